@@ -1,0 +1,138 @@
+// The secretariat's domain: groups, people, meetings, action items, decisions.
+//
+// Plain values with no I/O. Importers build them from notes, stores persist
+// them, publishers and the CLI turn them into text.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plenary {
+
+// A calendar date (proleptic Gregorian). Always ok() when held by the model.
+using Date = std::chrono::year_month_day;
+
+struct TimeOfDay {
+  int hour = 0;    // 0..23
+  int minute = 0;  // 0..59
+  friend bool operator==(const TimeOfDay&, const TimeOfDay&) = default;
+};
+
+enum class Role { kMember, kStaff, kLiaison, kObserver };
+
+struct Person {
+  std::string name;                  // canonical spelling, as the roster gives it
+  Role role = Role::kMember;
+  std::vector<std::string> aliases;  // initials, other spellings
+  friend bool operator==(const Person&, const Person&) = default;
+};
+
+struct Group {
+  std::string short_name;  // "SSR2": how notes' headers name the group
+  std::string full_name;
+  std::optional<Date> active_from;
+  std::optional<Date> active_to;
+  friend bool operator==(const Group&, const Group&) = default;
+};
+
+struct Roster {
+  Group group;
+  std::vector<Person> people;
+  friend bool operator==(const Roster&, const Roster&) = default;
+};
+
+// Who an action item is for: a person of the roster, an organisation or role
+// ("ICANN Org", "Staff", "Team"), or a name that matched neither and is kept
+// exactly as the notes wrote it.
+enum class OwnerKind { kPerson, kOrganisation, kUnresolved };
+
+struct Owner {
+  std::string name;
+  OwnerKind kind = OwnerKind::kUnresolved;
+  friend bool operator==(const Owner&, const Owner&) = default;
+};
+
+enum class ActionStatus { kOpen, kComplete, kCancelled };
+
+// Where in the notes an item was recorded.
+enum class ActionSource {
+  kTable,   // the meeting's action item table
+  kNotes,   // a sentence in the summary notes ("Staff to ...")
+  kReview,  // the review of open action items carried from earlier meetings
+};
+
+struct ActionItem {
+  std::string text;                // whole, as written (continuations joined)
+  std::vector<Owner> owners;       // empty: unassigned
+  std::optional<Date> due;         // none: TBD or not given
+  ActionStatus status = ActionStatus::kOpen;
+  ActionSource source = ActionSource::kTable;
+  std::optional<Owner> raised_by;  // "(GH)" at the end of the text
+  int line = 0;                    // 1-based line in the notes
+  friend bool operator==(const ActionItem&, const ActionItem&) = default;
+};
+
+struct Decision {
+  std::string text;
+  int line = 0;
+  friend bool operator==(const Decision&, const Decision&) = default;
+};
+
+struct AgendaSection {
+  std::string heading;
+  std::vector<std::string> notes;  // bullets, in order, bullet marks removed
+  int line = 0;
+  friend bool operator==(const AgendaSection&, const AgendaSection&) = default;
+};
+
+// The identity of a meeting within the register: (group, kind, number).
+struct MeetingKey {
+  std::string group;
+  std::string kind;
+  int number = 0;
+  friend bool operator==(const MeetingKey&, const MeetingKey&) = default;
+};
+
+struct Meeting {
+  MeetingKey key;
+  Date date;
+  std::optional<TimeOfDay> start_utc;
+  std::vector<std::string> attendees;
+  std::vector<std::string> staff;
+  std::vector<std::string> apologies;
+  std::vector<AgendaSection> agenda;
+  std::optional<std::string> record_url;
+  std::vector<ActionItem> actions;
+  std::vector<Decision> decisions;
+  friend bool operator==(const Meeting&, const Meeting&) = default;
+};
+
+// An action item as the register holds it.
+struct RegisteredAction {
+  std::int64_t id = 0;
+  ActionItem item;
+  MeetingKey meeting;
+  Date meeting_date;
+};
+
+struct RegisteredDecision {
+  std::int64_t id = 0;
+  Decision decision;
+  MeetingKey meeting;
+  Date meeting_date;
+};
+
+std::string_view RoleName(Role role);
+std::optional<Role> ParseRole(std::string_view text);
+std::string_view OwnerKindName(OwnerKind kind);
+std::optional<OwnerKind> ParseOwnerKind(std::string_view text);
+std::string_view ActionStatusName(ActionStatus status);
+std::optional<ActionStatus> ParseActionStatus(std::string_view text);
+std::string_view ActionSourceName(ActionSource source);
+std::optional<ActionSource> ParseActionSource(std::string_view text);
+
+}  // namespace plenary

@@ -1,0 +1,84 @@
+// Where the registers live. One interface; each back end (SQLite now,
+// PostgreSQL later) implements it with its own schema and numbered migrations,
+// and must pass the shared store test suite (src/store/store_test.cc).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plenary/model.h"
+#include "plenary/result.h"
+
+namespace plenary {
+
+// What the notes were read from, kept with the meeting so that re-importing an
+// unchanged file can be recognised and skipped.
+struct NotesSource {
+  std::string name;    // file name as given on the command line
+  std::string sha256;  // hex digest of the bytes read
+};
+
+struct MeetingImport {
+  Meeting meeting;
+  NotesSource source;
+};
+
+// Everything one `plenary import` writes. Applied in one transaction: all of
+// it, or nothing.
+struct ImportBatch {
+  std::optional<Roster> roster;
+  std::vector<MeetingImport> meetings;
+};
+
+enum class ImportOutcome { kCreated, kUpdated, kUnchanged };
+
+struct MeetingImportReport {
+  MeetingKey key;
+  ImportOutcome outcome = ImportOutcome::kCreated;
+};
+
+struct ImportReport {
+  std::optional<ImportOutcome> roster;
+  std::vector<MeetingImportReport> meetings;
+};
+
+struct ActionQuery {
+  bool open_only = false;
+  // Only items with this owner. Matched against owners' canonical names and,
+  // through the group's roster, aliases and initials; case and diacritics are
+  // ignored.
+  std::optional<std::string> owner;
+  // Only open items whose due date is before this date.
+  std::optional<Date> overdue_as_of;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Applies a whole import in one transaction. A meeting is identified by its
+  // MeetingKey: one already stored with the same source digest is left
+  // untouched (kUnchanged); one with different content is replaced in place,
+  // keeping its identity and the ids of items at the same positions (kUpdated).
+  virtual Result<ImportReport> Import(const ImportBatch& batch) = 0;
+
+  // Rosters, by group short name (case-insensitive). NotFound is not an error
+  // here: an absent roster is std::nullopt.
+  virtual Result<std::optional<Roster>> FindRoster(const std::string& group) = 0;
+  virtual Result<std::vector<Roster>> Rosters() = 0;
+
+  // Meetings, oldest first (date, then kind, then number).
+  virtual Result<std::vector<Meeting>> Meetings() = 0;
+  // Action items in register order: meeting date, then position in the notes.
+  virtual Result<std::vector<RegisteredAction>> Actions(const ActionQuery& query) = 0;
+  // Decisions, oldest first.
+  virtual Result<std::vector<RegisteredDecision>> Decisions() = 0;
+};
+
+// Opens (creating if needed, and migrating to the current schema) the store
+// named by `url`: "sqlite:PATH", or a bare PATH, which means SQLite.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
+
+}  // namespace plenary

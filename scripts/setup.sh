@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what plenary needs from Debian's packages and builds it.
+#   scripts/setup.sh [--sanitize]   build dir: build/ (or build-asan/ with --sanitize)
+# Idempotent: packages already present are not fetched again; the build is incremental.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(g++ cmake ninja-build pkg-config git ca-certificates
+          libsqlite3-dev libsqlitecpp-dev sqlite3 nlohmann-json3-dev libfmt-dev libcli11-dev
+          libutf8proc-dev libsodium-dev libgtest-dev libgmock-dev libbenchmark-dev
+          clang libclang-rt-14-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  "${as_root[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+build=build
+cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo)
+if [ "${1:-}" = "--sanitize" ]; then
+  build=build-asan
+  cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE=Debug -DPLENARY_SANITIZE=ON)
+fi
+cmake -S . -B "$build" "${cmake_args[@]}" >/dev/null
+cmake --build "$build"

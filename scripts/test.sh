@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# README command 2: set up, build, and run the whole test suite.
+#   scripts/test.sh [--sanitize]   the same suite on the ASan+UBSan build
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh "$@"
+build=build
+[ "${1:-}" = "--sanitize" ] && build=build-asan
+ctest --test-dir "$build" --output-on-failure -j "$(nproc)"

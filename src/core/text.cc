@@ -1,0 +1,157 @@
+#include "core/text.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <memory>
+#include <unordered_set>
+#include <utf8proc.h>
+
+namespace plenary {
+namespace {
+
+bool IsAsciiSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+// Length of the whitespace at s[i]: an ASCII space or U+00A0 (C2 A0).
+std::size_t SpaceAt(std::string_view s, std::size_t i) {
+  if (IsAsciiSpace(static_cast<unsigned char>(s[i]))) return 1;
+  if (i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC2 &&
+      static_cast<unsigned char>(s[i + 1]) == 0xA0)
+    return 2;
+  return 0;
+}
+
+const std::unordered_set<std::string_view>& StopWords() {
+  static const std::unordered_set<std::string_view> words{
+      "a",    "an",   "and",  "are",  "as",    "at",   "be",   "by",   "for",   "from",
+      "has",  "have", "in",   "into", "is",    "it",   "its",  "of",   "on",    "or",
+      "so",   "that", "the",  "their", "them", "then", "there", "these", "this", "those",
+      "to",   "was",  "were", "will", "with",  "would", "all", "any",  "also",  "s"};
+  return words;
+}
+
+std::string Fold(std::string_view s) {
+  utf8proc_uint8_t* out = nullptr;
+  auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                                UTF8PROC_IGNORE | UTF8PROC_STRIPNA);
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                    static_cast<utf8proc_ssize_t>(s.size()), &out, options);
+  if (n < 0) return AsciiLower(s);  // invalid UTF-8: callers validate first
+  std::string folded(reinterpret_cast<char*>(out), static_cast<std::size_t>(n));
+  std::free(out);
+  return folded;
+}
+
+}  // namespace
+
+std::string_view Trim(std::string_view s) {
+  std::size_t begin = 0;
+  while (begin < s.size()) {
+    std::size_t n = SpaceAt(s, begin);
+    if (n == 0) break;
+    begin += n;
+  }
+  std::size_t end = s.size();
+  while (end > begin) {
+    if (IsAsciiSpace(static_cast<unsigned char>(s[end - 1]))) {
+      --end;
+    } else if (end - begin >= 2 && static_cast<unsigned char>(s[end - 2]) == 0xC2 &&
+               static_cast<unsigned char>(s[end - 1]) == 0xA0) {
+      end -= 2;
+    } else {
+      break;
+    }
+  }
+  return s.substr(begin, end - begin);
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && AsciiLower(s.substr(0, prefix.size())) == AsciiLower(prefix);
+}
+
+bool EqualsNoCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && AsciiLower(a) == AsciiLower(b);
+}
+
+std::vector<std::string_view> SplitWords(std::string_view s) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && SpaceAt(s, i)) i += SpaceAt(s, i);
+    std::size_t start = i;
+    while (i < s.size() && !SpaceAt(s, i)) ++i;
+    if (i > start) words.push_back(s.substr(start, i - start));
+  }
+  return words;
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  for (std::string_view w : SplitWords(s)) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+std::size_t FindInvalidUtf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                          static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) return i;
+    i += static_cast<std::size_t>(n);
+  }
+  return std::string_view::npos;
+}
+
+std::string FoldName(std::string_view s) { return CollapseSpaces(Fold(s)); }
+
+std::vector<std::string> ContentWords(std::string_view s) {
+  std::string folded = Fold(s);
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's') word.pop_back();
+    if (!word.empty() && !StopWords().count(word) &&
+        std::find(words.begin(), words.end(), word) == words.end())
+      words.push_back(word);
+    word.clear();
+  };
+  for (std::size_t i = 0; i < folded.size();) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(&folded[i]),
+                                          static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
+    if (n <= 0) { ++i; flush(); continue; }
+    auto category = utf8proc_category(cp);
+    bool alnum = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+                 category == UTF8PROC_CATEGORY_ND;
+    if (alnum) word.append(folded, i, static_cast<std::size_t>(n));
+    else flush();
+    i += static_cast<std::size_t>(n);
+  }
+  flush();
+  return words;
+}
+
+double MentionSimilarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() || b.empty()) return 0.0;
+  std::unordered_set<std::string_view> in_b(b.begin(), b.end());
+  std::size_t common = 0;
+  for (const auto& w : a) common += in_b.count(w);
+  if (common < 3) return 0.0;
+  return static_cast<double>(common) / static_cast<double>(std::min(a.size(), b.size()));
+}
+
+}  // namespace plenary

@@ -1,0 +1,46 @@
+// Text handling shared by importers, the register and the CLI: trimming,
+// UTF-8 validation, and the normalisation used to compare what people write.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plenary {
+
+// ASCII whitespace (space, tab, CR, LF, FF, VT) and U+00A0 NO-BREAK SPACE
+// are trimmed; notes pasted from wikis are full of both.
+std::string_view Trim(std::string_view s);
+std::string AsciiLower(std::string_view s);
+bool StartsWithNoCase(std::string_view s, std::string_view prefix);
+bool EqualsNoCase(std::string_view a, std::string_view b);
+// Splits on runs of whitespace.
+std::vector<std::string_view> SplitWords(std::string_view s);
+// Collapses runs of whitespace into one space and trims.
+std::string CollapseSpaces(std::string_view s);
+
+// Byte offset of the first byte that is not part of valid UTF-8 (overlong
+// forms, surrogates and code points above U+10FFFF are invalid), or npos.
+std::size_t FindInvalidUtf8(std::string_view s);
+
+// The key under which two spellings of a name are the same: Unicode NFKC
+// case folding with combining marks stripped and whitespace collapsed, so
+// "Žarko  Kečić" and "zarko kecic" fold alike. Input must be valid UTF-8.
+std::string FoldName(std::string_view s);
+
+// The content words of a sentence for matching: folded as FoldName, split on
+// anything that is not a letter or digit, with English stop words dropped and
+// a plural or verb 's' trimmed ("plans" ~ "plan"). Order is kept, duplicates
+// removed.
+std::vector<std::string> ContentWords(std::string_view s);
+
+// How much two sentences say the same thing, in [0, 1]: the overlap
+// coefficient |A ∩ B| / min(|A|, |B|) of their content words. It rewards a
+// short mention that is contained in a longer one ("Prepare a one-page summary
+// of the SSR1 briefings" in "Prepare a one-page summary of the SSR1
+// implementation briefings received so far"). Sentences with fewer than three
+// content words in common score 0: too little evidence either way.
+double MentionSimilarity(const std::vector<std::string>& a, const std::vector<std::string>& b);
+
+}  // namespace plenary
