@@ -88,6 +88,13 @@ int MonthFromName(std::string_view word) { return IndexOfName(kMonths, word) + 1
 int WeekdayFromName(std::string_view word) { return IndexOfName(kWeekdays, word); }
 std::string_view WeekdayName(unsigned c_encoding) { return kWeekdayNames.at(c_encoding % 7); }
 
+std::string_view MonthName(int month) {
+  static constexpr std::array<std::string_view, 12> kNames{
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  return kNames.at(static_cast<std::size_t>(month - 1));
+}
+
 std::optional<WrittenDate> ParseWrittenDate(std::string_view text) {
   text = Trim(text);
   if (!text.empty() && text.back() == '.') text = Trim(text.substr(0, text.size() - 1));

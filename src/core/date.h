@@ -23,6 +23,8 @@ int MonthFromName(std::string_view word);
 // 0 (Sunday)..6 for an English weekday name or abbreviation; -1 otherwise.
 int WeekdayFromName(std::string_view word);
 std::string_view WeekdayName(unsigned c_encoding);
+// "June" for 6. Precondition: 1 <= month <= 12.
+std::string_view MonthName(int month);
 
 // A date as written in notes: "23 June", "23 June 2017", "June 23", "June 23,
 // 2017", "23rd June", "2017-06-23". `year` is 0 when the text gives none.

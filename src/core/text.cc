@@ -118,22 +118,24 @@ std::size_t FindInvalidUtf8(std::string_view s) {
 
 std::string FoldName(std::string_view s) { return CollapseSpaces(Fold(s)); }
 
-std::vector<std::string> ContentWords(std::string_view s) {
+std::vector<std::string> ContentWordSequence(std::string_view s) {
   std::string folded = Fold(s);
   std::vector<std::string> words;
   std::string word;
   auto flush = [&] {
     if (word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's') word.pop_back();
-    if (!word.empty() && !StopWords().count(word) &&
-        std::find(words.begin(), words.end(), word) == words.end())
-      words.push_back(word);
+    if (!word.empty() && !StopWords().count(word)) words.push_back(word);
     word.clear();
   };
   for (std::size_t i = 0; i < folded.size();) {
     utf8proc_int32_t cp = 0;
     utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(&folded[i]),
                                           static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
-    if (n <= 0) { ++i; flush(); continue; }
+    if (n <= 0) {
+      ++i;
+      flush();
+      continue;
+    }
     auto category = utf8proc_category(cp);
     bool alnum = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
                  category == UTF8PROC_CATEGORY_ND;
@@ -142,6 +144,14 @@ std::vector<std::string> ContentWords(std::string_view s) {
     i += static_cast<std::size_t>(n);
   }
   flush();
+  return words;
+}
+
+std::vector<std::string> ContentWords(std::string_view s) {
+  std::vector<std::string> words;
+  std::unordered_set<std::string> seen;
+  for (std::string& w : ContentWordSequence(s))
+    if (seen.insert(w).second) words.push_back(std::move(w));
   return words;
 }
 

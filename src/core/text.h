@@ -41,6 +41,10 @@ std::vector<std::string> ContentWords(std::string_view s);
 // of the SSR1 briefings" in "Prepare a one-page summary of the SSR1
 // implementation briefings received so far"). Sentences with fewer than three
 // content words in common score 0: too little evidence either way.
+// ContentWords in their order, duplicates kept: the sequence used to find a
+// passage one text quotes from another.
+std::vector<std::string> ContentWordSequence(std::string_view s);
+
 double MentionSimilarity(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
 }  // namespace plenary

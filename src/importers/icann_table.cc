@@ -1,0 +1,220 @@
+// The action item table of ICANN-style notes. Two layouts are read:
+//  - one cell a line, indented, a blank line between rows, a cell continuing
+//    on an unindented line (what a wiki table becomes when copied as text);
+//  - one row a line, cells separated by tabs or by '|'.
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "importers/icann_notes_reader.h"
+
+namespace plenary::icann {
+namespace {
+
+constexpr std::size_t kMaxColumns = 8;
+
+std::string ColumnList(const std::vector<Cell>& header) {
+  std::string names;
+  for (const Cell& c : header) names += (names.empty() ? "" : ", ") + c.text;
+  return names;
+}
+
+std::vector<std::string_view> SplitRow(std::string_view text, char delimiter) {
+  if (delimiter == '|') {
+    if (!text.empty() && text.front() == '|') text.remove_prefix(1);
+    if (!text.empty() && text.back() == '|') text.remove_suffix(1);
+  }
+  std::vector<std::string_view> cells;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t end = text.find(delimiter, start);
+    cells.push_back(Trim(text.substr(start, end == std::string_view::npos ? text.npos : end - start)));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return cells;
+}
+
+bool IsRuleRow(std::string_view text) {  // |---|:---:|
+  return text.find_first_not_of("|-: \t") == std::string_view::npos;
+}
+
+std::optional<ActionStatus> StatusFromCell(std::string_view cell) {
+  std::string s = FoldName(cell);
+  for (std::string_view w : {"open", "in progress", "ongoing", "pending", "not started", ""})
+    if (s == w) return ActionStatus::kOpen;
+  for (std::string_view w : {"complete", "completed", "done", "closed", "finished"})
+    if (s == w) return ActionStatus::kComplete;
+  for (std::string_view w : {"cancelled", "canceled", "withdrawn", "dropped", "no longer needed"})
+    if (s == w) return ActionStatus::kCancelled;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Status NotesReader::ReadTable(int& n) {
+  std::string_view heading = Text(n);
+  if (std::size_t colon = heading.find(':'); colon != std::string_view::npos) {
+    if (IsNothing(heading.substr(colon + 1)) && !Trim(heading.substr(colon + 1)).empty()) {
+      ++n;  // "Action items: none"
+      return Status::Ok();
+    }
+  }
+  const int heading_line = n++;
+  while (n <= LineCount() && Blank(n)) ++n;
+  if (n > LineCount())
+    return source_.ErrorAt(heading_line, 0, "truncated table: no header row after this heading");
+  if (IsNothing(Text(n))) {
+    ++n;
+    return Status::Ok();
+  }
+  if (IsHeading(Text(n))) return Status::Ok();  // an empty table
+  std::string_view first = Text(n);
+  char delimiter = first.find('\t') != std::string_view::npos ? '\t'
+                   : first.front() == '|'                      ? '|'
+                                                               : '\0';
+  std::vector<Cell> header;
+  if (delimiter) {
+    for (std::string_view cell : SplitRow(first, delimiter))
+      header.push_back({std::string(cell), n, ColumnOf(n, cell)});
+    ++n;
+  } else {
+    for (; n <= LineCount() && !Blank(n) && header.size() <= kMaxColumns; ++n)
+      header.push_back({std::string(Text(n)), n, ColumnOf(n, Text(n))});
+  }
+  std::vector<Column> columns;
+  for (const Cell& c : header) columns.push_back(ColumnNamed(c.text));
+  if (header.size() > kMaxColumns ||
+      std::count(columns.begin(), columns.end(), Column::kAction) != 1) {
+    return source_.ErrorAt(header.front().line, 0,
+                           "expected the table's header row, such as 'Action', 'Owner', "
+                           "'Due Date' (one cell a line, or separated by tabs or '|')");
+  }
+  table_header_ = std::move(header);
+  return delimiter ? ReadDelimitedRows(n, columns, delimiter) : ReadCellPerLineRows(n, columns);
+}
+
+Status NotesReader::ReadCellPerLineRows(int& n, const std::vector<Column>& columns) {
+  const std::size_t width = columns.size();
+  std::vector<Cell> row;
+  auto short_row = [&](const std::vector<Cell>& cells, std::string_view what) {
+    return source_.ErrorAt(cells.front().line, cells.front().column,
+                           fmt::format("{}: this row has {} cell{}, expected {} ({})", what,
+                                       cells.size(), cells.size() == 1 ? "" : "s", width,
+                                       ColumnList(table_header_)));
+  };
+  for (;;) {
+    while (n <= LineCount() && Blank(n)) ++n;
+    if (n > LineCount()) break;
+    bool ends_table = IsHeading(Text(n)) || !Indented(n);
+    if (ends_table && row.empty()) return Status::Ok();
+    if (ends_table) return short_row(row, "truncated table");
+    std::vector<Cell> group;
+    for (; n <= LineCount() && !Blank(n); ++n) {
+      if (Indented(n) || group.empty()) {
+        group.push_back({std::string(Text(n)), n, ColumnOf(n, Text(n))});
+      } else {
+        group.back().text += ' ';  // a cell continued on an unindented line
+        group.back().text += Text(n);
+      }
+    }
+    if (row.size() + group.size() > width) {
+      if (!row.empty()) return short_row(row, "table row");
+      if (group.size() % width != 0) return short_row(group, "table row");
+      for (std::size_t i = 0; i < group.size(); i += width) {  // rows with no blank between
+        std::vector<Cell> one(group.begin() + static_cast<long>(i),
+                              group.begin() + static_cast<long>(i + width));
+        if (Status s = AddTableRow(one, columns); !s.ok()) return s;
+      }
+      continue;
+    }
+    row.insert(row.end(), group.begin(), group.end());
+    if (row.size() == width) {
+      if (Status s = AddTableRow(row, columns); !s.ok()) return s;
+      row.clear();
+    }
+  }
+  if (!row.empty()) return short_row(row, "truncated table");
+  return Status::Ok();
+}
+
+Status NotesReader::ReadDelimitedRows(int& n, const std::vector<Column>& columns, char delimiter) {
+  for (; n <= LineCount(); ++n) {
+    std::string_view text = Text(n);
+    if (text.empty()) continue;
+    if (text.find(delimiter) == std::string_view::npos || IsHeading(text)) return Status::Ok();
+    if (delimiter == '|' && IsRuleRow(text)) continue;
+    std::vector<Cell> cells;
+    for (std::string_view cell : SplitRow(text, delimiter))
+      cells.push_back({std::string(cell), n, ColumnOf(n, cell)});
+    if (cells.size() != columns.size()) {
+      return source_.ErrorAt(n, 0, fmt::format("table row: this row has {} cells, expected {} ({})",
+                                               cells.size(), columns.size(),
+                                               ColumnList(table_header_)));
+    }
+    if (Status s = AddTableRow(cells, columns); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status NotesReader::AddTableRow(const std::vector<Cell>& cells, const std::vector<Column>& columns) {
+  ActionItem item;
+  item.source = ActionSource::kTable;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const Cell& cell = cells[i];
+    switch (columns[i]) {
+      case Column::kAction:
+        item.text = CollapseSpaces(cell.text);
+        item.line = cell.line;
+        break;
+      case Column::kOwner:
+        item.owners = ResolveOwners(cell.text);
+        break;
+      case Column::kDue: {
+        auto due = ResolveDue(ReadDueCell(cell.text), cell.text, cell.line, cell.column);
+        if (!due.ok()) return due.error();
+        item.due = *due;
+        break;
+      }
+      case Column::kStatus:
+        if (auto status = StatusFromCell(cell.text)) item.status = *status;
+        else Warn(cell.line, cell.column, fmt::format("status '{}' not understood; recorded as open", cell.text));
+        break;
+      case Column::kOther:
+        break;
+    }
+  }
+  if (item.text.empty() || IsNothing(item.text)) {
+    if (item.owners.empty() && !item.due) return Status::Ok();  // "None" in an empty table
+    return source_.ErrorAt(cells.front().line, cells.front().column, "table row without an action");
+  }
+  if (auto mark = RaisedByMark(item.text)) item.raised_by = directory_->ResolveOwner(*mark);
+  meeting_.actions.push_back(std::move(item));
+  return Status::Ok();
+}
+
+Result<std::optional<Date>> NotesReader::ResolveDue(const DueText& due, std::string_view phrase,
+                                                    int n, int column) {
+  if (due.kind == DueText::kNone) return std::optional<Date>{};
+  if (due.kind == DueText::kUnreadable) {
+    return source_.ErrorAt(n, column, fmt::format("'{}' is not a due date; expected a date such as "
+                                                  "'23 June' or '30 June 2017', or 'TBD'",
+                                                  Trim(phrase)));
+  }
+  auto date = ResolveWrittenDate(due.date, meeting_.date);
+  if (!date) {
+    return source_.ErrorAt(n, column, fmt::format("no such day: '{}'", Trim(phrase)));
+  }
+  return std::optional<Date>{*date};
+}
+
+std::vector<Owner> NotesReader::ResolveOwners(std::string_view cell) const {
+  std::vector<Owner> owners;
+  for (const std::string& part : SplitNameList(cell)) {
+    if (IsNothing(part) || ReadDueCell(part).kind == DueText::kNone) continue;  // "TBD"
+    Owner owner = directory_->ResolveOwner(part);
+    if (std::find(owners.begin(), owners.end(), owner) == owners.end()) owners.push_back(owner);
+  }
+  return owners;
+}
+
+}  // namespace plenary::icann

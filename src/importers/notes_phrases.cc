@@ -1,0 +1,302 @@
+#include "importers/notes_phrases.h"
+
+#include <algorithm>
+#include <array>
+#include <unordered_set>
+
+#include "core/text.h"
+
+namespace plenary {
+namespace {
+
+constexpr std::array<std::string_view, 11> kBullets{"\xC2\xB7",      // · middle dot
+                                                    "\xE2\x80\xA2",  // • bullet
+                                                    "\xE2\x97\xA6",  // ◦ white bullet
+                                                    "\xE2\x96\xAA",  // ▪ small square
+                                                    "\xE2\x80\xA3",  // ‣ triangular bullet
+                                                    "\xE2\x81\x83",  // ⁃ hyphen bullet
+                                                    "\xE2\x97\x8F",  // ● black circle
+                                                    "\xE2\x80\x93",  // – en dash
+                                                    "-", "*", "o"};
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || IsUpper(c); }
+
+// Content words of a heading or phrase, folded; for matching fixed wordings.
+std::vector<std::string> Words(std::string_view s) { return ContentWords(s); }
+
+bool FirstWordIs(std::string_view line, std::initializer_list<std::string_view> words) {
+  auto w = SplitWords(line);
+  if (w.empty()) return false;
+  std::string first = AsciiLower(w[0]);
+  while (!first.empty() && (first.back() == ':' || first.back() == '.')) first.pop_back();
+  return std::find(words.begin(), words.end(), first) != words.end();
+}
+
+bool SubsetOf(const std::vector<std::string>& words,
+              const std::unordered_set<std::string_view>& allowed) {
+  return std::all_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return allowed.count(w) > 0; });
+}
+
+bool AnyOf(const std::vector<std::string>& words,
+           const std::unordered_set<std::string_view>& wanted) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return wanted.count(w) > 0; });
+}
+
+std::string_view TrimSeparatorsRight(std::string_view s) {
+  for (;;) {
+    s = Trim(s);
+    if (s.empty()) return s;
+    char c = s.back();
+    if (c == ':' || c == ';' || c == ',' || c == '-' || c == '(') {
+      s.remove_suffix(1);
+    } else if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x93" ||
+                                 s.substr(s.size() - 3) == "\xE2\x80\x94")) {
+      s.remove_suffix(3);
+    } else {
+      return s;
+    }
+  }
+}
+
+bool IsWordBoundaryBefore(std::string_view s, std::size_t i) { return i == 0 || !IsLetter(s[i - 1]); }
+
+}  // namespace
+
+std::optional<std::string_view> AfterBullet(std::string_view line) {
+  for (std::string_view mark : kBullets) {
+    if (line.substr(0, mark.size()) != mark) continue;
+    std::string_view rest = line.substr(mark.size());
+    // "-" and "o" are bullets only when followed by a space ("-5%", "often").
+    bool spaced = !rest.empty() && (rest[0] == ' ' || rest[0] == '\t' ||
+                                    rest.substr(0, 2) == "\xC2\xA0");
+    if (!spaced && (mark == "-" || mark == "o" || mark == "*")) continue;
+    return Trim(rest);
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string_view> SplitSentences(std::string_view text) {
+  std::vector<std::string_view> sentences;
+  std::size_t start = 0;
+  int quote_depth = 0;
+  bool straight_quote_open = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::string_view at = text.substr(i);
+    if (at.substr(0, 3) == "\xE2\x80\x9C") ++quote_depth;                      // “
+    else if (at.substr(0, 3) == "\xE2\x80\x9D" && quote_depth > 0) --quote_depth;  // ”
+    else if (text[i] == '"') straight_quote_open = !straight_quote_open;
+    char c = text[i];
+    if ((c != '.' && c != '?' && c != '!') || quote_depth > 0 || straight_quote_open) continue;
+    if (i + 2 >= text.size() || text[i + 1] != ' ' || !IsUpper(text[i + 2])) continue;
+    sentences.push_back(Trim(text.substr(start, i + 1 - start)));
+    start = i + 1;
+  }
+  std::string_view last = Trim(text.substr(start));
+  if (!last.empty()) sentences.push_back(last);
+  return sentences;
+}
+
+bool IsActionTableHeading(std::string_view line) {
+  auto w = Words(line);
+  return w.size() >= 2 && (w[0] == "action") && (w[1] == "item");
+}
+
+bool IsDecisionsHeading(std::string_view line) {
+  if (!FirstWordIs(line, {"decisions", "decision"})) return false;
+  auto w = Words(line);
+  // "Decisions Made Plenary #15", "Decisions Reached:", "Decisions" - not a
+  // sentence that happens to start with the word ("Decision on X deferred").
+  return w.size() == 1 || w[1] == "made" || w[1] == "reached" || w[1] == "taken" ||
+         w[1] == "agreed" || line.find(':') != std::string_view::npos;
+}
+
+bool IsSummaryHeading(std::string_view line) {
+  auto w = Words(line);
+  if (w.empty() || w.size() > 3) return false;
+  if (w[0] == "summary") return w.size() == 1 || w[1] == "note";
+  return (w[0] == "note" || w[0] == "meeting" || w[0] == "discussion") &&
+         w.back() == "note" && line.find("NOTE:") == std::string_view::npos;
+}
+
+bool IsEndOfMeeting(std::string_view line) {
+  auto w = Words(line);
+  return w.size() >= 2 && w[0] == "end" && (w[1] == "meeting" || w[1] == "call");
+}
+
+bool IsReviewOfActionsHeading(std::string_view line) {
+  auto w = Words(line);
+  auto has = [&](std::string_view word) { return std::find(w.begin(), w.end(), word) != w.end(); };
+  return (has("review") || has("reviewed")) && has("action");
+}
+
+bool IsNothing(std::string_view text) {
+  auto w = Words(text);
+  static const std::unordered_set<std::string_view> kNothing{
+      "none", "n", "a", "na", "no", "decision", "action", "item", "nil", "recorded", "made"};
+  if (w.empty()) return true;
+  return (w[0] == "none" || w[0] == "no" || w[0] == "n" || w[0] == "nil" || w[0] == "na") &&
+         SubsetOf(w, kNothing);
+}
+
+DueText ReadDueCell(std::string_view cell) {
+  cell = Trim(cell);
+  if (StartsWithNoCase(cell, "due")) {
+    cell = Trim(cell.substr(3));
+    if (!cell.empty() && cell[0] == ':') cell = Trim(cell.substr(1));
+  }
+  if (StartsWithNoCase(cell, "by ")) cell = Trim(cell.substr(3));
+  auto w = Words(cell);
+  static const std::unordered_set<std::string_view> kNoDate{
+      "tbd", "tbc", "n", "a", "na", "none", "ongoing", "asap", "open", "to", "be", "determined",
+      "confirmed", "continuous"};
+  if (w.empty() || SubsetOf(w, kNoDate)) return {};
+  if (auto date = ParseWrittenDate(cell)) return {DueText::kDate, *date};
+  return {DueText::kUnreadable, {}};
+}
+
+std::optional<DueSuffix> FindDueSuffix(std::string_view text) {
+  std::string lower = AsciiLower(text);
+  for (std::string_view keyword : {"due", "by"}) {
+    std::size_t at = lower.rfind(keyword);
+    while (at != std::string::npos) {
+      std::size_t after = at + keyword.size();
+      bool word = IsWordBoundaryBefore(lower, at) &&
+                  (after < lower.size() && (lower[after] == ' ' || lower[after] == ':'));
+      if (word) {
+        std::string_view phrase = Trim(text.substr(after));
+        if (!phrase.empty() && phrase[0] == ':') phrase = Trim(phrase.substr(1));
+        while (!phrase.empty() && (phrase.back() == ')' || phrase.back() == '.'))
+          phrase = Trim(phrase.substr(0, phrase.size() - 1));
+        DueText due = ReadDueCell(phrase);
+        // "by" is only a due date when a date follows ("by 7 July"), never
+        // for "... by the team".
+        // "due" with a date or "TBD" after it; never "due to ...".
+        bool counts = due.kind == DueText::kDate ||
+                      (keyword == "due" && due.kind == DueText::kNone && !phrase.empty());
+        if (counts && SplitWords(phrase).size() <= 4)
+          return DueSuffix{TrimSeparatorsRight(text.substr(0, at)), phrase, due};
+      }
+      if (at == 0) break;
+      at = lower.rfind(keyword, at - 1);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<ActionStatus> StatusMarker(std::string_view sentence) {
+  auto w = Words(sentence);
+  if (w.empty()) return std::nullopt;
+  static const std::unordered_set<std::string_view> kFrame{"mark", "marked", "action", "item",
+                                                           "now", "been", "can", "closed",
+                                                           "considered", "please"};
+  static const std::unordered_set<std::string_view> kComplete{"complete", "completed", "done",
+                                                              "closed", "finished"};
+  static const std::unordered_set<std::string_view> kCancel{
+      "cancel", "cancelled", "canceled", "withdrawn", "dropped", "drop", "no", "longer",
+      "needed", "required", "relevant", "obsolete"};
+  auto frame_or = [&](const std::unordered_set<std::string_view>& extra) {
+    return std::all_of(w.begin(), w.end(), [&](const std::string& word) {
+      return kFrame.count(word) > 0 || extra.count(word) > 0;
+    });
+  };
+  if (frame_or(kCancel) && AnyOf(w, {"cancel", "cancelled", "canceled", "withdrawn", "dropped",
+                                     "drop", "longer", "obsolete"}))
+    return ActionStatus::kCancelled;
+  if (frame_or(kComplete) && AnyOf(w, kComplete)) return ActionStatus::kComplete;
+  return std::nullopt;
+}
+
+std::optional<std::string> DecisionIn(std::string_view bullet, const Directory& directory) {
+  for (std::string_view prefix : {"decision:", "decided:", "agreed:", "resolved:", "resolution:"}) {
+    if (StartsWithNoCase(bullet, prefix)) {
+      std::string_view rest = Trim(bullet.substr(prefix.size()));
+      if (!rest.empty()) return std::string(rest);
+    }
+  }
+  auto words = SplitWords(bullet);
+  auto verb_at = [&](std::size_t i) {
+    if (i >= words.size()) return false;
+    std::string v = AsciiLower(words[i]);
+    return v == "agreed" || v == "decided" || v == "resolved";
+  };
+  if (words.size() > 3 && AsciiLower(words[0]) == "it" && AsciiLower(words[1]) == "was" && verb_at(2))
+    return std::string(bullet);
+  auto leading = directory.LeadingOwner(bullet);
+  if (leading && leading->owner.kind == OwnerKind::kOrganisation && leading->owner.name == "Team") {
+    auto rest = SplitWords(bullet.substr(leading->length));
+    std::size_t i = 0;
+    if (!rest.empty() && (AsciiLower(rest[0]) == "has" || AsciiLower(rest[0]) == "have")) i = 1;
+    if (i < rest.size()) {
+      std::string v = AsciiLower(rest[i]);
+      if (v == "agreed" || v == "decided" || v == "resolved") return std::string(bullet);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<NotedAction> ActionIn(std::string_view sentence, const Directory& directory) {
+  std::string_view text = sentence;
+  bool labelled = false;
+  for (std::string_view prefix : {"action item:", "action:", "ai:", "todo:"}) {
+    if (StartsWithNoCase(text, prefix)) {
+      text = Trim(text.substr(prefix.size()));
+      labelled = true;
+      break;
+    }
+  }
+  if (text.empty()) return std::nullopt;
+  auto leading = directory.LeadingOwner(text);
+  if (leading) {
+    auto rest = SplitWords(text.substr(leading->length));
+    if (rest.size() >= 2 && rest[0] == "to") return NotedAction{text, leading->owner};
+  }
+  if (labelled) return NotedAction{text, std::nullopt};
+  return std::nullopt;
+}
+
+std::vector<std::string> SplitNameList(std::string_view list) {
+  std::string cleaned;
+  int depth = 0;
+  for (char c : list) {
+    if (c == '(') ++depth;
+    else if (c == ')') depth = std::max(0, depth - 1);
+    else if (depth == 0) cleaned += (c == ';' || c == '&' || c == '/') ? ',' : c;
+  }
+  std::string joined;
+  for (std::string_view w : SplitWords(cleaned))
+    joined += EqualsNoCase(w, "and") ? std::string(",") : " " + std::string(w);
+  std::vector<std::string> names;
+  std::size_t start = 0;
+  while (start <= joined.size()) {
+    std::size_t end = std::min(joined.find(',', start), joined.size());
+    std::string name = CollapseSpaces(std::string_view(joined).substr(start, end - start));
+    if (!name.empty()) names.push_back(std::move(name));
+    start = end + 1;
+  }
+  return names;
+}
+
+std::optional<std::string_view> RaisedByMark(std::string_view text) {
+  text = Trim(text);
+  if (text.size() < 3 || text.back() != ')') return std::nullopt;
+  std::size_t open = text.rfind('(');
+  if (open == std::string_view::npos) return std::nullopt;
+  std::string_view inside = Trim(text.substr(open + 1, text.size() - open - 2));
+  if (inside.size() < 2 || inside.size() > 5) return std::nullopt;
+  if (!std::all_of(inside.begin(), inside.end(), IsUpper)) return std::nullopt;
+  return inside;
+}
+
+std::string DecisionKey(std::string_view text) {
+  std::string key;
+  for (const std::string& w : ContentWords(text)) {
+    key += w;
+    key += ' ';
+  }
+  return key;
+}
+
+}  // namespace plenary

@@ -1,0 +1,79 @@
+// The phrases of meeting notes that carry meaning: bullets, sentences, due
+// dates ("Due 23 June", "Due: 7 July"), status markers ("Mark action item as
+// complete"), section headings, decisions ("Team agreed that ..."). Pure
+// functions over text; the notes importers compose them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/directory.h"
+#include "plenary/model.h"
+
+namespace plenary {
+
+// The text after a leading bullet mark ("·", "•", "◦", "▪", "-", "*", "–",
+// "o") and its spaces, or nullopt when `line` (already trimmed) has none.
+std::optional<std::string_view> AfterBullet(std::string_view line);
+
+// Sentences of `text`, split after '.', '?' or '!' followed by a space and a
+// capital letter, never inside quotation marks or a URL. Each is trimmed.
+std::vector<std::string_view> SplitSentences(std::string_view text);
+
+// Section headings, matched at the start of a trimmed, non-bullet line.
+bool IsActionTableHeading(std::string_view line);  // "Action Items Plenary #15", "Action items:"
+bool IsDecisionsHeading(std::string_view line);    // "Decisions Made ...", "Decisions Reached"
+bool IsSummaryHeading(std::string_view line);      // "SUMMARY NOTES:", "Notes"
+bool IsEndOfMeeting(std::string_view line);        // "END OF MEETING"
+bool IsReviewOfActionsHeading(std::string_view line);  // "Review open action items list"
+// "None", "N/A", "No decisions", "No action items": an explicitly empty list.
+bool IsNothing(std::string_view text);
+
+// What a due cell or a due phrase says.
+struct DueText {
+  enum Kind { kNone, kDate, kUnreadable } kind = kNone;  // kNone: "TBD", "", "N/A", "ongoing"
+  WrittenDate date;
+};
+// A due-date cell: "23 June", "Due: 7 July", "30 June 2017", "TBD".
+DueText ReadDueCell(std::string_view cell);
+
+// A due phrase at the end of a sentence: "...: Due 23 June", "(due 30 June
+// 2017)", "... by 7 July". `before` is the text without it.
+struct DueSuffix {
+  std::string_view before;
+  std::string_view phrase;  // the date as written, for messages
+  DueText due;
+};
+std::optional<DueSuffix> FindDueSuffix(std::string_view text);
+
+// The status a whole sentence sets: "Mark action item as complete.", "Done.",
+// "Withdrawn.", "No longer needed."; nullopt for any other sentence.
+std::optional<ActionStatus> StatusMarker(std::string_view sentence);
+
+// The decision a summary bullet records ("Team agreed that ...", "Decision:
+// ...", "It was agreed to ..."), or nullopt.
+std::optional<std::string> DecisionIn(std::string_view bullet, const Directory& directory);
+
+// The action a sentence of the summary notes assigns: "Staff to put ... ",
+// "JG to draft ...", "Action: ICANN Org to ...". `text` is what the item says.
+struct NotedAction {
+  std::string_view text;
+  std::optional<Owner> owner;
+};
+std::optional<NotedAction> ActionIn(std::string_view sentence, const Directory& directory);
+
+// The names in a list as notes write them: "Emily Taylor, James Gannon and
+// Zarko Kecic", "JG/ET", "ICANN Org; Staff & Team". Parenthesised remarks
+// ("(chair)") are dropped; spacing is collapsed; empty entries are skipped.
+std::vector<std::string> SplitNameList(std::string_view list);
+
+// A "(GH)" at the end of an action's text: who raised it.
+std::optional<std::string_view> RaisedByMark(std::string_view text);
+
+// The key under which two decisions are the same: their content words.
+std::string DecisionKey(std::string_view text);
+
+}  // namespace plenary

@@ -1,0 +1,78 @@
+#include "publish/json.h"
+
+#include "core/date.h"
+
+namespace plenary {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json DateOrNull(const std::optional<Date>& date) {
+  return date ? json(FormatIsoDate(*date)) : json(nullptr);
+}
+
+json MeetingRefJson(const MeetingKey& key, const Date& date) {
+  return {{"group", key.group}, {"kind", key.kind}, {"number", key.number},
+          {"date", FormatIsoDate(date)}};
+}
+
+}  // namespace
+
+json ActionItemJson(const ActionItem& item) {
+  json owners = json::array(), kinds = json::array();
+  for (const Owner& o : item.owners) {
+    owners.push_back(o.name);
+    kinds.push_back(OwnerKindName(o.kind));
+  }
+  return {{"text", item.text},
+          {"owners", owners},
+          {"owner_kinds", kinds},
+          {"due", DateOrNull(item.due)},
+          {"status", ActionStatusName(item.status)},
+          {"source", ActionSourceName(item.source)},
+          {"raised_by", item.raised_by ? json(item.raised_by->name) : json(nullptr)},
+          {"line", item.line}};
+}
+
+json MeetingJson(const Meeting& m) {
+  json decisions = json::array(), agenda = json::array(), actions = json::array();
+  for (const Decision& d : m.decisions) decisions.push_back(d.text);
+  for (const AgendaSection& s : m.agenda) agenda.push_back({{"heading", s.heading}, {"notes", s.notes}});
+  for (const ActionItem& a : m.actions) actions.push_back(ActionItemJson(a));
+  return {{"group", m.key.group},
+          {"kind", m.key.kind},
+          {"number", m.key.number},
+          {"date", FormatIsoDate(m.date)},
+          {"start_utc", m.start_utc ? json(FormatTime(*m.start_utc)) : json(nullptr)},
+          {"record_url", m.record_url ? json(*m.record_url) : json(nullptr)},
+          {"attendees", m.attendees},
+          {"staff", m.staff},
+          {"apologies", m.apologies},
+          {"decisions", decisions},
+          {"agenda", agenda},
+          {"actions", actions}};
+}
+
+json RegisteredActionJson(const RegisteredAction& action) {
+  json j = ActionItemJson(action.item);
+  j["id"] = action.id;
+  j["meeting"] = MeetingRefJson(action.meeting, action.meeting_date);
+  return j;
+}
+
+json RegisteredDecisionJson(const RegisteredDecision& d) {
+  return {{"id", d.id}, {"text", d.decision.text}, {"meeting", MeetingRefJson(d.meeting, d.meeting_date)}};
+}
+
+json RosterJson(const Roster& roster) {
+  json people = json::array();
+  for (const Person& p : roster.people)
+    people.push_back({{"name", p.name}, {"role", RoleName(p.role)}, {"aliases", p.aliases}});
+  return {{"group", roster.group.short_name},
+          {"name", roster.group.full_name},
+          {"active_from", DateOrNull(roster.group.active_from)},
+          {"active_to", DateOrNull(roster.group.active_to)},
+          {"people", people}};
+}
+
+}  // namespace plenary

@@ -1,0 +1,24 @@
+// The registers as JSON: the shapes `--json` prints and other tools rely on
+// (documented in doc/cli.md). Keys are stable; new keys may be added.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "plenary/model.h"
+
+namespace plenary {
+
+// {group, kind, number, date, start_utc, record_url, attendees[], staff[],
+//  apologies[], decisions[], agenda[{heading, notes[]}], actions[]}
+nlohmann::ordered_json MeetingJson(const Meeting& meeting);
+// {text, owners[], owner_kinds[], due, status, source, raised_by, line}
+nlohmann::ordered_json ActionItemJson(const ActionItem& item);
+// ActionItemJson plus {id, meeting {group, kind, number, date}}
+nlohmann::ordered_json RegisteredActionJson(const RegisteredAction& action);
+// {id, text, meeting {group, kind, number, date}}
+nlohmann::ordered_json RegisteredDecisionJson(const RegisteredDecision& decision);
+// {group, name, active_from, active_to, people[{name, role, aliases[]}]}
+nlohmann::ordered_json RosterJson(const Roster& roster);
+
+}  // namespace plenary
