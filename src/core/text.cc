@@ -123,7 +123,9 @@ std::vector<std::string> ContentWordSequence(std::string_view s) {
   std::vector<std::string> words;
   std::string word;
   auto flush = [&] {
-    if (word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's') word.pop_back();
+    // "plans" ~ "plan", but not "status", "analysis", "process".
+    if (word.size() > 3 && word.back() == 's' && std::string_view("siu").find(word[word.size() - 2]) == std::string_view::npos)
+      word.pop_back();
     if (!word.empty() && !StopWords().count(word)) words.push_back(word);
     word.clear();
   };

@@ -31,7 +31,7 @@ std::string FoldName(std::string_view s);
 
 // The content words of a sentence for matching: folded as FoldName, split on
 // anything that is not a letter or digit, with English stop words dropped and
-// a plural or verb 's' trimmed ("plans" ~ "plan"). Order is kept, duplicates
+// a plural or verb 's' trimmed ("plans" ~ "plan"; not "status"). Order is kept, duplicates
 // removed.
 std::vector<std::string> ContentWords(std::string_view s);
 

@@ -66,7 +66,7 @@ class NotesReader {
                                   IsSummaryHeading(text) || IsEndOfMeeting(text));
   }
   void Warn(int n, int column, std::string_view message) {
-    result_.warnings.push_back(source_.Describe(n, column, message));
+    result_.warnings.push_back(source_.Describe(n, column, "warning: " + std::string(message)));
   }
 
   Status ReadHeader(int& n);

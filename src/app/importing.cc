@@ -1,0 +1,46 @@
+#include "app/importing.h"
+
+#include <sodium.h>
+
+#include "importers/icann_notes.h"
+#include "importers/roster_file.h"
+#include "importers/source_text.h"
+
+namespace plenary {
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+Result<ImportPlan> PlanImport(const ImportRequest& request, const std::vector<Roster>& known_rosters) {
+  ImportPlan plan;
+  NotesOptions options;
+  options.year = request.year;
+  if (request.roster) {
+    auto source = SourceText::Load(request.roster->name, request.roster->bytes);
+    if (!source.ok()) return source.error();
+    auto roster = ReadRoster(*source);
+    if (!roster.ok()) return roster.error();
+    plan.batch.roster = *roster;
+    options.rosters.push_back(*roster);
+  }
+  for (const Roster& known : known_rosters) {
+    if (!plan.batch.roster || known.group.short_name != plan.batch.roster->group.short_name)
+      options.rosters.push_back(known);
+  }
+  for (const NamedInput& input : request.notes) {
+    auto source = SourceText::Load(input.name, input.bytes);
+    if (!source.ok()) return source.error();
+    auto notes = ReadIcannNotes(*source, options);
+    if (!notes.ok()) return notes.error();
+    plan.warnings.insert(plan.warnings.end(), notes->warnings.begin(), notes->warnings.end());
+    plan.batch.meetings.push_back({std::move(notes->meeting), {input.name, Sha256Hex(input.bytes)}});
+  }
+  return plan;
+}
+
+}  // namespace plenary

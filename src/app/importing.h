@@ -1,0 +1,43 @@
+// Importing notes: the application service behind `plenary import` (and,
+// later, the web app's import page). Reading is separate from writing so that
+// a caller can show exactly what would be recorded before anything is.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plenary/model.h"
+#include "plenary/result.h"
+#include "plenary/store.h"
+
+namespace plenary {
+
+// A named buffer: a file's bytes, or text pasted into a form.
+struct NamedInput {
+  std::string name;
+  std::string bytes;
+};
+
+struct ImportRequest {
+  std::vector<NamedInput> notes;
+  std::optional<NamedInput> roster;
+  std::optional<int> year;
+};
+
+// What an import would write, and what a person should see about it.
+struct ImportPlan {
+  ImportBatch batch;
+  std::vector<std::string> warnings;  // "NAME:LINE:COL: warning: ..." with the line
+};
+
+// Reads every input of `request` and returns the batch to apply, without
+// touching any store. Names resolve against the request's roster, or else the
+// matching roster among `known_rosters`. The first bad input fails the whole
+// plan with its located InvalidInput error.
+Result<ImportPlan> PlanImport(const ImportRequest& request, const std::vector<Roster>& known_rosters);
+
+// "sha256" of `bytes` as lowercase hex.
+std::string Sha256Hex(std::string_view bytes);
+
+}  // namespace plenary

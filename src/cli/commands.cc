@@ -1,0 +1,267 @@
+#include "cli/commands.h"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "app/importing.h"
+#include "cli/text_table.h"
+#include "core/attendance.h"
+#include "core/date.h"
+#include "importers/source_text.h"
+#include "plenary/store.h"
+#include "publish/json.h"
+
+namespace plenary {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The SQLite file a store URL names, or nullopt for a server URL.
+std::optional<std::string> SqlitePath(const std::string& url) {
+  if (url.rfind("sqlite:", 0) == 0) return url.substr(7);
+  if (url.find("://") != std::string::npos) return std::nullopt;
+  return url;
+}
+
+bool StoreExists(const std::string& url) {
+  auto path = SqlitePath(url);
+  return !path || fs::exists(*path);
+}
+
+Result<NamedInput> ReadInputFile(const std::string& path) {
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) return Error::IO(fmt::format("cannot read {}: no such file", path));
+  if (!fs::is_regular_file(status)) return Error::IO(fmt::format("cannot read {}: not a file", path));
+  const std::size_t limit = SourceLimits{}.max_bytes;
+  std::uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > limit) {
+    return Error::InvalidInput(FormatDiagnostic(
+        path, 1, 1, fmt::format("file too large: {} bytes, notes are limited to {} bytes", size, limit),
+        ""));
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in && !in.eof()) return Error::IO(fmt::format("cannot read {}", path));
+  return NamedInput{path, bytes.str()};
+}
+
+std::string MeetingTitle(const MeetingKey& key) {
+  return fmt::format("{} {} #{}", key.group, key.kind, key.number);
+}
+
+std::string Plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string MeetingSummary(const Meeting& m) {
+  return fmt::format("{}, {}{}: {}, {}, {}, {}, {}", MeetingTitle(m.key), FormatIsoDate(m.date),
+                     m.start_utc ? " " + FormatTime(*m.start_utc) + " UTC" : "",
+                     Plural(m.actions.size(), "action item", "action items"),
+                     Plural(m.decisions.size(), "decision", "decisions"),
+                     Plural(m.attendees.size(), "attendee", "attendees"),
+                     Plural(m.staff.size(), "staff", "staff"),
+                     Plural(m.apologies.size(), "apology", "apologies"));
+}
+
+std::string_view OutcomeName(ImportOutcome outcome) {
+  switch (outcome) {
+    case ImportOutcome::kCreated: return "created";
+    case ImportOutcome::kUpdated: return "updated";
+    case ImportOutcome::kUnchanged: return "unchanged";
+  }
+  return "?";
+}
+
+std::string Join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : std::string(separator)) + s;
+  return out;
+}
+
+std::string OwnerNames(const ActionItem& item) {
+  std::vector<std::string> names;
+  for (const Owner& o : item.owners) names.push_back(o.name);
+  return names.empty() ? "(unassigned)" : Join(names, ", ");
+}
+
+}  // namespace
+
+int Fail(const CliContext& ctx, const Error& error) {
+  ctx.err << "plenary: error: " << error.message << '\n';
+  return kExitFailure;
+}
+
+Result<std::unique_ptr<Store>> OpenExistingStore(const CliContext& ctx) {
+  if (!StoreExists(ctx.db)) {
+    return Error::NotFound(fmt::format("no register at {}; import notes first "
+                                       "(plenary import FILE), or give --db", ctx.db));
+  }
+  return OpenStore(ctx.db);
+}
+
+int RunImport(const CliContext& ctx, const ImportCommand& command) {
+  ImportRequest request;
+  request.year = command.year;
+  for (const std::string& file : command.files) {
+    auto input = ReadInputFile(file);
+    if (!input.ok()) return Fail(ctx, input.error());
+    request.notes.push_back(std::move(*input));
+  }
+  if (command.roster) {
+    auto input = ReadInputFile(*command.roster);
+    if (!input.ok()) return Fail(ctx, input.error());
+    request.roster = std::move(*input);
+  }
+  // Rosters already in the register resolve names; a register that does not
+  // exist yet is not created until the notes have been read without error.
+  std::vector<Roster> known;
+  if (StoreExists(ctx.db)) {
+    auto store = OpenStore(ctx.db);
+    if (!store.ok()) return Fail(ctx, store.error());
+    auto rosters = (*store)->Rosters();
+    if (!rosters.ok()) return Fail(ctx, rosters.error());
+    known = std::move(*rosters);
+  }
+  auto plan = PlanImport(request, known);
+  if (!plan.ok()) return Fail(ctx, plan.error());
+  for (const std::string& warning : plan->warnings) ctx.err << warning << '\n';
+  if (command.dry_run) {
+    if (command.json) {
+      auto meetings = nlohmann::ordered_json::array();
+      for (const auto& m : plan->batch.meetings) meetings.push_back(MeetingJson(m.meeting));
+      ctx.out << meetings.dump(2) << '\n';
+    } else {
+      for (const auto& m : plan->batch.meetings)
+        ctx.out << "would record " << PrintableText(MeetingSummary(m.meeting)) << '\n';
+      ctx.out << "dry run: nothing written\n";
+    }
+    return kExitOk;
+  }
+  auto store = OpenStore(ctx.db);
+  if (!store.ok()) return Fail(ctx, store.error());
+  auto report = (*store)->Import(plan->batch);
+  if (!report.ok()) return Fail(ctx, report.error());
+  if (report->roster && plan->batch.roster) {
+    ctx.out << fmt::format("roster {}: {} ({})\n", plan->batch.roster->group.short_name,
+                           OutcomeName(*report->roster),
+                           Plural(plan->batch.roster->people.size(), "person", "people"));
+  }
+  for (std::size_t i = 0; i < report->meetings.size(); ++i) {
+    ctx.out << PrintableText(MeetingSummary(plan->batch.meetings[i].meeting)) << " ["
+            << OutcomeName(report->meetings[i].outcome) << "]\n";
+  }
+  return kExitOk;
+}
+
+int RunMeetings(const CliContext& ctx, bool json) {
+  auto store = OpenExistingStore(ctx);
+  if (!store.ok()) return Fail(ctx, store.error());
+  auto meetings = (*store)->Meetings();
+  if (!meetings.ok()) return Fail(ctx, meetings.error());
+  if (json) {
+    auto array = nlohmann::ordered_json::array();
+    for (const Meeting& m : *meetings) array.push_back(MeetingJson(m));
+    ctx.out << array.dump(2) << '\n';
+    return kExitOk;
+  }
+  TextTable table({"Date", "Start", "Meeting", "Attendees", "Staff", "Apologies", "Actions",
+                   "Decisions"});
+  for (const Meeting& m : *meetings) {
+    table.AddRow({FormatIsoDate(m.date), m.start_utc ? FormatTime(*m.start_utc) + " UTC" : "",
+                  MeetingTitle(m.key), std::to_string(m.attendees.size()),
+                  std::to_string(m.staff.size()), std::to_string(m.apologies.size()),
+                  std::to_string(m.actions.size()), std::to_string(m.decisions.size())});
+  }
+  table.Print(ctx.out);
+  return kExitOk;
+}
+
+int RunActions(const CliContext& ctx, const ActionsCommand& command) {
+  Date as_of = ctx.today;
+  if (command.as_of) {
+    auto parsed = ParseIsoDate(*command.as_of);
+    if (!parsed) {
+      ctx.err << "plenary: error: --as-of " << PrintableText(*command.as_of)
+              << ": expected a date YYYY-MM-DD\n";
+      return kExitUsage;
+    }
+    as_of = *parsed;
+  }
+  auto store = OpenExistingStore(ctx);
+  if (!store.ok()) return Fail(ctx, store.error());
+  ActionQuery query;
+  query.open_only = command.open_only;
+  query.owner = command.owner;
+  if (command.overdue) query.overdue_as_of = as_of;
+  auto actions = (*store)->Actions(query);
+  if (!actions.ok()) return Fail(ctx, actions.error());
+  if (command.json) {
+    auto array = nlohmann::ordered_json::array();
+    for (const auto& a : *actions) array.push_back(RegisteredActionJson(a));
+    ctx.out << array.dump(2) << '\n';
+    return kExitOk;
+  }
+  for (const RegisteredAction& a : *actions) {
+    std::string due = a.item.due ? "due " + FormatIsoDate(*a.item.due) : "no due date";
+    if (a.item.due && a.item.status == ActionStatus::kOpen && *a.item.due < as_of) {
+      auto late = (std::chrono::sys_days{as_of} - std::chrono::sys_days{*a.item.due}).count();
+      due += fmt::format(" (overdue {} day{})", late, late == 1 ? "" : "s");
+    }
+    ctx.out << fmt::format("#{:<4} {:<9} {}  {}\n", a.id, ActionStatusName(a.item.status), due,
+                           PrintableText(OwnerNames(a.item)));
+    ctx.out << "      " << PrintableText(a.item.text) << '\n';
+    ctx.out << fmt::format("      ({}, {}, from the {})\n", MeetingTitle(a.meeting),
+                           FormatIsoDate(a.meeting_date), ActionSourceName(a.item.source));
+  }
+  if (actions->empty()) ctx.out << "no action items match\n";
+  return kExitOk;
+}
+
+int RunDecisions(const CliContext& ctx, bool json) {
+  auto store = OpenExistingStore(ctx);
+  if (!store.ok()) return Fail(ctx, store.error());
+  auto decisions = (*store)->Decisions();
+  if (!decisions.ok()) return Fail(ctx, decisions.error());
+  if (json) {
+    auto array = nlohmann::ordered_json::array();
+    for (const auto& d : *decisions) array.push_back(RegisteredDecisionJson(d));
+    ctx.out << array.dump(2) << '\n';
+    return kExitOk;
+  }
+  TextTable table({"Date", "Meeting", "Decision"});
+  for (const auto& d : *decisions)
+    table.AddRow({FormatIsoDate(d.meeting_date), MeetingTitle(d.meeting), d.decision.text});
+  table.Print(ctx.out);
+  return kExitOk;
+}
+
+int RunRoster(const CliContext& ctx, bool json) {
+  auto store = OpenExistingStore(ctx);
+  if (!store.ok()) return Fail(ctx, store.error());
+  auto rosters = (*store)->Rosters();
+  if (!rosters.ok()) return Fail(ctx, rosters.error());
+  if (json) {
+    auto array = nlohmann::ordered_json::array();
+    for (const Roster& r : *rosters) array.push_back(RosterJson(r));
+    ctx.out << array.dump(2) << '\n';
+    return kExitOk;
+  }
+  for (const Roster& r : *rosters) {
+    ctx.out << PrintableText(fmt::format("{}: {}", r.group.short_name, r.group.full_name));
+    if (r.group.active_from) ctx.out << ", active from " << FormatIsoDate(*r.group.active_from);
+    if (r.group.active_to) ctx.out << " to " << FormatIsoDate(*r.group.active_to);
+    ctx.out << '\n';
+    TextTable table({"Name", "Role", "Aliases"});
+    for (const Person& p : r.people) table.AddRow({p.name, std::string(RoleName(p.role)), Join(p.aliases, ", ")});
+    table.Print(ctx.out);
+  }
+  if (rosters->empty()) ctx.out << "no roster loaded (plenary import --roster FILE ...)\n";
+  return kExitOk;
+}
+
+}  // namespace plenary

@@ -1,0 +1,57 @@
+// The commands of the `plenary` CLI, each a thin shell over the application
+// services and the store. Each returns the process exit status:
+// 0 success, 1 bad input or a failure to read or store, 2 bad usage.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plenary/model.h"
+#include "plenary/result.h"
+#include "plenary/store.h"
+
+namespace plenary {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+struct CliContext {
+  std::string db;  // a store URL or a path to an SQLite file
+  std::ostream& out;
+  std::ostream& err;
+  Date today;
+};
+
+struct ImportCommand {
+  std::vector<std::string> files;
+  std::optional<std::string> roster;
+  std::optional<int> year;
+  bool dry_run = false;
+  bool json = false;
+};
+
+struct ActionsCommand {
+  bool open_only = false;
+  std::optional<std::string> owner;
+  bool overdue = false;
+  std::optional<std::string> as_of;  // YYYY-MM-DD; default today
+  bool json = false;
+};
+
+// Shared by the commands: the register at ctx.db, which must already exist
+// (listings never create one), and the one way to report an error.
+Result<std::unique_ptr<Store>> OpenExistingStore(const CliContext& ctx);
+int Fail(const CliContext& ctx, const Error& error);
+
+int RunImport(const CliContext& ctx, const ImportCommand& command);
+int RunMeetings(const CliContext& ctx, bool json);
+int RunActions(const CliContext& ctx, const ActionsCommand& command);
+int RunDecisions(const CliContext& ctx, bool json);
+int RunAttendance(const CliContext& ctx, bool json);
+int RunRoster(const CliContext& ctx, bool json);
+
+}  // namespace plenary

@@ -1,0 +1,31 @@
+// Column-aligned text for terminals: widths measured in display columns, so
+// "Žarko Kečić" and CJK names line up.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace plenary {
+
+class TextTable {
+ public:
+  explicit TextTable(std::vector<std::string> header) : header_(std::move(header)) {}
+  void AddRow(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  bool empty() const { return rows_.empty(); }
+  // Prints the header, a rule, and the rows; the last column is not padded.
+  void Print(std::ostream& out) const;
+
+ private:
+  std::vector<std::string> header_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+// Display columns `text` takes on a terminal (UTF-8; control characters 0).
+std::size_t DisplayWidth(const std::string& text);
+
+// `text` with control characters (newlines, escapes) replaced by spaces, so
+// that nothing from the notes can move a terminal's cursor or recolour it.
+std::string PrintableText(const std::string& text);
+
+}  // namespace plenary
