@@ -1,0 +1,64 @@
+#include "core/text.h"
+
+#include <gtest/gtest.h>
+
+#include "core/matching.h"
+
+namespace plenary {
+namespace {
+
+TEST(Text, TrimHandlesNoBreakSpace) {
+  EXPECT_EQ(Trim("\xC2\xA0 a b\t\xC2\xA0"), "a b");
+  EXPECT_EQ(Trim("\xC2\xA0"), "");
+  EXPECT_EQ(CollapseSpaces("  a \t b  "), "a b");
+}
+
+TEST(Text, FoldNameIgnoresCaseDiacriticsAndSpacing) {
+  EXPECT_EQ(FoldName("Žarko  Kečić"), FoldName("zarko kecic"));
+  EXPECT_EQ(FoldName("Boban Kršić"), "boban krsic");
+  EXPECT_NE(FoldName("Jon"), FoldName("John"));
+}
+
+TEST(Text, FindInvalidUtf8) {
+  EXPECT_EQ(FindInvalidUtf8("plain Žarko"), std::string_view::npos);
+  EXPECT_EQ(FindInvalidUtf8("ab\x80"), 2u);
+  EXPECT_EQ(FindInvalidUtf8("\xF4\x90\x80\x80"), 0u);  // above U+10FFFF
+}
+
+TEST(Text, ContentWordsDropStopWordsAndPlurals) {
+  EXPECT_EQ(ContentWords("Draft the work plans for each of the sub-topics"),
+            (std::vector<std::string>{"draft", "work", "plan", "each", "sub", "topic"}));
+  EXPECT_EQ(ContentWords("Status"), std::vector<std::string>{"status"});
+  EXPECT_EQ(ContentWordSequence("plan the plan"), (std::vector<std::string>{"plan", "plan"}));
+}
+
+TEST(Text, MentionSimilarityRewardsContainedMentions) {
+  auto sim = [](std::string_view a, std::string_view b) {
+    return MentionSimilarity(ContentWords(a), ContentWords(b));
+  };
+  EXPECT_DOUBLE_EQ(sim("Prepare a one-page summary of the SSR1 briefings",
+                       "Prepare a one-page summary of the SSR1 implementation briefings received "
+                       "so far."),
+                   1.0);
+  EXPECT_EQ(sim("Draft plans", "Draft plans"), 0.0);  // too little evidence
+  EXPECT_LT(sim("Draft work plans for each subtopic",
+                "Schedule remainder of SSR1 briefings"),
+            0.1);
+}
+
+TEST(QuotationIndex, FindsTheItemAQuotationComesFrom) {
+  QuotationIndex index;
+  index.Add(0, "Staff to capture and share all discussions to-date around outreach.");
+  index.Add(1, "ICANN DNS Engineering team to reframe the following question: Regarding L-root "
+               "operations and hosting: What is the planning process vs. passive response?");
+  EXPECT_EQ(index.QuotedBy("ICANN will rephrase the following: “Regarding L-root operations and "
+                           "hosting: What is the planning process vs. passive response?”"),
+            std::vector<std::size_t>{1});
+  // Shares topic words, quotes nothing.
+  EXPECT_TRUE(index.QuotedBy("Staff start a thread on the list to capture discussions around "
+                             "outreach. Team to share thoughts on list re outreach")
+                  .empty());
+}
+
+}  // namespace
+}  // namespace plenary
