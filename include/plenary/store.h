@@ -1,6 +1,8 @@
 // Where the registers live. One interface; each back end (SQLite now,
-// PostgreSQL later) implements it with its own schema and numbered migrations,
-// and must pass the shared store test suite (src/store/store_test.cc).
+// PostgreSQL later) implements it with its own schema and numbered migrations.
+// The SQLite back end's tests (src/store/sqlite/sqlite_store_test.cc) are
+// written against this contract; when a second back end lands, the
+// back-end-neutral ones become one suite run against both.
 #pragma once
 
 #include <memory>
@@ -58,10 +60,14 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Applies a whole import in one transaction. A meeting is identified by its
-  // MeetingKey: one already stored with the same source digest is left
-  // untouched (kUnchanged); one with different content is replaced in place,
-  // keeping its identity and the ids of items at the same positions (kUpdated).
+  // Applies a whole import in one transaction: everything, or on any error
+  // nothing. A meeting is identified by its MeetingKey (group compared without
+  // regard to ASCII case): one already stored with the same source digest is
+  // left untouched (kUnchanged); one with different content is replaced in
+  // place, keeping its identity and the ids of items at the same positions
+  // (kUpdated). A key given twice in one batch is an edited file given twice:
+  // the later wins and the report names the key once. A meeting of a group
+  // with no roster creates the group, with no roster.
   virtual Result<ImportReport> Import(const ImportBatch& batch) = 0;
 
   // Rosters, by group short name (case-insensitive). NotFound is not an error
@@ -71,9 +77,10 @@ class Store {
 
   // Meetings, oldest first (date, then kind, then number).
   virtual Result<std::vector<Meeting>> Meetings() = 0;
-  // Action items in register order: meeting date, then position in the notes.
+  // Action items in register order: meeting date, then the order meetings were
+  // first imported, then position in the notes. overdue_as_of implies open.
   virtual Result<std::vector<RegisteredAction>> Actions(const ActionQuery& query) = 0;
-  // Decisions, oldest first.
+  // Decisions in the same order as actions.
   virtual Result<std::vector<RegisteredDecision>> Decisions() = 0;
 };
 

@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
@@ -151,9 +152,13 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
                            OutcomeName(*report->roster),
                            Plural(plan->batch.roster->people.size(), "person", "people"));
   }
-  for (std::size_t i = 0; i < report->meetings.size(); ++i) {
-    ctx.out << PrintableText(MeetingSummary(plan->batch.meetings[i].meeting)) << " ["
-            << OutcomeName(report->meetings[i].outcome) << "]\n";
+  for (const MeetingImportReport& entry : report->meetings) {
+    // A meeting given twice is reported once, as its last version.
+    auto same = [&](const MeetingImport& m) { return m.meeting.key == entry.key; };
+    auto it = std::find_if(plan->batch.meetings.rbegin(), plan->batch.meetings.rend(), same);
+    std::string summary = it != plan->batch.meetings.rend() ? MeetingSummary(it->meeting)
+                                                            : MeetingTitle(entry.key);
+    ctx.out << PrintableText(summary) << " [" << OutcomeName(entry.outcome) << "]\n";
   }
   return kExitOk;
 }

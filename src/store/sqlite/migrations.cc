@@ -1,0 +1,201 @@
+#include "store/sqlite/migrations.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <exception>
+#include <stdexcept>
+#include <string>
+
+namespace plenary {
+namespace {
+
+constexpr std::string_view kCreateSchemaMigrations = R"sql(
+CREATE TABLE schema_migrations (
+  version INTEGER PRIMARY KEY,
+  description TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+) STRICT;
+)sql";
+
+// Dates are ISO 8601 text ("YYYY-MM-DD"), which sorts chronologically; times
+// are "HH:MM" UTC. Enumerations are stored by the names model.cc gives them.
+// groups.roster_saved_at is NULL for a group known only from meetings' headers:
+// it has no roster until one is imported. Meeting and action item ids are
+// AUTOINCREMENT so that an id, once cited, never names something else.
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE groups (
+  id INTEGER PRIMARY KEY,
+  short_name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (short_name <> ''),
+  full_name TEXT NOT NULL DEFAULT '',
+  active_from TEXT CHECK (active_from GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  active_to TEXT CHECK (active_to GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  roster_saved_at TEXT
+) STRICT;
+
+CREATE TABLE people (
+  id INTEGER PRIMARY KEY,
+  group_id INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('member', 'staff', 'liaison', 'observer')),
+  UNIQUE (group_id, name),
+  UNIQUE (group_id, position)
+) STRICT;
+
+CREATE TABLE person_aliases (
+  person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  alias TEXT NOT NULL,
+  PRIMARY KEY (person_id, position)
+) WITHOUT ROWID, STRICT;
+
+CREATE TABLE meetings (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  group_id INTEGER NOT NULL REFERENCES groups (id),
+  kind TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  start_utc TEXT CHECK (start_utc GLOB '[0-2][0-9]:[0-5][0-9]'),
+  record_url TEXT,
+  source_name TEXT NOT NULL,
+  source_sha256 TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  UNIQUE (group_id, kind, number)
+) STRICT;
+
+CREATE INDEX meetings_by_date ON meetings (date, kind, number);
+
+CREATE TABLE meeting_participants (
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('attendee', 'staff', 'apology')),
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, role, position)
+) WITHOUT ROWID, STRICT;
+
+CREATE TABLE agenda_sections (
+  id INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  heading TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  UNIQUE (meeting_id, position)
+) STRICT;
+
+CREATE TABLE agenda_notes (
+  section_id INTEGER NOT NULL REFERENCES agenda_sections (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (section_id, position)
+) WITHOUT ROWID, STRICT;
+
+CREATE TABLE decisions (
+  id INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  UNIQUE (meeting_id, position)
+) STRICT;
+
+CREATE TABLE action_items (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  due TEXT CHECK (due GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  status TEXT NOT NULL CHECK (status IN ('open', 'complete', 'cancelled')),
+  source TEXT NOT NULL CHECK (source IN ('table', 'notes', 'review')),
+  raised_by TEXT,
+  raised_by_kind TEXT CHECK (raised_by_kind IN ('person', 'organisation', 'unresolved')),
+  line INTEGER NOT NULL,
+  CHECK ((raised_by IS NULL) = (raised_by_kind IS NULL)),
+  UNIQUE (meeting_id, position)
+) STRICT;
+
+CREATE INDEX action_items_by_status_due ON action_items (status, due);
+
+CREATE TABLE action_owners (
+  action_id INTEGER NOT NULL REFERENCES action_items (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation', 'unresolved')),
+  PRIMARY KEY (action_id, position)
+) WITHOUT ROWID, STRICT;
+)sql";
+
+int QueryInt(SQLite::Database& db, const char* sql) {
+  SQLite::Statement query(db, sql);
+  query.executeStep();
+  return query.getColumn(0).getInt();
+}
+
+void ApplyMigration(SQLite::Database& db, const SqliteMigration& migration) {
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  // Another process may have migrated between our read and our lock.
+  Result<int> version = ReadSqliteSchemaVersion(db);
+  if (!version) throw std::runtime_error(version.error().message);
+  if (*version >= migration.version) return;
+  if (*version == 0) db.exec(std::string(kCreateSchemaMigrations));
+  db.exec(std::string(migration.sql));
+  SQLite::Statement record(db,
+                           "INSERT INTO schema_migrations (version, description, applied_at) "
+                           "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+  record.bind(1, migration.version);
+  record.bind(2, std::string(migration.description));
+  record.exec();
+  transaction.commit();
+}
+
+}  // namespace
+
+const std::vector<SqliteMigration>& SqliteMigrations() {
+  static const std::vector<SqliteMigration> migrations{
+      {1, "groups, rosters, meetings, agendas, decisions and action items", kSchemaV1},
+  };
+  return migrations;
+}
+
+int CurrentSqliteSchemaVersion() { return SqliteMigrations().back().version; }
+
+Result<int> ReadSqliteSchemaVersion(SQLite::Database& db) {
+  bool recorded = QueryInt(db,
+                           "SELECT count(*) FROM sqlite_schema "
+                           "WHERE type = 'table' AND name = 'schema_migrations'") > 0;
+  if (recorded) return QueryInt(db, "SELECT coalesce(max(version), 0) FROM schema_migrations");
+  if (QueryInt(db, "SELECT count(*) FROM sqlite_schema") > 0)
+    return Error::Storage("not a plenary database (it has tables but no schema_migrations)");
+  return 0;
+}
+
+Status CheckSqliteSchemaVersion(SQLite::Database& db) {
+  try {
+    Result<int> version = ReadSqliteSchemaVersion(db);
+    if (!version) return version.error();
+    if (*version > CurrentSqliteSchemaVersion())
+      return Error::Storage(
+          fmt::format("the database has schema version {}, newer than this plenary knows ({}); "
+                      "use a newer plenary",
+                      *version, CurrentSqliteSchemaVersion()));
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    return Error::Storage(e.what());
+  }
+}
+
+Status MigrateSqliteSchema(SQLite::Database& db) {
+  if (Status usable = CheckSqliteSchemaVersion(db); !usable) return usable;
+  try {
+    Result<int> version = ReadSqliteSchemaVersion(db);
+    if (!version) return version.error();
+    for (const SqliteMigration& migration : SqliteMigrations()) {
+      if (migration.version > *version) ApplyMigration(db, migration);
+    }
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    return Error::Storage(fmt::format("schema migration failed: {}", e.what()));
+  }
+}
+
+}  // namespace plenary

@@ -1,0 +1,280 @@
+#include "store/sqlite/sqlite_queries.h"
+
+#include <fmt/format.h>
+
+#include <cstddef>
+#include <map>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "core/date.h"
+#include "core/text.h"
+
+namespace plenary::sqlite {
+namespace {
+
+// Meetings by id, for attaching the rows of their child tables.
+class MeetingIndex {
+ public:
+  void Add(Id id, Meeting meeting) {
+    index_[id] = meetings_.size();
+    meetings_.push_back(std::move(meeting));
+  }
+  Meeting& At(Id id) {
+    auto it = index_.find(id);
+    if (it == index_.end()) throw CorruptRow(fmt::format("corrupt database: no meeting {}", id));
+    return meetings_[it->second];
+  }
+  std::vector<Meeting> Take() && { return std::move(meetings_); }
+
+ private:
+  std::vector<Meeting> meetings_;
+  std::unordered_map<Id, std::size_t> index_;
+};
+
+// The key held in columns first (group), first + 1 (kind), first + 2 (number).
+MeetingKey KeyAt(const SQLite::Statement& row, int first) {
+  return {row.getColumn(first).getString(), row.getColumn(first + 1).getString(),
+          row.getColumn(first + 2).getInt()};
+}
+
+MeetingIndex LoadMeetingRows(SQLite::Database& db) {
+  SQLite::Statement rows(db,
+                         "SELECT m.id, g.short_name, m.kind, m.number, m.date, m.start_utc, "
+                         "m.record_url FROM meetings m JOIN groups g ON g.id = m.group_id "
+                         "ORDER BY m.date, m.kind, m.number, m.id");
+  MeetingIndex index;
+  while (rows.executeStep()) {
+    Meeting meeting;
+    meeting.key = KeyAt(rows, 1);
+    meeting.date = DateAt(rows.getColumn(4));
+    meeting.start_utc = OptionalTimeAt(rows.getColumn(5));
+    meeting.record_url = TextOrNull(rows.getColumn(6));
+    index.Add(rows.getColumn(0).getInt64(), std::move(meeting));
+  }
+  return index;
+}
+
+void LoadParticipants(SQLite::Database& db, MeetingIndex& index) {
+  SQLite::Statement rows(db,
+                         "SELECT meeting_id, role, name FROM meeting_participants "
+                         "ORDER BY meeting_id, role, position");
+  while (rows.executeStep()) {
+    Meeting& meeting = index.At(rows.getColumn(0).getInt64());
+    std::string role = rows.getColumn(1).getString();
+    std::vector<std::string>* names = role == "attendee"  ? &meeting.attendees
+                                      : role == "staff"   ? &meeting.staff
+                                      : role == "apology" ? &meeting.apologies
+                                                          : nullptr;
+    if (names == nullptr) Corrupt(rows.getColumn(1));
+    names->push_back(rows.getColumn(2).getString());
+  }
+}
+
+void LoadAgenda(SQLite::Database& db, MeetingIndex& index) {
+  SQLite::Statement rows(db,
+                         "SELECT s.meeting_id, s.id, s.heading, s.line, n.text "
+                         "FROM agenda_sections s LEFT JOIN agenda_notes n ON n.section_id = s.id "
+                         "ORDER BY s.meeting_id, s.position, n.position");
+  AgendaSection* section = nullptr;
+  Id section_id = 0;
+  while (rows.executeStep()) {
+    if (section == nullptr || rows.getColumn(1).getInt64() != section_id) {
+      std::vector<AgendaSection>& agenda = index.At(rows.getColumn(0).getInt64()).agenda;
+      agenda.push_back({rows.getColumn(2).getString(), {}, rows.getColumn(3).getInt()});
+      section = &agenda.back();
+      section_id = rows.getColumn(1).getInt64();
+    }
+    if (!rows.getColumn(4).isNull()) section->notes.push_back(rows.getColumn(4).getString());
+  }
+}
+
+void LoadMeetingDecisions(SQLite::Database& db, MeetingIndex& index) {
+  SQLite::Statement rows(
+      db, "SELECT meeting_id, text, line FROM decisions ORDER BY meeting_id, position");
+  while (rows.executeStep()) {
+    index.At(rows.getColumn(0).getInt64())
+        .decisions.push_back({rows.getColumn(1).getString(), rows.getColumn(2).getInt()});
+  }
+}
+
+struct ActionRow {
+  Id meeting_id = 0;
+  Id group_id = 0;
+  RegisteredAction action;
+};
+
+constexpr std::string_view kActionColumns =
+    "SELECT a.id, a.meeting_id, m.group_id, g.short_name, m.kind, m.number, m.date, a.text, "
+    "a.due, a.status, a.source, a.raised_by, a.raised_by_kind, a.line, o.name, o.kind "
+    "FROM action_items a JOIN meetings m ON m.id = a.meeting_id "
+    "JOIN groups g ON g.id = m.group_id "
+    "LEFT JOIN action_owners o ON o.action_id = a.id ";
+constexpr std::string_view kActionOrder = " ORDER BY m.date, m.id, a.position, o.position";
+
+// The filters are fixed SQL text; the one value, the date, is bound.
+std::string ActionSql(const ActionQuery& query) {
+  std::string sql(kActionColumns);
+  if (query.overdue_as_of) {
+    sql += "WHERE a.status = 'open' AND a.due < ?";
+  } else if (query.open_only) {
+    sql += "WHERE a.status = 'open'";
+  }
+  sql += kActionOrder;
+  return sql;
+}
+
+ActionItem ActionItemAt(const SQLite::Statement& row) {
+  ActionItem item;
+  item.text = row.getColumn(7).getString();
+  item.due = OptionalDateAt(row.getColumn(8));
+  item.status = EnumAt(row.getColumn(9), ParseActionStatus);
+  item.source = EnumAt(row.getColumn(10), ParseActionSource);
+  if (!row.getColumn(11).isNull())
+    item.raised_by =
+        Owner{row.getColumn(11).getString(), EnumAt(row.getColumn(12), ParseOwnerKind)};
+  item.line = row.getColumn(13).getInt();
+  return item;
+}
+
+// One row per item, with its owners; owner filtering is left to the caller.
+std::vector<ActionRow> LoadActionRows(SQLite::Database& db, const ActionQuery& query) {
+  SQLite::Statement rows(db, ActionSql(query));
+  if (query.overdue_as_of) Bind(rows, FormatIsoDate(*query.overdue_as_of));
+  std::vector<ActionRow> actions;
+  while (rows.executeStep()) {
+    Id id = rows.getColumn(0).getInt64();
+    if (actions.empty() || actions.back().action.id != id) {
+      actions.push_back({rows.getColumn(1).getInt64(),
+                         rows.getColumn(2).getInt64(),
+                         {id, ActionItemAt(rows), KeyAt(rows, 3), DateAt(rows.getColumn(6))}});
+    }
+    if (!rows.getColumn(14).isNull()) {
+      actions.back().action.item.owners.push_back(
+          {rows.getColumn(14).getString(), EnumAt(rows.getColumn(15), ParseOwnerKind)});
+    }
+  }
+  return actions;
+}
+
+// Per group: each roster person's folded name -> the folded spellings that name
+// them (the name itself, aliases, initials).
+using Spellings = std::map<Id, std::map<std::string, std::set<std::string>>>;
+
+Spellings LoadSpellings(SQLite::Database& db) {
+  SQLite::Statement rows(db,
+                         "SELECT p.group_id, p.name, a.alias FROM people p "
+                         "LEFT JOIN person_aliases a ON a.person_id = p.id");
+  Spellings spellings;
+  while (rows.executeStep()) {
+    std::string name = FoldName(rows.getColumn(1).getString());
+    std::set<std::string>& names = spellings[rows.getColumn(0).getInt64()][name];
+    names.insert(name);
+    if (!rows.getColumn(2).isNull()) names.insert(FoldName(rows.getColumn(2).getString()));
+  }
+  return spellings;
+}
+
+bool OwnedBy(const ActionRow& row, const std::string& folded_owner, const Spellings& spellings) {
+  auto group = spellings.find(row.group_id);
+  for (const Owner& owner : row.action.item.owners) {
+    std::string name = FoldName(owner.name);
+    if (name == folded_owner) return true;
+    if (group == spellings.end()) continue;
+    auto person = group->second.find(name);
+    if (person != group->second.end() && person->second.count(folded_owner) > 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<GroupRow> FindGroup(SQLite::Database& db, const std::string& short_name) {
+  SQLite::Statement query(
+      db, "SELECT id, roster_saved_at IS NOT NULL FROM groups WHERE short_name = ?");
+  Bind(query, short_name);
+  if (!query.executeStep()) return std::nullopt;
+  return GroupRow{query.getColumn(0).getInt64(), query.getColumn(1).getInt() != 0};
+}
+
+Roster LoadRoster(SQLite::Database& db, Id group_id) {
+  Roster roster;
+  SQLite::Statement group(
+      db, "SELECT short_name, full_name, active_from, active_to FROM groups WHERE id = ?");
+  Bind(group, group_id);
+  if (!group.executeStep())
+    throw CorruptRow(fmt::format("corrupt database: no group {}", group_id));
+  roster.group = {group.getColumn(0).getString(), group.getColumn(1).getString(),
+                  OptionalDateAt(group.getColumn(2)), OptionalDateAt(group.getColumn(3))};
+  SQLite::Statement people(db,
+                           "SELECT p.id, p.name, p.role, a.alias FROM people p "
+                           "LEFT JOIN person_aliases a ON a.person_id = p.id "
+                           "WHERE p.group_id = ? ORDER BY p.position, a.position");
+  Bind(people, group_id);
+  Id person_id = 0;
+  while (people.executeStep()) {
+    if (roster.people.empty() || people.getColumn(0).getInt64() != person_id) {
+      roster.people.push_back(
+          {people.getColumn(1).getString(), EnumAt(people.getColumn(2), ParseRole), {}});
+      person_id = people.getColumn(0).getInt64();
+    }
+    if (!people.getColumn(3).isNull())
+      roster.people.back().aliases.push_back(people.getColumn(3).getString());
+  }
+  return roster;
+}
+
+std::vector<Roster> LoadRosters(SQLite::Database& db) {
+  SQLite::Statement rows(
+      db, "SELECT id FROM groups WHERE roster_saved_at IS NOT NULL ORDER BY short_name, id");
+  std::vector<Id> ids;
+  while (rows.executeStep()) ids.push_back(rows.getColumn(0).getInt64());
+  std::vector<Roster> rosters;
+  for (Id id : ids) rosters.push_back(LoadRoster(db, id));
+  return rosters;
+}
+
+std::vector<Meeting> LoadMeetings(SQLite::Database& db) {
+  MeetingIndex index = LoadMeetingRows(db);
+  LoadParticipants(db, index);
+  LoadAgenda(db, index);
+  LoadMeetingDecisions(db, index);
+  for (ActionRow& row : LoadActionRows(db, ActionQuery{}))
+    index.At(row.meeting_id).actions.push_back(std::move(row.action.item));
+  return std::move(index).Take();
+}
+
+std::vector<RegisteredAction> LoadActions(SQLite::Database& db, const ActionQuery& query) {
+  std::vector<ActionRow> rows = LoadActionRows(db, query);
+  std::optional<std::string> owner;
+  Spellings spellings;
+  if (query.owner) {
+    owner = FoldName(*query.owner);
+    spellings = LoadSpellings(db);
+  }
+  std::vector<RegisteredAction> actions;
+  for (ActionRow& row : rows) {
+    if (!owner || OwnedBy(row, *owner, spellings)) actions.push_back(std::move(row.action));
+  }
+  return actions;
+}
+
+std::vector<RegisteredDecision> LoadDecisions(SQLite::Database& db) {
+  SQLite::Statement rows(db,
+                         "SELECT d.id, d.text, d.line, g.short_name, m.kind, m.number, m.date "
+                         "FROM decisions d JOIN meetings m ON m.id = d.meeting_id "
+                         "JOIN groups g ON g.id = m.group_id "
+                         "ORDER BY m.date, m.id, d.position");
+  std::vector<RegisteredDecision> decisions;
+  while (rows.executeStep()) {
+    decisions.push_back({rows.getColumn(0).getInt64(),
+                         {rows.getColumn(1).getString(), rows.getColumn(2).getInt()},
+                         KeyAt(rows, 3),
+                         DateAt(rows.getColumn(6))});
+  }
+  return decisions;
+}
+
+}  // namespace plenary::sqlite

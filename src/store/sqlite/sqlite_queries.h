@@ -1,0 +1,41 @@
+// Reading the register back out of the SQLite store's schema (migrations.cc).
+// Each function may throw SQLite::Exception or CorruptRow; the caller
+// (SqliteStore) provides the read transaction and the error handling.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plenary/store.h"
+#include "store/sqlite/sqlite_values.h"
+
+namespace plenary::sqlite {
+
+struct GroupRow {
+  Id id = 0;
+  bool has_roster = false;  // false: known only from meetings' headers
+};
+
+// The group named `short_name`, compared case-insensitively (ASCII).
+std::optional<GroupRow> FindGroup(SQLite::Database& db, const std::string& short_name);
+
+// The roster of the group with id `group_id`: its people in roster order.
+Roster LoadRoster(SQLite::Database& db, Id group_id);
+
+// Rosters of the groups that have one, by short name.
+std::vector<Roster> LoadRosters(SQLite::Database& db);
+
+// Every meeting, fully populated, by (date, kind, number).
+std::vector<Meeting> LoadMeetings(SQLite::Database& db);
+
+// Action items matching `query` in register order (meeting date, meeting id,
+// position). `query.owner` must be valid UTF-8.
+std::vector<RegisteredAction> LoadActions(SQLite::Database& db, const ActionQuery& query);
+
+// Decisions in register order (meeting date, meeting id, position).
+std::vector<RegisteredDecision> LoadDecisions(SQLite::Database& db);
+
+}  // namespace plenary::sqlite

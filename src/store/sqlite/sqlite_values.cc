@@ -1,0 +1,70 @@
+#include "store/sqlite/sqlite_values.h"
+
+#include <fmt/format.h>
+
+#include "core/date.h"
+
+namespace plenary::sqlite {
+
+void BindValue(SQLite::Statement& st, int index, Id value) { st.bind(index, value); }
+void BindValue(SQLite::Statement& st, int index, int value) { st.bind(index, value); }
+
+void BindValue(SQLite::Statement& st, int index, std::size_t value) {
+  st.bind(index, static_cast<Id>(value));
+}
+
+void BindValue(SQLite::Statement& st, int index, const std::string& value) {
+  st.bind(index, value);
+}
+
+void BindValue(SQLite::Statement& st, int index, std::string_view value) {
+  st.bind(index, std::string(value));
+}
+
+void BindValue(SQLite::Statement& st, int index, const std::optional<std::string>& value) {
+  if (value) {
+    st.bind(index, *value);
+  } else {
+    st.bind(index);
+  }
+}
+
+std::optional<std::string> IsoDateOrNull(const std::optional<Date>& date) {
+  if (!date) return std::nullopt;
+  return FormatIsoDate(*date);
+}
+
+std::optional<std::string> TextOrNull(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getString();
+}
+
+void Corrupt(const SQLite::Column& column) {
+  throw CorruptRow(
+      fmt::format("corrupt database: column {} holds '{}'", column.getName(), column.getString()));
+}
+
+Date DateAt(const SQLite::Column& column) {
+  std::optional<Date> date = ParseIsoDate(column.getString());
+  if (!date) Corrupt(column);
+  return *date;
+}
+
+std::optional<Date> OptionalDateAt(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return DateAt(column);
+}
+
+std::optional<TimeOfDay> OptionalTimeAt(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  std::string text = column.getString();
+  if (text.size() != 5 || text[2] != ':') Corrupt(column);
+  for (std::size_t i : {0, 1, 3, 4}) {
+    if (text[i] < '0' || text[i] > '9') Corrupt(column);
+  }
+  TimeOfDay time{(text[0] - '0') * 10 + (text[1] - '0'), (text[3] - '0') * 10 + (text[4] - '0')};
+  if (time.hour > 23 || time.minute > 59) Corrupt(column);
+  return time;
+}
+
+}  // namespace plenary::sqlite

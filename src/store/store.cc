@@ -1,0 +1,48 @@
+#include "plenary/store.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/text.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace plenary {
+namespace {
+
+// The scheme of a URL ("postgresql" in "postgresql://..."), when `url` starts
+// with one: RFC 3986 syntax, at least two characters so that a Windows drive
+// ("C:\...") stays a path.
+std::optional<std::string_view> SchemeOf(std::string_view url) {
+  std::size_t colon = url.find(':');
+  if (colon == std::string_view::npos || colon < 2) return std::nullopt;
+  std::string_view scheme = url.substr(0, colon);
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (!alpha(scheme[0])) return std::nullopt;
+  for (char c : scheme) {
+    if (!alpha(c) && !digit(c) && c != '+' && c != '-' && c != '.') return std::nullopt;
+  }
+  return scheme;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
+  std::optional<std::string_view> scheme = SchemeOf(url);
+  std::string path = url;
+  if (scheme && EqualsNoCase(*scheme, "sqlite")) {
+    path = url.substr(scheme->size() + 1);
+  } else if (scheme) {
+    // Only the scheme is echoed: the rest of a URL may hold a password.
+    return Error::InvalidInput("store URL scheme '" + std::string(*scheme) +
+                               "' is not supported yet; use sqlite:PATH or a file path");
+  }
+  if (path.empty()) return Error::InvalidInput("store URL names no database file");
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(path);
+  if (!store) return store.error();
+  return std::unique_ptr<Store>(std::move(store).value());
+}
+
+}  // namespace plenary
