@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what plenary needs from Debian's packages and builds it.
-#   scripts/setup.sh [--sanitize]   build dir: build/ (or build-asan/ with --sanitize)
+#   scripts/setup.sh [--sanitize] [TARGET...]
+# Build dir: build/ (build-asan/ with --sanitize); all targets unless named.
 # Idempotent: packages already present are not fetched again; the build is incremental.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,9 @@ cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo)
 if [ "${1:-}" = "--sanitize" ]; then
   build=build-asan
   cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE=Debug -DPLENARY_SANITIZE=ON)
+  shift
 fi
+targets=()
+for t in "$@"; do targets+=(--target "$t"); done
 cmake -S . -B "$build" "${cmake_args[@]}" >/dev/null
-cmake --build "$build"
+cmake --build "$build" "${targets[@]}"

@@ -29,6 +29,10 @@ std::size_t FindInvalidUtf8(std::string_view s);
 // "Žarko  Kečić" and "zarko kecic" fold alike. Input must be valid UTF-8.
 std::string FoldName(std::string_view s);
 
+// FoldName's character mapping forced through utf8proc, for tests of the
+// ASCII fast path.
+std::string FoldWithUtf8proc(std::string_view s);
+
 // The content words of a sentence for matching: folded as FoldName, split on
 // anything that is not a letter or digit, with English stop words dropped and
 // a plural or verb 's' trimmed ("plans" ~ "plan"; not "status"). Order is kept, duplicates

@@ -19,6 +19,12 @@ TEST(Text, FoldNameIgnoresCaseDiacriticsAndSpacing) {
   EXPECT_NE(FoldName("Jon"), FoldName("John"));
 }
 
+TEST(Text, AsciiFastPathFoldsLikeUtf8proc) {
+  std::string all;
+  for (int c = 1; c < 128; ++c) all += static_cast<char>(c);
+  EXPECT_EQ(FoldWithUtf8proc(all), AsciiLower(all));
+}
+
 TEST(Text, FindInvalidUtf8) {
   EXPECT_EQ(FindInvalidUtf8("plain Žarko"), std::string_view::npos);
   EXPECT_EQ(FindInvalidUtf8("ab\x80"), 2u);
