@@ -56,6 +56,7 @@ Directory::Directory(const Roster* roster, std::string_view group) : roster_(ros
     if (words.size() > 1) ++first_names[FoldName(words[0])];
   }
   for (const Person& p : roster->people) {
+    by_name_.emplace(FoldName(p.name), &p);
     people_.emplace(FoldName(p.name), &p);
     for (const std::string& alias : p.aliases) {
       if (IsInitials(alias)) initials_.emplace(alias, &p);
@@ -88,6 +89,24 @@ std::optional<Owner> Directory::Lookup(std::string_view written) const {
 Owner Directory::ResolveOwner(std::string_view written) const {
   if (auto owner = Lookup(written)) return *owner;
   return Owner{CollapseSpaces(StripNamePunctuation(written)), OwnerKind::kUnresolved};
+}
+
+bool Directory::Names(const Owner& owner, std::string_view query) const {
+  const std::string wanted = FoldName(query);
+  if (wanted.empty()) return false;
+  if (FoldName(owner.name) == wanted) return true;
+  if (owner.kind == OwnerKind::kPerson) {
+    auto it = by_name_.find(FoldName(owner.name));
+    if (it == by_name_.end()) return false;
+    const auto& aliases = it->second->aliases;
+    return std::any_of(aliases.begin(), aliases.end(),
+                       [&](const std::string& alias) { return FoldName(alias) == wanted; });
+  }
+  if (owner.kind == OwnerKind::kOrganisation) {
+    auto it = organisations_.find(wanted);
+    return it != organisations_.end() && it->second == owner.name;
+  }
+  return false;
 }
 
 std::optional<Directory::Leading> Directory::LeadingOwner(std::string_view sentence) const {

@@ -36,6 +36,11 @@ class Directory {
   };
   std::optional<Leading> LeadingOwner(std::string_view sentence) const;
 
+  // Whether `query`, as a person types it, names `owner`: its name, or any
+  // alias of the person or organisation it is (case and diacritics ignored,
+  // initials in any case: `--owner jg`).
+  bool Names(const Owner& owner, std::string_view query) const;
+
   bool has_roster() const { return roster_ != nullptr; }
 
  private:
@@ -45,6 +50,7 @@ class Directory {
   std::unordered_map<std::string, const Person*> people_;    // folded name/alias
   std::unordered_map<std::string, const Person*> initials_;  // exact capitals
   std::unordered_map<std::string, std::string> organisations_;  // folded alias -> canonical
+  std::unordered_map<std::string, const Person*> by_name_;      // folded canonical name
 };
 
 }  // namespace plenary

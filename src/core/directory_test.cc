@@ -41,6 +41,21 @@ TEST(Directory, OwnersAndLeadingOwners) {
   EXPECT_FALSE(d.LeadingOwner("Send written responses"));
 }
 
+TEST(Directory, OwnerQueriesAsPeopleTypeThem) {
+  Roster r = TestRoster();
+  Directory d(&r, "SSR2");
+  Owner james{"James Gannon", OwnerKind::kPerson};
+  EXPECT_TRUE(d.Names(james, "james gannon"));
+  EXPECT_TRUE(d.Names(james, "jg"));  // initials typed in lower case are fine in a query
+  EXPECT_FALSE(d.Names(james, "James"));
+  EXPECT_TRUE(d.Names({"Žarko Kečić", OwnerKind::kPerson}, "zarko kecic"));
+  Owner org{"ICANN Org", OwnerKind::kOrganisation};
+  EXPECT_TRUE(d.Names(org, "icann"));
+  EXPECT_FALSE(d.Names(org, "board"));
+  EXPECT_TRUE(d.Names({"XY", OwnerKind::kUnresolved}, "xy"));
+  EXPECT_FALSE(d.Names(james, ""));
+}
+
 TEST(Directory, WithoutRosterOnlyOrganisationsResolve) {
   Directory d(nullptr, "SSR2");
   EXPECT_EQ(d.FindPerson("JG"), nullptr);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <cstddef>
 #include <map>
 #include <set>
@@ -10,6 +12,7 @@
 #include <utility>
 
 #include "core/date.h"
+#include "core/directory.h"
 #include "core/text.h"
 
 namespace plenary::sqlite {
@@ -159,36 +162,6 @@ std::vector<ActionRow> LoadActionRows(SQLite::Database& db, const ActionQuery& q
   return actions;
 }
 
-// Per group: each roster person's folded name -> the folded spellings that name
-// them (the name itself, aliases, initials).
-using Spellings = std::map<Id, std::map<std::string, std::set<std::string>>>;
-
-Spellings LoadSpellings(SQLite::Database& db) {
-  SQLite::Statement rows(db,
-                         "SELECT p.group_id, p.name, a.alias FROM people p "
-                         "LEFT JOIN person_aliases a ON a.person_id = p.id");
-  Spellings spellings;
-  while (rows.executeStep()) {
-    std::string name = FoldName(rows.getColumn(1).getString());
-    std::set<std::string>& names = spellings[rows.getColumn(0).getInt64()][name];
-    names.insert(name);
-    if (!rows.getColumn(2).isNull()) names.insert(FoldName(rows.getColumn(2).getString()));
-  }
-  return spellings;
-}
-
-bool OwnedBy(const ActionRow& row, const std::string& folded_owner, const Spellings& spellings) {
-  auto group = spellings.find(row.group_id);
-  for (const Owner& owner : row.action.item.owners) {
-    std::string name = FoldName(owner.name);
-    if (name == folded_owner) return true;
-    if (group == spellings.end()) continue;
-    auto person = group->second.find(name);
-    if (person != group->second.end() && person->second.count(folded_owner) > 0) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::optional<GroupRow> FindGroup(SQLite::Database& db, const std::string& short_name) {
@@ -248,15 +221,29 @@ std::vector<Meeting> LoadMeetings(SQLite::Database& db) {
 
 std::vector<RegisteredAction> LoadActions(SQLite::Database& db, const ActionQuery& query) {
   std::vector<ActionRow> rows = LoadActionRows(db, query);
-  std::optional<std::string> owner;
-  Spellings spellings;
-  if (query.owner) {
-    owner = FoldName(*query.owner);
-    spellings = LoadSpellings(db);
-  }
   std::vector<RegisteredAction> actions;
+  if (!query.owner) {
+    for (ActionRow& row : rows) actions.push_back(std::move(row.action));
+    return actions;
+  }
+  // Who an owner query names is the domain's rule (Directory::Names), applied
+  // with each item's group roster.
+  const std::vector<Roster> rosters = LoadRosters(db);
+  std::map<std::string, Directory> directories;
+  auto directory_of = [&](const std::string& group) -> const Directory& {
+    auto it = directories.find(group);
+    if (it != directories.end()) return it->second;
+    const Roster* roster = nullptr;
+    for (const Roster& r : rosters)
+      if (EqualsNoCase(r.group.short_name, group)) roster = &r;
+    return directories.emplace(group, Directory(roster, group)).first->second;
+  };
   for (ActionRow& row : rows) {
-    if (!owner || OwnedBy(row, *owner, spellings)) actions.push_back(std::move(row.action));
+    const Directory& directory = directory_of(row.action.meeting.group);
+    const auto& owners = row.action.item.owners;
+    if (std::any_of(owners.begin(), owners.end(),
+                    [&](const Owner& o) { return directory.Names(o, *query.owner); }))
+      actions.push_back(std::move(row.action));
   }
   return actions;
 }
