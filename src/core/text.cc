@@ -103,6 +103,18 @@ std::vector<std::string_view> SplitWords(std::string_view s) {
   return words;
 }
 
+std::vector<std::string_view> SplitTrimmed(std::string_view s, char separator) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t end = s.find(separator, start);
+    parts.push_back(Trim(s.substr(start, end == std::string_view::npos ? s.npos : end - start)));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return parts;
+}
+
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
   for (std::string_view w : SplitWords(s)) {

@@ -13,6 +13,11 @@ TEST(Text, TrimHandlesNoBreakSpace) {
   EXPECT_EQ(CollapseSpaces("  a \t b  "), "a b");
 }
 
+TEST(Text, SplitTrimmed) {
+  EXPECT_EQ(SplitTrimmed(" a | b||c ", '|'), (std::vector<std::string_view>{"a", "b", "", "c"}));
+  EXPECT_EQ(SplitTrimmed("", ','), std::vector<std::string_view>{""});
+}
+
 TEST(Text, FoldNameIgnoresCaseDiacriticsAndSpacing) {
   EXPECT_EQ(FoldName("Žarko  Kečić"), FoldName("zarko kecic"));
   EXPECT_EQ(FoldName("Boban Kršić"), "boban krsic");

@@ -23,15 +23,7 @@ std::vector<std::string_view> SplitRow(std::string_view text, char delimiter) {
     if (!text.empty() && text.front() == '|') text.remove_prefix(1);
     if (!text.empty() && text.back() == '|') text.remove_suffix(1);
   }
-  std::vector<std::string_view> cells;
-  std::size_t start = 0;
-  for (;;) {
-    std::size_t end = text.find(delimiter, start);
-    cells.push_back(Trim(text.substr(start, end == std::string_view::npos ? text.npos : end - start)));
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return cells;
+  return SplitTrimmed(text, delimiter);
 }
 
 bool IsRuleRow(std::string_view text) {  // |---|:---:|

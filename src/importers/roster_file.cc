@@ -13,18 +13,6 @@ int ColumnOf(std::string_view line, std::string_view part) {
   return ColumnOfByte(line, static_cast<std::size_t>(part.data() - line.data()));
 }
 
-std::vector<std::string_view> SplitOn(std::string_view s, char separator) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  for (;;) {
-    std::size_t end = s.find(separator, start);
-    parts.push_back(Trim(s.substr(start, end == std::string_view::npos ? s.npos : end - start)));
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return parts;
-}
-
 class RosterReader {
  public:
   explicit RosterReader(const SourceText& source) : source_(source) {}
@@ -85,7 +73,7 @@ class RosterReader {
   }
 
   Status ReadPerson(int n, std::string_view line) {
-    auto parts = SplitOn(Trim(line), '|');
+    auto parts = SplitTrimmed(Trim(line), '|');
     if (parts.size() < 2 || parts.size() > 3) {
       return source_.ErrorAt(n, 0, fmt::format("expected 'NAME | ROLE | ALIASES' (3 fields), "
                                                "found {}", parts.size()));
@@ -99,7 +87,7 @@ class RosterReader {
     Person person{CollapseSpaces(parts[0]), *role, {}};
     if (Status s = Claim(n, line, parts[0], person.name); !s.ok()) return s;
     if (parts.size() == 3 && !parts[2].empty()) {
-      for (std::string_view alias : SplitOn(parts[2], ',')) {
+      for (std::string_view alias : SplitTrimmed(parts[2], ',')) {
         if (alias.empty()) return source_.ErrorAt(n, ColumnOf(line, parts[2]), "empty alias");
         if (Status s = Claim(n, line, alias, person.name); !s.ok()) return s;
         person.aliases.push_back(CollapseSpaces(alias));
