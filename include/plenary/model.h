@@ -28,7 +28,19 @@ struct Person {
   std::string name;                  // canonical spelling, as the roster gives it
   Role role = Role::kMember;
   std::vector<std::string> aliases;  // initials, other spellings
+  // Membership dates, inclusive; none: from the group's start / to its end.
+  std::optional<Date> member_from;
+  std::optional<Date> member_to;
   friend bool operator==(const Person&, const Person&) = default;
+};
+
+// A sub-team of a group ("SSR1 review"): its meetings are those whose kind
+// names it; participation is counted over its members.
+struct SubTeam {
+  std::string name;
+  std::optional<std::string> leader;  // canonical name of a roster person
+  std::vector<std::string> members;   // canonical names of roster people
+  friend bool operator==(const SubTeam&, const SubTeam&) = default;
 };
 
 struct Group {
@@ -42,6 +54,7 @@ struct Group {
 struct Roster {
   Group group;
   std::vector<Person> people;
+  std::vector<SubTeam> subteams;
   friend bool operator==(const Roster&, const Roster&) = default;
 };
 
@@ -106,6 +119,8 @@ struct Meeting {
   std::vector<std::string> apologies;
   std::vector<AgendaSection> agenda;
   std::optional<std::string> record_url;
+  // The roster sub-team this meeting is of, when its kind names one.
+  std::optional<std::string> subteam;
   std::vector<ActionItem> actions;
   std::vector<Decision> decisions;
   friend bool operator==(const Meeting&, const Meeting&) = default;
