@@ -20,6 +20,10 @@ std::vector<std::string_view> SplitWords(std::string_view s);
 // The parts of `s` between `separator`s, each trimmed; "a||b" has an empty
 // middle part, "" one empty part.
 std::vector<std::string_view> SplitTrimmed(std::string_view s, char separator);
+// Sentences of `text`, split after '.', '?' or '!' followed by a space and a
+// capital letter, never inside quotation marks or a URL. Each is trimmed.
+std::vector<std::string_view> SplitSentences(std::string_view text);
+
 // Collapses runs of whitespace into one space and trims.
 std::string CollapseSpaces(std::string_view s);
 

@@ -78,27 +78,6 @@ std::optional<std::string_view> AfterBullet(std::string_view line) {
   return std::nullopt;
 }
 
-std::vector<std::string_view> SplitSentences(std::string_view text) {
-  std::vector<std::string_view> sentences;
-  std::size_t start = 0;
-  int quote_depth = 0;
-  bool straight_quote_open = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    std::string_view at = text.substr(i);
-    if (at.substr(0, 3) == "\xE2\x80\x9C") ++quote_depth;                      // “
-    else if (at.substr(0, 3) == "\xE2\x80\x9D" && quote_depth > 0) --quote_depth;  // ”
-    else if (text[i] == '"') straight_quote_open = !straight_quote_open;
-    char c = text[i];
-    if ((c != '.' && c != '?' && c != '!') || quote_depth > 0 || straight_quote_open) continue;
-    if (i + 2 >= text.size() || text[i + 1] != ' ' || !IsUpper(text[i + 2])) continue;
-    sentences.push_back(Trim(text.substr(start, i + 1 - start)));
-    start = i + 1;
-  }
-  std::string_view last = Trim(text.substr(start));
-  if (!last.empty()) sentences.push_back(last);
-  return sentences;
-}
-
 bool IsActionTableHeading(std::string_view line) {
   auto w = Words(line);
   return w.size() >= 2 && (w[0] == "action") && (w[1] == "item");

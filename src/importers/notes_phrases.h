@@ -11,6 +11,7 @@
 
 #include "core/date.h"
 #include "core/directory.h"
+#include "core/text.h"
 #include "plenary/model.h"
 
 namespace plenary {
@@ -18,10 +19,6 @@ namespace plenary {
 // The text after a leading bullet mark ("·", "•", "◦", "▪", "-", "*", "–",
 // "o") and its spaces, or nullopt when `line` (already trimmed) has none.
 std::optional<std::string_view> AfterBullet(std::string_view line);
-
-// Sentences of `text`, split after '.', '?' or '!' followed by a space and a
-// capital letter, never inside quotation marks or a URL. Each is trimmed.
-std::vector<std::string_view> SplitSentences(std::string_view text);
 
 // Section headings, matched at the start of a trimmed, non-bullet line.
 bool IsActionTableHeading(std::string_view line);  // "Action Items Plenary #15", "Action items:"

@@ -1,0 +1,359 @@
+#include "core/register.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/date.h"
+#include "core/text.h"
+
+namespace plenary {
+namespace {
+
+// Words in more items than this are too common to find candidates by; they
+// still count in the score of candidates found through rarer words.
+constexpr std::size_t kCommonWordItems = 400;
+
+std::string OwnerList(const std::vector<Owner>& owners) {
+  if (owners.empty()) return "(unassigned)";
+  std::string out;
+  for (const Owner& o : owners) out += (out.empty() ? "" : ", ") + o.name;
+  return out;
+}
+
+std::string DueText(const std::optional<Date>& due) { return due ? FormatIsoDate(*due) : "none"; }
+
+std::string StatusChange(ActionStatus status) {
+  return status == ActionStatus::kComplete    ? "completed"
+         : status == ActionStatus::kCancelled ? "cancelled"
+                                              : "reopened";
+}
+
+std::string Join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+  return out;
+}
+
+class Replayer {
+ public:
+  explicit Replayer(const MatchRules& rules) : rules_(rules) {}
+
+  void ApplyMeeting(const MeetingMentions& meeting);
+  void ApplyEvent(const RegisterEvent& event);
+  Register Finish() { return std::move(reg_); }
+
+ private:
+  struct Match {
+    std::optional<std::size_t> item;
+    bool ambiguous = false;
+    std::size_t runner_up = 0;
+  };
+
+  Match FindMatch(const std::vector<std::string>& words, double threshold, std::size_t limit) const;
+  double ScoreItem(std::size_t item, const std::vector<std::string>& words) const;
+  std::size_t Create(const MeetingMentions& meeting, int position);
+  void Apply(std::size_t item, const MeetingMentions& meeting, int position);
+  void Remember(std::size_t item, const std::string& text);
+  std::optional<std::size_t> ItemOf(const MentionRef& ref) const;
+  std::string NoteIn(std::size_t item, const ActionItem& mention) const;
+  void Merge(std::size_t into, std::size_t from, const RegisterEvent& event);
+
+  const MatchRules& rules_;
+  Register reg_;
+  std::vector<std::vector<std::vector<std::string>>> words_;  // per item, per wording
+  std::unordered_map<std::string, std::vector<std::size_t>> index_;
+  std::map<MentionRef, std::size_t> mention_owner_;
+};
+
+double Replayer::ScoreItem(std::size_t item, const std::vector<std::string>& words) const {
+  double best = 0;
+  for (const auto& wording : words_[item]) best = std::max(best, MatchScore(words, wording));
+  return best;
+}
+
+// The earlier item (index below `limit`) a mention most likely names. Open
+// items are preferred; a closed one matches only when no open one does.
+Replayer::Match Replayer::FindMatch(const std::vector<std::string>& words, double threshold,
+                                    std::size_t limit) const {
+  std::unordered_set<std::size_t> candidates;
+  for (const std::string& w : words) {
+    auto it = index_.find(w);
+    if (it == index_.end() || it->second.size() > kCommonWordItems) continue;
+    for (std::size_t item : it->second)
+      if (item < limit && !reg_.items[item].merged_into) candidates.insert(item);
+  }
+  for (bool open : {true, false}) {
+    std::vector<std::pair<double, std::size_t>> scored;
+    for (std::size_t item : candidates) {
+      if ((reg_.items[item].state.status == ActionStatus::kOpen) != open) continue;
+      double score = ScoreItem(item, words);
+      if (score >= threshold) scored.push_back({score, item});
+    }
+    if (scored.empty()) continue;
+    std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    Match match{scored[0].second, false, 0};
+    if (scored.size() > 1 && scored[0].first - scored[1].first < rules_.ambiguity_margin) {
+      match.ambiguous = true;
+      match.runner_up = scored[1].second;
+    }
+    return match;
+  }
+  return {};
+}
+
+void Replayer::Remember(std::size_t item, const std::string& text) {
+  auto& texts = reg_.items[item].match_texts;
+  if (std::find(texts.begin(), texts.end(), text) != texts.end()) return;
+  texts.push_back(text);
+  std::vector<std::string> words = ContentWords(text);
+  for (const std::string& w : words) {
+    auto& postings = index_[w];
+    if (postings.empty() || postings.back() != item) postings.push_back(item);
+  }
+  words_[item].push_back(std::move(words));
+}
+
+std::size_t Replayer::Create(const MeetingMentions& meeting, int position) {
+  const ActionItem& mention = meeting.mentions[static_cast<std::size_t>(position)];
+  RegisterItem item;
+  item.state = mention;
+  item.origin = meeting.key;
+  item.origin_date = meeting.date;
+  item.history.push_back({meeting.date, meeting.key, std::nullopt, "created", mention.text, ""});
+  if (mention.status != ActionStatus::kOpen) {
+    item.history.push_back(
+        {meeting.date, meeting.key, std::nullopt, StatusChange(mention.status), mention.text, ""});
+  }
+  item.mentions.push_back({meeting.meeting_id, position});
+  reg_.items.push_back(std::move(item));
+  words_.emplace_back();
+  std::size_t index = reg_.items.size() - 1;
+  Remember(index, mention.text);
+  mention_owner_[{meeting.meeting_id, position}] = index;
+  return index;
+}
+
+// Sentences of a mention that say something the item's wordings do not:
+// "Board response still pending."
+std::string Replayer::NoteIn(std::size_t item, const ActionItem& mention) const {
+  std::unordered_set<std::string> known;
+  for (const auto& wording : words_[item]) known.insert(wording.begin(), wording.end());
+  std::string note;
+  for (std::string_view sentence : SplitSentences(mention.text)) {
+    std::vector<std::string> words = ContentWords(sentence);
+    std::size_t fresh = std::count_if(words.begin(), words.end(),
+                                      [&](const std::string& w) { return !known.count(w); });
+    if (words.size() >= 2 && fresh * 10 >= words.size() * 6)
+      note += (note.empty() ? "" : " ") + std::string(sentence);
+  }
+  return note;
+}
+
+void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int position) {
+  const ActionItem& mention = meeting.mentions[static_cast<std::size_t>(position)];
+  RegisterItem& item = reg_.items[index];
+  std::vector<std::string> changes;
+  if (mention.due && mention.due != item.state.due) {
+    changes.push_back(fmt::format("due {} -> {}", DueText(item.state.due), DueText(mention.due)));
+    item.state.due = mention.due;
+  }
+  if (mention.status != ActionStatus::kOpen && mention.status != item.state.status) {
+    changes.push_back(StatusChange(mention.status));
+    item.state.status = mention.status;
+  }
+  std::vector<Owner> owners = item.state.owners;
+  if (mention.source == ActionSource::kTable && !mention.owners.empty()) owners = mention.owners;
+  for (const Owner& o : mention.owners)
+    if (std::find(owners.begin(), owners.end(), o) == owners.end()) owners.push_back(o);
+  if (owners != item.state.owners) {
+    changes.push_back(fmt::format("owners {} -> {}", OwnerList(item.state.owners), OwnerList(owners)));
+    item.state.owners = owners;
+  }
+  if (!item.state.raised_by) item.state.raised_by = mention.raised_by;
+  if (std::string note = NoteIn(index, mention); !note.empty()) {
+    changes.push_back("note: " + note);
+    item.status_note = note;
+  }
+  if (changes.empty()) changes.push_back("mentioned");
+  item.history.push_back({meeting.date, meeting.key, std::nullopt, Join(changes), mention.text, ""});
+  item.mentions.push_back({meeting.meeting_id, position});
+  mention_owner_[{meeting.meeting_id, position}] = index;
+  Remember(index, mention.text);
+}
+
+void Replayer::ApplyMeeting(const MeetingMentions& meeting) {
+  // Items this meeting creates are not candidates for its own other mentions:
+  // within one meeting the importer has already joined what is the same.
+  const std::size_t earlier = reg_.items.size();
+  for (std::size_t i = 0; i < meeting.mentions.size(); ++i) {
+    const ActionItem& mention = meeting.mentions[i];
+    double threshold = mention.source == ActionSource::kReview ? rules_.review_threshold
+                                                              : rules_.new_row_threshold;
+    Match match = FindMatch(ContentWords(mention.text), threshold, earlier);
+    if (match.item && match.ambiguous) {
+      reg_.diagnostics.push_back(
+          {meeting.key, mention.line,
+           fmt::format("'{}' could be '{}' or '{}'; recorded as a new item (merge it if it is "
+                       "one of them)",
+                       mention.text, reg_.items[*match.item].state.text,
+                       reg_.items[match.runner_up].state.text)});
+    }
+    if (match.item && !match.ambiguous) Apply(*match.item, meeting, static_cast<int>(i));
+    else Create(meeting, static_cast<int>(i));
+  }
+}
+
+std::optional<std::size_t> Replayer::ItemOf(const MentionRef& ref) const {
+  auto it = mention_owner_.find(ref);
+  if (it == mention_owner_.end()) return std::nullopt;
+  std::size_t index = it->second;
+  while (reg_.items[index].merged_into) index = *reg_.items[index].merged_into;
+  return index;
+}
+
+void Replayer::Merge(std::size_t into, std::size_t from, const RegisterEvent& event) {
+  RegisterItem& a = reg_.items[into];
+  RegisterItem& b = reg_.items[from];
+  for (const Owner& o : b.state.owners)
+    if (std::find(a.state.owners.begin(), a.state.owners.end(), o) == a.state.owners.end())
+      a.state.owners.push_back(o);
+  if (!a.state.due) a.state.due = b.state.due;
+  std::vector<HistoryEntry> merged = a.history;
+  merged.insert(merged.end(), b.history.begin(), b.history.end());
+  std::stable_sort(merged.begin(), merged.end(),
+                   [](const HistoryEntry& x, const HistoryEntry& y) { return x.date < y.date; });
+  merged.push_back({event.effective, std::nullopt, event.id, "merged: " + b.state.text, event.note,
+                    event.who});
+  a.history = std::move(merged);
+  b.merged_into = into;
+  b.history.push_back({event.effective, std::nullopt, event.id, "merged into: " + a.state.text,
+                       event.note, event.who});
+  for (const std::string& text : std::vector<std::string>(b.match_texts)) Remember(into, text);
+}
+
+void Replayer::ApplyEvent(const RegisterEvent& event) {
+  std::optional<std::size_t> index = ItemOf(event.item);
+  std::size_t other = reg_.items.size();  // none
+  if (event.other) other = ItemOf(*event.other).value_or(reg_.items.size());
+  bool merge = event.kind == RegisterEventKind::kMerge;
+  if (!index || (merge && (other == reg_.items.size() || other == *index))) {
+    reg_.diagnostics.push_back({{}, 0, fmt::format("change {} by {} names an item that no longer "
+                                                   "exists; skipped", event.id, event.who)});
+    return;
+  }
+  if (merge) return Merge(*index, other, event);
+  RegisterItem& item = reg_.items[*index];
+  std::vector<std::string> changes;
+  if (event.status && *event.status != item.state.status) {
+    changes.push_back(StatusChange(*event.status));
+    item.state.status = *event.status;
+  }
+  if (event.due && *event.due != item.state.due) {
+    changes.push_back(fmt::format("due {} -> {}", DueText(item.state.due), DueText(*event.due)));
+    item.state.due = *event.due;
+  }
+  if (event.owners && *event.owners != item.state.owners) {
+    changes.push_back(fmt::format("owners {} -> {}", OwnerList(item.state.owners), OwnerList(*event.owners)));
+    item.state.owners = *event.owners;
+  }
+  if (!event.note.empty()) item.status_note = event.note;
+  if (changes.empty()) changes.push_back("note");
+  item.history.push_back({event.effective, std::nullopt, event.id, Join(changes), event.note, event.who});
+}
+
+}  // namespace
+
+double MatchScore(const std::vector<std::string>& mention, const std::vector<std::string>& item) {
+  if (mention.empty() || item.empty()) return 0.0;
+  std::unordered_set<std::string_view> in_item(item.begin(), item.end());
+  std::size_t common = 0;
+  for (const std::string& w : mention) common += in_item.count(w);
+  if (common < 3) return 0.0;
+  double overlap = static_cast<double>(common) / static_cast<double>(std::min(mention.size(), item.size()));
+  double dice = 2.0 * static_cast<double>(common) / static_cast<double>(mention.size() + item.size());
+  return (overlap + dice) / 2.0;
+}
+
+Register ReplayRegister(std::vector<MeetingMentions> meetings, std::vector<RegisterEvent> events,
+                        const MatchRules& rules) {
+  std::sort(meetings.begin(), meetings.end(), [](const MeetingMentions& a, const MeetingMentions& b) {
+    return std::tie(a.date, a.key.kind, a.key.number, a.meeting_id) <
+           std::tie(b.date, b.key.kind, b.key.number, b.meeting_id);
+  });
+  std::stable_sort(events.begin(), events.end(), [](const RegisterEvent& a, const RegisterEvent& b) {
+    return std::tie(a.effective, a.id) < std::tie(b.effective, b.id);
+  });
+  Replayer replayer(rules);
+  std::size_t e = 0;
+  for (const MeetingMentions& meeting : meetings) {
+    for (; e < events.size() && events[e].effective < meeting.date; ++e) replayer.ApplyEvent(events[e]);
+    replayer.ApplyMeeting(meeting);
+  }
+  for (; e < events.size(); ++e) replayer.ApplyEvent(events[e]);
+  return replayer.Finish();
+}
+
+void AssignItemIds(Register& reg, const std::map<MentionRef, std::int64_t>& previous,
+                   std::int64_t& next_id) {
+  std::set<std::int64_t> taken;
+  for (RegisterItem& item : reg.items) {
+    item.id = 0;
+    for (const MentionRef& ref : item.mentions) {
+      auto it = previous.find(ref);
+      if (it != previous.end() && !taken.count(it->second)) {
+        item.id = it->second;
+        break;
+      }
+    }
+    if (item.id == 0) item.id = next_id++;
+    next_id = std::max(next_id, item.id + 1);
+    taken.insert(item.id);
+  }
+  for (RegisterItem& item : reg.items)
+    item.merged_into_id = item.merged_into ? reg.items[*item.merged_into].id : 0;
+}
+
+std::vector<DuplicatePair> FindDuplicates(const Register& reg, double threshold) {
+  std::vector<std::vector<std::string>> words(reg.items.size());
+  std::unordered_map<std::string, std::vector<std::size_t>> index;
+  auto listed = [&](const RegisterItem& item) {
+    return !item.merged_into && item.state.status == ActionStatus::kOpen;
+  };
+  for (std::size_t i = 0; i < reg.items.size(); ++i) {
+    if (!listed(reg.items[i])) continue;
+    words[i] = ContentWords(reg.items[i].state.text);
+    for (const std::string& w : words[i]) index[w].push_back(i);
+  }
+  std::vector<DuplicatePair> pairs;
+  for (std::size_t i = 0; i < reg.items.size(); ++i) {
+    std::set<std::size_t> candidates;
+    for (const std::string& w : words[i]) {
+      const auto& postings = index[w];
+      if (postings.size() > kCommonWordItems) continue;
+      for (std::size_t j : postings)
+        if (j > i) candidates.insert(j);
+    }
+    for (std::size_t j : candidates) {
+      double score = MatchScore(words[i], words[j]);
+      if (score < threshold) continue;
+      const RegisterItem& a = reg.items[i];
+      const RegisterItem& b = reg.items[j];
+      std::string reason = "shared words:";
+      for (const std::string& w : words[i])
+        if (std::find(words[j].begin(), words[j].end(), w) != words[j].end()) reason += " " + w;
+      if (!a.state.owners.empty() && a.state.owners == b.state.owners) reason += "; same owners";
+      if (a.state.due && a.state.due == b.state.due) reason += "; same due date";
+      pairs.push_back({a.id, b.id, score, reason});
+    }
+  }
+  std::stable_sort(pairs.begin(), pairs.end(),
+                   [](const DuplicatePair& x, const DuplicatePair& y) { return x.score > y.score; });
+  return pairs;
+}
+
+}  // namespace plenary

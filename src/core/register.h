@@ -1,0 +1,131 @@
+// The action item register of a group: one living item per action, built by
+// replaying what the meetings said about it and what people changed by hand.
+//
+// The register is a pure function of its inputs. Meetings are replayed in
+// date order (then kind, then number) and manual events in the order of their
+// effective dates, a meeting before an event on the same day. So importing
+// notes out of order ends in the same register, re-importing a meeting
+// replaces its contributions and replays the rest, and undoing a merge is
+// removing the merge event. No I/O here: stores feed it and keep its output.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plenary/model.h"
+
+namespace plenary {
+
+// Where a mention was recorded: a meeting (by its store id) and the item's
+// position in that meeting's list of action items.
+struct MentionRef {
+  std::int64_t meeting_id = 0;
+  int position = 0;
+  friend auto operator<=>(const MentionRef&, const MentionRef&) = default;
+};
+
+// One meeting's mentions of action items, as its notes were read.
+struct MeetingMentions {
+  std::int64_t meeting_id = 0;
+  MeetingKey key;
+  Date date;
+  std::vector<ActionItem> mentions;  // position = index
+};
+
+enum class RegisterEventKind {
+  kSet,    // manual change: status, due date, owners, note
+  kMerge,  // `other` is folded into `item`
+};
+
+// A change made by a person rather than read from notes. Items are named by
+// a mention that belongs to them (their first, when the event was made), so
+// the event finds its item again after any replay.
+struct RegisterEvent {
+  std::int64_t id = 0;
+  RegisterEventKind kind = RegisterEventKind::kSet;
+  MentionRef item;
+  std::optional<MentionRef> other;  // kMerge
+  std::optional<ActionStatus> status;
+  std::optional<std::optional<Date>> due;  // set (nullopt inside: no due date)
+  std::optional<std::vector<Owner>> owners;
+  std::string note;
+  std::string who;
+  std::string at;  // when it was made, ISO 8601 UTC
+  Date effective;  // the day it takes effect in the replay
+};
+
+struct HistoryEntry {
+  Date date;
+  std::optional<MeetingKey> meeting;     // a meeting's mention
+  std::optional<std::int64_t> event_id;  // or a manual event
+  std::string change;  // "created", "due 2017-06-23 -> 2017-06-30", "completed", ...
+  std::string words;   // what the notes said, or the person's note
+  std::string who;     // for manual events
+  friend bool operator==(const HistoryEntry&, const HistoryEntry&) = default;
+};
+
+struct RegisterItem {
+  std::int64_t id = 0;  // 0 until AssignItemIds
+  ActionItem state;     // current text, owners, due, status; source/line of origin
+  MeetingKey origin;
+  Date origin_date;
+  std::optional<std::string> status_note;  // the latest note on it
+  std::vector<HistoryEntry> history;       // in replay order
+  std::vector<MentionRef> mentions;        // its own; first is the origin
+  std::vector<std::string> match_texts;    // every wording it has been given
+  // An item merged into another stays, so that its id keeps meaning something
+  // ("merged into #4") and an unmerge gives it back unchanged.
+  std::optional<std::size_t> merged_into;  // index in Register::items
+  std::int64_t merged_into_id = 0;         // set by AssignItemIds
+};
+
+struct RegisterDiagnostic {
+  MeetingKey meeting;
+  int line = 0;
+  std::string message;
+};
+
+struct Register {
+  std::vector<RegisterItem> items;  // in order of creation in the replay
+  std::vector<RegisterDiagnostic> diagnostics;
+};
+
+// How a mention is matched to an earlier item, explained in doc/register.md.
+struct MatchRules {
+  double review_threshold = 0.6;  // a review of open items names existing items
+  double new_row_threshold = 0.9;  // table rows and noted actions are usually new
+  double ambiguity_margin = 0.1;   // a runner-up this close makes a match ambiguous
+};
+
+// The similarity of a mention to an item's wording, in [0, 1]: the mean of
+// the overlap coefficient (a short mention inside a long text scores high)
+// and the Dice coefficient (which prefers the closer of two such texts) of
+// their content words; 0 with fewer than three words in common.
+double MatchScore(const std::vector<std::string>& mention, const std::vector<std::string>& item);
+
+// Replays `meetings` and `events` into a register. An event whose item no
+// longer exists (its notes were re-imported without it) is reported as a
+// diagnostic and skipped.
+Register ReplayRegister(std::vector<MeetingMentions> meetings, std::vector<RegisterEvent> events,
+                        const MatchRules& rules = {});
+
+// Gives every item an id: the id its earliest mention (the origin first)
+// belonged to in the previous replay (`previous`), unless an item before it
+// took that id; otherwise a new one from `next_id`, which is advanced.
+void AssignItemIds(Register& reg, const std::map<MentionRef, std::int64_t>& previous,
+                   std::int64_t& next_id);
+
+// A likely duplicate pair, for "consolidate duplicative items".
+struct DuplicatePair {
+  std::int64_t a = 0;
+  std::int64_t b = 0;
+  double score = 0;
+  std::string reason;
+};
+// Pairs of open items whose wordings score at least `threshold`, best first.
+std::vector<DuplicatePair> FindDuplicates(const Register& reg, double threshold = 0.5);
+
+}  // namespace plenary

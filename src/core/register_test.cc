@@ -1,0 +1,208 @@
+#include "core/register.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+namespace plenary {
+namespace {
+
+Date D(int y, int m, int d) { return Date{std::chrono::year{y} / m / d}; }
+
+ActionItem Mention(std::string text, ActionSource source = ActionSource::kReview,
+                   std::optional<Date> due = std::nullopt,
+                   ActionStatus status = ActionStatus::kOpen, std::vector<Owner> owners = {}) {
+  ActionItem a;
+  a.text = std::move(text);
+  a.source = source;
+  a.due = due;
+  a.status = status;
+  a.owners = std::move(owners);
+  return a;
+}
+
+MeetingMentions Meeting(std::int64_t id, int number, Date date, std::vector<ActionItem> mentions) {
+  return {id, {"SSR2", "Plenary", number}, date, std::move(mentions)};
+}
+
+const Owner kStaff{"Staff", OwnerKind::kOrganisation};
+const Owner kJames{"James Gannon", OwnerKind::kPerson};
+
+std::vector<MeetingMentions> Series() {
+  return {
+      Meeting(1, 15, D(2017, 6, 13),
+              {Mention("Prepare a one-page summary of the SSR1 implementation briefings received "
+                       "so far.", ActionSource::kTable, D(2017, 6, 23), ActionStatus::kOpen, {kStaff}),
+               Mention("Provide SSR2-RT with response to the Terms of Reference.",
+                       ActionSource::kTable, D(2017, 6, 23)),
+               Mention("Book a venue for the Johannesburg face-to-face meeting.", ActionSource::kTable)}),
+      Meeting(2, 16, D(2017, 6, 20),
+              {Mention("Prepare a one-page summary of the SSR1 briefings: Due 30 June",
+                       ActionSource::kReview, D(2017, 6, 30)),
+               Mention("Provide SSR2-RT with response to the Terms of Reference. Board response "
+                       "still pending."),
+               Mention("Book a venue for the Johannesburg meeting. No longer needed.",
+                       ActionSource::kReview, std::nullopt, ActionStatus::kCancelled),
+               Mention("Circulate the draft work plan to the list.", ActionSource::kTable,
+                       D(2017, 6, 27), ActionStatus::kOpen, {kJames})}),
+      Meeting(3, 17, D(2017, 6, 27),
+              {Mention("JG to circulate the draft work plan", ActionSource::kReview, std::nullopt,
+                       ActionStatus::kComplete, {kJames}),
+               Mention("Prepare the one-page summary of SSR1 briefings", ActionSource::kReview,
+                       std::nullopt, ActionStatus::kOpen, {kStaff, kJames})}),
+  };
+}
+
+const RegisterItem& ItemWithText(const Register& reg, std::string_view prefix) {
+  for (const RegisterItem& item : reg.items)
+    if (item.state.text.starts_with(prefix)) return item;
+  ADD_FAILURE() << "no item " << prefix;
+  return reg.items.front();
+}
+
+TEST(Register, ShortenedMentionsUpdateTheSameItem) {
+  Register reg = ReplayRegister(Series(), {});
+  ASSERT_EQ(reg.items.size(), 4u);
+  const RegisterItem& summary = ItemWithText(reg, "Prepare a one-page");
+  EXPECT_EQ(summary.state.due, D(2017, 6, 30));
+  EXPECT_EQ(summary.state.owners, (std::vector<Owner>{kStaff, kJames}));
+  ASSERT_EQ(summary.history.size(), 3u);
+  EXPECT_EQ(summary.history[0].change, "created");
+  EXPECT_EQ(summary.history[1].change, "due 2017-06-23 -> 2017-06-30");
+  EXPECT_EQ(summary.history[1].words, "Prepare a one-page summary of the SSR1 briefings: Due 30 June");
+  EXPECT_EQ(summary.history[2].change, "owners Staff -> Staff, James Gannon");
+  EXPECT_EQ(summary.history[2].meeting, (MeetingKey{"SSR2", "Plenary", 17}));
+  EXPECT_TRUE(reg.diagnostics.empty());
+}
+
+TEST(Register, CompletionCancellationAndStatusNotes) {
+  Register reg = ReplayRegister(Series(), {});
+  const RegisterItem& tor = ItemWithText(reg, "Provide SSR2-RT");
+  EXPECT_EQ(tor.status_note, "Board response still pending.");
+  EXPECT_EQ(tor.history.back().change, "note: Board response still pending.");
+  EXPECT_EQ(ItemWithText(reg, "Book a venue").state.status, ActionStatus::kCancelled);
+  const RegisterItem& plan = ItemWithText(reg, "Circulate the draft");
+  EXPECT_EQ(plan.state.status, ActionStatus::kComplete);
+  EXPECT_EQ(plan.history.back().change, "completed");
+}
+
+std::vector<std::tuple<std::string, ActionStatus, std::optional<Date>, std::vector<Owner>,
+                       std::vector<HistoryEntry>>>
+Contents(const Register& reg) {
+  std::vector<std::tuple<std::string, ActionStatus, std::optional<Date>, std::vector<Owner>,
+                         std::vector<HistoryEntry>>>
+      out;
+  for (const RegisterItem& i : reg.items)
+    out.emplace_back(i.state.text, i.state.status, i.state.due, i.state.owners, i.history);
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
+  return out;
+}
+
+TEST(Register, OrderOfImportDoesNotMatter) {
+  std::vector<MeetingMentions> meetings = Series();
+  Register in_order = ReplayRegister(meetings, {});
+  std::mt19937 random(7);
+  for (int round = 0; round < 5; ++round) {
+    std::shuffle(meetings.begin(), meetings.end(), random);
+    EXPECT_EQ(Contents(ReplayRegister(meetings, {})), Contents(in_order));
+  }
+}
+
+TEST(Register, AmbiguousMentionIsReportedNotApplied) {
+  std::vector<MeetingMentions> meetings = {
+      Meeting(1, 15, D(2017, 6, 13),
+              {Mention("Share thoughts on ICANN Security subtopic work plans", ActionSource::kTable),
+               Mention("Share thoughts on SSR1 subtopic work plans", ActionSource::kTable)}),
+      Meeting(2, 16, D(2017, 6, 20), {Mention("Share thoughts on subtopic work plans: Due 7 July",
+                                              ActionSource::kReview, D(2017, 7, 7))})};
+  Register reg = ReplayRegister(meetings, {});
+  ASSERT_EQ(reg.items.size(), 3u);
+  EXPECT_FALSE(reg.items[0].state.due);
+  EXPECT_FALSE(reg.items[1].state.due);
+  ASSERT_EQ(reg.diagnostics.size(), 1u);
+  EXPECT_EQ(reg.diagnostics[0].meeting.number, 16);
+  EXPECT_NE(reg.diagnostics[0].message.find("could be"), std::string::npos);
+}
+
+TEST(Register, ManualChangesAreHistoryWithWhoAndWhen) {
+  RegisterEvent done{1, RegisterEventKind::kSet, {1, 1}, std::nullopt, ActionStatus::kComplete,
+                     std::nullopt, std::nullopt, "Board sent it", "jb", "2017-06-22T10:00:00Z",
+                     D(2017, 6, 22)};
+  Register reg = ReplayRegister(Series(), {done});
+  const RegisterItem& tor = ItemWithText(reg, "Provide SSR2-RT");
+  EXPECT_EQ(tor.state.status, ActionStatus::kComplete);
+  EXPECT_EQ(tor.history.back().change, "completed");
+  EXPECT_EQ(tor.history.back().who, "jb");
+  EXPECT_EQ(tor.history.back().event_id, 1);
+  EXPECT_EQ(tor.status_note, "Board sent it");
+}
+
+TEST(Register, MergeKeepsBothHistoriesAndUnmergeRestoresExactly) {
+  std::vector<MeetingMentions> meetings = Series();
+  meetings.push_back(Meeting(4, 18, D(2017, 7, 4),
+                             {Mention("Write a one-page SSR1 summary for the report.", ActionSource::kTable)}));
+  std::map<MentionRef, std::int64_t> previous;
+  std::int64_t next = 1;
+  Register before = ReplayRegister(meetings, {});
+  AssignItemIds(before, previous, next);
+  for (const RegisterItem& i : before.items)
+    for (const MentionRef& m : i.mentions) previous[m] = i.id;
+
+  const RegisterItem& a = ItemWithText(before, "Prepare a one-page");
+  const RegisterItem& b = ItemWithText(before, "Write a one-page");
+  RegisterEvent merge{9, RegisterEventKind::kMerge, a.mentions[0], b.mentions[0]};
+  merge.effective = D(2017, 7, 5);
+  merge.who = "jb";
+  Register merged = ReplayRegister(meetings, {merge});
+  AssignItemIds(merged, previous, next);
+  const RegisterItem& ma = ItemWithText(merged, "Prepare a one-page");
+  const RegisterItem& mb = ItemWithText(merged, "Write a one-page");
+  EXPECT_EQ(ma.id, a.id);
+  EXPECT_EQ(mb.merged_into_id, a.id);
+  EXPECT_EQ(ma.history.size(), a.history.size() + b.history.size() + 1);
+  EXPECT_EQ(ma.history.back().change, "merged: Write a one-page SSR1 summary for the report.");
+
+  Register unmerged = ReplayRegister(meetings, {});
+  AssignItemIds(unmerged, previous, next);
+  EXPECT_EQ(Contents(unmerged), Contents(before));
+  for (std::size_t i = 0; i < before.items.size(); ++i)
+    EXPECT_EQ(unmerged.items[i].id, before.items[i].id);
+}
+
+TEST(Register, IdsSurviveAnEarlierMeetingImportedLater) {
+  std::vector<MeetingMentions> meetings = Series();
+  std::vector<MeetingMentions> later_only(meetings.begin() + 1, meetings.end());
+  std::map<MentionRef, std::int64_t> previous;
+  std::int64_t next = 1;
+  Register first = ReplayRegister(later_only, {});
+  AssignItemIds(first, previous, next);
+  for (const RegisterItem& i : first.items)
+    for (const MentionRef& m : i.mentions) previous[m] = i.id;
+  std::int64_t summary_id = ItemWithText(first, "Prepare a one-page").id;
+
+  Register all = ReplayRegister(meetings, {});
+  AssignItemIds(all, previous, next);
+  EXPECT_EQ(ItemWithText(all, "Prepare a one-page summary of the SSR1 implementation").id, summary_id);
+}
+
+TEST(Register, DuplicatesAreListedWithScoreAndReason) {
+  std::vector<MeetingMentions> meetings = {Meeting(
+      1, 15, D(2017, 6, 13),
+      {Mention("Draft work plans for each subtopic", ActionSource::kTable),
+       Mention("Draft the work plan for every subtopic", ActionSource::kTable),
+       Mention("Book the venue", ActionSource::kTable)})};
+  Register reg = ReplayRegister(meetings, {});
+  std::int64_t next = 1;
+  AssignItemIds(reg, {}, next);
+  auto pairs = FindDuplicates(reg);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0].a, 1);
+  EXPECT_EQ(pairs[0].b, 2);
+  EXPECT_GT(pairs[0].score, 0.5);
+  EXPECT_EQ(pairs[0].reason, "shared words: draft work plan subtopic");
+}
+
+}  // namespace
+}  // namespace plenary
