@@ -126,12 +126,35 @@ struct Meeting {
   friend bool operator==(const Meeting&, const Meeting&) = default;
 };
 
-// An action item as the register holds it.
+// One step in an action item's life: what a meeting's notes or a person
+// changed, and the words that said so.
+struct ActionChange {
+  Date date;
+  std::optional<MeetingKey> meeting;     // a meeting's notes said it
+  std::optional<std::int64_t> event_id;  // or a person changed it by hand
+  std::string change;  // "created", "due 2017-06-23 -> 2017-06-30", "completed", "note: ..."
+  std::string words;   // the notes' words, or the person's note
+  std::string who;     // the person, for changes by hand
+  friend bool operator==(const ActionChange&, const ActionChange&) = default;
+};
+
+// An action item as the register holds it: one identity for its whole life.
 struct RegisteredAction {
   std::int64_t id = 0;
-  ActionItem item;
-  MeetingKey meeting;
+  ActionItem item;   // current state; source and line are those of its origin
+  MeetingKey meeting;  // the meeting it came from
   Date meeting_date;
+  std::optional<std::string> status_note;
+  std::int64_t merged_into = 0;       // non-zero: folded into that item
+  std::vector<ActionChange> history;  // filled when asked for
+};
+
+// Two open items that likely say the same thing.
+struct DuplicatePair {
+  std::int64_t a = 0;
+  std::int64_t b = 0;
+  double score = 0;
+  std::string reason;
 };
 
 struct RegisteredDecision {

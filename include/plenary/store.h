@@ -56,6 +56,25 @@ struct ActionQuery {
   std::optional<Date> overdue_as_of;
 };
 
+// A change to an action item made by a person (`plenary actions done/set`).
+struct ActionEdit {
+  std::optional<ActionStatus> status;
+  std::optional<std::optional<Date>> due;  // set; nullopt inside clears it
+  std::optional<std::vector<Owner>> owners;
+  std::string note;
+  std::string who;  // who made it, for the history
+  Date effective;   // the day it takes effect (today, for the CLI)
+};
+
+// Something the register could not decide by itself, for a person to look at
+// (an ambiguous mention, a manual change whose item is gone).
+struct RegisterNotice {
+  std::string group;
+  std::optional<MeetingKey> meeting;
+  int line = 0;
+  std::string message;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -82,6 +101,27 @@ class Store {
   virtual Result<std::vector<RegisteredAction>> Actions(const ActionQuery& query) = 0;
   // Decisions in the same order as actions.
   virtual Result<std::vector<RegisteredDecision>> Decisions() = 0;
+
+  // The register (doc/register.md). Items are rebuilt from every meeting's
+  // mentions and every manual change after each write, in the write's
+  // transaction; ids are stable across rebuilds.
+
+  // One item with its history; NotFound for an unknown id. A merged item is
+  // returned too, with merged_into set.
+  virtual Result<RegisteredAction> Action(std::int64_t id) = 0;
+  // Records a manual change to item `id` and returns the item as it now is.
+  // NotFound for an unknown id, Conflict for a merged item.
+  virtual Result<RegisteredAction> EditAction(std::int64_t id, const ActionEdit& edit) = 0;
+  // Folds item `from` into item `into` (both histories kept). Conflict when
+  // they are the same, of different groups, or either is already merged.
+  virtual Status MergeActions(std::int64_t into, std::int64_t from, const ActionEdit& by) = 0;
+  // Undoes the merge that folded `from` into another item: the register is
+  // rebuilt as if it had never happened. Conflict when `from` is not merged.
+  virtual Status UnmergeAction(std::int64_t from) = 0;
+  // Likely duplicate pairs among open items, best first.
+  virtual Result<std::vector<DuplicatePair>> Duplicates() = 0;
+  // What the last rebuilds could not decide.
+  virtual Result<std::vector<RegisterNotice>> Notices() = 0;
 };
 
 // Opens (creating if needed, and migrating to the current schema) the store

@@ -223,10 +223,10 @@ void Replayer::Merge(std::size_t into, std::size_t from, const RegisterEvent& ev
     if (std::find(a.state.owners.begin(), a.state.owners.end(), o) == a.state.owners.end())
       a.state.owners.push_back(o);
   if (!a.state.due) a.state.due = b.state.due;
-  std::vector<HistoryEntry> merged = a.history;
+  std::vector<ActionChange> merged = a.history;
   merged.insert(merged.end(), b.history.begin(), b.history.end());
   std::stable_sort(merged.begin(), merged.end(),
-                   [](const HistoryEntry& x, const HistoryEntry& y) { return x.date < y.date; });
+                   [](const ActionChange& x, const ActionChange& y) { return x.date < y.date; });
   merged.push_back({event.effective, std::nullopt, event.id, "merged: " + b.state.text, event.note,
                     event.who});
   a.history = std::move(merged);

@@ -57,23 +57,13 @@ struct RegisterEvent {
   Date effective;  // the day it takes effect in the replay
 };
 
-struct HistoryEntry {
-  Date date;
-  std::optional<MeetingKey> meeting;     // a meeting's mention
-  std::optional<std::int64_t> event_id;  // or a manual event
-  std::string change;  // "created", "due 2017-06-23 -> 2017-06-30", "completed", ...
-  std::string words;   // what the notes said, or the person's note
-  std::string who;     // for manual events
-  friend bool operator==(const HistoryEntry&, const HistoryEntry&) = default;
-};
-
 struct RegisterItem {
   std::int64_t id = 0;  // 0 until AssignItemIds
   ActionItem state;     // current text, owners, due, status; source/line of origin
   MeetingKey origin;
   Date origin_date;
   std::optional<std::string> status_note;  // the latest note on it
-  std::vector<HistoryEntry> history;       // in replay order
+  std::vector<ActionChange> history;       // in replay order
   std::vector<MentionRef> mentions;        // its own; first is the origin
   std::vector<std::string> match_texts;    // every wording it has been given
   // An item merged into another stays, so that its id keeps meaning something
@@ -118,13 +108,6 @@ Register ReplayRegister(std::vector<MeetingMentions> meetings, std::vector<Regis
 void AssignItemIds(Register& reg, const std::map<MentionRef, std::int64_t>& previous,
                    std::int64_t& next_id);
 
-// A likely duplicate pair, for "consolidate duplicative items".
-struct DuplicatePair {
-  std::int64_t a = 0;
-  std::int64_t b = 0;
-  double score = 0;
-  std::string reason;
-};
 // Pairs of open items whose wordings score at least `threshold`, best first.
 std::vector<DuplicatePair> FindDuplicates(const Register& reg, double threshold = 0.5);
 

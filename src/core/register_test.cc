@@ -88,10 +88,10 @@ TEST(Register, CompletionCancellationAndStatusNotes) {
 }
 
 std::vector<std::tuple<std::string, ActionStatus, std::optional<Date>, std::vector<Owner>,
-                       std::vector<HistoryEntry>>>
+                       std::vector<ActionChange>>>
 Contents(const Register& reg) {
   std::vector<std::tuple<std::string, ActionStatus, std::optional<Date>, std::vector<Owner>,
-                         std::vector<HistoryEntry>>>
+                         std::vector<ActionChange>>>
       out;
   for (const RegisterItem& i : reg.items)
     out.emplace_back(i.state.text, i.state.status, i.state.due, i.state.owners, i.history);

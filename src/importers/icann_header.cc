@@ -1,5 +1,6 @@
 #include "importers/icann_header.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
 #include <vector>
@@ -24,19 +25,37 @@ bool IsSeparatorWord(std::string_view w) {
          w == "," || w == "@" || EqualsNoCase(w, "at") || EqualsNoCase(w, "on");
 }
 
-// "06:00", "06:00-07:30", "0600" -> 06:00.
-std::optional<TimeOfDay> ParseTime(std::string_view word) {
-  std::size_t colon = word.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > 2 || word.size() < colon + 3)
+// "HH:MM" with 0 <= HH <= 23, 0 <= MM <= 59, and nothing else.
+std::optional<TimeOfDay> ParseClock(std::string_view s) {
+  std::size_t colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 2 || s.size() != colon + 3)
     return std::nullopt;
   int hour = 0, minute = 0;
-  auto h = std::from_chars(word.data(), word.data() + colon, hour);
-  auto m = std::from_chars(word.data() + colon + 1, word.data() + colon + 3, minute);
-  if (h.ec != std::errc() || h.ptr != word.data() + colon || m.ec != std::errc() ||
-      m.ptr != word.data() + colon + 3)
+  auto h = std::from_chars(s.data(), s.data() + colon, hour);
+  auto m = std::from_chars(s.data() + colon + 1, s.data() + s.size(), minute);
+  if (h.ec != std::errc() || h.ptr != s.data() + colon || m.ec != std::errc() ||
+      m.ptr != s.data() + s.size() || hour > 23 || minute > 59)
     return std::nullopt;
-  if (hour > 23 || minute > 59) return std::nullopt;
   return TimeOfDay{hour, minute};
+}
+
+// "06:00", or a range "06:00-07:30" (en dash too), whose start is kept.
+std::optional<TimeOfDay> ParseTime(std::string_view word) {
+  for (std::string_view dash : {"-", "\xE2\x80\x93"}) {
+    std::size_t at = word.find(dash);
+    if (at == std::string_view::npos) continue;
+    if (!ParseClock(word.substr(at + dash.size()))) return std::nullopt;
+    return ParseClock(word.substr(0, at));
+  }
+  return ParseClock(word);
+}
+
+// A word that starts like a time ("14:00CEST", "2:00pm") but is not one.
+bool LooksLikeTime(std::string_view word) {
+  std::size_t colon = word.find(':');
+  return colon != std::string_view::npos && colon > 0 && colon <= 2 &&
+         std::all_of(word.begin(), word.begin() + static_cast<long>(colon),
+                     [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool IsUtcWord(std::string_view w) {
@@ -95,6 +114,10 @@ Result<NotesHeader> ReadNotesHeader(const SourceText& source, int n) {
   for (; i < words.size(); ++i) {
     std::string_view w = words[i];
     if (ParseTime(w) || IsUtcWord(w)) break;
+    if (LooksLikeTime(w)) {
+      return source.ErrorAt(n, ColumnAt(line, w),
+                            fmt::format("'{}' is not a start time; expected HH:MM UTC (24-hour)", w));
+    }
     if (w == "@" || EqualsNoCase(w, "at")) continue;
     date_words.push_back(w);
   }

@@ -116,7 +116,7 @@ Result<SourceText> SourceText::Load(std::string name, std::string_view bytes,
                       limits.max_line_bytes),
           line));
     }
-    source.lines_.push_back(text.substr(start, end - start));
+    source.lines_.push_back({start, end - start});
     start = end + 1;
   }
   if (Trim(text).empty()) {
@@ -132,7 +132,7 @@ Error SourceText::ErrorAt(int line, int column, std::string_view message) const 
 
 std::string SourceText::Describe(int line, int column, std::string_view message) const {
   std::string_view text = (line >= 1 && static_cast<std::size_t>(line) <= lines_.size())
-                              ? lines_[static_cast<std::size_t>(line - 1)]
+                              ? this->line(line)
                               : std::string_view{};
   if (column <= 0) {
     std::string_view trimmed = Trim(text);

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "plenary/result.h"
@@ -30,7 +31,10 @@ class SourceText {
   const std::string& name() const { return name_; }
   std::size_t line_count() const { return lines_.size(); }
   // 1-based. The line without its newline.
-  std::string_view line(int number) const { return lines_.at(static_cast<std::size_t>(number - 1)); }
+  std::string_view line(int number) const {
+    const auto& [start, length] = lines_.at(static_cast<std::size_t>(number - 1));
+    return std::string_view(text_).substr(start, length);
+  }
 
   // "NAME:LINE:COL: message", then the line and a caret under COL. `column`
   // counts characters from 1; 0 means the first non-blank character.
@@ -42,7 +46,9 @@ class SourceText {
   SourceText() = default;
   std::string name_;
   std::string text_;
-  std::vector<std::string_view> lines_;
+  // Offsets, not views: a view into text_ would dangle when a short text_
+  // (held in the string's own small buffer) moves with the SourceText.
+  std::vector<std::pair<std::size_t, std::size_t>> lines_;
 };
 
 // "NAME:LINE:COL: message\n  <line>\n  <caret>", the one way every importer

@@ -20,6 +20,14 @@ TEST(SourceText, SplitsLinesAndNormalisesLineEnds) {
   EXPECT_EQ(source->line(4), "four");
 }
 
+TEST(SourceText, ShortTextSurvivesAMove) {
+  auto loaded = SourceText::Load("in.txt", "ab\ncd");  // fits a string's small buffer
+  ASSERT_TRUE(loaded.ok());
+  SourceText moved = std::move(*loaded);
+  EXPECT_EQ(moved.line(1), "ab");
+  EXPECT_EQ(moved.line(2), "cd");
+}
+
 TEST(SourceText, EmptyAndBlankInputsAreRefused) {
   EXPECT_EQ(ErrorOf(""), "in.txt:1:1: empty file: expected meeting notes beginning with a header "
                          "line\n  \n  ^");

@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "store/sqlite/sqlite_register.h"
+
 namespace plenary {
 namespace {
 
@@ -153,6 +155,7 @@ void ApplyMigration(SQLite::Database& db, const SqliteMigration& migration) {
 const std::vector<SqliteMigration>& SqliteMigrations() {
   static const std::vector<SqliteMigration> migrations{
       {1, "groups, rosters, meetings, agendas, decisions and action items", kSchemaV1},
+      {2, "the action item register: mentions replayed into living items", sqlite::kRegisterSchema},
   };
   return migrations;
 }

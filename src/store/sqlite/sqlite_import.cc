@@ -217,7 +217,7 @@ ActionColumns ColumnsOf(const ActionItem& item) {
 }
 
 std::optional<Id> ActionIdAt(SQLite::Database& db, Id meeting_id, std::size_t position) {
-  SQLite::Statement find(db, "SELECT id FROM action_items WHERE meeting_id = ? AND position = ?");
+  SQLite::Statement find(db, "SELECT id FROM action_mentions WHERE meeting_id = ? AND position = ?");
   Bind(find, meeting_id, position);
   if (!find.executeStep()) return std::nullopt;
   return find.getColumn(0).getInt64();
@@ -227,15 +227,15 @@ std::optional<Id> ActionIdAt(SQLite::Database& db, Id meeting_id, std::size_t po
 // then adds the extra ones and deletes the leftovers (their owners cascade).
 void WriteActions(SQLite::Database& db, Id meeting_id, const std::vector<ActionItem>& actions) {
   SQLite::Statement update(db,
-                           "UPDATE action_items SET text = ?, due = ?, status = ?, source = ?, "
+                           "UPDATE action_mentions SET text = ?, due = ?, status = ?, source = ?, "
                            "raised_by = ?, raised_by_kind = ?, line = ? WHERE id = ?");
   SQLite::Statement insert(db,
-                           "INSERT INTO action_items (text, due, status, source, raised_by, "
+                           "INSERT INTO action_mentions (text, due, status, source, raised_by, "
                            "raised_by_kind, line, meeting_id, position) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  SQLite::Statement clear_owners(db, "DELETE FROM action_owners WHERE action_id = ?");
+  SQLite::Statement clear_owners(db, "DELETE FROM action_mention_owners WHERE action_id = ?");
   SQLite::Statement owner(
-      db, "INSERT INTO action_owners (action_id, position, name, kind) VALUES (?, ?, ?, ?)");
+      db, "INSERT INTO action_mention_owners (action_id, position, name, kind) VALUES (?, ?, ?, ?)");
   for (std::size_t i = 0; i < actions.size(); ++i) {
     ActionColumns c = ColumnsOf(actions[i]);
     std::optional<Id> id = ActionIdAt(db, meeting_id, i);
@@ -251,7 +251,7 @@ void WriteActions(SQLite::Database& db, Id meeting_id, const std::vector<ActionI
     for (std::size_t j = 0; j < owners.size(); ++j)
       Run(owner, *id, j, owners[j].name, OwnerKindName(owners[j].kind));
   }
-  Run(db, "DELETE FROM action_items WHERE meeting_id = ? AND position >= ?", meeting_id,
+  Run(db, "DELETE FROM action_mentions WHERE meeting_id = ? AND position >= ?", meeting_id,
       actions.size());
 }
 

@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/directory.h"
 #include "core/text.h"
+#include "store/sqlite/sqlite_register.h"
 
 namespace plenary::sqlite {
 namespace {
@@ -112,9 +113,9 @@ struct ActionRow {
 constexpr std::string_view kActionColumns =
     "SELECT a.id, a.meeting_id, m.group_id, g.short_name, m.kind, m.number, m.date, a.text, "
     "a.due, a.status, a.source, a.raised_by, a.raised_by_kind, a.line, o.name, o.kind "
-    "FROM action_items a JOIN meetings m ON m.id = a.meeting_id "
+    "FROM action_mentions a JOIN meetings m ON m.id = a.meeting_id "
     "JOIN groups g ON g.id = m.group_id "
-    "LEFT JOIN action_owners o ON o.action_id = a.id ";
+    "LEFT JOIN action_mention_owners o ON o.action_id = a.id ";
 constexpr std::string_view kActionOrder = " ORDER BY m.date, m.id, a.position, o.position";
 
 // The filters are fixed SQL text; the one value, the date, is bound.
@@ -220,12 +221,9 @@ std::vector<Meeting> LoadMeetings(SQLite::Database& db) {
 }
 
 std::vector<RegisteredAction> LoadActions(SQLite::Database& db, const ActionQuery& query) {
-  std::vector<ActionRow> rows = LoadActionRows(db, query);
+  std::vector<RegisteredAction> rows = LoadRegisterItems(db, query);
+  if (!query.owner) return rows;
   std::vector<RegisteredAction> actions;
-  if (!query.owner) {
-    for (ActionRow& row : rows) actions.push_back(std::move(row.action));
-    return actions;
-  }
   // Who an owner query names is the domain's rule (Directory::Names), applied
   // with each item's group roster.
   const std::vector<Roster> rosters = LoadRosters(db);
@@ -238,12 +236,12 @@ std::vector<RegisteredAction> LoadActions(SQLite::Database& db, const ActionQuer
       if (EqualsNoCase(r.group.short_name, group)) roster = &r;
     return directories.emplace(group, Directory(roster, group)).first->second;
   };
-  for (ActionRow& row : rows) {
-    const Directory& directory = directory_of(row.action.meeting.group);
-    const auto& owners = row.action.item.owners;
+  for (RegisteredAction& row : rows) {
+    const Directory& directory = directory_of(row.meeting.group);
+    const auto& owners = row.item.owners;
     if (std::any_of(owners.begin(), owners.end(),
                     [&](const Owner& o) { return directory.Names(o, *query.owner); }))
-      actions.push_back(std::move(row.action));
+      actions.push_back(std::move(row));
   }
   return actions;
 }

@@ -5,12 +5,14 @@
 #include <sqlite3.h>
 
 #include <exception>
+#include <set>
 #include <utility>
 
 #include "core/text.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_import.h"
 #include "store/sqlite/sqlite_queries.h"
+#include "store/sqlite/sqlite_register.h"
 #include "store/sqlite/sqlite_values.h"
 
 namespace plenary {
@@ -59,6 +61,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
     db->exec("PRAGMA journal_mode = WAL");
     if (Status migrated = MigrateSqliteSchema(*db); !migrated)
       return InPath(path, migrated.error());
+    {  // after an upgrade, replay the register of meetings stored before it
+      SQLite::Transaction transaction(*db, SQLite::TransactionBehavior::IMMEDIATE);
+      if (sqlite::RebuildStaleRegisters(*db)) transaction.commit();
+    }
     return std::unique_ptr<SqliteStore>(new SqliteStore(path, std::move(db)));
   } catch (const std::exception& e) {
     return Error::Storage(fmt::format("{}: {}", path, e.what()));
@@ -75,6 +81,13 @@ Result<ImportReport> SqliteStore::Import(const ImportBatch& batch) {
   return Guarded([&]() -> Result<ImportReport> {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     ImportReport report = sqlite::WriteImportBatch(*db_, batch);
+    // Replay the register of every group whose meetings changed.
+    std::set<sqlite::Id> groups;
+    for (const MeetingImportReport& m : report.meetings) {
+      if (m.outcome == ImportOutcome::kUnchanged) continue;
+      if (auto group = sqlite::FindGroup(*db_, m.key.group)) groups.insert(group->id);
+    }
+    for (sqlite::Id group : groups) sqlite::RebuildRegister(*db_, group);
     transaction.commit();
     return report;
   });
@@ -128,6 +141,81 @@ Result<std::vector<RegisteredDecision>> SqliteStore::Decisions() {
     std::vector<RegisteredDecision> decisions = sqlite::LoadDecisions(*db_);
     transaction.commit();
     return decisions;
+  });
+}
+
+Result<RegisteredAction> SqliteStore::Action(std::int64_t id) {
+  return Guarded([&]() -> Result<RegisteredAction> {
+    SQLite::Transaction transaction(*db_);
+    auto item = sqlite::LoadRegisterItem(*db_, id);
+    transaction.commit();
+    if (!item) return Error::NotFound(fmt::format("no action item #{}", id));
+    return std::move(*item);
+  });
+}
+
+Result<RegisteredAction> SqliteStore::EditAction(std::int64_t id, const ActionEdit& edit) {
+  return Guarded([&]() -> Result<RegisteredAction> {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    auto anchor = sqlite::FindItemAnchor(*db_, id);
+    if (!anchor) return Error::NotFound(fmt::format("no action item #{}", id));
+    if (anchor->merged_into)
+      return Error::Conflict(fmt::format("#{} was merged into #{}; change that one", id, anchor->merged_into));
+    sqlite::RecordEvent(*db_, *anchor, nullptr, edit);
+    auto item = sqlite::LoadRegisterItem(*db_, id);
+    if (!item) return Error::Internal(fmt::format("#{} vanished in the replay", id));
+    transaction.commit();
+    return std::move(*item);
+  });
+}
+
+Status SqliteStore::MergeActions(std::int64_t into, std::int64_t from, const ActionEdit& by) {
+  auto result = Guarded([&]() -> Result<bool> {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    auto a = sqlite::FindItemAnchor(*db_, into);
+    auto b = sqlite::FindItemAnchor(*db_, from);
+    if (!a || !b) return Error::NotFound(fmt::format("no action item #{}", a ? from : into));
+    if (into == from) return Error::Conflict("an item cannot be merged into itself");
+    if (a->group_id != b->group_id) return Error::Conflict("items of different groups cannot be merged");
+    if (a->merged_into || b->merged_into)
+      return Error::Conflict(fmt::format("#{} is already merged", a->merged_into ? into : from));
+    sqlite::RecordEvent(*db_, *a, &*b, by);
+    transaction.commit();
+    return true;
+  });
+  if (!result.ok()) return result.error();
+  return Status::Ok();
+}
+
+Status SqliteStore::UnmergeAction(std::int64_t from) {
+  auto result = Guarded([&]() -> Result<bool> {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    auto b = sqlite::FindItemAnchor(*db_, from);
+    if (!b) return Error::NotFound(fmt::format("no action item #{}", from));
+    if (!b->merged_into || !sqlite::DeleteMergeEvent(*db_, *b))
+      return Error::Conflict(fmt::format("#{} is not merged into another item", from));
+    transaction.commit();
+    return true;
+  });
+  if (!result.ok()) return result.error();
+  return Status::Ok();
+}
+
+Result<std::vector<DuplicatePair>> SqliteStore::Duplicates() {
+  return Guarded([&]() -> Result<std::vector<DuplicatePair>> {
+    SQLite::Transaction transaction(*db_);
+    auto pairs = sqlite::FindRegisterDuplicates(*db_);
+    transaction.commit();
+    return pairs;
+  });
+}
+
+Result<std::vector<RegisterNotice>> SqliteStore::Notices() {
+  return Guarded([&]() -> Result<std::vector<RegisterNotice>> {
+    SQLite::Transaction transaction(*db_);
+    auto notices = sqlite::LoadRegisterNotices(*db_);
+    transaction.commit();
+    return notices;
   });
 }
 

@@ -64,6 +64,12 @@ class SqliteStore final : public Store {
   Result<std::vector<Meeting>> Meetings() override;
   Result<std::vector<RegisteredAction>> Actions(const ActionQuery& query) override;
   Result<std::vector<RegisteredDecision>> Decisions() override;
+  Result<RegisteredAction> Action(std::int64_t id) override;
+  Result<RegisteredAction> EditAction(std::int64_t id, const ActionEdit& edit) override;
+  Status MergeActions(std::int64_t into, std::int64_t from, const ActionEdit& by) override;
+  Status UnmergeAction(std::int64_t from) override;
+  Result<std::vector<DuplicatePair>> Duplicates() override;
+  Result<std::vector<RegisterNotice>> Notices() override;
 
  private:
   SqliteStore(std::string path, std::unique_ptr<SQLite::Database> db);

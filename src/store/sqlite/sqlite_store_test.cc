@@ -245,7 +245,7 @@ TEST_F(SqliteStoreTest, EditedNotesUpdateTheMeetingInPlace) {
   EXPECT_EQ(QueryInt("SELECT id FROM meetings"), meeting_id);
   EXPECT_EQ(QueryInt("SELECT count(*) FROM meetings"), 1);
   EXPECT_EQ(
-      QueryInt("SELECT count(*) FROM action_owners WHERE action_id > " + std::to_string(ids[1])),
+      QueryInt("SELECT count(*) FROM action_mention_owners WHERE action_id > " + std::to_string(ids[1])),
       0);
 
   edited.actions.push_back(Item("A new item", {{"JG", OwnerKind::kUnresolved}}));

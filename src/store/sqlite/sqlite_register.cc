@@ -1,0 +1,449 @@
+#include "store/sqlite/sqlite_register.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+#include "core/date.h"
+#include "core/register.h"
+
+namespace plenary::sqlite {
+
+// The per-meeting action items of schema 1 become what they always were: the
+// mentions the notes make. The register is what the replay makes of them.
+// register_items.id is the item's stable id (core AssignItemIds); the next
+// new id is kept in register_counter so that an id is never given twice.
+const std::string_view kRegisterSchema = R"sql(
+ALTER TABLE action_items RENAME TO action_mentions;
+ALTER TABLE action_owners RENAME TO action_mention_owners;
+ALTER TABLE action_mentions ADD COLUMN item_id INTEGER;
+DROP INDEX action_items_by_status_due;
+
+CREATE TABLE register_items (
+  id INTEGER PRIMARY KEY,
+  group_id INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+  replay_position INTEGER NOT NULL,
+  origin_meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+  origin_position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  due TEXT CHECK (due GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  status TEXT NOT NULL CHECK (status IN ('open', 'complete', 'cancelled')),
+  source TEXT NOT NULL CHECK (source IN ('table', 'notes', 'review')),
+  raised_by TEXT,
+  raised_by_kind TEXT CHECK (raised_by_kind IN ('person', 'organisation', 'unresolved')),
+  line INTEGER NOT NULL,
+  status_note TEXT,
+  merged_into INTEGER,
+  UNIQUE (group_id, replay_position)
+) STRICT;
+
+CREATE INDEX register_items_by_status_due ON register_items (status, due);
+
+CREATE TABLE register_item_owners (
+  item_id INTEGER NOT NULL REFERENCES register_items (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation', 'unresolved')),
+  PRIMARY KEY (item_id, position)
+) WITHOUT ROWID, STRICT;
+
+CREATE TABLE register_events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  group_id INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('set', 'merge')),
+  item_meeting_id INTEGER NOT NULL,
+  item_position INTEGER NOT NULL,
+  other_meeting_id INTEGER,
+  other_position INTEGER,
+  status TEXT CHECK (status IN ('open', 'complete', 'cancelled')),
+  due_set INTEGER NOT NULL CHECK (due_set IN (0, 1)),
+  due TEXT CHECK (due GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  owners TEXT,
+  note TEXT NOT NULL,
+  who TEXT NOT NULL,
+  at TEXT NOT NULL,
+  effective TEXT NOT NULL CHECK (effective GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')
+) STRICT;
+
+CREATE TABLE register_history (
+  item_id INTEGER NOT NULL REFERENCES register_items (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  meeting_id INTEGER REFERENCES meetings (id),
+  event_id INTEGER REFERENCES register_events (id) ON DELETE CASCADE,
+  change TEXT NOT NULL,
+  words TEXT NOT NULL,
+  who TEXT NOT NULL,
+  PRIMARY KEY (item_id, position)
+) WITHOUT ROWID, STRICT;
+
+CREATE TABLE register_notices (
+  group_id INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  meeting_id INTEGER REFERENCES meetings (id),
+  line INTEGER NOT NULL,
+  message TEXT NOT NULL,
+  PRIMARY KEY (group_id, position)
+) WITHOUT ROWID, STRICT;
+
+CREATE TABLE register_counter (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  next_item_id INTEGER NOT NULL
+) STRICT;
+INSERT INTO register_counter (id, next_item_id)
+  VALUES (1, (SELECT coalesce(max(id), 0) + 1 FROM action_mentions));
+)sql";
+
+namespace {
+
+using json = nlohmann::json;
+
+struct GroupMentions {
+  std::vector<MeetingMentions> meetings;
+  std::map<MentionRef, std::int64_t> previous;
+};
+
+Owner OwnerAt(const SQLite::Statement& row, int name, int kind) {
+  return {row.getColumn(name).getString(), EnumAt(row.getColumn(kind), ParseOwnerKind)};
+}
+
+ActionItem MentionAt(const SQLite::Statement& row) {
+  ActionItem item;
+  item.text = row.getColumn(6).getString();
+  item.due = OptionalDateAt(row.getColumn(7));
+  item.status = EnumAt(row.getColumn(8), ParseActionStatus);
+  item.source = EnumAt(row.getColumn(9), ParseActionSource);
+  if (!row.getColumn(10).isNull()) item.raised_by = OwnerAt(row, 10, 11);
+  item.line = row.getColumn(12).getInt();
+  return item;
+}
+
+GroupMentions LoadGroupMentions(SQLite::Database& db, Id group_id) {
+  SQLite::Statement rows(
+      db,
+      "SELECT m.id, g.short_name, m.kind, m.number, m.date, a.position, a.text, a.due, a.status, "
+      "a.source, a.raised_by, a.raised_by_kind, a.line, a.item_id, o.name, o.kind, a.id "
+      "FROM action_mentions a JOIN meetings m ON m.id = a.meeting_id "
+      "JOIN groups g ON g.id = m.group_id "
+      "LEFT JOIN action_mention_owners o ON o.action_id = a.id "
+      "WHERE m.group_id = ? ORDER BY m.id, a.position, o.position");
+  Bind(rows, group_id);
+  GroupMentions out;
+  Id last_row = 0;
+  while (rows.executeStep()) {
+    Id meeting_id = rows.getColumn(0).getInt64();
+    if (out.meetings.empty() || out.meetings.back().meeting_id != meeting_id) {
+      out.meetings.push_back({meeting_id,
+                              {rows.getColumn(1).getString(), rows.getColumn(2).getString(),
+                               rows.getColumn(3).getInt()},
+                              DateAt(rows.getColumn(4)),
+                              {}});
+    }
+    auto& mentions = out.meetings.back().mentions;
+    Id row_id = rows.getColumn(16).getInt64();
+    if (row_id != last_row) {
+      mentions.push_back(MentionAt(rows));
+      last_row = row_id;
+      MentionRef ref{meeting_id, rows.getColumn(5).getInt()};
+      if (!rows.getColumn(13).isNull()) out.previous[ref] = rows.getColumn(13).getInt64();
+    }
+    if (!rows.getColumn(14).isNull()) mentions.back().owners.push_back(OwnerAt(rows, 14, 15));
+  }
+  return out;
+}
+
+std::vector<RegisterEvent> LoadEvents(SQLite::Database& db, Id group_id) {
+  SQLite::Statement rows(
+      db,
+      "SELECT id, kind, item_meeting_id, item_position, other_meeting_id, other_position, "
+      "status, due_set, due, owners, note, who, at, effective FROM register_events "
+      "WHERE group_id = ? ORDER BY id");
+  Bind(rows, group_id);
+  std::vector<RegisterEvent> events;
+  while (rows.executeStep()) {
+    RegisterEvent e;
+    e.id = rows.getColumn(0).getInt64();
+    e.kind = rows.getColumn(1).getString() == "merge" ? RegisterEventKind::kMerge
+                                                       : RegisterEventKind::kSet;
+    e.item = {rows.getColumn(2).getInt64(), rows.getColumn(3).getInt()};
+    if (!rows.getColumn(4).isNull())
+      e.other = MentionRef{rows.getColumn(4).getInt64(), rows.getColumn(5).getInt()};
+    if (!rows.getColumn(6).isNull()) e.status = EnumAt(rows.getColumn(6), ParseActionStatus);
+    if (rows.getColumn(7).getInt() != 0) e.due = OptionalDateAt(rows.getColumn(8));
+    if (!rows.getColumn(9).isNull()) {
+      std::vector<Owner> owners;
+      for (const json& o : json::parse(rows.getColumn(9).getString())) {
+        auto kind = ParseOwnerKind(o.at("kind").get<std::string>());
+        if (!kind) throw CorruptRow("corrupt database: register_events.owners");
+        owners.push_back({o.at("name").get<std::string>(), *kind});
+      }
+      e.owners = std::move(owners);
+    }
+    e.note = rows.getColumn(10).getString();
+    e.who = rows.getColumn(11).getString();
+    e.at = rows.getColumn(12).getString();
+    e.effective = DateAt(rows.getColumn(13));
+    events.push_back(std::move(e));
+  }
+  return events;
+}
+
+std::optional<std::string> OwnerName(const std::optional<Owner>& o) {
+  return o ? std::optional<std::string>(o->name) : std::nullopt;
+}
+std::optional<std::string> OwnerKindText(const std::optional<Owner>& o) {
+  return o ? std::optional<std::string>(std::string(OwnerKindName(o->kind))) : std::nullopt;
+}
+std::optional<std::string> IdOrNull(std::int64_t id) {
+  return id ? std::optional<std::string>(std::to_string(id)) : std::nullopt;
+}
+
+void WriteItem(SQLite::Database& db, Id group_id, std::size_t position, const RegisterItem& item) {
+  const ActionItem& s = item.state;
+  SQLite::Statement insert(
+      db,
+      "INSERT INTO register_items (id, group_id, replay_position, origin_meeting_id, "
+      "origin_position, text, due, status, source, raised_by, raised_by_kind, line, status_note, "
+      "merged_into) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER))");
+  Run(insert, item.id, group_id, position, item.mentions.front().meeting_id,
+      item.mentions.front().position, s.text, IsoDateOrNull(s.due),
+      std::string(ActionStatusName(s.status)), std::string(ActionSourceName(s.source)),
+      OwnerName(s.raised_by), OwnerKindText(s.raised_by), s.line, item.status_note,
+      IdOrNull(item.merged_into_id));
+  SQLite::Statement owner(
+      db, "INSERT INTO register_item_owners (item_id, position, name, kind) VALUES (?, ?, ?, ?)");
+  for (std::size_t i = 0; i < s.owners.size(); ++i)
+    Run(owner, item.id, i, s.owners[i].name, std::string(OwnerKindName(s.owners[i].kind)));
+}
+
+using MeetingIds = std::map<std::tuple<std::string, std::string, int>, Id>;
+
+void WriteHistory(SQLite::Database& db, const RegisterItem& item, const MeetingIds& meetings) {
+  SQLite::Statement insert(
+      db,
+      "INSERT INTO register_history (item_id, position, date, meeting_id, event_id, change, "
+      "words, who) VALUES (?, ?, ?, CAST(? AS INTEGER), CAST(? AS INTEGER), ?, ?, ?)");
+  for (std::size_t i = 0; i < item.history.size(); ++i) {
+    const ActionChange& h = item.history[i];
+    std::optional<std::string> meeting_id;
+    if (h.meeting) {
+      auto it = meetings.find({h.meeting->group, h.meeting->kind, h.meeting->number});
+      if (it != meetings.end()) meeting_id = std::to_string(it->second);
+    }
+    Run(insert, item.id, i, FormatIsoDate(h.date), meeting_id,
+        h.event_id ? std::optional<std::string>(std::to_string(*h.event_id)) : std::nullopt,
+        h.change, h.words, h.who);
+  }
+}
+
+void WriteNotices(SQLite::Database& db, Id group_id, const Register& reg,
+                  const MeetingIds& meetings) {
+  SQLite::Statement insert(db,
+                           "INSERT INTO register_notices (group_id, position, meeting_id, line, "
+                           "message) VALUES (?, ?, CAST(? AS INTEGER), ?, ?)");
+  for (std::size_t i = 0; i < reg.diagnostics.size(); ++i) {
+    const RegisterDiagnostic& d = reg.diagnostics[i];
+    auto it = meetings.find({d.meeting.group, d.meeting.kind, d.meeting.number});
+    Run(insert, group_id, i,
+        it == meetings.end() ? std::nullopt : std::optional<std::string>(std::to_string(it->second)),
+        d.line, d.message);
+  }
+}
+
+std::int64_t NextItemId(SQLite::Database& db) {
+  SQLite::Statement query(db, "SELECT next_item_id FROM register_counter WHERE id = 1");
+  if (!query.executeStep()) throw CorruptRow("corrupt database: no register_counter");
+  return query.getColumn(0).getInt64();
+}
+
+}  // namespace
+
+void RebuildRegister(SQLite::Database& db, Id group_id) {
+  GroupMentions input = LoadGroupMentions(db, group_id);
+  MeetingIds meeting_ids;
+  for (const MeetingMentions& m : input.meetings)
+    meeting_ids[{m.key.group, m.key.kind, m.key.number}] = m.meeting_id;
+  Register reg = ReplayRegister(input.meetings, LoadEvents(db, group_id));
+  std::int64_t next_id = NextItemId(db);
+  AssignItemIds(reg, input.previous, next_id);
+
+  Run(db, "DELETE FROM register_items WHERE group_id = ?", group_id);
+  Run(db, "DELETE FROM register_notices WHERE group_id = ?", group_id);
+  SQLite::Statement own(db, "UPDATE action_mentions SET item_id = ? WHERE meeting_id = ? AND position = ?");
+  for (std::size_t i = 0; i < reg.items.size(); ++i) {
+    const RegisterItem& item = reg.items[i];
+    WriteItem(db, group_id, i, item);
+    WriteHistory(db, item, meeting_ids);
+    for (const MentionRef& ref : item.mentions) Run(own, item.id, ref.meeting_id, ref.position);
+  }
+  WriteNotices(db, group_id, reg, meeting_ids);
+  Run(db, "UPDATE register_counter SET next_item_id = ? WHERE id = 1", next_id);
+}
+
+bool RebuildStaleRegisters(SQLite::Database& db) {
+  SQLite::Statement stale(db,
+                          "SELECT DISTINCT m.group_id FROM action_mentions a "
+                          "JOIN meetings m ON m.id = a.meeting_id WHERE a.item_id IS NULL");
+  std::vector<Id> groups;
+  while (stale.executeStep()) groups.push_back(stale.getColumn(0).getInt64());
+  for (Id group : groups) RebuildRegister(db, group);
+  return !groups.empty();
+}
+
+namespace {
+
+constexpr std::string_view kItemColumns =
+    "SELECT r.id, r.text, r.due, r.status, r.source, r.raised_by, r.raised_by_kind, r.line, "
+    "g.short_name, m.kind, m.number, m.date, r.status_note, r.merged_into, o.name, o.kind "
+    "FROM register_items r JOIN meetings m ON m.id = r.origin_meeting_id "
+    "JOIN groups g ON g.id = r.group_id "
+    "LEFT JOIN register_item_owners o ON o.item_id = r.id ";
+
+std::vector<RegisteredAction> ReadItems(SQLite::Statement& rows) {
+  std::vector<RegisteredAction> items;
+  while (rows.executeStep()) {
+    std::int64_t id = rows.getColumn(0).getInt64();
+    if (items.empty() || items.back().id != id) {
+      RegisteredAction a;
+      a.id = id;
+      a.item.text = rows.getColumn(1).getString();
+      a.item.due = OptionalDateAt(rows.getColumn(2));
+      a.item.status = EnumAt(rows.getColumn(3), ParseActionStatus);
+      a.item.source = EnumAt(rows.getColumn(4), ParseActionSource);
+      if (!rows.getColumn(5).isNull()) a.item.raised_by = OwnerAt(rows, 5, 6);
+      a.item.line = rows.getColumn(7).getInt();
+      a.meeting = {rows.getColumn(8).getString(), rows.getColumn(9).getString(),
+                   rows.getColumn(10).getInt()};
+      a.meeting_date = DateAt(rows.getColumn(11));
+      a.status_note = TextOrNull(rows.getColumn(12));
+      a.merged_into = rows.getColumn(13).isNull() ? 0 : rows.getColumn(13).getInt64();
+      items.push_back(std::move(a));
+    }
+    if (!rows.getColumn(14).isNull()) items.back().item.owners.push_back(OwnerAt(rows, 14, 15));
+  }
+  return items;
+}
+
+std::vector<ActionChange> LoadHistory(SQLite::Database& db, std::int64_t id) {
+  SQLite::Statement rows(db,
+                         "SELECT h.date, g.short_name, m.kind, m.number, h.event_id, h.change, "
+                         "h.words, h.who FROM register_history h "
+                         "LEFT JOIN meetings m ON m.id = h.meeting_id "
+                         "LEFT JOIN groups g ON g.id = m.group_id "
+                         "WHERE h.item_id = ? ORDER BY h.position");
+  Bind(rows, id);
+  std::vector<ActionChange> history;
+  while (rows.executeStep()) {
+    ActionChange c;
+    c.date = DateAt(rows.getColumn(0));
+    if (!rows.getColumn(1).isNull())
+      c.meeting = MeetingKey{rows.getColumn(1).getString(), rows.getColumn(2).getString(),
+                             rows.getColumn(3).getInt()};
+    if (!rows.getColumn(4).isNull()) c.event_id = rows.getColumn(4).getInt64();
+    c.change = rows.getColumn(5).getString();
+    c.words = rows.getColumn(6).getString();
+    c.who = rows.getColumn(7).getString();
+    history.push_back(std::move(c));
+  }
+  return history;
+}
+
+}  // namespace
+
+std::vector<RegisteredAction> LoadRegisterItems(SQLite::Database& db, const ActionQuery& query) {
+  std::string sql(kItemColumns);
+  sql += "WHERE r.merged_into IS NULL";
+  if (query.overdue_as_of) sql += " AND r.status = 'open' AND r.due < ?";
+  else if (query.open_only) sql += " AND r.status = 'open'";
+  sql += " ORDER BY m.date, r.group_id, r.replay_position, o.position";
+  SQLite::Statement rows(db, sql);
+  if (query.overdue_as_of) Bind(rows, FormatIsoDate(*query.overdue_as_of));
+  return ReadItems(rows);
+}
+
+std::optional<RegisteredAction> LoadRegisterItem(SQLite::Database& db, std::int64_t id) {
+  SQLite::Statement rows(db, std::string(kItemColumns) + "WHERE r.id = ? ORDER BY o.position");
+  Bind(rows, id);
+  std::vector<RegisteredAction> items = ReadItems(rows);
+  if (items.empty()) return std::nullopt;
+  items.front().history = LoadHistory(db, id);
+  return std::move(items.front());
+}
+
+std::optional<ItemAnchor> FindItemAnchor(SQLite::Database& db, std::int64_t id) {
+  SQLite::Statement row(db,
+                        "SELECT group_id, origin_meeting_id, origin_position, merged_into "
+                        "FROM register_items WHERE id = ?");
+  Bind(row, id);
+  if (!row.executeStep()) return std::nullopt;
+  return ItemAnchor{row.getColumn(0).getInt64(), row.getColumn(1).getInt64(), row.getColumn(2).getInt(),
+                    row.getColumn(3).isNull() ? 0 : row.getColumn(3).getInt64()};
+}
+
+void RecordEvent(SQLite::Database& db, const ItemAnchor& item, const ItemAnchor* other,
+                 const ActionEdit& edit) {
+  std::optional<std::string> owners;
+  if (edit.owners) {
+    json list = json::array();
+    for (const Owner& o : *edit.owners) list.push_back({{"name", o.name}, {"kind", OwnerKindName(o.kind)}});
+    owners = list.dump();
+  }
+  SQLite::Statement insert(
+      db,
+      "INSERT INTO register_events (group_id, kind, item_meeting_id, item_position, "
+      "other_meeting_id, other_position, status, due_set, due, owners, note, who, at, effective) "
+      "VALUES (?, ?, ?, ?, CAST(? AS INTEGER), CAST(? AS INTEGER), ?, ?, ?, ?, ?, ?, "
+      "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)");
+  Run(insert, item.group_id, std::string(other ? "merge" : "set"), item.meeting_id, item.position,
+      other ? std::optional<std::string>(std::to_string(other->meeting_id)) : std::nullopt,
+      other ? std::optional<std::string>(std::to_string(other->position)) : std::nullopt,
+      edit.status ? std::optional<std::string>(std::string(ActionStatusName(*edit.status)))
+                  : std::nullopt,
+      edit.due ? 1 : 0, edit.due ? IsoDateOrNull(*edit.due) : std::nullopt, owners, edit.note,
+      edit.who, FormatIsoDate(edit.effective));
+  RebuildRegister(db, item.group_id);
+}
+
+bool DeleteMergeEvent(SQLite::Database& db, const ItemAnchor& from) {
+  SQLite::Statement erase(db,
+                          "DELETE FROM register_events WHERE kind = 'merge' AND group_id = ? "
+                          "AND other_meeting_id = ? AND other_position = ?");
+  Run(erase, from.group_id, from.meeting_id, from.position);
+  if (db.getChanges() == 0) return false;
+  RebuildRegister(db, from.group_id);
+  return true;
+}
+
+std::vector<DuplicatePair> FindRegisterDuplicates(SQLite::Database& db) {
+  std::vector<RegisteredAction> open = LoadRegisterItems(db, ActionQuery{true, std::nullopt, std::nullopt});
+  Register reg;
+  for (RegisteredAction& a : open) {
+    RegisterItem item;
+    item.id = a.id;
+    item.state = std::move(a.item);
+    reg.items.push_back(std::move(item));
+  }
+  return FindDuplicates(reg);
+}
+
+std::vector<RegisterNotice> LoadRegisterNotices(SQLite::Database& db) {
+  SQLite::Statement rows(db,
+                         "SELECT g.short_name, m.kind, m.number, n.line, n.message "
+                         "FROM register_notices n JOIN groups g ON g.id = n.group_id "
+                         "LEFT JOIN meetings m ON m.id = n.meeting_id "
+                         "ORDER BY g.short_name, n.position");
+  std::vector<RegisterNotice> notices;
+  while (rows.executeStep()) {
+    RegisterNotice n;
+    n.group = rows.getColumn(0).getString();
+    if (!rows.getColumn(1).isNull())
+      n.meeting = MeetingKey{n.group, rows.getColumn(1).getString(), rows.getColumn(2).getInt()};
+    n.line = rows.getColumn(3).getInt();
+    n.message = rows.getColumn(4).getString();
+    notices.push_back(std::move(n));
+  }
+  return notices;
+}
+
+}  // namespace plenary::sqlite

@@ -1,0 +1,50 @@
+// The register in the SQLite schema: each meeting's mentions
+// (action_mentions, written by sqlite_import.cc) are replayed by the core
+// (core/register.h) into register_items, their owners and history.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string_view>
+#include <vector>
+
+#include "plenary/store.h"
+#include "store/sqlite/sqlite_values.h"
+
+namespace plenary::sqlite {
+
+// The migration that adds the register's tables (see migrations.cc).
+extern const std::string_view kRegisterSchema;
+
+// Rebuilds the register of group `group_id` from its meetings' mentions and
+// its manual events, keeping item ids stable. The caller holds a write
+// transaction.
+void RebuildRegister(SQLite::Database& db, Id group_id);
+// Rebuilds every group whose mentions have not been replayed yet (after a
+// schema upgrade). Returns whether anything was written.
+bool RebuildStaleRegisters(SQLite::Database& db);
+
+// Register items (not merged) matching `query`, in register order.
+std::vector<RegisteredAction> LoadRegisterItems(SQLite::Database& db, const ActionQuery& query);
+// One item with its history, merged or not; nullopt when unknown.
+std::optional<RegisteredAction> LoadRegisterItem(SQLite::Database& db, std::int64_t id);
+
+struct ItemAnchor {
+  Id group_id = 0;
+  Id meeting_id = 0;
+  int position = 0;
+  std::int64_t merged_into = 0;
+};
+// The group and origin mention of item `id`, or nullopt.
+std::optional<ItemAnchor> FindItemAnchor(SQLite::Database& db, std::int64_t id);
+
+// Records a manual event (kind "set" or "merge") and rebuilds the group.
+void RecordEvent(SQLite::Database& db, const ItemAnchor& item, const ItemAnchor* other,
+                 const ActionEdit& edit);
+// Deletes the merge event that folded the item anchored at `from`; false if none.
+bool DeleteMergeEvent(SQLite::Database& db, const ItemAnchor& from);
+
+std::vector<DuplicatePair> FindRegisterDuplicates(SQLite::Database& db);
+std::vector<RegisterNotice> LoadRegisterNotices(SQLite::Database& db);
+
+}  // namespace plenary::sqlite
