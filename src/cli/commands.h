@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -47,11 +48,28 @@ struct ActionsCommand {
 Result<std::unique_ptr<Store>> OpenExistingStore(const CliContext& ctx);
 int Fail(const CliContext& ctx, const Error& error);
 
+struct ActionEditCommand {
+  std::int64_t id = 0;
+  std::optional<std::string> status;  // open | complete | cancelled
+  std::optional<std::string> due;     // YYYY-MM-DD | none
+  std::vector<std::string> owners;    // replace the owners with these
+  std::optional<std::string> note;
+  std::optional<std::string> who;     // default $PLENARY_USER, $USER
+  bool json = false;
+};
+
 int RunImport(const CliContext& ctx, const ImportCommand& command);
 int RunMeetings(const CliContext& ctx, bool json);
 int RunActions(const CliContext& ctx, const ActionsCommand& command);
 int RunDecisions(const CliContext& ctx, bool json);
 int RunAttendance(const CliContext& ctx, bool json);
 int RunRoster(const CliContext& ctx, bool json);
+int RunActionShow(const CliContext& ctx, std::int64_t id, bool json);
+int RunActionEdit(const CliContext& ctx, const ActionEditCommand& command);
+int RunActionMerge(const CliContext& ctx, std::int64_t into, std::int64_t from,
+                   const std::optional<std::string>& who, const std::optional<std::string>& note);
+int RunActionUnmerge(const CliContext& ctx, std::int64_t from);
+int RunActionDuplicates(const CliContext& ctx, bool json);
+int RunActionNotices(const CliContext& ctx, bool json);
 
 }  // namespace plenary

@@ -48,6 +48,44 @@ int Run(int argc, char** argv) {
   actions_cmd->add_flag("--overdue", actions.overdue, "Only open items due before --as-of");
   actions_cmd->add_option("--as-of", actions.as_of, "Date for --overdue, YYYY-MM-DD (default today)");
   actions_cmd->add_flag("--json", actions.json, "Print JSON (see doc/cli.md)");
+  actions_cmd->require_subcommand(0, 1);
+
+  std::int64_t id = 0, other = 0;
+  std::optional<std::string> who, note;
+  auto add_who = [&](CLI::App* cmd) {
+    cmd->add_option("--who", who, "Who makes the change (default $PLENARY_USER, else $USER)");
+  };
+  auto* show_cmd = actions_cmd->add_subcommand("show", "Show one item with its history");
+  show_cmd->add_option("ID", id, "Item id")->required();
+  show_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
+
+  plenary::ActionEditCommand edit;
+  auto* done_cmd = actions_cmd->add_subcommand("done", "Mark an item complete");
+  done_cmd->add_option("ID", edit.id, "Item id")->required();
+  done_cmd->add_option("--note", edit.note, "Why, or how it was done");
+  done_cmd->add_flag("--json", edit.json, "Print the item as JSON");
+  done_cmd->add_option("--who", edit.who, "Who makes the change (default $PLENARY_USER, else $USER)");
+  auto* set_cmd = actions_cmd->add_subcommand("set", "Change an item's status, due date or owners");
+  set_cmd->add_option("ID", edit.id, "Item id")->required();
+  set_cmd->add_option("--status", edit.status, "open, complete or cancelled");
+  set_cmd->add_option("--due", edit.due, "YYYY-MM-DD, or none");
+  set_cmd->add_option("--owner", edit.owners, "An owner (repeat for several); replaces the owners");
+  set_cmd->add_option("--note", edit.note, "A status note");
+  set_cmd->add_flag("--json", edit.json, "Print the item as JSON");
+  set_cmd->add_option("--who", edit.who, "Who makes the change (default $PLENARY_USER, else $USER)");
+
+  auto* merge_cmd = actions_cmd->add_subcommand("merge", "Merge item B into item A (undo with unmerge)");
+  merge_cmd->add_option("A", id, "The item to keep")->required();
+  merge_cmd->add_option("B", other, "The duplicate to fold into it")->required();
+  merge_cmd->add_option("--note", note, "Why");
+  add_who(merge_cmd);
+  auto* unmerge_cmd = actions_cmd->add_subcommand("unmerge", "Undo the merge of item B");
+  unmerge_cmd->add_option("B", other, "The item that was merged")->required();
+  auto* duplicates_cmd = actions_cmd->add_subcommand("duplicates", "List likely duplicate open items");
+  duplicates_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
+  auto* notices_cmd =
+      actions_cmd->add_subcommand("notices", "What the register could not decide (ambiguous mentions)");
+  notices_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
 
   auto* decisions_cmd = app.add_subcommand("decisions", "List decisions, oldest first");
   decisions_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
@@ -72,6 +110,16 @@ int Run(int argc, char** argv) {
   plenary::CliContext ctx{db, std::cout, std::cerr, Today()};
   if (*import_cmd) return plenary::RunImport(ctx, import);
   if (*meetings_cmd) return plenary::RunMeetings(ctx, json);
+  if (*show_cmd) return plenary::RunActionShow(ctx, id, json);
+  if (*done_cmd) {
+    edit.status = "complete";
+    return plenary::RunActionEdit(ctx, edit);
+  }
+  if (*set_cmd) return plenary::RunActionEdit(ctx, edit);
+  if (*merge_cmd) return plenary::RunActionMerge(ctx, id, other, who, note);
+  if (*unmerge_cmd) return plenary::RunActionUnmerge(ctx, other);
+  if (*duplicates_cmd) return plenary::RunActionDuplicates(ctx, json);
+  if (*notices_cmd) return plenary::RunActionNotices(ctx, json);
   if (*actions_cmd) return plenary::RunActions(ctx, actions);
   if (*decisions_cmd) return plenary::RunDecisions(ctx, json);
   if (*attendance_cmd) return plenary::RunAttendance(ctx, json);

@@ -57,7 +57,30 @@ json RegisteredActionJson(const RegisteredAction& action) {
   json j = ActionItemJson(action.item);
   j["id"] = action.id;
   j["meeting"] = MeetingRefJson(action.meeting, action.meeting_date);
+  j["status_note"] = action.status_note ? json(*action.status_note) : json(nullptr);
+  j["merged_into"] = action.merged_into ? json(action.merged_into) : json(nullptr);
+  if (!action.history.empty()) {
+    json history = json::array();
+    for (const ActionChange& c : action.history) history.push_back(ActionChangeJson(c));
+    j["history"] = history;
+  }
   return j;
+}
+
+json ActionChangeJson(const ActionChange& c) {
+  json meeting = nullptr;
+  if (c.meeting)
+    meeting = {{"group", c.meeting->group}, {"kind", c.meeting->kind}, {"number", c.meeting->number}};
+  return {{"date", FormatIsoDate(c.date)},
+          {"meeting", meeting},
+          {"event", c.event_id ? json(*c.event_id) : json(nullptr)},
+          {"change", c.change},
+          {"words", c.words},
+          {"who", c.who}};
+}
+
+json DuplicatePairJson(const DuplicatePair& p) {
+  return {{"a", p.a}, {"b", p.b}, {"score", p.score}, {"reason", p.reason}};
 }
 
 json RegisteredDecisionJson(const RegisteredDecision& d) {

@@ -14,10 +14,15 @@ namespace plenary {
 nlohmann::ordered_json MeetingJson(const Meeting& meeting);
 // {text, owners[], owner_kinds[], due, status, source, raised_by, line}
 nlohmann::ordered_json ActionItemJson(const ActionItem& item);
-// ActionItemJson plus {id, meeting {group, kind, number, date}}
+// ActionItemJson plus {id, meeting {group, kind, number, date}, status_note,
+// merged_into (null unless merged), history[] (when loaded)}
 nlohmann::ordered_json RegisteredActionJson(const RegisteredAction& action);
 // {id, text, meeting {group, kind, number, date}}
 nlohmann::ordered_json RegisteredDecisionJson(const RegisteredDecision& decision);
+// {date, meeting {group, kind, number} or null, event, change, words, who}
+nlohmann::ordered_json ActionChangeJson(const ActionChange& change);
+// {a, b, score, reason}
+nlohmann::ordered_json DuplicatePairJson(const DuplicatePair& pair);
 // {group, name, active_from, active_to, people[{name, role, aliases[]}]}
 nlohmann::ordered_json RosterJson(const Roster& roster);
 

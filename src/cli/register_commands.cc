@@ -1,0 +1,188 @@
+// `plenary actions show|done|set|merge|unmerge|duplicates|notices`: the
+// register's items one at a time, and the changes people make by hand.
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <ostream>
+
+#include "cli/commands.h"
+#include "cli/text_table.h"
+#include "core/date.h"
+#include "core/directory.h"
+#include "core/text.h"
+#include "publish/json.h"
+
+namespace plenary {
+namespace {
+
+std::string Who(const std::optional<std::string>& given) {
+  if (given && !given->empty()) return *given;
+  for (const char* var : {"PLENARY_USER", "USER", "LOGNAME"})
+    if (const char* v = std::getenv(var); v && *v) return v;
+  return "cli";
+}
+
+int Usage(const CliContext& ctx, const std::string& message) {
+  ctx.err << "plenary: error: " << message << '\n';
+  return kExitUsage;
+}
+
+void PrintItem(const CliContext& ctx, const RegisteredAction& a) {
+  std::string owners;
+  for (const Owner& o : a.item.owners) owners += (owners.empty() ? "" : ", ") + o.name;
+  ctx.out << fmt::format("#{} {}\n", a.id, PrintableText(a.item.text));
+  ctx.out << fmt::format("  status:  {}{}\n", ActionStatusName(a.item.status),
+                         a.merged_into ? fmt::format(" (merged into #{})", a.merged_into) : "");
+  ctx.out << "  owners:  " << PrintableText(owners.empty() ? "(unassigned)" : owners) << '\n';
+  ctx.out << "  due:     " << (a.item.due ? FormatIsoDate(*a.item.due) : "none") << '\n';
+  if (a.status_note) ctx.out << "  note:    " << PrintableText(*a.status_note) << '\n';
+  ctx.out << fmt::format("  from:    {} {} #{}, {} ({})\n", a.meeting.group, a.meeting.kind,
+                         a.meeting.number, FormatIsoDate(a.meeting_date),
+                         ActionSourceName(a.item.source));
+  if (a.history.empty()) return;
+  ctx.out << "  history:\n";
+  for (const ActionChange& c : a.history) {
+    std::string where = c.meeting ? fmt::format("{} #{}", c.meeting->kind, c.meeting->number)
+                                  : fmt::format("by {}", c.who);
+    ctx.out << PrintableText(fmt::format("    {}  {:<14} {}", FormatIsoDate(c.date), where, c.change))
+            << '\n';
+    if (!c.words.empty()) ctx.out << "                              \"" << PrintableText(c.words) << "\"\n";
+  }
+}
+
+int Show(const CliContext& ctx, const RegisteredAction& a, bool json) {
+  if (json) ctx.out << RegisteredActionJson(a).dump(2) << '\n';
+  else PrintItem(ctx, a);
+  return kExitOk;
+}
+
+// Owners as a person types them, resolved with the item's group roster.
+Result<std::vector<Owner>> ResolveOwners(Store& store, const RegisteredAction& item,
+                                         const std::vector<std::string>& names) {
+  auto roster = store.FindRoster(item.meeting.group);
+  if (!roster.ok()) return roster.error();
+  const Roster* r = roster->has_value() ? &**roster : nullptr;
+  Directory directory(r, item.meeting.group);
+  std::vector<Owner> owners;
+  for (const std::string& name : names)
+    if (!name.empty()) owners.push_back(directory.ResolveOwner(name));
+  return owners;
+}
+
+}  // namespace
+
+int RunActionShow(const CliContext& ctx, std::int64_t id, bool json) {
+  auto store = OpenExistingStore(ctx);
+  if (!store.ok()) return Fail(ctx, store.error());
+  auto item = (*store)->Action(id);
+  if (!item.ok()) return Fail(ctx, item.error());
+  return Show(ctx, *item, json);
+}
+
+int RunActionEdit(const CliContext& ctx, const ActionEditCommand& command) {
+  ActionEdit edit;
+  edit.note = command.note.value_or("");
+  edit.who = Who(command.who);
+  edit.effective = ctx.today;
+  if (command.status) {
+    edit.status = ParseActionStatus(*command.status);
+    if (!edit.status) return Usage(ctx, "--status: expected open, complete or cancelled");
+  }
+  if (command.due) {
+    std::string due = AsciiLower(*command.due);
+    if (due == "none" || due == "tbd") {
+      edit.due = std::optional<Date>{};
+    } else if (auto date = ParseIsoDate(*command.due)) {
+      edit.due = std::optional<Date>{*date};
+    } else {
+      return Usage(ctx, "--due: expected YYYY-MM-DD, or none");
+    }
+  }
+  auto store = OpenExistingStore(ctx);
+  if (!store.ok()) return Fail(ctx, store.error());
+  if (!command.owners.empty()) {
+    auto item = (*store)->Action(command.id);
+    if (!item.ok()) return Fail(ctx, item.error());
+    auto owners = ResolveOwners(**store, *item, command.owners);
+    if (!owners.ok()) return Fail(ctx, owners.error());
+    edit.owners = std::move(*owners);
+  }
+  if (!edit.status && !edit.due && !edit.owners && edit.note.empty())
+    return Usage(ctx, "nothing to change: give --status, --due, --owner or --note");
+  auto changed = (*store)->EditAction(command.id, edit);
+  if (!changed.ok()) return Fail(ctx, changed.error());
+  return Show(ctx, *changed, command.json);
+}
+
+int RunActionMerge(const CliContext& ctx, std::int64_t into, std::int64_t from,
+                   const std::optional<std::string>& who, const std::optional<std::string>& note) {
+  auto store = OpenExistingStore(ctx);
+  if (!store.ok()) return Fail(ctx, store.error());
+  ActionEdit by;
+  by.who = Who(who);
+  by.note = note.value_or("");
+  by.effective = ctx.today;
+  if (Status merged = (*store)->MergeActions(into, from, by); !merged.ok())
+    return Fail(ctx, merged.error());
+  ctx.out << fmt::format("merged #{} into #{} (undo: plenary actions unmerge {})\n", from, into, from);
+  return kExitOk;
+}
+
+int RunActionUnmerge(const CliContext& ctx, std::int64_t from) {
+  auto store = OpenExistingStore(ctx);
+  if (!store.ok()) return Fail(ctx, store.error());
+  if (Status undone = (*store)->UnmergeAction(from); !undone.ok()) return Fail(ctx, undone.error());
+  ctx.out << fmt::format("#{} is its own item again\n", from);
+  return kExitOk;
+}
+
+int RunActionDuplicates(const CliContext& ctx, bool json) {
+  auto store = OpenExistingStore(ctx);
+  if (!store.ok()) return Fail(ctx, store.error());
+  auto pairs = (*store)->Duplicates();
+  if (!pairs.ok()) return Fail(ctx, pairs.error());
+  if (json) {
+    auto array = nlohmann::ordered_json::array();
+    for (const DuplicatePair& p : *pairs) array.push_back(DuplicatePairJson(p));
+    ctx.out << array.dump(2) << '\n';
+    return kExitOk;
+  }
+  for (const DuplicatePair& p : *pairs) {
+    auto a = (*store)->Action(p.a);
+    auto b = (*store)->Action(p.b);
+    if (!a.ok() || !b.ok()) return Fail(ctx, a.ok() ? b.error() : a.error());
+    ctx.out << fmt::format("#{} and #{}  score {:.2f}  ({})\n", p.a, p.b, p.score, p.reason);
+    ctx.out << "    #" << p.a << ' ' << PrintableText(a->item.text) << '\n';
+    ctx.out << "    #" << p.b << ' ' << PrintableText(b->item.text) << '\n';
+  }
+  if (pairs->empty()) ctx.out << "no likely duplicates among open items\n";
+  else ctx.out << "merge with: plenary actions merge KEEP OTHER\n";
+  return kExitOk;
+}
+
+int RunActionNotices(const CliContext& ctx, bool json) {
+  auto store = OpenExistingStore(ctx);
+  if (!store.ok()) return Fail(ctx, store.error());
+  auto notices = (*store)->Notices();
+  if (!notices.ok()) return Fail(ctx, notices.error());
+  if (json) {
+    auto array = nlohmann::ordered_json::array();
+    for (const RegisterNotice& n : *notices) {
+      nlohmann::ordered_json meeting = nullptr;
+      if (n.meeting) meeting = {{"group", n.meeting->group}, {"kind", n.meeting->kind}, {"number", n.meeting->number}};
+      array.push_back({{"group", n.group}, {"meeting", meeting}, {"line", n.line}, {"message", n.message}});
+    }
+    ctx.out << array.dump(2) << '\n';
+    return kExitOk;
+  }
+  for (const RegisterNotice& n : *notices) {
+    std::string where = n.meeting ? fmt::format("{} {} #{}, line {}", n.group, n.meeting->kind,
+                                                n.meeting->number, n.line)
+                                  : n.group;
+    ctx.out << PrintableText(where + ": " + n.message) << '\n';
+  }
+  if (notices->empty()) ctx.out << "nothing to look at\n";
+  return kExitOk;
+}
+
+}  // namespace plenary
