@@ -110,7 +110,7 @@ void Replayer::Remember(std::size_t item, const std::string& text) {
   auto& texts = reg_.items[item].match_texts;
   if (std::find(texts.begin(), texts.end(), text) != texts.end()) return;
   texts.push_back(text);
-  std::vector<std::string> words = ContentWords(text);
+  std::vector<std::string> words = SortedWords(text);
   for (const std::string& w : words) {
     auto& postings = index_[w];
     if (postings.empty() || postings.back() != item) postings.push_back(item);
@@ -138,18 +138,28 @@ std::size_t Replayer::Create(const MeetingMentions& meeting, int position) {
   return index;
 }
 
-// Sentences of a mention that say something the item's wordings do not:
-// "Board response still pending."
+// What a mention says beyond naming its item ("Provide SSR2-RT with a
+// response to the ToR. Board response still pending."): every sentence but
+// the one that names the item best, unless an earlier wording already has it.
 std::string Replayer::NoteIn(std::size_t item, const ActionItem& mention) const {
-  std::unordered_set<std::string> known;
-  for (const auto& wording : words_[item]) known.insert(wording.begin(), wording.end());
+  std::vector<std::string_view> sentences = SplitSentences(mention.text);
+  if (sentences.size() < 2) return "";
+  std::size_t naming = 0;
+  double best = -1;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    double score = ScoreItem(item, SortedWords(sentences[i]));
+    if (score > best) {
+      best = score;
+      naming = i;
+    }
+  }
   std::string note;
-  for (std::string_view sentence : SplitSentences(mention.text)) {
-    std::vector<std::string> words = ContentWords(sentence);
-    std::size_t fresh = std::count_if(words.begin(), words.end(),
-                                      [&](const std::string& w) { return !known.count(w); });
-    if (words.size() >= 2 && fresh * 10 >= words.size() * 6)
-      note += (note.empty() ? "" : " ") + std::string(sentence);
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    if (i == naming) continue;
+    std::string folded = FoldName(sentences[i]);
+    bool known = std::any_of(reg_.items[item].match_texts.begin(), reg_.items[item].match_texts.end(),
+                             [&](const std::string& t) { return FoldName(t).find(folded) != std::string::npos; });
+    if (!known) note += (note.empty() ? "" : " ") + std::string(sentences[i]);
   }
   return note;
 }
@@ -194,7 +204,7 @@ void Replayer::ApplyMeeting(const MeetingMentions& meeting) {
     const ActionItem& mention = meeting.mentions[i];
     double threshold = mention.source == ActionSource::kReview ? rules_.review_threshold
                                                               : rules_.new_row_threshold;
-    Match match = FindMatch(ContentWords(mention.text), threshold, earlier);
+    Match match = FindMatch(SortedWords(mention.text), threshold, earlier);
     if (match.item && match.ambiguous) {
       reg_.diagnostics.push_back(
           {meeting.key, mention.line,
@@ -268,11 +278,21 @@ void Replayer::ApplyEvent(const RegisterEvent& event) {
 
 }  // namespace
 
+std::vector<std::string> SortedWords(std::string_view text) {
+  std::vector<std::string> words = ContentWords(text);
+  std::sort(words.begin(), words.end());
+  return words;
+}
+
 double MatchScore(const std::vector<std::string>& mention, const std::vector<std::string>& item) {
   if (mention.empty() || item.empty()) return 0.0;
-  std::unordered_set<std::string_view> in_item(item.begin(), item.end());
   std::size_t common = 0;
-  for (const std::string& w : mention) common += in_item.count(w);
+  for (auto a = mention.begin(), b = item.begin(); a != mention.end() && b != item.end();) {
+    int order = a->compare(*b);
+    if (order == 0) ++common;
+    if (order <= 0) ++a;
+    if (order >= 0) ++b;
+  }
   if (common < 3) return 0.0;
   double overlap = static_cast<double>(common) / static_cast<double>(std::min(mention.size(), item.size()));
   double dice = 2.0 * static_cast<double>(common) / static_cast<double>(mention.size() + item.size());
@@ -326,7 +346,7 @@ std::vector<DuplicatePair> FindDuplicates(const Register& reg, double threshold)
   };
   for (std::size_t i = 0; i < reg.items.size(); ++i) {
     if (!listed(reg.items[i])) continue;
-    words[i] = ContentWords(reg.items[i].state.text);
+    words[i] = SortedWords(reg.items[i].state.text);
     for (const std::string& w : words[i]) index[w].push_back(i);
   }
   std::vector<DuplicatePair> pairs;
@@ -344,8 +364,8 @@ std::vector<DuplicatePair> FindDuplicates(const Register& reg, double threshold)
       const RegisterItem& a = reg.items[i];
       const RegisterItem& b = reg.items[j];
       std::string reason = "shared words:";
-      for (const std::string& w : words[i])
-        if (std::find(words[j].begin(), words[j].end(), w) != words[j].end()) reason += " " + w;
+      for (const std::string& w : ContentWords(a.state.text))
+        if (std::binary_search(words[j].begin(), words[j].end(), w)) reason += " " + w;
       if (!a.state.owners.empty() && a.state.owners == b.state.owners) reason += "; same owners";
       if (a.state.due && a.state.due == b.state.due) reason += "; same due date";
       pairs.push_back({a.id, b.id, score, reason});

@@ -93,8 +93,11 @@ struct MatchRules {
 // The similarity of a mention to an item's wording, in [0, 1]: the mean of
 // the overlap coefficient (a short mention inside a long text scores high)
 // and the Dice coefficient (which prefers the closer of two such texts) of
-// their content words; 0 with fewer than three words in common.
+// their content words; 0 with fewer than three words in common. Both word
+// lists must be sorted and without repeats (SortedWords).
 double MatchScore(const std::vector<std::string>& mention, const std::vector<std::string>& item);
+// ContentWords of `text`, sorted: the form MatchScore takes.
+std::vector<std::string> SortedWords(std::string_view text);
 
 // Replays `meetings` and `events` into a register. An event whose item no
 // longer exists (its notes were re-imported without it) is reported as a

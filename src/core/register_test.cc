@@ -61,6 +61,23 @@ const RegisterItem& ItemWithText(const Register& reg, std::string_view prefix) {
   return reg.items.front();
 }
 
+TEST(Register, MatchScoreRewardsContainedMentionsAndPrefersTheCloserText) {
+  auto score = [](std::string_view a, std::string_view b) {
+    return MatchScore(SortedWords(a), SortedWords(b));
+  };
+  double contained = score("Prepare a one-page summary of the SSR1 briefings",
+                           "Prepare a one-page summary of the SSR1 implementation briefings "
+                           "received so far.");
+  EXPECT_GT(contained, 0.85);
+  EXPECT_DOUBLE_EQ(score("Draft plans", "Draft plans"), 0.0);  // too little evidence
+  EXPECT_EQ(score("Draft work plans for each subtopic", "Schedule remainder of SSR1 briefings"), 0.0);
+  // Both contain the mention; the closer wording scores higher.
+  std::string_view mention = "Staff to capture and share discussions around outreach";
+  EXPECT_GT(score(mention, "Staff to capture and share all discussions to-date around outreach."),
+            score(mention, "Staff start a thread on the list to capture discussions around "
+                           "outreach. Team to share thoughts on list re outreach and engagement") + 0.1);
+}
+
 TEST(Register, ShortenedMentionsUpdateTheSameItem) {
   Register reg = ReplayRegister(Series(), {});
   ASSERT_EQ(reg.items.size(), 4u);

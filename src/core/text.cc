@@ -206,13 +206,4 @@ std::vector<std::string> ContentWords(std::string_view s) {
   return words;
 }
 
-double MentionSimilarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  if (a.empty() || b.empty()) return 0.0;
-  std::unordered_set<std::string_view> in_b(b.begin(), b.end());
-  std::size_t common = 0;
-  for (const auto& w : a) common += in_b.count(w);
-  if (common < 3) return 0.0;
-  return static_cast<double>(common) / static_cast<double>(std::min(a.size(), b.size()));
-}
-
 }  // namespace plenary

@@ -46,16 +46,8 @@ std::string FoldWithUtf8proc(std::string_view s);
 // removed.
 std::vector<std::string> ContentWords(std::string_view s);
 
-// How much two sentences say the same thing, in [0, 1]: the overlap
-// coefficient |A ∩ B| / min(|A|, |B|) of their content words. It rewards a
-// short mention that is contained in a longer one ("Prepare a one-page summary
-// of the SSR1 briefings" in "Prepare a one-page summary of the SSR1
-// implementation briefings received so far"). Sentences with fewer than three
-// content words in common score 0: too little evidence either way.
 // ContentWords in their order, duplicates kept: the sequence used to find a
 // passage one text quotes from another.
 std::vector<std::string> ContentWordSequence(std::string_view s);
-
-double MentionSimilarity(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
 }  // namespace plenary

@@ -128,9 +128,11 @@ Result<NotesHeader> ReadNotesHeader(const SourceText& source, int n) {
                                                       date_words.front().data()));
   auto date = ParseWrittenDate(date_text);
   if (!date) {
+    std::string shown(date_text.substr(0, 40));
+    if (shown.size() < date_text.size()) shown += "...";
     return source.ErrorAt(n, ColumnAt(line, date_text),
                           fmt::format("'{}' is not a date; expected a date like '13 June' or "
-                                      "'13 June 2017'", date_text));
+                                      "'13 June 2017'", shown));
   }
   header.date = *date;
   if (i < words.size()) {

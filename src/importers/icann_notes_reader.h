@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -97,6 +98,7 @@ class NotesReader {
   std::optional<Directory> directory_;
   std::vector<Section> sections_;
   std::vector<Cell> table_header_;
+  std::unordered_set<std::string> decision_keys_;
   bool in_summary_ = false;
   Field last_field_ = Field::kNone;
   int last_field_line_ = 0;

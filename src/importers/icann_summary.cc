@@ -151,9 +151,7 @@ Status NotesReader::AddNotedActions(const Note& note) {
 }
 
 void NotesReader::AddDecision(std::string text, int line) {
-  std::string key = DecisionKey(text);
-  for (const Decision& d : meeting_.decisions)
-    if (DecisionKey(d.text) == key) return;  // restated in the summary notes
+  if (!decision_keys_.insert(DecisionKey(text)).second) return;  // restated in the notes
   meeting_.decisions.push_back({CollapseSpaces(text), line});
 }
 

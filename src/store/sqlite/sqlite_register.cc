@@ -199,43 +199,57 @@ std::optional<std::string> IdOrNull(std::int64_t id) {
   return id ? std::optional<std::string>(std::to_string(id)) : std::nullopt;
 }
 
-void WriteItem(SQLite::Database& db, Id group_id, std::size_t position, const RegisterItem& item) {
-  const ActionItem& s = item.state;
-  SQLite::Statement insert(
-      db,
-      "INSERT INTO register_items (id, group_id, replay_position, origin_meeting_id, "
-      "origin_position, text, due, status, source, raised_by, raised_by_kind, line, status_note, "
-      "merged_into) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER))");
-  Run(insert, item.id, group_id, position, item.mentions.front().meeting_id,
-      item.mentions.front().position, s.text, IsoDateOrNull(s.due),
-      std::string(ActionStatusName(s.status)), std::string(ActionSourceName(s.source)),
-      OwnerName(s.raised_by), OwnerKindText(s.raised_by), s.line, item.status_note,
-      IdOrNull(item.merged_into_id));
-  SQLite::Statement owner(
-      db, "INSERT INTO register_item_owners (item_id, position, name, kind) VALUES (?, ?, ?, ?)");
-  for (std::size_t i = 0; i < s.owners.size(); ++i)
-    Run(owner, item.id, i, s.owners[i].name, std::string(OwnerKindName(s.owners[i].kind)));
-}
-
 using MeetingIds = std::map<std::tuple<std::string, std::string, int>, Id>;
 
-void WriteHistory(SQLite::Database& db, const RegisterItem& item, const MeetingIds& meetings) {
-  SQLite::Statement insert(
-      db,
-      "INSERT INTO register_history (item_id, position, date, meeting_id, event_id, change, "
-      "words, who) VALUES (?, ?, ?, CAST(? AS INTEGER), CAST(? AS INTEGER), ?, ?, ?)");
-  for (std::size_t i = 0; i < item.history.size(); ++i) {
-    const ActionChange& h = item.history[i];
-    std::optional<std::string> meeting_id;
-    if (h.meeting) {
-      auto it = meetings.find({h.meeting->group, h.meeting->kind, h.meeting->number});
-      if (it != meetings.end()) meeting_id = std::to_string(it->second);
+// The statements a rebuild writes with, prepared once for all its items.
+class RegisterWriter {
+ public:
+  RegisterWriter(SQLite::Database& db, const MeetingIds& meetings)
+      : meetings_(meetings),
+        item_(db,
+              "INSERT INTO register_items (id, group_id, replay_position, origin_meeting_id, "
+              "origin_position, text, due, status, source, raised_by, raised_by_kind, line, "
+              "status_note, merged_into) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+              "CAST(? AS INTEGER))"),
+        owner_(db,
+               "INSERT INTO register_item_owners (item_id, position, name, kind) "
+               "VALUES (?, ?, ?, ?)"),
+        history_(db,
+                 "INSERT INTO register_history (item_id, position, date, meeting_id, event_id, "
+                 "change, words, who) VALUES (?, ?, ?, CAST(? AS INTEGER), CAST(? AS INTEGER), "
+                 "?, ?, ?)"),
+        mention_(db,
+                 "UPDATE action_mentions SET item_id = ? WHERE meeting_id = ? AND position = ?") {}
+
+  void Write(Id group_id, std::size_t position, const RegisterItem& item) {
+    const ActionItem& s = item.state;
+    Run(item_, item.id, group_id, position, item.mentions.front().meeting_id,
+        item.mentions.front().position, s.text, IsoDateOrNull(s.due),
+        std::string(ActionStatusName(s.status)), std::string(ActionSourceName(s.source)),
+        OwnerName(s.raised_by), OwnerKindText(s.raised_by), s.line, item.status_note,
+        IdOrNull(item.merged_into_id));
+    for (std::size_t i = 0; i < s.owners.size(); ++i)
+      Run(owner_, item.id, i, s.owners[i].name, std::string(OwnerKindName(s.owners[i].kind)));
+    for (std::size_t i = 0; i < item.history.size(); ++i) {
+      const ActionChange& h = item.history[i];
+      Run(history_, item.id, i, FormatIsoDate(h.date), MeetingIdOf(h.meeting),
+          h.event_id ? std::optional<std::string>(std::to_string(*h.event_id)) : std::nullopt,
+          h.change, h.words, h.who);
     }
-    Run(insert, item.id, i, FormatIsoDate(h.date), meeting_id,
-        h.event_id ? std::optional<std::string>(std::to_string(*h.event_id)) : std::nullopt,
-        h.change, h.words, h.who);
+    for (const MentionRef& ref : item.mentions) Run(mention_, item.id, ref.meeting_id, ref.position);
   }
-}
+
+  std::optional<std::string> MeetingIdOf(const std::optional<MeetingKey>& key) const {
+    if (!key) return std::nullopt;
+    auto it = meetings_.find({key->group, key->kind, key->number});
+    if (it == meetings_.end()) return std::nullopt;
+    return std::to_string(it->second);
+  }
+
+ private:
+  const MeetingIds& meetings_;
+  SQLite::Statement item_, owner_, history_, mention_;
+};
 
 void WriteNotices(SQLite::Database& db, Id group_id, const Register& reg,
                   const MeetingIds& meetings) {
@@ -270,13 +284,8 @@ void RebuildRegister(SQLite::Database& db, Id group_id) {
 
   Run(db, "DELETE FROM register_items WHERE group_id = ?", group_id);
   Run(db, "DELETE FROM register_notices WHERE group_id = ?", group_id);
-  SQLite::Statement own(db, "UPDATE action_mentions SET item_id = ? WHERE meeting_id = ? AND position = ?");
-  for (std::size_t i = 0; i < reg.items.size(); ++i) {
-    const RegisterItem& item = reg.items[i];
-    WriteItem(db, group_id, i, item);
-    WriteHistory(db, item, meeting_ids);
-    for (const MentionRef& ref : item.mentions) Run(own, item.id, ref.meeting_id, ref.position);
-  }
+  RegisterWriter writer(db, meeting_ids);
+  for (std::size_t i = 0; i < reg.items.size(); ++i) writer.Write(group_id, i, reg.items[i]);
   WriteNotices(db, group_id, reg, meeting_ids);
   Run(db, "UPDATE register_counter SET next_item_id = ? WHERE id = 1", next_id);
 }
