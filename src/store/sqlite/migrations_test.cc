@@ -1,0 +1,88 @@
+// Upgrading a database written by an earlier plenary.
+#include "store/sqlite/migrations.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "plenary/store.h"
+
+namespace plenary {
+namespace {
+
+namespace fs = std::filesystem;
+
+class MigrationsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "plenary-migrate-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    path_ = (dir_ / "old.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // A database as plenary with schema version 1 left it: one meeting with two
+  // action items, one of them owned by Staff.
+  void WriteVersion1() {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT "
+            "NULL, applied_at TEXT NOT NULL) STRICT");
+    db.exec(std::string(SqliteMigrations().at(0).sql));
+    db.exec("INSERT INTO schema_migrations VALUES (1, 'v1', '2026-11-01T00:00:00Z')");
+    db.exec("INSERT INTO groups (id, short_name) VALUES (1, 'SSR2')");
+    db.exec("INSERT INTO meetings (id, group_id, kind, number, date, source_name, source_sha256, "
+            "imported_at) VALUES (1, 1, 'Plenary', 15, '2017-06-13', 'n.txt', 'abc', 'x')");
+    db.exec("INSERT INTO action_items (id, meeting_id, position, text, due, status, source, line) "
+            "VALUES (7, 1, 0, 'Post attendance rates to the wiki.', '2017-06-23', 'open', "
+            "'table', 14), (8, 1, 1, 'Schedule remainder of SSR1 briefings', NULL, 'complete', "
+            "'review', 60)");
+    db.exec("INSERT INTO action_owners VALUES (7, 0, 'Staff', 'organisation')");
+  }
+
+  fs::path dir_;
+  std::string path_;
+};
+
+TEST_F(MigrationsTest, Version1DatabaseIsMigratedAndItsRegisterReplayed) {
+  WriteVersion1();
+  auto store = OpenStore(path_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto actions = (*store)->Actions({});
+  ASSERT_TRUE(actions.ok()) << actions.error().message;
+  ASSERT_EQ(actions->size(), 2u);
+  EXPECT_EQ((*actions)[0].item.text, "Post attendance rates to the wiki.");
+  EXPECT_EQ((*actions)[0].item.owners, (std::vector<Owner>{{"Staff", OwnerKind::kOrganisation}}));
+  EXPECT_EQ((*actions)[1].item.status, ActionStatus::kComplete);
+  // Ids continue after those the old database gave out.
+  EXPECT_GT((*actions)[0].id, 8);
+  auto meetings = (*store)->Meetings();
+  ASSERT_TRUE(meetings.ok());
+  EXPECT_EQ(meetings->at(0).actions.size(), 2u);
+
+  SQLite::Database db(path_);
+  SQLite::Statement version(db, "SELECT max(version) FROM schema_migrations");
+  ASSERT_TRUE(version.executeStep());
+  EXPECT_EQ(version.getColumn(0).getInt(), CurrentSqliteSchemaVersion());
+}
+
+TEST_F(MigrationsTest, ReopeningAMigratedDatabaseWritesNothing) {
+  WriteVersion1();
+  { ASSERT_TRUE(OpenStore(path_).ok()); }
+  auto bytes = [&] {
+    std::ifstream in(path_, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  std::string before = bytes();
+  {
+    auto store = OpenStore(path_);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->Actions({}).ok());
+  }
+  EXPECT_EQ(bytes(), before);
+}
+
+}  // namespace
+}  // namespace plenary
