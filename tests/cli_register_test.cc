@@ -129,6 +129,28 @@ TEST_F(CliRegisterTest, DuplicatesMergeAndUnmergeEndWhereTheyBegan) {
   EXPECT_EQ(Plenary({"actions", "merge", std::to_string(keep), std::to_string(keep)}).status, 1);
 }
 
+TEST_F(CliRegisterTest, AmbiguousMentionIsANoticeAndANewItem) {
+  constexpr std::string_view kTwoPlans =
+      "SSR2 Plenary Meeting #16 - Tuesday 20 June 2017 @ 06:00 UTC\n\n"
+      "\tAction Items\n\n\tAction\n\tOwner\n\tDue Date\n\n"
+      "\tShare thoughts on the ICANN Security subtopic work plans.\n\tTeam\n\t30 June\n\n"
+      "\tShare thoughts on the SSR1 subtopic work plans.\n\tTeam\n\t30 June\n";
+  constexpr std::string_view kVague =
+      "SSR2 Plenary Meeting #17 - Tuesday 27 June 2017 @ 06:00 UTC\n\n"
+      "SUMMARY NOTES:\n\nReview open action items list\n"
+      "\xC2\xB7 Share thoughts on subtopic work plans: Due 7 July\n";
+  ASSERT_EQ(Plenary({"import", WriteFile("16.txt", kTwoPlans), WriteFile("17.txt", kVague)}).status, 0);
+  json items = Json({"actions", "--json"});
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0]["due"], "2017-06-30");  // neither candidate was changed
+  EXPECT_EQ(items[1]["due"], "2017-06-30");
+  json notices = Json({"actions", "notices", "--json"});
+  ASSERT_EQ(notices.size(), 1u);
+  EXPECT_EQ(notices[0]["meeting"]["number"], 17);
+  EXPECT_EQ(notices[0]["line"], 6);
+  EXPECT_NE(notices[0]["message"].get<std::string>().find("could be"), std::string::npos);
+}
+
 TEST_F(CliRegisterTest, ImportOrderDoesNotChangeTheRegister) {
   ImportBoth();
   std::multiset<std::string> in_order = Contents();
