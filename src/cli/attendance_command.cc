@@ -1,93 +1,190 @@
-// `plenary attendance`: the attendance log, meetings by members.
-#include <algorithm>
+// `plenary attendance`: the attendance log (meetings by members), or each
+// person's participation over a month or a period; one block for each group,
+// then one for each of its sub-teams.
 #include <fmt/format.h>
-#include <map>
+
+#include <algorithm>
 #include <ostream>
 
+#include "cli/attendance_report.h"
 #include "cli/commands.h"
 #include "cli/text_table.h"
 #include "core/attendance.h"
 #include "core/date.h"
+#include "core/subteam.h"
+#include "core/text.h"
 #include "plenary/store.h"
-#include "publish/json.h"
 
 namespace plenary {
 namespace {
 
 using json = nlohmann::ordered_json;
 
-json AttendanceJson(const MeetingAttendance& a) {
-  json present = json::array(), apologies = json::array(), absent = json::array();
-  for (const PersonPresence& p : a.members) {
-    (p.presence == Presence::kPresent    ? present
-     : p.presence == Presence::kApology ? apologies
-                                         : absent)
-        .push_back(p.name);
+const Date kEarliest = Date{std::chrono::year{1900} / 1 / 1};
+const Date kLatest = Date{std::chrono::year{2999} / 12 / 31};
+
+Result<Date> ParseDateOption(std::string_view option, const std::string& value) {
+  if (auto date = ParseIsoDate(value)) return *date;
+  return Error::InvalidInput(
+      fmt::format("{} {}: expected a date YYYY-MM-DD", option, PrintableText(value)));
+}
+
+Result<Period> ParseMonth(const std::string& value) {
+  std::optional<Date> first;
+  if (value.size() == 7 && value[4] == '-') first = ParseIsoDate(value + "-01");
+  if (!first)
+    return Error::InvalidInput(
+        fmt::format("--month {}: expected a month YYYY-MM", PrintableText(value)));
+  Date last{first->year() / first->month() / std::chrono::last};
+  int month = static_cast<int>(unsigned{first->month()});
+  std::string label = fmt::format("{} {}", MonthName(month), static_cast<int>(first->year()));
+  return Period{*first, last, label, *first, last};
+}
+
+// The period the command asks about; none for the attendance log. Errors are
+// bad usage.
+Result<std::optional<Period>> ParsePeriod(const AttendanceCommand& command) {
+  if (command.month) {
+    Result<Period> month = ParseMonth(*command.month);
+    if (!month) return month.error();
+    return std::optional<Period>(*month);
   }
-  return {{"group", a.key.group}, {"kind", a.key.kind}, {"number", a.key.number},
-          {"date", FormatIsoDate(a.date)}, {"present", present}, {"apologies", apologies},
-          {"absent", absent}, {"staff", a.staff}, {"observers", a.observers}};
+  if (!command.from && !command.to) return std::optional<Period>();
+  Period period{kEarliest, kLatest, ""};
+  if (command.from) {
+    Result<Date> from = ParseDateOption("--from", *command.from);
+    if (!from) return from.error();
+    period.from = *from;
+    period.given_from = *from;
+  }
+  if (command.to) {
+    Result<Date> to = ParseDateOption("--to", *command.to);
+    if (!to) return to.error();
+    period.to = *to;
+    period.given_to = *to;
+  }
+  if (period.to < period.from)
+    return Error::InvalidInput(
+        fmt::format("--from {} is after --to {}", *command.from, *command.to));
+  period.label = PeriodLabel(period);
+  return std::optional<Period>(period);
 }
 
-char Code(Presence p) {
-  return p == Presence::kPresent ? 'P' : p == Presence::kApology ? 'A' : '-';
+// The groups of the register: those with a roster, and those known only
+// from meetings' headers, by short name.
+std::vector<GroupLog> GroupsOf(const std::vector<Meeting>& meetings,
+                               const std::vector<Roster>& rosters) {
+  std::vector<GroupLog> groups;
+  auto group_named = [&](const std::string& name) -> GroupLog& {
+    for (GroupLog& g : groups)
+      if (EqualsNoCase(g.name, name)) return g;
+    return groups.emplace_back(GroupLog{name, nullptr, {}});
+  };
+  for (const Roster& r : rosters) group_named(r.group.short_name).roster = &r;
+  for (const Meeting& m : meetings) group_named(m.key.group).meetings.push_back(m);
+  std::sort(groups.begin(), groups.end(),
+            [](const GroupLog& a, const GroupLog& b) { return a.name < b.name; });
+  return groups;
 }
 
-void PrintGroupGrid(std::ostream& out, const std::string& group,
-                    const std::vector<MeetingAttendance>& log) {
+Result<std::vector<GroupLog>> SelectGroup(std::vector<GroupLog> groups,
+                                          const std::optional<std::string>& wanted) {
+  if (!wanted) return groups;
   std::vector<std::string> names;
-  for (const auto& a : log)
-    for (const auto& p : a.members)
-      if (std::find(names.begin(), names.end(), p.name) == names.end()) names.push_back(p.name);
-  std::vector<std::string> header{"Member"};
-  for (const auto& a : log) header.push_back(fmt::format("#{}", a.key.number));
-  header.push_back("Present");
-  TextTable table(header);
-  for (const std::string& name : names) {
-    std::vector<std::string> row{name};
-    int present = 0, listed = 0;
-    for (const auto& a : log) {
-      auto it = std::find_if(a.members.begin(), a.members.end(),
-                             [&](const PersonPresence& p) { return p.name == name; });
-      row.push_back(it == a.members.end() ? " " : std::string(1, Code(it->presence)));
-      if (it != a.members.end()) {
-        ++listed;
-        present += it->presence == Presence::kPresent;
-      }
-    }
-    row.push_back(fmt::format("{}/{}", present, listed));
-    table.AddRow(std::move(row));
+  for (GroupLog& g : groups) {
+    if (EqualsNoCase(g.name, *wanted)) return std::vector<GroupLog>{std::move(g)};
+    names.push_back(g.name);
   }
-  out << group << " attendance (P present, A apologies, - absent)\n";
-  table.Print(out);
+  std::string known;
+  for (const std::string& name : names) known += (known.empty() ? " (groups: " : ", ") + name;
+  if (!known.empty()) known += ")";
+  return Error::InvalidInput(fmt::format("--group {}: no such group in the register{}",
+                                         PrintableText(*wanted), PrintableText(known)));
+}
+
+// The group-wide block, then a block for each sub-team with a meeting from
+// `from` to `to` (for the log: with any meeting).
+std::vector<Block> BlocksOf(const GroupLog& group, Date from, Date to) {
+  std::vector<Block> blocks{{&group, std::nullopt, {}}};
+  if (group.roster)
+    for (const SubTeam& s : group.roster->subteams) blocks.push_back({&group, s.name, {}});
+  for (Block& block : blocks) {
+    for (const Meeting& m : group.meetings)
+      if (from <= m.date && m.date <= to && CountsFor(m, group.roster, block.subteam))
+        block.meetings.push_back(&m);
+  }
+  std::erase_if(blocks, [](const Block& b) { return b.subteam && b.meetings.empty(); });
+  return blocks;
+}
+
+std::vector<Participation> ParticipationIn(const Block& block, Date from, Date to) {
+  return ParticipationOver(block.group->meetings, block.group->roster, from, to, block.subteam);
+}
+
+int PrintLog(const CliContext& ctx, const std::vector<GroupLog>& groups, bool as_json) {
+  if (as_json) {
+    json array = json::array();
+    for (const GroupLog& g : groups)
+      for (const Meeting& m : g.meetings)
+        array.push_back(AttendanceJson(AttendanceOf(m, g.roster)));
+    ctx.out << array.dump(2) << '\n';
+    return kExitOk;
+  }
+  bool any = false;
+  for (const GroupLog& g : groups) {
+    for (const Block& block : BlocksOf(g, kEarliest, kLatest)) {
+      if (block.meetings.empty()) continue;
+      if (any) ctx.out << '\n';
+      PrintGrid(ctx.out, block, ParticipationIn(block, kEarliest, kLatest));
+      any = true;
+    }
+  }
+  if (!any) ctx.out << "no meetings recorded\n";
+  return kExitOk;
+}
+
+int PrintPeriod(const CliContext& ctx, const std::vector<GroupLog>& groups, const Period& period,
+                bool as_json) {
+  json array = json::array();
+  bool any = false;
+  for (const GroupLog& g : groups) {
+    for (const Block& block : BlocksOf(g, period.from, period.to)) {
+      std::vector<Participation> rows = ParticipationIn(block, period.from, period.to);
+      if (as_json) {
+        array.push_back(ParticipationJson(block, period, rows));
+        continue;
+      }
+      if (any) ctx.out << '\n';
+      PrintParticipation(ctx.out, block, period, rows);
+      any = true;
+    }
+  }
+  if (as_json) ctx.out << array.dump(2) << '\n';
+  if (!as_json && groups.empty()) ctx.out << "no meetings recorded\n";
+  return kExitOk;
 }
 
 }  // namespace
 
-int RunAttendance(const CliContext& ctx, bool as_json) {
+int RunAttendance(const CliContext& ctx, const AttendanceCommand& command) {
+  Result<std::optional<Period>> period = ParsePeriod(command);
+  if (!period) {
+    ctx.err << "plenary: error: " << period.error().message << '\n';
+    return kExitUsage;
+  }
   auto store = OpenExistingStore(ctx);
   if (!store.ok()) return Fail(ctx, store.error());
   auto meetings = (*store)->Meetings();
   if (!meetings.ok()) return Fail(ctx, meetings.error());
   auto rosters = (*store)->Rosters();
   if (!rosters.ok()) return Fail(ctx, rosters.error());
-  std::map<std::string, std::vector<MeetingAttendance>> by_group;
-  for (const Meeting& m : *meetings) {
-    const Roster* roster = nullptr;
-    for (const Roster& r : *rosters)
-      if (r.group.short_name == m.key.group) roster = &r;
-    by_group[m.key.group].push_back(AttendanceOf(m, roster));
+  Result<std::vector<GroupLog>> groups = SelectGroup(GroupsOf(*meetings, *rosters), command.group);
+  if (!groups) {
+    ctx.err << "plenary: error: " << groups.error().message << '\n';
+    return kExitUsage;
   }
-  if (as_json) {
-    json array = json::array();
-    for (const auto& [group, log] : by_group)
-      for (const auto& a : log) array.push_back(AttendanceJson(a));
-    ctx.out << array.dump(2) << '\n';
-    return kExitOk;
-  }
-  for (const auto& [group, log] : by_group) PrintGroupGrid(ctx.out, group, log);
-  if (by_group.empty()) ctx.out << "no meetings recorded\n";
-  return kExitOk;
+  if (*period) return PrintPeriod(ctx, *groups, **period, command.json);
+  return PrintLog(ctx, *groups, command.json);
 }
 
 }  // namespace plenary

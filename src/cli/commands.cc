@@ -245,6 +245,19 @@ int RunDecisions(const CliContext& ctx, bool json) {
   return kExitOk;
 }
 
+namespace {
+
+// "2017-08-01 to 2018-06-30", "from 2017-08-01", "to 2018-06-30", or "".
+std::string Membership(const Person& p) {
+  if (p.member_from && p.member_to)
+    return FormatIsoDate(*p.member_from) + " to " + FormatIsoDate(*p.member_to);
+  if (p.member_from) return "from " + FormatIsoDate(*p.member_from);
+  if (p.member_to) return "to " + FormatIsoDate(*p.member_to);
+  return "";
+}
+
+}  // namespace
+
 int RunRoster(const CliContext& ctx, bool json) {
   auto store = OpenExistingStore(ctx);
   if (!store.ok()) return Fail(ctx, store.error());
@@ -261,9 +274,15 @@ int RunRoster(const CliContext& ctx, bool json) {
     if (r.group.active_from) ctx.out << ", active from " << FormatIsoDate(*r.group.active_from);
     if (r.group.active_to) ctx.out << " to " << FormatIsoDate(*r.group.active_to);
     ctx.out << '\n';
-    TextTable table({"Name", "Role", "Aliases"});
-    for (const Person& p : r.people) table.AddRow({p.name, std::string(RoleName(p.role)), Join(p.aliases, ", ")});
+    TextTable table({"Name", "Role", "Aliases", "Membership"});
+    for (const Person& p : r.people)
+      table.AddRow({p.name, std::string(RoleName(p.role)), Join(p.aliases, ", "), Membership(p)});
     table.Print(ctx.out);
+    for (const SubTeam& s : r.subteams) {
+      ctx.out << PrintableText(fmt::format("sub-team {}: {}{}", s.name, Join(s.members, ", "),
+                                           s.leader ? " (lead: " + *s.leader + ")" : ""))
+              << '\n';
+    }
   }
   if (rosters->empty()) ctx.out << "no roster loaded (plenary import --roster FILE ...)\n";
   return kExitOk;

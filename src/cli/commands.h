@@ -43,6 +43,16 @@ struct ActionsCommand {
   bool json = false;
 };
 
+// Without a period: the attendance log. With --month, or --from and/or --to:
+// participation over that period.
+struct AttendanceCommand {
+  std::optional<std::string> group;  // a group's short name; default every group
+  std::optional<std::string> month;  // YYYY-MM
+  std::optional<std::string> from;   // YYYY-MM-DD
+  std::optional<std::string> to;     // YYYY-MM-DD
+  bool json = false;
+};
+
 // Shared by the commands: the register at ctx.db, which must already exist
 // (listings never create one), and the one way to report an error.
 Result<std::unique_ptr<Store>> OpenExistingStore(const CliContext& ctx);
@@ -62,7 +72,7 @@ int RunImport(const CliContext& ctx, const ImportCommand& command);
 int RunMeetings(const CliContext& ctx, bool json);
 int RunActions(const CliContext& ctx, const ActionsCommand& command);
 int RunDecisions(const CliContext& ctx, bool json);
-int RunAttendance(const CliContext& ctx, bool json);
+int RunAttendance(const CliContext& ctx, const AttendanceCommand& command);
 int RunRoster(const CliContext& ctx, bool json);
 int RunActionShow(const CliContext& ctx, std::int64_t id, bool json);
 int RunActionEdit(const CliContext& ctx, const ActionEditCommand& command);

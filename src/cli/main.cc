@@ -89,8 +89,17 @@ int Run(int argc, char** argv) {
 
   auto* decisions_cmd = app.add_subcommand("decisions", "List decisions, oldest first");
   decisions_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
-  auto* attendance_cmd = app.add_subcommand("attendance", "Show the attendance log");
-  attendance_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
+  plenary::AttendanceCommand attendance;
+  auto* attendance_cmd = app.add_subcommand(
+      "attendance", "Show the attendance log, or participation over a month or period");
+  attendance_cmd->add_option("--group", attendance.group, "Only this group (default: every group)");
+  auto* month_opt = attendance_cmd->add_option(
+      "--month", attendance.month, "Participation in a month, YYYY-MM");
+  attendance_cmd->add_option("--from", attendance.from, "Participation from DATE, YYYY-MM-DD")
+      ->excludes(month_opt);
+  attendance_cmd->add_option("--to", attendance.to, "Participation to DATE, YYYY-MM-DD")
+      ->excludes(month_opt);
+  attendance_cmd->add_flag("--json", attendance.json, "Print JSON (see doc/cli.md)");
   auto* roster_cmd = app.add_subcommand("roster", "Show the rosters loaded");
   roster_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
 
@@ -122,7 +131,7 @@ int Run(int argc, char** argv) {
   if (*notices_cmd) return plenary::RunActionNotices(ctx, json);
   if (*actions_cmd) return plenary::RunActions(ctx, actions);
   if (*decisions_cmd) return plenary::RunDecisions(ctx, json);
-  if (*attendance_cmd) return plenary::RunAttendance(ctx, json);
+  if (*attendance_cmd) return plenary::RunAttendance(ctx, attendance);
   if (*roster_cmd) return plenary::RunRoster(ctx, json);
   return plenary::kExitUsage;
 }

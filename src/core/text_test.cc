@@ -43,20 +43,6 @@ TEST(Text, ContentWordsDropStopWordsAndPlurals) {
   EXPECT_EQ(ContentWordSequence("plan the plan"), (std::vector<std::string>{"plan", "plan"}));
 }
 
-TEST(Text, MentionSimilarityRewardsContainedMentions) {
-  auto sim = [](std::string_view a, std::string_view b) {
-    return MentionSimilarity(ContentWords(a), ContentWords(b));
-  };
-  EXPECT_DOUBLE_EQ(sim("Prepare a one-page summary of the SSR1 briefings",
-                       "Prepare a one-page summary of the SSR1 implementation briefings received "
-                       "so far."),
-                   1.0);
-  EXPECT_EQ(sim("Draft plans", "Draft plans"), 0.0);  // too little evidence
-  EXPECT_LT(sim("Draft work plans for each subtopic",
-                "Schedule remainder of SSR1 briefings"),
-            0.1);
-}
-
 TEST(QuotationIndex, FindsTheItemAQuotationComesFrom) {
   QuotationIndex index;
   index.Add(0, "Staff to capture and share all discussions to-date around outreach.");

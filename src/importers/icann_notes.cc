@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "core/subteam.h"
 #include "importers/icann_header.h"
 #include "importers/icann_notes_reader.h"
 
@@ -104,6 +105,10 @@ Status NotesReader::ReadHeader(int& n) {
   meeting_.key = {roster_ ? roster_->group.short_name : header->group, header->kind, header->number};
   meeting_.date = *date;
   meeting_.start_utc = header->start_utc;
+  if (roster_) {
+    if (const SubTeam* subteam = SubTeamNamedBy(header->kind, *roster_))
+      meeting_.subteam = subteam->name;
+  }
   directory_.emplace(roster_, meeting_.key.group);
   ++n;
   return Status::Ok();

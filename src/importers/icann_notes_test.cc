@@ -256,6 +256,24 @@ TEST(IcannNotes, NamesMatchThroughDiacriticsAndUnknownNamesAreReported) {
             "notes.txt:3:1: warning: 'Pat Doe' matches nobody on the SSR2 roster; kept as written");
 }
 
+TEST(IcannNotes, SubTeamFromTheHeadersKind) {
+  Roster roster = SmallRoster();
+  roster.subteams = {{"SSR1 review", "Emily Taylor", {"Emily Taylor", "James Gannon"}},
+                     {"ICANN Security", std::nullopt, {"Žarko Kečić"}}};
+  NotesOptions options{std::nullopt, {roster}};
+  Meeting review = ReadOk("SSR2 SSR1 Review Subteam Meeting #3 - Tuesday 20 June @ 14:00 UTC\n",
+                          options);
+  EXPECT_EQ(review.key.kind, "SSR1 Review Subteam");
+  EXPECT_EQ(review.subteam, "SSR1 review");
+  Meeting security =
+      ReadOk("SSR2 ICANN Security Sub-team Call #2 - Tuesday 20 June @ 14:00 UTC\n", options);
+  EXPECT_EQ(security.key.kind, "ICANN Security Sub-team");
+  EXPECT_EQ(security.subteam, "ICANN Security");
+  EXPECT_EQ(ReadOk(kHeader, options).subteam, std::nullopt);
+  EXPECT_EQ(ReadOk("SSR2 SSR1 Review Subteam Meeting #3 - Tuesday 20 June @ 14:00 UTC\n").subteam,
+            std::nullopt);  // the roster names no sub-team
+}
+
 TEST(IcannNotes, OfficialRecordLink) {
   Meeting m = ReadOk(kHeader + "NOTE: The official record of the meeting can be found at "
                                "https://community.icann.org/x/abc.\n");

@@ -99,7 +99,7 @@ TEST(RosterFile, MembershipDateErrors) {
   // The active period may come after the people; an open one has no end.
   EXPECT_EQ(FirstLineOfError("group: SSR2\nA B | member | | 2017-01-01 to\n"
                              "active: 2017-03-01 to\n"),
-            "roster.txt:2:19: membership date 2017-01-01 is outside the group's active period "
+            "roster.txt:2:18: membership date 2017-01-01 is outside the group's active period "
             "(from 2017-03-01)");
 }
 
@@ -133,7 +133,7 @@ TEST(RosterFile, SubTeamsMayComeBeforeTheirPeople) {
 
 TEST(RosterFile, SubTeamErrors) {
   EXPECT_EQ(FirstLineOfError(kPeople + "subteam: SSR1 review | members: DM, XY\n"),
-            "roster.txt:7:38: 'XY' matches nobody on the roster");
+            "roster.txt:7:37: 'XY' matches nobody on the roster");
   EXPECT_EQ(FirstLineOfError(kPeople + "subteam: SSR1 review | lead: Nobody | members: DM\n"),
             "roster.txt:7:30: 'Nobody' matches nobody on the roster");
   EXPECT_EQ(FirstLineOfError(kPeople + "subteam: SSR1 review | lead: ET | members: DM, JG\n"),
@@ -144,9 +144,9 @@ TEST(RosterFile, SubTeamErrors) {
                                        "subteam: SSR1 Review Subteam | members: ET\n"),
             "roster.txt:8:10: sub-team 'SSR1 Review Subteam' is listed twice (first on line 7)");
   EXPECT_EQ(FirstLineOfError(kPeople + "subteam: SSR1 review | members: DM, Denise Michel\n"),
-            "roster.txt:7:38: Denise Michel is listed twice in the sub-team");
+            "roster.txt:7:37: Denise Michel is listed twice in the sub-team");
   EXPECT_EQ(FirstLineOfError(kPeople + "subteam: SSR1 review | members: DM, JB\n"),
-            "roster.txt:7:38: Jennifer Bryce is staff; a sub-team's members are members or "
+            "roster.txt:7:37: Jennifer Bryce is staff; a sub-team's members are members or "
             "liaisons");
   EXPECT_EQ(FirstLineOfError(kPeople + "subteam: | members: DM\n"),
             "roster.txt:7:1: expected a sub-team name after 'subteam:'");

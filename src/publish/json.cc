@@ -45,6 +45,7 @@ json MeetingJson(const Meeting& m) {
           {"date", FormatIsoDate(m.date)},
           {"start_utc", m.start_utc ? json(FormatTime(*m.start_utc)) : json(nullptr)},
           {"record_url", m.record_url ? json(*m.record_url) : json(nullptr)},
+          {"subteam", m.subteam ? json(*m.subteam) : json(nullptr)},
           {"attendees", m.attendees},
           {"staff", m.staff},
           {"apologies", m.apologies},
@@ -88,14 +89,23 @@ json RegisteredDecisionJson(const RegisteredDecision& d) {
 }
 
 json RosterJson(const Roster& roster) {
-  json people = json::array();
+  json people = json::array(), subteams = json::array();
   for (const Person& p : roster.people)
-    people.push_back({{"name", p.name}, {"role", RoleName(p.role)}, {"aliases", p.aliases}});
+    people.push_back({{"name", p.name},
+                      {"role", RoleName(p.role)},
+                      {"aliases", p.aliases},
+                      {"member_from", DateOrNull(p.member_from)},
+                      {"member_to", DateOrNull(p.member_to)}});
+  for (const SubTeam& s : roster.subteams)
+    subteams.push_back({{"name", s.name},
+                        {"lead", s.leader ? json(*s.leader) : json(nullptr)},
+                        {"members", s.members}});
   return {{"group", roster.group.short_name},
           {"name", roster.group.full_name},
           {"active_from", DateOrNull(roster.group.active_from)},
           {"active_to", DateOrNull(roster.group.active_to)},
-          {"people", people}};
+          {"people", people},
+          {"subteams", subteams}};
 }
 
 }  // namespace plenary

@@ -9,7 +9,7 @@
 
 namespace plenary {
 
-// {group, kind, number, date, start_utc, record_url, attendees[], staff[],
+// {group, kind, number, date, start_utc, record_url, subteam, attendees[], staff[],
 //  apologies[], decisions[], agenda[{heading, notes[]}], actions[]}
 nlohmann::ordered_json MeetingJson(const Meeting& meeting);
 // {text, owners[], owner_kinds[], due, status, source, raised_by, line}
@@ -23,7 +23,9 @@ nlohmann::ordered_json RegisteredDecisionJson(const RegisteredDecision& decision
 nlohmann::ordered_json ActionChangeJson(const ActionChange& change);
 // {a, b, score, reason}
 nlohmann::ordered_json DuplicatePairJson(const DuplicatePair& pair);
-// {group, name, active_from, active_to, people[{name, role, aliases[]}]}
+// {group, name, active_from, active_to,
+//  people[{name, role, aliases[], member_from, member_to}],
+//  subteams[{name, lead, members[]}]}
 nlohmann::ordered_json RosterJson(const Roster& roster);
 
 }  // namespace plenary

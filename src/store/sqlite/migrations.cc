@@ -127,6 +127,42 @@ CREATE TABLE action_owners (
 ) WITHOUT ROWID, STRICT;
 )sql";
 
+// Membership dates of roster people (NULL: from the group's start / to its
+// end), the roster's sub-teams with their lead and members (by person id, in
+// the roster's order), and the sub-team a meeting is of (by name, as the roster
+// gives it; NULL for a meeting of the whole group). A roster is saved by
+// deleting its sub-teams, then its people, then writing both again.
+constexpr std::string_view kSchemaV3MembershipAndSubTeams = R"sql(
+ALTER TABLE people ADD COLUMN member_from TEXT
+  CHECK (member_from GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');
+ALTER TABLE people ADD COLUMN member_to TEXT
+  CHECK (member_to GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');
+
+CREATE TABLE subteams (
+  id INTEGER PRIMARY KEY,
+  group_id INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL CHECK (name <> ''),
+  leader_id INTEGER REFERENCES people (id),
+  UNIQUE (group_id, name),
+  UNIQUE (group_id, position)
+) STRICT;
+
+CREATE INDEX subteams_by_leader ON subteams (leader_id);
+
+CREATE TABLE subteam_members (
+  subteam_id INTEGER NOT NULL REFERENCES subteams (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  person_id INTEGER NOT NULL REFERENCES people (id),
+  PRIMARY KEY (subteam_id, position),
+  UNIQUE (subteam_id, person_id)
+) WITHOUT ROWID, STRICT;
+
+CREATE INDEX subteam_members_by_person ON subteam_members (person_id);
+
+ALTER TABLE meetings ADD COLUMN subteam TEXT CHECK (subteam <> '');
+)sql";
+
 int QueryInt(SQLite::Database& db, const char* sql) {
   SQLite::Statement query(db, sql);
   query.executeStep();
@@ -156,6 +192,8 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
   static const std::vector<SqliteMigration> migrations{
       {1, "groups, rosters, meetings, agendas, decisions and action items", kSchemaV1},
       {2, "the action item register: mentions replayed into living items", sqlite::kRegisterSchema},
+      {3, "membership dates, sub-teams and their members, a meeting's sub-team",
+       kSchemaV3MembershipAndSubTeams},
   };
   return migrations;
 }

@@ -28,6 +28,41 @@ Status CheckDate(const Date& date, std::string_view what) {
   return Error::InvalidInput(fmt::format("{}: not a date in the years 1900..2999", what));
 }
 
+Status CheckPerson(const std::string& group, const Person& person) {
+  for (const std::optional<Date>& date : {person.member_from, person.member_to}) {
+    if (!date) continue;
+    std::string what = fmt::format("roster {}: membership of {}", group, person.name);
+    if (Status s = CheckDate(*date, what); !s) return s;
+  }
+  if (person.member_from && person.member_to && *person.member_to < *person.member_from)
+    return Error::InvalidInput(
+        fmt::format("roster {}: the membership of {} ends before it starts", group, person.name));
+  return Status::Ok();
+}
+
+// Sub-teams are stored by person id: their lead and members must be people
+// of the roster, by canonical name.
+Status CheckSubTeams(const Roster& roster, const std::set<std::string>& people) {
+  const std::string& group = roster.group.short_name;
+  std::set<std::string> names;
+  for (const SubTeam& subteam : roster.subteams) {
+    std::string what = fmt::format("roster {}: sub-team '{}'", group, subteam.name);
+    if (subteam.name.empty()) return Error::InvalidInput(what + ": no name");
+    if (!names.insert(subteam.name).second) return Error::InvalidInput(what + " is listed twice");
+    std::set<std::string> members;
+    for (const std::string& member : subteam.members) {
+      if (!people.count(member))
+        return Error::InvalidInput(fmt::format("{}: {} is not on the roster", what, member));
+      if (!members.insert(member).second)
+        return Error::InvalidInput(fmt::format("{}: {} is listed twice", what, member));
+    }
+    if (subteam.leader && !people.count(*subteam.leader))
+      return Error::InvalidInput(fmt::format("{}: its lead {} is not on the roster", what,
+                                             *subteam.leader));
+  }
+  return Status::Ok();
+}
+
 Status CheckRoster(const Roster& roster) {
   const Group& group = roster.group;
   if (group.short_name.empty()) return Error::InvalidInput("roster: the group has no short name");
@@ -40,8 +75,9 @@ Status CheckRoster(const Roster& roster) {
     if (!names.insert(person.name).second)
       return Error::InvalidInput(
           fmt::format("roster {}: {} is listed twice", group.short_name, person.name));
+    if (Status s = CheckPerson(group.short_name, person); !s) return s;
   }
-  return Status::Ok();
+  return CheckSubTeams(roster, names);
 }
 
 Status CheckMeeting(const Meeting& meeting) {
@@ -53,6 +89,8 @@ Status CheckMeeting(const Meeting& meeting) {
   if (const auto& t = meeting.start_utc;
       t && (t->hour < 0 || t->hour > 23 || t->minute < 0 || t->minute > 59))
     return Error::InvalidInput(name + ": start time is not a time of day");
+  if (meeting.subteam && meeting.subteam->empty())
+    return Error::InvalidInput(name + ": the sub-team has no name");
   for (std::size_t i = 0; i < meeting.actions.size(); ++i) {
     const std::optional<Date>& due = meeting.actions[i].due;
     if (!due) continue;
@@ -84,16 +122,44 @@ Id EnsureGroup(SQLite::Database& db, const std::string& short_name) {
   return db.getLastInsertRowid();
 }
 
-void WritePeople(SQLite::Database& db, Id group_id, const std::vector<Person>& people) {
-  SQLite::Statement person(
-      db, "INSERT INTO people (group_id, position, name, role) VALUES (?, ?, ?, ?)");
+// The people's ids by canonical name.
+std::map<std::string, Id> WritePeople(SQLite::Database& db, Id group_id,
+                                      const std::vector<Person>& people) {
+  SQLite::Statement person(db,
+                           "INSERT INTO people (group_id, position, name, role, member_from, "
+                           "member_to) VALUES (?, ?, ?, ?, ?, ?)");
   SQLite::Statement alias(
       db, "INSERT INTO person_aliases (person_id, position, alias) VALUES (?, ?, ?)");
+  std::map<std::string, Id> ids;
   for (std::size_t i = 0; i < people.size(); ++i) {
-    Run(person, group_id, i, people[i].name, RoleName(people[i].role));
+    Run(person, group_id, i, people[i].name, RoleName(people[i].role),
+        IsoDateOrNull(people[i].member_from), IsoDateOrNull(people[i].member_to));
     Id person_id = db.getLastInsertRowid();
+    ids[people[i].name] = person_id;
     for (std::size_t j = 0; j < people[i].aliases.size(); ++j)
       Run(alias, person_id, j, people[i].aliases[j]);
+  }
+  return ids;
+}
+
+void WriteSubTeams(SQLite::Database& db, Id group_id, const std::vector<SubTeam>& subteams,
+                   const std::map<std::string, Id>& person_ids) {
+  SQLite::Statement subteam(
+      db, "INSERT INTO subteams (group_id, position, name, leader_id) VALUES (?, ?, ?, ?)");
+  SQLite::Statement member(
+      db, "INSERT INTO subteam_members (subteam_id, position, person_id) VALUES (?, ?, ?)");
+  for (std::size_t i = 0; i < subteams.size(); ++i) {
+    const std::optional<std::string>& leader = subteams[i].leader;
+    Bind(subteam, group_id, i, subteams[i].name);
+    if (leader) {
+      BindValue(subteam, 4, person_ids.at(*leader));
+    } else {
+      subteam.bind(4);  // NULL; reset() keeps the previous row's bindings
+    }
+    subteam.exec();
+    Id subteam_id = db.getLastInsertRowid();
+    for (std::size_t j = 0; j < subteams[i].members.size(); ++j)
+      Run(member, subteam_id, j, person_ids.at(subteams[i].members[j]));
   }
 }
 
@@ -108,8 +174,9 @@ ImportOutcome SaveRoster(SQLite::Database& db, const Roster& roster) {
       "roster_saved_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
       group.short_name, group.full_name, IsoDateOrNull(group.active_from),
       IsoDateOrNull(group.active_to), id);
+  Run(db, "DELETE FROM subteams WHERE group_id = ?", id);
   Run(db, "DELETE FROM people WHERE group_id = ?", id);
-  WritePeople(db, id, roster.people);
+  WriteSubTeams(db, id, roster.subteams, WritePeople(db, id, roster.people));
   return had_roster ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
 }
 
@@ -136,10 +203,10 @@ Id InsertMeeting(SQLite::Database& db, Id group_id, const MeetingImport& import)
   const Meeting& m = import.meeting;
   Run(db,
       "INSERT INTO meetings (group_id, kind, number, date, start_utc, record_url, source_name, "
-      "source_sha256, imported_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+      "source_sha256, imported_at, subteam) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)",
       group_id, m.key.kind, m.key.number, FormatIsoDate(m.date), StartOrNull(m), m.record_url,
-      import.source.name, import.source.sha256);
+      import.source.name, import.source.sha256, m.subteam);
   return db.getLastInsertRowid();
 }
 
@@ -149,9 +216,10 @@ void ResetMeeting(SQLite::Database& db, Id id, const MeetingImport& import) {
   const Meeting& m = import.meeting;
   Run(db,
       "UPDATE meetings SET date = ?, start_utc = ?, record_url = ?, source_name = ?, "
-      "source_sha256 = ?, imported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+      "source_sha256 = ?, imported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), subteam = ? "
+      "WHERE id = ?",
       FormatIsoDate(m.date), StartOrNull(m), m.record_url, import.source.name, import.source.sha256,
-      id);
+      m.subteam, id);
   for (const char* sql : {"DELETE FROM meeting_participants WHERE meeting_id = ?",
                           "DELETE FROM agenda_sections WHERE meeting_id = ?",
                           "DELETE FROM decisions WHERE meeting_id = ?"})

@@ -47,7 +47,8 @@ MeetingKey KeyAt(const SQLite::Statement& row, int first) {
 MeetingIndex LoadMeetingRows(SQLite::Database& db) {
   SQLite::Statement rows(db,
                          "SELECT m.id, g.short_name, m.kind, m.number, m.date, m.start_utc, "
-                         "m.record_url FROM meetings m JOIN groups g ON g.id = m.group_id "
+                         "m.record_url, m.subteam FROM meetings m "
+                         "JOIN groups g ON g.id = m.group_id "
                          "ORDER BY m.date, m.kind, m.number, m.id");
   MeetingIndex index;
   while (rows.executeStep()) {
@@ -56,6 +57,7 @@ MeetingIndex LoadMeetingRows(SQLite::Database& db) {
     meeting.date = DateAt(rows.getColumn(4));
     meeting.start_utc = OptionalTimeAt(rows.getColumn(5));
     meeting.record_url = TextOrNull(rows.getColumn(6));
+    meeting.subteam = TextOrNull(rows.getColumn(7));
     index.Add(rows.getColumn(0).getInt64(), std::move(meeting));
   }
   return index;
@@ -130,19 +132,6 @@ std::string ActionSql(const ActionQuery& query) {
   return sql;
 }
 
-ActionItem ActionItemAt(const SQLite::Statement& row) {
-  ActionItem item;
-  item.text = row.getColumn(7).getString();
-  item.due = OptionalDateAt(row.getColumn(8));
-  item.status = EnumAt(row.getColumn(9), ParseActionStatus);
-  item.source = EnumAt(row.getColumn(10), ParseActionSource);
-  if (!row.getColumn(11).isNull())
-    item.raised_by =
-        Owner{row.getColumn(11).getString(), EnumAt(row.getColumn(12), ParseOwnerKind)};
-  item.line = row.getColumn(13).getInt();
-  return item;
-}
-
 // One row per item, with its owners; owner filtering is left to the caller.
 std::vector<ActionRow> LoadActionRows(SQLite::Database& db, const ActionQuery& query) {
   SQLite::Statement rows(db, ActionSql(query));
@@ -153,7 +142,7 @@ std::vector<ActionRow> LoadActionRows(SQLite::Database& db, const ActionQuery& q
     if (actions.empty() || actions.back().action.id != id) {
       actions.push_back({rows.getColumn(1).getInt64(),
                          rows.getColumn(2).getInt64(),
-                         {id, ActionItemAt(rows), KeyAt(rows, 3), DateAt(rows.getColumn(6))}});
+                         {id, ActionItemAt(rows, 7), KeyAt(rows, 3), DateAt(rows.getColumn(6))}});
     }
     if (!rows.getColumn(14).isNull()) {
       actions.back().action.item.owners.push_back(
@@ -173,6 +162,31 @@ std::optional<GroupRow> FindGroup(SQLite::Database& db, const std::string& short
   return GroupRow{query.getColumn(0).getInt64(), query.getColumn(1).getInt() != 0};
 }
 
+namespace {
+
+std::vector<SubTeam> LoadSubTeams(SQLite::Database& db, Id group_id) {
+  SQLite::Statement rows(db,
+                         "SELECT s.id, s.name, l.name, p.name FROM subteams s "
+                         "LEFT JOIN people l ON l.id = s.leader_id "
+                         "LEFT JOIN subteam_members m ON m.subteam_id = s.id "
+                         "LEFT JOIN people p ON p.id = m.person_id "
+                         "WHERE s.group_id = ? ORDER BY s.position, m.position");
+  Bind(rows, group_id);
+  std::vector<SubTeam> subteams;
+  Id subteam_id = 0;
+  while (rows.executeStep()) {
+    if (subteams.empty() || rows.getColumn(0).getInt64() != subteam_id) {
+      subteams.push_back({rows.getColumn(1).getString(), TextOrNull(rows.getColumn(2)), {}});
+      subteam_id = rows.getColumn(0).getInt64();
+    }
+    if (!rows.getColumn(3).isNull())
+      subteams.back().members.push_back(rows.getColumn(3).getString());
+  }
+  return subteams;
+}
+
+}  // namespace
+
 Roster LoadRoster(SQLite::Database& db, Id group_id) {
   Roster roster;
   SQLite::Statement group(
@@ -183,20 +197,24 @@ Roster LoadRoster(SQLite::Database& db, Id group_id) {
   roster.group = {group.getColumn(0).getString(), group.getColumn(1).getString(),
                   OptionalDateAt(group.getColumn(2)), OptionalDateAt(group.getColumn(3))};
   SQLite::Statement people(db,
-                           "SELECT p.id, p.name, p.role, a.alias FROM people p "
-                           "LEFT JOIN person_aliases a ON a.person_id = p.id "
+                           "SELECT p.id, p.name, p.role, a.alias, p.member_from, p.member_to "
+                           "FROM people p LEFT JOIN person_aliases a ON a.person_id = p.id "
                            "WHERE p.group_id = ? ORDER BY p.position, a.position");
   Bind(people, group_id);
   Id person_id = 0;
   while (people.executeStep()) {
     if (roster.people.empty() || people.getColumn(0).getInt64() != person_id) {
-      roster.people.push_back(
-          {people.getColumn(1).getString(), EnumAt(people.getColumn(2), ParseRole), {}});
+      roster.people.push_back({people.getColumn(1).getString(),
+                               EnumAt(people.getColumn(2), ParseRole),
+                               {},
+                               OptionalDateAt(people.getColumn(4)),
+                               OptionalDateAt(people.getColumn(5))});
       person_id = people.getColumn(0).getInt64();
     }
     if (!people.getColumn(3).isNull())
       roster.people.back().aliases.push_back(people.getColumn(3).getString());
   }
+  roster.subteams = LoadSubTeams(db, group_id);
   return roster;
 }
 

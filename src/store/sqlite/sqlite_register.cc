@@ -108,17 +108,6 @@ Owner OwnerAt(const SQLite::Statement& row, int name, int kind) {
   return {row.getColumn(name).getString(), EnumAt(row.getColumn(kind), ParseOwnerKind)};
 }
 
-ActionItem MentionAt(const SQLite::Statement& row) {
-  ActionItem item;
-  item.text = row.getColumn(6).getString();
-  item.due = OptionalDateAt(row.getColumn(7));
-  item.status = EnumAt(row.getColumn(8), ParseActionStatus);
-  item.source = EnumAt(row.getColumn(9), ParseActionSource);
-  if (!row.getColumn(10).isNull()) item.raised_by = OwnerAt(row, 10, 11);
-  item.line = row.getColumn(12).getInt();
-  return item;
-}
-
 GroupMentions LoadGroupMentions(SQLite::Database& db, Id group_id) {
   SQLite::Statement rows(
       db,
@@ -143,7 +132,7 @@ GroupMentions LoadGroupMentions(SQLite::Database& db, Id group_id) {
     auto& mentions = out.meetings.back().mentions;
     Id row_id = rows.getColumn(16).getInt64();
     if (row_id != last_row) {
-      mentions.push_back(MentionAt(rows));
+      mentions.push_back(ActionItemAt(rows, 6));
       last_row = row_id;
       MentionRef ref{meeting_id, rows.getColumn(5).getInt()};
       if (!rows.getColumn(13).isNull()) out.previous[ref] = rows.getColumn(13).getInt64();
@@ -316,12 +305,7 @@ std::vector<RegisteredAction> ReadItems(SQLite::Statement& rows) {
     if (items.empty() || items.back().id != id) {
       RegisteredAction a;
       a.id = id;
-      a.item.text = rows.getColumn(1).getString();
-      a.item.due = OptionalDateAt(rows.getColumn(2));
-      a.item.status = EnumAt(rows.getColumn(3), ParseActionStatus);
-      a.item.source = EnumAt(rows.getColumn(4), ParseActionSource);
-      if (!rows.getColumn(5).isNull()) a.item.raised_by = OwnerAt(rows, 5, 6);
-      a.item.line = rows.getColumn(7).getInt();
+      a.item = ActionItemAt(rows, 1);
       a.meeting = {rows.getColumn(8).getString(), rows.getColumn(9).getString(),
                    rows.getColumn(10).getInt()};
       a.meeting_date = DateAt(rows.getColumn(11));

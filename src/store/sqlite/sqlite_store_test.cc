@@ -470,6 +470,90 @@ TEST_F(SqliteStoreTest, OpenStoreTakesASqliteUrlOrABarePath) {
   EXPECT_EQ(empty.error().kind, ErrorKind::kInvalidInput);
 }
 
+// Membership dates, sub-teams (with and without a lead or members) and a
+// meeting's sub-team.
+Roster RosterWithSubTeams() {
+  Roster roster = Ssr2Roster();
+  roster.people[0].member_to = D(2018, 6, 30);
+  roster.people[1].member_from = D(2017, 8, 1);
+  roster.subteams = {{"SSR1 review", "Žarko Kečić", {"Žarko Kečić", "James Gannon"}},
+                     {"ICANN Security", std::nullopt, {"Steve Conte"}},
+                     {"Future challenges", std::nullopt, {}}};
+  return roster;
+}
+
+TEST_F(SqliteStoreTest, RoundTripsMembershipDatesSubTeamsAndAMeetingsSubTeam) {
+  Meeting review = SmallMeeting("SSR2", 3, D(2017, 8, 8));
+  review.key.kind = "SSR1 Review Subteam";
+  review.subteam = "SSR1 review";
+  auto store = Open();
+  ASSERT_TRUE(store->Import({RosterWithSubTeams(), {Imported(review, "1")}}).ok());
+  EXPECT_EQ(Ok(store->FindRoster("SSR2")), std::optional<Roster>(RosterWithSubTeams()));
+  EXPECT_EQ(Ok(store->Meetings()), std::vector<Meeting>{review});
+  EXPECT_EQ(Ok(store->Import({RosterWithSubTeams(), {}})).roster, ImportOutcome::kUnchanged);
+
+  Roster changed = RosterWithSubTeams();
+  changed.subteams.erase(changed.subteams.begin() + 1);
+  changed.subteams[0].leader = "James Gannon";
+  changed.people.pop_back();
+  changed.people[1].member_from = std::nullopt;
+  review.subteam = std::nullopt;
+  ImportReport report = Ok(store->Import({changed, {Imported(review, "2")}}));
+  EXPECT_EQ(report.roster, ImportOutcome::kUpdated);
+  store.reset();
+  store = Open();
+  EXPECT_EQ(Ok(store->FindRoster("SSR2")), std::optional<Roster>(changed));
+  EXPECT_EQ(Ok(store->Meetings()), std::vector<Meeting>{review});
+  EXPECT_EQ(QueryInt("SELECT count(*) FROM subteam_members"), 2);
+}
+
+TEST_F(SqliteStoreTest, RejectsSubTeamsAndMembershipsItCannotStore) {
+  auto store = Open();
+  auto error_of = [&](const Roster& roster) {
+    Result<ImportReport> result = store->Import({roster, {}});
+    return result.ok() ? std::string("stored") : result.error().message;
+  };
+  Roster stranger = RosterWithSubTeams();
+  stranger.subteams[1].members.push_back("Nobody Known");
+  EXPECT_EQ(error_of(stranger),
+            "roster SSR2: sub-team 'ICANN Security': Nobody Known is not on the roster");
+  Roster lead = RosterWithSubTeams();
+  lead.subteams[2].leader = "Nobody Known";
+  EXPECT_EQ(error_of(lead), "roster SSR2: sub-team 'Future challenges': its lead Nobody Known is "
+                            "not on the roster");
+  Roster backwards = RosterWithSubTeams();
+  backwards.people[0].member_from = D(2019, 1, 1);
+  EXPECT_EQ(error_of(backwards),
+            "roster SSR2: the membership of James Gannon ends before it starts");
+  Roster twice = RosterWithSubTeams();
+  twice.subteams.push_back(twice.subteams[0]);
+  EXPECT_EQ(error_of(twice), "roster SSR2: sub-team 'SSR1 review' is listed twice");
+  EXPECT_TRUE(Ok(store->Rosters()).empty());
+}
+
+// A register written before membership dates and sub-teams existed.
+TEST_F(SqliteStoreTest, MigratesARegisterFromBeforeSubTeams) {
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT "
+            "NOT NULL, applied_at TEXT NOT NULL) STRICT");
+    for (const SqliteMigration& migration : SqliteMigrations()) {
+      if (migration.version > 2) break;
+      db.exec(std::string(migration.sql));
+      db.exec("INSERT INTO schema_migrations VALUES (" + std::to_string(migration.version) +
+              ", 'old', '2017-01-01T00:00:00Z')");
+    }
+    db.exec("INSERT INTO groups (id, short_name, roster_saved_at) VALUES (1, 'SSR2', 'now')");
+    db.exec("INSERT INTO people (group_id, position, name, role) VALUES (1, 0, 'A B', 'member')");
+  }
+  auto store = Open();
+  EXPECT_EQ(Ok(store->FindRoster("SSR2")),
+            std::optional<Roster>(Roster{{"SSR2", "", {}, {}}, {{"A B", Role::kMember, {}}}}));
+  EXPECT_TRUE(store->Import({RosterWithSubTeams(), {}}).ok());
+  EXPECT_EQ(Ok(store->FindRoster("SSR2")), std::optional<Roster>(RosterWithSubTeams()));
+  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), CurrentSqliteSchemaVersion());
+}
+
 TEST(SqliteOpenStoreTest, RefusesOtherSchemesWithoutEchoingCredentials) {
   Result<std::unique_ptr<Store>> store = OpenStore("postgresql://u:secret@h/db");
   ASSERT_FALSE(store.ok());

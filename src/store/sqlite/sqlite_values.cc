@@ -67,4 +67,18 @@ std::optional<TimeOfDay> OptionalTimeAt(const SQLite::Column& column) {
   return time;
 }
 
+ActionItem ActionItemAt(const SQLite::Statement& row, int first) {
+  ActionItem item;
+  item.text = row.getColumn(first).getString();
+  item.due = OptionalDateAt(row.getColumn(first + 1));
+  item.status = EnumAt(row.getColumn(first + 2), ParseActionStatus);
+  item.source = EnumAt(row.getColumn(first + 3), ParseActionSource);
+  if (!row.getColumn(first + 4).isNull()) {
+    item.raised_by = Owner{row.getColumn(first + 4).getString(),
+                           EnumAt(row.getColumn(first + 5), ParseOwnerKind)};
+  }
+  item.line = row.getColumn(first + 6).getInt();
+  return item;
+}
+
 }  // namespace plenary::sqlite
