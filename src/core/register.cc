@@ -140,7 +140,8 @@ std::size_t Replayer::Create(const MeetingMentions& meeting, int position) {
 
 // What a mention says beyond naming its item ("Provide SSR2-RT with a
 // response to the ToR. Board response still pending."): every sentence but
-// the one that names the item best, unless an earlier wording already has it.
+// the one that names the item best, unless an earlier wording already has it
+// or the sentence would name the item on its own (a restatement).
 std::string Replayer::NoteIn(std::size_t item, const ActionItem& mention) const {
   std::vector<std::string_view> sentences = SplitSentences(mention.text);
   if (sentences.size() < 2) return "";
@@ -156,6 +157,7 @@ std::string Replayer::NoteIn(std::size_t item, const ActionItem& mention) const 
   std::string note;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     if (i == naming) continue;
+    if (ScoreItem(item, SortedWords(sentences[i])) >= rules_.review_threshold) continue;
     std::string folded = FoldName(sentences[i]);
     bool known = std::any_of(reg_.items[item].match_texts.begin(), reg_.items[item].match_texts.end(),
                              [&](const std::string& t) { return FoldName(t).find(folded) != std::string::npos; });
