@@ -76,6 +76,7 @@ class NotesReader {
   Status ReadTable(int& n);
   Status ReadTableHeader(int& n, std::vector<Column>& columns);
   Status ReadCellPerLineRows(int& n, const std::vector<Column>& columns);
+  Status ReadActionList(int& n);
   Status ReadDelimitedRows(int& n, const std::vector<Column>& columns, char delimiter);
   Status AddTableRow(const std::vector<Cell>& cells, const std::vector<Column>& columns);
   void ReadDecisions(int& n);

@@ -194,6 +194,24 @@ TEST(IcannNotes, TabSeparatedAndPipeTables) {
             "notes.txt:5:1: table row: this row has 2 cells, expected 3 (Action, Owner, Due)");
 }
 
+TEST(IcannNotes, ActionItemsAsABulletList) {
+  Meeting m = ReadOk(kHeader + "Action Items:\n"
+                               "\xC2\xB7 Staff to circulate the revised ToR: Due 30 June\n"
+                               "\xC2\xB7 JG: draft the outreach plan,\n  with the sub-team leads\n"
+                               "\xC2\xB7 Schedule the SSR1 briefings\n"
+                               "\nDecisions Reached:\n\xC2\xB7 None\n");
+  ASSERT_EQ(m.actions.size(), 3u);
+  EXPECT_EQ(m.actions[0].text, "Staff to circulate the revised ToR");
+  EXPECT_EQ(m.actions[0].owners[0].name, "Staff");
+  EXPECT_EQ(m.actions[0].due, D(2017, 6, 30));
+  EXPECT_EQ(m.actions[1].text, "draft the outreach plan, with the sub-team leads");
+  EXPECT_EQ(m.actions[1].owners[0].name, "James Gannon");
+  EXPECT_EQ(m.actions[1].line, 5);
+  EXPECT_TRUE(m.actions[2].owners.empty());
+  for (const ActionItem& a : m.actions) EXPECT_EQ(a.source, ActionSource::kTable);
+  EXPECT_TRUE(m.decisions.empty());
+}
+
 TEST(IcannNotes, TableWithoutHeaderRowIsRefused) {
   std::string error = ErrorOf(kHeader + "\tAction Items\n\n\tDraft the plan.\n\tJG\n\t7 July\n");
   EXPECT_EQ(error.substr(0, error.find('\n')),

@@ -60,6 +60,7 @@ Status NotesReader::ReadTable(int& n) {
     return Status::Ok();
   }
   if (IsHeading(Text(n))) return Status::Ok();  // an empty table
+  if (AfterBullet(Text(n))) return ReadActionList(n);
   std::string_view first = Text(n);
   char delimiter = first.find('\t') != std::string_view::npos ? '\t'
                    : first.front() == '|'                      ? '|'
@@ -144,6 +145,43 @@ Status NotesReader::ReadDelimitedRows(int& n, const std::vector<Column>& columns
                                                ColumnList(table_header_)));
     }
     if (Status s = AddTableRow(cells, columns); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+// "Action Items:" followed by bullets instead of a table: each bullet (with
+// the lines that continue it) is an action of the meeting, its owner named at
+// its start ("Staff to ...", "JG: ...") and its due date at its end.
+Status NotesReader::ReadActionList(int& n) {
+  for (; n <= LineCount(); ++n) {
+    if (Blank(n)) continue;
+    std::string_view text = Text(n);
+    auto bulleted = AfterBullet(text);
+    if (!bulleted || IsHeading(text)) return Status::Ok();
+    const int line = n;
+    std::string item_text(*bulleted);
+    while (n + 1 <= LineCount() && !Blank(n + 1) && !AfterBullet(Text(n + 1)) &&
+           !IsHeading(Text(n + 1))) {
+      item_text += ' ';
+      item_text += Text(++n);
+    }
+    ActionItem item;
+    item.source = ActionSource::kTable;
+    item.line = line;
+    if (Status s = ApplyDueSuffix(item, item_text, line); !s.ok()) return s;
+    std::string_view body = Trim(item_text);
+    for (std::string_view prefix : {"action item:", "action:"})
+      if (StartsWithNoCase(body, prefix)) body = Trim(body.substr(prefix.size()));
+    if (auto leading = directory_->LeadingOwner(body)) {
+      // "JG: draft ..." names the owner and then the action.
+      std::string_view rest = Trim(body.substr(leading->length));
+      if (body[leading->length - 1] == ':') body = rest;
+      else if (!rest.empty() && rest.front() == ':') body = Trim(rest.substr(1));
+      item.owners = {leading->owner};
+    }
+    item.text = CollapseSpaces(body);
+    if (auto mark = RaisedByMark(item.text)) item.raised_by = directory_->ResolveOwner(*mark);
+    if (!item.text.empty() && !IsNothing(item.text)) meeting_.actions.push_back(std::move(item));
   }
   return Status::Ok();
 }
