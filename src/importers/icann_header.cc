@@ -137,11 +137,17 @@ Result<NotesHeader> ReadNotesHeader(const SourceText& source, int n) {
   header.date = *date;
   if (i < words.size()) {
     if (auto time = ParseTime(words[i])) {
-      bool utc = i + 1 < words.size() && IsUtcWord(words[i + 1]);
-      if (!utc && i + 1 < words.size()) {
-        return source.ErrorAt(n, ColumnAt(line, words[i + 1]),
+      std::size_t next = i + 1;
+      // "06:00 - 07:30 UTC", "06:00 to 07:30 UTC": the end of a range.
+      if (next + 1 < words.size() &&
+          (words[next] == "-" || words[next] == "\xE2\x80\x93" || EqualsNoCase(words[next], "to")) &&
+          ParseTime(words[next + 1]))
+        next += 2;
+      bool utc = next < words.size() && IsUtcWord(words[next]);
+      if (!utc && next < words.size() && !words[next].starts_with("(")) {
+        return source.ErrorAt(n, ColumnAt(line, words[next]),
                               fmt::format("start time in '{}': plenary records times in UTC; "
-                                          "expected 'UTC'", words[i + 1]));
+                                          "expected 'UTC'", words[next]));
       }
       header.start_utc = time;
     }

@@ -63,6 +63,17 @@ TEST(IcannNotes, HeaderWithEnDashCommaAndYear) {
   EXPECT_EQ(m.start_utc, (TimeOfDay{14, 0}));
 }
 
+TEST(IcannNotes, HeaderTimeRangesAndRemarks) {
+  for (std::string_view header : {"SSR2 Plenary Meeting #16 - Tuesday 20 June 2017 @ 14:00 - 15:30 UTC\n",
+                                   "SSR2 Plenary Call #16 - 20 June 2017, 14:00 to 15:30 UTC\n",
+                                   "SSR2 Plenary #16 - 20 June 2017 @ 14:00-15:30 UTC (90 minutes)\n",
+                                   "SSR2 RT Plenary Call #16 \xE2\x80\x93 Tuesday, 20 June 2017 at 14:00 UTC\n"}) {
+    Meeting m = ReadOk(header, {});
+    EXPECT_EQ(m.key, (MeetingKey{"SSR2", "Plenary", 16})) << header;
+    EXPECT_EQ(m.start_utc, (TimeOfDay{14, 0})) << header;
+  }
+}
+
 TEST(IcannNotes, YearFromRosterActivePeriodAndWeekday) {
   EXPECT_EQ(ReadOk(kHeader).date, D(2017, 6, 20));
   // 20 June was also a Tuesday in 2023, outside SSR2's active period.
