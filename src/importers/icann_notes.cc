@@ -52,6 +52,21 @@ std::string_view FindUrl(std::string_view text) {
   return url;
 }
 
+std::optional<std::pair<Field, std::string_view>> FieldLine(std::string_view text) {
+  std::size_t colon = text.find(':');
+  if (colon != std::string_view::npos) {
+    Field field = FieldNamed(text.substr(0, colon));
+    if (field != Field::kNone) return std::pair{field, text.substr(colon + 1)};
+  }
+  for (std::string_view dash : {" \xE2\x80\x93 ", " - ", " \xE2\x80\x94 "}) {  // "Apologies – X"
+    std::size_t at = text.find(dash);
+    if (at == std::string_view::npos) continue;
+    Field field = FieldNamed(text.substr(0, at));
+    if (field != Field::kNone) return std::pair{field, text.substr(at + dash.size())};
+  }
+  return std::nullopt;
+}
+
 Result<ImportedNotes> NotesReader::Read() {
   int n = 1;
   if (Status s = ReadHeader(n); !s.ok()) return s.error();
@@ -117,21 +132,22 @@ Status NotesReader::ReadHeader(int& n) {
 void NotesReader::ReadPreambleLine(int n) {
   std::string_view text = Text(n);
   if (auto bulleted = AfterBullet(text)) text = *bulleted;
-  if (std::string_view url = FindUrl(text); !url.empty() && !meeting_.record_url &&
-                                            AsciiLower(text).find("record") != std::string::npos) {
+  auto words = ContentWords(text);
+  bool names_record = std::find(words.begin(), words.end(), "record") != words.end();
+  if (std::string_view url = FindUrl(text); !url.empty() && !meeting_.record_url && names_record) {
     meeting_.record_url = std::string(url);
     return;
   }
-  std::size_t colon = text.find(':');
-  Field field = colon == std::string_view::npos ? Field::kNone : FieldNamed(text.substr(0, colon));
-  if (field != Field::kNone) {
-    AddNames(field, n, text.substr(colon + 1));
-    last_field_ = field;
+  auto field_line = FieldLine(text);
+  if (field_line) {
+    AddNames(field_line->first, n, field_line->second);
+    last_field_ = field_line->first;
     last_field_line_ = n;
     return;
   }
   // A list that wraps onto the next line.
-  if (last_field_ != Field::kNone && last_field_line_ == n - 1 && colon == std::string_view::npos) {
+  if (last_field_ != Field::kNone && last_field_line_ == n - 1 &&
+      text.find(':') == std::string_view::npos) {
     AddNames(last_field_, n, text);
     last_field_line_ = n;
     return;

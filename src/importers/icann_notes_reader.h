@@ -44,6 +44,10 @@ std::string_view FindUrl(std::string_view text);
 
 enum class Field { kAttendees, kStaff, kApologies, kNone };
 
+// "Attendees: A, B", "Apologies – C": the field a line starts with and the
+// list after the colon or dash; nullopt for any other line.
+std::optional<std::pair<Field, std::string_view>> FieldLine(std::string_view text);
+
 class NotesReader {
  public:
   NotesReader(const SourceText& source, const NotesOptions& options)

@@ -303,6 +303,15 @@ TEST(IcannNotes, SubTeamFromTheHeadersKind) {
             std::nullopt);  // the roster names no sub-team
 }
 
+TEST(IcannNotes, FieldsWithADashAndRecordingsAreNotTheRecord) {
+  Meeting m = ReadOk(kHeader + "Attendees \xE2\x80\x93 Emily Taylor, JG\n"
+                               "Audio recording: https://icann.zoom.us/rec/abc\n\n"
+                               "SUMMARY NOTES:\n\nUpdated SOIs\n\xC2\xB7 Apologies - ET\n");
+  EXPECT_EQ(m.attendees, (std::vector<std::string>{"Emily Taylor", "James Gannon"}));
+  EXPECT_EQ(m.apologies, std::vector<std::string>{"Emily Taylor"});
+  EXPECT_FALSE(m.record_url);
+}
+
 TEST(IcannNotes, OfficialRecordLink) {
   Meeting m = ReadOk(kHeader + "NOTE: The official record of the meeting can be found at "
                                "https://community.icann.org/x/abc.\n");

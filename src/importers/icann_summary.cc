@@ -16,15 +16,6 @@ std::string JoinSentences(const std::vector<std::string_view>& sentences) {
   return text;
 }
 
-// "Apologies: Boban Krsic" -> "Boban Krsic".
-std::optional<std::string_view> ApologiesIn(std::string_view note) {
-  std::size_t colon = note.find(':');
-  if (colon == std::string_view::npos) return std::nullopt;
-  std::string key = FoldName(note.substr(0, colon));
-  if (key != "apologies" && key != "apology" && key != "regrets") return std::nullopt;
-  return note.substr(colon + 1);
-}
-
 }  // namespace
 
 void NotesReader::ReadDecisions(int& n) {
@@ -74,8 +65,8 @@ Status NotesReader::ExtractFromSummary() {
     for (const Note& note : section.notes) {
       if (review) {
         if (Status s = AddReviewItem(note, table_items); !s.ok()) return s;
-      } else if (auto names = ApologiesIn(note.text)) {
-        AddNames(Field::kApologies, note.line, *names);
+      } else if (auto field = FieldLine(note.text); field && field->first == Field::kApologies) {
+        AddNames(Field::kApologies, note.line, field->second);
       } else if (auto decision = DecisionIn(note.text, *directory_)) {
         AddDecision(*decision, note.line);
       } else if (Status s = AddNotedActions(note); !s.ok()) {
