@@ -13,7 +13,8 @@ namespace {
 Field FieldNamed(std::string_view key) {
   std::string k = FoldName(key);
   for (std::string_view a : {"attendees", "attendance", "participants", "members", "present",
-                             "members present", "rt members", "review team members", "observers"})
+                             "members present", "rt members", "review team members", "observers",
+                             "audio only", "guests", "guest", "presenters", "remote participants"})
     if (k == a) return Field::kAttendees;
   for (std::string_view s : {"staff", "icann staff", "icann org", "support staff", "staff present",
                              "icann org staff"})

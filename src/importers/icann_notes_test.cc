@@ -223,6 +223,16 @@ TEST(IcannNotes, ActionItemsAsABulletList) {
   EXPECT_TRUE(m.decisions.empty());
 }
 
+TEST(IcannNotes, ActionItemsAsLabelledLines) {
+  Meeting m = ReadOk(kHeader + "Action Items\n"
+                               "ACTION: Staff to circulate the revised ToR by 30 June.\n"
+                               "ACTION ITEM: JG to draft the outreach plan.\n\nAOB\n");
+  ASSERT_EQ(m.actions.size(), 2u);
+  EXPECT_EQ(m.actions[0].text, "Staff to circulate the revised ToR");
+  EXPECT_EQ(m.actions[0].due, D(2017, 6, 30));
+  EXPECT_EQ(m.actions[1].owners[0].name, "James Gannon");
+}
+
 TEST(IcannNotes, TableWithoutHeaderRowIsRefused) {
   std::string error = ErrorOf(kHeader + "\tAction Items\n\n\tDraft the plan.\n\tJG\n\t7 July\n");
   EXPECT_EQ(error.substr(0, error.find('\n')),

@@ -41,6 +41,14 @@ std::optional<ActionStatus> StatusFromCell(std::string_view cell) {
   return std::nullopt;
 }
 
+// An entry of an action list: a bullet, or a line labelled "ACTION:".
+std::optional<std::string_view> ActionListEntry(std::string_view text) {
+  if (auto bulleted = AfterBullet(text)) return bulleted;
+  for (std::string_view label : {"action item:", "action:"})
+    if (StartsWithNoCase(text, label)) return text;
+  return std::nullopt;
+}
+
 }  // namespace
 
 Status NotesReader::ReadTable(int& n) {
@@ -60,7 +68,7 @@ Status NotesReader::ReadTable(int& n) {
     return Status::Ok();
   }
   if (IsHeading(Text(n))) return Status::Ok();  // an empty table
-  if (AfterBullet(Text(n))) return ReadActionList(n);
+  if (ActionListEntry(Text(n))) return ReadActionList(n);
   std::string_view first = Text(n);
   char delimiter = first.find('\t') != std::string_view::npos ? '\t'
                    : first.front() == '|'                      ? '|'
@@ -156,11 +164,11 @@ Status NotesReader::ReadActionList(int& n) {
   for (; n <= LineCount(); ++n) {
     if (Blank(n)) continue;
     std::string_view text = Text(n);
-    auto bulleted = AfterBullet(text);
-    if (!bulleted || IsHeading(text)) return Status::Ok();
+    auto entry = ActionListEntry(text);
+    if (!entry || IsHeading(text)) return Status::Ok();
     const int line = n;
-    std::string item_text(*bulleted);
-    while (n + 1 <= LineCount() && !Blank(n + 1) && !AfterBullet(Text(n + 1)) &&
+    std::string item_text(*entry);
+    while (n + 1 <= LineCount() && !Blank(n + 1) && !ActionListEntry(Text(n + 1)) &&
            !IsHeading(Text(n + 1))) {
       item_text += ' ';
       item_text += Text(++n);

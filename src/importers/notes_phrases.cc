@@ -80,7 +80,13 @@ std::optional<std::string_view> AfterBullet(std::string_view line) {
 
 bool IsActionTableHeading(std::string_view line) {
   auto w = Words(line);
-  return w.size() >= 2 && (w[0] == "action") && (w[1] == "item");
+  if (w.size() < 2 || w[0] != "action" || w[1] != "item") return false;
+  // "Action item: JG to draft ..." is an item, not a heading; "Action items:
+  // none" is a heading.
+  std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return true;
+  std::string_view rest = Trim(line.substr(colon + 1));
+  return rest.empty() || IsNothing(rest);
 }
 
 bool IsDecisionsHeading(std::string_view line) {

@@ -27,6 +27,8 @@ TEST(NotesPhrases, Headings) {
   EXPECT_TRUE(IsActionTableHeading("Action Items Plenary #15"));
   EXPECT_TRUE(IsActionTableHeading("Action items:"));
   EXPECT_FALSE(IsActionTableHeading("Actions to take on the plan"));
+  EXPECT_FALSE(IsActionTableHeading("ACTION ITEM: JG to draft the plan"));
+  EXPECT_TRUE(IsActionTableHeading("Action items: none"));
   EXPECT_TRUE(IsDecisionsHeading("Decisions Made Plenary #15"));
   EXPECT_TRUE(IsDecisionsHeading("Decisions Reached"));
   EXPECT_TRUE(IsDecisionsHeading("Decisions:"));
