@@ -16,12 +16,14 @@ struct OrganisationNames {
 
 // Owners that are not people, as ICANN-style notes name them. "ICANN" alone
 // is the organisation (ICANN Org) in ICANN's own usage.
-constexpr std::array<OrganisationNames, 5> kOrganisations{{
+constexpr std::array<OrganisationNames, 7> kOrganisations{{
     {"ICANN Org", {"ICANN Org", "ICANN Organization", "ICANN Organisation", "ICANN", "Org", ""}},
     {"ICANN Board", {"ICANN Board", "Board", "The Board", "ICANN Board of Directors", "", ""}},
     {"ICANN OCTO", {"ICANN OCTO", "OCTO", "ICANN OCTO team", "OCTO team", "", ""}},
     {"Staff", {"Staff", "ICANN Staff", "Support Staff", "Secretariat", "ICANN org staff", ""}},
     {"Team", {"Team", "The Team", "RT", "Review Team", "The Review Team", "All"}},
+    {"Team", {"Members", "All members", "Team members", "RT members", "Review Team members", ""}},
+    {"Co-Chairs", {"Co-Chairs", "Co-Chair", "Cochairs", "Chairs", "The Co-Chairs", "Leadership"}},
 }};
 
 bool IsInitials(std::string_view s) {
@@ -46,8 +48,10 @@ Directory::Directory(const Roster* roster, std::string_view group) : roster_(ros
     for (std::string_view alias : org.aliases)
       if (!alias.empty()) organisations_.emplace(FoldName(alias), std::string(org.canonical));
   if (!group.empty()) {
-    for (std::string_view suffix : {" RT", "-RT", " Review Team", " Team"})
+    for (std::string_view suffix : {" RT", "-RT", " Review Team", " Team", " members", " RT members"})
       organisations_.emplace(FoldName(std::string(group) + std::string(suffix)), "Team");
+    for (std::string_view suffix : {" co-chairs", " leadership", " chairs"})
+      organisations_.emplace(FoldName(std::string(group) + std::string(suffix)), "Co-Chairs");
   }
   if (!roster) return;
   std::unordered_map<std::string, int> first_names;

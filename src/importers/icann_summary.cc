@@ -43,13 +43,14 @@ void NotesReader::ReadSummaryLine(int n, bool after_blank) {
   std::string_view text = Text(n);
   auto bulleted = AfterBullet(text);
   bool has_section = !sections_.empty();
-  if (bulleted || (has_section && Indented(n)) ||
-      (has_section && !after_blank && sections_.back().notes.empty())) {
+  bool numbered = IsNumberedLine(text);
+  if (bulleted || (has_section && Indented(n) && !numbered) ||
+      (has_section && !after_blank && !numbered && sections_.back().notes.empty())) {
     if (!has_section) sections_.push_back({"", n, {}});
     sections_.back().notes.push_back({std::string(bulleted.value_or(text)), n});
     return;
   }
-  if (has_section && !after_blank) {  // a bullet continued on the next line
+  if (has_section && !after_blank && ContinuesNote(sections_.back().notes.back().text, text)) {
     sections_.back().notes.back().text += ' ';
     sections_.back().notes.back().text += text;
     return;

@@ -180,7 +180,7 @@ Status NotesReader::ReadActionList(int& n) {
     std::string_view body = Trim(item_text);
     for (std::string_view prefix : {"action item:", "action:"})
       if (StartsWithNoCase(body, prefix)) body = Trim(body.substr(prefix.size()));
-    if (auto leading = directory_->LeadingOwner(body)) {
+    if (auto leading = OwnerAtStart(body, *directory_)) {
       // "JG: draft ..." names the owner and then the action.
       std::string_view rest = Trim(body.substr(leading->length));
       if (body[leading->length - 1] == ':') body = rest;

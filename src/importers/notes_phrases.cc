@@ -126,6 +126,23 @@ bool IsNothing(std::string_view text) {
          SubsetOf(w, kNothing);
 }
 
+bool IsNumberedLine(std::string_view line) {
+  std::size_t digits = 0;
+  while (digits < line.size() && digits < 3 && line[digits] >= '0' && line[digits] <= '9') ++digits;
+  return digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')') &&
+         (digits + 1 == line.size() || line[digits + 1] == ' ' || line[digits + 1] == '\t');
+}
+
+bool ContinuesNote(std::string_view note, std::string_view line) {
+  if (line.empty() || IsNumberedLine(line)) return false;
+  if (line[0] >= 'a' && line[0] <= 'z') return true;
+  note = Trim(note);
+  if (note.empty()) return false;
+  for (std::string_view end : {".", "?", "!", ":", ")", "\"", "\xE2\x80\x9D"})
+    if (note.size() >= end.size() && note.substr(note.size() - end.size()) == end) return false;
+  return true;
+}
+
 DueText ReadDueCell(std::string_view cell) {
   cell = Trim(cell);
   if (StartsWithNoCase(cell, "due")) {
@@ -222,6 +239,26 @@ std::optional<std::string> DecisionIn(std::string_view bullet, const Directory& 
   return std::nullopt;
 }
 
+std::optional<Directory::Leading> OwnerAtStart(std::string_view text, const Directory& directory) {
+  if (auto leading = directory.LeadingOwner(text)) return leading;
+  auto words = SplitWords(text);
+  auto capitalised = [](std::string_view w) {
+    if (w.size() < 2 || !IsUpper(w[0])) return false;
+    return std::all_of(w.begin() + 1, w.end(), [](char c) {
+      return IsLetter(c) || c == '-' || c == '\'' || static_cast<unsigned char>(c) >= 0x80;
+    });
+  };
+  std::size_t k = 0;
+  while (k < 3 && k < words.size() && capitalised(words[k])) ++k;
+  bool initials = k >= 1 && words[0].size() <= 4 &&
+                  std::all_of(words[0].begin(), words[0].end(), IsUpper);
+  if (initials) k = 1;
+  if ((k < 2 && !initials) || k + 1 >= words.size()) return std::nullopt;
+  if (words[k] != "to" || words[k + 1] == "be") return std::nullopt;
+  std::size_t end = static_cast<std::size_t>(words[k - 1].data() + words[k - 1].size() - text.data());
+  return Directory::Leading{directory.ResolveOwner(text.substr(0, end)), end};
+}
+
 std::optional<NotedAction> ActionIn(std::string_view sentence, const Directory& directory) {
   std::string_view text = sentence;
   bool labelled = false;
@@ -233,7 +270,7 @@ std::optional<NotedAction> ActionIn(std::string_view sentence, const Directory& 
     }
   }
   if (text.empty()) return std::nullopt;
-  auto leading = directory.LeadingOwner(text);
+  auto leading = OwnerAtStart(text, directory);
   if (leading) {
     auto rest = SplitWords(text.substr(leading->length));
     if (rest.size() >= 2 && rest[0] == "to") return NotedAction{text, leading->owner};

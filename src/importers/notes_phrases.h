@@ -29,6 +29,15 @@ bool IsReviewOfActionsHeading(std::string_view line);  // "Review open action it
 // "None", "N/A", "No decisions", "No action items": an explicitly empty list.
 bool IsNothing(std::string_view text);
 
+// "2. Review of draft report", "3) AOB": a numbered agenda line.
+bool IsNumberedLine(std::string_view line);
+
+// Whether an unbulleted `line` right after a note continues it (a wrapped
+// bullet) rather than starting a new heading: it does when it starts in
+// lower case, or when the note does not end a sentence; a numbered line never
+// does.
+bool ContinuesNote(std::string_view note, std::string_view line);
+
 // What a due cell or a due phrase says.
 struct DueText {
   enum Kind { kNone, kDate, kUnreadable } kind = kNone;  // kNone: "TBD", "", "N/A", "ongoing"
@@ -53,6 +62,12 @@ std::optional<ActionStatus> StatusMarker(std::string_view sentence);
 // The decision a summary bullet records ("Team agreed that ...", "Decision:
 // ...", "It was agreed to ..."), or nullopt.
 std::optional<std::string> DecisionIn(std::string_view bullet, const Directory& directory);
+
+// The owner a sentence starts with: a known name (Directory::LeadingOwner),
+// or else two or three capitalised words, or initials, followed by "to" and a
+// verb ("Pat Kane to circulate ..."), kept as written (kUnresolved) when the
+// roster does not know them. `length` is the bytes of `text` the name takes.
+std::optional<Directory::Leading> OwnerAtStart(std::string_view text, const Directory& directory);
 
 // The action a sentence of the summary notes assigns: "Staff to put ... ",
 // "JG to draft ...", "Action: ICANN Org to ...". `text` is what the item says.

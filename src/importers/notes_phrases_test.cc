@@ -71,6 +71,31 @@ TEST(NotesPhrases, StatusMarkers) {
   EXPECT_FALSE(StatusMarker("Complete the survey."));
 }
 
+TEST(NotesPhrases, OwnersNamedAtTheStartOfASentence) {
+  Directory none(nullptr, "ATRT3");
+  auto owner = [&](std::string_view s) {
+    auto o = OwnerAtStart(s, none);
+    return o ? o->owner : Owner{"-", OwnerKind::kUnresolved};
+  };
+  EXPECT_EQ(owner("Pat Kane to circulate revised text."), (Owner{"Pat Kane", OwnerKind::kUnresolved}));
+  EXPECT_EQ(owner("PK to circulate revised text."), (Owner{"PK", OwnerKind::kUnresolved}));
+  EXPECT_EQ(owner("ATRT3 members to review the draft"), (Owner{"Team", OwnerKind::kOrganisation}));
+  EXPECT_EQ(owner("Co-chairs to draft the agenda"), (Owner{"Co-Chairs", OwnerKind::kOrganisation}));
+  EXPECT_EQ(owner("Next Steps to be discussed").name, "-");
+  EXPECT_EQ(owner("Suggestion to break subtopics into tasks").name, "-");
+  EXPECT_EQ(owner("Discussion about the recommendations").name, "-");
+}
+
+TEST(NotesPhrases, NumberedLinesAndWrappedBullets) {
+  EXPECT_TRUE(IsNumberedLine("2. Review of draft report"));
+  EXPECT_TRUE(IsNumberedLine("10) AOB"));
+  EXPECT_FALSE(IsNumberedLine("2017 was busy"));
+  EXPECT_FALSE(ContinuesNote("No updated SOIs.", "2. Review of draft report"));
+  EXPECT_FALSE(ContinuesNote("Pat Kane to circulate revised text.", "AOB"));
+  EXPECT_TRUE(ContinuesNote("JG to draft the outreach plan,", "with the sub-team leads"));
+  EXPECT_TRUE(ContinuesNote("The team discussed the", "Johannesburg agenda"));
+}
+
 TEST(NotesPhrases, RaisedByAndNameLists) {
   EXPECT_EQ(RaisedByMark("And how is it implemented? (GH) "), "GH");
   EXPECT_FALSE(RaisedByMark("Align with the (RT mandate)"));
