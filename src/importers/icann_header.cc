@@ -65,41 +65,28 @@ bool IsUtcWord(std::string_view w) {
   return lower == "utc" || lower == "gmt" || lower == "z";
 }
 
-}  // namespace
+// Whether `text` holds a date after optional separators and a weekday.
+bool HasDate(std::string_view text) {
+  std::vector<std::string_view> words = SplitWords(text);
+  std::size_t i = 0;
+  while (i < words.size() && IsSeparatorWord(words[i])) ++i;
+  if (i < words.size() && WeekdayFromName(words[i].back() == ',' ? words[i].substr(0, words[i].size() - 1) : words[i]) >= 0) ++i;
+  std::string joined;
+  for (std::size_t j = i; j < words.size() && j < i + 3; ++j) {
+    if (ParseTime(words[j]) || words[j] == "@" || EqualsNoCase(words[j], "at")) break;
+    joined += std::string(words[j]) + " ";
+    if (ParseWrittenDate(joined)) return true;
+  }
+  return false;
+}
 
-Result<NotesHeader> ReadNotesHeader(const SourceText& source, int n) {
+// Reads "[separator] [weekday[,]] date [@|at] [time [UTC]]" from `rest`, a part
+// of line `n`, into `header`.
+Result<NotesHeader> ReadWhen(const SourceText& source, int n, std::string_view rest,
+                             NotesHeader& header) {
   std::string_view line = source.line(n);
-  std::size_t hash = line.find('#');
-  while (hash != std::string_view::npos &&
-         (hash + 1 >= line.size() || line[hash + 1] < '0' || line[hash + 1] > '9'))
-    hash = line.find('#', hash + 1);
-  if (hash == std::string_view::npos)
-    return source.ErrorAt(n, 0, fmt::format("no meeting number '#N'; {}", kExpectedHeader));
-  NotesHeader header;
-  header.line = n;
-  std::vector<std::string_view> title = SplitWords(line.substr(0, hash));
-  if (title.empty())
-    return source.ErrorAt(n, 0, fmt::format("no group name before '#'; {}", kExpectedHeader));
-  header.group = std::string(title[0]);
-  std::size_t first_kind = 1;
-  if (first_kind < title.size() && EqualsNoCase(title[first_kind], "RT")) ++first_kind;
-  std::size_t last_kind = title.size();
-  while (last_kind > first_kind &&
-         (EqualsNoCase(title[last_kind - 1], "meeting") || EqualsNoCase(title[last_kind - 1], "call")))
-    --last_kind;
-  for (std::size_t i = first_kind; i < last_kind; ++i)
-    header.kind += (header.kind.empty() ? "" : " ") + std::string(title[i]);
-  if (header.kind.empty()) header.kind = "Meeting";
-
-  std::size_t digits_end = hash + 1;
-  while (digits_end < line.size() && line[digits_end] >= '0' && line[digits_end] <= '9') ++digits_end;
-  auto [ptr, ec] = std::from_chars(line.data() + hash + 1, line.data() + digits_end, header.number);
-  if (ec != std::errc() || header.number < 1 || header.number > 1000000)
-    return source.ErrorAt(n, ColumnOfByte(line, hash + 1), "meeting number out of range");
-  (void)ptr;
-
   // After the number: [separator] [weekday[,]] date [@|at] [time [UTC]]
-  std::vector<std::string_view> words = SplitWords(line.substr(digits_end));
+  std::vector<std::string_view> words = SplitWords(rest);
   std::vector<std::string_view> date_words;
   std::size_t i = 0;
   while (i < words.size() && IsSeparatorWord(words[i])) ++i;
@@ -152,7 +139,58 @@ Result<NotesHeader> ReadNotesHeader(const SourceText& source, int n) {
       header.start_utc = time;
     }
   }
-  return header;
+    return header;
+}
+
+}  // namespace
+
+Result<NotesHeader> ReadNotesHeader(const SourceText& source, int n) {
+  std::string_view line = source.line(n);
+  std::size_t hash = line.find('#');
+  while (hash != std::string_view::npos &&
+         (hash + 1 >= line.size() || line[hash + 1] < '0' || line[hash + 1] > '9'))
+    hash = line.find('#', hash + 1);
+  if (hash == std::string_view::npos)
+    return source.ErrorAt(n, 0, fmt::format("no meeting number '#N'; {}", kExpectedHeader));
+  NotesHeader header;
+  header.line = n;
+  std::vector<std::string_view> title = SplitWords(line.substr(0, hash));
+  if (title.empty())
+    return source.ErrorAt(n, 0, fmt::format("no group name before '#'; {}", kExpectedHeader));
+  header.group = std::string(title[0]);
+  std::size_t first_kind = 1;
+  if (first_kind < title.size() && EqualsNoCase(title[first_kind], "RT")) ++first_kind;
+  std::size_t last_kind = title.size();
+  while (last_kind > first_kind &&
+         (EqualsNoCase(title[last_kind - 1], "meeting") || EqualsNoCase(title[last_kind - 1], "call")))
+    --last_kind;
+  for (std::size_t i = first_kind; i < last_kind; ++i)
+    header.kind += (header.kind.empty() ? "" : " ") + std::string(title[i]);
+  if (header.kind.empty()) header.kind = "Meeting";
+
+  std::size_t digits_end = hash + 1;
+  while (digits_end < line.size() && line[digits_end] >= '0' && line[digits_end] <= '9') ++digits_end;
+  auto [ptr, ec] = std::from_chars(line.data() + hash + 1, line.data() + digits_end, header.number);
+  if (ec != std::errc() || header.number < 1 || header.number > 1000000)
+    return source.ErrorAt(n, ColumnOfByte(line, hash + 1), "meeting number out of range");
+  (void)ptr;
+
+  // The date and time follow the number, or stand on the next line
+  // ("SSR2 Plenary Meeting #15" / "Date: Tuesday 13 June 2017 @ 06:00 UTC").
+  std::string_view rest = line.substr(digits_end);
+  if (!HasDate(rest)) {
+    int next = n + 1;
+    while (next <= static_cast<int>(source.line_count()) && Trim(source.line(next)).empty()) ++next;
+    if (next <= static_cast<int>(source.line_count())) {
+      std::string_view candidate = Trim(source.line(next));
+      if (StartsWithNoCase(candidate, "date:")) candidate = Trim(candidate.substr(5));
+      if (HasDate(candidate)) {
+        header.last_line = next;
+        return ReadWhen(source, next, candidate, header);
+      }
+    }
+  }
+  return ReadWhen(source, n, rest, header);
 }
 
 Result<Date> ResolveMeetingDate(const SourceText& source, const NotesHeader& header,

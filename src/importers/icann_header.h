@@ -15,6 +15,7 @@ namespace plenary {
 
 struct NotesHeader {
   int line = 0;
+  int last_line = 0;  // the date may stand on the line after the title
   std::string group;  // "SSR2"
   std::string kind;   // "Plenary"
   int number = 0;     // 15

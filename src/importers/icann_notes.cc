@@ -126,7 +126,7 @@ Status NotesReader::ReadHeader(int& n) {
       meeting_.subteam = subteam->name;
   }
   directory_.emplace(roster_, meeting_.key.group);
-  ++n;
+  n = std::max(n, header->last_line) + 1;
   return Status::Ok();
 }
 

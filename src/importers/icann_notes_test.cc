@@ -74,6 +74,18 @@ TEST(IcannNotes, HeaderTimeRangesAndRemarks) {
   }
 }
 
+TEST(IcannNotes, DateOnTheLineAfterTheTitle) {
+  Meeting m = ReadOk("SSR2 Plenary Meeting #16\n\nDate: Tuesday 20 June 2017 @ 14:00 UTC\n\n"
+                     "Attendees: Emily Taylor\n", {});
+  EXPECT_EQ(m.date, D(2017, 6, 20));
+  EXPECT_EQ(m.start_utc, (TimeOfDay{14, 0}));
+  EXPECT_EQ(m.attendees, std::vector<std::string>{"Emily Taylor"});
+  std::string error = ErrorOf("SSR2 Plenary Meeting #16\n\nAttendees: Emily Taylor\n", {});
+  EXPECT_EQ(error.substr(0, error.find('\n')),
+            "notes.txt:1:1: no date after the meeting number; expected a header like 'SSR2 "
+            "Plenary Meeting #15 - Tuesday 13 June @ 06:00 UTC'");
+}
+
 TEST(IcannNotes, YearFromRosterActivePeriodAndWeekday) {
   EXPECT_EQ(ReadOk(kHeader).date, D(2017, 6, 20));
   // 20 June was also a Tuesday in 2023, outside SSR2's active period.
