@@ -23,18 +23,22 @@ std::string SyntheticNotes(int number, int rows) {
       "\tAction Items Plenary #{}\n\n\tAction\n\tOwner\n\tDue Date \n\n",
       number, number);
   for (int i = 0; i < rows; ++i) {
-    out += fmt::format("\tPrepare briefing {} on topic {} for the sub-team and circulate it.\n"
-                       "\tICANN Org, Staff\n\t{} June \n\n",
-                       i, i % 97, 1 + i % 30);
+    out += fmt::format(
+        "\tPrepare briefing {} on topic {} for the sub-team and circulate it.\n"
+        "\tICANN Org, Staff\n\t{} June \n\n",
+        i, i % 97, 1 + i % 30);
   }
-  out += "\tDecisions Made\n\n\tTeam agreed that sub-teams are free to progress work.\n\n"
-         "SUMMARY NOTES:\n\nReview open action items list\n";
+  out +=
+      "\tDecisions Made\n\n\tTeam agreed that sub-teams are free to progress work.\n\n"
+      "SUMMARY NOTES:\n\nReview open action items list\n";
   for (int i = 0; i < rows; ++i)
     out += fmt::format("\xC2\xB7 Schedule remainder of SSR1 briefings, part {}: Due 23 June\n", i);
   out += "\nAOB\n";
   for (int i = 0; i < rows; ++i) {
-    out += fmt::format("\xC2\xB7 Suggestions on attendance, round {}. Staff to put log {} "
-                       "together similar to: https://example.org/log/{}\n", i, i, i);
+    out += fmt::format(
+        "\xC2\xB7 Suggestions on attendance, round {}. Staff to put log {} "
+        "together similar to: https://example.org/log/{}\n",
+        i, i, i);
   }
   return out + "\nEND OF MEETING\n";
 }
@@ -59,7 +63,8 @@ void BM_SqliteImport(benchmark::State& state) {
   ImportBatch batch;
   for (int m = 1; m <= meetings; ++m) {
     auto source = SourceText::Load("bench.txt", SyntheticNotes(m, 20));
-    batch.meetings.push_back({ReadIcannNotes(*source, {})->meeting, {"bench.txt", std::to_string(m)}});
+    batch.meetings.push_back(
+        {ReadIcannNotes(*source, {})->meeting, {"bench.txt", std::to_string(m)}});
   }
   std::size_t items = 0;
   for (const auto& m : batch.meetings) items += m.meeting.actions.size();
@@ -74,10 +79,11 @@ void BM_SqliteImport(benchmark::State& state) {
     if (!report.ok()) state.SkipWithError(report.error().message.c_str());
   }
   std::filesystem::remove_all(dir);
-  state.counters["items/s"] = benchmark::Counter(
-      static_cast<double>(items * state.iterations()), benchmark::Counter::kIsRate);
-  state.counters["meetings/s"] = benchmark::Counter(
-      static_cast<double>(meetings * static_cast<long>(state.iterations())), benchmark::Counter::kIsRate);
+  state.counters["items/s"] = benchmark::Counter(static_cast<double>(items * state.iterations()),
+                                                 benchmark::Counter::kIsRate);
+  state.counters["meetings/s"] =
+      benchmark::Counter(static_cast<double>(meetings * static_cast<long>(state.iterations())),
+                         benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_SqliteImport)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond);
 

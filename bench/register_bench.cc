@@ -25,10 +25,11 @@ constexpr int kReviewsPerMeeting = 10;
 constexpr int kMembers = 30;
 
 std::string Word(std::mt19937& random) {
-  static const char* kSyllables[] = {"ka", "ri", "to", "mel", "san", "dor", "vi", "len",
-                                     "pra", "gu", "zen", "tal", "bo", "nir", "fe", "quo"};
+  static const char* kSyllables[] = {"ka",  "ri", "to",  "mel", "san", "dor", "vi", "len",
+                                     "pra", "gu", "zen", "tal", "bo",  "nir", "fe", "quo"};
   std::uniform_int_distribution<int> pick(0, 15);
-  return std::string(kSyllables[pick(random)]) + kSyllables[pick(random)] + kSyllables[pick(random)];
+  return std::string(kSyllables[pick(random)]) + kSyllables[pick(random)] +
+         kSyllables[pick(random)];
 }
 
 Roster BenchRoster() {
@@ -125,10 +126,13 @@ BENCHMARK_DEFINE_F(RegisterFixture, ImportOneMoreMeeting)(benchmark::State& stat
   }
   state.counters["register_items"] = static_cast<double>(items_);
 }
-BENCHMARK_REGISTER_F(RegisterFixture, ImportOneMoreMeeting)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK_REGISTER_F(RegisterFixture, ImportOneMoreMeeting)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
 
 BENCHMARK_DEFINE_F(RegisterFixture, OpenItems)(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(store_->Actions({true, std::nullopt, std::nullopt}));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(store_->Actions({true, std::nullopt, std::nullopt}));
 }
 BENCHMARK_REGISTER_F(RegisterFixture, OpenItems)->Unit(benchmark::kMillisecond);
 

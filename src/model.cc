@@ -43,12 +43,18 @@ std::optional<Enum> Parse(const NameTable<Enum, N>& table, std::string_view text
 
 const char* ErrorKindName(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kInvalidInput: return "invalid input";
-    case ErrorKind::kNotFound: return "not found";
-    case ErrorKind::kConflict: return "conflict";
-    case ErrorKind::kStorage: return "storage";
-    case ErrorKind::kIO: return "I/O";
-    case ErrorKind::kInternal: return "internal";
+    case ErrorKind::kInvalidInput:
+      return "invalid input";
+    case ErrorKind::kNotFound:
+      return "not found";
+    case ErrorKind::kConflict:
+      return "conflict";
+    case ErrorKind::kStorage:
+      return "storage";
+    case ErrorKind::kIO:
+      return "I/O";
+    case ErrorKind::kInternal:
+      return "internal";
   }
   return "?";
 }

@@ -108,7 +108,8 @@ TEST_F(CliRegisterTest, ManualChangesAreRecordedWithWho) {
 TEST_F(CliRegisterTest, DuplicatesMergeAndUnmergeEndWhereTheyBegan) {
   ImportBoth();
   json pairs = Json({"actions", "duplicates", "--json"});
-  std::int64_t keep = Item("Draft work plans")["id"], other = Item("Prepare work plan drafts")["id"];
+  std::int64_t keep = Item("Draft work plans")["id"],
+               other = Item("Prepare work plan drafts")["id"];
   ASSERT_FALSE(pairs.empty());
   // The completed item is not listed: only open items are candidates.
   for (const json& p : pairs) EXPECT_NE(p["a"], keep);
@@ -120,7 +121,8 @@ TEST_F(CliRegisterTest, DuplicatesMergeAndUnmergeEndWhereTheyBegan) {
   json merged = Show(other);
   EXPECT_EQ(merged["merged_into"], keep);
   json kept = Show(keep);
-  EXPECT_EQ(kept["history"].back()["change"], "merged: Prepare work plan drafts for every sub-topic.");
+  EXPECT_EQ(kept["history"].back()["change"],
+            "merged: Prepare work plan drafts for every sub-topic.");
 
   RunResult unmerge = Plenary({"actions", "unmerge", std::to_string(other)});
   ASSERT_EQ(unmerge.status, 0) << unmerge.err;
@@ -139,7 +141,8 @@ TEST_F(CliRegisterTest, AmbiguousMentionIsANoticeAndANewItem) {
       "SSR2 Plenary Meeting #17 - Tuesday 27 June 2017 @ 06:00 UTC\n\n"
       "SUMMARY NOTES:\n\nReview open action items list\n"
       "\xC2\xB7 Share thoughts on subtopic work plans: Due 7 July\n";
-  ASSERT_EQ(Plenary({"import", WriteFile("16.txt", kTwoPlans), WriteFile("17.txt", kVague)}).status, 0);
+  ASSERT_EQ(Plenary({"import", WriteFile("16.txt", kTwoPlans), WriteFile("17.txt", kVague)}).status,
+            0);
   json items = Json({"actions", "--json"});
   ASSERT_EQ(items.size(), 3u);
   EXPECT_EQ(items[0]["due"], "2017-06-30");  // neither candidate was changed

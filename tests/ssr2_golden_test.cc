@@ -28,7 +28,8 @@ Roster Ssr2Roster() {
 }
 
 ImportedNotes ReadSsr2(NotesOptions options) {
-  auto source = SourceText::Load("ssr2-plenary-15.txt", ReadFile("examples/ssr2/ssr2-plenary-15.txt"));
+  auto source =
+      SourceText::Load("ssr2-plenary-15.txt", ReadFile("examples/ssr2/ssr2-plenary-15.txt"));
   EXPECT_TRUE(source.ok());
   auto notes = ReadIcannNotes(*source, options);
   EXPECT_TRUE(notes.ok()) << notes.error().message;
@@ -43,8 +44,9 @@ TEST(Ssr2Golden, WholeExtractionMatchesGoldenFile) {
 }
 
 TEST(Ssr2Golden, CopyInExamplesIsTheSharedCorpusFile) {
-  std::ifstream shared(std::string(PLENARY_SOURCE_DIR) + "/../shared/corpus/icann/ssr2-plenary-15.txt",
-                       std::ios::binary);
+  std::ifstream shared(
+      std::string(PLENARY_SOURCE_DIR) + "/../shared/corpus/icann/ssr2-plenary-15.txt",
+      std::ios::binary);
   if (!shared) GTEST_SKIP() << "../shared is not beside this checkout";
   std::ostringstream bytes;
   bytes << shared.rdbuf();
@@ -56,14 +58,15 @@ TEST(Ssr2Golden, MeetingHeaderAndPeople) {
   EXPECT_EQ(m.key, (MeetingKey{"SSR2", "Plenary", 15}));
   EXPECT_EQ(m.date, Date{std::chrono::year{2017} / 6 / 13});
   EXPECT_EQ(m.start_utc, (TimeOfDay{6, 0}));
-  EXPECT_EQ(m.attendees, (std::vector<std::string>{"Emily Taylor", "James Gannon", "Zarko Kecic",
-                                                   "Kaveh Ranjbar", "Alain Aina",
-                                                   "Ram Krishna Pariyar"}));
+  EXPECT_EQ(m.attendees,
+            (std::vector<std::string>{"Emily Taylor", "James Gannon", "Zarko Kecic",
+                                      "Kaveh Ranjbar", "Alain Aina", "Ram Krishna Pariyar"}));
   EXPECT_EQ(m.staff, (std::vector<std::string>{"Jennifer Bryce", "Karen Mulberry",
                                                "Yvette Guigneaux", "Laena Rahim", "Steve Conte"}));
   EXPECT_EQ(m.apologies, std::vector<std::string>{"Boban Krsic"});
   ASSERT_EQ(m.decisions.size(), 1u);
-  EXPECT_EQ(m.decisions[0].text, "Team agreed that individual sub-teams are free to progress work.");
+  EXPECT_EQ(m.decisions[0].text,
+            "Team agreed that individual sub-teams are free to progress work.");
 }
 
 TEST(Ssr2Golden, ActionItemsBySource) {
@@ -79,14 +82,16 @@ TEST(Ssr2Golden, ActionItemsBySource) {
   const ActionItem& lroot = m.actions[3];
   EXPECT_EQ(lroot.owners, (std::vector<Owner>{{"ICANN Org", OwnerKind::kOrganisation}}));
   EXPECT_FALSE(lroot.due.has_value());
-  EXPECT_TRUE(lroot.text.find("with the RT mandate: Regarding L-root operations") != std::string::npos);
+  EXPECT_TRUE(lroot.text.find("with the RT mandate: Regarding L-root operations") !=
+              std::string::npos);
   EXPECT_TRUE(lroot.text.ends_with("implemented? (GH)"));
   EXPECT_EQ(lroot.raised_by, (Owner{"Geoff Huston", OwnerKind::kPerson}));
 
   const ActionItem& aob = m.actions.back();
   EXPECT_EQ(aob.source, ActionSource::kNotes);
   EXPECT_EQ(aob.owners, (std::vector<Owner>{{"Staff", OwnerKind::kOrganisation}}));
-  EXPECT_TRUE(aob.text.ends_with("https://community.icann.org/display/acctcrosscomm/WP1+Attendance+Logs"));
+  EXPECT_TRUE(
+      aob.text.ends_with("https://community.icann.org/display/acctcrosscomm/WP1+Attendance+Logs"));
 }
 
 TEST(Ssr2Golden, WithoutRosterYearOptionGivesTheSameMeetingButUnresolvedInitials) {

@@ -25,7 +25,7 @@ struct TimeOfDay {
 enum class Role { kMember, kStaff, kLiaison, kObserver };
 
 struct Person {
-  std::string name;                  // canonical spelling, as the roster gives it
+  std::string name;  // canonical spelling, as the roster gives it
   Role role = Role::kMember;
   std::vector<std::string> aliases;  // initials, other spellings
   // Membership dates, inclusive; none: from the group's start / to its end.
@@ -79,9 +79,9 @@ enum class ActionSource {
 };
 
 struct ActionItem {
-  std::string text;                // whole, as written (continuations joined)
-  std::vector<Owner> owners;       // empty: unassigned
-  std::optional<Date> due;         // none: TBD or not given
+  std::string text;           // whole, as written (continuations joined)
+  std::vector<Owner> owners;  // empty: unassigned
+  std::optional<Date> due;    // none: TBD or not given
   ActionStatus status = ActionStatus::kOpen;
   ActionSource source = ActionSource::kTable;
   std::optional<Owner> raised_by;  // "(GH)" at the end of the text
@@ -141,7 +141,7 @@ struct ActionChange {
 // An action item as the register holds it: one identity for its whole life.
 struct RegisteredAction {
   std::int64_t id = 0;
-  ActionItem item;   // current state; source and line are those of its origin
+  ActionItem item;     // current state; source and line are those of its origin
   MeetingKey meeting;  // the meeting it came from
   Date meeting_date;
   std::optional<std::string> status_note;

@@ -16,7 +16,8 @@ std::string Sha256Hex(std::string_view bytes) {
   return hex;
 }
 
-Result<ImportPlan> PlanImport(const ImportRequest& request, const std::vector<Roster>& known_rosters) {
+Result<ImportPlan> PlanImport(const ImportRequest& request,
+                              const std::vector<Roster>& known_rosters) {
   ImportPlan plan;
   NotesOptions options;
   options.year = request.year;
@@ -38,7 +39,8 @@ Result<ImportPlan> PlanImport(const ImportRequest& request, const std::vector<Ro
     auto notes = ReadIcannNotes(*source, options);
     if (!notes.ok()) return notes.error();
     plan.warnings.insert(plan.warnings.end(), notes->warnings.begin(), notes->warnings.end());
-    plan.batch.meetings.push_back({std::move(notes->meeting), {input.name, Sha256Hex(input.bytes)}});
+    plan.batch.meetings.push_back(
+        {std::move(notes->meeting), {input.name, Sha256Hex(input.bytes)}});
   }
   return plan;
 }

@@ -35,7 +35,8 @@ struct ImportPlan {
 // touching any store. Names resolve against the request's roster, or else the
 // matching roster among `known_rosters`. The first bad input fails the whole
 // plan with its located InvalidInput error.
-Result<ImportPlan> PlanImport(const ImportRequest& request, const std::vector<Roster>& known_rosters);
+Result<ImportPlan> PlanImport(const ImportRequest& request,
+                              const std::vector<Roster>& known_rosters);
 
 // "sha256" of `bytes` as lowercase hex.
 std::string Sha256Hex(std::string_view bytes);

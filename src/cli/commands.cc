@@ -1,8 +1,9 @@
 #include "cli/commands.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -35,14 +36,16 @@ bool StoreExists(const std::string& url) {
 Result<NamedInput> ReadInputFile(const std::string& path) {
   std::error_code ec;
   auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) return Error::IO(fmt::format("cannot read {}: no such file", path));
-  if (!fs::is_regular_file(status)) return Error::IO(fmt::format("cannot read {}: not a file", path));
+  if (ec || !fs::exists(status))
+    return Error::IO(fmt::format("cannot read {}: no such file", path));
+  if (!fs::is_regular_file(status))
+    return Error::IO(fmt::format("cannot read {}: not a file", path));
   const std::size_t limit = SourceLimits{}.max_bytes;
   std::uintmax_t size = fs::file_size(path, ec);
   if (!ec && size > limit) {
     return Error::InvalidInput(FormatDiagnostic(
-        path, 1, 1, fmt::format("file too large: {} bytes, notes are limited to {} bytes", size, limit),
-        ""));
+        path, 1, 1,
+        fmt::format("file too large: {} bytes, notes are limited to {} bytes", size, limit), ""));
   }
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;
@@ -71,9 +74,12 @@ std::string MeetingSummary(const Meeting& m) {
 
 std::string_view OutcomeName(ImportOutcome outcome) {
   switch (outcome) {
-    case ImportOutcome::kCreated: return "created";
-    case ImportOutcome::kUpdated: return "updated";
-    case ImportOutcome::kUnchanged: return "unchanged";
+    case ImportOutcome::kCreated:
+      return "created";
+    case ImportOutcome::kUpdated:
+      return "updated";
+    case ImportOutcome::kUnchanged:
+      return "unchanged";
   }
   return "?";
 }
@@ -99,8 +105,10 @@ int Fail(const CliContext& ctx, const Error& error) {
 
 Result<std::unique_ptr<Store>> OpenExistingStore(const CliContext& ctx) {
   if (!StoreExists(ctx.db)) {
-    return Error::NotFound(fmt::format("no register at {}; import notes first "
-                                       "(plenary import FILE), or give --db", ctx.db));
+    return Error::NotFound(
+        fmt::format("no register at {}; import notes first "
+                    "(plenary import FILE), or give --db",
+                    ctx.db));
   }
   return OpenStore(ctx.db);
 }
@@ -156,8 +164,8 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
     // A meeting given twice is reported once, as its last version.
     auto same = [&](const MeetingImport& m) { return m.meeting.key == entry.key; };
     auto it = std::find_if(plan->batch.meetings.rbegin(), plan->batch.meetings.rend(), same);
-    std::string summary = it != plan->batch.meetings.rend() ? MeetingSummary(it->meeting)
-                                                            : MeetingTitle(entry.key);
+    std::string summary =
+        it != plan->batch.meetings.rend() ? MeetingSummary(it->meeting) : MeetingTitle(entry.key);
     ctx.out << PrintableText(summary) << " [" << OutcomeName(entry.outcome) << "]\n";
   }
   return kExitOk;
@@ -174,8 +182,8 @@ int RunMeetings(const CliContext& ctx, bool json) {
     ctx.out << array.dump(2) << '\n';
     return kExitOk;
   }
-  TextTable table({"Date", "Start", "Meeting", "Attendees", "Staff", "Apologies", "Actions",
-                   "Decisions"});
+  TextTable table(
+      {"Date", "Start", "Meeting", "Attendees", "Staff", "Apologies", "Actions", "Decisions"});
   for (const Meeting& m : *meetings) {
     table.AddRow({FormatIsoDate(m.date), m.start_utc ? FormatTime(*m.start_utc) + " UTC" : "",
                   MeetingTitle(m.key), std::to_string(m.attendees.size()),

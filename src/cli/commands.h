@@ -3,10 +3,10 @@
 // 0 success, 1 bad input or a failure to read or store, 2 bad usage.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <memory>
 #include <optional>
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -64,7 +64,7 @@ struct ActionEditCommand {
   std::optional<std::string> due;     // YYYY-MM-DD | none
   std::vector<std::string> owners;    // replace the owners with these
   std::optional<std::string> note;
-  std::optional<std::string> who;     // default $PLENARY_USER, $USER
+  std::optional<std::string> who;  // default $PLENARY_USER, $USER
   bool json = false;
 };
 

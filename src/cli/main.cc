@@ -20,18 +20,22 @@ std::string DefaultDb() {
 }
 
 int Run(int argc, char** argv) {
-  CLI::App app{"plenary: the register of a group's meetings, action items, decisions and "
-               "attendance, read from meeting notes.",
-               "plenary"};
+  CLI::App app{
+      "plenary: the register of a group's meetings, action items, decisions and "
+      "attendance, read from meeting notes.",
+      "plenary"};
   app.set_version_flag("--version", "plenary 0.1.0");
   std::string db = DefaultDb();
-  app.add_option("--db", db, "Register: an SQLite file, or sqlite:PATH (default $PLENARY_DB or ./plenary.db)");
+  app.add_option("--db", db,
+                 "Register: an SQLite file, or sqlite:PATH (default $PLENARY_DB or ./plenary.db)");
   app.require_subcommand(1);
 
   plenary::ImportCommand import;
-  auto* import_cmd = app.add_subcommand("import", "Read meeting notes into the register (one transaction)");
+  auto* import_cmd =
+      app.add_subcommand("import", "Read meeting notes into the register (one transaction)");
   import_cmd->add_option("FILE", import.files, "Notes files")->required();
-  import_cmd->add_option("--roster", import.roster, "Roster file of the group (see doc/roster-format.md)");
+  import_cmd->add_option("--roster", import.roster,
+                         "Roster file of the group (see doc/roster-format.md)");
   import_cmd->add_option("--year", import.year, "Year of meetings whose header gives none")
       ->check(CLI::Range(1900, 2999));
   import_cmd->add_flag("--dry-run", import.dry_run, "Show what would be recorded; write nothing");
@@ -44,9 +48,11 @@ int Run(int argc, char** argv) {
   plenary::ActionsCommand actions;
   auto* actions_cmd = app.add_subcommand("actions", "List action items");
   actions_cmd->add_flag("--open", actions.open_only, "Only open items");
-  actions_cmd->add_option("--owner", actions.owner, "Only items of this owner (name, alias or initials)");
+  actions_cmd->add_option("--owner", actions.owner,
+                          "Only items of this owner (name, alias or initials)");
   actions_cmd->add_flag("--overdue", actions.overdue, "Only open items due before --as-of");
-  actions_cmd->add_option("--as-of", actions.as_of, "Date for --overdue, YYYY-MM-DD (default today)");
+  actions_cmd->add_option("--as-of", actions.as_of,
+                          "Date for --overdue, YYYY-MM-DD (default today)");
   actions_cmd->add_flag("--json", actions.json, "Print JSON (see doc/cli.md)");
   actions_cmd->require_subcommand(0, 1);
 
@@ -64,7 +70,8 @@ int Run(int argc, char** argv) {
   done_cmd->add_option("ID", edit.id, "Item id")->required();
   done_cmd->add_option("--note", edit.note, "Why, or how it was done");
   done_cmd->add_flag("--json", edit.json, "Print the item as JSON");
-  done_cmd->add_option("--who", edit.who, "Who makes the change (default $PLENARY_USER, else $USER)");
+  done_cmd->add_option("--who", edit.who,
+                       "Who makes the change (default $PLENARY_USER, else $USER)");
   auto* set_cmd = actions_cmd->add_subcommand("set", "Change an item's status, due date or owners");
   set_cmd->add_option("ID", edit.id, "Item id")->required();
   set_cmd->add_option("--status", edit.status, "open, complete or cancelled");
@@ -72,19 +79,22 @@ int Run(int argc, char** argv) {
   set_cmd->add_option("--owner", edit.owners, "An owner (repeat for several); replaces the owners");
   set_cmd->add_option("--note", edit.note, "A status note");
   set_cmd->add_flag("--json", edit.json, "Print the item as JSON");
-  set_cmd->add_option("--who", edit.who, "Who makes the change (default $PLENARY_USER, else $USER)");
+  set_cmd->add_option("--who", edit.who,
+                      "Who makes the change (default $PLENARY_USER, else $USER)");
 
-  auto* merge_cmd = actions_cmd->add_subcommand("merge", "Merge item B into item A (undo with unmerge)");
+  auto* merge_cmd =
+      actions_cmd->add_subcommand("merge", "Merge item B into item A (undo with unmerge)");
   merge_cmd->add_option("A", id, "The item to keep")->required();
   merge_cmd->add_option("B", other, "The duplicate to fold into it")->required();
   merge_cmd->add_option("--note", note, "Why");
   add_who(merge_cmd);
   auto* unmerge_cmd = actions_cmd->add_subcommand("unmerge", "Undo the merge of item B");
   unmerge_cmd->add_option("B", other, "The item that was merged")->required();
-  auto* duplicates_cmd = actions_cmd->add_subcommand("duplicates", "List likely duplicate open items");
+  auto* duplicates_cmd =
+      actions_cmd->add_subcommand("duplicates", "List likely duplicate open items");
   duplicates_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
-  auto* notices_cmd =
-      actions_cmd->add_subcommand("notices", "What the register could not decide (ambiguous mentions)");
+  auto* notices_cmd = actions_cmd->add_subcommand(
+      "notices", "What the register could not decide (ambiguous mentions)");
   notices_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
 
   auto* decisions_cmd = app.add_subcommand("decisions", "List decisions, oldest first");
@@ -93,8 +103,8 @@ int Run(int argc, char** argv) {
   auto* attendance_cmd = app.add_subcommand(
       "attendance", "Show the attendance log, or participation over a month or period");
   attendance_cmd->add_option("--group", attendance.group, "Only this group (default: every group)");
-  auto* month_opt = attendance_cmd->add_option(
-      "--month", attendance.month, "Participation in a month, YYYY-MM");
+  auto* month_opt =
+      attendance_cmd->add_option("--month", attendance.month, "Participation in a month, YYYY-MM");
   attendance_cmd->add_option("--from", attendance.from, "Participation from DATE, YYYY-MM-DD")
       ->excludes(month_opt);
   attendance_cmd->add_option("--to", attendance.to, "Participation to DATE, YYYY-MM-DD")

@@ -44,15 +44,19 @@ void PrintItem(const CliContext& ctx, const RegisteredAction& a) {
   for (const ActionChange& c : a.history) {
     std::string where = c.meeting ? fmt::format("{} #{}", c.meeting->kind, c.meeting->number)
                                   : fmt::format("by {}", c.who);
-    ctx.out << PrintableText(fmt::format("    {}  {:<14} {}", FormatIsoDate(c.date), where, c.change))
+    ctx.out << PrintableText(
+                   fmt::format("    {}  {:<14} {}", FormatIsoDate(c.date), where, c.change))
             << '\n';
-    if (!c.words.empty()) ctx.out << "                              \"" << PrintableText(c.words) << "\"\n";
+    if (!c.words.empty())
+      ctx.out << "                              \"" << PrintableText(c.words) << "\"\n";
   }
 }
 
 int Show(const CliContext& ctx, const RegisteredAction& a, bool json) {
-  if (json) ctx.out << RegisteredActionJson(a).dump(2) << '\n';
-  else PrintItem(ctx, a);
+  if (json)
+    ctx.out << RegisteredActionJson(a).dump(2) << '\n';
+  else
+    PrintItem(ctx, a);
   return kExitOk;
 }
 
@@ -124,7 +128,8 @@ int RunActionMerge(const CliContext& ctx, std::int64_t into, std::int64_t from,
   by.effective = ctx.today;
   if (Status merged = (*store)->MergeActions(into, from, by); !merged.ok())
     return Fail(ctx, merged.error());
-  ctx.out << fmt::format("merged #{} into #{} (undo: plenary actions unmerge {})\n", from, into, from);
+  ctx.out << fmt::format("merged #{} into #{} (undo: plenary actions unmerge {})\n", from, into,
+                         from);
   return kExitOk;
 }
 
@@ -155,8 +160,10 @@ int RunActionDuplicates(const CliContext& ctx, bool json) {
     ctx.out << "    #" << p.a << ' ' << PrintableText(a->item.text) << '\n';
     ctx.out << "    #" << p.b << ' ' << PrintableText(b->item.text) << '\n';
   }
-  if (pairs->empty()) ctx.out << "no likely duplicates among open items\n";
-  else ctx.out << "merge with: plenary actions merge KEEP OTHER\n";
+  if (pairs->empty())
+    ctx.out << "no likely duplicates among open items\n";
+  else
+    ctx.out << "merge with: plenary actions merge KEEP OTHER\n";
   return kExitOk;
 }
 
@@ -169,8 +176,11 @@ int RunActionNotices(const CliContext& ctx, bool json) {
     auto array = nlohmann::ordered_json::array();
     for (const RegisterNotice& n : *notices) {
       nlohmann::ordered_json meeting = nullptr;
-      if (n.meeting) meeting = {{"group", n.meeting->group}, {"kind", n.meeting->kind}, {"number", n.meeting->number}};
-      array.push_back({{"group", n.group}, {"meeting", meeting}, {"line", n.line}, {"message", n.message}});
+      if (n.meeting)
+        meeting = {
+            {"group", n.meeting->group}, {"kind", n.meeting->kind}, {"number", n.meeting->number}};
+      array.push_back(
+          {{"group", n.group}, {"meeting", meeting}, {"line", n.line}, {"message", n.message}});
     }
     ctx.out << array.dump(2) << '\n';
     return kExitOk;

@@ -1,7 +1,8 @@
 #include "cli/text_table.h"
 
-#include <algorithm>
 #include <utf8proc.h>
+
+#include <algorithm>
 
 namespace plenary {
 

@@ -1,8 +1,9 @@
 #include "core/date.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <charconv>
-#include <fmt/format.h>
 
 #include "core/text.h"
 
@@ -15,13 +16,13 @@ using std::chrono::month;
 using std::chrono::sys_days;
 using std::chrono::year;
 
-constexpr std::array<std::string_view, 12> kMonths{"january", "february", "march",     "april",
-                                                    "may",     "june",     "july",      "august",
-                                                    "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonths{"january",   "february", "march",    "april",
+                                                   "may",       "june",     "july",     "august",
+                                                   "september", "october",  "november", "december"};
 constexpr std::array<std::string_view, 7> kWeekdays{"sunday",   "monday", "tuesday", "wednesday",
                                                     "thursday", "friday", "saturday"};
-constexpr std::array<std::string_view, 7> kWeekdayNames{"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                                        "Thursday", "Friday", "Saturday"};
+constexpr std::array<std::string_view, 7> kWeekdayNames{
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 
 // Matches a full name, or a prefix of at least three letters ("Sep", "Sept",
 // "Tues"), with an optional final '.'.
@@ -46,8 +47,7 @@ std::optional<int> ParseNumber(std::string_view s) {
 std::optional<int> ParseDayNumber(std::string_view s) {
   if (s.size() > 2) {
     std::string suffix = AsciiLower(s.substr(s.size() - 2));
-    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")
-      s.remove_suffix(2);
+    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") s.remove_suffix(2);
   }
   if (s.empty() || s.size() > 2) return std::nullopt;
   auto n = ParseNumber(s);

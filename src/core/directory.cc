@@ -48,7 +48,8 @@ Directory::Directory(const Roster* roster, std::string_view group) : roster_(ros
     for (std::string_view alias : org.aliases)
       if (!alias.empty()) organisations_.emplace(FoldName(alias), std::string(org.canonical));
   if (!group.empty()) {
-    for (std::string_view suffix : {" RT", "-RT", " Review Team", " Team", " members", " RT members"})
+    for (std::string_view suffix :
+         {" RT", "-RT", " Review Team", " Team", " members", " RT members"})
       organisations_.emplace(FoldName(std::string(group) + std::string(suffix)), "Team");
     for (std::string_view suffix : {" co-chairs", " leadership", " chairs"})
       organisations_.emplace(FoldName(std::string(group) + std::string(suffix)), "Co-Chairs");
@@ -63,8 +64,10 @@ Directory::Directory(const Roster* roster, std::string_view group) : roster_(ros
     by_name_.emplace(FoldName(p.name), &p);
     people_.emplace(FoldName(p.name), &p);
     for (const std::string& alias : p.aliases) {
-      if (IsInitials(alias)) initials_.emplace(alias, &p);
-      else people_.emplace(FoldName(alias), &p);
+      if (IsInitials(alias))
+        initials_.emplace(alias, &p);
+      else
+        people_.emplace(FoldName(alias), &p);
     }
   }
   // A first name alone names a person only when one member has it.

@@ -47,8 +47,8 @@ class Directory {
   std::optional<Owner> Lookup(std::string_view written) const;
 
   const Roster* roster_;
-  std::unordered_map<std::string, const Person*> people_;    // folded name/alias
-  std::unordered_map<std::string, const Person*> initials_;  // exact capitals
+  std::unordered_map<std::string, const Person*> people_;       // folded name/alias
+  std::unordered_map<std::string, const Person*> initials_;     // exact capitals
   std::unordered_map<std::string, std::string> organisations_;  // folded alias -> canonical
   std::unordered_map<std::string, const Person*> by_name_;      // folded canonical name
 };

@@ -21,7 +21,7 @@ TEST(Directory, PeopleByNameAliasInitialsAndUniqueFirstName) {
   EXPECT_EQ(d.FindPerson("james gannon")->name, "James Gannon");
   EXPECT_EQ(d.FindPerson("ZARKO KECIC")->name, "Žarko Kečić");
   EXPECT_EQ(d.FindPerson("JG")->name, "James Gannon");
-  EXPECT_EQ(d.FindPerson("jg"), nullptr);     // initials only in capitals
+  EXPECT_EQ(d.FindPerson("jg"), nullptr);  // initials only in capitals
   EXPECT_EQ(d.FindPerson("Emily")->name, "Emily Taylor");
   EXPECT_EQ(d.FindPerson("James"), nullptr);  // two Jameses: ambiguous, never guessed
 }

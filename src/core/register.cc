@@ -1,7 +1,8 @@
 #include "core/register.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -159,8 +160,9 @@ std::string Replayer::NoteIn(std::size_t item, const ActionItem& mention) const 
     if (i == naming) continue;
     if (ScoreItem(item, SortedWords(sentences[i])) >= rules_.review_threshold) continue;
     std::string folded = FoldName(sentences[i]);
-    bool known = std::any_of(reg_.items[item].match_texts.begin(), reg_.items[item].match_texts.end(),
-                             [&](const std::string& t) { return FoldName(t).find(folded) != std::string::npos; });
+    bool known = std::any_of(
+        reg_.items[item].match_texts.begin(), reg_.items[item].match_texts.end(),
+        [&](const std::string& t) { return FoldName(t).find(folded) != std::string::npos; });
     if (!known) note += (note.empty() ? "" : " ") + std::string(sentences[i]);
   }
   return note;
@@ -183,7 +185,8 @@ void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int posi
   for (const Owner& o : mention.owners)
     if (std::find(owners.begin(), owners.end(), o) == owners.end()) owners.push_back(o);
   if (owners != item.state.owners) {
-    changes.push_back(fmt::format("owners {} -> {}", OwnerList(item.state.owners), OwnerList(owners)));
+    changes.push_back(
+        fmt::format("owners {} -> {}", OwnerList(item.state.owners), OwnerList(owners)));
     item.state.owners = owners;
   }
   if (!item.state.raised_by) item.state.raised_by = mention.raised_by;
@@ -192,7 +195,8 @@ void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int posi
     item.status_note = note;
   }
   if (changes.empty()) changes.push_back("mentioned");
-  item.history.push_back({meeting.date, meeting.key, std::nullopt, Join(changes), mention.text, ""});
+  item.history.push_back(
+      {meeting.date, meeting.key, std::nullopt, Join(changes), mention.text, ""});
   item.mentions.push_back({meeting.meeting_id, position});
   mention_owner_[{meeting.meeting_id, position}] = index;
   Remember(index, mention.text);
@@ -205,7 +209,7 @@ void Replayer::ApplyMeeting(const MeetingMentions& meeting) {
   for (std::size_t i = 0; i < meeting.mentions.size(); ++i) {
     const ActionItem& mention = meeting.mentions[i];
     double threshold = mention.source == ActionSource::kReview ? rules_.review_threshold
-                                                              : rules_.new_row_threshold;
+                                                               : rules_.new_row_threshold;
     Match match = FindMatch(SortedWords(mention.text), threshold, earlier);
     if (match.item && match.ambiguous) {
       reg_.diagnostics.push_back(
@@ -215,8 +219,10 @@ void Replayer::ApplyMeeting(const MeetingMentions& meeting) {
                        mention.text, reg_.items[*match.item].state.text,
                        reg_.items[match.runner_up].state.text)});
     }
-    if (match.item && !match.ambiguous) Apply(*match.item, meeting, static_cast<int>(i));
-    else Create(meeting, static_cast<int>(i));
+    if (match.item && !match.ambiguous)
+      Apply(*match.item, meeting, static_cast<int>(i));
+    else
+      Create(meeting, static_cast<int>(i));
   }
 }
 
@@ -239,8 +245,8 @@ void Replayer::Merge(std::size_t into, std::size_t from, const RegisterEvent& ev
   merged.insert(merged.end(), b.history.begin(), b.history.end());
   std::stable_sort(merged.begin(), merged.end(),
                    [](const ActionChange& x, const ActionChange& y) { return x.date < y.date; });
-  merged.push_back({event.effective, std::nullopt, event.id, "merged: " + b.state.text, event.note,
-                    event.who});
+  merged.push_back(
+      {event.effective, std::nullopt, event.id, "merged: " + b.state.text, event.note, event.who});
   a.history = std::move(merged);
   b.merged_into = into;
   b.history.push_back({event.effective, std::nullopt, event.id, "merged into: " + a.state.text,
@@ -254,8 +260,11 @@ void Replayer::ApplyEvent(const RegisterEvent& event) {
   if (event.other) other = ItemOf(*event.other).value_or(reg_.items.size());
   bool merge = event.kind == RegisterEventKind::kMerge;
   if (!index || (merge && (other == reg_.items.size() || other == *index))) {
-    reg_.diagnostics.push_back({{}, 0, fmt::format("change {} by {} names an item that no longer "
-                                                   "exists; skipped", event.id, event.who)});
+    reg_.diagnostics.push_back({{},
+                                0,
+                                fmt::format("change {} by {} names an item that no longer "
+                                            "exists; skipped",
+                                            event.id, event.who)});
     return;
   }
   if (merge) return Merge(*index, other, event);
@@ -270,12 +279,14 @@ void Replayer::ApplyEvent(const RegisterEvent& event) {
     item.state.due = *event.due;
   }
   if (event.owners && *event.owners != item.state.owners) {
-    changes.push_back(fmt::format("owners {} -> {}", OwnerList(item.state.owners), OwnerList(*event.owners)));
+    changes.push_back(
+        fmt::format("owners {} -> {}", OwnerList(item.state.owners), OwnerList(*event.owners)));
     item.state.owners = *event.owners;
   }
   if (!event.note.empty()) item.status_note = event.note;
   if (changes.empty()) changes.push_back("note");
-  item.history.push_back({event.effective, std::nullopt, event.id, Join(changes), event.note, event.who});
+  item.history.push_back(
+      {event.effective, std::nullopt, event.id, Join(changes), event.note, event.who});
 }
 
 }  // namespace
@@ -296,24 +307,29 @@ double MatchScore(const std::vector<std::string>& mention, const std::vector<std
     if (order >= 0) ++b;
   }
   if (common < 3) return 0.0;
-  double overlap = static_cast<double>(common) / static_cast<double>(std::min(mention.size(), item.size()));
-  double dice = 2.0 * static_cast<double>(common) / static_cast<double>(mention.size() + item.size());
+  double overlap =
+      static_cast<double>(common) / static_cast<double>(std::min(mention.size(), item.size()));
+  double dice =
+      2.0 * static_cast<double>(common) / static_cast<double>(mention.size() + item.size());
   return (overlap + dice) / 2.0;
 }
 
 Register ReplayRegister(std::vector<MeetingMentions> meetings, std::vector<RegisterEvent> events,
                         const MatchRules& rules) {
-  std::sort(meetings.begin(), meetings.end(), [](const MeetingMentions& a, const MeetingMentions& b) {
-    return std::tie(a.date, a.key.kind, a.key.number, a.meeting_id) <
-           std::tie(b.date, b.key.kind, b.key.number, b.meeting_id);
-  });
-  std::stable_sort(events.begin(), events.end(), [](const RegisterEvent& a, const RegisterEvent& b) {
-    return std::tie(a.effective, a.id) < std::tie(b.effective, b.id);
-  });
+  std::sort(meetings.begin(), meetings.end(),
+            [](const MeetingMentions& a, const MeetingMentions& b) {
+              return std::tie(a.date, a.key.kind, a.key.number, a.meeting_id) <
+                     std::tie(b.date, b.key.kind, b.key.number, b.meeting_id);
+            });
+  std::stable_sort(events.begin(), events.end(),
+                   [](const RegisterEvent& a, const RegisterEvent& b) {
+                     return std::tie(a.effective, a.id) < std::tie(b.effective, b.id);
+                   });
   Replayer replayer(rules);
   std::size_t e = 0;
   for (const MeetingMentions& meeting : meetings) {
-    for (; e < events.size() && events[e].effective < meeting.date; ++e) replayer.ApplyEvent(events[e]);
+    for (; e < events.size() && events[e].effective < meeting.date; ++e)
+      replayer.ApplyEvent(events[e]);
     replayer.ApplyMeeting(meeting);
   }
   for (; e < events.size(); ++e) replayer.ApplyEvent(events[e]);
@@ -373,8 +389,9 @@ std::vector<DuplicatePair> FindDuplicates(const Register& reg, double threshold)
       pairs.push_back({a.id, b.id, score, reason});
     }
   }
-  std::stable_sort(pairs.begin(), pairs.end(),
-                   [](const DuplicatePair& x, const DuplicatePair& y) { return x.score > y.score; });
+  std::stable_sort(pairs.begin(), pairs.end(), [](const DuplicatePair& x, const DuplicatePair& y) {
+    return x.score > y.score;
+  });
   return pairs;
 }
 

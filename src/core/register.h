@@ -85,7 +85,7 @@ struct Register {
 
 // How a mention is matched to an earlier item, explained in doc/register.md.
 struct MatchRules {
-  double review_threshold = 0.6;  // a review of open items names existing items
+  double review_threshold = 0.6;   // a review of open items names existing items
   double new_row_threshold = 0.9;  // table rows and noted actions are usually new
   double ambiguity_margin = 0.1;   // a runner-up this close makes a match ambiguous
 };

@@ -33,10 +33,12 @@ std::vector<MeetingMentions> Series() {
   return {
       Meeting(1, 15, D(2017, 6, 13),
               {Mention("Prepare a one-page summary of the SSR1 implementation briefings received "
-                       "so far.", ActionSource::kTable, D(2017, 6, 23), ActionStatus::kOpen, {kStaff}),
+                       "so far.",
+                       ActionSource::kTable, D(2017, 6, 23), ActionStatus::kOpen, {kStaff}),
                Mention("Provide SSR2-RT with response to the Terms of Reference.",
                        ActionSource::kTable, D(2017, 6, 23)),
-               Mention("Book a venue for the Johannesburg face-to-face meeting.", ActionSource::kTable)}),
+               Mention("Book a venue for the Johannesburg face-to-face meeting.",
+                       ActionSource::kTable)}),
       Meeting(2, 16, D(2017, 6, 20),
               {Mention("Prepare a one-page summary of the SSR1 briefings: Due 30 June",
                        ActionSource::kReview, D(2017, 6, 30)),
@@ -70,12 +72,15 @@ TEST(Register, MatchScoreRewardsContainedMentionsAndPrefersTheCloserText) {
                            "received so far.");
   EXPECT_GT(contained, 0.85);
   EXPECT_DOUBLE_EQ(score("Draft plans", "Draft plans"), 0.0);  // too little evidence
-  EXPECT_EQ(score("Draft work plans for each subtopic", "Schedule remainder of SSR1 briefings"), 0.0);
+  EXPECT_EQ(score("Draft work plans for each subtopic", "Schedule remainder of SSR1 briefings"),
+            0.0);
   // Both contain the mention; the closer wording scores higher.
   std::string_view mention = "Staff to capture and share discussions around outreach";
   EXPECT_GT(score(mention, "Staff to capture and share all discussions to-date around outreach."),
-            score(mention, "Staff start a thread on the list to capture discussions around "
-                           "outreach. Team to share thoughts on list re outreach and engagement") + 0.1);
+            score(mention,
+                  "Staff start a thread on the list to capture discussions around "
+                  "outreach. Team to share thoughts on list re outreach and engagement") +
+                0.1);
 }
 
 TEST(Register, ShortenedMentionsUpdateTheSameItem) {
@@ -87,7 +92,8 @@ TEST(Register, ShortenedMentionsUpdateTheSameItem) {
   ASSERT_EQ(summary.history.size(), 3u);
   EXPECT_EQ(summary.history[0].change, "created");
   EXPECT_EQ(summary.history[1].change, "due 2017-06-23 -> 2017-06-30");
-  EXPECT_EQ(summary.history[1].words, "Prepare a one-page summary of the SSR1 briefings: Due 30 June");
+  EXPECT_EQ(summary.history[1].words,
+            "Prepare a one-page summary of the SSR1 briefings: Due 30 June");
   EXPECT_EQ(summary.history[2].change, "owners Staff -> Staff, James Gannon");
   EXPECT_EQ(summary.history[2].meeting, (MeetingKey{"SSR2", "Plenary", 17}));
   EXPECT_TRUE(reg.diagnostics.empty());
@@ -129,11 +135,13 @@ TEST(Register, OrderOfImportDoesNotMatter) {
 
 TEST(Register, AmbiguousMentionIsReportedNotApplied) {
   std::vector<MeetingMentions> meetings = {
-      Meeting(1, 15, D(2017, 6, 13),
-              {Mention("Share thoughts on ICANN Security subtopic work plans", ActionSource::kTable),
-               Mention("Share thoughts on SSR1 subtopic work plans", ActionSource::kTable)}),
-      Meeting(2, 16, D(2017, 6, 20), {Mention("Share thoughts on subtopic work plans: Due 7 July",
-                                              ActionSource::kReview, D(2017, 7, 7))})};
+      Meeting(
+          1, 15, D(2017, 6, 13),
+          {Mention("Share thoughts on ICANN Security subtopic work plans", ActionSource::kTable),
+           Mention("Share thoughts on SSR1 subtopic work plans", ActionSource::kTable)}),
+      Meeting(2, 16, D(2017, 6, 20),
+              {Mention("Share thoughts on subtopic work plans: Due 7 July", ActionSource::kReview,
+                       D(2017, 7, 7))})};
   Register reg = ReplayRegister(meetings, {});
   ASSERT_EQ(reg.items.size(), 3u);
   EXPECT_FALSE(reg.items[0].state.due);
@@ -144,8 +152,16 @@ TEST(Register, AmbiguousMentionIsReportedNotApplied) {
 }
 
 TEST(Register, ManualChangesAreHistoryWithWhoAndWhen) {
-  RegisterEvent done{1, RegisterEventKind::kSet, {1, 1}, std::nullopt, ActionStatus::kComplete,
-                     std::nullopt, std::nullopt, "Board sent it", "jb", "2017-06-22T10:00:00Z",
+  RegisterEvent done{1,
+                     RegisterEventKind::kSet,
+                     {1, 1},
+                     std::nullopt,
+                     ActionStatus::kComplete,
+                     std::nullopt,
+                     std::nullopt,
+                     "Board sent it",
+                     "jb",
+                     "2017-06-22T10:00:00Z",
                      D(2017, 6, 22)};
   Register reg = ReplayRegister(Series(), {done});
   const RegisterItem& tor = ItemWithText(reg, "Provide SSR2-RT");
@@ -158,8 +174,9 @@ TEST(Register, ManualChangesAreHistoryWithWhoAndWhen) {
 
 TEST(Register, MergeKeepsBothHistoriesAndUnmergeRestoresExactly) {
   std::vector<MeetingMentions> meetings = Series();
-  meetings.push_back(Meeting(4, 18, D(2017, 7, 4),
-                             {Mention("Write a one-page SSR1 summary for the report.", ActionSource::kTable)}));
+  meetings.push_back(
+      Meeting(4, 18, D(2017, 7, 4),
+              {Mention("Write a one-page SSR1 summary for the report.", ActionSource::kTable)}));
   std::map<MentionRef, std::int64_t> previous;
   std::int64_t next = 1;
   Register before = ReplayRegister(meetings, {});
@@ -201,15 +218,16 @@ TEST(Register, IdsSurviveAnEarlierMeetingImportedLater) {
 
   Register all = ReplayRegister(meetings, {});
   AssignItemIds(all, previous, next);
-  EXPECT_EQ(ItemWithText(all, "Prepare a one-page summary of the SSR1 implementation").id, summary_id);
+  EXPECT_EQ(ItemWithText(all, "Prepare a one-page summary of the SSR1 implementation").id,
+            summary_id);
 }
 
 TEST(Register, DuplicatesAreListedWithScoreAndReason) {
-  std::vector<MeetingMentions> meetings = {Meeting(
-      1, 15, D(2017, 6, 13),
-      {Mention("Draft work plans for each subtopic", ActionSource::kTable),
-       Mention("Draft the work plan for every subtopic", ActionSource::kTable),
-       Mention("Book the venue", ActionSource::kTable)})};
+  std::vector<MeetingMentions> meetings = {
+      Meeting(1, 15, D(2017, 6, 13),
+              {Mention("Draft work plans for each subtopic", ActionSource::kTable),
+               Mention("Draft the work plan for every subtopic", ActionSource::kTable),
+               Mention("Book the venue", ActionSource::kTable)})};
   Register reg = ReplayRegister(meetings, {});
   std::int64_t next = 1;
   AssignItemIds(reg, {}, next);

@@ -1,11 +1,12 @@
 #include "core/text.h"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <memory>
 #include <unordered_set>
-#include <utf8proc.h>
 
 namespace plenary {
 namespace {
@@ -27,15 +28,16 @@ bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
 const std::unordered_set<std::string_view>& StopWords() {
   static const std::unordered_set<std::string_view> words{
-      "a",    "an",   "and",  "are",  "as",    "at",   "be",   "by",   "for",   "from",
-      "has",  "have", "in",   "into", "is",    "it",   "its",  "of",   "on",    "or",
-      "so",   "that", "the",  "their", "them", "then", "there", "these", "this", "those",
-      "to",   "was",  "were", "will", "with",  "would", "all", "any",  "also",  "s"};
+      "a",   "an",   "and",  "are",   "as",   "at",    "be",    "by",    "for",  "from",
+      "has", "have", "in",   "into",  "is",   "it",    "its",   "of",    "on",   "or",
+      "so",  "that", "the",  "their", "them", "then",  "there", "these", "this", "those",
+      "to",  "was",  "were", "will",  "with", "would", "all",   "any",   "also", "s"};
   return words;
 }
 
 bool IsAscii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 std::string Fold(std::string_view s) {
@@ -44,9 +46,9 @@ std::string Fold(std::string_view s) {
   // import's profile otherwise. text_test.cc checks the equivalence.
   if (IsAscii(s)) return AsciiLower(s);
   utf8proc_uint8_t* out = nullptr;
-  auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                                UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-                                                UTF8PROC_IGNORE | UTF8PROC_STRIPNA);
+  auto options =
+      static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                     UTF8PROC_STRIPMARK | UTF8PROC_IGNORE | UTF8PROC_STRIPNA);
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
                                     static_cast<utf8proc_ssize_t>(s.size()), &out, options);
   if (n < 0) return AsciiLower(s);  // invalid UTF-8: callers validate first
@@ -124,9 +126,12 @@ std::vector<std::string_view> SplitSentences(std::string_view text) {
   bool straight_quote_open = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     std::string_view at = text.substr(i);
-    if (at.substr(0, 3) == "\xE2\x80\x9C") ++quote_depth;                      // “
-    else if (at.substr(0, 3) == "\xE2\x80\x9D" && quote_depth > 0) --quote_depth;  // ”
-    else if (text[i] == '"') straight_quote_open = !straight_quote_open;
+    if (at.substr(0, 3) == "\xE2\x80\x9C")
+      ++quote_depth;  // “
+    else if (at.substr(0, 3) == "\xE2\x80\x9D" && quote_depth > 0)
+      --quote_depth;  // ”
+    else if (text[i] == '"')
+      straight_quote_open = !straight_quote_open;
     char c = text[i];
     if ((c != '.' && c != '?' && c != '!') || quote_depth > 0 || straight_quote_open) continue;
     if (i + 2 >= text.size() || text[i + 1] != ' ' || !IsUpper(text[i + 2])) continue;
@@ -173,7 +178,8 @@ std::vector<std::string> ContentWordSequence(std::string_view s) {
   std::string word;
   auto flush = [&] {
     // "plans" ~ "plan", but not "status", "analysis", "process".
-    if (word.size() > 3 && word.back() == 's' && std::string_view("siu").find(word[word.size() - 2]) == std::string_view::npos)
+    if (word.size() > 3 && word.back() == 's' &&
+        std::string_view("siu").find(word[word.size() - 2]) == std::string_view::npos)
       word.pop_back();
     if (!word.empty() && !StopWords().count(word)) words.push_back(word);
     word.clear();
@@ -190,8 +196,10 @@ std::vector<std::string> ContentWordSequence(std::string_view s) {
     auto category = utf8proc_category(cp);
     bool alnum = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
                  category == UTF8PROC_CATEGORY_ND;
-    if (alnum) word.append(folded, i, static_cast<std::size_t>(n));
-    else flush();
+    if (alnum)
+      word.append(folded, i, static_cast<std::size_t>(n));
+    else
+      flush();
     i += static_cast<std::size_t>(n);
   }
   flush();

@@ -46,14 +46,16 @@ TEST(Text, ContentWordsDropStopWordsAndPlurals) {
 TEST(QuotationIndex, FindsTheItemAQuotationComesFrom) {
   QuotationIndex index;
   index.Add(0, "Staff to capture and share all discussions to-date around outreach.");
-  index.Add(1, "ICANN DNS Engineering team to reframe the following question: Regarding L-root "
-               "operations and hosting: What is the planning process vs. passive response?");
+  index.Add(1,
+            "ICANN DNS Engineering team to reframe the following question: Regarding L-root "
+            "operations and hosting: What is the planning process vs. passive response?");
   EXPECT_EQ(index.QuotedBy("ICANN will rephrase the following: “Regarding L-root operations and "
                            "hosting: What is the planning process vs. passive response?”"),
             std::vector<std::size_t>{1});
   // Shares topic words, quotes nothing.
-  EXPECT_TRUE(index.QuotedBy("Staff start a thread on the list to capture discussions around "
-                             "outreach. Team to share thoughts on list re outreach")
+  EXPECT_TRUE(index
+                  .QuotedBy("Staff start a thread on the list to capture discussions around "
+                            "outreach. Team to share thoughts on list re outreach")
                   .empty());
 }
 

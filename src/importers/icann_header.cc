@@ -1,8 +1,9 @@
 #include "importers/icann_header.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
-#include <fmt/format.h>
 #include <vector>
 
 #include "core/text.h"
@@ -70,7 +71,10 @@ bool HasDate(std::string_view text) {
   std::vector<std::string_view> words = SplitWords(text);
   std::size_t i = 0;
   while (i < words.size() && IsSeparatorWord(words[i])) ++i;
-  if (i < words.size() && WeekdayFromName(words[i].back() == ',' ? words[i].substr(0, words[i].size() - 1) : words[i]) >= 0) ++i;
+  if (i < words.size() &&
+      WeekdayFromName(words[i].back() == ',' ? words[i].substr(0, words[i].size() - 1)
+                                             : words[i]) >= 0)
+    ++i;
   std::string joined;
   for (std::size_t j = i; j < words.size() && j < i + 3; ++j) {
     if (ParseTime(words[j]) || words[j] == "@" || EqualsNoCase(words[j], "at")) break;
@@ -102,24 +106,28 @@ Result<NotesHeader> ReadWhen(const SourceText& source, int n, std::string_view r
     std::string_view w = words[i];
     if (ParseTime(w) || IsUtcWord(w)) break;
     if (LooksLikeTime(w)) {
-      return source.ErrorAt(n, ColumnAt(line, w),
-                            fmt::format("'{}' is not a start time; expected HH:MM UTC (24-hour)", w));
+      return source.ErrorAt(
+          n, ColumnAt(line, w),
+          fmt::format("'{}' is not a start time; expected HH:MM UTC (24-hour)", w));
     }
     if (w == "@" || EqualsNoCase(w, "at")) continue;
     date_words.push_back(w);
   }
   if (date_words.empty())
-    return source.ErrorAt(n, 0, fmt::format("no date after the meeting number; {}", kExpectedHeader));
-  std::string_view date_text(date_words.front().data(),
-                             static_cast<std::size_t>(date_words.back().data() + date_words.back().size() -
-                                                      date_words.front().data()));
+    return source.ErrorAt(n, 0,
+                          fmt::format("no date after the meeting number; {}", kExpectedHeader));
+  std::string_view date_text(
+      date_words.front().data(),
+      static_cast<std::size_t>(date_words.back().data() + date_words.back().size() -
+                               date_words.front().data()));
   auto date = ParseWrittenDate(date_text);
   if (!date) {
     std::string shown(date_text.substr(0, 40));
     if (shown.size() < date_text.size()) shown += "...";
     return source.ErrorAt(n, ColumnAt(line, date_text),
                           fmt::format("'{}' is not a date; expected a date like '13 June' or "
-                                      "'13 June 2017'", shown));
+                                      "'13 June 2017'",
+                                      shown));
   }
   header.date = *date;
   if (i < words.size()) {
@@ -127,19 +135,21 @@ Result<NotesHeader> ReadWhen(const SourceText& source, int n, std::string_view r
       std::size_t next = i + 1;
       // "06:00 - 07:30 UTC", "06:00 to 07:30 UTC": the end of a range.
       if (next + 1 < words.size() &&
-          (words[next] == "-" || words[next] == "\xE2\x80\x93" || EqualsNoCase(words[next], "to")) &&
+          (words[next] == "-" || words[next] == "\xE2\x80\x93" ||
+           EqualsNoCase(words[next], "to")) &&
           ParseTime(words[next + 1]))
         next += 2;
       bool utc = next < words.size() && IsUtcWord(words[next]);
       if (!utc && next < words.size() && !words[next].starts_with("(")) {
         return source.ErrorAt(n, ColumnAt(line, words[next]),
                               fmt::format("start time in '{}': plenary records times in UTC; "
-                                          "expected 'UTC'", words[next]));
+                                          "expected 'UTC'",
+                                          words[next]));
       }
       header.start_utc = time;
     }
   }
-    return header;
+  return header;
 }
 
 }  // namespace
@@ -161,15 +171,16 @@ Result<NotesHeader> ReadNotesHeader(const SourceText& source, int n) {
   std::size_t first_kind = 1;
   if (first_kind < title.size() && EqualsNoCase(title[first_kind], "RT")) ++first_kind;
   std::size_t last_kind = title.size();
-  while (last_kind > first_kind &&
-         (EqualsNoCase(title[last_kind - 1], "meeting") || EqualsNoCase(title[last_kind - 1], "call")))
+  while (last_kind > first_kind && (EqualsNoCase(title[last_kind - 1], "meeting") ||
+                                    EqualsNoCase(title[last_kind - 1], "call")))
     --last_kind;
   for (std::size_t i = first_kind; i < last_kind; ++i)
     header.kind += (header.kind.empty() ? "" : " ") + std::string(title[i]);
   if (header.kind.empty()) header.kind = "Meeting";
 
   std::size_t digits_end = hash + 1;
-  while (digits_end < line.size() && line[digits_end] >= '0' && line[digits_end] <= '9') ++digits_end;
+  while (digits_end < line.size() && line[digits_end] >= '0' && line[digits_end] <= '9')
+    ++digits_end;
   auto [ptr, ec] = std::from_chars(line.data() + hash + 1, line.data() + digits_end, header.number);
   if (ec != std::errc() || header.number < 1 || header.number > 1000000)
     return source.ErrorAt(n, ColumnOfByte(line, hash + 1), "meeting number out of range");
@@ -206,18 +217,20 @@ Result<Date> ResolveMeetingDate(const SourceText& source, const NotesHeader& hea
   auto check = [&](int y, std::string_view from) -> Result<Date> {
     Date d = make(y);
     if (!d.ok())
-      return source.ErrorAt(line, 0, fmt::format("no such day: {} {} {}", header.date.day,
-                                                 MonthName(header.date.month), y));
+      return source.ErrorAt(
+          line, 0,
+          fmt::format("no such day: {} {} {}", header.date.day, MonthName(header.date.month), y));
     if (header.weekday >= 0 && weekday_of(d) != static_cast<unsigned>(header.weekday)) {
-      return source.ErrorAt(line, 0, fmt::format("{} is a {}, not a {} (year from {})",
-                                                 FormatIsoDate(d), WeekdayName(weekday_of(d)),
-                                                 WeekdayName(static_cast<unsigned>(header.weekday)), from));
+      return source.ErrorAt(line, 0,
+                            fmt::format("{} is a {}, not a {} (year from {})", FormatIsoDate(d),
+                                        WeekdayName(weekday_of(d)),
+                                        WeekdayName(static_cast<unsigned>(header.weekday)), from));
     }
     return d;
   };
   if (!make(2000).ok()) {  // 2000 is a leap year: a day no year has
-    return source.ErrorAt(line, 0, fmt::format("no such day: {} {}", header.date.day,
-                                               MonthName(header.date.month)));
+    return source.ErrorAt(
+        line, 0, fmt::format("no such day: {} {}", header.date.day, MonthName(header.date.month)));
   }
   if (header.date.year != 0) return check(header.date.year, "the header");
   if (year) return check(*year, "--year");
@@ -228,8 +241,9 @@ Result<Date> ResolveMeetingDate(const SourceText& source, const NotesHeader& hea
                                       header.group));
   }
   if (header.weekday < 0) {
-    return source.ErrorAt(line, 0, "the header gives neither a year nor a weekday to choose one "
-                                   "by; give --year");
+    return source.ErrorAt(line, 0,
+                          "the header gives neither a year nor a weekday to choose one "
+                          "by; give --year");
   }
   const Date from = *roster->group.active_from, to = *roster->group.active_to;
   std::vector<Date> candidates;
@@ -241,16 +255,18 @@ Result<Date> ResolveMeetingDate(const SourceText& source, const NotesHeader& hea
   if (candidates.size() == 1) return candidates.front();
   std::string period = FormatIsoDate(from) + " to " + FormatIsoDate(to);
   if (candidates.empty()) {
-    return source.ErrorAt(line, 0, fmt::format("no {} {}/{} falls in {}'s active period ({}); "
-                                               "give --year",
-                                               WeekdayName(static_cast<unsigned>(header.weekday)),
-                                               header.date.day, header.date.month, header.group, period));
+    return source.ErrorAt(line, 0,
+                          fmt::format("no {} {}/{} falls in {}'s active period ({}); "
+                                      "give --year",
+                                      WeekdayName(static_cast<unsigned>(header.weekday)),
+                                      header.date.day, header.date.month, header.group, period));
   }
   std::string years;
   for (const Date& d : candidates) years += (years.empty() ? "" : ", ") + FormatIsoDate(d);
-  return source.ErrorAt(line, 0, fmt::format("the header gives no year and several fit {}'s "
-                                             "active period ({}): {}; give --year",
-                                             header.group, period, years));
+  return source.ErrorAt(line, 0,
+                        fmt::format("the header gives no year and several fit {}'s "
+                                    "active period ({}): {}; give --year",
+                                    header.group, period, years));
 }
 
 }  // namespace plenary

@@ -1,7 +1,8 @@
 #include "importers/icann_notes.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "core/subteam.h"
 #include "importers/icann_header.h"
@@ -16,11 +17,11 @@ Field FieldNamed(std::string_view key) {
                              "members present", "rt members", "review team members", "observers",
                              "audio only", "guests", "guest", "presenters", "remote participants"})
     if (k == a) return Field::kAttendees;
-  for (std::string_view s : {"staff", "icann staff", "icann org", "support staff", "staff present",
-                             "icann org staff"})
+  for (std::string_view s :
+       {"staff", "icann staff", "icann org", "support staff", "staff present", "icann org staff"})
     if (k == s) return Field::kStaff;
-  for (std::string_view s : {"apologies", "apology", "regrets", "apologies received",
-                             "absent with apologies"})
+  for (std::string_view s :
+       {"apologies", "apology", "regrets", "apologies received", "absent with apologies"})
     if (k == s) return Field::kApologies;
   return Field::kNone;
 }
@@ -94,8 +95,10 @@ Result<ImportedNotes> NotesReader::Read() {
       after_blank = true;
       continue;
     }
-    if (in_summary_) ReadSummaryLine(n, after_blank);
-    else ReadPreambleLine(n);
+    if (in_summary_)
+      ReadSummaryLine(n, after_blank);
+    else
+      ReadPreambleLine(n);
     after_blank = false;
     ++n;
   }
@@ -118,7 +121,8 @@ Status NotesReader::ReadHeader(int& n) {
     if (EqualsNoCase(roster.group.short_name, header->group)) roster_ = &roster;
   auto date = ResolveMeetingDate(source_, *header, options_.year, roster_);
   if (!date.ok()) return date.error();
-  meeting_.key = {roster_ ? roster_->group.short_name : header->group, header->kind, header->number};
+  meeting_.key = {roster_ ? roster_->group.short_name : header->group, header->kind,
+                  header->number};
   meeting_.date = *date;
   meeting_.start_utc = header->start_utc;
   if (roster_) {
@@ -166,8 +170,9 @@ void NotesReader::AddNames(Field field, int n, std::string_view list) {
     if (const Person* person = directory_->FindPerson(name)) {
       name = person->name;
     } else if (directory_->has_roster()) {
-      Warn(n, 0, fmt::format("'{}' matches nobody on the {} roster; kept as written", name,
-                             meeting_.key.group));
+      Warn(n, 0,
+           fmt::format("'{}' matches nobody on the {} roster; kept as written", name,
+                       meeting_.key.group));
     }
     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
   }

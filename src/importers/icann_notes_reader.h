@@ -5,9 +5,9 @@
 #pragma once
 
 #include <optional>
-#include <unordered_set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/directory.h"
@@ -64,7 +64,8 @@ class NotesReader {
     return !Blank(n) && (raw[0] == ' ' || raw[0] == '\t' || raw.substr(0, 2) == "\xC2\xA0");
   }
   int ColumnOf(int n, std::string_view part) const {
-    return ColumnOfByte(source_.line(n), static_cast<std::size_t>(part.data() - source_.line(n).data()));
+    return ColumnOfByte(source_.line(n),
+                        static_cast<std::size_t>(part.data() - source_.line(n).data()));
   }
   bool IsHeading(std::string_view text) const {
     return !AfterBullet(text) && (IsActionTableHeading(text) || IsDecisionsHeading(text) ||

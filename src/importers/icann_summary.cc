@@ -1,8 +1,9 @@
 // Decisions and summary notes of ICANN-style notes, and what they record:
 // carried action items under "Review open action items", apologies, decisions
 // restated in the notes, and actions assigned in a sentence ("Staff to ...").
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "core/matching.h"
 #include "importers/icann_notes_reader.h"
@@ -60,7 +61,8 @@ void NotesReader::ReadSummaryLine(int n, bool after_blank) {
 
 Status NotesReader::ExtractFromSummary() {
   QuotationIndex table_items;
-  for (std::size_t i = 0; i < meeting_.actions.size(); ++i) table_items.Add(i, meeting_.actions[i].text);
+  for (std::size_t i = 0; i < meeting_.actions.size(); ++i)
+    table_items.Add(i, meeting_.actions[i].text);
   for (const Section& section : sections_) {
     const bool review = IsReviewOfActionsHeading(section.heading);
     for (const Note& note : section.notes) {
@@ -99,8 +101,10 @@ Status NotesReader::AddReviewItem(const Note& note, const QuotationIndex& table_
   item.line = note.line;
   std::vector<std::string_view> kept;
   for (std::string_view sentence : SplitSentences(note.text)) {
-    if (auto status = StatusMarker(sentence)) item.status = *status;
-    else kept.push_back(sentence);
+    if (auto status = StatusMarker(sentence))
+      item.status = *status;
+    else
+      kept.push_back(sentence);
   }
   std::string text = JoinSentences(kept);
   if (Status s = ApplyDueSuffix(item, text, note.line); !s.ok()) return s;
@@ -119,8 +123,10 @@ Status NotesReader::AddReviewItem(const Note& note, const QuotationIndex& table_
     return Status::Ok();
   }
   if (quoted.size() > 1) {
-    Warn(note.line, 0, fmt::format("review bullet quotes {} items of the action table; recorded "
-                                   "as an item of its own", quoted.size()));
+    Warn(note.line, 0,
+         fmt::format("review bullet quotes {} items of the action table; recorded "
+                     "as an item of its own",
+                     quoted.size()));
   }
   meeting_.actions.push_back(std::move(item));
   return Status::Ok();

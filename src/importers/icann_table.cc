@@ -2,8 +2,9 @@
 //  - one cell a line, indented, a blank line between rows, a cell continuing
 //    on an unindented line (what a wiki table becomes when copied as text);
 //  - one row a line, cells separated by tabs or by '|'.
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "importers/icann_notes_reader.h"
 
@@ -71,8 +72,8 @@ Status NotesReader::ReadTable(int& n) {
   if (ActionListEntry(Text(n))) return ReadActionList(n);
   std::string_view first = Text(n);
   char delimiter = first.find('\t') != std::string_view::npos ? '\t'
-                   : first.front() == '|'                      ? '|'
-                                                               : '\0';
+                   : first.front() == '|'                     ? '|'
+                                                              : '\0';
   std::vector<Cell> header;
   if (delimiter) {
     for (std::string_view cell : SplitRow(first, delimiter))
@@ -98,10 +99,10 @@ Status NotesReader::ReadCellPerLineRows(int& n, const std::vector<Column>& colum
   const std::size_t width = columns.size();
   std::vector<Cell> row;
   auto short_row = [&](const std::vector<Cell>& cells, std::string_view what) {
-    return source_.ErrorAt(cells.front().line, cells.front().column,
-                           fmt::format("{}: this row has {} cell{}, expected {} ({})", what,
-                                       cells.size(), cells.size() == 1 ? "" : "s", width,
-                                       ColumnList(table_header_)));
+    return source_.ErrorAt(
+        cells.front().line, cells.front().column,
+        fmt::format("{}: this row has {} cell{}, expected {} ({})", what, cells.size(),
+                    cells.size() == 1 ? "" : "s", width, ColumnList(table_header_)));
   };
   for (;;) {
     while (n <= LineCount() && Blank(n)) ++n;
@@ -148,9 +149,9 @@ Status NotesReader::ReadDelimitedRows(int& n, const std::vector<Column>& columns
     for (std::string_view cell : SplitRow(text, delimiter))
       cells.push_back({std::string(cell), n, ColumnOf(n, cell)});
     if (cells.size() != columns.size()) {
-      return source_.ErrorAt(n, 0, fmt::format("table row: this row has {} cells, expected {} ({})",
-                                               cells.size(), columns.size(),
-                                               ColumnList(table_header_)));
+      return source_.ErrorAt(n, 0,
+                             fmt::format("table row: this row has {} cells, expected {} ({})",
+                                         cells.size(), columns.size(), ColumnList(table_header_)));
     }
     if (Status s = AddTableRow(cells, columns); !s.ok()) return s;
   }
@@ -183,8 +184,10 @@ Status NotesReader::ReadActionList(int& n) {
     if (auto leading = OwnerAtStart(body, *directory_)) {
       // "JG: draft ..." names the owner and then the action.
       std::string_view rest = Trim(body.substr(leading->length));
-      if (body[leading->length - 1] == ':') body = rest;
-      else if (!rest.empty() && rest.front() == ':') body = Trim(rest.substr(1));
+      if (body[leading->length - 1] == ':')
+        body = rest;
+      else if (!rest.empty() && rest.front() == ':')
+        body = Trim(rest.substr(1));
       item.owners = {leading->owner};
     }
     item.text = CollapseSpaces(body);
@@ -194,7 +197,8 @@ Status NotesReader::ReadActionList(int& n) {
   return Status::Ok();
 }
 
-Status NotesReader::AddTableRow(const std::vector<Cell>& cells, const std::vector<Column>& columns) {
+Status NotesReader::AddTableRow(const std::vector<Cell>& cells,
+                                const std::vector<Column>& columns) {
   ActionItem item;
   item.source = ActionSource::kTable;
   for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -214,8 +218,11 @@ Status NotesReader::AddTableRow(const std::vector<Cell>& cells, const std::vecto
         break;
       }
       case Column::kStatus:
-        if (auto status = StatusFromCell(cell.text)) item.status = *status;
-        else Warn(cell.line, cell.column, fmt::format("status '{}' not understood; recorded as open", cell.text));
+        if (auto status = StatusFromCell(cell.text))
+          item.status = *status;
+        else
+          Warn(cell.line, cell.column,
+               fmt::format("status '{}' not understood; recorded as open", cell.text));
         break;
       case Column::kOther:
         break;
@@ -234,9 +241,10 @@ Result<std::optional<Date>> NotesReader::ResolveDue(const DueText& due, std::str
                                                     int n, int column) {
   if (due.kind == DueText::kNone) return std::optional<Date>{};
   if (due.kind == DueText::kUnreadable) {
-    return source_.ErrorAt(n, column, fmt::format("'{}' is not a due date; expected a date such as "
-                                                  "'23 June' or '30 June 2017', or 'TBD'",
-                                                  Trim(phrase)));
+    return source_.ErrorAt(n, column,
+                           fmt::format("'{}' is not a due date; expected a date such as "
+                                       "'23 June' or '30 June 2017', or 'TBD'",
+                                       Trim(phrase)));
   }
   auto date = ResolveWrittenDate(due.date, meeting_.date);
   if (!date) {

@@ -17,7 +17,9 @@ constexpr std::array<std::string_view, 11> kBullets{"\xC2\xB7",      // · middl
                                                     "\xE2\x81\x83",  // ⁃ hyphen bullet
                                                     "\xE2\x97\x8F",  // ● black circle
                                                     "\xE2\x80\x93",  // – en dash
-                                                    "-", "*", "o"};
+                                                    "-",
+                                                    "*",
+                                                    "o"};
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || IsUpper(c); }
@@ -61,7 +63,9 @@ std::string_view TrimSeparatorsRight(std::string_view s) {
   }
 }
 
-bool IsWordBoundaryBefore(std::string_view s, std::size_t i) { return i == 0 || !IsLetter(s[i - 1]); }
+bool IsWordBoundaryBefore(std::string_view s, std::size_t i) {
+  return i == 0 || !IsLetter(s[i - 1]);
+}
 
 }  // namespace
 
@@ -70,8 +74,8 @@ std::optional<std::string_view> AfterBullet(std::string_view line) {
     if (line.substr(0, mark.size()) != mark) continue;
     std::string_view rest = line.substr(mark.size());
     // "-" and "o" are bullets only when followed by a space ("-5%", "often").
-    bool spaced = !rest.empty() && (rest[0] == ' ' || rest[0] == '\t' ||
-                                    rest.substr(0, 2) == "\xC2\xA0");
+    bool spaced =
+        !rest.empty() && (rest[0] == ' ' || rest[0] == '\t' || rest.substr(0, 2) == "\xC2\xA0");
     if (!spaced && (mark == "-" || mark == "o" || mark == "*")) continue;
     return Trim(rest);
   }
@@ -102,8 +106,8 @@ bool IsSummaryHeading(std::string_view line) {
   auto w = Words(line);
   if (w.empty() || w.size() > 3) return false;
   if (w[0] == "summary") return w.size() == 1 || w[1] == "note";
-  return (w[0] == "note" || w[0] == "meeting" || w[0] == "discussion") &&
-         w.back() == "note" && line.find("NOTE:") == std::string_view::npos;
+  return (w[0] == "note" || w[0] == "meeting" || w[0] == "discussion") && w.back() == "note" &&
+         line.find("NOTE:") == std::string_view::npos;
 }
 
 bool IsEndOfMeeting(std::string_view line) {
@@ -152,8 +156,8 @@ DueText ReadDueCell(std::string_view cell) {
   if (StartsWithNoCase(cell, "by ")) cell = Trim(cell.substr(3));
   auto w = Words(cell);
   static const std::unordered_set<std::string_view> kNoDate{
-      "tbd", "tbc", "n", "a", "na", "none", "ongoing", "asap", "open", "to", "be", "determined",
-      "confirmed", "continuous"};
+      "tbd",  "tbc",  "n",  "a",  "na",         "none",      "ongoing",
+      "asap", "open", "to", "be", "determined", "confirmed", "continuous"};
   if (w.empty() || SubsetOf(w, kNoDate)) return {};
   if (auto date = ParseWrittenDate(cell)) return {DueText::kDate, *date};
   return {DueText::kUnreadable, {}};
@@ -191,14 +195,13 @@ std::optional<DueSuffix> FindDueSuffix(std::string_view text) {
 std::optional<ActionStatus> StatusMarker(std::string_view sentence) {
   auto w = Words(sentence);
   if (w.empty()) return std::nullopt;
-  static const std::unordered_set<std::string_view> kFrame{"mark", "marked", "action", "item",
-                                                           "now", "been", "can", "closed",
-                                                           "considered", "please"};
+  static const std::unordered_set<std::string_view> kFrame{
+      "mark", "marked", "action", "item", "now", "been", "can", "closed", "considered", "please"};
   static const std::unordered_set<std::string_view> kComplete{"complete", "completed", "done",
                                                               "closed", "finished"};
   static const std::unordered_set<std::string_view> kCancel{
-      "cancel", "cancelled", "canceled", "withdrawn", "dropped", "drop", "no", "longer",
-      "needed", "required", "relevant", "obsolete"};
+      "cancel", "cancelled", "canceled", "withdrawn", "dropped",  "drop",
+      "no",     "longer",    "needed",   "required",  "relevant", "obsolete"};
   auto frame_or = [&](const std::unordered_set<std::string_view>& extra) {
     return std::all_of(w.begin(), w.end(), [&](const std::string& word) {
       return kFrame.count(word) > 0 || extra.count(word) > 0;
@@ -224,7 +227,8 @@ std::optional<std::string> DecisionIn(std::string_view bullet, const Directory& 
     std::string v = AsciiLower(words[i]);
     return v == "agreed" || v == "decided" || v == "resolved";
   };
-  if (words.size() > 3 && AsciiLower(words[0]) == "it" && AsciiLower(words[1]) == "was" && verb_at(2))
+  if (words.size() > 3 && AsciiLower(words[0]) == "it" && AsciiLower(words[1]) == "was" &&
+      verb_at(2))
     return std::string(bullet);
   auto leading = directory.LeadingOwner(bullet);
   if (leading && leading->owner.kind == OwnerKind::kOrganisation && leading->owner.name == "Team") {
@@ -250,12 +254,13 @@ std::optional<Directory::Leading> OwnerAtStart(std::string_view text, const Dire
   };
   std::size_t k = 0;
   while (k < 3 && k < words.size() && capitalised(words[k])) ++k;
-  bool initials = k >= 1 && words[0].size() <= 4 &&
-                  std::all_of(words[0].begin(), words[0].end(), IsUpper);
+  bool initials =
+      k >= 1 && words[0].size() <= 4 && std::all_of(words[0].begin(), words[0].end(), IsUpper);
   if (initials) k = 1;
   if ((k < 2 && !initials) || k + 1 >= words.size()) return std::nullopt;
   if (words[k] != "to" || words[k + 1] == "be") return std::nullopt;
-  std::size_t end = static_cast<std::size_t>(words[k - 1].data() + words[k - 1].size() - text.data());
+  std::size_t end =
+      static_cast<std::size_t>(words[k - 1].data() + words[k - 1].size() - text.data());
   return Directory::Leading{directory.ResolveOwner(text.substr(0, end)), end};
 }
 
@@ -283,9 +288,12 @@ std::vector<std::string> SplitNameList(std::string_view list) {
   std::string cleaned;
   int depth = 0;
   for (char c : list) {
-    if (c == '(') ++depth;
-    else if (c == ')') depth = std::max(0, depth - 1);
-    else if (depth == 0) cleaned += (c == ';' || c == '&' || c == '/') ? ',' : c;
+    if (c == '(')
+      ++depth;
+    else if (c == ')')
+      depth = std::max(0, depth - 1);
+    else if (depth == 0)
+      cleaned += (c == ';' || c == '&' || c == '/') ? ',' : c;
   }
   std::string joined;
   for (std::string_view w : SplitWords(cleaned))

@@ -17,8 +17,8 @@ TEST(NotesPhrases, Bullets) {
 
 TEST(NotesPhrases, SentencesDoNotSplitInsideQuotesOrAbbreviations) {
   EXPECT_EQ(SplitSentences("Poor attendance. Staff to log it at https://x.org/a.b. Done."),
-            (std::vector<std::string_view>{"Poor attendance.", "Staff to log it at https://x.org/a.b.",
-                                           "Done."}));
+            (std::vector<std::string_view>{"Poor attendance.",
+                                           "Staff to log it at https://x.org/a.b.", "Done."}));
   EXPECT_EQ(SplitSentences("Rephrase: “What is it? Is there more?” with clarity.").size(), 1u);
   EXPECT_EQ(SplitSentences("planning vs. passive response").size(), 1u);
 }
@@ -77,7 +77,8 @@ TEST(NotesPhrases, OwnersNamedAtTheStartOfASentence) {
     auto o = OwnerAtStart(s, none);
     return o ? o->owner : Owner{"-", OwnerKind::kUnresolved};
   };
-  EXPECT_EQ(owner("Pat Kane to circulate revised text."), (Owner{"Pat Kane", OwnerKind::kUnresolved}));
+  EXPECT_EQ(owner("Pat Kane to circulate revised text."),
+            (Owner{"Pat Kane", OwnerKind::kUnresolved}));
   EXPECT_EQ(owner("PK to circulate revised text."), (Owner{"PK", OwnerKind::kUnresolved}));
   EXPECT_EQ(owner("ATRT3 members to review the draft"), (Owner{"Team", OwnerKind::kOrganisation}));
   EXPECT_EQ(owner("Co-chairs to draft the agenda"), (Owner{"Co-Chairs", OwnerKind::kOrganisation}));
@@ -100,8 +101,9 @@ TEST(NotesPhrases, RaisedByAndNameLists) {
   EXPECT_EQ(RaisedByMark("And how is it implemented? (GH) "), "GH");
   EXPECT_FALSE(RaisedByMark("Align with the (RT mandate)"));
   EXPECT_FALSE(RaisedByMark("See section (a)"));
-  EXPECT_EQ(SplitNameList("Emily Taylor (chair), James Gannon and Zarko; JG/ET & Team"),
-            (std::vector<std::string>{"Emily Taylor", "James Gannon", "Zarko", "JG", "ET", "Team"}));
+  EXPECT_EQ(
+      SplitNameList("Emily Taylor (chair), James Gannon and Zarko; JG/ET & Team"),
+      (std::vector<std::string>{"Emily Taylor", "James Gannon", "Zarko", "JG", "ET", "Team"}));
 }
 
 }  // namespace

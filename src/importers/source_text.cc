@@ -1,7 +1,8 @@
 #include "importers/source_text.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "core/text.h"
 
@@ -51,7 +52,8 @@ std::string FormatDiagnostic(std::string_view name, int line, int column, std::s
   int first_char = std::max(1, column - static_cast<int>(kShownLineChars) / 2);
   int char_index = 0;
   bool cut_left = first_char > 1;
-  for (std::size_t i = 0; i < line_text.size() && shown_chars < static_cast<int>(kShownLineChars);) {
+  for (std::size_t i = 0;
+       i < line_text.size() && shown_chars < static_cast<int>(kShownLineChars);) {
     auto c = static_cast<unsigned char>(line_text[i]);
     std::size_t len = 1;
     if (c >= 0x80) {
@@ -62,15 +64,18 @@ std::string FormatDiagnostic(std::string_view name, int line, int column, std::s
     }
     ++char_index;
     if (char_index >= first_char) {
-      if (len == 1 && (c < 0x20 || c == 0x7F || c >= 0x80)) shown += (c == '\t') ? ' ' : '?';
-      else shown.append(line_text.substr(i, len));
+      if (len == 1 && (c < 0x20 || c == 0x7F || c >= 0x80))
+        shown += (c == '\t') ? ' ' : '?';
+      else
+        shown.append(line_text.substr(i, len));
       ++shown_chars;
     }
     i += len;
   }
   int caret = std::max(1, column - first_char + 1) + (cut_left ? 3 : 0);
   return fmt::format("{}:{}:{}: {}\n  {}{}\n  {}^", name, line, column, message,
-                     cut_left ? "..." : "", shown, std::string(static_cast<std::size_t>(caret - 1), ' '));
+                     cut_left ? "..." : "", shown,
+                     std::string(static_cast<std::size_t>(caret - 1), ' '));
 }
 
 Result<SourceText> SourceText::Load(std::string name, std::string_view bytes,
@@ -109,12 +114,12 @@ Result<SourceText> SourceText::Load(std::string name, std::string_view bytes,
     if (end == std::string_view::npos) end = text.size();
     if (end - start > limits.max_line_bytes) {
       std::string_view line = text.substr(start, end - start);
-      return Error::InvalidInput(FormatDiagnostic(
-          source.name_, static_cast<int>(source.lines_.size() + 1),
-          ColumnOfByte(line, limits.max_line_bytes),
-          fmt::format("line too long: {} bytes, lines are limited to {} bytes", line.size(),
-                      limits.max_line_bytes),
-          line));
+      return Error::InvalidInput(
+          FormatDiagnostic(source.name_, static_cast<int>(source.lines_.size() + 1),
+                           ColumnOfByte(line, limits.max_line_bytes),
+                           fmt::format("line too long: {} bytes, lines are limited to {} bytes",
+                                       line.size(), limits.max_line_bytes),
+                           line));
     }
     source.lines_.push_back({start, end - start});
     start = end + 1;
@@ -136,7 +141,8 @@ std::string SourceText::Describe(int line, int column, std::string_view message)
                               : std::string_view{};
   if (column <= 0) {
     std::string_view trimmed = Trim(text);
-    column = ColumnOfByte(text, trimmed.empty() ? 0 : static_cast<std::size_t>(trimmed.data() - text.data()));
+    column = ColumnOfByte(
+        text, trimmed.empty() ? 0 : static_cast<std::size_t>(trimmed.data() - text.data()));
   }
   return FormatDiagnostic(name_, line, column, message, text);
 }

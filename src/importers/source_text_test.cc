@@ -29,8 +29,9 @@ TEST(SourceText, ShortTextSurvivesAMove) {
 }
 
 TEST(SourceText, EmptyAndBlankInputsAreRefused) {
-  EXPECT_EQ(ErrorOf(""), "in.txt:1:1: empty file: expected meeting notes beginning with a header "
-                         "line\n  \n  ^");
+  EXPECT_EQ(ErrorOf(""),
+            "in.txt:1:1: empty file: expected meeting notes beginning with a header "
+            "line\n  \n  ^");
   EXPECT_NE(ErrorOf(" \n\t\n").find("empty file"), std::string::npos);
 }
 

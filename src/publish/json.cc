@@ -12,7 +12,9 @@ json DateOrNull(const std::optional<Date>& date) {
 }
 
 json MeetingRefJson(const MeetingKey& key, const Date& date) {
-  return {{"group", key.group}, {"kind", key.kind}, {"number", key.number},
+  return {{"group", key.group},
+          {"kind", key.kind},
+          {"number", key.number},
           {"date", FormatIsoDate(date)}};
 }
 
@@ -37,7 +39,8 @@ json ActionItemJson(const ActionItem& item) {
 json MeetingJson(const Meeting& m) {
   json decisions = json::array(), agenda = json::array(), actions = json::array();
   for (const Decision& d : m.decisions) decisions.push_back(d.text);
-  for (const AgendaSection& s : m.agenda) agenda.push_back({{"heading", s.heading}, {"notes", s.notes}});
+  for (const AgendaSection& s : m.agenda)
+    agenda.push_back({{"heading", s.heading}, {"notes", s.notes}});
   for (const ActionItem& a : m.actions) actions.push_back(ActionItemJson(a));
   return {{"group", m.key.group},
           {"kind", m.key.kind},
@@ -71,7 +74,8 @@ json RegisteredActionJson(const RegisteredAction& action) {
 json ActionChangeJson(const ActionChange& c) {
   json meeting = nullptr;
   if (c.meeting)
-    meeting = {{"group", c.meeting->group}, {"kind", c.meeting->kind}, {"number", c.meeting->number}};
+    meeting = {
+        {"group", c.meeting->group}, {"kind", c.meeting->kind}, {"number", c.meeting->number}};
   return {{"date", FormatIsoDate(c.date)},
           {"meeting", meeting},
           {"event", c.event_id ? json(*c.event_id) : json(nullptr)},
@@ -85,7 +89,9 @@ json DuplicatePairJson(const DuplicatePair& p) {
 }
 
 json RegisteredDecisionJson(const RegisteredDecision& d) {
-  return {{"id", d.id}, {"text", d.decision.text}, {"meeting", MeetingRefJson(d.meeting, d.meeting_date)}};
+  return {{"id", d.id},
+          {"text", d.decision.text},
+          {"meeting", MeetingRefJson(d.meeting, d.meeting_date)}};
 }
 
 json RosterJson(const Roster& roster) {

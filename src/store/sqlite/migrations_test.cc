@@ -28,17 +28,20 @@ class MigrationsTest : public ::testing::Test {
   // action items, one of them owned by Staff.
   void WriteVersion1() {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    db.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT "
-            "NULL, applied_at TEXT NOT NULL) STRICT");
+    db.exec(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT "
+        "NULL, applied_at TEXT NOT NULL) STRICT");
     db.exec(std::string(SqliteMigrations().at(0).sql));
     db.exec("INSERT INTO schema_migrations VALUES (1, 'v1', '2026-11-01T00:00:00Z')");
     db.exec("INSERT INTO groups (id, short_name) VALUES (1, 'SSR2')");
-    db.exec("INSERT INTO meetings (id, group_id, kind, number, date, source_name, source_sha256, "
-            "imported_at) VALUES (1, 1, 'Plenary', 15, '2017-06-13', 'n.txt', 'abc', 'x')");
-    db.exec("INSERT INTO action_items (id, meeting_id, position, text, due, status, source, line) "
-            "VALUES (7, 1, 0, 'Post attendance rates to the wiki.', '2017-06-23', 'open', "
-            "'table', 14), (8, 1, 1, 'Schedule remainder of SSR1 briefings', NULL, 'complete', "
-            "'review', 60)");
+    db.exec(
+        "INSERT INTO meetings (id, group_id, kind, number, date, source_name, source_sha256, "
+        "imported_at) VALUES (1, 1, 'Plenary', 15, '2017-06-13', 'n.txt', 'abc', 'x')");
+    db.exec(
+        "INSERT INTO action_items (id, meeting_id, position, text, due, status, source, line) "
+        "VALUES (7, 1, 0, 'Post attendance rates to the wiki.', '2017-06-23', 'open', "
+        "'table', 14), (8, 1, 1, 'Schedule remainder of SSR1 briefings', NULL, 'complete', "
+        "'review', 60)");
     db.exec("INSERT INTO action_owners VALUES (7, 0, 'Staff', 'organisation')");
   }
 

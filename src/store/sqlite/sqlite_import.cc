@@ -57,8 +57,8 @@ Status CheckSubTeams(const Roster& roster, const std::set<std::string>& people) 
         return Error::InvalidInput(fmt::format("{}: {} is listed twice", what, member));
     }
     if (subteam.leader && !people.count(*subteam.leader))
-      return Error::InvalidInput(fmt::format("{}: its lead {} is not on the roster", what,
-                                             *subteam.leader));
+      return Error::InvalidInput(
+          fmt::format("{}: its lead {} is not on the roster", what, *subteam.leader));
   }
   return Status::Ok();
 }
@@ -285,7 +285,8 @@ ActionColumns ColumnsOf(const ActionItem& item) {
 }
 
 std::optional<Id> ActionIdAt(SQLite::Database& db, Id meeting_id, std::size_t position) {
-  SQLite::Statement find(db, "SELECT id FROM action_mentions WHERE meeting_id = ? AND position = ?");
+  SQLite::Statement find(db,
+                         "SELECT id FROM action_mentions WHERE meeting_id = ? AND position = ?");
   Bind(find, meeting_id, position);
   if (!find.executeStep()) return std::nullopt;
   return find.getColumn(0).getInt64();
@@ -303,7 +304,8 @@ void WriteActions(SQLite::Database& db, Id meeting_id, const std::vector<ActionI
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   SQLite::Statement clear_owners(db, "DELETE FROM action_mention_owners WHERE action_id = ?");
   SQLite::Statement owner(
-      db, "INSERT INTO action_mention_owners (action_id, position, name, kind) VALUES (?, ?, ?, ?)");
+      db,
+      "INSERT INTO action_mention_owners (action_id, position, name, kind) VALUES (?, ?, ?, ?)");
   for (std::size_t i = 0; i < actions.size(); ++i) {
     ActionColumns c = ColumnsOf(actions[i]);
     std::optional<Id> id = ActionIdAt(db, meeting_id, i);

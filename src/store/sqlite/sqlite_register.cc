@@ -1,9 +1,9 @@
 #include "store/sqlite/sqlite_register.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "core/date.h"
 #include "core/register.h"
@@ -154,7 +154,7 @@ std::vector<RegisterEvent> LoadEvents(SQLite::Database& db, Id group_id) {
     RegisterEvent e;
     e.id = rows.getColumn(0).getInt64();
     e.kind = rows.getColumn(1).getString() == "merge" ? RegisterEventKind::kMerge
-                                                       : RegisterEventKind::kSet;
+                                                      : RegisterEventKind::kSet;
     e.item = {rows.getColumn(2).getInt64(), rows.getColumn(3).getInt()};
     if (!rows.getColumn(4).isNull())
       e.other = MentionRef{rows.getColumn(4).getInt64(), rows.getColumn(5).getInt()};
@@ -225,7 +225,8 @@ class RegisterWriter {
           h.event_id ? std::optional<std::string>(std::to_string(*h.event_id)) : std::nullopt,
           h.change, h.words, h.who);
     }
-    for (const MentionRef& ref : item.mentions) Run(mention_, item.id, ref.meeting_id, ref.position);
+    for (const MentionRef& ref : item.mentions)
+      Run(mention_, item.id, ref.meeting_id, ref.position);
   }
 
   std::optional<std::string> MeetingIdOf(const std::optional<MeetingKey>& key) const {
@@ -249,7 +250,8 @@ void WriteNotices(SQLite::Database& db, Id group_id, const Register& reg,
     const RegisterDiagnostic& d = reg.diagnostics[i];
     auto it = meetings.find({d.meeting.group, d.meeting.kind, d.meeting.number});
     Run(insert, group_id, i,
-        it == meetings.end() ? std::nullopt : std::optional<std::string>(std::to_string(it->second)),
+        it == meetings.end() ? std::nullopt
+                             : std::optional<std::string>(std::to_string(it->second)),
         d.line, d.message);
   }
 }
@@ -347,8 +349,10 @@ std::vector<ActionChange> LoadHistory(SQLite::Database& db, std::int64_t id) {
 std::vector<RegisteredAction> LoadRegisterItems(SQLite::Database& db, const ActionQuery& query) {
   std::string sql(kItemColumns);
   sql += "WHERE r.merged_into IS NULL";
-  if (query.overdue_as_of) sql += " AND r.status = 'open' AND r.due < ?";
-  else if (query.open_only) sql += " AND r.status = 'open'";
+  if (query.overdue_as_of)
+    sql += " AND r.status = 'open' AND r.due < ?";
+  else if (query.open_only)
+    sql += " AND r.status = 'open'";
   sql += " ORDER BY m.date, r.group_id, r.replay_position, o.position";
   SQLite::Statement rows(db, sql);
   if (query.overdue_as_of) Bind(rows, FormatIsoDate(*query.overdue_as_of));
@@ -370,7 +374,8 @@ std::optional<ItemAnchor> FindItemAnchor(SQLite::Database& db, std::int64_t id) 
                         "FROM register_items WHERE id = ?");
   Bind(row, id);
   if (!row.executeStep()) return std::nullopt;
-  return ItemAnchor{row.getColumn(0).getInt64(), row.getColumn(1).getInt64(), row.getColumn(2).getInt(),
+  return ItemAnchor{row.getColumn(0).getInt64(), row.getColumn(1).getInt64(),
+                    row.getColumn(2).getInt(),
                     row.getColumn(3).isNull() ? 0 : row.getColumn(3).getInt64()};
 }
 
@@ -379,7 +384,8 @@ void RecordEvent(SQLite::Database& db, const ItemAnchor& item, const ItemAnchor*
   std::optional<std::string> owners;
   if (edit.owners) {
     json list = json::array();
-    for (const Owner& o : *edit.owners) list.push_back({{"name", o.name}, {"kind", OwnerKindName(o.kind)}});
+    for (const Owner& o : *edit.owners)
+      list.push_back({{"name", o.name}, {"kind", OwnerKindName(o.kind)}});
     owners = list.dump();
   }
   SQLite::Statement insert(
@@ -409,7 +415,8 @@ bool DeleteMergeEvent(SQLite::Database& db, const ItemAnchor& from) {
 }
 
 std::vector<DuplicatePair> FindRegisterDuplicates(SQLite::Database& db) {
-  std::vector<RegisteredAction> open = LoadRegisterItems(db, ActionQuery{true, std::nullopt, std::nullopt});
+  std::vector<RegisteredAction> open =
+      LoadRegisterItems(db, ActionQuery{true, std::nullopt, std::nullopt});
   Register reg;
   for (RegisteredAction& a : open) {
     RegisterItem item;

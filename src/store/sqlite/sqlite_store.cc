@@ -160,7 +160,8 @@ Result<RegisteredAction> SqliteStore::EditAction(std::int64_t id, const ActionEd
     auto anchor = sqlite::FindItemAnchor(*db_, id);
     if (!anchor) return Error::NotFound(fmt::format("no action item #{}", id));
     if (anchor->merged_into)
-      return Error::Conflict(fmt::format("#{} was merged into #{}; change that one", id, anchor->merged_into));
+      return Error::Conflict(
+          fmt::format("#{} was merged into #{}; change that one", id, anchor->merged_into));
     sqlite::RecordEvent(*db_, *anchor, nullptr, edit);
     auto item = sqlite::LoadRegisterItem(*db_, id);
     if (!item) return Error::Internal(fmt::format("#{} vanished in the replay", id));
@@ -176,7 +177,8 @@ Status SqliteStore::MergeActions(std::int64_t into, std::int64_t from, const Act
     auto b = sqlite::FindItemAnchor(*db_, from);
     if (!a || !b) return Error::NotFound(fmt::format("no action item #{}", a ? from : into));
     if (into == from) return Error::Conflict("an item cannot be merged into itself");
-    if (a->group_id != b->group_id) return Error::Conflict("items of different groups cannot be merged");
+    if (a->group_id != b->group_id)
+      return Error::Conflict("items of different groups cannot be merged");
     if (a->merged_into || b->merged_into)
       return Error::Conflict(fmt::format("#{} is already merged", a->merged_into ? into : from));
     sqlite::RecordEvent(*db_, *a, &*b, by);

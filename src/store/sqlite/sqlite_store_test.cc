@@ -244,9 +244,9 @@ TEST_F(SqliteStoreTest, EditedNotesUpdateTheMeetingInPlace) {
   EXPECT_EQ(Ids(Ok(store->Actions({}))), (std::vector<std::int64_t>{ids[0], ids[1]}));
   EXPECT_EQ(QueryInt("SELECT id FROM meetings"), meeting_id);
   EXPECT_EQ(QueryInt("SELECT count(*) FROM meetings"), 1);
-  EXPECT_EQ(
-      QueryInt("SELECT count(*) FROM action_mention_owners WHERE action_id > " + std::to_string(ids[1])),
-      0);
+  EXPECT_EQ(QueryInt("SELECT count(*) FROM action_mention_owners WHERE action_id > " +
+                     std::to_string(ids[1])),
+            0);
 
   edited.actions.push_back(Item("A new item", {{"JG", OwnerKind::kUnresolved}}));
   ASSERT_TRUE(store->Import({{}, {Imported(edited, "v3")}}).ok());
@@ -519,8 +519,9 @@ TEST_F(SqliteStoreTest, RejectsSubTeamsAndMembershipsItCannotStore) {
             "roster SSR2: sub-team 'ICANN Security': Nobody Known is not on the roster");
   Roster lead = RosterWithSubTeams();
   lead.subteams[2].leader = "Nobody Known";
-  EXPECT_EQ(error_of(lead), "roster SSR2: sub-team 'Future challenges': its lead Nobody Known is "
-                            "not on the roster");
+  EXPECT_EQ(error_of(lead),
+            "roster SSR2: sub-team 'Future challenges': its lead Nobody Known is "
+            "not on the roster");
   Roster backwards = RosterWithSubTeams();
   backwards.people[0].member_from = D(2019, 1, 1);
   EXPECT_EQ(error_of(backwards),
@@ -535,8 +536,9 @@ TEST_F(SqliteStoreTest, RejectsSubTeamsAndMembershipsItCannotStore) {
 TEST_F(SqliteStoreTest, MigratesARegisterFromBeforeSubTeams) {
   {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    db.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT "
-            "NOT NULL, applied_at TEXT NOT NULL) STRICT");
+    db.exec(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT "
+        "NOT NULL, applied_at TEXT NOT NULL) STRICT");
     for (const SqliteMigration& migration : SqliteMigrations()) {
       if (migration.version > 2) break;
       db.exec(std::string(migration.sql));
