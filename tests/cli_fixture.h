@@ -151,6 +151,17 @@ class CliTest : public ::testing::Test {
     return texts;
   }
 
+  // The register's content without ids, for comparing registers built apart.
+  std::multiset<std::string> RegisterContents() const {
+    std::multiset<std::string> out;
+    for (json item : Json({"actions", "--json"})) {
+      item.erase("id");
+      item.erase("merged_into");
+      out.insert(item.dump());
+    }
+    return out;
+  }
+
   fs::path dir_;
   std::string db_;
 };

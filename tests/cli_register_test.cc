@@ -49,16 +49,6 @@ class CliRegisterTest : public CliTest {
     EXPECT_EQ(r.status, 0) << r.err;
     return json::parse(r.out, nullptr, false);
   }
-  // The register's content without ids, for comparing registers built apart.
-  std::multiset<std::string> Contents() const {
-    std::multiset<std::string> out;
-    for (json item : Json({"actions", "--json"})) {
-      item.erase("id");
-      item.erase("merged_into");
-      out.insert(item.dump());
-    }
-    return out;
-  }
 };
 
 TEST_F(CliRegisterTest, CarriedItemsAreTheSameItemsUpdated) {
@@ -156,11 +146,11 @@ TEST_F(CliRegisterTest, AmbiguousMentionIsANoticeAndANewItem) {
 
 TEST_F(CliRegisterTest, ImportOrderDoesNotChangeTheRegister) {
   ImportBoth();
-  std::multiset<std::string> in_order = Contents();
+  std::multiset<std::string> in_order = RegisterContents();
   db_ = Path("shuffled.db");
   ASSERT_EQ(Plenary({"import", WriteFile("16.txt", kReview16), "--roster", kRoster}).status, 0);
   ASSERT_EQ(Plenary({"import", kNotes}).status, 0);
-  EXPECT_EQ(Contents(), in_order);
+  EXPECT_EQ(RegisterContents(), in_order);
 }
 
 }  // namespace

@@ -238,16 +238,6 @@ class RegisterSeriesTest : public CliTest {
     return labels;
   }
 
-  // The register's content without ids, for comparing registers built apart.
-  std::multiset<std::string> Contents() const {
-    std::multiset<std::string> out;
-    for (json item : Json({"actions", "--json"})) {
-      item.erase("id");
-      item.erase("merged_into");
-      out.insert(item.dump());
-    }
-    return out;
-  }
 };
 
 TEST_F(RegisterSeriesTest, EveryItemEndsAsExpectedDescribes) {
@@ -305,7 +295,7 @@ TEST_F(RegisterSeriesTest, EveryItemEndsAsExpectedDescribes) {
 
 TEST_F(RegisterSeriesTest, ImportOrderDoesNotChangeTheRegister) {
   ImportOneByOne({15, 16, 17, 18, 19, 20});
-  const std::multiset<std::string> in_order = Contents();
+  const std::multiset<std::string> in_order = RegisterContents();
   const std::size_t count = Json({"actions", "--json"}).size();
   const std::string notices = Plenary({"actions", "notices", "--json"}).out;
   ASSERT_EQ(count, kItems.size());
@@ -313,7 +303,7 @@ TEST_F(RegisterSeriesTest, ImportOrderDoesNotChangeTheRegister) {
   auto check = [&](const std::string& what) {
     SCOPED_TRACE(what);
     EXPECT_EQ(Json({"actions", "--json"}).size(), count);
-    EXPECT_EQ(Contents(), in_order);
+    EXPECT_EQ(RegisterContents(), in_order);
     EXPECT_EQ(Plenary({"actions", "notices", "--json"}).out, notices);
   };
   db_ = Path("shuffled.db");
