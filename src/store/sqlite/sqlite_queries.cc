@@ -105,50 +105,28 @@ void LoadMeetingDecisions(SQLite::Database& db, MeetingIndex& index) {
   }
 }
 
-struct ActionRow {
-  Id meeting_id = 0;
-  Id group_id = 0;
-  RegisteredAction action;
-};
-
-constexpr std::string_view kActionColumns =
-    "SELECT a.id, a.meeting_id, m.group_id, g.short_name, m.kind, m.number, m.date, a.text, "
-    "a.due, a.status, a.source, a.raised_by, a.raised_by_kind, a.line, o.name, o.kind "
-    "FROM action_mentions a JOIN meetings m ON m.id = a.meeting_id "
-    "JOIN groups g ON g.id = m.group_id "
-    "LEFT JOIN action_mention_owners o ON o.action_id = a.id ";
-constexpr std::string_view kActionOrder = " ORDER BY m.date, m.id, a.position, o.position";
-
-// The filters are fixed SQL text; the one value, the date, is bound.
-std::string ActionSql(const ActionQuery& query) {
-  std::string sql(kActionColumns);
-  if (query.overdue_as_of) {
-    sql += "WHERE a.status = 'open' AND a.due < ?";
-  } else if (query.open_only) {
-    sql += "WHERE a.status = 'open'";
-  }
-  sql += kActionOrder;
-  return sql;
-}
-
-// One row per item, with its owners; owner filtering is left to the caller.
-std::vector<ActionRow> LoadActionRows(SQLite::Database& db, const ActionQuery& query) {
-  SQLite::Statement rows(db, ActionSql(query));
-  if (query.overdue_as_of) Bind(rows, FormatIsoDate(*query.overdue_as_of));
-  std::vector<ActionRow> actions;
+// Each meeting's action items as its notes gave them (its mentions), in order.
+void LoadMeetingActions(SQLite::Database& db, MeetingIndex& index) {
+  SQLite::Statement rows(db,
+                         "SELECT a.id, a.meeting_id, a.text, a.due, a.status, a.source, "
+                         "a.raised_by, a.raised_by_kind, a.line, o.name, o.kind "
+                         "FROM action_mentions a "
+                         "LEFT JOIN action_mention_owners o ON o.action_id = a.id "
+                         "ORDER BY a.meeting_id, a.position, o.position");
+  Id last = 0;
+  ActionItem* item = nullptr;
   while (rows.executeStep()) {
     Id id = rows.getColumn(0).getInt64();
-    if (actions.empty() || actions.back().action.id != id) {
-      actions.push_back({rows.getColumn(1).getInt64(),
-                         rows.getColumn(2).getInt64(),
-                         {id, ActionItemAt(rows, 7), KeyAt(rows, 3), DateAt(rows.getColumn(6))}});
+    if (item == nullptr || id != last) {
+      auto& actions = index.At(rows.getColumn(1).getInt64()).actions;
+      actions.push_back(ActionItemAt(rows, 2));
+      item = &actions.back();
+      last = id;
     }
-    if (!rows.getColumn(14).isNull()) {
-      actions.back().action.item.owners.push_back(
-          {rows.getColumn(14).getString(), EnumAt(rows.getColumn(15), ParseOwnerKind)});
-    }
+    if (!rows.getColumn(9).isNull())
+      item->owners.push_back(
+          {rows.getColumn(9).getString(), EnumAt(rows.getColumn(10), ParseOwnerKind)});
   }
-  return actions;
 }
 
 }  // namespace
@@ -232,8 +210,7 @@ std::vector<Meeting> LoadMeetings(SQLite::Database& db) {
   LoadParticipants(db, index);
   LoadAgenda(db, index);
   LoadMeetingDecisions(db, index);
-  for (ActionRow& row : LoadActionRows(db, ActionQuery{}))
-    index.At(row.meeting_id).actions.push_back(std::move(row.action.item));
+  LoadMeetingActions(db, index);
   return std::move(index).Take();
 }
 

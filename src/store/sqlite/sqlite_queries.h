@@ -31,8 +31,8 @@ std::vector<Roster> LoadRosters(SQLite::Database& db);
 // Every meeting, fully populated, by (date, kind, number).
 std::vector<Meeting> LoadMeetings(SQLite::Database& db);
 
-// Action items matching `query` in register order (meeting date, meeting id,
-// position). `query.owner` must be valid UTF-8.
+// Register items (sqlite_register.h) matching `query`, in register order, with
+// the owner filter of Directory::Names. `query.owner` must be valid UTF-8.
 std::vector<RegisteredAction> LoadActions(SQLite::Database& db, const ActionQuery& query);
 
 // Decisions in register order (meeting date, meeting id, position).
