@@ -213,6 +213,15 @@ TEST(IcannNotes, CellContinuedOnUnindentedLineAcrossABlankLine) {
   EXPECT_EQ(m.actions[0].raised_by, (Owner{"Žarko Kečić", OwnerKind::kPerson}));
 }
 
+TEST(IcannNotes, EmptyCellsAsTabOnlyLines) {
+  Meeting m = ReadOk(WithTable("\tDraft the plan.\n\t\n\t7 July\n\n\tReview it.\n\tET\n\t\n"));
+  ASSERT_EQ(m.actions.size(), 2u);
+  EXPECT_TRUE(m.actions[0].owners.empty());
+  EXPECT_EQ(m.actions[0].due, D(2017, 7, 7));
+  EXPECT_EQ(m.actions[1].owners[0].name, "Emily Taylor");
+  EXPECT_FALSE(m.actions[1].due);
+}
+
 TEST(IcannNotes, TabSeparatedAndPipeTables) {
   std::string tabs = kHeader +
                      "Action items\nAction\tOwner\tDue Date\tStatus\n"

@@ -111,8 +111,15 @@ Status NotesReader::ReadCellPerLineRows(int& n, const std::vector<Column>& colum
     if (ends_table && row.empty()) return Status::Ok();
     if (ends_table) return short_row(row, "truncated table");
     std::vector<Cell> group;
-    for (; n <= LineCount() && !Blank(n); ++n) {
-      if (Indented(n) || group.empty()) {
+    for (; n <= LineCount(); ++n) {
+      // A tab alone on a line inside an unfinished row is an empty cell (an
+      // owner or due date left blank); between finished rows it separates.
+      bool empty_cell = Blank(n) && source_.line(n).find('\t') != std::string_view::npos &&
+                        !group.empty() && row.size() + group.size() < width;
+      if (Blank(n) && !empty_cell) break;
+      if (empty_cell) {
+        group.push_back({"", n, 1});
+      } else if (Indented(n) || group.empty()) {
         group.push_back({std::string(Text(n)), n, ColumnOf(n, Text(n))});
       } else {
         group.back().text += ' ';  // a cell continued on an unindented line
