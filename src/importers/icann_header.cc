@@ -110,7 +110,7 @@ Result<NotesHeader> ReadWhen(const SourceText& source, int n, std::string_view r
           n, ColumnAt(line, w),
           fmt::format("'{}' is not a start time; expected HH:MM UTC (24-hour)", w));
     }
-    if (w == "@" || EqualsNoCase(w, "at")) continue;
+    if (IsSeparatorWord(w)) continue;  // "@", "at", a dash before the time
     date_words.push_back(w);
   }
   if (date_words.empty())

@@ -74,7 +74,9 @@ TEST(IcannNotes, HeaderTimeRangesAndRemarks) {
        {"SSR2 Plenary Meeting #16 - Tuesday 20 June 2017 @ 14:00 - 15:30 UTC\n",
         "SSR2 Plenary Call #16 - 20 June 2017, 14:00 to 15:30 UTC\n",
         "SSR2 Plenary #16 - 20 June 2017 @ 14:00-15:30 UTC (90 minutes)\n",
-        "SSR2 RT Plenary Call #16 \xE2\x80\x93 Tuesday, 20 June 2017 at 14:00 UTC\n"}) {
+        "SSR2 RT Plenary Call #16 \xE2\x80\x93 Tuesday, 20 June 2017 at 14:00 UTC\n",
+        "SSR2 Plenary Meeting #16 \xE2\x80\x93 Tuesday, 20 June 2017 \xE2\x80\x93 14:00 UTC\n",
+        "SSR2 Plenary #16 | 20 June 2017 | 14:00 UTC\n"}) {
     Meeting m = ReadOk(header, {});
     EXPECT_EQ(m.key, (MeetingKey{"SSR2", "Plenary", 16})) << header;
     EXPECT_EQ(m.start_utc, (TimeOfDay{14, 0})) << header;
