@@ -357,14 +357,17 @@ void AssignItemIds(Register& reg, const std::map<MentionRef, std::int64_t>& prev
 }
 
 std::vector<DuplicatePair> FindDuplicates(const Register& reg, double threshold) {
-  std::vector<std::vector<std::string>> words(reg.items.size());
+  std::vector<std::vector<std::string>> words(reg.items.size());    // sorted, for scores
+  std::vector<std::vector<std::string>> ordered(reg.items.size());  // as written, for reasons
   std::unordered_map<std::string, std::vector<std::size_t>> index;
   auto listed = [&](const RegisterItem& item) {
     return !item.merged_into && item.state.status == ActionStatus::kOpen;
   };
   for (std::size_t i = 0; i < reg.items.size(); ++i) {
     if (!listed(reg.items[i])) continue;
-    words[i] = SortedWords(reg.items[i].state.text);
+    ordered[i] = ContentWords(reg.items[i].state.text);
+    words[i] = ordered[i];
+    std::sort(words[i].begin(), words[i].end());
     for (const std::string& w : words[i]) index[w].push_back(i);
   }
   std::vector<DuplicatePair> pairs;
@@ -382,7 +385,7 @@ std::vector<DuplicatePair> FindDuplicates(const Register& reg, double threshold)
       const RegisterItem& a = reg.items[i];
       const RegisterItem& b = reg.items[j];
       std::string reason = "shared words:";
-      for (const std::string& w : ContentWords(a.state.text))
+      for (const std::string& w : ordered[i])
         if (std::binary_search(words[j].begin(), words[j].end(), w)) reason += " " + w;
       if (!a.state.owners.empty() && a.state.owners == b.state.owners) reason += "; same owners";
       if (a.state.due && a.state.due == b.state.due) reason += "; same due date";
