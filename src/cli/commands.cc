@@ -129,10 +129,12 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
   // Rosters already in the register resolve names; a register that does not
   // exist yet is not created until the notes have been read without error.
   std::vector<Roster> known;
+  std::unique_ptr<Store> store;
   if (StoreExists(ctx.db)) {
-    auto store = OpenStore(ctx.db);
-    if (!store.ok()) return Fail(ctx, store.error());
-    auto rosters = (*store)->Rosters();
+    auto opened = OpenStore(ctx.db);
+    if (!opened.ok()) return Fail(ctx, opened.error());
+    store = std::move(*opened);
+    auto rosters = store->Rosters();
     if (!rosters.ok()) return Fail(ctx, rosters.error());
     known = std::move(*rosters);
   }
@@ -151,9 +153,12 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
     }
     return kExitOk;
   }
-  auto store = OpenStore(ctx.db);
-  if (!store.ok()) return Fail(ctx, store.error());
-  auto report = (*store)->Import(plan->batch);
+  if (!store) {
+    auto opened = OpenStore(ctx.db);
+    if (!opened.ok()) return Fail(ctx, opened.error());
+    store = std::move(*opened);
+  }
+  auto report = store->Import(plan->batch);
   if (!report.ok()) return Fail(ctx, report.error());
   if (report->roster && plan->batch.roster) {
     ctx.out << fmt::format("roster {}: {} ({})\n", plan->batch.roster->group.short_name,

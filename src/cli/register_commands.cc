@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <map>
 #include <ostream>
 
 #include "cli/commands.h"
@@ -152,13 +153,15 @@ int RunActionDuplicates(const CliContext& ctx, bool json) {
     ctx.out << array.dump(2) << '\n';
     return kExitOk;
   }
+  // The texts of all open items at once, not two queries a pair.
+  auto open = (*store)->Actions(ActionQuery{true, std::nullopt, std::nullopt});
+  if (!open.ok()) return Fail(ctx, open.error());
+  std::map<std::int64_t, std::string> texts;
+  for (const RegisteredAction& a : *open) texts[a.id] = a.item.text;
   for (const DuplicatePair& p : *pairs) {
-    auto a = (*store)->Action(p.a);
-    auto b = (*store)->Action(p.b);
-    if (!a.ok() || !b.ok()) return Fail(ctx, a.ok() ? b.error() : a.error());
     ctx.out << fmt::format("#{} and #{}  score {:.2f}  ({})\n", p.a, p.b, p.score, p.reason);
-    ctx.out << "    #" << p.a << ' ' << PrintableText(a->item.text) << '\n';
-    ctx.out << "    #" << p.b << ' ' << PrintableText(b->item.text) << '\n';
+    ctx.out << "    #" << p.a << ' ' << PrintableText(texts[p.a]) << '\n';
+    ctx.out << "    #" << p.b << ' ' << PrintableText(texts[p.b]) << '\n';
   }
   if (pairs->empty())
     ctx.out << "no likely duplicates among open items\n";
