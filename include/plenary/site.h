@@ -1,0 +1,149 @@
+// What the web app keeps beside the registers: accounts and their roles per
+// group, sessions, API tokens, which groups are public, the audit log and the
+// search index. A second interface, not part of Store, so that a back end can
+// serve the registers before it serves the site; each back end keeps these
+// tables in the same database as its registers, with the same migrations.
+//
+// Secrets are never stored: sessions and API tokens are kept as the SHA-256 of
+// the random token handed to the client, passwords as libsodium Argon2id
+// strings (crypto_pwhash_str). Thread-safety: like Store, one object per
+// thread (or a pool); the database serialises writers.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "plenary/result.h"
+
+namespace plenary {
+
+// What a user may do in one group. Admins may do everything everywhere.
+enum class GroupRole {
+  kMember,       // reads the group; marks their own items done with a note
+  kSecretariat,  // edits the group: imports, edits items, merges, rosters
+};
+
+struct GroupGrant {
+  std::string group;  // short name, compared without regard to ASCII case
+  GroupRole role = GroupRole::kMember;
+};
+
+struct User {
+  std::int64_t id = 0;
+  std::string login;          // unique, compared without regard to ASCII case
+  std::string display_name;
+  std::string person;         // their name in the rosters ("My items"); may be empty
+  bool admin = false;
+  std::vector<GroupGrant> grants;
+};
+
+struct NewUser {
+  std::string login;
+  std::string display_name;
+  std::string person;
+  std::string password_hash;  // crypto_pwhash_str output; empty: no password login
+  bool admin = false;
+};
+
+struct Session {
+  User user;
+  std::string csrf_token;  // per-session secret the forms echo back
+  std::int64_t expires_unix = 0;
+};
+
+struct ApiToken {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::string name;
+  std::int64_t created_unix = 0;
+};
+
+// One change as the audit log records it: who, when, what, before and after.
+// `before` and `after` are JSON texts (empty when there is nothing).
+struct AuditEntry {
+  std::int64_t id = 0;
+  std::int64_t at_unix = 0;
+  std::string who;     // login, or "cli:<os user>" for the command line
+  std::string action;  // e.g. "action.edit", "import", "user.add"
+  std::string group;   // may be empty for site-wide changes
+  std::string target;  // e.g. "action/42", "meeting/SSR2/Plenary/15"
+  std::string before;
+  std::string after;
+};
+
+struct AuditQuery {
+  std::optional<std::string> group;
+  std::optional<std::string> target;
+  int limit = 100;
+};
+
+enum class SearchKind { kNote, kAction, kDecision, kMeeting };
+
+struct SearchHit {
+  SearchKind kind = SearchKind::kNote;
+  std::string group;
+  std::string meeting;  // "Plenary #15" style label
+  std::string date;     // YYYY-MM-DD of the meeting
+  std::int64_t action_id = 0;  // for kAction
+  std::string snippet;         // plain text; the caller escapes it
+};
+
+struct SearchQuery {
+  std::string text;                 // words as a person types them, not FTS syntax
+  std::vector<std::string> groups;  // only these groups (the caller's visible ones)
+  int limit = 50;
+};
+
+class SiteStore {
+ public:
+  virtual ~SiteStore() = default;
+
+  // Accounts. Conflict when the login is taken.
+  virtual Result<User> CreateUser(const NewUser& user) = 0;
+  virtual Result<User> FindUser(std::int64_t id) = 0;  // NotFound when absent
+  // The user and their password hash, or nullopt for an unknown login.
+  virtual Result<std::optional<std::pair<User, std::string>>> FindLogin(
+      const std::string& login) = 0;
+  virtual Result<std::vector<User>> Users() = 0;
+  virtual Status SetPasswordHash(std::int64_t user_id, const std::string& hash) = 0;
+  // Grants or changes the user's role in a group; nullopt removes it.
+  virtual Status SetGrant(std::int64_t user_id, const std::string& group,
+                          std::optional<GroupRole> role) = 0;
+
+  // Sessions, by the SHA-256 (hex) of the cookie's token.
+  virtual Status CreateSession(const std::string& token_sha256, std::int64_t user_id,
+                               const std::string& csrf_token, std::int64_t expires_unix) = 0;
+  // nullopt for an unknown or expired session.
+  virtual Result<std::optional<Session>> FindSession(const std::string& token_sha256,
+                                                     std::int64_t now_unix) = 0;
+  virtual Status DeleteSession(const std::string& token_sha256) = 0;
+
+  // API tokens, by the SHA-256 (hex) of the token.
+  virtual Result<ApiToken> CreateApiToken(std::int64_t user_id, const std::string& name,
+                                          const std::string& token_sha256,
+                                          std::int64_t now_unix) = 0;
+  virtual Result<std::optional<User>> FindApiToken(const std::string& token_sha256) = 0;
+  virtual Status RevokeApiToken(std::int64_t token_id) = 0;
+
+  // Group visibility: private unless marked public. Unknown groups are private.
+  virtual Status SetGroupPublic(const std::string& group, bool is_public) = 0;
+  virtual Result<bool> GroupIsPublic(const std::string& group) = 0;
+
+  // The audit log, newest first.
+  virtual Status AppendAudit(const AuditEntry& entry) = 0;
+  virtual Result<std::vector<AuditEntry>> Audit(const AuditQuery& query) = 0;
+
+  // Full-text search over meetings' notes, action items and decisions, kept
+  // current by the store on every import and edit. Empty text: no hits.
+  virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
+};
+
+// Opens the site tables of the database named by `url` (as OpenStore),
+// creating and migrating them as needed.
+Result<std::unique_ptr<SiteStore>> OpenSiteStore(const std::string& url);
+
+}  // namespace plenary
