@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/site_commands.h"
 
 namespace {
 
@@ -113,6 +114,9 @@ int Run(int argc, char** argv) {
   auto* roster_cmd = app.add_subcommand("roster", "Show the rosters loaded");
   roster_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
 
+  plenary::SiteCommands site;
+  plenary::AddSiteCommands(app, site);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -143,6 +147,7 @@ int Run(int argc, char** argv) {
   if (*decisions_cmd) return plenary::RunDecisions(ctx, json);
   if (*attendance_cmd) return plenary::RunAttendance(ctx, attendance);
   if (*roster_cmd) return plenary::RunRoster(ctx, json);
+  if (auto status = plenary::RunSiteCommands(ctx, site)) return *status;
   return plenary::kExitUsage;
 }
 
