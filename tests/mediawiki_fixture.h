@@ -14,6 +14,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -50,30 +51,30 @@ struct PageOnWiki {
   std::string creator;
 };
 
-class MediaWikiTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    const char* env_file = std::getenv("PLENARY_MEDIAWIKI_ENV");
-    const char* ci = std::getenv("CI");
-    if (!env_file || !*env_file || ReadEnvFile(env_file).empty()) {
-      if (ci && std::string(ci) == "true")
-        FAIL() << "no MediaWiki: run the tests through ctest, whose fixture starts one "
-                  "(tests/mediawiki/wiki.sh)";
-      GTEST_SKIP() << "no MediaWiki (PLENARY_MEDIAWIKI_ENV); run through ctest";
-    }
-    wiki_ = ReadEnvFile(env_file);
-    password_ = ReadFile(wiki_["MEDIAWIKI_PASSWORD_FILE"]);
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    prefix_ = std::string("Plenary test/") + info->name() + "/" +
-              std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + "/";
-  }
+inline bool InCi() {
+  const char* ci = std::getenv("CI");
+  return ci && std::string(ci) == "true";
+}
 
-  std::string Title(const std::string& name) const { return prefix_ + name; }
+// The wiki of wiki.env: reading pages back and editing as a person would.
+struct TestWiki {
+  std::map<std::string, std::string> env;
+  std::string password;  // the bot password of env["MEDIAWIKI_USER"]
+
+  // The wiki the fixture started; nullopt outside ctest.
+  static std::optional<TestWiki> FromEnvironment() {
+    const char* env_file = std::getenv("PLENARY_MEDIAWIKI_ENV");
+    if (!env_file || !*env_file) return std::nullopt;
+    TestWiki wiki{ReadEnvFile(env_file), {}};
+    if (wiki.env.empty()) return std::nullopt;
+    wiki.password = ReadFile(wiki.env["MEDIAWIKI_PASSWORD_FILE"]);
+    return wiki;
+  }
 
   // Reads a page back through the API, anonymously.
   PageOnWiki Read(const std::string& title) {
     PageOnWiki page;
-    auto api = mediawiki::Api::Open(wiki_["MEDIAWIKI_API"], {});
+    auto api = mediawiki::Api::Open(env["MEDIAWIKI_API"], {});
     EXPECT_TRUE(api.ok());
     if (!api.ok()) return page;
     auto latest = api->Query({{"action", "query"},
@@ -102,16 +103,45 @@ class MediaWikiTest : public ::testing::Test {
   // Creates or edits a page as the wiki's administrator with the maintenance
   // script edit.php: a person's edit, made without plenary's code.
   void EditAsAdmin(const std::string& title, const std::string& text) {
-    std::string command = "MW_CONFIG_FILE='" + wiki_["MEDIAWIKI_CONFIG"] + "' php '" +
-                          wiki_["MEDIAWIKI_HOME"] + "/maintenance/edit.php' --user '" +
-                          wiki_["MEDIAWIKI_ADMIN"] + "' --summary 'by hand' '" + title +
+    std::string command = "MW_CONFIG_FILE='" + env["MEDIAWIKI_CONFIG"] + "' php '" +
+                          env["MEDIAWIKI_HOME"] + "/maintenance/edit.php' --user '" +
+                          env["MEDIAWIKI_ADMIN"] + "' --summary 'by hand' '" + title +
                           "' >/dev/null";
     FILE* pipe = popen(command.c_str(), "w");
     ASSERT_NE(pipe, nullptr);
     std::fwrite(text.data(), 1, text.size(), pipe);
     ASSERT_EQ(pclose(pipe), 0) << command;
   }
+};
 
+#define PLENARY_REQUIRE_MEDIAWIKI(wiki)                                                     \
+  do {                                                                                      \
+    auto loaded = TestWiki::FromEnvironment();                                              \
+    if (!loaded && InCi())                                                                  \
+      FAIL() << "no MediaWiki: run the tests through ctest, whose fixture starts "          \
+                "one (tests/mediawiki/wiki.sh)";                                            \
+    if (!loaded) GTEST_SKIP() << "no MediaWiki (PLENARY_MEDIAWIKI_ENV): run through ctest"; \
+    wiki = std::move(*loaded);                                                              \
+  } while (false)
+
+class MediaWikiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    PLENARY_REQUIRE_MEDIAWIKI(wiki);
+    wiki_ = wiki.env;
+    password_ = wiki.password;
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    prefix_ = std::string("Plenary test/") + info->name() + "/" +
+              std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + "/";
+  }
+
+  std::string Title(const std::string& name) const { return prefix_ + name; }
+  PageOnWiki Read(const std::string& title) { return wiki.Read(title); }
+  void EditAsAdmin(const std::string& title, const std::string& text) {
+    wiki.EditAsAdmin(title, text);
+  }
+
+  TestWiki wiki;
   std::map<std::string, std::string> wiki_;
   std::string password_;
   std::string prefix_;

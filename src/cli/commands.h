@@ -73,15 +73,21 @@ struct ActionEditCommand {
 // that month's participation page, printed when there is no --to.
 struct PublishCommand {
   std::optional<std::string> group;
-  std::string format = "markdown";  // a PublishFormatName, or "all"
-  std::optional<std::string> to;    // the output directory
+  std::string format = "markdown";   // a PublishFormatName, or "all"
+  std::optional<std::string> to;     // the output directory
   std::optional<std::string> today;  // YYYY-MM-DD; default the real date
   bool attendance = false;
   std::optional<std::string> month;  // YYYY-MM, with --attendance
+  // To a MediaWiki instead of files: its api.php (or folder), the login and a
+  // file holding the password (doc/publishing-mediawiki.md).
+  std::optional<std::string> mediawiki;
+  std::optional<std::string> user;
+  std::optional<std::string> password_file;
 };
 
 int RunImport(const CliContext& ctx, const ImportCommand& command);
 int RunPublish(const CliContext& ctx, const PublishCommand& command);
+int RunPublishToMediaWiki(const CliContext& ctx, const PublishCommand& command);
 int RunMeetings(const CliContext& ctx, bool json);
 int RunActions(const CliContext& ctx, const ActionsCommand& command);
 int RunDecisions(const CliContext& ctx, bool json);

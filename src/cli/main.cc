@@ -122,6 +122,11 @@ int Run(int argc, char** argv) {
   publish_cmd->add_flag("--attendance", publish.attendance,
                         "Only the monthly participation page (with --month)");
   publish_cmd->add_option("--month", publish.month, "With --attendance: the month, YYYY-MM");
+  publish_cmd->add_option("--mediawiki", publish.mediawiki,
+                          "Publish the wikitext pages to this MediaWiki (its api.php URL)");
+  publish_cmd->add_option("--user", publish.user, "With --mediawiki: the bot password's login");
+  publish_cmd->add_option("--password-file", publish.password_file,
+                          "With --mediawiki: a private file holding the password");
   auto* roster_cmd = app.add_subcommand("roster", "Show the rosters loaded");
   roster_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
 

@@ -38,6 +38,7 @@ std::optional<std::string> CheckUsage(const PublishCommand& command) {
 }  // namespace
 
 int RunPublish(const CliContext& ctx, const PublishCommand& command) {
+  if (command.mediawiki) return RunPublishToMediaWiki(ctx, command);
   if (auto problem = CheckUsage(command)) return Usage(ctx, *problem);
   std::optional<std::vector<PublishFormat>> formats = Formats(command);
   if (!formats)
