@@ -73,8 +73,8 @@ struct ActionEditCommand {
 // that month's participation page, printed when there is no --to.
 struct PublishCommand {
   std::optional<std::string> group;
-  std::string format = "markdown";  // a PublishFormatName, or "all"
-  std::optional<std::string> to;    // the output directory
+  std::string format = "markdown";   // a PublishFormatName, or "all"
+  std::optional<std::string> to;     // the output directory
   std::optional<std::string> today;  // YYYY-MM-DD; default the real date
   bool attendance = false;
   std::optional<std::string> month;  // YYYY-MM, with --attendance
