@@ -7,15 +7,14 @@
 // To regenerate the golden files after an intended change:
 //   PLENARY_UPDATE_GOLDEN=1 ./build/plenary_tests --gtest_filter='Publish*'
 // then review the diff under tests/golden/publish/.
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm.h>
-#include <libical/ical.h>
 #include <fmt/format.h>
+#include <libical/ical.h>
 #include <sys/stat.h>
 
 #include <pugixml.hpp>
 
 #include "cli_fixture.h"
+#include "gfm_render.h"
 #include "publish/formats/data_formats.h"
 
 namespace plenary::cli_testing {
@@ -63,7 +62,8 @@ TEST_F(PublishTest, EveryFileMatchesItsGoldenFile) {
       WriteBytes(golden, ReadBytes(e.path()));
       continue;
     }
-    EXPECT_EQ(ReadBytes(e.path()), ReadBytes(golden)) << rel << " differs from its golden file";
+    EXPECT_TRUE(ReadBytes(e.path()) == ReadBytes(golden))
+        << rel << " differs from its golden file (diff -r " << out_ << " " << kGolden << ")";
   }
   std::set<std::string> expected;
   for (const auto& e : fs::recursive_directory_iterator(kGolden))
@@ -110,14 +110,16 @@ TEST_F(PublishTest, HtmlIsWellFormedAccessibleAndPrintable) {
               std::string::npos);
     EXPECT_EQ(doc.select_nodes("//h1").size(), 1u) << f;
     int last = 1;
-    for (pugi::xpath_node h : doc.select_nodes("//main/*[self::h1 or self::h2 or self::h3 or self::h4]")) {
+    for (pugi::xpath_node h :
+         doc.select_nodes("//main/*[self::h1 or self::h2 or self::h3 or self::h4]")) {
       int level = h.node().name()[1] - '0';
       EXPECT_LE(level, last + 1) << f << ": heading " << h.node().child_value() << " skips a level";
       last = level;
     }
     for (pugi::xpath_node th : doc.select_nodes("//th"))
       EXPECT_TRUE(th.node().attribute("scope")) << f;
-    for (pugi::xpath_node t : doc.select_nodes("//table")) EXPECT_TRUE(t.node().child("caption")) << f;
+    for (pugi::xpath_node t : doc.select_nodes("//table"))
+      EXPECT_TRUE(t.node().child("caption")) << f;
   }
 }
 
@@ -138,20 +140,7 @@ TEST_F(PublishTest, ConfluenceIsWellFormedStorageFormat) {
             std::string::npos);
 }
 
-std::string RenderGfm(const std::string& markdown) {
-  cmark_gfm_core_extensions_ensure_registered();
-  cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
-  for (const char* name : {"table", "strikethrough", "autolink"})
-    cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name));
-  cmark_parser_feed(parser, markdown.data(), markdown.size());
-  cmark_node* root = cmark_parser_finish(parser);
-  char* html = cmark_render_html(root, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser));
-  std::string out = html;
-  free(html);
-  cmark_node_free(root);
-  cmark_parser_free(parser);
-  return out;
-}
+using plenary::testing::RenderGfm;
 
 TEST_F(PublishTest, MarkdownRendersWithGfmTables) {
   std::string html = RenderGfm(ReadBytes(out_ / "ssr2/action-items.md"));

@@ -50,7 +50,8 @@ void PrintGrid(std::ostream& out, const Block& block, const std::vector<Particip
   for (const Participation& row : rows) {
     if (IsCountedApart(row)) continue;
     std::vector<std::string> cells{row.role ? row.name : row.name + " (not on the roster)"};
-    for (const MeetingAttendance& a : log) cells.push_back(std::string(1, PresenceCode(a, row.name)));
+    for (const MeetingAttendance& a : log)
+      cells.push_back(std::string(1, PresenceCode(a, row.name)));
     cells.push_back(row.role ? fmt::format("{}/{}", row.present, row.held)
                              : std::to_string(row.present));
     cells.push_back(RateText(row.rate));

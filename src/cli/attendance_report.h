@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "core/attendance.h"
-#include "publish/attendance_log.h"
 #include "plenary/model.h"
+#include "publish/attendance_log.h"
 
 namespace plenary {
 

@@ -47,7 +47,8 @@ Table OpenTable(const std::string& caption, const std::vector<const RegisteredAc
   t.header.insert(t.header.end(), {"Due", "Overdue", "Raised at"});
   for (const RegisteredAction* a : items) {
     std::vector<Cell> row{ItemCell(*a), C(a->item.text)};
-    if (with_owner) row.push_back(C(a->item.owners.empty() ? "no owner" : OwnerNames(a->item.owners)));
+    if (with_owner)
+      row.push_back(C(a->item.owners.empty() ? "no owner" : OwnerNames(a->item.owners)));
     row.push_back(C(DueText(*a)));
     row.push_back(C(LateText(*a, today)));
     row.push_back(MeetingCell(a->meeting));
@@ -102,7 +103,9 @@ Cell ClosedBy(const RegisteredAction& a) {
 }
 
 void AddClosed(Document& doc, const GroupRegisters& r) {
-  Table t{"Completed and cancelled items", {"Item", "Action", "Owner", "Status", "Closed at"}, {},
+  Table t{"Completed and cancelled items",
+          {"Item", "Action", "Owner", "Status", "Closed at"},
+          {},
           false};
   for (const RegisteredAction& a : r.actions) {
     if (a.item.status == ActionStatus::kOpen) continue;
@@ -146,12 +149,11 @@ Document ActionsDocument(const GroupRegisters& r) {
   Document doc{kActionsPage, r.group + " action items", r.group + "/Action items", {}};
   doc.navigation = NavigationBar(r, kActionsPage);
   std::vector<const RegisteredAction*> open = OpenItems(r);
-  std::size_t overdue = std::count_if(open.begin(), open.end(), [&](const auto* a) {
-    return DaysOverdue(*a, r.today) > 0;
-  });
-  doc.content.push_back(Paragraph{Plain(fmt::format(
-      "As of {}: {} open ({} overdue), {} closed.", FormatIsoDate(r.today), open.size(), overdue,
-      r.actions.size() - open.size()))});
+  std::size_t overdue = std::count_if(open.begin(), open.end(),
+                                      [&](const auto* a) { return DaysOverdue(*a, r.today) > 0; });
+  doc.content.push_back(Paragraph{
+      Plain(fmt::format("As of {}: {} open ({} overdue), {} closed.", FormatIsoDate(r.today),
+                        open.size(), overdue, r.actions.size() - open.size()))});
   AddByOwner(doc, r);
   AddCalledOut(doc, r);
   AddClosed(doc, r);

@@ -37,7 +37,8 @@ std::optional<Date> NextMeetingDate(const GroupRegisters& r) {
   if (meetings.size() < 2) return std::nullopt;
   std::vector<int> gaps;
   for (std::size_t i = 1; i < meetings.size(); ++i) {
-    auto gap = std::chrono::sys_days{meetings[i]->date} - std::chrono::sys_days{meetings[i - 1]->date};
+    auto gap =
+        std::chrono::sys_days{meetings[i]->date} - std::chrono::sys_days{meetings[i - 1]->date};
     if (gap.count() > 0) gaps.push_back(static_cast<int>(gap.count()));
   }
   if (gaps.empty()) return std::nullopt;
@@ -59,8 +60,9 @@ std::vector<std::string> StandingItems(const GroupRegisters& r) {
     if (IsReviewHeading(s.heading)) continue;
     std::size_t seen = 0;
     for (std::size_t i = first; i < meetings.size(); ++i)
-      seen += std::any_of(meetings[i]->agenda.begin(), meetings[i]->agenda.end(),
-                          [&](const AgendaSection& o) { return FoldName(o.heading) == FoldName(s.heading); });
+      seen += std::any_of(
+          meetings[i]->agenda.begin(), meetings[i]->agenda.end(),
+          [&](const AgendaSection& o) { return FoldName(o.heading) == FoldName(s.heading); });
     if (recent == 1 || seen * 2 > recent) items.push_back(s.heading);
   }
   return items;
@@ -68,8 +70,8 @@ std::vector<std::string> StandingItems(const GroupRegisters& r) {
 
 Document AgendaDocument(const GroupRegisters& r) {
   std::optional<Date> next = NextMeetingDate(r);
-  Document doc{kAgendaPage, r.group + " agenda for the next meeting",
-               r.group + "/Next meeting agenda", {}};
+  Document doc{
+      kAgendaPage, r.group + " agenda for the next meeting", r.group + "/Next meeting agenda", {}};
   doc.navigation = NavigationBar(r, kAgendaPage);
   doc.content.push_back(Paragraph{Plain(
       next ? fmt::format("Expected date: {} (the group's usual interval after its last meeting).",
@@ -91,15 +93,15 @@ Document AgendaDocument(const GroupRegisters& r) {
     return a->item.due && *a->item.due < *b->item.due;
   });
   doc.content.push_back(Heading{2, "Review open action items", "review"});
-  Table t{"Open action items, overdue first", {"Item", "Action", "Owner", "Due", "Overdue"}, {},
-          false};
+  Table t{
+      "Open action items, overdue first", {"Item", "Action", "Owner", "Due", "Overdue"}, {}, false};
   for (const RegisteredAction* a : open) {
     int late = DaysOverdue(*a, r.today);
-    t.rows.push_back({Cell{Linked(fmt::format("#{}", a->id), Link{kActionsPage, ItemAnchor(a->id)}), ""},
-                      C(a->item.text),
-                      C(a->item.owners.empty() ? "no owner" : OwnerNames(a->item.owners)),
-                      C(a->item.due ? FormatIsoDate(*a->item.due) : "no due date"),
-                      C(late > 0 ? DaysLateText(late) : "")});
+    t.rows.push_back(
+        {Cell{Linked(fmt::format("#{}", a->id), Link{kActionsPage, ItemAnchor(a->id)}), ""},
+         C(a->item.text), C(a->item.owners.empty() ? "no owner" : OwnerNames(a->item.owners)),
+         C(a->item.due ? FormatIsoDate(*a->item.due) : "no due date"),
+         C(late > 0 ? DaysLateText(late) : "")});
   }
   if (t.rows.empty())
     doc.content.push_back(Paragraph{Plain("No open action items.")});

@@ -104,9 +104,7 @@ char PresenceCode(const MeetingAttendance& a, const std::string& name) {
   auto it = std::find_if(a.people.begin(), a.people.end(),
                          [&](const PersonPresence& p) { return p.name == name; });
   if (it == a.people.end() || it->standing == Standing::kGuest) return ' ';
-  return it->presence == Presence::kPresent   ? 'P'
-         : it->presence == Presence::kApology ? 'A'
-                                              : '-';
+  return it->presence == Presence::kPresent ? 'P' : it->presence == Presence::kApology ? 'A' : '-';
 }
 
 json AttendanceJson(const MeetingAttendance& a) {

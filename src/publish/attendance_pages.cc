@@ -21,10 +21,14 @@ std::string RateText(const std::optional<double>& rate) {
 
 std::string PresenceWord(char code) {
   switch (code) {
-    case 'P': return "present";
-    case 'A': return "apology";
-    case '-': return "absent";
-    default: return "";
+    case 'P':
+      return "present";
+    case 'A':
+      return "apology";
+    case '-':
+      return "absent";
+    default:
+      return "";
   }
 }
 
@@ -48,8 +52,8 @@ Table ApartTable(const std::vector<Participation>& rows) {
   Table t{"Staff and observers (not rated)", {"Name", "Role", "Meetings present"}, {}, true};
   for (const Participation& row : rows)
     if (IsCountedApart(row))
-      t.rows.push_back({C(row.name), C(std::string(RoleName(*row.role))),
-                        C(std::to_string(row.present))});
+      t.rows.push_back(
+          {C(row.name), C(std::string(RoleName(*row.role))), C(std::to_string(row.present))});
   return t;
 }
 
@@ -64,9 +68,10 @@ Table Grid(const Block& block, const std::vector<Participation>& rows) {
   for (const Participation& row : rows) {
     if (IsCountedApart(row)) continue;
     std::vector<Cell> cells{C(row.role ? row.name : row.name + " (not on the roster)")};
-    for (const MeetingAttendance& a : log) cells.push_back(C(PresenceWord(PresenceCode(a, row.name))));
-    cells.push_back(C(row.role ? fmt::format("{}/{}", row.present, row.held)
-                               : std::to_string(row.present)));
+    for (const MeetingAttendance& a : log)
+      cells.push_back(C(PresenceWord(PresenceCode(a, row.name))));
+    cells.push_back(
+        C(row.role ? fmt::format("{}/{}", row.present, row.held) : std::to_string(row.present)));
     cells.push_back(C(RateText(row.rate)));
     t.rows.push_back(std::move(cells));
   }
@@ -88,7 +93,9 @@ void AddMonthlyRates(Document& doc, const GroupRegisters& r, const GroupLog& log
   Block whole = BlocksOf(log, AllMeetings().from, AllMeetings().to).front();
   Table t{"Participation rate by month (group meetings)", {"Member"}, {}, true};
   BarChart chart{r.group + " participation by month",
-                 "Share of expected members present at the group's meetings, by month.", {}, {}};
+                 "Share of expected members present at the group's meetings, by month.",
+                 {},
+                 {}};
   std::vector<std::vector<Participation>> per_month;
   for (const Date& m : months) {
     t.header.push_back(FormatIsoDate(m).substr(0, 7));
@@ -111,9 +118,8 @@ void AddMonthlyRates(Document& doc, const GroupRegisters& r, const GroupLog& log
   }
   std::vector<Cell> overall{C("All members")};
   for (std::size_t i = 0; i < months.size(); ++i)
-    overall.push_back(Cell{Linked(RateText(OverallRate(per_month[i])),
-                                  Link{MonthPageId(months[i]), ""}),
-                           ""});
+    overall.push_back(
+        Cell{Linked(RateText(OverallRate(per_month[i])), Link{MonthPageId(months[i]), ""}), ""});
   t.rows.push_back(std::move(overall));
   doc.content.push_back(Heading{2, "Monthly participation rates", "monthly"});
   doc.content.push_back(std::move(t));
@@ -132,7 +138,8 @@ Document AttendanceDocument(const GroupRegisters& r) {
   for (const Block& block : BlocksOf(log, AllMeetings().from, AllMeetings().to)) {
     if (block.meetings.empty()) continue;
     std::vector<Participation> rows = ParticipationIn(block, AllMeetings().from, AllMeetings().to);
-    doc.content.push_back(Heading{2, BlockName(block), block.subteam ? "subteam-" + Slug(*block.subteam) : "group"});
+    doc.content.push_back(
+        Heading{2, BlockName(block), block.subteam ? "subteam-" + Slug(*block.subteam) : "group"});
     doc.content.push_back(Grid(block, rows));
     Table apart = ApartTable(rows);
     if (!apart.rows.empty()) doc.content.push_back(std::move(apart));
@@ -147,9 +154,11 @@ namespace plenary {
 
 Document BuildMonthDocument(const GroupRegisters& r, Date first) {
   using namespace publish_detail;
-  Document doc{MonthPageId(first), fmt::format("{} participation, {}", r.group, MonthLabel(first)),
-               WikiTitle(fmt::format("{}/Attendance/{}", r.group, FormatIsoDate(first).substr(0, 7))),
-               {}};
+  Document doc{
+      MonthPageId(first),
+      fmt::format("{} participation, {}", r.group, MonthLabel(first)),
+      WikiTitle(fmt::format("{}/Attendance/{}", r.group, FormatIsoDate(first).substr(0, 7))),
+      {}};
   doc.navigation = NavigationBar(r, doc.id);
   GroupLog log = LogOf(r);
   for (const Block& block : BlocksOf(log, first, LastOf(first))) {
@@ -164,18 +173,20 @@ Document BuildMonthDocument(const GroupRegisters& r, Date first) {
     }
     doc.content.push_back(std::move(held));
     Table t{BlockName(block) + ": participation, " + MonthLabel(first),
-            {"Member", "Role", "Held", "Present", "Apologies", "Absent", "Rate"}, {}, true};
+            {"Member", "Role", "Held", "Present", "Apologies", "Absent", "Rate"},
+            {},
+            true};
     for (const Participation& row : rows) {
       if (IsCountedApart(row)) continue;
       bool rated = IsRatedMember(row);
-      t.rows.push_back({C(row.name), C(row.role ? std::string(RoleName(*row.role)) : "not on the roster"),
-                        C(rated ? std::to_string(row.held) : std::string(kNone)),
-                        C(std::to_string(row.present)), C(std::to_string(row.apologies)),
-                        C(rated ? std::to_string(row.absent) : std::string(kNone)),
-                        C(RateText(row.rate))});
+      t.rows.push_back(
+          {C(row.name), C(row.role ? std::string(RoleName(*row.role)) : "not on the roster"),
+           C(rated ? std::to_string(row.held) : std::string(kNone)), C(std::to_string(row.present)),
+           C(std::to_string(row.apologies)),
+           C(rated ? std::to_string(row.absent) : std::string(kNone)), C(RateText(row.rate))});
     }
-    t.rows.push_back({C("All members"), C(""), C(""), C(""), C(""), C(""),
-                      C(RateText(OverallRate(rows)))});
+    t.rows.push_back(
+        {C("All members"), C(""), C(""), C(""), C(""), C(""), C(RateText(OverallRate(rows)))});
     doc.content.push_back(std::move(t));
     Table apart = ApartTable(rows);
     if (!apart.rows.empty()) doc.content.push_back(std::move(apart));

@@ -71,8 +71,8 @@ struct BarChart {
 using Content = std::variant<Heading, Paragraph, List, Table, BarChart>;
 
 struct Document {
-  std::string id;        // "action-items", "plenary-15": file base name, link target
-  std::string title;     // "SSR2 action items": the page's heading and <title>
+  std::string id;         // "action-items", "plenary-15": file base name, link target
+  std::string title;      // "SSR2 action items": the page's heading and <title>
   std::string wiki_name;  // "SSR2/Action items"
   // Links to the set's main pages, shown before the content (in HTML, by the
   // layout's <nav>, so a fragment leaves it out).

@@ -25,20 +25,29 @@ constexpr std::array<std::pair<PublishFormat, std::string_view>, 7> kFormats{{
 
 std::string_view Extension(PublishFormat format) {
   switch (format) {
-    case PublishFormat::kMarkdown: return "md";
-    case PublishFormat::kHtml: return "html";
-    case PublishFormat::kConfluence: return "xml";
-    case PublishFormat::kMediaWiki: return "wiki";
-    default: return "txt";
+    case PublishFormat::kMarkdown:
+      return "md";
+    case PublishFormat::kHtml:
+      return "html";
+    case PublishFormat::kConfluence:
+      return "xml";
+    case PublishFormat::kMediaWiki:
+      return "wiki";
+    default:
+      return "txt";
   }
 }
 
 std::string RenderDocument(const DocumentSet& set, const Document& doc, PublishFormat format) {
   switch (format) {
-    case PublishFormat::kMarkdown: return RenderMarkdown(doc);
-    case PublishFormat::kHtml: return RenderHtmlPage(doc);
-    case PublishFormat::kConfluence: return RenderConfluence(set, doc);
-    default: return RenderWikitext(set, doc);
+    case PublishFormat::kMarkdown:
+      return RenderMarkdown(doc);
+    case PublishFormat::kHtml:
+      return RenderHtmlPage(doc);
+    case PublishFormat::kConfluence:
+      return RenderConfluence(set, doc);
+    default:
+      return RenderWikitext(set, doc);
   }
 }
 
@@ -83,8 +92,8 @@ void AddDataPages(const GroupRegisters& r, const std::string& dir, PublishFormat
       for (int n = 2; std::find(files.begin(), files.end(), unique) != files.end(); ++n)
         unique = file + "-" + std::to_string(n);
       files.push_back(unique);
-      pages.push_back({g + "/Calendar of " + owner + ".ics", unique + ".ics",
-                       OwnerCalendar(r, owner)});
+      pages.push_back(
+          {g + "/Calendar of " + owner + ".ics", unique + ".ics", OwnerCalendar(r, owner)});
     }
   }
 }

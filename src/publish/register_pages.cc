@@ -24,7 +24,8 @@ std::string Joined(const std::vector<std::string>& names) {
 Table MeetingHeader(const GroupRegisters& r, const Meeting& m) {
   Table t{"Meeting", {"", ""}, {}, true};
   std::string group = r.group;
-  if (r.roster && !r.roster->group.full_name.empty()) group += " (" + r.roster->group.full_name + ")";
+  if (r.roster && !r.roster->group.full_name.empty())
+    group += " (" + r.roster->group.full_name + ")";
   t.rows.push_back({C("Group"), C(group)});
   t.rows.push_back({C("Meeting"), C(MeetingLabel(m.key))});
   if (m.subteam) t.rows.push_back({C("Sub-team"), C(*m.subteam)});
@@ -88,9 +89,9 @@ Document IndexDocument(const GroupRegisters& r) {
   std::size_t open = std::count_if(r.actions.begin(), r.actions.end(), [](const auto& a) {
     return a.item.status == ActionStatus::kOpen;
   });
-  doc.content.push_back(Paragraph{Plain(fmt::format(
-      "As of {}: {} meetings, {} open action items, {} decisions.", FormatIsoDate(r.today),
-      r.meetings.size(), open, r.decisions.size()))});
+  doc.content.push_back(Paragraph{
+      Plain(fmt::format("As of {}: {} meetings, {} open action items, {} decisions.",
+                        FormatIsoDate(r.today), r.meetings.size(), open, r.decisions.size()))});
   doc.content.push_back(Heading{2, "Meetings", "meetings"});
   Table t{"Meetings, newest first", {"Date", "Meeting", "Actions raised", "Decisions"}, {}, false};
   for (auto m = r.meetings.rbegin(); m != r.meetings.rend(); ++m) {
@@ -104,9 +105,9 @@ Document IndexDocument(const GroupRegisters& r) {
   List months;
   for (const Date& month : MeetingMonths(r)) {
     int mm = static_cast<int>(unsigned{month.month()});
-    months.items.push_back(Linked(
-        fmt::format("{} {}", MonthName(mm), static_cast<int>(month.year())),
-        Link{MonthPageId(month), ""}));
+    months.items.push_back(
+        Linked(fmt::format("{} {}", MonthName(mm), static_cast<int>(month.year())),
+               Link{MonthPageId(month), ""}));
   }
   doc.content.push_back(std::move(months));
   return doc;
@@ -114,8 +115,10 @@ Document IndexDocument(const GroupRegisters& r) {
 
 Document MeetingDocument(const GroupRegisters& r, std::size_t index) {
   const Meeting& m = r.meetings[index];
-  Document doc{MeetingPageId(m.key), fmt::format("{} {}", r.group, MeetingLabel(m.key)),
-               fmt::format("{}/{} {}", r.group, m.key.kind, m.key.number), {}};
+  Document doc{MeetingPageId(m.key),
+               fmt::format("{} {}", r.group, MeetingLabel(m.key)),
+               fmt::format("{}/{} {}", r.group, m.key.kind, m.key.number),
+               {}};
   doc.navigation = NavigationBar(r, doc.id);
   doc.content.push_back(PreviousNext(r, index));
   doc.content.push_back(MeetingHeader(r, m));
@@ -147,13 +150,13 @@ Document DecisionsDocument(const GroupRegisters& r) {
   doc.navigation = NavigationBar(r, kDecisionsPage);
   std::vector<const RegisteredDecision*> newest;
   for (const RegisteredDecision& d : r.decisions) newest.push_back(&d);
-  std::stable_sort(newest.begin(), newest.end(), [](const auto* a, const auto* b) {
-    return a->meeting_date > b->meeting_date;
-  });
+  std::stable_sort(newest.begin(), newest.end(),
+                   [](const auto* a, const auto* b) { return a->meeting_date > b->meeting_date; });
   Table t{"Decisions, newest first", {"Date", "Meeting", "Decision"}, {}, false};
   for (const RegisteredDecision* d : newest)
-    t.rows.push_back({Cell{Plain(FormatIsoDate(d->meeting_date)), fmt::format("decision-{}", d->id)},
-                      MeetingCell(d->meeting), C(d->decision.text)});
+    t.rows.push_back(
+        {Cell{Plain(FormatIsoDate(d->meeting_date)), fmt::format("decision-{}", d->id)},
+         MeetingCell(d->meeting), C(d->decision.text)});
   if (t.rows.empty())
     doc.content.push_back(Paragraph{Plain("No decisions recorded.")});
   else

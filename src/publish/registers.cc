@@ -131,8 +131,8 @@ namespace publish_detail {
 std::string WikiTitle(std::string_view name) {
   std::string out;
   for (char c : name)
-    out += (static_cast<unsigned char>(c) < 0x20 || std::string_view("#<>[]{}|").find(c) !=
-                                                         std::string_view::npos)
+    out += (static_cast<unsigned char>(c) < 0x20 ||
+            std::string_view("#<>[]{}|").find(c) != std::string_view::npos)
                ? '-'
                : c;
   return out;

@@ -16,10 +16,10 @@
 namespace plenary {
 
 struct GroupRegisters {
-  std::string group;             // short name, as the register spells it
-  std::optional<Roster> roster;  // none: known only from meetings' headers
-  std::vector<Meeting> meetings;            // oldest first
-  std::vector<RegisteredAction> actions;    // register order, with history; no merged items
+  std::string group;                          // short name, as the register spells it
+  std::optional<Roster> roster;               // none: known only from meetings' headers
+  std::vector<Meeting> meetings;              // oldest first
+  std::vector<RegisteredAction> actions;      // register order, with history; no merged items
   std::vector<RegisteredDecision> decisions;  // register order
   Date today;
 };

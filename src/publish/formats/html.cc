@@ -76,8 +76,7 @@ std::string TableHtml(const Table& t, const HrefOf& href) {
 struct BlockHtml {
   const HrefOf& href;
   std::string operator()(const Heading& h) const {
-    return fmt::format("<h{0}{1}>{2}</h{0}>\n", h.level, IdAttribute(h.anchor),
-                       EscapeHtml(h.text));
+    return fmt::format("<h{0}{1}>{2}</h{0}>\n", h.level, IdAttribute(h.anchor), EscapeHtml(h.text));
   }
   std::string operator()(const Paragraph& p) const {
     return "<p>" + Inline(p.text, href) + "</p>\n";
@@ -101,11 +100,21 @@ std::string EscapeHtml(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       default:
         // XML 1.0 allows no C0 controls but tab and line breaks.
         out += (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') ? ' ' : c;
@@ -128,7 +137,8 @@ std::string HtmlLayout(std::string_view title, const Text& navigation, const Hre
       "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" "
       "xml:lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>" +
-      EscapeHtml(title) + "</title>\n<style>" + std::string(kStylesheet) + "</style>\n</head>\n<body>\n";
+      EscapeHtml(title) + "</title>\n<style>" + std::string(kStylesheet) +
+      "</style>\n</head>\n<body>\n";
   if (!navigation.empty())
     out += "<nav aria-label=\"Registers\">" + Inline(navigation, href) + "</nav>\n";
   out += "<main>\n";

@@ -42,7 +42,6 @@ Component NewCalendar(const std::string& name) {
   Component cal(icalcomponent_new_vcalendar());
   icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
   icalcomponent_add_property(cal.get(), icalproperty_new_prodid(kProdId));
-  icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
   icalproperty* calname = icalproperty_new_x(name.c_str());
   icalproperty_set_x_name(calname, "X-WR-CALNAME");
   icalcomponent_add_property(cal.get(), calname);
@@ -64,9 +63,8 @@ icalcomponent* MeetingEvent(const GroupRegisters& r, const Meeting& m) {
   }
   std::string summary = fmt::format("{} {}", r.group, publish_detail::MeetingLabel(m.key));
   icalcomponent_add_property(ev, icalproperty_new_summary(summary.c_str()));
-  std::string description =
-      fmt::format("{} attendees, {} apologies, {} decisions.", m.attendees.size(),
-                  m.apologies.size(), m.decisions.size());
+  std::string description = fmt::format("{} attendees, {} apologies, {} decisions.",
+                                        m.attendees.size(), m.apologies.size(), m.decisions.size());
   icalcomponent_add_property(ev, icalproperty_new_description(description.c_str()));
   if (m.record_url && IsSafeUrl(*m.record_url))
     icalcomponent_add_property(ev, icalproperty_new_url(m.record_url->c_str()));

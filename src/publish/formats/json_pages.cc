@@ -23,7 +23,6 @@ json MonthJson(const GroupRegisters& r, Date first) {
   return months;
 }
 
-
 }  // namespace
 
 std::string MeetingsJson(const GroupRegisters& r) {

@@ -10,14 +10,15 @@
 namespace plenary {
 namespace {
 
-constexpr std::string_view kAlwaysEscaped = "\\`*_[]<>|~&#!{}()\"";
+constexpr std::string_view kAlwaysEscaped = "\\`*_[]<>|~&";
 
 std::string Escape(std::string_view text, bool block_start) {
   std::string out;
   std::size_t i = 0;
   if (block_start) {
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
-    if (i < text.size() && (text[i] == '-' || text[i] == '+' || text[i] == '=')) out += '\\';
+    if (i < text.size() && std::string_view("-+=#>").find(text[i]) != std::string_view::npos)
+      out += '\\';
     std::size_t digits = i;
     while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
     if (digits > i && digits < text.size() && (text[digits] == '.' || text[digits] == ')')) {

@@ -78,8 +78,8 @@ struct Renderer {
     return out + "|}\n";
   }
   std::string operator()(const BarChart& c) const {
-    std::string out = Escape(c.description) + "\n\n{| class=\"wikitable\"\n|+ " +
-                      Escape(c.title) + "\n! scope=\"col\" | Month\n! scope=\"col\" | Rate\n! "
+    std::string out = Escape(c.description) + "\n\n{| class=\"wikitable\"\n|+ " + Escape(c.title) +
+                      "\n! scope=\"col\" | Month\n! scope=\"col\" | Rate\n! "
                       "scope=\"col\" | \n";
     for (std::size_t i = 0; i < c.labels.size(); ++i) {
       int percent = static_cast<int>(c.values[i] * 100 + 0.5);
