@@ -1,0 +1,180 @@
+// `plenary publish --mediawiki`, end to end: the real binary publishes the
+// SSR2 series to the real MediaWiki of the CTest fixture; a meeting is
+// changed by re-importing an edited copy of its notes and the set published
+// again. Read back through the API, only the changed page has a new revision,
+// and a page an administrator created under one of the set's titles is left
+// as it was. The bot password is given in a file and never printed.
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include "cli_fixture.h"
+#include "mediawiki_fixture.h"
+#include "publish/mediawiki/publisher.h"
+
+namespace plenary::cli_testing {
+namespace {
+
+using mediawiki_testing::InCi;
+using mediawiki_testing::PageOnWiki;
+using mediawiki_testing::TestWiki;
+
+const fs::path kSeries = fs::path(PLENARY_SOURCE_DIR) / "tests/data/ssr2-series";
+constexpr const char* kToday = "2017-07-20";
+constexpr const char* kHumanPage = "SSR2/Decisions";
+constexpr const char* kHumanText = "Our decisions are kept by hand here.\n";
+
+// The titles a publish reported as created or updated, with their revisions.
+std::map<std::string, std::int64_t> Revised(const std::string& out) {
+  std::map<std::string, std::int64_t> revised;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) {
+    size_t space = line.find(' '), open = line.rfind(" (revision ");
+    if (open == std::string::npos || space == std::string::npos) continue;
+    std::string verb = line.substr(0, space);
+    if (verb != "created" && verb != "updated") continue;
+    revised[line.substr(space + 1, open - space - 1)] =
+        std::stoll(line.substr(open + std::string_view(" (revision ").size()));
+  }
+  return revised;
+}
+
+class MediaWikiCli : public CliTest {
+ protected:
+  void SetUp() override {
+    CliTest::SetUp();
+    PLENARY_REQUIRE_MEDIAWIKI(wiki_);
+    password_file_ = WriteFile("bot-password", wiki_.password + "\n");
+    ASSERT_EQ(chmod(password_file_.c_str(), 0600), 0);
+    std::vector<std::string> args = {"import", "--roster", (kSeries / "roster.txt").string()};
+    for (int n = 15; n <= 20; ++n)
+      args.push_back((kSeries / fmt::format("ssr2-plenary-{}.txt", n)).string());
+    RunResult r = Plenary(args);
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+
+  RunResult Publish(const std::string& password_file) const {
+    RunResult r = Plenary({"publish", "--mediawiki", wiki_.env.at("MEDIAWIKI_API"), "--user",
+                           wiki_.env.at("MEDIAWIKI_USER"), "--password-file", password_file,
+                           "--today", kToday});
+    EXPECT_EQ(r.out.find(wiki_.password), std::string::npos);
+    EXPECT_EQ(r.err.find(wiki_.password), std::string::npos);
+    return r;
+  }
+
+  // The wikitext page `file` as `plenary publish --format mediawiki` writes it.
+  std::string PublishedFile(const std::string& file) const {
+    RunResult r =
+        Plenary({"publish", "--format", "mediawiki", "--to", Path("wikitext"), "--today", kToday});
+    EXPECT_EQ(r.status, 0) << r.err;
+    return ReadBytes(dir_ / "wikitext" / file);
+  }
+
+  std::map<std::string, PageOnWiki> ReadAll(const std::vector<std::string>& titles) {
+    std::map<std::string, PageOnWiki> pages;
+    for (const std::string& title : titles) pages[title] = wiki_.Read(title);
+    return pages;
+  }
+
+  TestWiki wiki_;
+  std::string password_file_;
+};
+
+TEST_F(MediaWikiCli, PublishChangeAMeetingPublishAgainOnlyThatPageIsRevised) {
+  wiki_.EditAsAdmin(kHumanPage, kHumanText);
+  PageOnWiki human = wiki_.Read(kHumanPage);
+  ASSERT_TRUE(human.exists);
+
+  RunResult first = Publish(password_file_);
+  ASSERT_EQ(first.status, 0) << first.err;
+  std::map<std::string, std::int64_t> created = Revised(first.out);
+  std::vector<std::string> titles;
+  for (const auto& [title, revision] : created) titles.push_back(title);
+  std::vector<std::string> expected = {"SSR2",
+                                       "SSR2/Action items",
+                                       "SSR2/Attendance",
+                                       "SSR2/Attendance/2017-06",
+                                       "SSR2/Attendance/2017-07",
+                                       "SSR2/Next meeting agenda",
+                                       "SSR2/Plenary 15",
+                                       "SSR2/Plenary 16",
+                                       "SSR2/Plenary 17",
+                                       "SSR2/Plenary 18",
+                                       "SSR2/Plenary 19",
+                                       "SSR2/Plenary 20"};
+  EXPECT_EQ(titles, expected);
+  EXPECT_NE(first.out.find("12 created, 0 updated, 0 unchanged, 1 not ours, 0 conflicts, "
+                           "0 refused"),
+            std::string::npos)
+      << first.out;
+  EXPECT_NE(first.err.find("warning: SSR2/Decisions: left alone"), std::string::npos) << first.err;
+
+  std::map<std::string, PageOnWiki> before = ReadAll(titles);
+  for (const auto& [title, page] : before) {
+    ASSERT_TRUE(page.exists) << title;
+    EXPECT_EQ(page.revision, created[title]) << title;
+    EXPECT_EQ(page.creator, wiki_.env["MEDIAWIKI_ACCOUNT"]) << title;
+  }
+  EXPECT_EQ(before["SSR2/Plenary 19"].content,
+            mediawiki::NormaliseWikitext(PublishedFile("ssr2/plenary-19.wiki")));
+
+  // The secretariat corrects the notes of #19 and imports them again.
+  std::string notes = ReadBytes(kSeries / "ssr2-plenary-19.txt");
+  const std::string old_line = "Future Challenges sub-team: no update.";
+  ASSERT_NE(notes.find(old_line), std::string::npos);
+  notes.replace(notes.find(old_line), old_line.size(),
+                "Future Challenges sub-team: first call set for 18 July.");
+  RunResult reimport = Plenary({"import", WriteFile("ssr2-plenary-19.txt", notes)});
+  ASSERT_EQ(reimport.status, 0) << reimport.err;
+  ASSERT_NE(reimport.out.find("[updated]"), std::string::npos) << reimport.out;
+
+  RunResult second = Publish(password_file_);
+  ASSERT_EQ(second.status, 0) << second.err;
+  EXPECT_NE(second.out.find("0 created, 1 updated, 11 unchanged, 1 not ours"), std::string::npos)
+      << second.out;
+  std::map<std::string, std::int64_t> updated = Revised(second.out);
+  ASSERT_EQ(updated.size(), 1u) << second.out;
+  EXPECT_EQ(updated.begin()->first, "SSR2/Plenary 19");
+
+  std::map<std::string, PageOnWiki> after = ReadAll(titles);
+  for (const std::string& title : titles) {
+    if (title == "SSR2/Plenary 19") continue;
+    EXPECT_EQ(after[title].revision, before[title].revision) << title;
+    EXPECT_EQ(after[title].content, before[title].content) << title;
+  }
+  const PageOnWiki& changed = after["SSR2/Plenary 19"];
+  EXPECT_GT(changed.revision, before["SSR2/Plenary 19"].revision);
+  EXPECT_EQ(changed.revision, updated["SSR2/Plenary 19"]);
+  EXPECT_NE(changed.content.find("first call set for 18 July"), std::string::npos);
+  EXPECT_EQ(changed.content, mediawiki::NormaliseWikitext(PublishedFile("ssr2/plenary-19.wiki")));
+
+  PageOnWiki human_after = wiki_.Read(kHumanPage);
+  EXPECT_EQ(human_after.revision, human.revision);
+  EXPECT_EQ(human_after.content, mediawiki::NormaliseWikitext(kHumanText));
+  EXPECT_EQ(human_after.creator, wiki_.env["MEDIAWIKI_ADMIN"]);
+}
+
+TEST_F(MediaWikiCli, AWrongPasswordFailsWithoutShowingItAndEditsNothing) {
+  std::string wrong = WriteFile("wrong-password", "not-" + wiki_.password + "\n");
+  ASSERT_EQ(chmod(wrong.c_str(), 0600), 0);
+  RunResult r = Publish(wrong);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("plenary: error: "), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("not-" + wiki_.password), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(MediaWikiCli, APasswordFileOthersCanReadIsRefusedBeforeConnecting) {
+  ASSERT_EQ(chmod(password_file_.c_str(), 0644), 0);
+  RunResult r = Publish(password_file_);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("readable by every user"), std::string::npos) << r.err;
+}
+
+TEST_F(MediaWikiCli, UsageErrorsNameWhatIsMissing) {
+  RunResult r = Plenary({"publish", "--mediawiki", wiki_.env.at("MEDIAWIKI_API")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "plenary: error: publish --mediawiki needs --user and --password-file\n");
+}
+
+}  // namespace
+}  // namespace plenary::cli_testing
