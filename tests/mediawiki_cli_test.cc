@@ -75,6 +75,21 @@ class MediaWikiCli : public CliTest {
     return pages;
   }
 
+  // The titles `title` links to, as the wiki parsed its content.
+  std::vector<std::string> LinksOf(const std::string& title) {
+    std::vector<std::string> links;
+    auto api = mediawiki::Api::Open(wiki_.env.at("MEDIAWIKI_API"), {});
+    EXPECT_TRUE(api.ok());
+    if (!api.ok()) return links;
+    auto answer =
+        api->Query({{"action", "query"}, {"prop", "links"}, {"titles", title}, {"pllimit", "max"}});
+    EXPECT_TRUE(answer.ok()) << (answer.ok() ? "" : answer.error().message);
+    if (!answer.ok()) return links;
+    for (const auto& link : (*answer)["query"]["pages"][0].value("links", json::array()))
+      links.push_back(link.value("title", ""));
+    return links;
+  }
+
   TestWiki wiki_;
   std::string password_file_;
 };
@@ -113,6 +128,19 @@ TEST_F(MediaWikiCli, PublishChangeAMeetingPublishAgainOnlyThatPageIsRevised) {
     ASSERT_TRUE(page.exists) << title;
     EXPECT_EQ(page.revision, created[title]) << title;
     EXPECT_EQ(page.creator, wiki_.env["MEDIAWIKI_ACCOUNT"]) << title;
+  }
+  // Every page links to the register pages, and no link is red.
+  std::set<std::string> on_wiki(titles.begin(), titles.end());
+  on_wiki.insert(kHumanPage);
+  for (const std::string& title : titles) {
+    std::vector<std::string> links = LinksOf(title);
+    for (const std::string& link : links)
+      EXPECT_TRUE(on_wiki.count(link)) << title << " -> " << link;
+    for (const char* page : {"SSR2", "SSR2/Action items", "SSR2/Decisions", "SSR2/Attendance",
+                             "SSR2/Next meeting agenda"})
+      if (title != page) {
+        EXPECT_TRUE(std::count(links.begin(), links.end(), page)) << title;
+      }
   }
   EXPECT_EQ(before["SSR2/Plenary 19"].content,
             mediawiki::NormaliseWikitext(PublishedFile("ssr2/plenary-19.wiki")));

@@ -123,6 +123,32 @@ TEST_F(PublishTest, HtmlIsWellFormedAccessibleAndPrintable) {
   }
 }
 
+TEST_F(PublishTest, EveryHtmlPageLinksToTheRegistersAndNoLinkIsBroken) {
+  std::map<fs::path, pugi::xml_document> docs;
+  for (const fs::path& f : Files(".html")) ASSERT_TRUE(docs[f].load_file(f.c_str())) << f;
+  for (const auto& [file, doc] : docs) {
+    std::set<std::string> targets;
+    for (pugi::xpath_node a : doc.select_nodes("//a[@href]")) {
+      std::string href = a.node().attribute("href").value();
+      if (href.rfind("https://", 0) == 0 || href.rfind("http://", 0) == 0) continue;
+      std::string name = href.substr(0, href.find('#'));
+      std::string fragment =
+          href.find('#') == std::string::npos ? "" : href.substr(href.find('#') + 1);
+      fs::path target = name.empty() ? file : file.parent_path() / name;
+      targets.insert(target.filename().string());
+      ASSERT_TRUE(docs.count(target)) << file << ": " << href << " leads nowhere";
+      if (!fragment.empty()) {
+        EXPECT_TRUE(docs.at(target).select_node(("//*[@id='" + fragment + "']").c_str()))
+            << file << ": " << href << " names no element";
+      }
+    }
+    for (std::string page : {"index", "action-items", "decisions", "attendance", "agenda"})
+      if (file.stem() != page) {
+        EXPECT_TRUE(targets.count(page + ".html")) << file << " -> " << page;
+      }
+  }
+}
+
 TEST_F(PublishTest, ConfluenceIsWellFormedStorageFormat) {
   auto files = Files(".xml");
   ASSERT_GE(files.size(), 9u);
@@ -183,7 +209,21 @@ TEST_F(PublishTest, ICalendarParsesWithLibicalAndPassesItsRestrictions) {
     EXPECT_EQ(icalrestriction_check(feed), 1) << f;
     icalcomponent_free(feed);
   }
-  EXPECT_TRUE(fs::exists(out_ / "ssr2/owners/icann-org.ics"));
+  // "My items": the owner's open items alone, each a VTODO with its DUE.
+  icalcomponent* mine =
+      icalparser_parse_string(ReadBytes(out_ / "ssr2/owners/icann-org.ics").c_str());
+  ASSERT_NE(mine, nullptr);
+  EXPECT_EQ(icalcomponent_count_components(mine, ICAL_VEVENT_COMPONENT), 0);
+  std::vector<std::string> dues;
+  for (icalcomponent* c = icalcomponent_get_first_component(mine, ICAL_VTODO_COMPONENT); c;
+       c = icalcomponent_get_next_component(mine, ICAL_VTODO_COMPONENT)) {
+    ASSERT_NE(icalcomponent_get_first_property(c, ICAL_DUE_PROPERTY), nullptr);
+    dues.push_back(icaltime_as_ical_string(icalcomponent_get_due(c)));
+    EXPECT_NE(std::string(icalcomponent_get_description(c)).find("Owner: ICANN Org"),
+              std::string::npos);
+  }
+  icalcomponent_free(mine);
+  EXPECT_EQ(dues, (std::vector<std::string>{"20170731", "20170707", "20170804", "20170721"}));
 }
 
 TEST_F(PublishTest, CsvParsesBackToTheRegister) {
