@@ -244,6 +244,15 @@ TEST_F(PublishTest, MonthlyAttendancePagePrintedOrWritten) {
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, ReadBytes(out_ / "ssr2/attendance-2017-06.md"));
   EXPECT_NE(r.out.find("# SSR2 participation, June 2017"), std::string::npos);
+  // The monthly job, run on the 1st, posts the month just ended.
+  r = Plenary({"publish", "--attendance", "--month", "previous", "--today", "2017-07-01"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, ReadBytes(out_ / "ssr2/attendance-2017-06.md"));
+  r = Plenary({"publish", "--attendance", "--month", "previous", "--today", "2018-01-01"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("# SSR2 participation, December 2017"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("No meeting in December 2017."), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("| Member"), std::string::npos) << r.out;
   r = Plenary({"publish", "--attendance", "--month", "2017-13"});
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("--month 2017-13"), std::string::npos) << r.err;

@@ -121,7 +121,9 @@ int Run(int argc, char** argv) {
                           "The publishing day for overdue days, YYYY-MM-DD (default today)");
   publish_cmd->add_flag("--attendance", publish.attendance,
                         "Only the monthly participation page (with --month)");
-  publish_cmd->add_option("--month", publish.month, "With --attendance: the month, YYYY-MM");
+  publish_cmd->add_option(
+      "--month", publish.month,
+      "With --attendance: the month, YYYY-MM, or previous (the month before --today)");
   publish_cmd->add_option("--mediawiki", publish.mediawiki,
                           "Publish the wikitext pages to this MediaWiki (its api.php URL)");
   publish_cmd->add_option("--user", publish.user, "With --mediawiki: the bot password's login");

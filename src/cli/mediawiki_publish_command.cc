@@ -85,8 +85,8 @@ int RunPublishToMediaWiki(const CliContext& ctx, const PublishCommand& command) 
   if (!password) return Fail(ctx, password.error());
   auto store = OpenExistingStore(ctx);
   if (!store.ok()) return Fail(ctx, store.error());
-  PublishOptions options{command.group, PublishFormat::kMediaWiki,
-                         command.today ? *ParseIsoDate(*command.today) : ctx.today, command.month};
+  PublishOptions options = PublishOptionsOf(ctx, command);
+  options.format = PublishFormat::kMediaWiki;
   auto pages = BuildPages(**store, options);
   if (!pages) return Fail(ctx, pages.error());
 

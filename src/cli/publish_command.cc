@@ -37,6 +37,18 @@ std::optional<std::string> CheckUsage(const PublishCommand& command) {
 
 }  // namespace
 
+PublishOptions PublishOptionsOf(const CliContext& ctx, const PublishCommand& command) {
+  Date today = command.today ? *ParseIsoDate(*command.today) : ctx.today;
+  std::optional<std::string> month = command.month;
+  if (month == "previous") {
+    std::chrono::year_month previous =
+        std::chrono::year_month{today.year(), today.month()} - std::chrono::months{1};
+    month = fmt::format("{:04}-{:02}", static_cast<int>(previous.year()),
+                        static_cast<unsigned>(previous.month()));
+  }
+  return {command.group, PublishFormat::kMarkdown, today, month};
+}
+
 int RunPublish(const CliContext& ctx, const PublishCommand& command) {
   if (command.mediawiki) return RunPublishToMediaWiki(ctx, command);
   if (auto problem = CheckUsage(command)) return Usage(ctx, *problem);
@@ -47,8 +59,7 @@ int RunPublish(const CliContext& ctx, const PublishCommand& command) {
                                   PrintableText(command.format)));
   auto store = OpenExistingStore(ctx);
   if (!store.ok()) return Fail(ctx, store.error());
-  PublishOptions options{command.group, PublishFormat::kMarkdown,
-                         command.today ? *ParseIsoDate(*command.today) : ctx.today, command.month};
+  PublishOptions options = PublishOptionsOf(ctx, command);
   std::size_t written = 0, unchanged = 0;
   for (PublishFormat format : *formats) {
     options.format = format;

@@ -164,6 +164,10 @@ Document BuildMonthDocument(const GroupRegisters& r, Date first) {
   for (const Block& block : BlocksOf(log, first, LastOf(first))) {
     std::vector<Participation> rows = ParticipationIn(block, first, LastOf(first));
     doc.content.push_back(Heading{2, BlockName(block), ""});
+    if (block.meetings.empty()) {
+      doc.content.push_back(Paragraph{Plain(fmt::format("No meeting in {}.", MonthLabel(first)))});
+      continue;
+    }
     Paragraph held{Plain(fmt::format("{} meeting{}: ", block.meetings.size(),
                                      block.meetings.size() == 1 ? "" : "s"))};
     for (std::size_t i = 0; i < block.meetings.size(); ++i) {
