@@ -181,6 +181,86 @@ TEST_F(MediaWikiCli, PublishChangeAMeetingPublishAgainOnlyThatPageIsRevised) {
   EXPECT_EQ(human_after.creator, wiki_.env["MEDIAWIKI_ADMIN"]);
 }
 
+// The words of `line` split at blanks, single quotes removed.
+std::vector<std::string> Words(const std::string& line) {
+  std::vector<std::string> words;
+  std::istringstream in(line);
+  for (std::string word; in >> word;) {
+    std::erase(word, '\'');
+    words.push_back(word);
+  }
+  return words;
+}
+
+// The first line of `path` that starts with `start`, continuation lines
+// ("\\\n") joined.
+std::string LineStarting(const fs::path& path, const std::string& start) {
+  std::string text = ReadBytes(path);
+  for (size_t at; (at = text.find("\\\n")) != std::string::npos;) text.replace(at, 2, " ");
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind(start, 0) == 0) return line;
+  ADD_FAILURE() << path << " has no line starting " << start;
+  return "";
+}
+
+std::string PreviousMonth() {
+  std::chrono::year_month_day today{
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  std::chrono::year_month previous =
+      std::chrono::year_month{today.year(), today.month()} - std::chrono::months{1};
+  return fmt::format("{:04}-{:02}", static_cast<int>(previous.year()),
+                     static_cast<unsigned>(previous.month()));
+}
+
+// The monthly posting as contrib/ ships it, run against the test wiki: the
+// cron line, then the systemd service's ExecStart (finding nothing to do).
+TEST_F(MediaWikiCli, TheShippedMonthlyJobsPostLastMonthsPage) {
+  const fs::path contrib = fs::path(PLENARY_SOURCE_DIR) / "contrib";
+  const std::string title = "SSR2/Attendance/" + PreviousMonth();
+
+  std::vector<std::string> cron =
+      Words(LineStarting(contrib / "cron/plenary-monthly-attendance", "0 "));
+  ASSERT_GT(cron.size(), 7u);
+  EXPECT_EQ(std::vector<std::string>(cron.begin(), cron.begin() + 5),
+            (std::vector<std::string>{"0", "12", "1", "*", "*"}));
+  std::vector<std::string> command(cron.begin() + 6, cron.end());
+  ASSERT_EQ(command[0], "plenary");
+  command[0] = PLENARY_BINARY;
+  for (size_t i = 1; i + 1 < command.size(); ++i) {
+    if (command[i] == "--db") command[i + 1] = db_;
+    if (command[i] == "--mediawiki") command[i + 1] = wiki_.env.at("MEDIAWIKI_API");
+    if (command[i] == "--user") command[i + 1] = wiki_.env.at("MEDIAWIKI_USER");
+    if (command[i] == "--password-file") command[i + 1] = password_file_;
+  }
+  RunResult by_cron = Spawn(command);
+  ASSERT_EQ(by_cron.status, 0) << by_cron.err;
+  EXPECT_NE(by_cron.out.find("created " + title + " (revision "), std::string::npos) << by_cron.out;
+  EXPECT_NE(by_cron.out.find("1 created, 0 updated"), std::string::npos) << by_cron.out;
+
+  EXPECT_EQ(LineStarting(contrib / "systemd/plenary-monthly-attendance.timer", "OnCalendar="),
+            "OnCalendar=*-*-01 06:00:00 UTC");
+  std::vector<std::string> exec =
+      Words(LineStarting(contrib / "systemd/plenary-monthly-attendance.service", "ExecStart=")
+                .substr(10));
+  ASSERT_GT(exec.size(), 1u);
+  exec[0] = PLENARY_BINARY;
+  fs::copy_file(password_file_, dir_ / "wiki-password");
+  for (std::string& word : exec) {
+    if (word == "${PLENARY_DB}") word = db_;
+    if (word == "${PLENARY_WIKI}") word = wiki_.env.at("MEDIAWIKI_API");
+    if (word == "${PLENARY_WIKI_USER}") word = wiki_.env.at("MEDIAWIKI_USER");
+    if (word == "%d/wiki-password") word = Path("wiki-password");
+  }
+  RunResult by_systemd = Spawn(exec);
+  ASSERT_EQ(by_systemd.status, 0) << by_systemd.err;
+  EXPECT_NE(by_systemd.out.find("0 created, 0 updated, 1 unchanged"), std::string::npos)
+      << by_systemd.out;
+  PageOnWiki page = wiki_.Read(title);
+  EXPECT_TRUE(page.exists);
+  EXPECT_NE(page.content.find("== Whole group =="), std::string::npos) << page.content;
+}
+
 TEST_F(MediaWikiCli, AWrongPasswordFailsWithoutShowingItAndEditsNothing) {
   std::string wrong = WriteFile("wrong-password", "not-" + wiki_.password + "\n");
   ASSERT_EQ(chmod(wrong.c_str(), 0600), 0);
