@@ -1,7 +1,8 @@
 // `plenary publish --mediawiki`, end to end: the real binary publishes the
 // SSR2 series to the real MediaWiki of the CTest fixture; a meeting is
 // changed by re-importing an edited copy of its notes and the set published
-// again. Read back through the API, only the changed page has a new revision,
+// again. Read back through the API, only the pages the change touched (as the
+// files written by --format mediawiki tell) have a new revision,
 // and a page an administrator created under one of the set's titles is left
 // as it was. The bot password is given in a file and never printed.
 #include <fmt/format.h>
@@ -94,7 +95,7 @@ class MediaWikiCli : public CliTest {
   std::string password_file_;
 };
 
-TEST_F(MediaWikiCli, PublishChangeAMeetingPublishAgainOnlyThatPageIsRevised) {
+TEST_F(MediaWikiCli, PublishChangeAMeetingPublishAgainOnlyChangedPagesAreRevised) {
   wiki_.EditAsAdmin(kHumanPage, kHumanText);
   PageOnWiki human = wiki_.Read(kHumanPage);
   ASSERT_TRUE(human.exists);
@@ -145,35 +146,58 @@ TEST_F(MediaWikiCli, PublishChangeAMeetingPublishAgainOnlyThatPageIsRevised) {
   EXPECT_EQ(before["SSR2/Plenary 19"].content,
             mediawiki::NormaliseWikitext(PublishedFile("ssr2/plenary-19.wiki")));
 
-  // The secretariat corrects the notes of #19 and imports them again.
+  // The secretariat corrects the notes of #19 (a summary line and an item's
+  // due date) and imports them again.
   std::string notes = ReadBytes(kSeries / "ssr2-plenary-19.txt");
-  const std::string old_line = "Future Challenges sub-team: no update.";
-  ASSERT_NE(notes.find(old_line), std::string::npos);
-  notes.replace(notes.find(old_line), old_line.size(),
-                "Future Challenges sub-team: first call set for 18 July.");
+  for (auto [from, to] : {std::pair<std::string, std::string>{
+                              "sub-team: no update.", "sub-team: first call set for 18 July."},
+                          {"\tGH\n\t25 July", "\tGH\n\t26 July"}}) {
+    ASSERT_NE(notes.find(from), std::string::npos) << from;
+    notes.replace(notes.find(from), from.size(), to);
+  }
   RunResult reimport = Plenary({"import", WriteFile("ssr2-plenary-19.txt", notes)});
   ASSERT_EQ(reimport.status, 0) << reimport.err;
   ASSERT_NE(reimport.out.find("[updated]"), std::string::npos) << reimport.out;
 
+  // The pages that changed, as the files tell: the meeting record, and the
+  // item's due date in the register and the agenda.
+  const std::map<std::string, std::string> changed_files = {
+      {"SSR2/Plenary 19", "ssr2/plenary-19.wiki"},
+      {"SSR2/Action items", "ssr2/action-items.wiki"},
+      {"SSR2/Next meeting agenda", "ssr2/agenda.wiki"}};
+  RunResult files =
+      Plenary({"publish", "--format", "mediawiki", "--to", Path("wikitext"), "--today", kToday});
+  ASSERT_EQ(files.status, 0) << files.err;
+  EXPECT_EQ(files.out,
+            "wrote ssr2/plenary-19.wiki\nwrote ssr2/action-items.wiki\nwrote ssr2/agenda.wiki\n"
+            "3 files written, 10 unchanged, in " +
+                Path("wikitext") + "\n");
+
   RunResult second = Publish(password_file_);
   ASSERT_EQ(second.status, 0) << second.err;
-  EXPECT_NE(second.out.find("0 created, 1 updated, 11 unchanged, 1 not ours"), std::string::npos)
+  EXPECT_NE(second.out.find("0 created, 3 updated, 9 unchanged, 1 not ours"), std::string::npos)
       << second.out;
   std::map<std::string, std::int64_t> updated = Revised(second.out);
-  ASSERT_EQ(updated.size(), 1u) << second.out;
-  EXPECT_EQ(updated.begin()->first, "SSR2/Plenary 19");
+  std::vector<std::string> updated_titles, expected_titles;
+  for (const auto& [title, revision] : updated) updated_titles.push_back(title);
+  for (const auto& [title, file] : changed_files) expected_titles.push_back(title);
+  ASSERT_EQ(updated_titles, expected_titles) << second.out;
 
   std::map<std::string, PageOnWiki> after = ReadAll(titles);
   for (const std::string& title : titles) {
-    if (title == "SSR2/Plenary 19") continue;
-    EXPECT_EQ(after[title].revision, before[title].revision) << title;
-    EXPECT_EQ(after[title].content, before[title].content) << title;
+    if (changed_files.count(title)) {
+      EXPECT_GT(after[title].revision, before[title].revision) << title;
+      EXPECT_EQ(after[title].revision, updated[title]) << title;
+      EXPECT_EQ(after[title].content, mediawiki::NormaliseWikitext(
+                                          ReadBytes(dir_ / "wikitext" / changed_files.at(title))))
+          << title;
+    } else {
+      EXPECT_EQ(after[title].revision, before[title].revision) << title;
+      EXPECT_EQ(after[title].content, before[title].content) << title;
+    }
   }
-  const PageOnWiki& changed = after["SSR2/Plenary 19"];
-  EXPECT_GT(changed.revision, before["SSR2/Plenary 19"].revision);
-  EXPECT_EQ(changed.revision, updated["SSR2/Plenary 19"]);
-  EXPECT_NE(changed.content.find("first call set for 18 July"), std::string::npos);
-  EXPECT_EQ(changed.content, mediawiki::NormaliseWikitext(PublishedFile("ssr2/plenary-19.wiki")));
+  EXPECT_NE(after["SSR2/Plenary 19"].content.find("first call set for 18 July"), std::string::npos);
+  EXPECT_NE(after["SSR2/Action items"].content.find("2017&#45;07&#45;26"), std::string::npos);
 
   PageOnWiki human_after = wiki_.Read(kHumanPage);
   EXPECT_EQ(human_after.revision, human.revision);
