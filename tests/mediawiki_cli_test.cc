@@ -306,6 +306,14 @@ TEST_F(MediaWikiCli, UsageErrorsNameWhatIsMissing) {
   RunResult r = Plenary({"publish", "--mediawiki", wiki_.env.at("MEDIAWIKI_API")});
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(r.err, "plenary: error: publish --mediawiki needs --user and --password-file\n");
+  r = Plenary({"publish", "--to", Path("site"), "--user", "Someone@plenary"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "plenary: error: publish --user and --password-file go with --mediawiki URL\n");
+  r = Plenary({"publish", "--mediawiki", wiki_.env.at("MEDIAWIKI_API"), "--user",
+               wiki_.env.at("MEDIAWIKI_USER"), "--password-file", password_file_, "--attendance",
+               "--month", "2017-13"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--month 2017-13"), std::string::npos) << r.err;
 }
 
 }  // namespace

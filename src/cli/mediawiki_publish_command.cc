@@ -88,6 +88,10 @@ int RunPublishToMediaWiki(const CliContext& ctx, const PublishCommand& command) 
   PublishOptions options = PublishOptionsOf(ctx, command);
   options.format = PublishFormat::kMediaWiki;
   auto pages = BuildPages(**store, options);
+  if (!pages && pages.error().kind == ErrorKind::kInvalidInput) {
+    ctx.err << "plenary: error: " << pages.error().message << '\n';
+    return kExitUsage;
+  }
   if (!pages) return Fail(ctx, pages.error());
 
   std::vector<mediawiki::WikiPage> wiki_pages;

@@ -26,6 +26,8 @@ std::optional<std::vector<PublishFormat>> Formats(const PublishCommand& command)
 }
 
 std::optional<std::string> CheckUsage(const PublishCommand& command) {
+  if (command.user || command.password_file)
+    return "publish --user and --password-file go with --mediawiki URL";
   if (command.attendance && !command.month) return "publish --attendance needs --month YYYY-MM";
   if (command.month && !command.attendance)
     return "publish --month is for the monthly posting: give --attendance too";
