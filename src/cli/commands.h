@@ -13,6 +13,7 @@
 #include "plenary/model.h"
 #include "plenary/result.h"
 #include "plenary/store.h"
+#include "publish/pages.h"
 
 namespace plenary {
 
@@ -68,7 +69,32 @@ struct ActionEditCommand {
   bool json = false;
 };
 
+// `plenary publish`: the whole published set of a group (or every group) in
+// one format, or all, written under `to`; with --attendance --month, only
+// that month's participation page, printed when there is no --to.
+struct PublishCommand {
+  std::optional<std::string> group;
+  std::string format = "markdown";   // a PublishFormatName, or "all"
+  std::optional<std::string> to;     // the output directory
+  std::optional<std::string> today;  // YYYY-MM-DD; default the real date
+  bool attendance = false;
+  std::optional<std::string> month;  // YYYY-MM or "previous", with --attendance
+  // To a MediaWiki instead of files: its api.php (or folder), the login and a
+  // file holding the password (doc/publishing.md).
+  std::optional<std::string> mediawiki;
+  std::optional<std::string> user;
+  std::optional<std::string> password_file;
+};
+
+// What `command` asks BuildPages for (in Markdown): its group, its day
+// (--today or the real date) and its month, "previous" naming the month
+// before that day (so a job run on the 1st posts the month just ended).
+// Precondition: command.today, when given, is a valid date.
+PublishOptions PublishOptionsOf(const CliContext& ctx, const PublishCommand& command);
+
 int RunImport(const CliContext& ctx, const ImportCommand& command);
+int RunPublish(const CliContext& ctx, const PublishCommand& command);
+int RunPublishToMediaWiki(const CliContext& ctx, const PublishCommand& command);
 int RunMeetings(const CliContext& ctx, bool json);
 int RunActions(const CliContext& ctx, const ActionsCommand& command);
 int RunDecisions(const CliContext& ctx, bool json);
