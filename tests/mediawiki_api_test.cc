@@ -37,8 +37,8 @@ TEST_F(MediaWikiApi, AnEditMadeAfterReadingIsAConflictNotOverwritten) {
   EXPECT_EQ(before.content, "first");
   EditAsAdmin(title, "a person's edit");
 
-  auto edit =
-      api.Edit({title, "second", "test", false, before.timestamp, now}, wiki_["MEDIAWIKI_ACCOUNT"]);
+  auto edit = api.Edit({title, "second", "test", false, before.timestamp, now, before.revision},
+                       wiki_["MEDIAWIKI_ACCOUNT"]);
   ASSERT_TRUE(edit.ok()) << edit.error().message;
   EXPECT_EQ(edit->result, EditResult::kConflict);
   EXPECT_EQ(edit->message.substr(0, 13), "editconflict:");

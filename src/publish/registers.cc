@@ -128,16 +128,6 @@ DocumentSet BuildDocuments(const GroupRegisters& registers) {
 
 namespace publish_detail {
 
-std::string WikiTitle(std::string_view name) {
-  std::string out;
-  for (char c : name)
-    out += (static_cast<unsigned char>(c) < 0x20 ||
-            std::string_view("#<>[]{}|").find(c) != std::string_view::npos)
-               ? '-'
-               : c;
-  return out;
-}
-
 DocumentSet BuildSet(const GroupRegisters& registers) {
   using namespace publish_detail;
   DocumentSet set{registers.group, Slug(registers.group), {}};

@@ -79,8 +79,15 @@ std::optional<Date> NextMeetingDate(const GroupRegisters& registers);
 // four repeat (all of them with one meeting), but for the review of action
 // items, which the agenda always has.
 std::vector<std::string> StandingItems(const GroupRegisters& registers);
-// `name` with the characters MediaWiki titles may not hold (# < > [ ] { } |
-// and controls) replaced by '-'.
+// `name` made a title MediaWiki accepts as it is (publish/wiki_title.cc):
+// the characters titles may not hold (# < > [ ] { } |, controls, DEL) and
+// the sequences they may not contain (three tildes, which a save would
+// expand into a signature; HTML entities; %-escapes; "." and ".." path
+// segments; a leading ':') become '-'; underscores are spaces and runs of
+// spaces one, trimmed (so "__TOC__" cannot be read as a magic word in a link
+// to the page); over 255 bytes, the middle is cut at
+// character boundaries and "…" put there, keeping the end (the meeting's
+// number). Names that differ only in what is replaced may end up equal.
 std::string WikiTitle(std::string_view name);
 DocumentSet BuildSet(const GroupRegisters& registers);
 // Each builder's pages.

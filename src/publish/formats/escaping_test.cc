@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "gfm_render.h"
+#include "hostile_registers.h"
 #include "publish/formats/data_formats.h"
 #include "publish/formats/html.h"
 #include "publish/formats/renderers.h"
@@ -17,41 +18,9 @@
 namespace plenary {
 namespace {
 
-const std::string kHostile =
-    "<script>alert('x')</script> | ]] [[Main Page]] {{Delete}} }} \"q\" & &amp; ''b'' "
-    "~~~~ __TOC__\n= Heading =\n* item";
-const std::string kFormula = "=HYPERLINK(\"http://evil\")";
-
-Date D(int y, unsigned m, unsigned d) {
-  return Date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
-}
-
-GroupRegisters HostileRegisters() {
-  GroupRegisters r;
-  r.group = "X|]]{{";
-  r.today = D(2017, 7, 20);
-  Meeting m;
-  m.key = {r.group, "Plenary " + kHostile, 1};
-  m.date = D(2017, 6, 13);
-  m.start_utc = TimeOfDay{6, 0};
-  m.attendees = {kHostile, "Ann"};
-  m.apologies = {kFormula};
-  m.record_url = "javascript:alert(1)";
-  m.agenda = {AgendaSection{kHostile, {kHostile}, 3}};
-  m.decisions = {Decision{kHostile, 4}};
-  r.meetings.push_back(m);
-  RegisteredAction a;
-  a.id = 7;
-  a.item.text = kHostile;
-  a.item.owners = {Owner{kHostile, OwnerKind::kUnresolved}};
-  a.item.due = D(2017, 7, 1);
-  a.meeting = m.key;
-  a.meeting_date = m.date;
-  a.history = {ActionChange{m.date, m.key, std::nullopt, "created", kHostile, ""}};
-  r.actions.push_back(a);
-  r.decisions.push_back(RegisteredDecision{3, Decision{kHostile, 4}, m.key, m.date});
-  return r;
-}
+using testing::HostileRegisters;
+using testing::kFormula;
+using testing::kHostile;
 
 class EscapingTest : public ::testing::Test {
  protected:

@@ -50,6 +50,10 @@ struct EditRequest {
   bool create = false;         // createonly when true, nocreate when false
   std::string base_timestamp;  // for an update: the revision the text replaces
   std::string start_timestamp;
+  // For an update: that revision's id. MediaWiki compares timestamps to the
+  // second, so an edit made in the same second as the one read is caught
+  // only by its id (baserevid).
+  std::int64_t base_revision = 0;
 };
 
 enum class EditResult { kCreated, kUpdated, kNoChange, kConflict, kRefused };

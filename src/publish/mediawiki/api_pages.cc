@@ -131,6 +131,8 @@ Result<EditOutcome> Api::Edit(const EditRequest& request, const std::string& acc
   } else {
     params.emplace_back("nocreate", "1");
     params.emplace_back("basetimestamp", request.base_timestamp);
+    if (request.base_revision > 0)
+      params.emplace_back("baserevid", std::to_string(request.base_revision));
   }
   if (!request.start_timestamp.empty())
     params.emplace_back("starttimestamp", request.start_timestamp);

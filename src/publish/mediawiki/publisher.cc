@@ -80,7 +80,8 @@ Result<PageReport> PublishPage(Api& api, const std::string& account, const WikiP
                                const RemotePage& remote, const std::string& now,
                                const std::string& summary) {
   PageReport report{page.title, PageOutcome::kUnchanged, remote.revision, {}};
-  EditRequest edit{page.title, page.wikitext, summary, false, remote.timestamp, now};
+  EditRequest edit{page.title,       page.wikitext, summary,        false,
+                   remote.timestamp, now,           remote.revision};
   switch (PlanPage(remote, page)) {
     case PageStep::kLeave:
       return report;
