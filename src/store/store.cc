@@ -6,7 +6,9 @@
 #include <string_view>
 
 #include "core/text.h"
+#include "store/postgres/pg_store.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/store_url.h"
 
 namespace plenary {
 namespace {
@@ -30,14 +32,20 @@ std::optional<std::string_view> SchemeOf(std::string_view url) {
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
+  if (IsPostgresUrl(url)) {
+    Result<std::unique_ptr<PostgresStore>> store = PostgresStore::Open(url);
+    if (!store) return store.error();
+    return std::unique_ptr<Store>(std::move(store).value());
+  }
   std::optional<std::string_view> scheme = SchemeOf(url);
   std::string path = url;
   if (scheme && EqualsNoCase(*scheme, "sqlite")) {
     path = url.substr(scheme->size() + 1);
   } else if (scheme) {
     // Only the scheme is echoed: the rest of a URL may hold a password.
-    return Error::InvalidInput("store URL scheme '" + std::string(*scheme) +
-                               "' is not supported yet; use sqlite:PATH or a file path");
+    return Error::InvalidInput(
+        "store URL scheme '" + std::string(*scheme) +
+        "' is not supported; use sqlite:PATH, a file path, or postgresql://...");
   }
   if (path.empty()) return Error::InvalidInput("store URL names no database file");
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(path);
