@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/site_commands.h"
 
 namespace {
 
@@ -120,6 +121,9 @@ int Run(int argc, char** argv) {
   copy_cmd->add_option("--from", copy_from, "Store URL or SQLite path to copy")->required();
   copy_cmd->add_option("--to", copy_to, "Empty store URL or SQLite path to fill")->required();
 
+  plenary::SiteCommands site;
+  plenary::AddSiteCommands(app, site);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -152,6 +156,7 @@ int Run(int argc, char** argv) {
   if (*roster_cmd) return plenary::RunRoster(ctx, json);
   if (*export_cmd) return plenary::RunExport(ctx);
   if (*copy_cmd) return plenary::RunCopyDb(ctx, copy_from, copy_to);
+  if (auto status = plenary::RunSiteCommands(ctx, site)) return *status;
   return plenary::kExitUsage;
 }
 

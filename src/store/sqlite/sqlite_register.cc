@@ -6,6 +6,7 @@
 
 #include "core/date.h"
 #include "core/register.h"
+#include "store/sqlite/sqlite_search.h"
 
 namespace plenary::sqlite {
 
@@ -256,6 +257,7 @@ void RebuildRegister(SQLite::Database& db, Id group_id) {
     writer.Write(group_id, i, plan.reg.items[i]);
   WriteNotices(db, group_id, plan.reg, plan.meeting_ids);
   Run(db, "UPDATE register_counter SET next_item_id = ? WHERE id = 1", plan.next_id);
+  IndexGroupActions(db, group_id);
 }
 
 bool RebuildStaleRegisters(SQLite::Database& db) {
