@@ -140,11 +140,14 @@ class Store {
   virtual Result<std::vector<RegisterNotice>> Notices() = 0;
 
   // Everything stored (groups, rosters, meetings with their sources, mentions,
-  // register items, manual events, history, notices, the id counter), in one
+  // register items, manual events, history, notices, the id counter, and the
+  // site's users, grants, API tokens, public groups and audit log; not
+  // sessions, nor the search index, which Restore rebuilds), in one
   // consistent read.
   virtual Result<Snapshot> Export() = 0;
   // Writes `snapshot` into this store, ids and all, in one transaction.
-  // Error::Conflict when the store already holds a group; Error::InvalidInput
+  // Error::Conflict when the store already holds a group or a user;
+  // Error::InvalidInput
   // when the snapshot's tables or columns are not this plenary's.
   virtual Status Restore(const Snapshot& snapshot) = 0;
 };

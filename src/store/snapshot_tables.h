@@ -1,6 +1,8 @@
 // The tables a Snapshot holds, the same in every back end: names, columns
 // with their neutral type, in an order that satisfies every foreign key when
-// restoring. schema_migrations is not among them (each back end has its own).
+// restoring. schema_migrations is not among them (each back end has its own),
+// nor what is derived from the rest (the search index, rebuilt on Restore) or
+// short-lived (sessions).
 #pragma once
 
 #include <string>
@@ -28,7 +30,7 @@ struct SnapshotColumn {
 struct SnapshotTableSpec {
   std::string_view name;
   std::vector<SnapshotColumn> columns;
-  std::string_view order_by;  // the primary key's columns
+  std::string_view order_by;  // the primary key's columns (ASCII-folded names)
 };
 
 const std::vector<SnapshotTableSpec>& SnapshotTables();

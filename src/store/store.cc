@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "plenary/site.h"
+#include "store/postgres/pg_site.h"
 #include "store/postgres/pg_store.h"
 #include "store/sqlite/sqlite_site.h"
 #include "store/sqlite/sqlite_store.h"
@@ -63,6 +64,11 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
 }
 
 Result<std::unique_ptr<SiteStore>> OpenSiteStore(const std::string& url) {
+  if (IsPostgresUrl(url)) {
+    Result<std::unique_ptr<PostgresSiteStore>> site = PostgresSiteStore::Open(url);
+    if (!site) return site.error();
+    return std::unique_ptr<SiteStore>(std::move(site).value());
+  }
   Result<std::string> path = SqlitePathOf(url);
   if (!path) return path.error();
   Result<std::unique_ptr<SqliteSiteStore>> site = SqliteSiteStore::Open(*path);

@@ -18,6 +18,7 @@
 #include "pg_test_server.h"
 #include "plenary/store.h"
 #include "store/snapshot_tables.h"
+#include "store/store_test_backends.h"
 #include "store/store_test_data.h"
 
 namespace plenary {
@@ -25,35 +26,8 @@ namespace {
 
 using namespace store_testing;  // NOLINT: the shared test data
 
-enum class Backend { kSqlite, kPostgres };
-
-class StoreContractTest : public ::testing::TestWithParam<Backend> {
+class StoreContractTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (GetParam() == Backend::kPostgres) {
-      PLENARY_REQUIRE_PG_SERVER();
-    } else {
-      std::string pattern =
-          (std::filesystem::path(::testing::TempDir()) / "plenary_XXXXXX").string();
-      ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-      dir_ = pattern;
-    }
-    url_ = FreshUrl();
-  }
-  void TearDown() override {
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-  }
-
-  // The URL of another empty store of the same back end.
-  std::string FreshUrl() {
-    if (GetParam() == Backend::kPostgres) {
-      schemas_.push_back(std::make_unique<pg_testing::ScratchSchema>());
-      EXPECT_TRUE(schemas_.back()->ok());
-      return schemas_.back()->url();
-    }
-    return "sqlite:" + (dir_ / ("register" + std::to_string(++files_) + ".db")).string();
-  }
-
   std::unique_ptr<Store> Open() { return OpenAt(url_); }
 
   static std::unique_ptr<Store> OpenAt(const std::string& url) {
@@ -81,11 +55,6 @@ class StoreContractTest : public ::testing::TestWithParam<Backend> {
     EXPECT_TRUE(snapshot.ok()) << snapshot.error().message;
     return snapshot.ok() ? SnapshotJson(*snapshot) : "";
   }
-
-  std::vector<std::unique_ptr<pg_testing::ScratchSchema>> schemas_;
-  int files_ = 0;
-  std::filesystem::path dir_;
-  std::string url_;
 };
 
 TEST_P(StoreContractTest, RoundTripsAFullMeeting) {
@@ -457,10 +426,6 @@ TEST_P(StoreContractTest, RestoreRefusesASnapshotOfOtherTables) {
   Status status = Open()->Restore(snapshot);
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().kind, ErrorKind::kInvalidInput);
-}
-
-std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
-  return info.param == Backend::kSqlite ? "sqlite" : "postgresql";
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContractTest, ::testing::Values(Backend::kSqlite),

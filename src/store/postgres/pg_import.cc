@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "store/batch_checks.h"
 #include "store/postgres/pg_queries.h"
+#include "store/postgres/pg_search.h"
 
 namespace plenary::pg {
 namespace {
@@ -178,6 +179,7 @@ ImportOutcome SaveMeeting(pqxx::transaction_base& tx, const MeetingImport& impor
   WriteParticipants(tx, id, meeting);
   WriteAgendaAndDecisions(tx, id, meeting);
   WriteActions(tx, id, meeting.actions);
+  IndexMeeting(tx, id);
   return stored_id ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "core/register.h"
+#include "store/postgres/pg_search.h"
 
 namespace plenary::pg {
 namespace {
@@ -141,6 +142,7 @@ void RebuildRegister(pqxx::transaction_base& tx, Id group_id) {
         group_id, i, Param(MeetingIdOf(plan.meeting_ids, d.meeting)), d.line, d.message);
   }
   tx.exec_params0("UPDATE register_counter SET next_item_id = $1 WHERE id = 1", plan.next_id);
+  IndexGroupActions(tx, group_id);
 }
 
 namespace {

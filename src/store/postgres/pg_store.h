@@ -12,7 +12,7 @@
 // writers of the same group read what the other writes: under serializable
 // snapshot isolation one of them fails with a serialization failure (or a
 // deadlock, or a unique violation reported as one) instead of overwriting the
-// other's rebuild, and is retried from the start, up to kWriteAttempts times
+// other's rebuild, and is retried from the start, up to pg::Database::kWriteAttempts times
 // with a growing, jittered pause. The retry sees the other's commit, so no
 // import or edit is lost and the register always equals a replay of
 // everything committed. SERIALIZABLE was chosen over a per-group advisory lock
@@ -25,7 +25,7 @@
 //
 // Errors. Every failure is Error::Storage prefixed with the URL with its
 // password redacted (store_url.h); no exception leaves this class. After
-// kWriteAttempts serialization failures a write fails with Error::Conflict.
+// pg::Database::kWriteAttempts serialization failures a write fails with Error::Conflict.
 //
 // Not thread-safe: one PostgresStore (one connection) per thread.
 #pragma once
@@ -38,11 +38,12 @@
 #include "plenary/store.h"
 
 namespace plenary {
+namespace pg {
+class Database;
+}  // namespace pg
 
 class PostgresStore final : public Store {
  public:
-  static constexpr int kWriteAttempts = 30;
-
   // Connects to the database `url` names (postgresql://user[:password]@host
   // [:port]/dbname[?param=value...], libpq's URI syntax) and migrates it to
   // the current schema. Error::Storage when the server cannot be reached, the
@@ -70,21 +71,12 @@ class PostgresStore final : public Store {
 
   // How many write transactions were retried after a serialization failure
   // since Open (for tests and the benchmark).
-  int retries() const { return retries_; }
+  int retries() const;
 
  private:
-  struct Session;  // the libpqxx connection, kept out of this header
-  PostgresStore(std::string url, std::unique_ptr<Session> session);
+  explicit PostgresStore(std::unique_ptr<pg::Database> db);
 
-  template <typename T, typename Body>
-  Result<T> Write(Body&& body);
-  template <typename T, typename Body>
-  Result<T> Read(Body&& body);
-  Error Failure(const std::exception& e, ErrorKind kind) const;
-
-  std::string url_;  // as given, for redacting messages; never printed
-  std::unique_ptr<Session> session_;
-  int retries_ = 0;
+  std::unique_ptr<pg::Database> db_;
 };
 
 }  // namespace plenary

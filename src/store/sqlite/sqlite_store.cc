@@ -15,6 +15,7 @@
 #include "store/sqlite/sqlite_import.h"
 #include "store/sqlite/sqlite_queries.h"
 #include "store/sqlite/sqlite_register.h"
+#include "store/sqlite/sqlite_search.h"
 #include "store/sqlite/sqlite_snapshot.h"
 #include "store/sqlite/sqlite_values.h"
 
@@ -247,9 +248,10 @@ Status SqliteStore::Restore(const Snapshot& snapshot) {
   if (Status valid = CheckSnapshot(snapshot); !valid) return valid;
   auto result = Guarded([&]() -> Result<bool> {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement any(*db_, "SELECT 1 FROM groups LIMIT 1");
+    SQLite::Statement any(*db_, "SELECT 1 FROM groups UNION ALL SELECT 1 FROM users LIMIT 1");
     if (any.executeStep()) return Error::Conflict("the target store is not empty");
     sqlite::WriteSnapshot(*db_, snapshot);
+    sqlite::RebuildSearchIndex(*db_);
     transaction.commit();
     return true;
   });
