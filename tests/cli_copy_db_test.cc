@@ -1,5 +1,7 @@
 // `plenary export` and `plenary copy-db`: an installation moves SQLite ->
 // PostgreSQL -> SQLite without loss, verified by comparing full exports.
+#include <stdlib.h>
+
 #include "cli_fixture.h"
 
 namespace plenary::cli_testing {
@@ -13,8 +15,17 @@ class PostgresCliCopyDbTest : public CliTest {
   }
 
   // A register with every kind of row: a roster with aliases, two meetings,
-  // a manual change, a merge and a notice-free replay.
+  // a manual change, a merge and a notice-free replay; a user with grants, an
+  // API token, a public group, and the audit log of all that.
   void FillSqlite() {
+    setenv("PLENARY_PASSWORD_COST", "test", 1);
+    RunResult user =
+        Plenary({"user", "add", "pat", "--grant", "SSR2=secretariat", "--grant", "RDS=member",
+                 "--password-file", WriteFile("pw.txt", "a long secret\n")});
+    unsetenv("PLENARY_PASSWORD_COST");
+    ASSERT_EQ(user.status, 0) << user.err;
+    ASSERT_EQ(Plenary({"token", "create", "pat", "--name", "backup"}).status, 0);
+    ASSERT_EQ(Plenary({"group", "public", "SSR2", "--on"}).status, 0);
     ImportSsr2();
     RunResult r = Plenary({"import", WriteFile("p16.txt", kPlenary16)});
     ASSERT_EQ(r.status, 0) << r.err;
@@ -37,6 +48,11 @@ TEST_F(PostgresCliCopyDbTest, SqliteToPostgresToSqliteKeepsEverything) {
   EXPECT_EQ(parsed["format"], "plenary-export");
   EXPECT_EQ(parsed["tables"]["register_events"].size(), 2u);
   EXPECT_GT(parsed["tables"]["register_history"].size(), 13u);
+  EXPECT_EQ(parsed["tables"]["users"].size(), 1u);
+  EXPECT_EQ(parsed["tables"]["user_grants"].size(), 2u);
+  EXPECT_EQ(parsed["tables"]["api_tokens"].size(), 1u);
+  EXPECT_EQ(parsed["tables"]["public_groups"].size(), 1u);
+  EXPECT_GE(parsed["tables"]["audit_log"].size(), 4u);
 
   pg_testing::ScratchSchema schema;
   RunResult r = Plenary({"copy-db", "--from", db_, "--to", schema.url()});
@@ -80,6 +96,19 @@ TEST_F(PostgresCliCopyDbTest, PrintsUrlsWithoutTheirPassword) {
   r = Plenary({"copy-db", "--from", db_, "--to", url});
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.err.find("hunter2"), std::string::npos) << r.err;
+}
+
+TEST_F(PostgresCliCopyDbTest, AFailedConnectionNamesTheServerButNotThePassword) {
+  for (std::string url : {"postgresql://pat:hunter2@127.0.0.1:1/plenary",
+                          "postgres://127.0.0.1:1/plenary?user=pat&password=hunter2"}) {
+    RunResult r = Spawn({PLENARY_BINARY, "--db", url, "actions"});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.err.find("hunter2"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("127.0.0.1:1"), std::string::npos) << r.err;
+    r = Plenary({"copy-db", "--from", url, "--to", Path("to.db")});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ((r.out + r.err).find("hunter2"), std::string::npos) << r.out << r.err;
+  }
 }
 
 TEST_F(PostgresCliCopyDbTest, MissingSourceIsNotCreated) {
