@@ -74,66 +74,100 @@ std::vector<RegisterEvent> LoadEvents(pqxx::transaction_base& tx, Id group_id) {
   return events;
 }
 
+// A nullable text as COPY takes it: a null pointer is NULL. The pointer is
+// into `value`, which must outlive the row written.
+const char* Nullable(const std::optional<std::string>& value) {
+  return value ? value->c_str() : nullptr;
+}
+
+std::optional<std::string> Text(const std::optional<Id>& id) {
+  return id ? std::optional<std::string>(std::to_string(*id)) : std::nullopt;
+}
+
 std::optional<std::string> OwnerKindText(const std::optional<Owner>& o) {
   return o ? std::optional<std::string>(std::string(OwnerKindName(o->kind))) : std::nullopt;
 }
 
-void WriteItem(pqxx::transaction_base& tx, Id group_id, std::size_t position,
-               const RegisterItem& item, const MeetingIds& meetings) {
-  const ActionItem& s = item.state;
-  tx.exec_prepared0(
-      "register_item", item.id, group_id, position, item.mentions.front().meeting_id,
-      item.mentions.front().position, s.text, IsoDateOrNull(s.due),
-      std::string(ActionStatusName(s.status)), std::string(ActionSourceName(s.source)),
-      s.raised_by ? std::optional<std::string>(s.raised_by->name) : std::nullopt,
-      OwnerKindText(s.raised_by), s.line, item.status_note,
-      Param(item.merged_into_id ? std::optional<Id>(item.merged_into_id) : std::nullopt));
-  for (std::size_t i = 0; i < s.owners.size(); ++i)
-    tx.exec_prepared0("register_owner", item.id, i, s.owners[i].name,
-                      std::string(OwnerKindName(s.owners[i].kind)));
-  for (std::size_t i = 0; i < item.history.size(); ++i) {
-    const ActionChange& h = item.history[i];
-    tx.exec_prepared0("register_history", item.id, i, FormatIsoDate(h.date),
-                      Param(MeetingIdOf(meetings, h.meeting)), Param(h.event_id), h.change, h.words,
-                      h.who);
+// The items, their owners and their histories, each table in one COPY: a
+// rebuild writes every item of the group, tens of thousands for a long-lived
+// group, and a statement per row costs a round trip each.
+void WriteItems(pqxx::transaction_base& tx, Id group_id, const std::vector<RegisterItem>& items) {
+  pqxx::stream_to rows(
+      tx, "register_items",
+      std::vector<std::string>{"id", "group_id", "replay_position", "origin_meeting_id",
+                               "origin_position", "text", "due", "status", "source", "raised_by",
+                               "raised_by_kind", "line", "status_note", "merged_into"});
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const RegisterItem& item = items[i];
+    const ActionItem& s = item.state;
+    auto due = IsoDateOrNull(s.due);
+    auto raised_by = s.raised_by ? std::optional<std::string>(s.raised_by->name) : std::nullopt;
+    auto raised_by_kind = OwnerKindText(s.raised_by);
+    auto merged = Text(item.merged_into_id ? std::optional<Id>(item.merged_into_id) : std::nullopt);
+    rows << std::make_tuple(
+        item.id, group_id, i, item.mentions.front().meeting_id, item.mentions.front().position,
+        s.text, Nullable(due), std::string(ActionStatusName(s.status)),
+        std::string(ActionSourceName(s.source)), Nullable(raised_by), Nullable(raised_by_kind),
+        s.line, Nullable(item.status_note), Nullable(merged));
   }
-  for (const MentionRef& ref : item.mentions)
-    tx.exec_prepared0("register_mention", item.id, ref.meeting_id, ref.position);
+  rows.complete();
+  pqxx::stream_to owners(tx, "register_item_owners",
+                         std::vector<std::string>{"item_id", "position", "name", "kind"});
+  for (const RegisterItem& item : items)
+    for (std::size_t i = 0; i < item.state.owners.size(); ++i)
+      owners << std::make_tuple(item.id, i, item.state.owners[i].name,
+                                std::string(OwnerKindName(item.state.owners[i].kind)));
+  owners.complete();
 }
 
-// The statements a rebuild runs once per item, owner and change: prepared
-// once per connection (libpqxx prepares lazily, on first use, and takes a
-// repeated definition of the same name and text as a no-op).
-void PrepareRebuildStatements(pqxx::connection_base& c) {
-  static const char* kStatements[][2] = {
-      {"register_item",
-       "INSERT INTO register_items (id, group_id, replay_position, origin_meeting_id, "
-       "origin_position, text, due, status, source, raised_by, raised_by_kind, line, "
-       "status_note, merged_into) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-       "$13, $14)"},
-      {"register_owner",
-       "INSERT INTO register_item_owners (item_id, position, name, kind) VALUES ($1, $2, $3, $4)"},
-      {"register_history",
-       "INSERT INTO register_history (item_id, position, date, meeting_id, event_id, change, "
-       "words, who) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"},
-      {"register_mention",
-       "UPDATE action_mentions SET item_id = $1 WHERE meeting_id = $2 AND position = $3"},
-  };
-  for (const auto& [name, sql] : kStatements) c.prepare(name, sql);
+void WriteHistories(pqxx::transaction_base& tx, const std::vector<RegisterItem>& items,
+                    const MeetingIds& meetings) {
+  pqxx::stream_to history(tx, "register_history",
+                          std::vector<std::string>{"item_id", "position", "date", "meeting_id",
+                                                   "event_id", "change", "words", "who"});
+  for (const RegisterItem& item : items) {
+    for (std::size_t i = 0; i < item.history.size(); ++i) {
+      const ActionChange& h = item.history[i];
+      auto meeting = Text(MeetingIdOf(meetings, h.meeting));
+      auto event = Text(h.event_id);
+      history << std::make_tuple(item.id, i, FormatIsoDate(h.date), Nullable(meeting),
+                                 Nullable(event), h.change, h.words, h.who);
+    }
+  }
+  history.complete();
+}
+
+// Which item each mention now belongs to: COPY into a scratch table, then
+// one UPDATE.
+void LinkMentions(pqxx::transaction_base& tx, const std::vector<RegisterItem>& items) {
+  tx.exec0(
+      "CREATE TEMP TABLE IF NOT EXISTS register_mention_links (item_id bigint, "
+      "meeting_id bigint, position integer) ON COMMIT DELETE ROWS");
+  tx.exec0("TRUNCATE register_mention_links");
+  pqxx::stream_to links(tx, "register_mention_links",
+                        std::vector<std::string>{"item_id", "meeting_id", "position"});
+  for (const RegisterItem& item : items)
+    for (const MentionRef& ref : item.mentions)
+      links << std::make_tuple(item.id, ref.meeting_id, ref.position);
+  links.complete();
+  tx.exec0(
+      "UPDATE action_mentions a SET item_id = l.item_id FROM register_mention_links l "
+      "WHERE a.meeting_id = l.meeting_id AND a.position = l.position "
+      "AND a.item_id IS DISTINCT FROM l.item_id");
 }
 
 }  // namespace
 
 void RebuildRegister(pqxx::transaction_base& tx, Id group_id) {
-  PrepareRebuildStatements(tx.conn());
   pqxx::result counter = tx.exec("SELECT next_item_id FROM register_counter WHERE id = 1");
   if (counter.empty()) throw CorruptRow("corrupt database: no register_counter");
   RegisterRebuild plan = PlanRebuild(LoadGroupMentions(tx, group_id), LoadEvents(tx, group_id),
                                      counter[0][0].as<std::int64_t>());
   tx.exec_params0("DELETE FROM register_items WHERE group_id = $1", group_id);
   tx.exec_params0("DELETE FROM register_notices WHERE group_id = $1", group_id);
-  for (std::size_t i = 0; i < plan.reg.items.size(); ++i)
-    WriteItem(tx, group_id, i, plan.reg.items[i], plan.meeting_ids);
+  WriteItems(tx, group_id, plan.reg.items);
+  WriteHistories(tx, plan.reg.items, plan.meeting_ids);
+  LinkMentions(tx, plan.reg.items);
   for (std::size_t i = 0; i < plan.reg.diagnostics.size(); ++i) {
     const RegisterDiagnostic& d = plan.reg.diagnostics[i];
     tx.exec_params0(
