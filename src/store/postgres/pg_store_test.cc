@@ -8,6 +8,7 @@
 #include <pqxx/pqxx>
 
 #include "pg_test_server.h"
+#include "plenary/site.h"
 #include "store/postgres/pg_migrations.h"
 #include "store/store_test_data.h"
 
@@ -87,6 +88,25 @@ TEST_F(PostgresStoreTest, MessagesNeverCarryThePassword) {
   EXPECT_EQ(store.error().message.find("hunter"), std::string::npos) << store.error().message;
   EXPECT_NE(store.error().message.find("plenary:***@"), std::string::npos) << store.error().message;
   EXPECT_NE(store.error().message.find("no_such_db"), std::string::npos);
+}
+
+TEST_F(PostgresStoreTest, MigrationFourIndexesWhatAnOlderDatabaseHolds) {
+  Meeting meeting = SmallMeeting("SSR2", 3, D(2017, 6, 13));
+  meeting.decisions = {{"The team adopted the terms of reference", 20}};
+  ASSERT_TRUE(Open()->Import({Ssr2Roster(), {Imported(meeting, "a")}}).ok());
+  // Back to version 3, as a database of the previous plenary would be.
+  Exec(
+      "DROP TABLE search_docs, audit_log, public_groups, api_tokens, sessions, user_grants, "
+      "users; DROP FUNCTION plenary_fold; DELETE FROM schema_migrations WHERE version = 4");
+  ASSERT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), 3);
+
+  auto site = OpenSiteStore(schema_.url());
+  ASSERT_TRUE(site.ok()) << site.error().message;
+  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), 4);
+  auto hits = (*site)->Search({"adopted terms", {"SSR2"}, 10});
+  ASSERT_TRUE(hits.ok()) << hits.error().message;
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ(hits->at(0).kind, SearchKind::kDecision);
 }
 
 TEST(PostgresOpenStoreTest, AnUnreachableServerIsAStorageErrorWithoutThePassword) {
