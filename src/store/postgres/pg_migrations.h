@@ -2,7 +2,7 @@
 //
 // The tables mirror the SQLite store's (doc/schema.md) table for table and
 // column for column, so that an installation moves between back ends row for
-// row (store/snapshot.h); the types are PostgreSQL's own: bigint identities,
+// row (store/snapshot_tables.h); the types are PostgreSQL's own: bigint identities,
 // date, timestamptz, boolean. A database records the migrations applied to it
 // in schema_migrations(version, description, applied_at); its version is the
 // highest recorded (0 for a database with no tables in the current schema).
