@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string_view>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "store/batch_checks.h"
 #include "store/postgres/pg_queries.h"
 #include "store/postgres/pg_search.h"
+#include "store/register_rows.h"
 
 namespace plenary::pg {
 namespace {
@@ -136,32 +138,61 @@ void WriteAgendaAndDecisions(pqxx::transaction_base& tx, Id meeting_id, const Me
         meeting_id, i, meeting.decisions[i].text, meeting.decisions[i].line);
 }
 
+// A meeting's items as one JSON array, so that all of them are written in a
+// few statements instead of a few per item: a long history is thousands.
+std::string ActionsJson(const std::vector<ActionItem>& items) {
+  auto nullable = [](const std::optional<std::string>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
+  nlohmann::json out = nlohmann::json::array();
+  for (const ActionItem& item : items) {
+    ActionColumns c = ColumnsOf(item);
+    nlohmann::json owners = nlohmann::json::array();
+    for (const Owner& o : item.owners)
+      owners.push_back({{"name", o.name}, {"kind", OwnerKindName(o.kind)}});
+    out.push_back({{"text", c.text},
+                   {"due", nullable(c.due)},
+                   {"status", c.status},
+                   {"source", c.source},
+                   {"raised_by", nullable(c.raised_by)},
+                   {"raised_by_kind", nullable(c.raised_by_kind)},
+                   {"line", c.line},
+                   {"owners", std::move(owners)}});
+  }
+  return out.dump();
+}
+
 // Writes each item over the stored mention at the same position, keeping its
 // id (and so the register item it belongs to), adds the extra ones and
-// deletes the leftovers (their owners cascade).
+// deletes the leftovers (their owners cascade). $2 is ActionsJson.
+constexpr std::string_view kUpsertMentions =
+    "INSERT INTO action_mentions (meeting_id, position, text, due, status, source, raised_by, "
+    "raised_by_kind, line) "
+    "SELECT $1, e.ord - 1, e.v->>'text', (e.v->>'due')::date, e.v->>'status', e.v->>'source', "
+    "e.v->>'raised_by', e.v->>'raised_by_kind', (e.v->>'line')::integer "
+    "FROM json_array_elements($2::json) WITH ORDINALITY AS e (v, ord) "
+    "ON CONFLICT (meeting_id, position) DO UPDATE SET text = EXCLUDED.text, "
+    "due = EXCLUDED.due, status = EXCLUDED.status, source = EXCLUDED.source, "
+    "raised_by = EXCLUDED.raised_by, raised_by_kind = EXCLUDED.raised_by_kind, "
+    "line = EXCLUDED.line";
+
+constexpr std::string_view kInsertMentionOwners =
+    "INSERT INTO action_mention_owners (action_id, position, name, kind) "
+    "SELECT a.id, o.ord - 1, o.v->>'name', o.v->>'kind' "
+    "FROM json_array_elements($2::json) WITH ORDINALITY AS e (v, ord) "
+    "JOIN action_mentions a ON a.meeting_id = $1 AND a.position = e.ord - 1 "
+    "CROSS JOIN json_array_elements(e.v->'owners') WITH ORDINALITY AS o (v, ord)";
+
 void WriteActions(pqxx::transaction_base& tx, Id meeting_id, const std::vector<ActionItem>& items) {
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    ActionColumns c = ColumnsOf(items[i]);
-    Id id = tx.exec_params1(
-                  "INSERT INTO action_mentions (meeting_id, position, text, due, status, source, "
-                  "raised_by, raised_by_kind, line) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-                  "ON CONFLICT (meeting_id, position) DO UPDATE SET text = EXCLUDED.text, "
-                  "due = EXCLUDED.due, status = EXCLUDED.status, source = EXCLUDED.source, "
-                  "raised_by = EXCLUDED.raised_by, raised_by_kind = EXCLUDED.raised_by_kind, "
-                  "line = EXCLUDED.line RETURNING id",
-                  meeting_id, i, c.text, c.due, c.status, c.source, c.raised_by, c.raised_by_kind,
-                  c.line)[0]
-                .as<Id>();
-    tx.exec_params0("DELETE FROM action_mention_owners WHERE action_id = $1", id);
-    const std::vector<Owner>& owners = items[i].owners;
-    for (std::size_t j = 0; j < owners.size(); ++j)
-      tx.exec_params0(
-          "INSERT INTO action_mention_owners (action_id, position, name, kind) "
-          "VALUES ($1, $2, $3, $4)",
-          id, j, owners[j].name, std::string(OwnerKindName(owners[j].kind)));
-  }
+  std::string json = ActionsJson(items);
   tx.exec_params0("DELETE FROM action_mentions WHERE meeting_id = $1 AND position >= $2",
                   meeting_id, items.size());
+  tx.exec_params0(
+      "DELETE FROM action_mention_owners WHERE action_id IN "
+      "(SELECT id FROM action_mentions WHERE meeting_id = $1)",
+      meeting_id);
+  tx.exec_params0(std::string(kUpsertMentions), meeting_id, json);
+  tx.exec_params0(std::string(kInsertMentionOwners), meeting_id, json);
 }
 
 ImportOutcome SaveMeeting(pqxx::transaction_base& tx, const MeetingImport& import) {
