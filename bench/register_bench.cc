@@ -1,12 +1,18 @@
 // The register at the size of a long-lived group: 1,000 meetings, 20,000 items
 // (with reviews of earlier items), 30 members. Prints the time to import the
-// whole history, to import one more meeting into it, and per-query latency.
+// whole history, to import one more meeting into it, and per-query latency,
+// for SQLite and, with PLENARY_BENCH_PG_URL, PostgreSQL, side by side.
 //   build/register_bench [--benchmark_filter=...]
+//   bench/run_register_bench.sh    (starts a throwaway PostgreSQL for the run)
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <pqxx/pqxx>
 #include <random>
 
 #include "core/date.h"
@@ -78,90 +84,184 @@ ImportBatch History(int meetings) {
   return batch;
 }
 
-std::filesystem::path FreshDir() {
-  auto dir = std::filesystem::temp_directory_path() / "plenary-register-bench";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
+// The back ends measured: SQLite always; PostgreSQL when PLENARY_BENCH_PG_URL
+// names a server (bench/run_register_bench.sh starts a throwaway one). Each
+// run gets a fresh store: a new SQLite file, or a new PostgreSQL schema.
+struct Backend {
+  std::string name;
+  std::string server;  // PostgreSQL: the server's URL
+};
+
+std::vector<Backend> Backends() {
+  std::vector<Backend> backends{{"sqlite", ""}};
+  if (const char* url = std::getenv("PLENARY_BENCH_PG_URL"); url && *url)
+    backends.push_back({"postgresql", url});
+  return backends;
 }
 
-void BM_ImportWholeHistory(benchmark::State& state) {
+std::unique_ptr<Store> FreshStore(const Backend& backend) {
+  static int fresh = 0;
+  std::string url;
+  if (backend.server.empty()) {
+    auto dir = std::filesystem::temp_directory_path() / "plenary-register-bench";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    url = (dir / "r.db").string();
+  } else {
+    std::string schema = fmt::format("bench_{}_{}", getpid(), ++fresh);
+    pqxx::connection connection(backend.server);
+    pqxx::nontransaction(connection)
+        .exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema);
+    url = backend.server + (backend.server.find('?') == std::string::npos ? "?" : "&") +
+          "options=-csearch_path%3D" + schema;
+  }
+  auto store = OpenStore(url);
+  if (!store.ok()) {
+    fmt::print(stderr, "register_bench: {}\n", store.error().message);
+    std::exit(1);
+  }
+  return std::move(store).value();
+}
+
+void ImportWholeHistory(benchmark::State& state, const Backend& backend) {
   ImportBatch batch = History(kMeetings);
   for (auto _ : state) {
     state.PauseTiming();
-    auto store = OpenStore((FreshDir() / "r.db").string());
+    auto store = FreshStore(backend);
     state.ResumeTiming();
-    auto report = (*store)->Import(batch);
+    auto report = store->Import(batch);
     if (!report.ok()) state.SkipWithError(report.error().message.c_str());
   }
   state.counters["meetings"] = kMeetings;
   state.counters["mentions"] = kMeetings * (kNewItemsPerMeeting + kReviewsPerMeeting);
 }
-BENCHMARK(BM_ImportWholeHistory)->Unit(benchmark::kMillisecond)->Iterations(1);
 
-class RegisterFixture : public benchmark::Fixture {
- public:
-  void SetUp(const benchmark::State&) override {
-    if (store_) return;
-    ImportBatch batch = History(kMeetings + 1);
-    next_ = batch.meetings.back();
-    batch.meetings.pop_back();
-    auto opened = OpenStore((FreshDir() / "r.db").string());
-    store_ = std::move(opened.value());
-    auto report = store_->Import(batch);
-    if (!report.ok()) std::abort();
-    items_ = store_->Actions({})->size();
-  }
-  static inline std::unique_ptr<Store> store_;
-  static inline MeetingImport next_;
-  static inline std::size_t items_ = 0;
+// A register of kMeetings meetings per back end, imported once, and the
+// meeting after them.
+struct Loaded {
+  std::unique_ptr<Store> store;
+  MeetingImport next;
+  std::size_t items = 0;
 };
 
-BENCHMARK_DEFINE_F(RegisterFixture, ImportOneMoreMeeting)(benchmark::State& state) {
+Loaded& LoadedRegister(const Backend& backend) {
+  static std::map<std::string, Loaded> loaded;
+  Loaded& l = loaded[backend.name];
+  if (l.store) return l;
+  ImportBatch batch = History(kMeetings + 1);
+  l.next = batch.meetings.back();
+  batch.meetings.pop_back();
+  l.store = FreshStore(backend);
+  if (!l.store->Import(batch).ok()) std::abort();
+  l.items = l.store->Actions({})->size();
+  return l;
+}
+
+void ImportOneMoreMeeting(benchmark::State& state, const Backend& backend) {
+  Loaded& l = LoadedRegister(backend);
   int version = 0;
   for (auto _ : state) {
-    next_.source.sha256 = std::to_string(++version);  // a changed file each time: a full replay
-    auto report = store_->Import({std::nullopt, {next_}});
+    l.next.source.sha256 = std::to_string(++version);  // a changed file each time: a full replay
+    auto report = l.store->Import({std::nullopt, {l.next}});
     if (!report.ok()) state.SkipWithError(report.error().message.c_str());
   }
-  state.counters["register_items"] = static_cast<double>(items_);
+  state.counters["register_items"] = static_cast<double>(l.items);
 }
-BENCHMARK_REGISTER_F(RegisterFixture, ImportOneMoreMeeting)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(3);
 
-BENCHMARK_DEFINE_F(RegisterFixture, OpenItems)(benchmark::State& state) {
-  for (auto _ : state)
-    benchmark::DoNotOptimize(store_->Actions({true, std::nullopt, std::nullopt}));
+void OpenItems(benchmark::State& state, const Backend& backend) {
+  Store& store = *LoadedRegister(backend).store;
+  for (auto _ : state) benchmark::DoNotOptimize(store.Actions({true, std::nullopt, std::nullopt}));
 }
-BENCHMARK_REGISTER_F(RegisterFixture, OpenItems)->Unit(benchmark::kMillisecond);
 
-BENCHMARK_DEFINE_F(RegisterFixture, OneOwnersItems)(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(store_->Actions({true, "m7", std::nullopt}));
+void OneOwnersItems(benchmark::State& state, const Backend& backend) {
+  Store& store = *LoadedRegister(backend).store;
+  for (auto _ : state) benchmark::DoNotOptimize(store.Actions({true, "m7", std::nullopt}));
 }
-BENCHMARK_REGISTER_F(RegisterFixture, OneOwnersItems)->Unit(benchmark::kMillisecond);
 
-BENCHMARK_DEFINE_F(RegisterFixture, OverdueItems)(benchmark::State& state) {
+void OverdueItems(benchmark::State& state, const Backend& backend) {
+  Store& store = *LoadedRegister(backend).store;
   Date as_of{std::chrono::year{2010} / 1 / 1};
-  for (auto _ : state) benchmark::DoNotOptimize(store_->Actions({false, std::nullopt, as_of}));
+  for (auto _ : state) benchmark::DoNotOptimize(store.Actions({false, std::nullopt, as_of}));
 }
-BENCHMARK_REGISTER_F(RegisterFixture, OverdueItems)->Unit(benchmark::kMillisecond);
 
-BENCHMARK_DEFINE_F(RegisterFixture, OneItemWithHistory)(benchmark::State& state) {
+void OneItemWithHistory(benchmark::State& state, const Backend& backend) {
+  Store& store = *LoadedRegister(backend).store;
   std::int64_t id = 1;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(store_->Action(id));
+    benchmark::DoNotOptimize(store.Action(id));
     id = id % 1000 + 1;
   }
 }
-BENCHMARK_REGISTER_F(RegisterFixture, OneItemWithHistory)->Unit(benchmark::kMicrosecond);
 
-BENCHMARK_DEFINE_F(RegisterFixture, Duplicates)(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(store_->Duplicates());
+void Duplicates(benchmark::State& state, const Backend& backend) {
+  Store& store = *LoadedRegister(backend).store;
+  for (auto _ : state) benchmark::DoNotOptimize(store.Duplicates());
 }
-BENCHMARK_REGISTER_F(RegisterFixture, Duplicates)->Unit(benchmark::kMillisecond)->Iterations(2);
+
+// Collects every result and, at the end, prints one line per benchmark with
+// each back end's time side by side.
+class SideBySideReporter : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    ConsoleReporter::ReportRuns(runs);
+    for (const Run& run : runs) {
+      std::string name = run.benchmark_name();
+      std::size_t slash = name.find('/');
+      if (slash == std::string::npos) continue;
+      double time = run.GetAdjustedRealTime();
+      times_[name.substr(0, slash)][name.substr(slash + 1, name.find('/', slash + 1) - slash - 1)] =
+          fmt::format("{:.3f} {}", time, benchmark::GetTimeUnitString(run.time_unit));
+      if (std::find(order_.begin(), order_.end(), name.substr(0, slash)) == order_.end())
+        order_.push_back(name.substr(0, slash));
+    }
+  }
+  void Finalize() override {
+    ConsoleReporter::Finalize();
+    std::vector<Backend> backends = Backends();
+    fmt::print("\n{:<24}", "register, " + std::to_string(kMeetings) + " meetings");
+    for (const Backend& b : backends) fmt::print("{:>16}", b.name);
+    fmt::print("\n");
+    for (const std::string& bench : order_) {
+      fmt::print("{:<24}", bench);
+      for (const Backend& b : backends) fmt::print("{:>16}", times_[bench][b.name]);
+      fmt::print("\n");
+    }
+  }
+
+ private:
+  std::vector<std::string> order_;
+  std::map<std::string, std::map<std::string, std::string>> times_;
+};
 
 }  // namespace
 }  // namespace plenary
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  using namespace plenary;
+  for (const Backend& b : Backends()) {
+    auto name = [&](const char* bench) { return std::string(bench) + "/" + b.name; };
+    benchmark::RegisterBenchmark(name("ImportWholeHistory").c_str(), ImportWholeHistory, b)
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(1);
+    benchmark::RegisterBenchmark(name("ImportOneMoreMeeting").c_str(), ImportOneMoreMeeting, b)
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(3);
+    benchmark::RegisterBenchmark(name("OpenItems").c_str(), OpenItems, b)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(name("OneOwnersItems").c_str(), OneOwnersItems, b)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(name("OverdueItems").c_str(), OverdueItems, b)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(name("OneItemWithHistory").c_str(), OneItemWithHistory, b)
+        ->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark(name("Duplicates").c_str(), Duplicates, b)
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(2);
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  SideBySideReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::Shutdown();
+  return 0;
+}

@@ -13,7 +13,9 @@ packages=(g++ cmake ninja-build pkg-config git ca-certificates
           # publishing: iCalendar feeds; tests parse HTML/Confluence XML and render Markdown
           libical-dev libpugixml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
           # publishing to a MediaWiki: the HTTP client, and a real wiki for its tests
-          libcurl4-openssl-dev mediawiki php-cli php-sqlite3 php-mbstring php-xml php-intl)
+          libcurl4-openssl-dev mediawiki php-cli php-sqlite3 php-mbstring php-xml php-intl
+          # the PostgreSQL back end and its tests' throwaway cluster (scripts/pg-cluster.sh)
+          libpqxx-dev libpq-dev postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,6 +1,9 @@
 // The fixture of the CLI integration tests: a fresh temporary directory with
 // its own --db per test, the real binary (PLENARY_BINARY) run with
 // posix_spawn, and its exit status, standard output and standard error.
+// With PLENARY_TEST_BACKEND=postgresql (set by CTest for the "postgres."
+// copies of these tests) --db is a fresh schema on the test's PostgreSQL
+// server instead of an SQLite file.
 #pragma once
 
 #include <fcntl.h>
@@ -14,11 +17,14 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "pg_test_server.h"
 
 extern char** environ;
 
@@ -79,10 +85,35 @@ class CliTest : public ::testing::Test {
     ASSERT_NE(mkdtemp(pattern.data()), nullptr);
     dir_ = pattern;
     db_ = (dir_ / "register.db").string();
+    const char* backend = std::getenv("PLENARY_TEST_BACKEND");
+    if (backend && std::string_view(backend) == "postgresql") {
+      PLENARY_REQUIRE_PG_SERVER();
+      schema_ = std::make_unique<pg_testing::ScratchSchema>();
+      ASSERT_TRUE(schema_->ok());
+      db_ = schema_->url();
+    }
   }
   void TearDown() override {
     std::error_code ec;
     fs::remove_all(dir_, ec);
+  }
+
+  // Whether the register has been created: the SQLite file, or the
+  // PostgreSQL schema's tables.
+  bool RegisterExists() const {
+    if (!schema_) return fs::exists(db_);
+    pqxx::connection connection(db_);
+    pqxx::read_transaction tx(connection);
+    return tx.exec1("SELECT to_regclass('schema_migrations') IS NOT NULL")[0].as<bool>();
+  }
+
+  // What must not change when nothing is written: the SQLite file's bytes, or
+  // the whole export of the PostgreSQL register.
+  std::string RegisterState() const {
+    if (!schema_) return ReadBytes(db_);
+    RunResult r = Plenary({"export"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    return r.out;
   }
 
   // Runs `plenary --db DB ARGS...` with no PLENARY_DB in its environment.
@@ -164,6 +195,7 @@ class CliTest : public ::testing::Test {
 
   fs::path dir_;
   std::string db_;
+  std::unique_ptr<pg_testing::ScratchSchema> schema_;
 };
 
 }  // namespace plenary::cli_testing

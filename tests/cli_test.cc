@@ -16,16 +16,16 @@ TEST_F(CliTest, ImportsTheSsr2NotesWithTheirRoster) {
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(r.out, "roster SSR2: created (22 people)\n" + kSsr2ReportLine + " [created]\n");
   EXPECT_EQ(r.err, "");  // every name is on the roster: no warnings
-  EXPECT_TRUE(fs::exists(db_));
+  EXPECT_TRUE(RegisterExists());
 }
 
 TEST_F(CliTest, ReimportingTheSameFileChangesNothing) {
   ImportSsr2();
-  const std::string before = ReadBytes(db_);
+  const std::string before = RegisterState();
   RunResult r = Plenary({"import", kNotes, "--roster", kRoster});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, "roster SSR2: unchanged (22 people)\n" + kSsr2ReportLine + " [unchanged]\n");
-  EXPECT_EQ(ReadBytes(db_), before);
+  EXPECT_EQ(RegisterState(), before);
 }
 
 TEST_F(CliTest, ImportingAnEditedCopyUpdatesInPlaceKeepingIds) {
@@ -69,14 +69,14 @@ TEST_F(CliTest, DryRunCreatesNoRegister) {
 
 TEST_F(CliTest, DryRunJsonPrintsTheMeetingAndWritesNothing) {
   ImportSsr2();
-  const std::string before = ReadBytes(db_);
+  const std::string before = RegisterState();
   RunResult r = Plenary({"import", "--dry-run", "--json", kNotes});
   EXPECT_EQ(r.status, 0) << r.err;
   json meetings = json::parse(r.out, nullptr, false);
   ASSERT_TRUE(meetings.is_array()) << r.out;
   ASSERT_EQ(meetings.size(), 1u);
   EXPECT_EQ(meetings[0]["actions"].size(), 13u);
-  EXPECT_EQ(ReadBytes(db_), before);
+  EXPECT_EQ(RegisterState(), before);
 }
 
 TEST_F(CliTest, NotesWithoutAYearNeedARosterOrYear) {
@@ -85,7 +85,7 @@ TEST_F(CliTest, NotesWithoutAYearNeedARosterOrYear) {
   EXPECT_EQ(FirstLine(r.err), "plenary: error: " + kNotes +
                                   ":1:1: the header gives no year and nothing decides it: give "
                                   "--year, or load a roster for SSR2 with its active period");
-  EXPECT_FALSE(fs::exists(db_));
+  EXPECT_FALSE(RegisterExists());
 
   r = Plenary({"import", kNotes, "--year", "2017"});
   EXPECT_EQ(r.status, 0) << r.err;
@@ -234,7 +234,7 @@ TEST_F(CliTest, ListingWithoutARegisterFailsAndCreatesNone) {
     EXPECT_EQ(r.out, "");
     EXPECT_EQ(r.err, "plenary: error: no register at " + db_ +
                          "; import notes first (plenary import FILE), or give --db\n");
-    EXPECT_FALSE(fs::exists(db_));
+    EXPECT_FALSE(RegisterExists());
   }
 }
 
@@ -248,7 +248,7 @@ TEST_F(CliTest, EveryCommandTakesHelp) {
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.out.find(command), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("--help"), std::string::npos) << r.out;
-    EXPECT_FALSE(fs::exists(db_));
+    EXPECT_FALSE(RegisterExists());
   }
 }
 
@@ -259,7 +259,7 @@ TEST_F(CliTest, UnknownOptionOrCommandIsBadUsage) {
   EXPECT_EQ(Plenary({"no-such-command"}).status, 2);
   EXPECT_EQ(Plenary({}).status, 2);  // a command is required
   EXPECT_EQ(Plenary({"import", kNotes, "--year", "17"}).status, 2);
-  EXPECT_FALSE(fs::exists(db_));
+  EXPECT_FALSE(RegisterExists());
 }
 
 // --- bad input ---------------------------------------------------------------
@@ -342,7 +342,7 @@ class CliBadInputTest : public CliTest, public ::testing::WithParamInterface<Bad
 
 TEST_P(CliBadInputTest, FailsAtItsPlaceAndLeavesTheRegisterAlone) {
   ImportSsr2();
-  const std::string before = ReadBytes(db_);
+  const std::string before = RegisterState();
   const fs::path bad = dir_ / (std::string(GetParam().name) + ".txt");
   const std::string expected = GetParam().make(bad);
 
@@ -351,13 +351,13 @@ TEST_P(CliBadInputTest, FailsAtItsPlaceAndLeavesTheRegisterAlone) {
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(FirstLine(r.err), expected);
   EXPECT_EQ(r.err.find('\n'), FirstLine(r.err).size());  // the offending line follows
-  EXPECT_EQ(ReadBytes(db_), before);
+  EXPECT_EQ(RegisterState(), before);
 
   // With a good file before it, nothing of the good one is written either.
   r = Plenary({"import", WriteFile("p16.txt", kPlenary16), bad.string()});
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(FirstLine(r.err), expected);
-  EXPECT_EQ(ReadBytes(db_), before);
+  EXPECT_EQ(RegisterState(), before);
 }
 
 INSTANTIATE_TEST_SUITE_P(Inputs, CliBadInputTest, ::testing::ValuesIn(kBadInputs),
@@ -372,7 +372,7 @@ TEST_F(CliTest, GoodAndBadFileTogetherCreateNoRegister) {
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(FirstLine(r.err), "plenary: error: " + bad + ":11:2: no such day: '31 June'");
   EXPECT_EQ(r.out, "");
-  EXPECT_FALSE(fs::exists(db_));
+  EXPECT_FALSE(RegisterExists());
 }
 
 // Regression: SourceText kept string_views into its own std::string; for an
@@ -405,11 +405,11 @@ TEST_F(CliTest, ZoneWrittenAgainstTheTimeIsRefused) {
 
 TEST_F(CliTest, MissingFileIsNamed) {
   ImportSsr2();
-  const std::string before = ReadBytes(db_);
+  const std::string before = RegisterState();
   RunResult r = Plenary({"import", Path("absent.txt")});
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.err, "plenary: error: cannot read " + Path("absent.txt") + ": no such file\n");
-  EXPECT_EQ(ReadBytes(db_), before);
+  EXPECT_EQ(RegisterState(), before);
 }
 
 }  // namespace

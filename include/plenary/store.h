@@ -1,13 +1,14 @@
 // Where the registers live. One interface; each back end (SQLite now,
-// PostgreSQL later) implements it with its own schema and numbered migrations.
-// The SQLite back end's tests (src/store/sqlite/sqlite_store_test.cc) are
-// written against this contract; when a second back end lands, the
-// back-end-neutral ones become one suite run against both.
+// PostgreSQL) implements it with its own schema and numbered migrations.
+// One suite (src/store/store_contract_test.cc) holds every back end to this
+// contract.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "plenary/model.h"
@@ -75,6 +76,21 @@ struct RegisterNotice {
   std::string message;
 };
 
+// A whole installation as rows, table by table, in a form every back end
+// reads and writes alike (doc/schema.md lists the tables and columns): what
+// `plenary export` prints and `plenary copy-db` moves. Values are NULL, an
+// integer (ids, numbers, flags as 0/1) or text (dates "YYYY-MM-DD", times
+// "YYYY-MM-DDTHH:MM:SSZ" UTC). Rows are in primary key order.
+using SnapshotValue = std::variant<std::monostate, std::int64_t, std::string>;
+struct SnapshotTable {
+  std::string name;
+  std::vector<std::string> columns;
+  std::vector<std::vector<SnapshotValue>> rows;
+};
+struct Snapshot {
+  std::vector<SnapshotTable> tables;  // in the order of store/snapshot_tables.h
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -122,10 +138,25 @@ class Store {
   virtual Result<std::vector<DuplicatePair>> Duplicates() = 0;
   // What the last rebuilds could not decide.
   virtual Result<std::vector<RegisterNotice>> Notices() = 0;
+
+  // Everything stored (groups, rosters, meetings with their sources, mentions,
+  // register items, manual events, history, notices, the id counter, and the
+  // site's users, grants, API tokens, public groups and audit log; not
+  // sessions, nor the search index, which Restore rebuilds), in one
+  // consistent read.
+  virtual Result<Snapshot> Export() = 0;
+  // Writes `snapshot` into this store, ids and all, in one transaction.
+  // Error::Conflict when the store already holds a group or a user;
+  // Error::InvalidInput
+  // when the snapshot's tables or columns are not this plenary's.
+  virtual Status Restore(const Snapshot& snapshot) = 0;
 };
 
 // Opens (creating if needed, and migrating to the current schema) the store
-// named by `url`: "sqlite:PATH", or a bare PATH, which means SQLite.
+// named by `url`: "sqlite:PATH", or a bare PATH, which means SQLite;
+// "postgresql://..." or "postgres://..." (libpq's URI syntax), which means the
+// PostgreSQL database it names (it must exist; its tables are created).
+// Messages never include a password the URL carries.
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
 
 }  // namespace plenary

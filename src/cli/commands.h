@@ -107,5 +107,8 @@ int RunActionMerge(const CliContext& ctx, std::int64_t into, std::int64_t from,
 int RunActionUnmerge(const CliContext& ctx, std::int64_t from);
 int RunActionDuplicates(const CliContext& ctx, bool json);
 int RunActionNotices(const CliContext& ctx, bool json);
+// copy_commands.cc
+int RunExport(const CliContext& ctx);
+int RunCopyDb(const CliContext& ctx, const std::string& from, const std::string& to);
 
 }  // namespace plenary

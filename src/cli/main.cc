@@ -28,7 +28,8 @@ int Run(int argc, char** argv) {
   app.set_version_flag("--version", "plenary 0.1.0");
   std::string db = DefaultDb();
   app.add_option("--db", db,
-                 "Register: an SQLite file, or sqlite:PATH (default $PLENARY_DB or ./plenary.db)");
+                 "Register: an SQLite file, sqlite:PATH, or postgresql://USER@HOST/DB "
+                 "(default $PLENARY_DB or ./plenary.db)");
   app.require_subcommand(1);
 
   plenary::ImportCommand import;
@@ -132,6 +133,12 @@ int Run(int argc, char** argv) {
                           "With --mediawiki: a private file holding the password");
   auto* roster_cmd = app.add_subcommand("roster", "Show the rosters loaded");
   roster_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
+  auto* export_cmd = app.add_subcommand("export", "Print the whole installation as canonical JSON");
+  std::string copy_from, copy_to;
+  auto* copy_cmd = app.add_subcommand(
+      "copy-db", "Copy a whole installation into an empty store (e.g. SQLite to PostgreSQL)");
+  copy_cmd->add_option("--from", copy_from, "Store URL or SQLite path to copy")->required();
+  copy_cmd->add_option("--to", copy_to, "Empty store URL or SQLite path to fill")->required();
 
   plenary::SiteCommands site;
   plenary::AddSiteCommands(app, site);
@@ -166,6 +173,8 @@ int Run(int argc, char** argv) {
   if (*decisions_cmd) return plenary::RunDecisions(ctx, json);
   if (*attendance_cmd) return plenary::RunAttendance(ctx, attendance);
   if (*roster_cmd) return plenary::RunRoster(ctx, json);
+  if (*export_cmd) return plenary::RunExport(ctx);
+  if (*copy_cmd) return plenary::RunCopyDb(ctx, copy_from, copy_to);
   if (auto status = plenary::RunSiteCommands(ctx, site)) return *status;
   if (*publish_cmd) return plenary::RunPublish(ctx, publish);
   return plenary::kExitUsage;

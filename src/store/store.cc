@@ -7,8 +7,11 @@
 
 #include "core/text.h"
 #include "plenary/site.h"
+#include "store/postgres/pg_site.h"
+#include "store/postgres/pg_store.h"
 #include "store/sqlite/sqlite_site.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/store_url.h"
 
 namespace plenary {
 namespace {
@@ -29,10 +32,6 @@ std::optional<std::string_view> SchemeOf(std::string_view url) {
   return scheme;
 }
 
-}  // namespace
-
-namespace {
-
 // The SQLite file `url` names: "sqlite:PATH" or a bare path. Other schemes are
 // refused naming only the scheme, since the rest of a URL may hold a password.
 Result<std::string> SqlitePathOf(const std::string& url) {
@@ -41,8 +40,9 @@ Result<std::string> SqlitePathOf(const std::string& url) {
   if (scheme && EqualsNoCase(*scheme, "sqlite")) {
     path = url.substr(scheme->size() + 1);
   } else if (scheme) {
-    return Error::InvalidInput("store URL scheme '" + std::string(*scheme) +
-                               "' is not supported yet; use sqlite:PATH or a file path");
+    return Error::InvalidInput(
+        "store URL scheme '" + std::string(*scheme) +
+        "' is not supported; use sqlite:PATH, a file path, or postgresql://...");
   }
   if (path.empty()) return Error::InvalidInput("store URL names no database file");
   return path;
@@ -51,6 +51,11 @@ Result<std::string> SqlitePathOf(const std::string& url) {
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
+  if (IsPostgresUrl(url)) {
+    Result<std::unique_ptr<PostgresStore>> store = PostgresStore::Open(url);
+    if (!store) return store.error();
+    return std::unique_ptr<Store>(std::move(store).value());
+  }
   Result<std::string> path = SqlitePathOf(url);
   if (!path) return path.error();
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(*path);
@@ -59,6 +64,11 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
 }
 
 Result<std::unique_ptr<SiteStore>> OpenSiteStore(const std::string& url) {
+  if (IsPostgresUrl(url)) {
+    Result<std::unique_ptr<PostgresSiteStore>> site = PostgresSiteStore::Open(url);
+    if (!site) return site.error();
+    return std::unique_ptr<SiteStore>(std::move(site).value());
+  }
   Result<std::string> path = SqlitePathOf(url);
   if (!path) return path.error();
   Result<std::unique_ptr<SqliteSiteStore>> site = SqliteSiteStore::Open(*path);

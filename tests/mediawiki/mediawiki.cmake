@@ -10,7 +10,7 @@ add_test(NAME mediawiki_stop
 set_tests_properties(mediawiki_start PROPERTIES FIXTURES_SETUP mediawiki TIMEOUT 120)
 set_tests_properties(mediawiki_stop PROPERTIES FIXTURES_CLEANUP mediawiki)
 file(WRITE ${CMAKE_BINARY_DIR}/mediawiki_fixture.cmake
-     "foreach(test IN LISTS plenary_tests_TESTS)\n"
+     "foreach(test IN LISTS PLENARY_PLAIN_TESTS)\n"
      "  if(test MATCHES \"^MediaWiki\")\n"
      "    set_tests_properties(\${test} PROPERTIES FIXTURES_REQUIRED mediawiki\n"
      "        ENVIRONMENT \"PLENARY_MEDIAWIKI_ENV=${PLENARY_WIKI_DIR}/wiki.env\")\n"

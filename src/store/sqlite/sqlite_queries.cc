@@ -11,8 +11,6 @@
 #include <utility>
 
 #include "core/date.h"
-#include "core/directory.h"
-#include "core/text.h"
 #include "store/sqlite/sqlite_register.h"
 
 namespace plenary::sqlite {
@@ -217,27 +215,7 @@ std::vector<Meeting> LoadMeetings(SQLite::Database& db) {
 std::vector<RegisteredAction> LoadActions(SQLite::Database& db, const ActionQuery& query) {
   std::vector<RegisteredAction> rows = LoadRegisterItems(db, query);
   if (!query.owner) return rows;
-  std::vector<RegisteredAction> actions;
-  // Who an owner query names is the domain's rule (Directory::Names), applied
-  // with each item's group roster.
-  const std::vector<Roster> rosters = LoadRosters(db);
-  std::map<std::string, Directory> directories;
-  auto directory_of = [&](const std::string& group) -> const Directory& {
-    auto it = directories.find(group);
-    if (it != directories.end()) return it->second;
-    const Roster* roster = nullptr;
-    for (const Roster& r : rosters)
-      if (EqualsNoCase(r.group.short_name, group)) roster = &r;
-    return directories.emplace(group, Directory(roster, group)).first->second;
-  };
-  for (RegisteredAction& row : rows) {
-    const Directory& directory = directory_of(row.meeting.group);
-    const auto& owners = row.item.owners;
-    if (std::any_of(owners.begin(), owners.end(),
-                    [&](const Owner& o) { return directory.Names(o, *query.owner); }))
-      actions.push_back(std::move(row));
-  }
-  return actions;
+  return FilterByOwner(std::move(rows), LoadRosters(db), *query.owner);
 }
 
 std::vector<RegisteredDecision> LoadDecisions(SQLite::Database& db) {

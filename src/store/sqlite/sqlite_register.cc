@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "core/date.h"
 #include "core/register.h"
@@ -98,13 +97,6 @@ INSERT INTO register_counter (id, next_item_id)
 
 namespace {
 
-using json = nlohmann::json;
-
-struct GroupMentions {
-  std::vector<MeetingMentions> meetings;
-  std::map<MentionRef, std::int64_t> previous;
-};
-
 Owner OwnerAt(const SQLite::Statement& row, int name, int kind) {
   return {row.getColumn(name).getString(), EnumAt(row.getColumn(kind), ParseOwnerKind)};
 }
@@ -162,13 +154,8 @@ std::vector<RegisterEvent> LoadEvents(SQLite::Database& db, Id group_id) {
     if (!rows.getColumn(6).isNull()) e.status = EnumAt(rows.getColumn(6), ParseActionStatus);
     if (rows.getColumn(7).getInt() != 0) e.due = OptionalDateAt(rows.getColumn(8));
     if (!rows.getColumn(9).isNull()) {
-      std::vector<Owner> owners;
-      for (const json& o : json::parse(rows.getColumn(9).getString())) {
-        auto kind = ParseOwnerKind(o.at("kind").get<std::string>());
-        if (!kind) throw CorruptRow("corrupt database: register_events.owners");
-        owners.push_back({o.at("name").get<std::string>(), *kind});
-      }
-      e.owners = std::move(owners);
+      e.owners = ParseEventOwners(rows.getColumn(9).getString());
+      if (!e.owners) Corrupt(rows.getColumn(9));
     }
     e.note = rows.getColumn(10).getString();
     e.who = rows.getColumn(11).getString();
@@ -188,8 +175,6 @@ std::optional<std::string> OwnerKindText(const std::optional<Owner>& o) {
 std::optional<std::string> IdOrNull(std::int64_t id) {
   return id ? std::optional<std::string>(std::to_string(id)) : std::nullopt;
 }
-
-using MeetingIds = std::map<std::tuple<std::string, std::string, int>, Id>;
 
 // The statements a rebuild writes with, prepared once for all its items.
 class RegisterWriter {
@@ -231,10 +216,8 @@ class RegisterWriter {
   }
 
   std::optional<std::string> MeetingIdOf(const std::optional<MeetingKey>& key) const {
-    if (!key) return std::nullopt;
-    auto it = meetings_.find({key->group, key->kind, key->number});
-    if (it == meetings_.end()) return std::nullopt;
-    return std::to_string(it->second);
+    std::optional<std::int64_t> id = plenary::MeetingIdOf(meetings_, key);
+    return id ? std::optional<std::string>(std::to_string(*id)) : std::nullopt;
   }
 
  private:
@@ -249,11 +232,10 @@ void WriteNotices(SQLite::Database& db, Id group_id, const Register& reg,
                            "message) VALUES (?, ?, CAST(? AS INTEGER), ?, ?)");
   for (std::size_t i = 0; i < reg.diagnostics.size(); ++i) {
     const RegisterDiagnostic& d = reg.diagnostics[i];
-    auto it = meetings.find({d.meeting.group, d.meeting.kind, d.meeting.number});
+    std::optional<std::int64_t> meeting = MeetingIdOf(meetings, d.meeting);
     Run(insert, group_id, i,
-        it == meetings.end() ? std::nullopt
-                             : std::optional<std::string>(std::to_string(it->second)),
-        d.line, d.message);
+        meeting ? std::optional<std::string>(std::to_string(*meeting)) : std::nullopt, d.line,
+        d.message);
   }
 }
 
@@ -266,20 +248,15 @@ std::int64_t NextItemId(SQLite::Database& db) {
 }  // namespace
 
 void RebuildRegister(SQLite::Database& db, Id group_id) {
-  GroupMentions input = LoadGroupMentions(db, group_id);
-  MeetingIds meeting_ids;
-  for (const MeetingMentions& m : input.meetings)
-    meeting_ids[{m.key.group, m.key.kind, m.key.number}] = m.meeting_id;
-  Register reg = ReplayRegister(input.meetings, LoadEvents(db, group_id));
-  std::int64_t next_id = NextItemId(db);
-  AssignItemIds(reg, input.previous, next_id);
-
+  RegisterRebuild plan =
+      PlanRebuild(LoadGroupMentions(db, group_id), LoadEvents(db, group_id), NextItemId(db));
   Run(db, "DELETE FROM register_items WHERE group_id = ?", group_id);
   Run(db, "DELETE FROM register_notices WHERE group_id = ?", group_id);
-  RegisterWriter writer(db, meeting_ids);
-  for (std::size_t i = 0; i < reg.items.size(); ++i) writer.Write(group_id, i, reg.items[i]);
-  WriteNotices(db, group_id, reg, meeting_ids);
-  Run(db, "UPDATE register_counter SET next_item_id = ? WHERE id = 1", next_id);
+  RegisterWriter writer(db, plan.meeting_ids);
+  for (std::size_t i = 0; i < plan.reg.items.size(); ++i)
+    writer.Write(group_id, i, plan.reg.items[i]);
+  WriteNotices(db, group_id, plan.reg, plan.meeting_ids);
+  Run(db, "UPDATE register_counter SET next_item_id = ? WHERE id = 1", plan.next_id);
   IndexGroupActions(db, group_id);
 }
 
@@ -384,12 +361,7 @@ std::optional<ItemAnchor> FindItemAnchor(SQLite::Database& db, std::int64_t id) 
 void RecordEvent(SQLite::Database& db, const ItemAnchor& item, const ItemAnchor* other,
                  const ActionEdit& edit) {
   std::optional<std::string> owners;
-  if (edit.owners) {
-    json list = json::array();
-    for (const Owner& o : *edit.owners)
-      list.push_back({{"name", o.name}, {"kind", OwnerKindName(o.kind)}});
-    owners = list.dump();
-  }
+  if (edit.owners) owners = EventOwnersJson(*edit.owners);
   SQLite::Statement insert(
       db,
       "INSERT INTO register_events (group_id, kind, item_meeting_id, item_position, "
@@ -417,16 +389,7 @@ bool DeleteMergeEvent(SQLite::Database& db, const ItemAnchor& from) {
 }
 
 std::vector<DuplicatePair> FindRegisterDuplicates(SQLite::Database& db) {
-  std::vector<RegisteredAction> open =
-      LoadRegisterItems(db, ActionQuery{true, std::nullopt, std::nullopt});
-  Register reg;
-  for (RegisteredAction& a : open) {
-    RegisterItem item;
-    item.id = a.id;
-    item.state = std::move(a.item);
-    reg.items.push_back(std::move(item));
-  }
-  return FindDuplicates(reg);
+  return DuplicatesAmong(LoadRegisterItems(db, ActionQuery{true, std::nullopt, std::nullopt}));
 }
 
 std::vector<RegisterNotice> LoadRegisterNotices(SQLite::Database& db) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/text.h"
+#include "store/site_rows.h"
 
 namespace plenary::sqlite {
 namespace {
@@ -72,44 +73,18 @@ constexpr std::string_view kNewActionDocs =
 #undef PLENARY_ACTION_BODY
 #undef PLENARY_CLEAN
 
-std::string BuildSearchSchema() {
-  std::string sql(kSearchTables);
+std::string FillStatements() {
+  std::string sql;
   for (std::string_view docs : kMeetingDocs)
     sql += std::string(kInsertDoc) + std::string(docs) + ";\n";
   sql += std::string(kInsertDoc) + std::string(kActionDocs) + ";\n";
   return sql;
 }
 
-bool IsWordByte(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
-SearchKind KindOf(const std::string& kind) {
-  if (kind == "action") return SearchKind::kAction;
-  if (kind == "decision") return SearchKind::kDecision;
-  if (kind == "meeting") return SearchKind::kMeeting;
-  return SearchKind::kNote;
-}
-
-// Splits snippet()'s output at its 0x02/0x03 marks into plain text and the
-// byte ranges of the matched words.
-void SetSnippet(SearchHit& hit, const std::string& marked) {
-  std::size_t begin = 0;
-  for (char c : marked) {
-    if (c == '\x02') {
-      begin = hit.snippet.size();
-    } else if (c == '\x03') {
-      hit.highlights.emplace_back(begin, hit.snippet.size());
-    } else {
-      hit.snippet += c;
-    }
-  }
-}
-
 }  // namespace
 
 std::string_view SearchSchema() {
-  static const std::string sql = BuildSearchSchema();
+  static const std::string sql = std::string(kSearchTables) + FillStatements();
   return sql;
 }
 
@@ -125,15 +100,18 @@ void IndexGroupActions(SQLite::Database& db, Id group_id) {
       group_id);
 }
 
+void RebuildSearchIndex(SQLite::Database& db) {
+  db.exec("DELETE FROM search_docs");
+  db.exec(FillStatements());
+}
+
 std::string FtsQueryOf(std::string_view text) {
   constexpr std::size_t kMaxWords = 32;
   std::string query;
   std::size_t words = 0;
   for (std::string_view word : SplitWords(text)) {
     if (words == kMaxWords) break;
-    if (std::none_of(word.begin(), word.end(),
-                     [](char c) { return IsWordByte(static_cast<unsigned char>(c)); }))
-      continue;
+    if (!HasSearchWords(word)) continue;
     if (!query.empty()) query += ' ';
     query += '"';
     for (char c : word) query += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -155,15 +133,15 @@ std::vector<SearchHit> SearchIndex(SQLite::Database& db, const SearchQuery& quer
       "JOIN groups g ON g.id = d.group_id JOIN meetings m ON m.id = d.meeting_id "
       "WHERE search_text MATCH ? AND g.short_name IN (SELECT value FROM json_each(?)) "
       "ORDER BY search_text.rank, d.id LIMIT ?");
-  Bind(rows, match, nlohmann::json(query.groups).dump(), std::min(query.limit, 500));
+  Bind(rows, match, nlohmann::json(query.groups).dump(), std::min(query.limit, kMaxSearchHits));
   while (rows.executeStep()) {
     SearchHit hit;
-    hit.kind = KindOf(rows.getColumn(0).getString());
+    hit.kind = SearchKindOf(rows.getColumn(0).getString());
     hit.group = rows.getColumn(1).getString();
     hit.meeting = rows.getColumn(2).getString() + " #" + rows.getColumn(3).getString();
     hit.date = rows.getColumn(4).getString();
     hit.action_id = rows.getColumn(5).isNull() ? 0 : rows.getColumn(5).getInt64();
-    SetSnippet(hit, rows.getColumn(6).getString());
+    SetMarkedSnippet(hit, rows.getColumn(6).getString());
     hits.push_back(std::move(hit));
   }
   return hits;

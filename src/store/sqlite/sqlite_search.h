@@ -27,6 +27,10 @@ void IndexMeeting(SQLite::Database& db, Id meeting_id);
 // only items whose text, status note or origin changed are rewritten.
 void IndexGroupActions(SQLite::Database& db, Id group_id);
 
+// Empties the index and fills it again from every meeting and item (after
+// Restore, which does not carry it).
+void RebuildSearchIndex(SQLite::Database& db);
+
 // The FTS5 query that finds every one of `text`'s words, each a quoted string
 // so that no FTS5 syntax in it ("*", "NEAR(", "-", ":", quotes) has effect;
 // empty when `text` has no words. At most 32 words are kept.

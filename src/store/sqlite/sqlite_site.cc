@@ -5,10 +5,10 @@
 
 #include <algorithm>
 #include <exception>
-#include <tuple>
 #include <utility>
 
 #include "core/text.h"
+#include "store/site_rows.h"
 #include "store/sqlite/sqlite_search.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_values.h"
@@ -85,41 +85,6 @@ std::string_view SiteSchema() {
 
 namespace {
 
-constexpr std::size_t kMaxLogin = 64;
-constexpr std::size_t kMaxField = 1000;
-constexpr std::size_t kMaxSearchText = 1000;
-
-bool HasControl(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) < 0x20 || c == '\x7f') return true;
-  return false;
-}
-
-Status CheckField(std::string_view what, std::string_view value, std::size_t limit = kMaxField) {
-  if (value.size() > limit)
-    return Error::InvalidInput(fmt::format("{}: longer than {} bytes", what, limit));
-  if (FindInvalidUtf8(value) != std::string_view::npos)
-    return Error::InvalidInput(fmt::format("{}: not valid UTF-8", what));
-  if (HasControl(value)) return Error::InvalidInput(fmt::format("{}: control character", what));
-  return Status::Ok();
-}
-
-Status CheckNewUser(const NewUser& user) {
-  if (user.login.empty()) return Error::InvalidInput("login: empty");
-  for (auto [what, value, limit] :
-       {std::tuple<std::string_view, std::string_view, std::size_t>{"login", user.login, kMaxLogin},
-        {"name", user.display_name, kMaxField},
-        {"person", user.person, kMaxField},
-        {"password hash", user.password_hash, kMaxField}}) {
-    if (Status s = CheckField(what, value, limit); !s) return s;
-  }
-  return Status::Ok();
-}
-
-std::string_view RoleColumn(GroupRole role) {
-  return role == GroupRole::kSecretariat ? "secretariat" : "member";
-}
-
 constexpr std::string_view kUserColumns =
     "SELECT u.id, u.login, u.display_name, u.person, u.admin, u.password_hash, g.group_name, "
     "g.role FROM users u LEFT JOIN user_grants g ON g.user_id = u.id ";
@@ -140,8 +105,7 @@ std::vector<std::pair<User, std::string>> ReadUsers(SQLite::Statement& rows) {
       users.emplace_back(std::move(u), rows.getColumn(5).getString());
     }
     if (!rows.getColumn(6).isNull()) {
-      GroupRole role = rows.getColumn(7).getString() == "secretariat" ? GroupRole::kSecretariat
-                                                                      : GroupRole::kMember;
+      GroupRole role = RoleOf(rows.getColumn(7).getString());
       users.back().first.grants.push_back({rows.getColumn(6).getString(), role});
     }
   }
@@ -235,7 +199,7 @@ Result<std::vector<User>> SqliteSiteStore::Users() {
 }
 
 Status SqliteSiteStore::SetPasswordHash(std::int64_t user_id, const std::string& hash) {
-  if (Status s = CheckField("password hash", hash); !s) return s;
+  if (Status s = CheckSiteField("password hash", hash); !s) return s;
   auto result = Guarded([&]() -> Result<bool> {
     sqlite::Run(*db_, "UPDATE users SET password_hash = ? WHERE id = ?", hash, user_id);
     if (db_->getChanges() == 0) return NoUser(user_id);
@@ -247,8 +211,7 @@ Status SqliteSiteStore::SetPasswordHash(std::int64_t user_id, const std::string&
 
 Status SqliteSiteStore::SetGrant(std::int64_t user_id, const std::string& group,
                                  std::optional<GroupRole> role) {
-  if (group.empty()) return Error::InvalidInput("group: empty");
-  if (Status s = CheckField("group", group); !s) return s;
+  if (Status s = CheckGroupName(group); !s) return s;
   auto result = Guarded([&]() -> Result<bool> {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     if (!UserExists(*db_, user_id)) return NoUser(user_id);
@@ -256,7 +219,7 @@ Status SqliteSiteStore::SetGrant(std::int64_t user_id, const std::string& group,
       sqlite::Run(*db_,
                   "INSERT INTO user_grants (user_id, group_name, role) VALUES (?, ?, ?) "
                   "ON CONFLICT (user_id, group_name) DO UPDATE SET role = excluded.role",
-                  user_id, group, RoleColumn(*role));
+                  user_id, group, RoleName(*role));
     } else {
       sqlite::Run(*db_, "DELETE FROM user_grants WHERE user_id = ? AND group_name = ?", user_id,
                   group);
@@ -314,7 +277,7 @@ Status SqliteSiteStore::DeleteSession(const std::string& token_sha256) {
 Result<ApiToken> SqliteSiteStore::CreateApiToken(std::int64_t user_id, const std::string& name,
                                                  const std::string& token_sha256,
                                                  std::int64_t now_unix) {
-  if (Status s = CheckField("token name", name); !s) return s.error();
+  if (Status s = CheckSiteField("token name", name); !s) return s.error();
   return Guarded([&]() -> Result<ApiToken> {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     if (!UserExists(*db_, user_id)) return NoUser(user_id);
@@ -356,8 +319,7 @@ Status SqliteSiteStore::RevokeApiToken(std::int64_t token_id) {
 }
 
 Status SqliteSiteStore::SetGroupPublic(const std::string& group, bool is_public) {
-  if (group.empty()) return Error::InvalidInput("group: empty");
-  if (Status s = CheckField("group", group); !s) return s;
+  if (Status s = CheckGroupName(group); !s) return s;
   auto result = Guarded([&]() -> Result<bool> {
     if (is_public)
       sqlite::Run(*db_, "INSERT OR IGNORE INTO public_groups (group_name) VALUES (?)", group);
@@ -423,13 +385,7 @@ Result<std::vector<AuditEntry>> SqliteSiteStore::Audit(const AuditQuery& query) 
 }
 
 Result<std::vector<SearchHit>> SqliteSiteStore::Search(const SearchQuery& query) {
-  if (query.text.size() > kMaxSearchText)
-    return Error::InvalidInput(fmt::format("search: longer than {} bytes", kMaxSearchText));
-  if (FindInvalidUtf8(query.text) != std::string::npos)
-    return Error::InvalidInput("search: not valid UTF-8");
-  for (const std::string& group : query.groups)
-    if (FindInvalidUtf8(group) != std::string::npos)
-      return Error::InvalidInput("search: a group name is not valid UTF-8");
+  if (Status s = CheckSearchQuery(query); !s) return s.error();
   return Guarded([&]() -> Result<std::vector<SearchHit>> {
     SQLite::Transaction transaction(*db_);
     auto hits = sqlite::SearchIndex(*db_, query);

@@ -9,10 +9,14 @@
 #include <utility>
 
 #include "core/text.h"
+#include "store/batch_checks.h"
+#include "store/snapshot_tables.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_import.h"
 #include "store/sqlite/sqlite_queries.h"
 #include "store/sqlite/sqlite_register.h"
+#include "store/sqlite/sqlite_search.h"
+#include "store/sqlite/sqlite_snapshot.h"
 #include "store/sqlite/sqlite_values.h"
 
 namespace plenary {
@@ -87,7 +91,7 @@ SqliteStore::SqliteStore(std::string path, std::unique_ptr<SQLite::Database> db)
 SqliteStore::~SqliteStore() = default;
 
 Result<ImportReport> SqliteStore::Import(const ImportBatch& batch) {
-  if (Status valid = sqlite::CheckImportBatch(batch); !valid) return valid.error();
+  if (Status valid = CheckImportBatch(batch); !valid) return valid.error();
   return Guarded([&]() -> Result<ImportReport> {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     ImportReport report = sqlite::WriteImportBatch(*db_, batch);
@@ -229,6 +233,30 @@ Result<std::vector<RegisterNotice>> SqliteStore::Notices() {
     transaction.commit();
     return notices;
   });
+}
+
+Result<Snapshot> SqliteStore::Export() {
+  return Guarded([&]() -> Result<Snapshot> {
+    SQLite::Transaction transaction(*db_);
+    Snapshot snapshot = sqlite::ReadSnapshot(*db_);
+    transaction.commit();
+    return snapshot;
+  });
+}
+
+Status SqliteStore::Restore(const Snapshot& snapshot) {
+  if (Status valid = CheckSnapshot(snapshot); !valid) return valid;
+  auto result = Guarded([&]() -> Result<bool> {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement any(*db_, "SELECT 1 FROM groups UNION ALL SELECT 1 FROM users LIMIT 1");
+    if (any.executeStep()) return Error::Conflict("the target store is not empty");
+    sqlite::WriteSnapshot(*db_, snapshot);
+    sqlite::RebuildSearchIndex(*db_);
+    transaction.commit();
+    return true;
+  });
+  if (!result.ok()) return result.error();
+  return Status::Ok();
 }
 
 }  // namespace plenary

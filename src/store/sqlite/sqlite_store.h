@@ -76,6 +76,8 @@ class SqliteStore final : public Store {
   Status UnmergeAction(std::int64_t from) override;
   Result<std::vector<DuplicatePair>> Duplicates() override;
   Result<std::vector<RegisterNotice>> Notices() override;
+  Result<Snapshot> Export() override;
+  Status Restore(const Snapshot& snapshot) override;
 
  private:
   SqliteStore(std::string path, std::unique_ptr<SQLite::Database> db);

@@ -29,11 +29,6 @@ void BindValue(SQLite::Statement& st, int index, const std::optional<std::string
   }
 }
 
-std::optional<std::string> IsoDateOrNull(const std::optional<Date>& date) {
-  if (!date) return std::nullopt;
-  return FormatIsoDate(*date);
-}
-
 std::optional<std::string> TextOrNull(const SQLite::Column& column) {
   if (column.isNull()) return std::nullopt;
   return column.getString();
@@ -57,13 +52,8 @@ std::optional<Date> OptionalDateAt(const SQLite::Column& column) {
 
 std::optional<TimeOfDay> OptionalTimeAt(const SQLite::Column& column) {
   if (column.isNull()) return std::nullopt;
-  std::string text = column.getString();
-  if (text.size() != 5 || text[2] != ':') Corrupt(column);
-  for (std::size_t i : {0, 1, 3, 4}) {
-    if (text[i] < '0' || text[i] > '9') Corrupt(column);
-  }
-  TimeOfDay time{(text[0] - '0') * 10 + (text[1] - '0'), (text[3] - '0') * 10 + (text[4] - '0')};
-  if (time.hour > 23 || time.minute > 59) Corrupt(column);
+  std::optional<TimeOfDay> time = ParseStoredTime(column.getString());
+  if (!time) Corrupt(column);
   return time;
 }
 

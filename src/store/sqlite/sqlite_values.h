@@ -13,17 +13,13 @@
 #include <string_view>
 
 #include "plenary/model.h"
+#include "store/register_rows.h"
 
 namespace plenary::sqlite {
 
 using Id = std::int64_t;
 
-// A stored value that breaks the schema's invariants: the file was changed by
-// something other than this store.
-class CorruptRow : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+using plenary::CorruptRow;
 
 void BindValue(SQLite::Statement& st, int index, Id value);
 void BindValue(SQLite::Statement& st, int index, int value);
@@ -52,9 +48,6 @@ void Run(SQLite::Database& db, const std::string& sql, const Values&... values) 
   SQLite::Statement st(db, sql);
   Run(st, values...);
 }
-
-// "YYYY-MM-DD", or NULL.
-std::optional<std::string> IsoDateOrNull(const std::optional<Date>& date);
 
 // Readers of stored columns; CorruptRow when the text is not what this store
 // writes.

@@ -1,21 +1,20 @@
-// SiteStore's contract, against SQLite. The fixture opens both interfaces by
-// URL only, so that these tests can become a suite shared with other back
-// ends; the last tests check SQLite-only details.
-#include "store/sqlite/sqlite_site.h"
-
+// SiteStore's contract (include/plenary/site.h), held against every back
+// end: each TEST_P runs once on SQLite and once on PostgreSQL, on a fresh
+// store opened by URL only. The last tests check one back end's details.
 #include <gtest/gtest.h>
-#include <stdlib.h>
-
-#include <filesystem>
 
 #include "plenary/site.h"
 #include "plenary/store.h"
+#include "store/snapshot_tables.h"
 #include "store/sqlite/sqlite_search.h"
+#include "store/store_test_backends.h"
 
 namespace plenary {
 namespace {
 
-namespace fs = std::filesystem;
+using store_testing::Backend;
+using store_testing::BackendName;
+using store_testing::BackendTest;
 
 Date D(int y, unsigned m, unsigned d) {
   return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
@@ -40,13 +39,11 @@ Meeting Plenary(std::string group, int number) {
   return m;
 }
 
-class SiteStoreTest : public ::testing::Test {
+class SiteStoreTest : public BackendTest {
  protected:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "plenary-site-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    url_ = "sqlite:" + (dir_ / "site.db").string();
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     auto store = OpenStore(url_);
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = std::move(*store);
@@ -57,7 +54,7 @@ class SiteStoreTest : public ::testing::Test {
   void TearDown() override {
     site_.reset();
     store_.reset();
-    fs::remove_all(dir_);
+    BackendTest::TearDown();
   }
 
   User Add(const std::string& login, bool admin = false) {
@@ -77,13 +74,11 @@ class SiteStoreTest : public ::testing::Test {
     return hits.ok() ? *hits : std::vector<SearchHit>{};
   }
 
-  fs::path dir_;
-  std::string url_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<SiteStore> site_;
 };
 
-TEST_F(SiteStoreTest, UsersAreFoundByLoginWithoutRegardToCase) {
+TEST_P(SiteStoreTest, UsersAreFoundByLoginWithoutRegardToCase) {
   User alice = Add("Alice");
   EXPECT_GT(alice.id, 0);
   auto found = site_->FindLogin("alice");
@@ -97,14 +92,14 @@ TEST_F(SiteStoreTest, UsersAreFoundByLoginWithoutRegardToCase) {
   EXPECT_EQ(site_->FindUser(alice.id + 100).error().kind, ErrorKind::kNotFound);
 }
 
-TEST_F(SiteStoreTest, ATakenLoginIsAConflictInAnyCase) {
+TEST_P(SiteStoreTest, ATakenLoginIsAConflictInAnyCase) {
   Add("alice");
   auto again = site_->CreateUser({"ALICE", "", "", "", false});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().kind, ErrorKind::kConflict);
 }
 
-TEST_F(SiteStoreTest, HostileUserFieldsAreRefused) {
+TEST_P(SiteStoreTest, HostileUserFieldsAreRefused) {
   for (NewUser bad :
        {NewUser{"", "", "", "", false}, NewUser{std::string(65, 'x'), "", "", "", false},
         NewUser{"a\nb", "", "", "", false}, NewUser{"bob", "\xff", "", "", false}}) {
@@ -114,7 +109,7 @@ TEST_F(SiteStoreTest, HostileUserFieldsAreRefused) {
   }
 }
 
-TEST_F(SiteStoreTest, GrantsAreSetChangedAndRemoved) {
+TEST_P(SiteStoreTest, GrantsAreSetChangedAndRemoved) {
   User bob = Add("bob");
   ASSERT_TRUE(site_->SetGrant(bob.id, "SSR2", GroupRole::kMember).ok());
   ASSERT_TRUE(site_->SetGrant(bob.id, "RDS", GroupRole::kSecretariat).ok());
@@ -130,7 +125,7 @@ TEST_F(SiteStoreTest, GrantsAreSetChangedAndRemoved) {
             ErrorKind::kNotFound);
 }
 
-TEST_F(SiteStoreTest, UsersAreListedWithTheirGrantsAndPasswordsChange) {
+TEST_P(SiteStoreTest, UsersAreListedWithTheirGrantsAndPasswordsChange) {
   User b = Add("bob");
   Add("alice", true);
   ASSERT_TRUE(site_->SetGrant(b.id, "SSR2", GroupRole::kMember).ok());
@@ -145,7 +140,7 @@ TEST_F(SiteStoreTest, UsersAreListedWithTheirGrantsAndPasswordsChange) {
   EXPECT_EQ(site_->SetPasswordHash(b.id + 9, "x").error().kind, ErrorKind::kNotFound);
 }
 
-TEST_F(SiteStoreTest, SessionsExpireAndAreDeleted) {
+TEST_P(SiteStoreTest, SessionsExpireAndAreDeleted) {
   User alice = Add("alice");
   ASSERT_TRUE(site_->CreateSession(kHash64, alice.id, "csrf-1", 5000000000).ok());
   auto session = site_->FindSession(kHash64, 4000000000);
@@ -159,7 +154,7 @@ TEST_F(SiteStoreTest, SessionsExpireAndAreDeleted) {
   EXPECT_FALSE(site_->FindSession(kHash64, 0)->has_value());
 }
 
-TEST_F(SiteStoreTest, ApiTokensFindTheirUserUntilRevoked) {
+TEST_P(SiteStoreTest, ApiTokensFindTheirUserUntilRevoked) {
   User alice = Add("alice");
   auto token = site_->CreateApiToken(alice.id, "backup script", kHash64, 1700000000);
   ASSERT_TRUE(token.ok()) << token.error().message;
@@ -174,7 +169,7 @@ TEST_F(SiteStoreTest, ApiTokensFindTheirUserUntilRevoked) {
   EXPECT_EQ(site_->RevokeApiToken(token->id + 9).error().kind, ErrorKind::kNotFound);
 }
 
-TEST_F(SiteStoreTest, GroupsArePrivateUntilMadePublic) {
+TEST_P(SiteStoreTest, GroupsArePrivateUntilMadePublic) {
   EXPECT_FALSE(*site_->GroupIsPublic("SSR2"));
   ASSERT_TRUE(site_->SetGroupPublic("SSR2", true).ok());
   EXPECT_TRUE(*site_->GroupIsPublic("ssr2"));
@@ -183,13 +178,13 @@ TEST_F(SiteStoreTest, GroupsArePrivateUntilMadePublic) {
   EXPECT_FALSE(*site_->GroupIsPublic("SSR2"));
 }
 
-TEST_F(SiteStoreTest, GroupsListsEveryGroupTheRegistersKnow) {
+TEST_P(SiteStoreTest, GroupsListsEveryGroupTheRegistersKnow) {
   Import(Plenary("SSR2", 15), "a");
   Import(Plenary("RDS", 1), "b");
   EXPECT_EQ(*site_->Groups(), (std::vector<std::string>{"RDS", "SSR2"}));
 }
 
-TEST_F(SiteStoreTest, AuditIsNewestFirstAndFiltered) {
+TEST_P(SiteStoreTest, AuditIsNewestFirstAndFiltered) {
   for (int i = 0; i < 3; ++i)
     ASSERT_TRUE(
         site_
@@ -206,7 +201,7 @@ TEST_F(SiteStoreTest, AuditIsNewestFirstAndFiltered) {
   EXPECT_EQ(site_->Audit({std::nullopt, std::nullopt, 1})->size(), 1u);
 }
 
-TEST_F(SiteStoreTest, SearchFindsNotesHeadingsDecisionsAndItemsWithSnippets) {
+TEST_P(SiteStoreTest, SearchFindsNotesHeadingsDecisionsAndItemsWithSnippets) {
   Import(Plenary("SSR2", 15), "a");
   auto notes = Find("webinar schedule");
   ASSERT_EQ(notes.size(), 1u);
@@ -228,7 +223,7 @@ TEST_F(SiteStoreTest, SearchFindsNotesHeadingsDecisionsAndItemsWithSnippets) {
   EXPECT_EQ(Find("zarko kecic").size(), 1u) << "diacritics are ignored";
 }
 
-TEST_F(SiteStoreTest, SearchOnlyLooksInTheGroupsItIsGiven) {
+TEST_P(SiteStoreTest, SearchOnlyLooksInTheGroupsItIsGiven) {
   Import(Plenary("SSR2", 15), "a");
   Import(Plenary("RDS", 1), "b");
   EXPECT_EQ(Find("workplan", {"SSR2", "RDS"}).size(), 2u);
@@ -239,7 +234,7 @@ TEST_F(SiteStoreTest, SearchOnlyLooksInTheGroupsItIsGiven) {
   EXPECT_TRUE(Find("workplan", {"SSR2\") OR (1=1"}).empty());
 }
 
-TEST_F(SiteStoreTest, FtsSyntaxInSearchTextIsInert) {
+TEST_P(SiteStoreTest, FtsSyntaxInSearchTextIsInert) {
   Import(Plenary("SSR2", 15), "a");
   for (std::string text : {"\"", "*", "NEAR(", "-", ":", "webinar\"", "\"webinar", "web*",
                            "NEAR(webinar schedule)", "-webinar", "body:webinar", "webinar OR",
@@ -256,7 +251,7 @@ TEST_F(SiteStoreTest, FtsSyntaxInSearchTextIsInert) {
   EXPECT_EQ(Find("-webinar").size(), 2u);
 }
 
-TEST_F(SiteStoreTest, SearchFollowsEditsReimportsAndMerges) {
+TEST_P(SiteStoreTest, SearchFollowsEditsReimportsAndMerges) {
   Import(Plenary("SSR2", 15), "a");
   std::int64_t id = Find("workplan").at(0).action_id;
   ActionEdit edit;
@@ -282,11 +277,43 @@ TEST_F(SiteStoreTest, SearchFollowsEditsReimportsAndMerges) {
   EXPECT_EQ(Find("rooms").size(), 1u);
 }
 
-TEST_F(SiteStoreTest, OverlongOrInvalidSearchTextIsRefused) {
+TEST_P(SiteStoreTest, OverlongOrInvalidSearchTextIsRefused) {
   EXPECT_EQ(site_->Search({std::string(1001, 'a'), {"SSR2"}, 10}).error().kind,
             ErrorKind::kInvalidInput);
   EXPECT_EQ(site_->Search({"\xc3", {"SSR2"}, 10}).error().kind, ErrorKind::kInvalidInput);
 }
+
+TEST_P(SiteStoreTest, CopiedStoreKeepsTheSiteTablesAndFindsTheSameThings) {
+  Import(Plenary("SSR2", 15), "a");
+  User bob = Add("bob");
+  ASSERT_TRUE(site_->SetGrant(bob.id, "SSR2", GroupRole::kSecretariat).ok());
+  ASSERT_TRUE(site_->CreateApiToken(bob.id, "script", kHash64, 1700000000).ok());
+  ASSERT_TRUE(site_->SetGroupPublic("SSR2", true).ok());
+  ASSERT_TRUE(site_->AppendAudit({0, 1700000000, "bob", "import", "SSR2", "t", "", "{}"}).ok());
+  ASSERT_TRUE(site_->CreateSession(kOtherHash64, bob.id, "csrf", 5000000000).ok());
+  auto snapshot = store_->Export();
+  ASSERT_TRUE(snapshot.ok()) << snapshot.error().message;
+
+  std::string copy_url = FreshUrl();
+  auto copy = OpenStore(copy_url);
+  ASSERT_TRUE(copy.ok());
+  ASSERT_TRUE((*copy)->Restore(*snapshot).ok());
+  EXPECT_EQ(SnapshotJson(*(*copy)->Export()), SnapshotJson(*snapshot));
+  auto site = OpenSiteStore(copy_url);
+  ASSERT_TRUE(site.ok());
+  auto user = (*site)->FindApiToken(kHash64);
+  ASSERT_TRUE(user.ok() && user->has_value());
+  EXPECT_EQ((*user)->grants.at(0).role, GroupRole::kSecretariat);
+  EXPECT_TRUE(*(*site)->GroupIsPublic("ssr2"));
+  EXPECT_EQ((*site)->Audit({})->size(), 1u);
+  EXPECT_FALSE((*site)->FindSession(kOtherHash64, 0)->has_value()) << "sessions are not copied";
+  EXPECT_EQ((*site)->Search({"webinar", {"SSR2"}, 10})->size(), 2u) << "the index is rebuilt";
+  EXPECT_EQ((*site)->CreateUser({"carol", "", "", "", false})->id, bob.id + 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, SiteStoreTest, ::testing::Values(Backend::kSqlite), BackendName);
+INSTANTIATE_TEST_SUITE_P(Postgres, SiteStoreTest, ::testing::Values(Backend::kPostgres),
+                         BackendName);
 
 TEST(FtsQueryOf, QuotesEveryWordAndDropsPunctuation) {
   EXPECT_EQ(sqlite::FtsQueryOf("web NEAR( a\"b - : *"), "\"web\" \"NEAR(\" \"a\"\"b\"");
@@ -294,11 +321,18 @@ TEST(FtsQueryOf, QuotesEveryWordAndDropsPunctuation) {
 }
 
 TEST(OpenSiteStore, OtherSchemesAreRefusedWithoutEchoingTheUrl) {
-  auto site = OpenSiteStore("postgresql://plenary:s3cret@db.example/plenary");
+  auto site = OpenSiteStore("mysql://plenary:s3cret@db.example/plenary");
   ASSERT_FALSE(site.ok());
   EXPECT_EQ(site.error().kind, ErrorKind::kInvalidInput);
   EXPECT_EQ(site.error().message.find("s3cret"), std::string::npos);
-  EXPECT_NE(site.error().message.find("postgresql"), std::string::npos);
+  EXPECT_NE(site.error().message.find("mysql"), std::string::npos);
+}
+
+TEST(OpenSiteStore, AnUnreachablePostgresServerIsAStorageErrorWithoutThePassword) {
+  auto site = OpenSiteStore("postgresql://u:s3cret@127.0.0.1:1/db?password=s3cret2");
+  ASSERT_FALSE(site.ok());
+  EXPECT_EQ(site.error().kind, ErrorKind::kStorage);
+  EXPECT_EQ(site.error().message.find("s3cret"), std::string::npos) << site.error().message;
 }
 
 }  // namespace

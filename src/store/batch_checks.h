@@ -1,0 +1,21 @@
+// What every back end checks and decides about an ImportBatch before writing
+// it: the same refusals and the same choice of meetings, whatever the database.
+#pragma once
+
+#include <vector>
+
+#include "plenary/store.h"
+
+namespace plenary {
+
+// Error::InvalidInput for what a store cannot hold faithfully: an empty
+// group name, a roster naming a person twice, a sub-team naming someone not
+// on the roster, a date outside the years 1900..2999 (or not ok()), a start
+// time outside 00:00..23:59. Reads nothing, writes nothing.
+Status CheckImportBatch(const ImportBatch& batch);
+
+// The meetings of `meetings` to apply: the last occurrence of each key (group
+// compared without regard to ASCII case), in batch order.
+std::vector<const MeetingImport*> LastOfEachKey(const std::vector<MeetingImport>& meetings);
+
+}  // namespace plenary

@@ -1,0 +1,43 @@
+#include "store/postgres/pg_database.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <random>
+#include <thread>
+
+#include "store/postgres/pg_migrations.h"
+#include "store/store_url.h"
+
+namespace plenary::pg {
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& url) {
+  try {
+    std::unique_ptr<Database> db(new Database(url));
+    // Dates travel as ISO text both ways; the server's defaults may differ.
+    // Notices (an empty text-search query) would go to stderr.
+    pqxx::nontransaction(db->connection_)
+        .exec("SET datestyle = 'ISO, YMD'; SET client_min_messages = warning");
+    if (Status migrated = MigratePostgresSchema(db->connection_); !migrated)
+      return Error::Storage(
+          fmt::format("{}: {}", RedactUrl(url), RedactPasswordIn(migrated.error().message, url)));
+    return db;
+  } catch (const std::exception& e) {
+    return Error::Storage(fmt::format("{}: {}", RedactUrl(url), RedactPasswordIn(e.what(), url)));
+  }
+}
+
+Error Database::Failure(const std::exception& e, ErrorKind kind) const {
+  return {kind, fmt::format("{}: {}", RedactUrl(url_), RedactPasswordIn(e.what(), url_))};
+}
+
+// A pause before retry `attempt` (1, 2, ...): up to 2^attempt ms, at most
+// 200 ms, jittered so that writers that collided do not collide again.
+void Database::PauseBeforeRetry(int attempt) {
+  thread_local std::minstd_rand random(std::random_device{}());
+  int ceiling = std::min(200, 1 << std::min(attempt, 8));
+  std::uniform_int_distribution<int> pause(1, ceiling);
+  std::this_thread::sleep_for(std::chrono::milliseconds(pause(random)));
+}
+
+}  // namespace plenary::pg

@@ -1,0 +1,185 @@
+#include "store/postgres/pg_queries.h"
+
+#include <fmt/format.h>
+
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+namespace plenary::pg {
+namespace {
+
+// Meetings by id, for attaching the rows of their child tables.
+class MeetingIndex {
+ public:
+  void Add(Id id, Meeting meeting) {
+    index_[id] = meetings_.size();
+    meetings_.push_back(std::move(meeting));
+  }
+  Meeting& At(Id id) {
+    auto it = index_.find(id);
+    if (it == index_.end()) throw CorruptRow(fmt::format("corrupt database: no meeting {}", id));
+    return meetings_[it->second];
+  }
+  std::vector<Meeting> Take() && { return std::move(meetings_); }
+
+ private:
+  std::vector<Meeting> meetings_;
+  std::unordered_map<Id, std::size_t> index_;
+};
+
+MeetingKey KeyAt(const pqxx::row& row, pqxx::row::size_type first) {
+  return {row[first].c_str(), row[first + 1].c_str(), row[first + 2].as<int>()};
+}
+
+MeetingIndex LoadMeetingRows(pqxx::transaction_base& tx) {
+  MeetingIndex index;
+  for (const pqxx::row& row :
+       tx.exec("SELECT m.id, g.short_name, m.kind, m.number, m.date, m.start_utc, m.record_url, "
+               "m.subteam FROM meetings m JOIN groups g ON g.id = m.group_id "
+               "ORDER BY m.date, m.kind, m.number, m.id")) {
+    Meeting meeting;
+    meeting.key = KeyAt(row, 1);
+    meeting.date = DateAt(row[4]);
+    meeting.start_utc = OptionalTimeAt(row[5]);
+    meeting.record_url = TextOrNull(row[6]);
+    meeting.subteam = TextOrNull(row[7]);
+    index.Add(row[0].as<Id>(), std::move(meeting));
+  }
+  return index;
+}
+
+void LoadParticipants(pqxx::transaction_base& tx, MeetingIndex& index) {
+  for (const pqxx::row& row : tx.exec("SELECT meeting_id, role, name FROM meeting_participants "
+                                      "ORDER BY meeting_id, role, position")) {
+    Meeting& meeting = index.At(row[0].as<Id>());
+    std::string_view role = row[1].c_str();
+    std::vector<std::string>* names = role == "attendee"  ? &meeting.attendees
+                                      : role == "staff"   ? &meeting.staff
+                                      : role == "apology" ? &meeting.apologies
+                                                          : nullptr;
+    if (names == nullptr) Corrupt(row[1]);
+    names->push_back(row[2].c_str());
+  }
+}
+
+void LoadAgenda(pqxx::transaction_base& tx, MeetingIndex& index) {
+  AgendaSection* section = nullptr;
+  Id section_id = 0;
+  for (const pqxx::row& row :
+       tx.exec("SELECT s.meeting_id, s.id, s.heading, s.line, n.text "
+               "FROM agenda_sections s LEFT JOIN agenda_notes n ON n.section_id = s.id "
+               "ORDER BY s.meeting_id, s.position, n.position")) {
+    if (section == nullptr || row[1].as<Id>() != section_id) {
+      std::vector<AgendaSection>& agenda = index.At(row[0].as<Id>()).agenda;
+      agenda.push_back({row[2].c_str(), {}, row[3].as<int>()});
+      section = &agenda.back();
+      section_id = row[1].as<Id>();
+    }
+    if (!row[4].is_null()) section->notes.push_back(row[4].c_str());
+  }
+}
+
+void LoadMeetingDecisions(pqxx::transaction_base& tx, MeetingIndex& index) {
+  for (const pqxx::row& row :
+       tx.exec("SELECT meeting_id, text, line FROM decisions ORDER BY meeting_id, position"))
+    index.At(row[0].as<Id>()).decisions.push_back({row[1].c_str(), row[2].as<int>()});
+}
+
+// Each meeting's action items as its notes gave them (its mentions), in order.
+void LoadMeetingActions(pqxx::transaction_base& tx, MeetingIndex& index) {
+  Id last = 0;
+  ActionItem* item = nullptr;
+  for (const pqxx::row& row :
+       tx.exec("SELECT a.id, a.meeting_id, a.text, a.due, a.status, a.source, a.raised_by, "
+               "a.raised_by_kind, a.line, o.name, o.kind FROM action_mentions a "
+               "LEFT JOIN action_mention_owners o ON o.action_id = a.id "
+               "ORDER BY a.meeting_id, a.position, o.position")) {
+    if (item == nullptr || row[0].as<Id>() != last) {
+      auto& actions = index.At(row[1].as<Id>()).actions;
+      actions.push_back(ActionItemAt(row, 2));
+      item = &actions.back();
+      last = row[0].as<Id>();
+    }
+    if (!row[9].is_null())
+      item->owners.push_back({row[9].c_str(), EnumAt(row[10], ParseOwnerKind)});
+  }
+}
+
+std::vector<SubTeam> LoadSubTeams(pqxx::transaction_base& tx, Id group_id) {
+  std::vector<SubTeam> subteams;
+  Id subteam_id = 0;
+  for (const pqxx::row& row :
+       tx.exec_params("SELECT s.id, s.name, l.name, p.name FROM subteams s "
+                      "LEFT JOIN people l ON l.id = s.leader_id "
+                      "LEFT JOIN subteam_members m ON m.subteam_id = s.id "
+                      "LEFT JOIN people p ON p.id = m.person_id "
+                      "WHERE s.group_id = $1 ORDER BY s.position, m.position",
+                      group_id)) {
+    if (subteams.empty() || row[0].as<Id>() != subteam_id) {
+      subteams.push_back({row[1].c_str(), TextOrNull(row[2]), {}});
+      subteam_id = row[0].as<Id>();
+    }
+    if (!row[3].is_null()) subteams.back().members.push_back(row[3].c_str());
+  }
+  return subteams;
+}
+
+}  // namespace
+
+Roster LoadRoster(pqxx::transaction_base& tx, Id group_id) {
+  Roster roster;
+  pqxx::result group = tx.exec_params(
+      "SELECT short_name, full_name, active_from, active_to FROM groups WHERE id = $1", group_id);
+  if (group.empty()) throw CorruptRow(fmt::format("corrupt database: no group {}", group_id));
+  roster.group = {group[0][0].c_str(), group[0][1].c_str(), OptionalDateAt(group[0][2]),
+                  OptionalDateAt(group[0][3])};
+  Id person_id = 0;
+  for (const pqxx::row& row :
+       tx.exec_params("SELECT p.id, p.name, p.role, a.alias, p.member_from, p.member_to "
+                      "FROM people p LEFT JOIN person_aliases a ON a.person_id = p.id "
+                      "WHERE p.group_id = $1 ORDER BY p.position, a.position",
+                      group_id)) {
+    if (roster.people.empty() || row[0].as<Id>() != person_id) {
+      roster.people.push_back({row[1].c_str(),
+                               EnumAt(row[2], ParseRole),
+                               {},
+                               OptionalDateAt(row[4]),
+                               OptionalDateAt(row[5])});
+      person_id = row[0].as<Id>();
+    }
+    if (!row[3].is_null()) roster.people.back().aliases.push_back(row[3].c_str());
+  }
+  roster.subteams = LoadSubTeams(tx, group_id);
+  return roster;
+}
+
+std::vector<Roster> LoadRosters(pqxx::transaction_base& tx) {
+  std::vector<Roster> rosters;
+  for (const pqxx::row& row : tx.exec("SELECT id FROM groups WHERE roster_saved_at IS NOT NULL "
+                                      "ORDER BY short_name_key, id"))
+    rosters.push_back(LoadRoster(tx, row[0].as<Id>()));
+  return rosters;
+}
+
+std::vector<Meeting> LoadMeetings(pqxx::transaction_base& tx) {
+  MeetingIndex index = LoadMeetingRows(tx);
+  LoadParticipants(tx, index);
+  LoadAgenda(tx, index);
+  LoadMeetingDecisions(tx, index);
+  LoadMeetingActions(tx, index);
+  return std::move(index).Take();
+}
+
+std::vector<RegisteredDecision> LoadDecisions(pqxx::transaction_base& tx) {
+  std::vector<RegisteredDecision> decisions;
+  for (const pqxx::row& row :
+       tx.exec("SELECT d.id, d.text, d.line, g.short_name, m.kind, m.number, m.date "
+               "FROM decisions d JOIN meetings m ON m.id = d.meeting_id "
+               "JOIN groups g ON g.id = m.group_id ORDER BY m.date, m.id, d.position"))
+    decisions.push_back(
+        {row[0].as<Id>(), {row[1].c_str(), row[2].as<int>()}, KeyAt(row, 3), DateAt(row[6])});
+  return decisions;
+}
+
+}  // namespace plenary::pg

@@ -1,0 +1,23 @@
+// Reading rosters, meetings and decisions back out of the PostgreSQL schema.
+// Each function may throw pqxx exceptions or CorruptRow; the caller
+// (PostgresStore) provides the transaction and the error handling.
+#pragma once
+
+#include <pqxx/pqxx>
+#include <vector>
+
+#include "plenary/store.h"
+#include "store/postgres/pg_values.h"
+
+namespace plenary::pg {
+
+// The roster of the group with id `group_id`: its people in roster order.
+Roster LoadRoster(pqxx::transaction_base& tx, Id group_id);
+// Rosters of the groups that have one, by short name.
+std::vector<Roster> LoadRosters(pqxx::transaction_base& tx);
+// Every meeting, fully populated, by (date, kind, number).
+std::vector<Meeting> LoadMeetings(pqxx::transaction_base& tx);
+// Decisions in register order (meeting date, meeting id, position).
+std::vector<RegisteredDecision> LoadDecisions(pqxx::transaction_base& tx);
+
+}  // namespace plenary::pg

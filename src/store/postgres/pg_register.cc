@@ -1,0 +1,307 @@
+#include "store/postgres/pg_register.h"
+
+#include <fmt/format.h>
+
+#include <string>
+#include <utility>
+
+#include "core/date.h"
+#include "core/register.h"
+#include "store/postgres/pg_search.h"
+
+namespace plenary::pg {
+namespace {
+
+Owner OwnerAt(const pqxx::row& row, pqxx::row::size_type name) {
+  return {row[name].c_str(), EnumAt(row[name + 1], ParseOwnerKind)};
+}
+
+GroupMentions LoadGroupMentions(pqxx::transaction_base& tx, Id group_id) {
+  GroupMentions out;
+  Id last_row = 0;
+  for (const pqxx::row& row : tx.exec_params(
+           "SELECT m.id, g.short_name, m.kind, m.number, m.date, a.position, a.text, a.due, "
+           "a.status, a.source, a.raised_by, a.raised_by_kind, a.line, a.item_id, o.name, "
+           "o.kind, a.id FROM action_mentions a JOIN meetings m ON m.id = a.meeting_id "
+           "JOIN groups g ON g.id = m.group_id "
+           "LEFT JOIN action_mention_owners o ON o.action_id = a.id "
+           "WHERE m.group_id = $1 ORDER BY m.id, a.position, o.position",
+           group_id)) {
+    Id meeting_id = row[0].as<Id>();
+    if (out.meetings.empty() || out.meetings.back().meeting_id != meeting_id)
+      out.meetings.push_back(
+          {meeting_id, {row[1].c_str(), row[2].c_str(), row[3].as<int>()}, DateAt(row[4]), {}});
+    auto& mentions = out.meetings.back().mentions;
+    if (Id row_id = row[16].as<Id>(); row_id != last_row) {
+      mentions.push_back(ActionItemAt(row, 6));
+      last_row = row_id;
+      if (!row[13].is_null()) out.previous[{meeting_id, row[5].as<int>()}] = row[13].as<Id>();
+    }
+    if (!row[14].is_null()) mentions.back().owners.push_back(OwnerAt(row, 14));
+  }
+  return out;
+}
+
+RegisterEvent EventAt(const pqxx::row& row) {
+  RegisterEvent e;
+  e.id = row[0].as<Id>();
+  e.kind = std::string_view(row[1].c_str()) == "merge" ? RegisterEventKind::kMerge
+                                                       : RegisterEventKind::kSet;
+  e.item = {row[2].as<Id>(), row[3].as<int>()};
+  if (!row[4].is_null()) e.other = MentionRef{row[4].as<Id>(), row[5].as<int>()};
+  if (!row[6].is_null()) e.status = EnumAt(row[6], ParseActionStatus);
+  if (row[7].as<bool>()) e.due = OptionalDateAt(row[8]);
+  if (!row[9].is_null()) {
+    e.owners = ParseEventOwners(row[9].c_str());
+    if (!e.owners) Corrupt(row[9]);
+  }
+  e.note = row[10].c_str();
+  e.who = row[11].c_str();
+  e.at = row[12].c_str();
+  e.effective = DateAt(row[13]);
+  return e;
+}
+
+std::vector<RegisterEvent> LoadEvents(pqxx::transaction_base& tx, Id group_id) {
+  std::vector<RegisterEvent> events;
+  for (const pqxx::row& row : tx.exec_params(
+           "SELECT id, kind, item_meeting_id, item_position, other_meeting_id, other_position, "
+           "status, due_set, due, owners, note, who, "
+           "to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), effective "
+           "FROM register_events WHERE group_id = $1 ORDER BY id",
+           group_id))
+    events.push_back(EventAt(row));
+  return events;
+}
+
+// A nullable text as COPY takes it: a null pointer is NULL. The pointer is
+// into `value`, which must outlive the row written.
+const char* Nullable(const std::optional<std::string>& value) {
+  return value ? value->c_str() : nullptr;
+}
+
+std::optional<std::string> Text(const std::optional<Id>& id) {
+  return id ? std::optional<std::string>(std::to_string(*id)) : std::nullopt;
+}
+
+std::optional<std::string> OwnerKindText(const std::optional<Owner>& o) {
+  return o ? std::optional<std::string>(std::string(OwnerKindName(o->kind))) : std::nullopt;
+}
+
+// The items, their owners and their histories, each table in one COPY: a
+// rebuild writes every item of the group, tens of thousands for a long-lived
+// group, and a statement per row costs a round trip each.
+void WriteItems(pqxx::transaction_base& tx, Id group_id, const std::vector<RegisterItem>& items) {
+  pqxx::stream_to rows(
+      tx, "register_items",
+      std::vector<std::string>{"id", "group_id", "replay_position", "origin_meeting_id",
+                               "origin_position", "text", "due", "status", "source", "raised_by",
+                               "raised_by_kind", "line", "status_note", "merged_into"});
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const RegisterItem& item = items[i];
+    const ActionItem& s = item.state;
+    auto due = IsoDateOrNull(s.due);
+    auto raised_by = s.raised_by ? std::optional<std::string>(s.raised_by->name) : std::nullopt;
+    auto raised_by_kind = OwnerKindText(s.raised_by);
+    auto merged = Text(item.merged_into_id ? std::optional<Id>(item.merged_into_id) : std::nullopt);
+    rows << std::make_tuple(
+        item.id, group_id, i, item.mentions.front().meeting_id, item.mentions.front().position,
+        s.text, Nullable(due), std::string(ActionStatusName(s.status)),
+        std::string(ActionSourceName(s.source)), Nullable(raised_by), Nullable(raised_by_kind),
+        s.line, Nullable(item.status_note), Nullable(merged));
+  }
+  rows.complete();
+  pqxx::stream_to owners(tx, "register_item_owners",
+                         std::vector<std::string>{"item_id", "position", "name", "kind"});
+  for (const RegisterItem& item : items)
+    for (std::size_t i = 0; i < item.state.owners.size(); ++i)
+      owners << std::make_tuple(item.id, i, item.state.owners[i].name,
+                                std::string(OwnerKindName(item.state.owners[i].kind)));
+  owners.complete();
+}
+
+void WriteHistories(pqxx::transaction_base& tx, const std::vector<RegisterItem>& items,
+                    const MeetingIds& meetings) {
+  pqxx::stream_to history(tx, "register_history",
+                          std::vector<std::string>{"item_id", "position", "date", "meeting_id",
+                                                   "event_id", "change", "words", "who"});
+  for (const RegisterItem& item : items) {
+    for (std::size_t i = 0; i < item.history.size(); ++i) {
+      const ActionChange& h = item.history[i];
+      auto meeting = Text(MeetingIdOf(meetings, h.meeting));
+      auto event = Text(h.event_id);
+      history << std::make_tuple(item.id, i, FormatIsoDate(h.date), Nullable(meeting),
+                                 Nullable(event), h.change, h.words, h.who);
+    }
+  }
+  history.complete();
+}
+
+// Which item each mention now belongs to: COPY into a scratch table, then
+// one UPDATE.
+void LinkMentions(pqxx::transaction_base& tx, const std::vector<RegisterItem>& items) {
+  tx.exec0(
+      "CREATE TEMP TABLE IF NOT EXISTS register_mention_links (item_id bigint, "
+      "meeting_id bigint, position integer) ON COMMIT DELETE ROWS");
+  tx.exec0("TRUNCATE register_mention_links");
+  pqxx::stream_to links(tx, "register_mention_links",
+                        std::vector<std::string>{"item_id", "meeting_id", "position"});
+  for (const RegisterItem& item : items)
+    for (const MentionRef& ref : item.mentions)
+      links << std::make_tuple(item.id, ref.meeting_id, ref.position);
+  links.complete();
+  tx.exec0(
+      "UPDATE action_mentions a SET item_id = l.item_id FROM register_mention_links l "
+      "WHERE a.meeting_id = l.meeting_id AND a.position = l.position "
+      "AND a.item_id IS DISTINCT FROM l.item_id");
+}
+
+}  // namespace
+
+void RebuildRegister(pqxx::transaction_base& tx, Id group_id) {
+  pqxx::result counter = tx.exec("SELECT next_item_id FROM register_counter WHERE id = 1");
+  if (counter.empty()) throw CorruptRow("corrupt database: no register_counter");
+  RegisterRebuild plan = PlanRebuild(LoadGroupMentions(tx, group_id), LoadEvents(tx, group_id),
+                                     counter[0][0].as<std::int64_t>());
+  tx.exec_params0("DELETE FROM register_items WHERE group_id = $1", group_id);
+  tx.exec_params0("DELETE FROM register_notices WHERE group_id = $1", group_id);
+  WriteItems(tx, group_id, plan.reg.items);
+  WriteHistories(tx, plan.reg.items, plan.meeting_ids);
+  LinkMentions(tx, plan.reg.items);
+  for (std::size_t i = 0; i < plan.reg.diagnostics.size(); ++i) {
+    const RegisterDiagnostic& d = plan.reg.diagnostics[i];
+    tx.exec_params0(
+        "INSERT INTO register_notices (group_id, position, meeting_id, line, message) "
+        "VALUES ($1, $2, $3, $4, $5)",
+        group_id, i, Param(MeetingIdOf(plan.meeting_ids, d.meeting)), d.line, d.message);
+  }
+  tx.exec_params0("UPDATE register_counter SET next_item_id = $1 WHERE id = 1", plan.next_id);
+  IndexGroupActions(tx, group_id);
+}
+
+namespace {
+
+constexpr std::string_view kItemColumns =
+    "SELECT r.id, r.text, r.due, r.status, r.source, r.raised_by, r.raised_by_kind, r.line, "
+    "g.short_name, m.kind, m.number, m.date, r.status_note, r.merged_into, o.name, o.kind "
+    "FROM register_items r JOIN meetings m ON m.id = r.origin_meeting_id "
+    "JOIN groups g ON g.id = r.group_id "
+    "LEFT JOIN register_item_owners o ON o.item_id = r.id ";
+
+std::vector<RegisteredAction> ReadItems(const pqxx::result& rows) {
+  std::vector<RegisteredAction> items;
+  for (const pqxx::row& row : rows) {
+    std::int64_t id = row[0].as<std::int64_t>();
+    if (items.empty() || items.back().id != id) {
+      RegisteredAction a;
+      a.id = id;
+      a.item = ActionItemAt(row, 1);
+      a.meeting = {row[8].c_str(), row[9].c_str(), row[10].as<int>()};
+      a.meeting_date = DateAt(row[11]);
+      a.status_note = TextOrNull(row[12]);
+      a.merged_into = IdOrNull(row[13]).value_or(0);
+      items.push_back(std::move(a));
+    }
+    if (!row[14].is_null()) items.back().item.owners.push_back(OwnerAt(row, 14));
+  }
+  return items;
+}
+
+std::vector<ActionChange> LoadHistory(pqxx::transaction_base& tx, std::int64_t id) {
+  std::vector<ActionChange> history;
+  for (const pqxx::row& row : tx.exec_params(
+           "SELECT h.date, g.short_name, m.kind, m.number, h.event_id, h.change, h.words, h.who "
+           "FROM register_history h LEFT JOIN meetings m ON m.id = h.meeting_id "
+           "LEFT JOIN groups g ON g.id = m.group_id WHERE h.item_id = $1 ORDER BY h.position",
+           id)) {
+    ActionChange c;
+    c.date = DateAt(row[0]);
+    if (!row[1].is_null()) c.meeting = MeetingKey{row[1].c_str(), row[2].c_str(), row[3].as<int>()};
+    c.event_id = IdOrNull(row[4]);
+    c.change = row[5].c_str();
+    c.words = row[6].c_str();
+    c.who = row[7].c_str();
+    history.push_back(std::move(c));
+  }
+  return history;
+}
+
+}  // namespace
+
+std::vector<RegisteredAction> LoadRegisterItems(pqxx::transaction_base& tx,
+                                                const ActionQuery& query) {
+  std::string sql(kItemColumns);
+  sql += "WHERE r.merged_into IS NULL";
+  if (query.overdue_as_of)
+    sql += " AND r.status = 'open' AND r.due < $1";
+  else if (query.open_only)
+    sql += " AND r.status = 'open'";
+  sql += " ORDER BY m.date, r.group_id, r.replay_position, o.position";
+  if (query.overdue_as_of)
+    return ReadItems(tx.exec_params(sql, FormatIsoDate(*query.overdue_as_of)));
+  return ReadItems(tx.exec(sql));
+}
+
+std::optional<RegisteredAction> LoadRegisterItem(pqxx::transaction_base& tx, std::int64_t id) {
+  std::vector<RegisteredAction> items = ReadItems(
+      tx.exec_params(std::string(kItemColumns) + "WHERE r.id = $1 ORDER BY o.position", id));
+  if (items.empty()) return std::nullopt;
+  items.front().history = LoadHistory(tx, id);
+  return std::move(items.front());
+}
+
+std::optional<ItemAnchor> FindItemAnchor(pqxx::transaction_base& tx, std::int64_t id) {
+  pqxx::result rows = tx.exec_params(
+      "SELECT group_id, origin_meeting_id, origin_position, merged_into FROM register_items "
+      "WHERE id = $1",
+      id);
+  if (rows.empty()) return std::nullopt;
+  return ItemAnchor{rows[0][0].as<Id>(), rows[0][1].as<Id>(), rows[0][2].as<int>(),
+                    IdOrNull(rows[0][3]).value_or(0)};
+}
+
+void RecordEvent(pqxx::transaction_base& tx, const ItemAnchor& item, const ItemAnchor* other,
+                 const ActionEdit& edit) {
+  std::optional<std::string> owners;
+  if (edit.owners) owners = EventOwnersJson(*edit.owners);
+  tx.exec_params0(
+      "INSERT INTO register_events (group_id, kind, item_meeting_id, item_position, "
+      "other_meeting_id, other_position, status, due_set, due, owners, note, who, at, effective) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now(), $13)",
+      item.group_id, std::string(other ? "merge" : "set"), item.meeting_id, item.position,
+      Param(other ? std::optional<Id>(other->meeting_id) : std::nullopt),
+      Param(other ? std::optional<Id>(other->position) : std::nullopt),
+      edit.status ? std::optional<std::string>(std::string(ActionStatusName(*edit.status)))
+                  : std::nullopt,
+      edit.due.has_value(), edit.due ? IsoDateOrNull(*edit.due) : std::nullopt, owners, edit.note,
+      edit.who, FormatIsoDate(edit.effective));
+  RebuildRegister(tx, item.group_id);
+}
+
+bool DeleteMergeEvent(pqxx::transaction_base& tx, const ItemAnchor& from) {
+  pqxx::result erased = tx.exec_params(
+      "DELETE FROM register_events WHERE kind = 'merge' AND group_id = $1 "
+      "AND other_meeting_id = $2 AND other_position = $3",
+      from.group_id, from.meeting_id, from.position);
+  if (erased.affected_rows() == 0) return false;
+  RebuildRegister(tx, from.group_id);
+  return true;
+}
+
+std::vector<RegisterNotice> LoadRegisterNotices(pqxx::transaction_base& tx) {
+  std::vector<RegisterNotice> notices;
+  for (const pqxx::row& row : tx.exec("SELECT g.short_name, m.kind, m.number, n.line, n.message "
+                                      "FROM register_notices n JOIN groups g ON g.id = n.group_id "
+                                      "LEFT JOIN meetings m ON m.id = n.meeting_id "
+                                      "ORDER BY g.short_name_key, n.position")) {
+    RegisterNotice n;
+    n.group = row[0].c_str();
+    if (!row[1].is_null()) n.meeting = MeetingKey{n.group, row[1].c_str(), row[2].as<int>()};
+    n.line = row[3].as<int>();
+    n.message = row[4].c_str();
+    notices.push_back(std::move(n));
+  }
+  return notices;
+}
+
+}  // namespace plenary::pg

@@ -1,0 +1,44 @@
+// The register in the PostgreSQL schema: each meeting's mentions
+// (action_mentions, written by pg_import.cc) are replayed by the core
+// (core/register.h, planned by store/register_rows.h) into register_items,
+// their owners and history, exactly as the SQLite store does.
+#pragma once
+
+#include <optional>
+#include <pqxx/pqxx>
+#include <vector>
+
+#include "plenary/store.h"
+#include "store/postgres/pg_values.h"
+
+namespace plenary::pg {
+
+// Rebuilds the register of group `group_id` from its meetings' mentions and
+// its manual events, keeping item ids stable. The caller holds a write
+// transaction.
+void RebuildRegister(pqxx::transaction_base& tx, Id group_id);
+
+// Register items (not merged) matching `query` (owner apart), in register order.
+std::vector<RegisteredAction> LoadRegisterItems(pqxx::transaction_base& tx,
+                                                const ActionQuery& query);
+// One item with its history, merged or not; nullopt when unknown.
+std::optional<RegisteredAction> LoadRegisterItem(pqxx::transaction_base& tx, std::int64_t id);
+
+struct ItemAnchor {
+  Id group_id = 0;
+  Id meeting_id = 0;
+  int position = 0;
+  std::int64_t merged_into = 0;
+};
+// The group and origin mention of item `id`, or nullopt.
+std::optional<ItemAnchor> FindItemAnchor(pqxx::transaction_base& tx, std::int64_t id);
+
+// Records a manual event (kind "set" or "merge") and rebuilds the group.
+void RecordEvent(pqxx::transaction_base& tx, const ItemAnchor& item, const ItemAnchor* other,
+                 const ActionEdit& edit);
+// Deletes the merge event that folded the item anchored at `from`; false if none.
+bool DeleteMergeEvent(pqxx::transaction_base& tx, const ItemAnchor& from);
+
+std::vector<RegisterNotice> LoadRegisterNotices(pqxx::transaction_base& tx);
+
+}  // namespace plenary::pg

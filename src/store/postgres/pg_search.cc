@@ -1,0 +1,165 @@
+#include "store/postgres/pg_search.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "store/site_rows.h"
+
+namespace plenary::pg {
+namespace {
+
+// Diacritics folded the way SQLite's remove_diacritics does for Latin
+// letters: each character of the first string becomes the one at the same
+// place in the second. search_docs.words is computed from the folded text.
+constexpr std::string_view kSearchTables = R"sql(
+CREATE FUNCTION plenary_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN translate($1,
+  'ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìí'
+  'îïñòóôõöøùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘ'
+  'ęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıĴĵĶķĹĺĻļĽľŁłŃńŅ'
+  'ņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧŨũŪūŬŭŮůŰűŲ'
+  'ųŴŵŶŷŸŹźŻżŽžƀƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǦǧǨ'
+  'ǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚț'
+  'ȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗ'
+  'ḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷḸḹḺḻḼḽḾḿ'
+  'ṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧ'
+  'ṨṩṪṫṬṭṮṯṰṱṲṳṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏ'
+  'ẐẑẒẓẔẕẖẗẘẙẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽ'
+  'ẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụ'
+  'ỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ',
+  'AAAAAACEEEEIIIINOOOOOOUUUUYaaaaaaceeeeii'
+  'iinoooooouuuuyyAaAaAaCcCcCcCcDdDdEeEeEeE'
+  'eEeGgGgGgGgHhHhIiIiIiIiIiJjKkLlLlLlLlNnN'
+  'nNnOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuU'
+  'uWwYyYZzZzZzbOoUuAaIiOoUuUuUuUuUuAaAaGgK'
+  'kOoOojGgNnAaAaAaEeEeIiIiOoOoRrRrUuUuSsTt'
+  'HhAaEeOoOoOoOoYyAaBbBbBbCcDdDdDdDdDdEeEe'
+  'EeEeEeFfGgHhHhHhHhHhIiIiKkKkKkLlLlLlLlMm'
+  'MmMmNnNnNnNnOoOoOoOoPpPpRrRrRrRrSsSsSsSs'
+  'SsTtTtTtTtUuUuUuUuUuVvVvWwWwWwWwWwXxXxYy'
+  'ZzZzZzhtwyAaAaAaAaAaAaAaAaAaAaAaAaEeEeEe'
+  'EeEeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUu'
+  'UuUuUuUuUuUuYyYyYyYy');
+
+CREATE TABLE search_docs (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  kind text NOT NULL CHECK (kind IN ('note', 'meeting', 'decision', 'action')),
+  group_id bigint NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+  meeting_id bigint NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  action_id bigint,
+  body text NOT NULL,
+  words tsvector GENERATED ALWAYS AS (to_tsvector('simple', plenary_fold(body))) STORED
+);
+CREATE INDEX search_docs_words ON search_docs USING gin (words);
+CREATE INDEX search_docs_by_meeting ON search_docs (meeting_id, kind);
+CREATE INDEX search_docs_by_group ON search_docs (group_id, kind);
+CREATE INDEX search_docs_by_action ON search_docs (action_id) WHERE action_id IS NOT NULL;
+)sql";
+
+// Bytes 0x02/0x03 mark matches in snippets, so they are blanked out of the
+// indexed text.
+#define PLENARY_CLEAN(x) "translate(" x ", chr(2) || chr(3), '  ')"
+
+constexpr std::string_view kInsertDoc =
+    "INSERT INTO search_docs (kind, group_id, meeting_id, action_id, body) ";
+
+constexpr std::string_view kMeetingDocs[] = {
+    "SELECT 'note', m.group_id, m.id, NULL::bigint, " PLENARY_CLEAN("n.text")
+    " FROM agenda_notes n JOIN agenda_sections s ON s.id = n.section_id "
+    "JOIN meetings m ON m.id = s.meeting_id",
+    "SELECT 'meeting', m.group_id, m.id, NULL::bigint, " PLENARY_CLEAN("s.heading")
+    " FROM agenda_sections s JOIN meetings m ON m.id = s.meeting_id",
+    "SELECT 'decision', m.group_id, m.id, NULL::bigint, " PLENARY_CLEAN("d.text")
+    " FROM decisions d JOIN meetings m ON m.id = d.meeting_id",
+};
+
+#define PLENARY_ACTION_BODY PLENARY_CLEAN("r.text || coalesce(' ' || r.status_note, '')")
+constexpr std::string_view kActionDocs =
+    "SELECT 'action', r.group_id, r.origin_meeting_id, r.id, " PLENARY_ACTION_BODY
+    " FROM register_items r WHERE r.merged_into IS NULL";
+
+constexpr std::string_view kStaleActionDocs =
+    "DELETE FROM search_docs WHERE group_id = $1 AND kind = 'action' AND NOT EXISTS ("
+    "SELECT 1 FROM register_items r WHERE r.id = search_docs.action_id "
+    "AND r.merged_into IS NULL AND r.origin_meeting_id = search_docs.meeting_id "
+    "AND " PLENARY_ACTION_BODY " = search_docs.body)";
+
+constexpr std::string_view kNewActionDocs =
+    " AND r.group_id = $1 AND NOT EXISTS (SELECT 1 FROM search_docs d "
+    "WHERE d.action_id = r.id AND d.meeting_id = r.origin_meeting_id "
+    "AND d.body = " PLENARY_ACTION_BODY ")";
+
+#undef PLENARY_ACTION_BODY
+#undef PLENARY_CLEAN
+
+std::string FillStatements() {
+  std::string sql;
+  for (std::string_view docs : kMeetingDocs)
+    sql += std::string(kInsertDoc) + std::string(docs) + ";\n";
+  sql += std::string(kInsertDoc) + std::string(kActionDocs) + ";\n";
+  return sql;
+}
+
+// Every hit in the groups named by the JSON array $2 that has all the words
+// of $1, best first, at most $3. The snippet is highlighted with the folded
+// words and the words as typed, so that a query typed with or without the
+// text's diacritics is highlighted where they agree.
+constexpr std::string_view kSearch = R"sql(
+WITH q AS (SELECT plainto_tsquery('simple', plenary_fold($1)) AS folded,
+                  plainto_tsquery('simple', plenary_fold($1)) || plainto_tsquery('simple', $1)
+                    AS marks)
+SELECT d.kind, g.short_name, m.kind, m.number, m.date::text, d.action_id,
+       ts_headline('simple', d.body, q.marks,
+                   'StartSel=' || chr(2) || ',StopSel=' || chr(3) || ',MaxWords=24,MinWords=12')
+FROM q JOIN search_docs d ON d.words @@ q.folded
+JOIN groups g ON g.id = d.group_id JOIN meetings m ON m.id = d.meeting_id
+WHERE g.short_name_key IN (SELECT lower(value) FROM json_array_elements_text($2::json))
+ORDER BY ts_rank(d.words, q.folded) DESC, d.id
+LIMIT $3
+)sql";
+
+}  // namespace
+
+std::string_view SearchSchema() {
+  static const std::string sql = std::string(kSearchTables) + FillStatements();
+  return sql;
+}
+
+void IndexMeeting(pqxx::transaction_base& tx, Id meeting_id) {
+  tx.exec_params0("DELETE FROM search_docs WHERE meeting_id = $1 AND kind <> 'action'", meeting_id);
+  for (std::string_view docs : kMeetingDocs)
+    tx.exec_params0(std::string(kInsertDoc) + std::string(docs) + " WHERE m.id = $1", meeting_id);
+}
+
+void IndexGroupActions(pqxx::transaction_base& tx, Id group_id) {
+  tx.exec_params0(std::string(kStaleActionDocs), group_id);
+  tx.exec_params0(std::string(kInsertDoc) + std::string(kActionDocs) + std::string(kNewActionDocs),
+                  group_id);
+}
+
+void RebuildSearchIndex(pqxx::transaction_base& tx) {
+  tx.exec0("DELETE FROM search_docs");
+  tx.exec0(FillStatements());
+}
+
+std::vector<SearchHit> SearchIndex(pqxx::transaction_base& tx, const SearchQuery& query) {
+  std::vector<SearchHit> hits;
+  if (!HasSearchWords(query.text) || query.groups.empty() || query.limit <= 0) return hits;
+  pqxx::result rows =
+      tx.exec_params(std::string(kSearch), query.text, nlohmann::json(query.groups).dump(),
+                     std::min(query.limit, kMaxSearchHits));
+  for (const pqxx::row& row : rows) {
+    SearchHit hit;
+    hit.kind = SearchKindOf(row[0].c_str());
+    hit.group = row[1].c_str();
+    hit.meeting = std::string(row[2].c_str()) + " #" + row[3].c_str();
+    hit.date = row[4].c_str();
+    hit.action_id = row[5].is_null() ? 0 : row[5].as<std::int64_t>();
+    SetMarkedSnippet(hit, row[6].c_str());
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+}  // namespace plenary::pg

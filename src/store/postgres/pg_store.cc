@@ -1,0 +1,167 @@
+#include "store/postgres/pg_store.h"
+
+#include <fmt/format.h>
+
+#include <pqxx/pqxx>
+#include <set>
+#include <utility>
+
+#include "core/text.h"
+#include "store/batch_checks.h"
+#include "store/postgres/pg_database.h"
+#include "store/postgres/pg_import.h"
+#include "store/postgres/pg_queries.h"
+#include "store/postgres/pg_register.h"
+#include "store/postgres/pg_search.h"
+#include "store/postgres/pg_snapshot.h"
+#include "store/snapshot_tables.h"
+
+namespace plenary {
+
+Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url) {
+  Result<std::unique_ptr<pg::Database>> db = pg::Database::Open(url);
+  if (!db) return db.error();
+  return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(db).value()));
+}
+
+PostgresStore::PostgresStore(std::unique_ptr<pg::Database> db) : db_(std::move(db)) {}
+
+PostgresStore::~PostgresStore() = default;
+
+int PostgresStore::retries() const { return db_->retries(); }
+
+Result<ImportReport> PostgresStore::Import(const ImportBatch& batch) {
+  if (Status valid = CheckImportBatch(batch); !valid) return valid.error();
+  return db_->Write<ImportReport>([&](pqxx::transaction_base& tx) -> Result<ImportReport> {
+    ImportReport report = pg::WriteImportBatch(tx, batch);
+    std::set<pg::Id> groups;
+    for (const MeetingImportReport& m : report.meetings) {
+      if (m.outcome == ImportOutcome::kUnchanged) continue;
+      if (auto group = pg::FindGroup(tx, m.key.group)) groups.insert(group->id);
+    }
+    for (pg::Id group : groups) pg::RebuildRegister(tx, group);
+    return report;
+  });
+}
+
+Result<std::optional<Roster>> PostgresStore::FindRoster(const std::string& group) {
+  return db_->Read<std::optional<Roster>>([&](pqxx::transaction_base& tx) {
+    std::optional<pg::GroupRow> row = pg::FindGroup(tx, group);
+    std::optional<Roster> roster;
+    if (row && row->has_roster) roster = pg::LoadRoster(tx, row->id);
+    return Result<std::optional<Roster>>(std::move(roster));
+  });
+}
+
+Result<std::vector<Roster>> PostgresStore::Rosters() {
+  return db_->Read<std::vector<Roster>>(
+      [](pqxx::transaction_base& tx) { return Result<std::vector<Roster>>(pg::LoadRosters(tx)); });
+}
+
+Result<std::vector<Meeting>> PostgresStore::Meetings() {
+  return db_->Read<std::vector<Meeting>>([](pqxx::transaction_base& tx) {
+    return Result<std::vector<Meeting>>(pg::LoadMeetings(tx));
+  });
+}
+
+Result<std::vector<RegisteredAction>> PostgresStore::Actions(const ActionQuery& query) {
+  if (query.owner && FindInvalidUtf8(*query.owner) != std::string::npos)
+    return Error::InvalidInput("owner: not valid UTF-8");
+  if (query.overdue_as_of && !query.overdue_as_of->ok())
+    return Error::InvalidInput("overdue: not a date");
+  return db_->Read<std::vector<RegisteredAction>>([&](pqxx::transaction_base& tx) {
+    std::vector<RegisteredAction> rows = pg::LoadRegisterItems(tx, query);
+    if (query.owner) rows = FilterByOwner(std::move(rows), pg::LoadRosters(tx), *query.owner);
+    return Result<std::vector<RegisteredAction>>(std::move(rows));
+  });
+}
+
+Result<std::vector<RegisteredDecision>> PostgresStore::Decisions() {
+  return db_->Read<std::vector<RegisteredDecision>>([](pqxx::transaction_base& tx) {
+    return Result<std::vector<RegisteredDecision>>(pg::LoadDecisions(tx));
+  });
+}
+
+Result<RegisteredAction> PostgresStore::Action(std::int64_t id) {
+  return db_->Read<RegisteredAction>([&](pqxx::transaction_base& tx) -> Result<RegisteredAction> {
+    auto item = pg::LoadRegisterItem(tx, id);
+    if (!item) return Error::NotFound(fmt::format("no action item #{}", id));
+    return std::move(*item);
+  });
+}
+
+Result<RegisteredAction> PostgresStore::EditAction(std::int64_t id, const ActionEdit& edit) {
+  return db_->Write<RegisteredAction>([&](pqxx::transaction_base& tx) -> Result<RegisteredAction> {
+    auto anchor = pg::FindItemAnchor(tx, id);
+    if (!anchor) return Error::NotFound(fmt::format("no action item #{}", id));
+    if (anchor->merged_into)
+      return Error::Conflict(
+          fmt::format("#{} was merged into #{}; change that one", id, anchor->merged_into));
+    pg::RecordEvent(tx, *anchor, nullptr, edit);
+    auto item = pg::LoadRegisterItem(tx, id);
+    if (!item) return Error::Internal(fmt::format("#{} vanished in the replay", id));
+    return std::move(*item);
+  });
+}
+
+Status PostgresStore::MergeActions(std::int64_t into, std::int64_t from, const ActionEdit& by) {
+  auto result = db_->Write<bool>([&](pqxx::transaction_base& tx) -> Result<bool> {
+    auto a = pg::FindItemAnchor(tx, into);
+    auto b = pg::FindItemAnchor(tx, from);
+    if (!a || !b) return Error::NotFound(fmt::format("no action item #{}", a ? from : into));
+    if (into == from) return Error::Conflict("an item cannot be merged into itself");
+    if (a->group_id != b->group_id)
+      return Error::Conflict("items of different groups cannot be merged");
+    if (a->merged_into || b->merged_into)
+      return Error::Conflict(fmt::format("#{} is already merged", a->merged_into ? into : from));
+    pg::RecordEvent(tx, *a, &*b, by);
+    return true;
+  });
+  if (!result.ok()) return result.error();
+  return Status::Ok();
+}
+
+Status PostgresStore::UnmergeAction(std::int64_t from) {
+  auto result = db_->Write<bool>([&](pqxx::transaction_base& tx) -> Result<bool> {
+    auto b = pg::FindItemAnchor(tx, from);
+    if (!b) return Error::NotFound(fmt::format("no action item #{}", from));
+    if (!b->merged_into || !pg::DeleteMergeEvent(tx, *b))
+      return Error::Conflict(fmt::format("#{} is not merged into another item", from));
+    return true;
+  });
+  if (!result.ok()) return result.error();
+  return Status::Ok();
+}
+
+Result<std::vector<DuplicatePair>> PostgresStore::Duplicates() {
+  return db_->Read<std::vector<DuplicatePair>>([](pqxx::transaction_base& tx) {
+    return Result<std::vector<DuplicatePair>>(
+        DuplicatesAmong(pg::LoadRegisterItems(tx, ActionQuery{true, std::nullopt, std::nullopt})));
+  });
+}
+
+Result<std::vector<RegisterNotice>> PostgresStore::Notices() {
+  return db_->Read<std::vector<RegisterNotice>>([](pqxx::transaction_base& tx) {
+    return Result<std::vector<RegisterNotice>>(pg::LoadRegisterNotices(tx));
+  });
+}
+
+Result<Snapshot> PostgresStore::Export() {
+  return db_->Read<Snapshot>(
+      [](pqxx::transaction_base& tx) { return Result<Snapshot>(pg::ReadSnapshot(tx)); });
+}
+
+Status PostgresStore::Restore(const Snapshot& snapshot) {
+  if (Status valid = CheckSnapshot(snapshot); !valid) return valid;
+  auto result = db_->Write<bool>([&](pqxx::transaction_base& tx) -> Result<bool> {
+    if (!tx.exec("SELECT 1 FROM groups UNION ALL SELECT 1 FROM users LIMIT 1").empty())
+      return Error::Conflict("the target store is not empty");
+    pg::WriteSnapshot(tx, snapshot);
+    pg::RebuildSearchIndex(tx);
+    return true;
+  });
+  if (!result.ok()) return result.error();
+  return Status::Ok();
+}
+
+}  // namespace plenary

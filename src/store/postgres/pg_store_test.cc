@@ -1,0 +1,122 @@
+// What only the PostgreSQL back end has to show: its migrations, what it
+// refuses, and that a password never reaches a message. The rest of the
+// contract, concurrent writers included, is in store/store_contract_test.cc.
+#include "store/postgres/pg_store.h"
+
+#include <gtest/gtest.h>
+
+#include <pqxx/pqxx>
+
+#include "pg_test_server.h"
+#include "plenary/site.h"
+#include "store/postgres/pg_migrations.h"
+#include "store/store_test_data.h"
+
+namespace plenary {
+namespace {
+
+using namespace store_testing;  // NOLINT: the shared test data
+
+class PostgresStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    PLENARY_REQUIRE_PG_SERVER();
+    ASSERT_TRUE(schema_.ok());
+  }
+
+  std::unique_ptr<Store> Open() {
+    Result<std::unique_ptr<Store>> store = OpenStore(schema_.url());
+    if (!store.ok()) {
+      ADD_FAILURE() << store.error().message;
+      return nullptr;
+    }
+    return std::move(store).value();
+  }
+
+  void Exec(const std::string& sql) {
+    pqxx::connection connection(schema_.url());
+    pqxx::work tx(connection);
+    tx.exec(sql);
+    tx.commit();
+  }
+
+  std::int64_t QueryInt(const std::string& sql) {
+    pqxx::connection connection(schema_.url());
+    pqxx::read_transaction tx(connection);
+    return tx.exec1(sql)[0].as<std::int64_t>();
+  }
+
+  pg_testing::ScratchSchema schema_;
+};
+
+TEST_F(PostgresStoreTest, RecordsMigrationsOnceAndReopensWithoutChange) {
+  Open().reset();
+  Open().reset();
+  EXPECT_EQ(QueryInt("SELECT count(*) FROM schema_migrations"),
+            static_cast<std::int64_t>(PostgresMigrations().size()));
+  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), CurrentPostgresSchemaVersion());
+}
+
+TEST_F(PostgresStoreTest, RefusesADatabaseFromANewerPlenary) {
+  Open().reset();
+  Exec("INSERT INTO schema_migrations (version, description) VALUES (999, 'from the future')");
+  Result<std::unique_ptr<Store>> store = OpenStore(schema_.url());
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().kind, ErrorKind::kStorage);
+  EXPECT_NE(store.error().message.find("schema version 999, newer than this plenary"),
+            std::string::npos)
+      << store.error().message;
+}
+
+TEST_F(PostgresStoreTest, RefusesADatabaseThatIsNotPlenarys) {
+  Exec("CREATE TABLE recipes (name text)");
+  Result<std::unique_ptr<Store>> store = OpenStore(schema_.url());
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().message.find("not a plenary database"), std::string::npos);
+  EXPECT_EQ(QueryInt("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"), 1);
+}
+
+TEST_F(PostgresStoreTest, MessagesNeverCarryThePassword) {
+  // The server trusts every local connection, so the password is accepted and
+  // ignored; the database does not exist, so the server reports an error.
+  std::string server = *pg_testing::ServerUrl();
+  std::string url = "postgresql://plenary:hunter2@" + server.substr(server.find('@') + 1);
+  url = url.substr(0, url.rfind('/')) + "/no_such_db?password=hunter3";
+  Result<std::unique_ptr<Store>> store = OpenStore(url);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().kind, ErrorKind::kStorage);
+  EXPECT_EQ(store.error().message.find("hunter"), std::string::npos) << store.error().message;
+  EXPECT_NE(store.error().message.find("plenary:***@"), std::string::npos) << store.error().message;
+  EXPECT_NE(store.error().message.find("no_such_db"), std::string::npos);
+}
+
+TEST_F(PostgresStoreTest, MigrationFourIndexesWhatAnOlderDatabaseHolds) {
+  Meeting meeting = SmallMeeting("SSR2", 3, D(2017, 6, 13));
+  meeting.decisions = {{"The team adopted the terms of reference", 20}};
+  ASSERT_TRUE(Open()->Import({Ssr2Roster(), {Imported(meeting, "a")}}).ok());
+  // Back to version 3, as a database of the previous plenary would be.
+  Exec(
+      "DROP TABLE search_docs, audit_log, public_groups, api_tokens, sessions, user_grants, "
+      "users; DROP FUNCTION plenary_fold; DELETE FROM schema_migrations WHERE version = 4");
+  ASSERT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), 3);
+
+  auto site = OpenSiteStore(schema_.url());
+  ASSERT_TRUE(site.ok()) << site.error().message;
+  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), 4);
+  auto hits = (*site)->Search({"adopted terms", {"SSR2"}, 10});
+  ASSERT_TRUE(hits.ok()) << hits.error().message;
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ(hits->at(0).kind, SearchKind::kDecision);
+}
+
+TEST(PostgresOpenStoreTest, AnUnreachableServerIsAStorageErrorWithoutThePassword) {
+  Result<std::unique_ptr<Store>> store = OpenStore("postgres://u:s3cret@127.0.0.1:1/db");
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().kind, ErrorKind::kStorage);
+  EXPECT_EQ(store.error().message.find("s3cret"), std::string::npos) << store.error().message;
+  EXPECT_EQ(store.error().message.rfind("postgres://u:***@127.0.0.1:1/db: ", 0), 0u)
+      << store.error().message;
+}
+
+}  // namespace
+}  // namespace plenary
