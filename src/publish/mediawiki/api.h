@@ -107,6 +107,8 @@ class Api {
  private:
   Api(std::string url, ApiOptions options, HttpSession session);
   Result<std::string> Token(const std::string& type);
+  Result<EditOutcome> UndoOverwrite(const std::string& title, std::int64_t ours,
+                                    std::int64_t theirs, const std::string& account);
 
   std::string url_;
   ApiOptions options_;

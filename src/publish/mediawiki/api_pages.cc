@@ -158,6 +158,40 @@ Result<EditOutcome> Api::Edit(const EditRequest& request, const std::string& acc
     outcome.result = EditResult::kNoChange;
   else
     outcome.result = edit.value("new", false) ? EditResult::kCreated : EditResult::kUpdated;
+  const std::int64_t parent = edit.value("oldrevid", std::int64_t{0});
+  if (outcome.result == EditResult::kUpdated && request.base_revision > 0 && parent != 0 &&
+      parent != request.base_revision)
+    return UndoOverwrite(request.title, outcome.revision, parent, account);
+  return outcome;
+}
+
+// MediaWiki lets an edit through over a revision saved in the same second as
+// basetimestamp when no later revision exists (its self-conflict check counts
+// revisions strictly newer than that second). The saved edit's parent then is
+// not the revision we read: put the other revision back and report a conflict.
+Result<EditOutcome> Api::UndoOverwrite(const std::string& title, std::int64_t ours,
+                                       std::int64_t theirs, const std::string& account) {
+  FormFields params = {{"action", "edit"},
+                       {"title", title},
+                       {"undo", std::to_string(ours)},
+                       {"undoafter", std::to_string(theirs)},
+                       {"summary", "plenary: restore an edit saved while publishing"},
+                       {"nocreate", "1"},
+                       {"bot", "1"},
+                       {"assertuser", account},
+                       {"token", csrf_token_}};
+  Result<ApiAnswer> answer = Call(std::move(params), /*post=*/true);
+  if (!answer) return answer.error();
+  if (!answer->error_code.empty())
+    return Error::IO(
+        fmt::format("{}: {}: revision {} was saved while publishing and could not "
+                    "be restored: {}: {}",
+                    url_, title, theirs, answer->error_code, answer->error_text));
+  EditOutcome outcome;
+  outcome.result = EditResult::kConflict;
+  outcome.message = fmt::format(
+      "editconflict: revision {} was saved while plenary was publishing; plenary's edit undone",
+      theirs);
   return outcome;
 }
 
