@@ -1,5 +1,5 @@
 # Writes OUT, a C++ source holding every file named in FILES (comma-separated,
-# relative to DIR) as a byte array, for src/server/assets.cc. Run at build time by
+# relative to DIR) as a byte array, for src/publish/assets.cc. Run at build time by
 # CMakeLists.txt; the output lives in the build tree and is never committed.
 set(body "// Generated from web/ by cmake/embed_assets.cmake. Do not edit.\n#include <cstddef>\n\nnamespace plenary::embedded {\nstruct File {\n  const char* name;\n  const unsigned char* data;\n  std::size_t size;\n};\n")
 string(REPLACE "," ";" FILES "${FILES}")

@@ -10,8 +10,8 @@ packages=(g++ cmake ninja-build pkg-config git ca-certificates
           libsqlite3-dev libsqlitecpp-dev sqlite3 nlohmann-json3-dev libfmt-dev libcli11-dev
           libutf8proc-dev libsodium-dev libgtest-dev libgmock-dev libbenchmark-dev
           clang libclang-rt-14-dev
-          # web pages: the page tests parse every page as XML
-          libpugixml-dev)
+          # publishing: iCalendar feeds; tests parse HTML/Confluence XML and render Markdown
+          libical-dev libpugixml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

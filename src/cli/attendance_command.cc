@@ -29,18 +29,6 @@ Result<Date> ParseDateOption(std::string_view option, const std::string& value) 
       fmt::format("{} {}: expected a date YYYY-MM-DD", option, PrintableText(value)));
 }
 
-Result<Period> ParseMonth(const std::string& value) {
-  std::optional<Date> first;
-  if (value.size() == 7 && value[4] == '-') first = ParseIsoDate(value + "-01");
-  if (!first)
-    return Error::InvalidInput(
-        fmt::format("--month {}: expected a month YYYY-MM", PrintableText(value)));
-  Date last{first->year() / first->month() / std::chrono::last};
-  int month = static_cast<int>(unsigned{first->month()});
-  std::string label = fmt::format("{} {}", MonthName(month), static_cast<int>(first->year()));
-  return Period{*first, last, label, *first, last};
-}
-
 // The period the command asks about; none for the attendance log. Errors are
 // bad usage.
 Result<std::optional<Period>> ParsePeriod(const AttendanceCommand& command) {
@@ -68,57 +56,6 @@ Result<std::optional<Period>> ParsePeriod(const AttendanceCommand& command) {
         fmt::format("--from {} is after --to {}", *command.from, *command.to));
   period.label = PeriodLabel(period);
   return std::optional<Period>(period);
-}
-
-// The groups of the register: those with a roster, and those known only
-// from meetings' headers, by short name.
-std::vector<GroupLog> GroupsOf(const std::vector<Meeting>& meetings,
-                               const std::vector<Roster>& rosters) {
-  std::vector<GroupLog> groups;
-  auto group_named = [&](const std::string& name) -> GroupLog& {
-    for (GroupLog& g : groups)
-      if (EqualsNoCase(g.name, name)) return g;
-    return groups.emplace_back(GroupLog{name, nullptr, {}});
-  };
-  for (const Roster& r : rosters) group_named(r.group.short_name).roster = &r;
-  for (const Meeting& m : meetings) group_named(m.key.group).meetings.push_back(m);
-  std::sort(groups.begin(), groups.end(),
-            [](const GroupLog& a, const GroupLog& b) { return a.name < b.name; });
-  return groups;
-}
-
-Result<std::vector<GroupLog>> SelectGroup(std::vector<GroupLog> groups,
-                                          const std::optional<std::string>& wanted) {
-  if (!wanted) return groups;
-  std::vector<std::string> names;
-  for (GroupLog& g : groups) {
-    if (EqualsNoCase(g.name, *wanted)) return std::vector<GroupLog>{std::move(g)};
-    names.push_back(g.name);
-  }
-  std::string known;
-  for (const std::string& name : names) known += (known.empty() ? " (groups: " : ", ") + name;
-  if (!known.empty()) known += ")";
-  return Error::InvalidInput(fmt::format("--group {}: no such group in the register{}",
-                                         PrintableText(*wanted), PrintableText(known)));
-}
-
-// The group-wide block, then a block for each sub-team with a meeting from
-// `from` to `to` (for the log: with any meeting).
-std::vector<Block> BlocksOf(const GroupLog& group, Date from, Date to) {
-  std::vector<Block> blocks{{&group, std::nullopt, {}}};
-  if (group.roster)
-    for (const SubTeam& s : group.roster->subteams) blocks.push_back({&group, s.name, {}});
-  for (Block& block : blocks) {
-    for (const Meeting& m : group.meetings)
-      if (from <= m.date && m.date <= to && CountsFor(m, group.roster, block.subteam))
-        block.meetings.push_back(&m);
-  }
-  std::erase_if(blocks, [](const Block& b) { return b.subteam && b.meetings.empty(); });
-  return blocks;
-}
-
-std::vector<Participation> ParticipationIn(const Block& block, Date from, Date to) {
-  return ParticipationOver(block.group->meetings, block.group->roster, from, to, block.subteam);
 }
 
 int PrintLog(const CliContext& ctx, const std::vector<GroupLog>& groups, bool as_json) {

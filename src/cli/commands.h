@@ -68,7 +68,20 @@ struct ActionEditCommand {
   bool json = false;
 };
 
+// `plenary publish`: the whole published set of a group (or every group) in
+// one format, or all, written under `to`; with --attendance --month, only
+// that month's participation page, printed when there is no --to.
+struct PublishCommand {
+  std::optional<std::string> group;
+  std::string format = "markdown";   // a PublishFormatName, or "all"
+  std::optional<std::string> to;     // the output directory
+  std::optional<std::string> today;  // YYYY-MM-DD; default the real date
+  bool attendance = false;
+  std::optional<std::string> month;  // YYYY-MM, with --attendance
+};
+
 int RunImport(const CliContext& ctx, const ImportCommand& command);
+int RunPublish(const CliContext& ctx, const PublishCommand& command);
 int RunMeetings(const CliContext& ctx, bool json);
 int RunActions(const CliContext& ctx, const ActionsCommand& command);
 int RunDecisions(const CliContext& ctx, bool json);

@@ -110,6 +110,18 @@ int Run(int argc, char** argv) {
   attendance_cmd->add_option("--to", attendance.to, "Participation to DATE, YYYY-MM-DD")
       ->excludes(month_opt);
   attendance_cmd->add_flag("--json", attendance.json, "Print JSON (see doc/cli.md)");
+  plenary::PublishCommand publish;
+  auto* publish_cmd = app.add_subcommand(
+      "publish", "Write the registers as pages, feeds and data files (see doc/publishing.md)");
+  publish_cmd->add_option("--group", publish.group, "Only this group (default: every group)");
+  publish_cmd->add_option("--format", publish.format,
+                          "markdown, html, confluence, mediawiki, csv, json, ical or all");
+  publish_cmd->add_option("--to", publish.to, "Output directory");
+  publish_cmd->add_option("--today", publish.today,
+                          "The publishing day for overdue days, YYYY-MM-DD (default today)");
+  publish_cmd->add_flag("--attendance", publish.attendance,
+                        "Only the monthly participation page (with --month)");
+  publish_cmd->add_option("--month", publish.month, "With --attendance: the month, YYYY-MM");
   auto* roster_cmd = app.add_subcommand("roster", "Show the rosters loaded");
   roster_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
 
@@ -143,6 +155,7 @@ int Run(int argc, char** argv) {
   if (*decisions_cmd) return plenary::RunDecisions(ctx, json);
   if (*attendance_cmd) return plenary::RunAttendance(ctx, attendance);
   if (*roster_cmd) return plenary::RunRoster(ctx, json);
+  if (*publish_cmd) return plenary::RunPublish(ctx, publish);
   return plenary::kExitUsage;
 }
 

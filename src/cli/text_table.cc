@@ -23,13 +23,6 @@ std::size_t DisplayWidth(const std::string& text) {
   return width;
 }
 
-std::string PrintableText(const std::string& text) {
-  std::string out = text;
-  for (char& c : out)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
-  return out;
-}
-
 void TextTable::Print(std::ostream& out) const {
   std::vector<std::size_t> widths(header_.size(), 0);
   auto measure = [&](const std::vector<std::string>& row) {

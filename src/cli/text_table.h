@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"  // PrintableText
+
 namespace plenary {
 
 class TextTable {
@@ -23,9 +25,5 @@ class TextTable {
 
 // Display columns `text` takes on a terminal (UTF-8; control characters 0).
 std::size_t DisplayWidth(const std::string& text);
-
-// `text` with control characters (newlines, escapes) replaced by spaces, so
-// that nothing from the notes can move a terminal's cursor or recolour it.
-std::string PrintableText(const std::string& text);
 
 }  // namespace plenary

@@ -214,4 +214,11 @@ std::vector<std::string> ContentWords(std::string_view s) {
   return words;
 }
 
+std::string PrintableText(const std::string& text) {
+  std::string out = text;
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  return out;
+}
+
 }  // namespace plenary

@@ -50,4 +50,8 @@ std::vector<std::string> ContentWords(std::string_view s);
 // passage one text quotes from another.
 std::vector<std::string> ContentWordSequence(std::string_view s);
 
+// `text` with control characters (newlines, escapes) replaced by spaces, so
+// that nothing from the notes can move a terminal's cursor or recolour it.
+std::string PrintableText(const std::string& text);
+
 }  // namespace plenary

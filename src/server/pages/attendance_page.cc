@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/date.h"
+#include "publish/formats/renderers.h"
 #include "server/pages/parts.h"
 
 namespace plenary::pages {
@@ -97,31 +98,18 @@ void Rates(HtmlWriter& w, const AttendancePage& p) {
   w.Close("tbody").Close("table").Close("div");
 }
 
+// The published attendance page's chart, so both say it the same way.
 void MonthChart(HtmlWriter& w, const std::vector<MonthRate>& months) {
-  constexpr int kBarWidth = 36, kGap = 12, kHeight = 160, kTop = 20, kBottom = 24;
-  const int width = std::max(1, static_cast<int>(months.size())) * (kBarWidth + kGap) + kGap;
-  w.Open("svg", {{"xmlns", "http://www.w3.org/2000/svg"},
-                 {"class", "chart"},
-                 {"viewBox", fmt::format("0 0 {} {}", width, kHeight + kTop + kBottom)},
-                 {"role", "img"},
-                 {"aria-labelledby", "chart-title"}});
-  w.Element("title", "Attendance rate by month (the table below gives the figures)",
-            {{"id", "chart-title"}});
-  for (std::size_t i = 0; i < months.size(); ++i) {
-    const MonthRate& m = months[i];
-    const int h = m.held == 0 ? 0 : kHeight * m.present / m.held;
-    const int x = kGap + static_cast<int>(i) * (kBarWidth + kGap);
-    w.Void("rect", {{"class", "bar"},
-                    {"x", std::to_string(x)},
-                    {"y", std::to_string(kTop + kHeight - h)},
-                    {"width", std::to_string(kBarWidth)},
-                    {"height", std::to_string(h)}});
-    w.Element("text", Percent(m.present, m.held),
-              {{"x", std::to_string(x)}, {"y", std::to_string(kTop + kHeight - h - 4)}});
-    w.Element("text", m.month.substr(2),
-              {{"x", std::to_string(x)}, {"y", std::to_string(kTop + kHeight + 16)}});
+  BarChart chart;
+  chart.title = "Attendance rate by month";
+  chart.description =
+      "The share of expected members present each month; the table below "
+      "gives the figures.";
+  for (const MonthRate& m : months) {
+    chart.labels.push_back(m.month);
+    chart.values.push_back(m.held == 0 ? 0.0 : static_cast<double>(m.present) / m.held);
   }
-  w.Close("svg");
+  WriteSvgChart(w, chart);
 }
 
 void Months(HtmlWriter& w, const AttendancePage& p) {

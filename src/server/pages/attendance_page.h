@@ -8,7 +8,7 @@
 
 #include "core/attendance.h"
 #include "plenary/model.h"
-#include "server/pages/html.h"
+#include "publish/formats/html_writer.h"
 
 namespace plenary::pages {
 

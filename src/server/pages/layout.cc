@@ -1,6 +1,6 @@
 #include "server/pages/layout.h"
 
-#include "server/assets.h"
+#include "publish/assets.h"
 
 namespace plenary::pages {
 namespace {

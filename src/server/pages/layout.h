@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "server/pages/html.h"
+#include "publish/formats/html_writer.h"
 
 namespace plenary::pages {
 

@@ -6,7 +6,7 @@
 #include <pugixml.hpp>
 
 #include "core/text.h"
-#include "server/assets.h"
+#include "publish/assets.h"
 #include "server/pages/action_pages.h"
 #include "server/pages/attendance_page.h"
 #include "server/pages/import_pages.h"

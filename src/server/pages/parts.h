@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "plenary/model.h"
-#include "server/pages/html.h"
+#include "publish/formats/html_writer.h"
 
 namespace plenary::pages {
 

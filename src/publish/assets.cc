@@ -1,4 +1,4 @@
-#include "server/assets.h"
+#include "publish/assets.h"
 
 #include <cassert>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "server/pages/html.h"
+#include "publish/formats/html_writer.h"
 
 #include <cctype>
 #include <cstdint>

@@ -1,0 +1,208 @@
+#include "publish/registers.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/date.h"
+#include "core/text.h"
+
+namespace plenary {
+
+Text Plain(std::string text) { return Text{Span{std::move(text), std::nullopt, false}}; }
+
+Text Linked(std::string text, Link link) {
+  return Text{Span{std::move(text), std::move(link), false}};
+}
+
+const Document* DocumentSet::Find(const std::string& id) const {
+  for (const Document& d : documents)
+    if (d.id == id) return &d;
+  return nullptr;
+}
+
+std::string Slug(std::string_view text) {
+  std::string out;
+  bool dash = false;
+  for (char c : text) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+      alnum = true;
+    }
+    if (alnum) {
+      if (dash && !out.empty()) out += '-';
+      out += c;
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return out.empty() ? "group" : out;
+}
+
+std::string MeetingPageId(const MeetingKey& key) {
+  return fmt::format("{}-{}", Slug(key.kind), key.number);
+}
+
+std::string MonthPageId(const Date& first_of_month) {
+  return "attendance-" + FormatIsoDate(first_of_month).substr(0, 7);
+}
+
+std::string ItemAnchor(std::int64_t id) { return fmt::format("item-{}", id); }
+
+namespace {
+
+// Whether the action belongs to `group` (a meeting's group is compared
+// without regard to ASCII case, as the store does).
+bool OfGroup(const RegisteredAction& a, const std::string& group) {
+  return EqualsNoCase(a.meeting.group, group);
+}
+
+Result<GroupRegisters> LoadGroup(Store& store, const std::string& name,
+                                 const std::vector<Meeting>& all_meetings,
+                                 const std::vector<RegisteredAction>& all_actions,
+                                 const std::vector<RegisteredDecision>& all_decisions, Date today) {
+  GroupRegisters r;
+  r.group = name;
+  r.today = today;
+  auto roster = store.FindRoster(name);
+  if (!roster) return roster.error();
+  r.roster = std::move(*roster);
+  for (const Meeting& m : all_meetings)
+    if (EqualsNoCase(m.key.group, name)) r.meetings.push_back(m);
+  for (const RegisteredAction& a : all_actions) {
+    if (!OfGroup(a, name) || a.merged_into != 0) continue;
+    auto full = store.Action(a.id);  // Actions() leaves the history out
+    if (!full) return full.error();
+    r.actions.push_back(std::move(*full));
+  }
+  for (const RegisteredDecision& d : all_decisions)
+    if (EqualsNoCase(d.meeting.group, name)) r.decisions.push_back(d);
+  return r;
+}
+
+}  // namespace
+
+Result<std::vector<GroupRegisters>> LoadRegisters(Store& store,
+                                                  const std::optional<std::string>& group,
+                                                  Date today) {
+  auto meetings = store.Meetings();
+  if (!meetings) return meetings.error();
+  auto rosters = store.Rosters();
+  if (!rosters) return rosters.error();
+  auto actions = store.Actions(ActionQuery{});
+  if (!actions) return actions.error();
+  auto decisions = store.Decisions();
+  if (!decisions) return decisions.error();
+
+  std::vector<std::string> names;
+  auto add = [&](const std::string& n) {
+    for (const std::string& known : names)
+      if (EqualsNoCase(known, n)) return;
+    names.push_back(n);
+  };
+  for (const Roster& r : *rosters) add(r.group.short_name);
+  for (const Meeting& m : *meetings) add(m.key.group);
+  std::sort(names.begin(), names.end());
+  if (group) {
+    std::erase_if(names, [&](const std::string& n) { return !EqualsNoCase(n, *group); });
+    if (names.empty())
+      return Error::NotFound(
+          fmt::format("--group {}: no such group in the register", PrintableText(*group)));
+  }
+  std::vector<GroupRegisters> out;
+  for (const std::string& name : names) {
+    auto r = LoadGroup(store, name, *meetings, *actions, *decisions, today);
+    if (!r) return r.error();
+    out.push_back(std::move(*r));
+  }
+  return out;
+}
+
+DocumentSet BuildDocuments(const GroupRegisters& registers) {
+  DocumentSet set = publish_detail::BuildSet(registers);
+  for (Document& doc : set.documents) doc.wiki_name = publish_detail::WikiTitle(doc.wiki_name);
+  return set;
+}
+
+namespace publish_detail {
+
+std::string WikiTitle(std::string_view name) {
+  std::string out;
+  for (char c : name)
+    out += (static_cast<unsigned char>(c) < 0x20 ||
+            std::string_view("#<>[]{}|").find(c) != std::string_view::npos)
+               ? '-'
+               : c;
+  return out;
+}
+
+DocumentSet BuildSet(const GroupRegisters& registers) {
+  using namespace publish_detail;
+  DocumentSet set{registers.group, Slug(registers.group), {}};
+  set.documents.push_back(IndexDocument(registers));
+  for (std::size_t i = 0; i < registers.meetings.size(); ++i)
+    set.documents.push_back(MeetingDocument(registers, i));
+  set.documents.push_back(ActionsDocument(registers));
+  set.documents.push_back(DecisionsDocument(registers));
+  set.documents.push_back(AttendanceDocument(registers));
+  for (const Date& month : MeetingMonths(registers))
+    set.documents.push_back(BuildMonthDocument(registers, month));
+  set.documents.push_back(AgendaDocument(registers));
+  return set;
+}
+
+}  // namespace publish_detail
+
+namespace publish_detail {
+
+std::string MeetingLabel(const MeetingKey& key) {
+  return fmt::format("{} #{}", key.kind, key.number);
+}
+
+std::string OwnerNames(const std::vector<Owner>& owners) {
+  std::string out;
+  for (const Owner& o : owners) out += (out.empty() ? "" : ", ") + o.name;
+  return out;
+}
+
+int DaysOverdue(const RegisteredAction& action, Date today) {
+  if (action.item.status != ActionStatus::kOpen || !action.item.due) return 0;
+  auto late = std::chrono::sys_days{today} - std::chrono::sys_days{*action.item.due};
+  return late.count() > 0 ? static_cast<int>(late.count()) : 0;
+}
+
+std::string DaysLateText(int days) {
+  return fmt::format("{} day{} late", days, days == 1 ? "" : "s");
+}
+
+Text NavigationBar(const GroupRegisters& registers, const std::string& current) {
+  const std::pair<const char*, std::string> pages[] = {
+      {kIndexPage, registers.group},        {kActionsPage, "Action items"},
+      {kDecisionsPage, "Decisions"},        {kAttendancePage, "Attendance"},
+      {kAgendaPage, "Next meeting agenda"},
+  };
+  Text nav;
+  for (const auto& [id, label] : pages) {
+    if (!nav.empty()) nav.push_back(Span{" · "});
+    if (id == current)
+      nav.push_back(Span{label, std::nullopt, true});
+    else
+      nav.push_back(Span{label, Link{id, ""}, false});
+  }
+  return nav;
+}
+
+std::vector<Date> MeetingMonths(const GroupRegisters& registers) {
+  std::vector<Date> months;
+  for (const Meeting& m : registers.meetings) {
+    Date first{m.date.year() / m.date.month() / 1};
+    if (std::find(months.begin(), months.end(), first) == months.end()) months.push_back(first);
+  }
+  std::sort(months.begin(), months.end());
+  return months;
+}
+
+}  // namespace publish_detail
+}  // namespace plenary
