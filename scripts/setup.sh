@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 packages=(g++ cmake ninja-build pkg-config git ca-certificates
           libsqlite3-dev libsqlitecpp-dev sqlite3 nlohmann-json3-dev libfmt-dev libcli11-dev
           libutf8proc-dev libsodium-dev libgtest-dev libgmock-dev libbenchmark-dev
-          clang libclang-rt-14-dev)
+          clang libclang-rt-14-dev
+          # plenary serve (Boost.Beast/Asio) and its OpenAPI test (yaml-cpp)
+          libboost-dev libyaml-cpp-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -29,23 +29,11 @@ Result<Date> ParseDateOption(std::string_view option, const std::string& value) 
       fmt::format("{} {}: expected a date YYYY-MM-DD", option, PrintableText(value)));
 }
 
-Result<Period> ParseMonth(const std::string& value) {
-  std::optional<Date> first;
-  if (value.size() == 7 && value[4] == '-') first = ParseIsoDate(value + "-01");
-  if (!first)
-    return Error::InvalidInput(
-        fmt::format("--month {}: expected a month YYYY-MM", PrintableText(value)));
-  Date last{first->year() / first->month() / std::chrono::last};
-  int month = static_cast<int>(unsigned{first->month()});
-  std::string label = fmt::format("{} {}", MonthName(month), static_cast<int>(first->year()));
-  return Period{*first, last, label, *first, last};
-}
-
 // The period the command asks about; none for the attendance log. Errors are
 // bad usage.
 Result<std::optional<Period>> ParsePeriod(const AttendanceCommand& command) {
   if (command.month) {
-    Result<Period> month = ParseMonth(*command.month);
+    Result<Period> month = ParseMonth("--month", *command.month);
     if (!month) return month.error();
     return std::optional<Period>(*month);
   }
@@ -100,21 +88,6 @@ Result<std::vector<GroupLog>> SelectGroup(std::vector<GroupLog> groups,
   if (!known.empty()) known += ")";
   return Error::InvalidInput(fmt::format("--group {}: no such group in the register{}",
                                          PrintableText(*wanted), PrintableText(known)));
-}
-
-// The group-wide block, then a block for each sub-team with a meeting from
-// `from` to `to` (for the log: with any meeting).
-std::vector<Block> BlocksOf(const GroupLog& group, Date from, Date to) {
-  std::vector<Block> blocks{{&group, std::nullopt, {}}};
-  if (group.roster)
-    for (const SubTeam& s : group.roster->subteams) blocks.push_back({&group, s.name, {}});
-  for (Block& block : blocks) {
-    for (const Meeting& m : group.meetings)
-      if (from <= m.date && m.date <= to && CountsFor(m, group.roster, block.subteam))
-        block.meetings.push_back(&m);
-  }
-  std::erase_if(blocks, [](const Block& b) { return b.subteam && b.meetings.empty(); });
-  return blocks;
 }
 
 std::vector<Participation> ParticipationIn(const Block& block, Date from, Date to) {

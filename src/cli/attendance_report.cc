@@ -167,4 +167,29 @@ json ParticipationJson(const Block& block, const Period& period,
           {"people", people}};
 }
 
+Result<Period> ParseMonth(std::string_view option, const std::string& value) {
+  std::optional<Date> first;
+  if (value.size() == 7 && value[4] == '-') first = ParseIsoDate(value + "-01");
+  if (!first)
+    return Error::InvalidInput(
+        fmt::format("{} {}: expected a month YYYY-MM", option, PrintableText(value)));
+  Date last{first->year() / first->month() / std::chrono::last};
+  int month = static_cast<int>(unsigned{first->month()});
+  std::string label = fmt::format("{} {}", MonthName(month), static_cast<int>(first->year()));
+  return Period{*first, last, label, *first, last};
+}
+
+std::vector<Block> BlocksOf(const GroupLog& group, Date from, Date to) {
+  std::vector<Block> blocks{{&group, std::nullopt, {}}};
+  if (group.roster)
+    for (const SubTeam& s : group.roster->subteams) blocks.push_back({&group, s.name, {}});
+  for (Block& block : blocks) {
+    for (const Meeting& m : group.meetings)
+      if (from <= m.date && m.date <= to && CountsFor(m, group.roster, block.subteam))
+        block.meetings.push_back(&m);
+  }
+  std::erase_if(blocks, [](const Block& b) { return b.subteam && b.meetings.empty(); });
+  return blocks;
+}
+
 }  // namespace plenary

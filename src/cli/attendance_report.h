@@ -11,6 +11,7 @@
 
 #include "core/attendance.h"
 #include "plenary/model.h"
+#include "plenary/result.h"
 
 namespace plenary {
 
@@ -61,5 +62,12 @@ nlohmann::ordered_json AttendanceJson(const MeetingAttendance& attendance);
 //  people[{name, role, on_roster, held, present, apologies, absent, rate}]}
 nlohmann::ordered_json ParticipationJson(const Block& block, const Period& period,
                                          const std::vector<Participation>& rows);
+
+// The month YYYY-MM as a period; InvalidInput naming `option` otherwise.
+Result<Period> ParseMonth(std::string_view option, const std::string& value);
+
+// The group-wide block, then a block for each sub-team with a meeting from
+// `from` to `to` (for the log: with any meeting).
+std::vector<Block> BlocksOf(const GroupLog& group, Date from, Date to);
 
 }  // namespace plenary
