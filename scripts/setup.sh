@@ -11,7 +11,9 @@ packages=(g++ cmake ninja-build pkg-config git ca-certificates
           libutf8proc-dev libsodium-dev libgtest-dev libgmock-dev libbenchmark-dev
           clang libclang-rt-14-dev
           # publishing: iCalendar feeds; tests parse HTML/Confluence XML and render Markdown
-          libical-dev libpugixml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev)
+          libical-dev libpugixml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+          # plenary serve (Boost.Beast/Asio) and its OpenAPI test (yaml-cpp)
+          libboost-dev libyaml-cpp-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -80,8 +80,17 @@ struct PublishCommand {
   std::optional<std::string> month;  // YYYY-MM, with --attendance
 };
 
-int RunImport(const CliContext& ctx, const ImportCommand& command);
 int RunPublish(const CliContext& ctx, const PublishCommand& command);
+struct ServeCommand {
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;  // 0: one per core
+  int workers = 0;  // 0: two per core
+  std::optional<std::string> access_log;
+  int request_timeout_ms = 0;  // 0: the server's default
+};
+
+int RunImport(const CliContext& ctx, const ImportCommand& command);
+int RunServe(const CliContext& ctx, const ServeCommand& command);
 int RunMeetings(const CliContext& ctx, bool json);
 int RunActions(const CliContext& ctx, const ActionsCommand& command);
 int RunDecisions(const CliContext& ctx, bool json);

@@ -125,6 +125,21 @@ int Run(int argc, char** argv) {
   auto* roster_cmd = app.add_subcommand("roster", "Show the rosters loaded");
   roster_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
 
+  plenary::ServeCommand serve;
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the web app and JSON API (doc/server.md)");
+  serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on (port 0: any free one)")
+      ->capture_default_str();
+  serve_cmd->add_option("--threads", serve.threads, "Network threads (default: one per core)")
+      ->check(CLI::Range(0, 256));
+  serve_cmd->add_option("--workers", serve.workers, "Database workers (default: two per core)")
+      ->check(CLI::Range(0, 256));
+  serve_cmd->add_option("--access-log", serve.access_log,
+                        "Append the access log here (default stderr)");
+  serve_cmd
+      ->add_option("--request-timeout-ms", serve.request_timeout_ms,
+                   "Close a client that takes longer to send a request or read a response")
+      ->check(CLI::Range(0, 3'600'000));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -140,6 +155,7 @@ int Run(int argc, char** argv) {
 
   plenary::CliContext ctx{db, std::cout, std::cerr, Today()};
   if (*import_cmd) return plenary::RunImport(ctx, import);
+  if (*serve_cmd) return plenary::RunServe(ctx, serve);
   if (*meetings_cmd) return plenary::RunMeetings(ctx, json);
   if (*show_cmd) return plenary::RunActionShow(ctx, id, json);
   if (*done_cmd) {
