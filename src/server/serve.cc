@@ -10,6 +10,7 @@
 #include "plenary/store.h"
 #include "server/access_log.h"
 #include "server/api.h"
+#include "server/page_routes.h"
 #include "server/responses.h"
 #include "server/worker_pool.h"
 
@@ -46,7 +47,10 @@ Result<std::pair<std::string, std::uint16_t>> ParseListenAddress(const std::stri
   return std::pair{host, static_cast<std::uint16_t>(port)};
 }
 
-void AddSiteRoutes(Router& router) { AddApiRoutes(router); }
+void AddSiteRoutes(Router& router) {
+  AddApiRoutes(router);
+  AddPageRoutes(router);
+}
 
 Status Serve(const ServeOptions& options, std::ostream& out) {
   auto address = ParseListenAddress(options.listen);

@@ -90,13 +90,13 @@ html::TrustedHtml RenderImportForm(const ImportFormPage& p, const Viewer& v) {
     w.Element("h2", "The notes could not be read");
     w.Element("pre", p.error, {{"class", "diagnostic"}, {"role", "alert"}});
   }
-  w.Open("form", {{"method", "post"},
-                  {"action", GroupPath(p.group, "import/preview")},
-                  {"enctype", "multipart/form-data"},
-                  {"class", "stack"}});
-  w.Void("input", {{"type", "hidden"}, {"name", kCsrfField}, {"value", v.csrf_token}});
+  OpenPostForm(w, v, GroupPath(p.group, "import/preview"), "stack");
   w.Open("label", {{"for", "notes"}}).Text("Notes").Close("label");
   w.Element("textarea", p.notes, {{"id", "notes"}, {"name", "notes"}, {"rows", "18"}});
+  w.Open("label", {{"for", "roster"}})
+      .Text("Roster (optional: replaces the group's)")
+      .Close("label");
+  w.Element("textarea", p.roster, {{"id", "roster"}, {"name", "roster"}, {"rows", "8"}});
   w.Open("label", {{"for", "file"}}).Text("Or a notes file (plain text)").Close("label");
   w.Void("input", {{"type", "file"},
                    {"id", "file"},
@@ -118,6 +118,8 @@ html::TrustedHtml RenderImportPreview(const ImportPreviewPage& p, const Viewer& 
   OpenPostForm(w, v, GroupPath(p.group, "import/confirm"), "stack");
   w.Void("input", {{"type", "hidden"}, {"name", "name"}, {"value", p.notes_name}});
   w.Void("input", {{"type", "hidden"}, {"name", "notes"}, {"value", p.notes}});
+  w.Void("input", {{"type", "hidden"}, {"name", "roster"}, {"value", p.roster}});
+  w.Void("input", {{"type", "hidden"}, {"name", "binding"}, {"value", p.binding}});
   w.Element("button", "Confirm and record", {{"type", "submit"}});
   w.Close("form");
   w.Link(GroupPath(p.group, "import"), "Start again");

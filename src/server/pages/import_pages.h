@@ -1,8 +1,10 @@
 // Importing notes from the browser, in two steps. The form (GET
-// /g/GROUP/import) takes pasted text ("notes") or a file ("file"); POST
-// /g/GROUP/import/preview reads it and shows exactly what would be recorded,
-// writing nothing; the preview's form carries the same text back in hidden
-// fields ("name", "notes") to POST /g/GROUP/import/confirm, which imports it.
+// /g/GROUP/import) takes pasted text ("notes", optionally "roster"; a chosen
+// file is read into the box by web/app.js); POST /g/GROUP/import/preview
+// reads it and shows exactly what would be recorded, writing nothing; the
+// preview's form carries the same texts back in hidden fields ("name",
+// "notes", "roster") with their "binding" to POST /g/GROUP/import/confirm,
+// which imports them.
 #pragma once
 
 #include <optional>
@@ -18,8 +20,9 @@ namespace plenary::pages {
 
 struct ImportFormPage {
   std::string group;
-  std::string notes;  // text to show again (after a refused preview)
-  std::string error;  // the located error that refused it
+  std::string notes;   // text to show again (after a refused preview)
+  std::string roster;  // likewise
+  std::string error;   // the located error that refused it
 };
 html::TrustedHtml RenderImportForm(const ImportFormPage& page, const Viewer& viewer);
 
@@ -34,7 +37,11 @@ struct PreviewMeeting {
 struct ImportPreviewPage {
   std::string group;
   std::string notes_name;
-  std::string notes;  // exactly as received; the confirm form sends it back
+  std::string notes;   // exactly as received; the confirm form sends it back
+  std::string roster;  // likewise (may be empty)
+  // Proof that this server previewed exactly these texts for this session,
+  // sent back with them (see server/page_import.cc).
+  std::string binding;
   const ImportPlan* plan = nullptr;
   std::vector<PreviewMeeting> meetings;
 };

@@ -57,6 +57,6 @@ void OpenPostForm(html::HtmlWriter& w, const Viewer& viewer, std::string_view ac
                   std::string_view css_class = "", std::string_view confirm = "");
 
 // The name of the hidden field every form carries its token in.
-inline constexpr std::string_view kCsrfField = "csrf";
+inline constexpr std::string_view kCsrfField = "csrf_token";
 
 }  // namespace plenary::pages

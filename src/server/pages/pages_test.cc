@@ -118,7 +118,7 @@ std::vector<Rendered> EveryPage() {
   ImportPlan plan;
   plan.batch.meetings.push_back({meeting, {kHostile, "00"}});
   plan.warnings = {kHostile};
-  ImportPreviewPage preview{"SSR2", kHostile, "notes\r\n" + kHostile, &plan, {}};
+  ImportPreviewPage preview{"SSR2", kHostile, "notes\r\n" + kHostile, kHostile, kHostile, &plan, {}};
   preview.meetings.push_back({&plan.batch.meetings[0].meeting,
                               true,
                               AttendanceOf(meeting, &roster),
@@ -185,7 +185,7 @@ TEST(Pages, EveryPostFormCarriesTheCsrfToken) {
       ASSERT_TRUE(method == "post" || method == "get") << method;
       if (method != "post") continue;
       ++forms;
-      pugi::xml_node token = f.node().find_child_by_attribute("input", "name", "csrf");
+      pugi::xml_node token = f.node().find_child_by_attribute("input", "name", "csrf_token");
       ASSERT_TRUE(token) << f.node().attribute("action").value();
       EXPECT_STREQ(token.attribute("type").value(), "hidden");
       EXPECT_EQ(token.attribute("value").value(), kToken);
@@ -209,7 +209,7 @@ TEST(Pages, AMegabyteStringIsEscapedWhole) {
 TEST(Pages, TheImportPreviewSendsTheNotesBackUnchanged) {
   ImportPlan plan;
   const std::string notes = "line one\r\nline <two> & \"three\"\n";
-  ImportPreviewPage preview{"SSR2", "notes.txt", notes, &plan, {}};
+  ImportPreviewPage preview{"SSR2", "notes.txt", notes, "", "b", &plan, {}};
   const std::string page = RenderPage(FrameFor("preview"), RenderImportPreview(preview, Editor()));
   pugi::xml_document doc;
   ASSERT_TRUE(doc.load_string(page.c_str()));
