@@ -96,6 +96,7 @@ HttpResponse ApplyEdit(RouteCall& call, EditMaker make, std::string_view what) {
   auto edit = make(call, target->group, target->form);
   if (!edit.ok()) return ErrorPage(call, edit.error());
   edit->who = ChangedBy(call);
+  edit->effective = Today();
   auto done = PageEditing(call).EditAction(PageActor(call), target->id, *edit);
   if (!done.ok()) return ErrorPage(call, done.error());
   return Redirect(pages::ActionPath(target->group, target->id),
@@ -112,6 +113,7 @@ HttpResponse Merge(RouteCall& call) {
     return ErrorPage(call, Error::InvalidInput("choose the item to merge"));
   ActionEdit by;
   by.who = ChangedBy(call);
+  by.effective = Today();
   by.note = Field(target->form, "note");
   auto merged = PageEditing(call).MergeActions(PageActor(call), target->id, from, by);
   if (!merged.ok()) return ErrorPage(call, merged.error());
