@@ -13,7 +13,9 @@ packages=(g++ cmake ninja-build pkg-config git ca-certificates
           # publishing: iCalendar feeds; tests parse HTML/Confluence XML and render Markdown
           libical-dev libpugixml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
           # plenary serve (Boost.Beast/Asio) and its OpenAPI test (yaml-cpp)
-          libboost-dev libyaml-cpp-dev)
+          libboost-dev libyaml-cpp-dev
+          # web pages: the browser end-to-end test (tests/web) drives chromium with node
+          chromium nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
