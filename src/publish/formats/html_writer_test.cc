@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "publish/formats/html.h"
+
 namespace plenary::html {
 namespace {
 
@@ -65,3 +67,18 @@ TEST(Html, WriterEscapesTextAndAttributesButNotItsOwnMarkup) {
 
 }  // namespace
 }  // namespace plenary::html
+
+namespace plenary {
+namespace {
+
+// Published pages embed web/style.css inside <style>: a "<" in it (a comment
+// naming a tag) would end the style element or break the XML.
+TEST(SharedStylesheetTest, CanBeEmbeddedInAStyleElement) {
+  const std::string_view css = HtmlStylesheet();
+  EXPECT_FALSE(css.empty());
+  EXPECT_EQ(css.find('<'), std::string_view::npos);
+  EXPECT_EQ(css.find('&'), std::string_view::npos);
+}
+
+}  // namespace
+}  // namespace plenary
