@@ -90,6 +90,8 @@ Result<ImportTexts> TextsOf(RouteCall& call, const QueryParams& form) {
   auto group = ImportGroup(call);
   if (!group.ok()) return group.error();
   ImportTexts t{*group, Field(form, "name"), Field(form, "notes"), Field(form, "roster")};
+  // Without JavaScript a chosen file arrives as the "file" part.
+  if (Trim(t.notes).empty()) t.notes = Field(form, "file");
   if (t.name.empty()) t.name = "pasted-notes.txt";
   if (t.notes.size() + t.roster.size() > kMaxNotesBytes)
     return Error::InvalidInput("the notes are too long (2 MB at most)");

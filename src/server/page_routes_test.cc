@@ -98,6 +98,17 @@ class PageRoutesTest : public ::testing::Test {
           (r.body.empty() ? "" : "&") + html::QueryValue(name) + "=" + html::QueryValue(value);
     return router_.Handle(r, resources_);
   }
+  HttpResponse PostMultipart(const std::string& path, const QueryParams& parts) {
+    HttpRequest r;
+    r.method = "POST";
+    r.target = r.path = path;
+    r.headers.Add("Content-Type", "multipart/form-data; boundary=XyZ");
+    for (const auto& [name, value] : parts)
+      r.body += "--XyZ\r\nContent-Disposition: form-data; name=\"" + name +
+                "\"; filename=\"f.txt\"\r\n\r\n" + value + "\r\n";
+    r.body += "--XyZ--\r\n";
+    return router_.Handle(r, resources_);
+  }
   RegisteredAction Item(std::int64_t id) { return *resources_.store->Action(id); }
   std::int64_t FirstOpenItem() {
     ActionQuery q;
@@ -282,6 +293,20 @@ TEST_F(PageRoutesTest, ImportPreviewWritesNothingAndConfirmTakesOnlyThePreviewed
            {{"csrf_token", kToken}, {"name", "p16.txt"}, {"notes", notes}, {"binding", binding}});
   EXPECT_EQ(confirmed.status, 303) << confirmed.body;
   EXPECT_EQ(resources_.store->Meetings()->size(), meetings + 1);
+}
+
+// Without JavaScript the chosen file arrives as a multipart "file" part.
+TEST_F(PageRoutesTest, ImportPreviewReadsAnUploadedFile) {
+  const std::size_t meetings = resources_.store->Meetings()->size();
+  HttpResponse r = PostMultipart(
+      "/g/SSR2/import/preview",
+      {{"csrf_token", kToken}, {"file", ReadFile("examples/ssr2/ssr2-plenary-15.txt")}});
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("Post attendance participation rates"), std::string::npos);
+  EXPECT_EQ(
+      PostMultipart("/g/SSR2/import/preview", {{"csrf_token", "wrong"}, {"file", "x"}}).status,
+      403);
+  EXPECT_EQ(resources_.store->Meetings()->size(), meetings);
 }
 
 }  // namespace

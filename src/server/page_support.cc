@@ -4,8 +4,10 @@
 #include <stdexcept>
 
 #include "app/credentials.h"
+#include "core/text.h"
 #include "publish/formats/html_writer.h"
 #include "server/api_common.h"
+#include "server/multipart.h"
 #include "server/pages/site_pages.h"
 #include "server/url_codec.h"
 
@@ -88,8 +90,17 @@ HttpResponse Redirect(const std::string& path, const std::string& notice) {
   return r;
 }
 
+// An urlencoded form, or a multipart one (the import form, for its file).
+Result<QueryParams> FormOf(const HttpRequest& request) {
+  const std::string type = request.headers.Get("Content-Type");
+  if (AsciiLower(type.substr(0, 19)) != "multipart/form-data") return ParseForm(request.body);
+  auto boundary = MultipartBoundary(type);
+  if (!boundary.ok()) return boundary.error();
+  return ParseMultipart(request.body, *boundary);
+}
+
 Result<QueryParams> CheckedForm(const RouteCall& call) {
-  auto form = ParseForm(call.request.body);
+  auto form = FormOf(call.request);
   if (!form.ok()) return form.error();
   const std::string* token = FindParam(*form, pages::kCsrfField);
   if (!call.viewer.user || call.viewer.csrf_token.empty() || !token ||

@@ -45,7 +45,7 @@ HttpResponse ErrorPage(const RouteCall& call, const Error& error);
 // can say what happened.
 HttpResponse Redirect(const std::string& path, const std::string& notice = "");
 
-// The urlencoded body of a POST, after checking its CSRF field against the
+// The urlencoded or multipart/form-data body of a POST, after checking its CSRF field against the
 // viewer's session token. PermissionDenied when the token is missing or
 // wrong (nothing must be changed then); InvalidInput for a malformed body.
 Result<QueryParams> CheckedForm(const RouteCall& call);

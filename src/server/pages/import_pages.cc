@@ -90,7 +90,11 @@ html::TrustedHtml RenderImportForm(const ImportFormPage& p, const Viewer& v) {
     w.Element("h2", "The notes could not be read");
     w.Element("pre", p.error, {{"class", "diagnostic"}, {"role", "alert"}});
   }
-  OpenPostForm(w, v, GroupPath(p.group, "import/preview"), "stack");
+  w.Open("form", {{"method", "post"},
+                  {"action", GroupPath(p.group, "import/preview")},
+                  {"enctype", "multipart/form-data"},
+                  {"class", "stack"}});
+  w.Void("input", {{"type", "hidden"}, {"name", kCsrfField}, {"value", v.csrf_token}});
   w.Open("label", {{"for", "notes"}}).Text("Notes").Close("label");
   w.Element("textarea", p.notes, {{"id", "notes"}, {"name", "notes"}, {"rows", "18"}});
   w.Open("label", {{"for", "roster"}})
