@@ -8,8 +8,8 @@
 #include "server/page_routes.h"
 #include "server/page_support.h"
 #include "server/pages/action_pages.h"
-#include "server/pages/attendance_page.h"
 #include "server/pages/meeting_pages.h"
+#include "server/pages/published_page.h"
 #include "server/pages/roster_page.h"
 
 namespace plenary {
@@ -186,17 +186,17 @@ HttpResponse DecisionList(RouteCall& call) {
                   pages::RenderDecisionList({*group, std::move(*decisions)}));
 }
 
+// The published attendance log, monthly rates and chart: the same document
+// and renderer as `plenary publish`.
 HttpResponse Attendance(RouteCall& call) {
   auto group = PageGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorPage(call, group.error());
-  auto meetings = GroupMeetings(call.store(), *group);
-  if (!meetings.ok()) return ErrorPage(call, meetings.error());
-  auto roster = call.store().FindRoster(*group);
-  if (!roster.ok()) return ErrorPage(call, roster.error());
-  auto page =
-      pages::BuildAttendancePage(*group, std::move(*meetings), *roster ? &**roster : nullptr);
+  auto registers = LoadRegisters(call.store(), *group, Today());
+  if (!registers.ok()) return ErrorPage(call, registers.error());
+  if (registers->empty()) return ErrorPage(call, Error::NotFound("no such group"));
+  const GroupRegisters& r = registers->front();
   return HtmlPage(200, FrameOf(call, *group, "Attendance", pages::Section::kAttendance),
-                  pages::RenderAttendance(page));
+                  pages::RenderPublishedDocument(r, publish_detail::AttendanceDocument(r)));
 }
 
 HttpResponse RosterPage(RouteCall& call) {

@@ -8,9 +8,9 @@
 #include "core/text.h"
 #include "publish/assets.h"
 #include "server/pages/action_pages.h"
-#include "server/pages/attendance_page.h"
 #include "server/pages/import_pages.h"
 #include "server/pages/meeting_pages.h"
+#include "server/pages/published_page.h"
 #include "server/pages/roster_page.h"
 #include "server/pages/site_pages.h"
 
@@ -111,14 +111,17 @@ std::vector<Rendered> EveryPage() {
   add("meeting",
       RenderMeeting({meeting, Day(16), AttendanceOf(meeting, &roster), {HostileAction(1)}}));
   add("decisions", RenderDecisionList({"SSR2", {{3, {kHostile, 12}, meeting.key, Day(14)}}}));
-  add("attendance", RenderAttendance(BuildAttendancePage("SSR2", {meeting}, &roster)));
+  GroupRegisters registers{"SSR2", roster, {meeting}, {HostileAction(1)}, {}, Day(16)};
+  add("attendance",
+      RenderPublishedDocument(registers, publish_detail::AttendanceDocument(registers)));
   add("roster", RenderRoster({"SSR2", roster, true, std::nullopt, ""}, v));
   add("roster-refused", RenderRoster({"SSR2", std::nullopt, true, kHostile, kHostile}, v));
   add("import", RenderImportForm({"SSR2", kHostile, kHostile}, v));
   ImportPlan plan;
   plan.batch.meetings.push_back({meeting, {kHostile, "00"}});
   plan.warnings = {kHostile};
-  ImportPreviewPage preview{"SSR2", kHostile, "notes\r\n" + kHostile, kHostile, kHostile, &plan, {}};
+  ImportPreviewPage preview{"SSR2", kHostile, "notes\r\n" + kHostile, kHostile, kHostile,
+                            &plan,  {}};
   preview.meetings.push_back({&plan.batch.meetings[0].meeting,
                               true,
                               AttendanceOf(meeting, &roster),
@@ -267,7 +270,8 @@ TEST(Pages, FilterKeepsWhatIsAskedFor) {
   EXPECT_EQ(ids({.text = "\xff"}), (std::vector<std::int64_t>{1, 2, 4}));
 }
 
-TEST(Pages, AttendanceCountsExpectedPeopleByMonth) {
+// The app shows the published attendance page: links go to the app's routes.
+TEST(Pages, AttendanceIsThePublishedPageWithTheAppsLinks) {
   Roster roster = HostileRoster();
   Meeting june = HostileMeeting();
   june.attendees = {roster.people[0].name};
@@ -277,19 +281,15 @@ TEST(Pages, AttendanceCountsExpectedPeopleByMonth) {
   july.date = 2017y / 7 / 5;
   july.apologies = {};
   july.attendees = {roster.people[0].name, "Bo Chan"};
-  const AttendancePage page = BuildAttendancePage("SSR2", {july, june}, &roster);
-  ASSERT_EQ(page.meetings.size(), 2u);
-  EXPECT_EQ(page.meetings[0].key.number, 15);
-  ASSERT_EQ(page.months.size(), 2u);
-  EXPECT_EQ(page.months[0].month, "2017-06");
-  EXPECT_EQ(page.months[0].present, 1);
-  EXPECT_EQ(page.months[0].held, 2);
-  EXPECT_EQ(page.months[1].present, 2);
-  EXPECT_EQ(page.months[1].held, 2);
-  const std::string html = RenderAttendance(page).str();
+  GroupRegisters registers{"SSR2", roster, {june, july}, {}, {}, Day(16)};
+  const std::string html =
+      RenderPublishedDocument(registers, publish_detail::AttendanceDocument(registers)).str();
   EXPECT_NE(html.find("<svg"), std::string::npos);
   EXPECT_NE(html.find(">50%<"), std::string::npos);
   EXPECT_NE(html.find(">100%<"), std::string::npos);
+  EXPECT_EQ(AppHref(registers, {MeetingPageId(july.key), "", ""}), "/g/SSR2/meetings/Plenary/16");
+  EXPECT_EQ(AppHref(registers, {"action-items", "item-4", ""}), "/g/SSR2/actions#item-4");
+  EXPECT_EQ(AppHref(registers, {"attendance-2017-06", "", ""}), "/g/SSR2/attendance#monthly");
 }
 
 TEST(Assets, AreEmbeddedWithContentTypesAndVersionedUrls) {
