@@ -49,6 +49,8 @@ const char* ErrorKindName(ErrorKind kind) {
       return "not found";
     case ErrorKind::kConflict:
       return "conflict";
+    case ErrorKind::kPermissionDenied:
+      return "permission denied";
     case ErrorKind::kStorage:
       return "storage";
     case ErrorKind::kIO:

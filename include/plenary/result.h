@@ -14,12 +14,13 @@
 namespace plenary {
 
 enum class ErrorKind {
-  kInvalidInput,  // the user's input is wrong: notes, roster, dates, arguments
-  kNotFound,      // a named thing (meeting, item, group) does not exist
-  kConflict,      // the request contradicts what is stored
-  kStorage,       // the database failed or is corrupt
-  kIO,            // a file could not be read or written
-  kInternal,      // a broken invariant in plenary itself
+  kInvalidInput,      // the user's input is wrong: notes, roster, dates, arguments
+  kNotFound,          // a named thing (meeting, item, group) does not exist
+  kConflict,          // the request contradicts what is stored
+  kPermissionDenied,  // the actor may see the thing but not do this to it
+  kStorage,           // the database failed or is corrupt
+  kIO,                // a file could not be read or written
+  kInternal,          // a broken invariant in plenary itself
 };
 
 const char* ErrorKindName(ErrorKind kind);
@@ -33,6 +34,9 @@ struct Error {
   static Error InvalidInput(std::string m) { return {ErrorKind::kInvalidInput, std::move(m)}; }
   static Error NotFound(std::string m) { return {ErrorKind::kNotFound, std::move(m)}; }
   static Error Conflict(std::string m) { return {ErrorKind::kConflict, std::move(m)}; }
+  static Error PermissionDenied(std::string m) {
+    return {ErrorKind::kPermissionDenied, std::move(m)};
+  }
   static Error Storage(std::string m) { return {ErrorKind::kStorage, std::move(m)}; }
   static Error IO(std::string m) { return {ErrorKind::kIO, std::move(m)}; }
   static Error Internal(std::string m) { return {ErrorKind::kInternal, std::move(m)}; }

@@ -34,9 +34,9 @@ struct GroupGrant {
 
 struct User {
   std::int64_t id = 0;
-  std::string login;          // unique, compared without regard to ASCII case
+  std::string login;  // unique, compared without regard to ASCII case
   std::string display_name;
-  std::string person;         // their name in the rosters ("My items"); may be empty
+  std::string person;  // their name in the rosters ("My items"); may be empty
   bool admin = false;
   std::vector<GroupGrant> grants;
 };
@@ -86,10 +86,12 @@ enum class SearchKind { kNote, kAction, kDecision, kMeeting };
 struct SearchHit {
   SearchKind kind = SearchKind::kNote;
   std::string group;
-  std::string meeting;  // "Plenary #15" style label
-  std::string date;     // YYYY-MM-DD of the meeting
+  std::string meeting;         // "Plenary #15" style label
+  std::string date;            // YYYY-MM-DD of the meeting
   std::int64_t action_id = 0;  // for kAction
   std::string snippet;         // plain text; the caller escapes it
+  // The matched words in `snippet`: [begin, end) byte offsets, in order.
+  std::vector<std::pair<std::size_t, std::size_t>> highlights;
 };
 
 struct SearchQuery {
@@ -132,6 +134,9 @@ class SiteStore {
   // Group visibility: private unless marked public. Unknown groups are private.
   virtual Status SetGroupPublic(const std::string& group, bool is_public) = 0;
   virtual Result<bool> GroupIsPublic(const std::string& group) = 0;
+  // Every group the registers know (from a roster or a meeting), by short
+  // name, sorted: what a visitor's visible groups are chosen from.
+  virtual Result<std::vector<std::string>> Groups() = 0;
 
   // The audit log, newest first.
   virtual Status AppendAudit(const AuditEntry& entry) = 0;

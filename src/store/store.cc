@@ -6,6 +6,8 @@
 #include <string_view>
 
 #include "core/text.h"
+#include "plenary/site.h"
+#include "store/sqlite/sqlite_site.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace plenary {
@@ -29,20 +31,39 @@ std::optional<std::string_view> SchemeOf(std::string_view url) {
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
+namespace {
+
+// The SQLite file `url` names: "sqlite:PATH" or a bare path. Other schemes are
+// refused naming only the scheme, since the rest of a URL may hold a password.
+Result<std::string> SqlitePathOf(const std::string& url) {
   std::optional<std::string_view> scheme = SchemeOf(url);
   std::string path = url;
   if (scheme && EqualsNoCase(*scheme, "sqlite")) {
     path = url.substr(scheme->size() + 1);
   } else if (scheme) {
-    // Only the scheme is echoed: the rest of a URL may hold a password.
     return Error::InvalidInput("store URL scheme '" + std::string(*scheme) +
                                "' is not supported yet; use sqlite:PATH or a file path");
   }
   if (path.empty()) return Error::InvalidInput("store URL names no database file");
-  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(path);
+  return path;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
+  Result<std::string> path = SqlitePathOf(url);
+  if (!path) return path.error();
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(*path);
   if (!store) return store.error();
   return std::unique_ptr<Store>(std::move(store).value());
+}
+
+Result<std::unique_ptr<SiteStore>> OpenSiteStore(const std::string& url) {
+  Result<std::string> path = SqlitePathOf(url);
+  if (!path) return path.error();
+  Result<std::unique_ptr<SqliteSiteStore>> site = SqliteSiteStore::Open(*path);
+  if (!site) return site.error();
+  return std::unique_ptr<SiteStore>(std::move(site).value());
 }
 
 }  // namespace plenary

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "store/sqlite/sqlite_register.h"
+#include "store/sqlite/sqlite_site.h"
 
 namespace plenary {
 namespace {
@@ -194,6 +195,8 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
       {2, "the action item register: mentions replayed into living items", sqlite::kRegisterSchema},
       {3, "membership dates, sub-teams and their members, a meeting's sub-team",
        kSchemaV3MembershipAndSubTeams},
+      {4, "the web app: users, grants, sessions, API tokens, public groups, audit log, search",
+       sqlite::SiteSchema()},
   };
   return migrations;
 }

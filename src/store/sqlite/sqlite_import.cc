@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "store/sqlite/sqlite_queries.h"
+#include "store/sqlite/sqlite_search.h"
 #include "store/sqlite/sqlite_values.h"
 
 namespace plenary::sqlite {
@@ -341,6 +342,7 @@ ImportOutcome SaveMeeting(SQLite::Database& db, const MeetingImport& import) {
   WriteAgenda(db, id, meeting.agenda);
   WriteDecisions(db, id, meeting.decisions);
   WriteActions(db, id, meeting.actions);
+  IndexMeeting(db, id);
   return stored ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
 }
 

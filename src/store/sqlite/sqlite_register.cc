@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "core/register.h"
+#include "store/sqlite/sqlite_search.h"
 
 namespace plenary::sqlite {
 
@@ -279,6 +280,7 @@ void RebuildRegister(SQLite::Database& db, Id group_id) {
   for (std::size_t i = 0; i < reg.items.size(); ++i) writer.Write(group_id, i, reg.items[i]);
   WriteNotices(db, group_id, reg, meeting_ids);
   Run(db, "UPDATE register_counter SET next_item_id = ? WHERE id = 1", next_id);
+  IndexGroupActions(db, group_id);
 }
 
 bool RebuildStaleRegisters(SQLite::Database& db) {

@@ -50,7 +50,9 @@ auto SqliteStore::Guarded(Body&& body) -> decltype(body()) {
   }
 }
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+namespace sqlite {
+
+Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::string& path) {
   try {
     auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
                                                  kBusyTimeoutMs);
@@ -65,10 +67,18 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
       SQLite::Transaction transaction(*db, SQLite::TransactionBehavior::IMMEDIATE);
       if (sqlite::RebuildStaleRegisters(*db)) transaction.commit();
     }
-    return std::unique_ptr<SqliteStore>(new SqliteStore(path, std::move(db)));
+    return db;
   } catch (const std::exception& e) {
     return Error::Storage(fmt::format("{}: {}", path, e.what()));
   }
+}
+
+}  // namespace sqlite
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+  auto db = sqlite::OpenDatabase(path);
+  if (!db.ok()) return db.error();
+  return std::unique_ptr<SqliteStore>(new SqliteStore(path, std::move(db).value()));
 }
 
 SqliteStore::SqliteStore(std::string path, std::unique_ptr<SQLite::Database> db)

@@ -18,6 +18,12 @@ class Database;
 
 namespace plenary {
 
+namespace sqlite {
+// Opens, creating if needed, the database at `path` with the settings above and
+// migrates it to the current schema (SqliteStore::Open's errors).
+Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::string& path);
+}  // namespace sqlite
+
 // Beyond Store's contract:
 //
 // Import

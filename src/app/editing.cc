@@ -1,0 +1,276 @@
+#include "app/editing.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "app/credentials.h"
+#include "core/text.h"
+#include "publish/json.h"
+#include "publish/site_json.h"
+
+namespace plenary {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// The item as the audit log keeps it: its state, not its whole history.
+std::string ItemJson(const RegisteredAction& action) {
+  json item = RegisteredActionJson(action);
+  item.erase("history");
+  return item.dump();
+}
+
+std::string_view OutcomeName(ImportOutcome outcome) {
+  switch (outcome) {
+    case ImportOutcome::kCreated:
+      return "created";
+    case ImportOutcome::kUpdated:
+      return "updated";
+    case ImportOutcome::kUnchanged:
+      return "unchanged";
+  }
+  return "?";
+}
+
+Error NoItem(std::int64_t id) { return Error::NotFound(fmt::format("no action item #{}", id)); }
+
+// The groups a batch writes, each under the spelling it first appears with.
+std::vector<std::string> GroupsOf(const ImportBatch& batch) {
+  std::vector<std::string> groups;
+  auto add = [&](const std::string& g) {
+    for (const std::string& known : groups)
+      if (EqualsNoCase(known, g)) return;
+    groups.push_back(g);
+  };
+  if (batch.roster) add(batch.roster->group.short_name);
+  for (const MeetingImport& m : batch.meetings) add(m.meeting.key.group);
+  return groups;
+}
+
+}  // namespace
+
+std::int64_t Editing::SystemUnixTime() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Editing::Editing(Store& store, SiteStore& site, UnixClock now)
+    : store_(store), site_(site), now_(std::move(now)) {}
+
+Result<GroupAccess> Editing::AccessTo(const std::string& group) {
+  if (group.empty()) return GroupAccess{};
+  auto is_public = site_.GroupIsPublic(group);
+  if (!is_public.ok()) return is_public.error();
+  return GroupAccess{group, *is_public};
+}
+
+Status Editing::Require(const Actor& actor, Operation operation, const std::string& group) {
+  auto access = AccessTo(group);
+  if (!access.ok()) return access.error();
+  if (IsAllowed(actor, operation, *access)) return Status::Ok();
+  if (!group.empty() && !IsAllowed(actor, Operation::kReadGroup, *access))
+    return Error::NotFound(fmt::format("no group {}", group));
+  return Error::PermissionDenied(
+      group.empty()
+          ? fmt::format("{} may not {}", actor.who, OperationName(operation))
+          : fmt::format("{} may not {} in {}", actor.who, OperationName(operation), group));
+}
+
+Status Editing::Audit(const Actor& actor, std::string action, std::string group, std::string target,
+                      std::string before, std::string after) {
+  AuditEntry entry;
+  entry.at_unix = now_();
+  entry.who = actor.who;
+  entry.action = std::move(action);
+  entry.group = std::move(group);
+  entry.target = std::move(target);
+  entry.before = std::move(before);
+  entry.after = std::move(after);
+  return site_.AppendAudit(entry);
+}
+
+Result<ImportReport> Editing::Import(const Actor& actor, const ImportBatch& batch) {
+  std::map<std::string, std::string> roster_before;  // group -> RosterJson
+  if (batch.roster) {
+    const std::string& group = batch.roster->group.short_name;
+    if (Status s = Require(actor, Operation::kEditRoster, group); !s) return s.error();
+    auto stored = store_.FindRoster(group);
+    if (!stored.ok()) return stored.error();
+    if (*stored) roster_before[group] = RosterJson(**stored).dump();
+  }
+  for (const MeetingImport& m : batch.meetings)
+    if (Status s = Require(actor, Operation::kImport, m.meeting.key.group); !s) return s.error();
+  auto report = store_.Import(batch);
+  if (!report.ok()) return report;
+  for (const std::string& group : GroupsOf(batch)) {
+    json after = {{"roster", nullptr}, {"meetings", json::array()}};
+    std::string before;
+    if (batch.roster && EqualsNoCase(batch.roster->group.short_name, group) && report->roster) {
+      after["roster"] = {{"outcome", OutcomeName(*report->roster)},
+                         {"roster", RosterJson(*batch.roster)}};
+      before = roster_before[batch.roster->group.short_name];
+    }
+    bool changed = !after["roster"].is_null() && *report->roster != ImportOutcome::kUnchanged;
+    for (const MeetingImportReport& r : report->meetings) {
+      if (!EqualsNoCase(r.key.group, group)) continue;
+      changed = changed || r.outcome != ImportOutcome::kUnchanged;
+      const MeetingImport* source = nullptr;
+      for (const MeetingImport& m : batch.meetings)
+        if (m.meeting.key == r.key) source = &m;
+      after["meetings"].push_back({{"kind", r.key.kind},
+                                   {"number", r.key.number},
+                                   {"source", source ? source->source.name : ""},
+                                   {"sha256", source ? source->source.sha256 : ""},
+                                   {"outcome", OutcomeName(r.outcome)}});
+    }
+    // A re-import that changed nothing wrote nothing, so it leaves no trace either.
+    if (!changed) continue;
+    if (Status s = Audit(actor, "import", group, "group/" + group, before, after.dump()); !s)
+      return s.error();
+  }
+  return report;
+}
+
+Result<RegisteredAction> Editing::VisibleAction(const Actor& actor, std::int64_t id) {
+  auto item = store_.Action(id);
+  if (!item.ok()) return item;
+  auto access = AccessTo(item->meeting.group);
+  if (!access.ok()) return access.error();
+  if (!IsAllowed(actor, Operation::kReadGroup, *access)) return NoItem(id);
+  return item;
+}
+
+Result<RegisteredAction> Editing::EditAction(const Actor& actor, std::int64_t id, ActionEdit edit) {
+  auto before = VisibleAction(actor, id);
+  if (!before.ok()) return before;
+  const std::string& group = before->meeting.group;
+  auto access = AccessTo(group);
+  if (!access.ok()) return access.error();
+  auto roster = store_.FindRoster(group);
+  if (!roster.ok()) return roster.error();
+  if (!MayEditAction(actor, *access, *before, edit, *roster ? &**roster : nullptr))
+    return Error::PermissionDenied(fmt::format(
+        "{} may not change #{}: members may only mark their own items done", actor.who, id));
+  if (edit.who.empty()) edit.who = actor.user ? actor.user->login : actor.who;
+  auto after = store_.EditAction(id, edit);
+  if (!after.ok()) return after;
+  if (Status s = Audit(actor, "action.edit", group, fmt::format("action/{}", id), ItemJson(*before),
+                       ItemJson(*after));
+      !s)
+    return s.error();
+  return after;
+}
+
+Status Editing::MergeActions(const Actor& actor, std::int64_t into, std::int64_t from,
+                             ActionEdit by) {
+  auto kept = VisibleAction(actor, into);
+  if (!kept.ok()) return kept.error();
+  auto folded = VisibleAction(actor, from);
+  if (!folded.ok()) return folded.error();
+  if (Status s = Require(actor, Operation::kMergeActions, kept->meeting.group); !s) return s;
+  if (Status s = Require(actor, Operation::kMergeActions, folded->meeting.group); !s) return s;
+  if (by.who.empty()) by.who = actor.user ? actor.user->login : actor.who;
+  if (Status s = store_.MergeActions(into, from, by); !s) return s;
+  auto after = store_.Action(from);
+  if (!after.ok()) return after.error();
+  return Audit(actor, "action.merge", kept->meeting.group, fmt::format("action/{}", from),
+               ItemJson(*folded), ItemJson(*after));
+}
+
+Status Editing::UnmergeAction(const Actor& actor, std::int64_t from) {
+  auto before = VisibleAction(actor, from);
+  if (!before.ok()) return before.error();
+  if (Status s = Require(actor, Operation::kMergeActions, before->meeting.group); !s) return s;
+  if (Status s = store_.UnmergeAction(from); !s) return s;
+  auto after = store_.Action(from);
+  if (!after.ok()) return after.error();
+  return Audit(actor, "action.unmerge", before->meeting.group, fmt::format("action/{}", from),
+               ItemJson(*before), ItemJson(*after));
+}
+
+Status Editing::SetGroupPublic(const Actor& actor, const std::string& group, bool is_public) {
+  if (Status s = Require(actor, Operation::kSetGroupPublic, group); !s) return s;
+  auto was = site_.GroupIsPublic(group);
+  if (!was.ok()) return was.error();
+  if (Status s = site_.SetGroupPublic(group, is_public); !s) return s;
+  return Audit(actor, "group.public", group, "group/" + group, json{{"public", *was}}.dump(),
+               json{{"public", is_public}}.dump());
+}
+
+Result<User> Editing::UserByLogin(const std::string& login) {
+  auto found = site_.FindLogin(login);
+  if (!found.ok()) return found.error();
+  if (!*found) return Error::NotFound(fmt::format("no user '{}'", login));
+  return std::move((*found)->first);
+}
+
+Result<User> Editing::AddUser(const Actor& actor, const NewUser& user,
+                              const std::vector<GroupGrant>& grants) {
+  if (Status s = Require(actor, Operation::kManageUsers, ""); !s) return s.error();
+  for (const GroupGrant& g : grants)
+    if (g.group.empty()) return Error::InvalidInput("grant: empty group name");
+  auto created = site_.CreateUser(user);
+  if (!created.ok()) return created;
+  for (const GroupGrant& g : grants)
+    if (Status s = site_.SetGrant(created->id, g.group, g.role); !s) return s.error();
+  auto stored = site_.FindUser(created->id);
+  if (!stored.ok()) return stored;
+  if (Status s =
+          Audit(actor, "user.add", "", "user/" + stored->login, "", UserJson(*stored).dump());
+      !s)
+    return s.error();
+  return stored;
+}
+
+Status Editing::SetGrant(const Actor& actor, const std::string& login, const std::string& group,
+                         std::optional<GroupRole> role) {
+  if (Status s = Require(actor, Operation::kManageUsers, ""); !s) return s;
+  auto before = UserByLogin(login);
+  if (!before.ok()) return before.error();
+  if (Status s = site_.SetGrant(before->id, group, role); !s) return s;
+  auto after = site_.FindUser(before->id);
+  if (!after.ok()) return after.error();
+  return Audit(actor, "user.grant", group, "user/" + after->login, UserJson(*before).dump(),
+               UserJson(*after).dump());
+}
+
+Status Editing::SetPasswordHash(const Actor& actor, const std::string& login,
+                                const std::string& hash) {
+  if (Status s = Require(actor, Operation::kManageUsers, ""); !s) return s;
+  auto user = UserByLogin(login);
+  if (!user.ok()) return user.error();
+  if (Status s = site_.SetPasswordHash(user->id, hash); !s) return s;
+  return Audit(actor, "user.passwd", "", "user/" + user->login, "", "");
+}
+
+Result<CreatedApiToken> Editing::CreateApiToken(const Actor& actor, const std::string& login,
+                                                const std::string& name) {
+  if (Status s = Require(actor, Operation::kManageUsers, ""); !s) return s.error();
+  if (Trim(name).empty()) return Error::InvalidInput("token name: empty");
+  auto user = UserByLogin(login);
+  if (!user.ok()) return user.error();
+  CreatedApiToken created;
+  created.secret = NewApiToken();
+  auto token = site_.CreateApiToken(user->id, name, TokenDigest(created.secret), now_());
+  if (!token.ok()) return token.error();
+  created.token = *token;
+  json after = {{"id", token->id}, {"user", user->login}, {"name", token->name}};
+  if (Status s =
+          Audit(actor, "token.create", "", fmt::format("token/{}", token->id), "", after.dump());
+      !s)
+    return s.error();
+  return created;
+}
+
+Status Editing::RevokeApiToken(const Actor& actor, std::int64_t token_id) {
+  if (Status s = Require(actor, Operation::kManageUsers, ""); !s) return s;
+  if (Status s = site_.RevokeApiToken(token_id); !s) return s;
+  return Audit(actor, "token.revoke", "", fmt::format("token/{}", token_id), "", "");
+}
+
+}  // namespace plenary

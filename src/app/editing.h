@@ -1,0 +1,83 @@
+// Every change to a register or to the site goes through here, for the CLI and
+// the web app alike: the Authorizer is asked first, then the write is made,
+// then an AuditEntry records who, when, what, and the thing before and after
+// (as JSON in publish/json's shapes). A refused change writes nothing: neither
+// the register nor the audit log.
+//
+// Refusals: a group the actor may not read is NotFound, worded as for a thing
+// that does not exist (private groups are invisible); a group the actor reads
+// but may not change is PermissionDenied.
+//
+// The write and its audit entry are two transactions (Store and SiteStore are
+// separate interfaces): if appending the entry fails, the change stays and
+// the error is returned, so the caller can report it.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/authorizer.h"
+#include "plenary/site.h"
+#include "plenary/store.h"
+
+namespace plenary {
+
+struct CreatedApiToken {
+  ApiToken token;
+  std::string secret;  // shown once; only its digest is stored
+};
+
+class Editing {
+ public:
+  using UnixClock = std::function<std::int64_t()>;
+
+  // Both stores must outlive this object. `now` stamps audit entries.
+  Editing(Store& store, SiteStore& site, UnixClock now = SystemUnixTime);
+
+  // kImport on every meeting's group, kEditRoster on the roster's. One audit
+  // entry "import" per group touched, after: {roster, meetings[{kind,
+  // number, source, sha256, outcome}]}; before: the roster when it changed.
+  Result<ImportReport> Import(const Actor& actor, const ImportBatch& batch);
+
+  // MayEditAction. edit.who is set to the actor's login when empty. Audit
+  // "action.edit", target "action/ID", before and after the item.
+  Result<RegisteredAction> EditAction(const Actor& actor, std::int64_t id, ActionEdit edit);
+  // kMergeActions. Audit "action.merge", target "action/FROM".
+  Status MergeActions(const Actor& actor, std::int64_t into, std::int64_t from, ActionEdit by);
+  // kMergeActions. Audit "action.unmerge", target "action/FROM".
+  Status UnmergeAction(const Actor& actor, std::int64_t from);
+
+  // kSetGroupPublic. Audit "group.public", target "group/NAME".
+  Status SetGroupPublic(const Actor& actor, const std::string& group, bool is_public);
+
+  // kManageUsers, for all of these. Audit "user.add", "user.grant",
+  // "user.passwd" (no hash in the log), "token.create" (no secret),
+  // "token.revoke"; target "user/LOGIN" or "token/ID".
+  Result<User> AddUser(const Actor& actor, const NewUser& user,
+                       const std::vector<GroupGrant>& grants);
+  Status SetGrant(const Actor& actor, const std::string& login, const std::string& group,
+                  std::optional<GroupRole> role);
+  Status SetPasswordHash(const Actor& actor, const std::string& login, const std::string& hash);
+  Result<CreatedApiToken> CreateApiToken(const Actor& actor, const std::string& login,
+                                         const std::string& name);
+  Status RevokeApiToken(const Actor& actor, std::int64_t token_id);
+
+  static std::int64_t SystemUnixTime();
+
+ private:
+  Result<GroupAccess> AccessTo(const std::string& group);
+  Status Require(const Actor& actor, Operation operation, const std::string& group);
+  Result<RegisteredAction> VisibleAction(const Actor& actor, std::int64_t id);
+  Result<User> UserByLogin(const std::string& login);
+  Status Audit(const Actor& actor, std::string action, std::string group, std::string target,
+               std::string before, std::string after);
+
+  Store& store_;
+  SiteStore& site_;
+  UnixClock now_;
+};
+
+}  // namespace plenary

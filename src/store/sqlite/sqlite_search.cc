@@ -1,0 +1,172 @@
+#include "store/sqlite/sqlite_search.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/text.h"
+
+namespace plenary::sqlite {
+namespace {
+
+// search_docs holds the text as indexed; search_text is an external-content
+// FTS5 table over it, so the text is kept once more, not twice, and snippet()
+// reads it back from search_docs. Bytes 0x02/0x03 mark matches in snippets,
+// so they are blanked out of the indexed text.
+constexpr std::string_view kSearchTables = R"sql(
+CREATE TABLE search_docs (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('note', 'meeting', 'decision', 'action')),
+  group_id INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  action_id INTEGER,
+  body TEXT NOT NULL
+) STRICT;
+CREATE INDEX search_docs_by_meeting ON search_docs (meeting_id, kind);
+CREATE INDEX search_docs_by_group ON search_docs (group_id, kind);
+CREATE INDEX search_docs_by_action ON search_docs (action_id) WHERE action_id IS NOT NULL;
+CREATE VIRTUAL TABLE search_text USING fts5(
+  body, content = 'search_docs', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2');
+CREATE TRIGGER search_docs_insert AFTER INSERT ON search_docs BEGIN
+  INSERT INTO search_text (rowid, body) VALUES (new.id, new.body);
+END;
+CREATE TRIGGER search_docs_delete AFTER DELETE ON search_docs BEGIN
+  INSERT INTO search_text (search_text, rowid, body) VALUES ('delete', old.id, old.body);
+END;
+)sql";
+
+#define PLENARY_CLEAN(x) "replace(replace(" x ", char(2), ' '), char(3), ' ')"
+
+constexpr std::string_view kInsertDoc =
+    "INSERT INTO search_docs (kind, group_id, meeting_id, action_id, body) ";
+
+// A meeting's summary notes, agenda headings and decisions.
+constexpr std::string_view kMeetingDocs[] = {
+    "SELECT 'note', m.group_id, m.id, NULL, " PLENARY_CLEAN("n.text")
+    " FROM agenda_notes n JOIN agenda_sections s ON s.id = n.section_id "
+    "JOIN meetings m ON m.id = s.meeting_id",
+    "SELECT 'meeting', m.group_id, m.id, NULL, " PLENARY_CLEAN("s.heading")
+    " FROM agenda_sections s JOIN meetings m ON m.id = s.meeting_id",
+    "SELECT 'decision', m.group_id, m.id, NULL, " PLENARY_CLEAN("d.text")
+    " FROM decisions d JOIN meetings m ON m.id = d.meeting_id",
+};
+
+// A register item is found by its text and its status note.
+#define PLENARY_ACTION_BODY PLENARY_CLEAN("r.text || coalesce(' ' || r.status_note, '')")
+constexpr std::string_view kActionDocs =
+    "SELECT 'action', r.group_id, r.origin_meeting_id, r.id, " PLENARY_ACTION_BODY
+    " FROM register_items r WHERE r.merged_into IS NULL";
+
+constexpr std::string_view kStaleActionDocs =
+    "DELETE FROM search_docs WHERE group_id = ?1 AND kind = 'action' AND NOT EXISTS ("
+    "SELECT 1 FROM register_items r WHERE r.id = search_docs.action_id "
+    "AND r.merged_into IS NULL AND r.origin_meeting_id = search_docs.meeting_id "
+    "AND " PLENARY_ACTION_BODY " = search_docs.body)";
+
+constexpr std::string_view kNewActionDocs =
+    " AND r.group_id = ?1 AND NOT EXISTS (SELECT 1 FROM search_docs d "
+    "WHERE d.action_id = r.id AND d.meeting_id = r.origin_meeting_id "
+    "AND d.body = " PLENARY_ACTION_BODY ")";
+
+#undef PLENARY_ACTION_BODY
+#undef PLENARY_CLEAN
+
+std::string BuildSearchSchema() {
+  std::string sql(kSearchTables);
+  for (std::string_view docs : kMeetingDocs)
+    sql += std::string(kInsertDoc) + std::string(docs) + ";\n";
+  sql += std::string(kInsertDoc) + std::string(kActionDocs) + ";\n";
+  return sql;
+}
+
+bool IsWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+SearchKind KindOf(const std::string& kind) {
+  if (kind == "action") return SearchKind::kAction;
+  if (kind == "decision") return SearchKind::kDecision;
+  if (kind == "meeting") return SearchKind::kMeeting;
+  return SearchKind::kNote;
+}
+
+// Splits snippet()'s output at its 0x02/0x03 marks into plain text and the
+// byte ranges of the matched words.
+void SetSnippet(SearchHit& hit, const std::string& marked) {
+  std::size_t begin = 0;
+  for (char c : marked) {
+    if (c == '\x02') {
+      begin = hit.snippet.size();
+    } else if (c == '\x03') {
+      hit.highlights.emplace_back(begin, hit.snippet.size());
+    } else {
+      hit.snippet += c;
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view SearchSchema() {
+  static const std::string sql = BuildSearchSchema();
+  return sql;
+}
+
+void IndexMeeting(SQLite::Database& db, Id meeting_id) {
+  Run(db, "DELETE FROM search_docs WHERE meeting_id = ? AND kind <> 'action'", meeting_id);
+  for (std::string_view docs : kMeetingDocs)
+    Run(db, std::string(kInsertDoc) + std::string(docs) + " WHERE m.id = ?", meeting_id);
+}
+
+void IndexGroupActions(SQLite::Database& db, Id group_id) {
+  Run(db, std::string(kStaleActionDocs), group_id);
+  Run(db, std::string(kInsertDoc) + std::string(kActionDocs) + std::string(kNewActionDocs),
+      group_id);
+}
+
+std::string FtsQueryOf(std::string_view text) {
+  constexpr std::size_t kMaxWords = 32;
+  std::string query;
+  std::size_t words = 0;
+  for (std::string_view word : SplitWords(text)) {
+    if (words == kMaxWords) break;
+    if (std::none_of(word.begin(), word.end(),
+                     [](char c) { return IsWordByte(static_cast<unsigned char>(c)); }))
+      continue;
+    if (!query.empty()) query += ' ';
+    query += '"';
+    for (char c : word) query += c == '"' ? std::string("\"\"") : std::string(1, c);
+    query += '"';
+    ++words;
+  }
+  return query;
+}
+
+std::vector<SearchHit> SearchIndex(SQLite::Database& db, const SearchQuery& query) {
+  std::string match = FtsQueryOf(query.text);
+  std::vector<SearchHit> hits;
+  if (match.empty() || query.groups.empty() || query.limit <= 0) return hits;
+  SQLite::Statement rows(
+      db,
+      "SELECT d.kind, g.short_name, m.kind, m.number, m.date, d.action_id, "
+      "snippet(search_text, 0, char(2), char(3), '…', 16) "
+      "FROM search_text JOIN search_docs d ON d.id = search_text.rowid "
+      "JOIN groups g ON g.id = d.group_id JOIN meetings m ON m.id = d.meeting_id "
+      "WHERE search_text MATCH ? AND g.short_name IN (SELECT value FROM json_each(?)) "
+      "ORDER BY search_text.rank, d.id LIMIT ?");
+  Bind(rows, match, nlohmann::json(query.groups).dump(), std::min(query.limit, 500));
+  while (rows.executeStep()) {
+    SearchHit hit;
+    hit.kind = KindOf(rows.getColumn(0).getString());
+    hit.group = rows.getColumn(1).getString();
+    hit.meeting = rows.getColumn(2).getString() + " #" + rows.getColumn(3).getString();
+    hit.date = rows.getColumn(4).getString();
+    hit.action_id = rows.getColumn(5).isNull() ? 0 : rows.getColumn(5).getInt64();
+    SetSnippet(hit, rows.getColumn(6).getString());
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+}  // namespace plenary::sqlite

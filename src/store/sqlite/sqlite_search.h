@@ -1,0 +1,38 @@
+// The search index of the SQLite store: one row per searchable text (a
+// summary note, an agenda heading, a decision, a register item) in
+// search_docs, mirrored into the FTS5 table search_text by triggers. The
+// writers (sqlite_import.cc, sqlite_register.cc) call the Index* functions in
+// their own transaction, so the index is never behind the registers.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string_view>
+#include <vector>
+
+#include "plenary/site.h"
+#include "store/sqlite/sqlite_values.h"
+
+namespace plenary::sqlite {
+
+// The tables and triggers of the index, and the statements that fill it from
+// what a database already holds (part of migration 4).
+std::string_view SearchSchema();
+
+// Replaces the index rows of meeting `meeting_id`'s notes, headings and
+// decisions with what is stored now. The caller holds a write transaction.
+void IndexMeeting(SQLite::Database& db, Id meeting_id);
+
+// Brings the index rows of group `group_id`'s register items up to date:
+// only items whose text, status note or origin changed are rewritten.
+void IndexGroupActions(SQLite::Database& db, Id group_id);
+
+// The FTS5 query that finds every one of `text`'s words, each a quoted string
+// so that no FTS5 syntax in it ("*", "NEAR(", "-", ":", quotes) has effect;
+// empty when `text` has no words. At most 32 words are kept.
+std::string FtsQueryOf(std::string_view text);
+
+// Hits for `query` in the groups it names, best first.
+std::vector<SearchHit> SearchIndex(SQLite::Database& db, const SearchQuery& query);
+
+}  // namespace plenary::sqlite
