@@ -115,8 +115,10 @@ Result<ImportReport> Editing::Import(const Actor& actor, const ImportBatch& batc
                          {"roster", RosterJson(*batch.roster)}};
       before = roster_before[batch.roster->group.short_name];
     }
+    bool changed = !after["roster"].is_null() && *report->roster != ImportOutcome::kUnchanged;
     for (const MeetingImportReport& r : report->meetings) {
       if (!EqualsNoCase(r.key.group, group)) continue;
+      changed = changed || r.outcome != ImportOutcome::kUnchanged;
       const MeetingImport* source = nullptr;
       for (const MeetingImport& m : batch.meetings)
         if (m.meeting.key == r.key) source = &m;
@@ -126,6 +128,8 @@ Result<ImportReport> Editing::Import(const Actor& actor, const ImportBatch& batc
                                    {"sha256", source ? source->source.sha256 : ""},
                                    {"outcome", OutcomeName(r.outcome)}});
     }
+    // A re-import that changed nothing wrote nothing, so it leaves no trace either.
+    if (!changed) continue;
     if (Status s = Audit(actor, "import", group, "group/" + group, before, after.dump()); !s)
       return s.error();
   }

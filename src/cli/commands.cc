@@ -8,7 +8,9 @@
 #include <ostream>
 #include <sstream>
 
+#include "app/editing.h"
 #include "app/importing.h"
+#include "cli/site_commands.h"
 #include "cli/text_table.h"
 #include "core/attendance.h"
 #include "core/date.h"
@@ -158,7 +160,9 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
     if (!opened.ok()) return Fail(ctx, opened.error());
     store = std::move(*opened);
   }
-  auto report = store->Import(plan->batch);
+  auto site = OpenSiteStore(ctx.db);
+  if (!site.ok()) return Fail(ctx, site.error());
+  auto report = Editing(*store, **site).Import(CommandLineActor(), plan->batch);
   if (!report.ok()) return Fail(ctx, report.error());
   if (report->roster && plan->batch.roster) {
     ctx.out << fmt::format("roster {}: {} ({})\n", plan->batch.roster->group.short_name,

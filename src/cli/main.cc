@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/site_commands.h"
 
 namespace {
 
@@ -140,6 +141,9 @@ int Run(int argc, char** argv) {
                    "Close a client that takes longer to send a request or read a response")
       ->check(CLI::Range(0, 3'600'000));
 
+  plenary::SiteCommands site;
+  plenary::AddSiteCommands(app, site);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -172,6 +176,7 @@ int Run(int argc, char** argv) {
   if (*attendance_cmd) return plenary::RunAttendance(ctx, attendance);
   if (*roster_cmd) return plenary::RunRoster(ctx, json);
   if (*publish_cmd) return plenary::RunPublish(ctx, publish);
+  if (auto status = plenary::RunSiteCommands(ctx, site)) return *status;
   return plenary::kExitUsage;
 }
 

@@ -6,7 +6,9 @@
 #include <map>
 #include <ostream>
 
+#include "app/editing.h"
 #include "cli/commands.h"
+#include "cli/site_commands.h"
 #include "cli/text_table.h"
 #include "core/date.h"
 #include "core/directory.h"
@@ -114,7 +116,9 @@ int RunActionEdit(const CliContext& ctx, const ActionEditCommand& command) {
   }
   if (!edit.status && !edit.due && !edit.owners && edit.note.empty())
     return Usage(ctx, "nothing to change: give --status, --due, --owner or --note");
-  auto changed = (*store)->EditAction(command.id, edit);
+  auto site = OpenSiteStore(ctx.db);
+  if (!site.ok()) return Fail(ctx, site.error());
+  auto changed = Editing(**store, **site).EditAction(CommandLineActor(), command.id, edit);
   if (!changed.ok()) return Fail(ctx, changed.error());
   return Show(ctx, *changed, command.json);
 }
@@ -127,7 +131,10 @@ int RunActionMerge(const CliContext& ctx, std::int64_t into, std::int64_t from,
   by.who = Who(who);
   by.note = note.value_or("");
   by.effective = ctx.today;
-  if (Status merged = (*store)->MergeActions(into, from, by); !merged.ok())
+  auto site = OpenSiteStore(ctx.db);
+  if (!site.ok()) return Fail(ctx, site.error());
+  if (Status merged = Editing(**store, **site).MergeActions(CommandLineActor(), into, from, by);
+      !merged.ok())
     return Fail(ctx, merged.error());
   ctx.out << fmt::format("merged #{} into #{} (undo: plenary actions unmerge {})\n", from, into,
                          from);
@@ -137,7 +144,11 @@ int RunActionMerge(const CliContext& ctx, std::int64_t into, std::int64_t from,
 int RunActionUnmerge(const CliContext& ctx, std::int64_t from) {
   auto store = OpenExistingStore(ctx);
   if (!store.ok()) return Fail(ctx, store.error());
-  if (Status undone = (*store)->UnmergeAction(from); !undone.ok()) return Fail(ctx, undone.error());
+  auto site = OpenSiteStore(ctx.db);
+  if (!site.ok()) return Fail(ctx, site.error());
+  if (Status undone = Editing(**store, **site).UnmergeAction(CommandLineActor(), from);
+      !undone.ok())
+    return Fail(ctx, undone.error());
   ctx.out << fmt::format("#{} is its own item again\n", from);
   return kExitOk;
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "plenary/site.h"
 #include "plenary/store.h"
 
 namespace plenary {
@@ -85,6 +86,25 @@ TEST_F(MigrationsTest, ReopeningAMigratedDatabaseWritesNothing) {
     ASSERT_TRUE((*store)->Actions({}).ok());
   }
   EXPECT_EQ(bytes(), before);
+}
+
+TEST_F(MigrationsTest, UpgradeIndexesWhatTheDatabaseAlreadyHeld) {
+  WriteVersion1();
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    db.exec("INSERT INTO agenda_sections VALUES (1, 1, 0, 'Outreach', 20)");
+    db.exec("INSERT INTO agenda_notes VALUES (1, 0, 'Discussed the webinar schedule')");
+  }
+  auto site = OpenSiteStore(path_);
+  ASSERT_TRUE(site.ok()) << site.error().message;
+  auto notes = (*site)->Search({"webinar", {"SSR2"}, 10});
+  ASSERT_TRUE(notes.ok()) << notes.error().message;
+  ASSERT_EQ(notes->size(), 1u);
+  EXPECT_EQ(notes->at(0).kind, SearchKind::kNote);
+  auto items = (*site)->Search({"attendance rates", {"SSR2"}, 10});
+  ASSERT_TRUE(items.ok());
+  ASSERT_EQ(items->size(), 1u);
+  EXPECT_EQ(items->at(0).kind, SearchKind::kAction);
 }
 
 }  // namespace

@@ -1,0 +1,305 @@
+// SiteStore's contract, against SQLite. The fixture opens both interfaces by
+// URL only, so that these tests can become a suite shared with other back
+// ends; the last tests check SQLite-only details.
+#include "store/sqlite/sqlite_site.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+
+#include "plenary/site.h"
+#include "plenary/store.h"
+#include "store/sqlite/sqlite_search.h"
+
+namespace plenary {
+namespace {
+
+namespace fs = std::filesystem;
+
+Date D(int y, unsigned m, unsigned d) {
+  return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
+
+const std::string kHash64(64, 'a');
+const std::string kOtherHash64(64, 'b');
+
+Meeting Plenary(std::string group, int number) {
+  Meeting m;
+  m.key = {std::move(group), "Plenary", number};
+  m.date = D(2017, 6, 13);
+  m.agenda = {{"Outreach webinar", {"Discussed the webinar schedule with Žarko Kečić"}, 10}};
+  m.decisions = {{"The team adopted the terms of reference", 20}};
+  m.actions = {{"Staff to circulate the draft workplan",
+                {{"Staff", OwnerKind::kOrganisation}},
+                D(2017, 6, 30),
+                ActionStatus::kOpen,
+                ActionSource::kTable,
+                std::nullopt,
+                30}};
+  return m;
+}
+
+class SiteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "plenary-site-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    url_ = "sqlite:" + (dir_ / "site.db").string();
+    auto store = OpenStore(url_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(*store);
+    auto site = OpenSiteStore(url_);
+    ASSERT_TRUE(site.ok()) << site.error().message;
+    site_ = std::move(*site);
+  }
+  void TearDown() override {
+    site_.reset();
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  User Add(const std::string& login, bool admin = false) {
+    auto user = site_->CreateUser({login, login + " name", "", "hash-of-" + login, admin});
+    EXPECT_TRUE(user.ok()) << user.error().message;
+    return user.ok() ? *user : User{};
+  }
+
+  void Import(const Meeting& meeting, const std::string& sha) {
+    auto report = store_->Import({std::nullopt, {{meeting, {"n.txt", sha}}}});
+    ASSERT_TRUE(report.ok()) << report.error().message;
+  }
+
+  std::vector<SearchHit> Find(const std::string& text, std::vector<std::string> groups = {"SSR2"}) {
+    auto hits = site_->Search({text, std::move(groups), 50});
+    EXPECT_TRUE(hits.ok()) << hits.error().message;
+    return hits.ok() ? *hits : std::vector<SearchHit>{};
+  }
+
+  fs::path dir_;
+  std::string url_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<SiteStore> site_;
+};
+
+TEST_F(SiteStoreTest, UsersAreFoundByLoginWithoutRegardToCase) {
+  User alice = Add("Alice");
+  EXPECT_GT(alice.id, 0);
+  auto found = site_->FindLogin("alice");
+  ASSERT_TRUE(found.ok());
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->first.login, "Alice");
+  EXPECT_EQ((*found)->second, "hash-of-Alice");
+  auto missing = site_->FindLogin("bob");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+  EXPECT_EQ(site_->FindUser(alice.id + 100).error().kind, ErrorKind::kNotFound);
+}
+
+TEST_F(SiteStoreTest, ATakenLoginIsAConflictInAnyCase) {
+  Add("alice");
+  auto again = site_->CreateUser({"ALICE", "", "", "", false});
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().kind, ErrorKind::kConflict);
+}
+
+TEST_F(SiteStoreTest, HostileUserFieldsAreRefused) {
+  for (NewUser bad :
+       {NewUser{"", "", "", "", false}, NewUser{std::string(65, 'x'), "", "", "", false},
+        NewUser{"a\nb", "", "", "", false}, NewUser{"bob", "\xff", "", "", false}}) {
+    auto user = site_->CreateUser(bad);
+    ASSERT_FALSE(user.ok()) << bad.login;
+    EXPECT_EQ(user.error().kind, ErrorKind::kInvalidInput);
+  }
+}
+
+TEST_F(SiteStoreTest, GrantsAreSetChangedAndRemoved) {
+  User bob = Add("bob");
+  ASSERT_TRUE(site_->SetGrant(bob.id, "SSR2", GroupRole::kMember).ok());
+  ASSERT_TRUE(site_->SetGrant(bob.id, "RDS", GroupRole::kSecretariat).ok());
+  ASSERT_TRUE(site_->SetGrant(bob.id, "ssr2", GroupRole::kSecretariat).ok());
+  auto user = site_->FindUser(bob.id);
+  ASSERT_TRUE(user.ok());
+  ASSERT_EQ(user->grants.size(), 2u);
+  EXPECT_EQ(user->grants[0].group, "RDS");
+  EXPECT_EQ(user->grants[1].role, GroupRole::kSecretariat);
+  ASSERT_TRUE(site_->SetGrant(bob.id, "SSR2", std::nullopt).ok());
+  EXPECT_EQ(site_->FindUser(bob.id)->grants.size(), 1u);
+  EXPECT_EQ(site_->SetGrant(bob.id + 9, "SSR2", GroupRole::kMember).error().kind,
+            ErrorKind::kNotFound);
+}
+
+TEST_F(SiteStoreTest, UsersAreListedWithTheirGrantsAndPasswordsChange) {
+  User b = Add("bob");
+  Add("alice", true);
+  ASSERT_TRUE(site_->SetGrant(b.id, "SSR2", GroupRole::kMember).ok());
+  auto users = site_->Users();
+  ASSERT_TRUE(users.ok());
+  ASSERT_EQ(users->size(), 2u);
+  EXPECT_EQ(users->at(0).login, "alice");
+  EXPECT_TRUE(users->at(0).admin);
+  EXPECT_EQ(users->at(1).grants.size(), 1u);
+  ASSERT_TRUE(site_->SetPasswordHash(b.id, "new-hash").ok());
+  EXPECT_EQ((*site_->FindLogin("bob"))->second, "new-hash");
+  EXPECT_EQ(site_->SetPasswordHash(b.id + 9, "x").error().kind, ErrorKind::kNotFound);
+}
+
+TEST_F(SiteStoreTest, SessionsExpireAndAreDeleted) {
+  User alice = Add("alice");
+  ASSERT_TRUE(site_->CreateSession(kHash64, alice.id, "csrf-1", 5000000000).ok());
+  auto session = site_->FindSession(kHash64, 4000000000);
+  ASSERT_TRUE(session.ok());
+  ASSERT_TRUE(session->has_value());
+  EXPECT_EQ((*session)->user.login, "alice");
+  EXPECT_EQ((*session)->csrf_token, "csrf-1");
+  EXPECT_FALSE(site_->FindSession(kHash64, 5000000000)->has_value());
+  EXPECT_FALSE(site_->FindSession(kOtherHash64, 0)->has_value());
+  ASSERT_TRUE(site_->DeleteSession(kHash64).ok());
+  EXPECT_FALSE(site_->FindSession(kHash64, 0)->has_value());
+}
+
+TEST_F(SiteStoreTest, ApiTokensFindTheirUserUntilRevoked) {
+  User alice = Add("alice");
+  auto token = site_->CreateApiToken(alice.id, "backup script", kHash64, 1700000000);
+  ASSERT_TRUE(token.ok()) << token.error().message;
+  EXPECT_EQ(token->name, "backup script");
+  auto user = site_->FindApiToken(kHash64);
+  ASSERT_TRUE(user.ok());
+  ASSERT_TRUE(user->has_value());
+  EXPECT_EQ((*user)->login, "alice");
+  EXPECT_FALSE(site_->FindApiToken(kOtherHash64)->has_value());
+  ASSERT_TRUE(site_->RevokeApiToken(token->id).ok());
+  EXPECT_FALSE(site_->FindApiToken(kHash64)->has_value());
+  EXPECT_EQ(site_->RevokeApiToken(token->id + 9).error().kind, ErrorKind::kNotFound);
+}
+
+TEST_F(SiteStoreTest, GroupsArePrivateUntilMadePublic) {
+  EXPECT_FALSE(*site_->GroupIsPublic("SSR2"));
+  ASSERT_TRUE(site_->SetGroupPublic("SSR2", true).ok());
+  EXPECT_TRUE(*site_->GroupIsPublic("ssr2"));
+  ASSERT_TRUE(site_->SetGroupPublic("SSR2", true).ok());
+  ASSERT_TRUE(site_->SetGroupPublic("Ssr2", false).ok());
+  EXPECT_FALSE(*site_->GroupIsPublic("SSR2"));
+}
+
+TEST_F(SiteStoreTest, GroupsListsEveryGroupTheRegistersKnow) {
+  Import(Plenary("SSR2", 15), "a");
+  Import(Plenary("RDS", 1), "b");
+  EXPECT_EQ(*site_->Groups(), (std::vector<std::string>{"RDS", "SSR2"}));
+}
+
+TEST_F(SiteStoreTest, AuditIsNewestFirstAndFiltered) {
+  for (int i = 0; i < 3; ++i)
+    ASSERT_TRUE(
+        site_
+            ->AppendAudit({0, 1700000000 + i, "alice", "action.edit", i == 1 ? "RDS" : "SSR2",
+                           "action/" + std::to_string(i), "{}", "{\"x\":1}"})
+            .ok());
+  auto all = site_->Audit({});
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ(all->at(0).target, "action/2");
+  EXPECT_EQ(all->at(0).after, "{\"x\":1}");
+  EXPECT_EQ(site_->Audit({"ssr2", std::nullopt, 100})->size(), 2u);
+  EXPECT_EQ(site_->Audit({std::nullopt, "action/1", 100})->at(0).group, "RDS");
+  EXPECT_EQ(site_->Audit({std::nullopt, std::nullopt, 1})->size(), 1u);
+}
+
+TEST_F(SiteStoreTest, SearchFindsNotesHeadingsDecisionsAndItemsWithSnippets) {
+  Import(Plenary("SSR2", 15), "a");
+  auto notes = Find("webinar schedule");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].kind, SearchKind::kNote);
+  EXPECT_EQ(notes[0].group, "SSR2");
+  EXPECT_EQ(notes[0].meeting, "Plenary #15");
+  EXPECT_EQ(notes[0].date, "2017-06-13");
+  EXPECT_EQ(notes[0].snippet, "Discussed the webinar schedule with Žarko Kečić");
+  ASSERT_EQ(notes[0].highlights.size(), 2u);
+  EXPECT_EQ(notes[0].snippet.substr(notes[0].highlights[0].first,
+                                    notes[0].highlights[0].second - notes[0].highlights[0].first),
+            "webinar");
+  EXPECT_EQ(Find("outreach").at(0).kind, SearchKind::kMeeting);
+  EXPECT_EQ(Find("adopted").at(0).kind, SearchKind::kDecision);
+  auto items = Find("WORKPLAN");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].kind, SearchKind::kAction);
+  EXPECT_GT(items[0].action_id, 0);
+  EXPECT_EQ(Find("zarko kecic").size(), 1u) << "diacritics are ignored";
+}
+
+TEST_F(SiteStoreTest, SearchOnlyLooksInTheGroupsItIsGiven) {
+  Import(Plenary("SSR2", 15), "a");
+  Import(Plenary("RDS", 1), "b");
+  EXPECT_EQ(Find("workplan", {"SSR2", "RDS"}).size(), 2u);
+  auto rds = Find("workplan", {"rds"});
+  ASSERT_EQ(rds.size(), 1u);
+  EXPECT_EQ(rds[0].group, "RDS");
+  EXPECT_TRUE(Find("workplan", {}).empty()) << "no visible group, no hits";
+  EXPECT_TRUE(Find("workplan", {"SSR2\") OR (1=1"}).empty());
+}
+
+TEST_F(SiteStoreTest, FtsSyntaxInSearchTextIsInert) {
+  Import(Plenary("SSR2", 15), "a");
+  for (std::string text : {"\"", "*", "NEAR(", "-", ":", "webinar\"", "\"webinar", "web*",
+                           "NEAR(webinar schedule)", "-webinar", "body:webinar", "webinar OR",
+                           "AND", "(", "^webinar", "webinar NOT schedule", ""}) {
+    auto hits = site_->Search({text, {"SSR2"}, 10});
+    EXPECT_TRUE(hits.ok()) << text << ": " << hits.error().message;
+  }
+  // Each would find something were it FTS5 syntax: a prefix query, NOT, a
+  // column filter; as plain words they ask for words no text has.
+  EXPECT_TRUE(Find("web*").empty());
+  EXPECT_TRUE(Find("webinar NOT schedule").empty());
+  EXPECT_TRUE(Find("body:webinar").empty());
+  EXPECT_EQ(Find("\"webinar").size(), 2u) << "the note and the heading";
+  EXPECT_EQ(Find("-webinar").size(), 2u);
+}
+
+TEST_F(SiteStoreTest, SearchFollowsEditsReimportsAndMerges) {
+  Import(Plenary("SSR2", 15), "a");
+  std::int64_t id = Find("workplan").at(0).action_id;
+  ActionEdit edit;
+  edit.note = "sent to the plenary list";
+  edit.who = "alice";
+  edit.effective = D(2017, 6, 20);
+  ASSERT_TRUE(store_->EditAction(id, edit).ok());
+  EXPECT_EQ(Find("plenary list").size(), 1u) << "the status note is searchable";
+
+  Meeting changed = Plenary("SSR2", 15);
+  changed.agenda[0].notes[0] = "Discussed the podcast";
+  Import(changed, "b");
+  EXPECT_TRUE(Find("webinar schedule").empty());
+  EXPECT_EQ(Find("podcast").size(), 1u);
+
+  Meeting next = Plenary("SSR2", 16);
+  next.actions[0].text = "Staff to book the rooms";
+  Import(next, "c");
+  std::int64_t rooms = Find("rooms").at(0).action_id;
+  ASSERT_TRUE(store_->MergeActions(id, rooms, edit).ok());
+  EXPECT_TRUE(Find("rooms").empty()) << "a merged item is found through the one it joined";
+  ASSERT_TRUE(store_->UnmergeAction(rooms).ok());
+  EXPECT_EQ(Find("rooms").size(), 1u);
+}
+
+TEST_F(SiteStoreTest, OverlongOrInvalidSearchTextIsRefused) {
+  EXPECT_EQ(site_->Search({std::string(1001, 'a'), {"SSR2"}, 10}).error().kind,
+            ErrorKind::kInvalidInput);
+  EXPECT_EQ(site_->Search({"\xc3", {"SSR2"}, 10}).error().kind, ErrorKind::kInvalidInput);
+}
+
+TEST(FtsQueryOf, QuotesEveryWordAndDropsPunctuation) {
+  EXPECT_EQ(sqlite::FtsQueryOf("web NEAR( a\"b - : *"), "\"web\" \"NEAR(\" \"a\"\"b\"");
+  EXPECT_EQ(sqlite::FtsQueryOf("  "), "");
+}
+
+TEST(OpenSiteStore, OtherSchemesAreRefusedWithoutEchoingTheUrl) {
+  auto site = OpenSiteStore("postgresql://plenary:s3cret@db.example/plenary");
+  ASSERT_FALSE(site.ok());
+  EXPECT_EQ(site.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_EQ(site.error().message.find("s3cret"), std::string::npos);
+  EXPECT_NE(site.error().message.find("postgresql"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace plenary
