@@ -28,6 +28,8 @@ HttpResponse ErrorResponse(const Error& error) {
       return Problem(404, error.message);
     case ErrorKind::kConflict:
       return Problem(409, error.message);
+    case ErrorKind::kPermissionDenied:
+      return Problem(403, error.message);
     case ErrorKind::kStorage:
     case ErrorKind::kIO:
     case ErrorKind::kInternal:
