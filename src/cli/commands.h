@@ -87,6 +87,7 @@ struct ServeCommand {
   int workers = 0;  // 0: two per core
   std::optional<std::string> access_log;
   int request_timeout_ms = 0;  // 0: the server's default
+  bool secure_cookies = false;
 };
 
 int RunImport(const CliContext& ctx, const ImportCommand& command);

@@ -140,6 +140,8 @@ int Run(int argc, char** argv) {
       ->add_option("--request-timeout-ms", serve.request_timeout_ms,
                    "Close a client that takes longer to send a request or read a response")
       ->check(CLI::Range(0, 3'600'000));
+  serve_cmd->add_flag("--secure-cookies", serve.secure_cookies,
+                      "Mark the session cookie Secure (the site is reached over HTTPS)");
 
   plenary::SiteCommands site;
   plenary::AddSiteCommands(app, site);

@@ -13,6 +13,7 @@ int RunServe(const CliContext& ctx, const ServeCommand& command) {
   options.threads = command.threads;
   options.workers = command.workers;
   options.access_log = command.access_log;
+  options.secure_cookies = command.secure_cookies;
   if (command.request_timeout_ms > 0) {
     options.limits.request_timeout = std::chrono::milliseconds(command.request_timeout_ms);
     options.limits.write_timeout = std::chrono::milliseconds(command.request_timeout_ms);

@@ -1,32 +1,24 @@
 #include "server/access.h"
 
-#include "core/text.h"
+#include "server/auth.h"
 
 namespace plenary {
-namespace {
 
-const GroupGrant* GrantOf(const Viewer& viewer, const std::string& group) {
-  if (!viewer.user) return nullptr;
-  for (const GroupGrant& g : viewer.user->grants)
-    if (EqualsNoCase(g.group, group)) return &g;
-  return nullptr;
+GroupAccess AccessOf(const RouteCall& call, const std::string& group) {
+  GroupAccess access{group, false};
+  if (call.resources.site) {
+    auto is_public = call.resources.site->GroupIsPublic(group);
+    access.is_public = is_public.ok() && *is_public;
+  }
+  return access;
 }
 
-}  // namespace
+bool May(const RouteCall& call, Operation operation, const std::string& group) {
+  return IsAllowed(ActorOf(call.viewer), operation, AccessOf(call, group));
+}
 
 bool MayRead(const RouteCall& call, const std::string& group) {
-  if (!call.resources.site) return true;
-  if (call.viewer.user && call.viewer.user->admin) return true;
-  if (GrantOf(call.viewer, group)) return true;
-  auto is_public = call.resources.site->GroupIsPublic(group);
-  return is_public.ok() && *is_public;
-}
-
-bool MayEdit(const RouteCall& call, const std::string& group) {
-  if (!call.resources.site) return true;
-  if (call.viewer.user && call.viewer.user->admin) return true;
-  const GroupGrant* grant = GrantOf(call.viewer, group);
-  return grant && grant->role == GroupRole::kSecretariat;
+  return May(call, Operation::kReadGroup, group);
 }
 
 }  // namespace plenary

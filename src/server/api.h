@@ -15,5 +15,7 @@ void AddGroupRoutes(Router& router);       // api_groups.cc: groups, meetings, d
 void AddActionRoutes(Router& router);      // api_actions.cc: the action item register
 void AddImportRoutes(Router& router);      // api_imports.cc: imports, with dry_run
 void AddAttendanceRoutes(Router& router);  // api_attendance.cc
+void AddSessionRoutes(Router& router);     // api_session.cc: sign in and out
+void AddSearchRoutes(Router& router);      // api_search.cc: search, the viewer's own items
 
 }  // namespace plenary

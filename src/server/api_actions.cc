@@ -10,6 +10,7 @@
 #include "publish/json.h"
 #include "server/api.h"
 #include "server/api_common.h"
+#include "server/auth.h"
 #include "server/responses.h"
 
 namespace plenary {
@@ -167,11 +168,12 @@ HttpResponse EditActionRoute(RouteCall& call) {
   if (!body.ok()) return ErrorResponse(body.error());
   auto edit = EditOf(call, item->meeting.group, *body);
   if (!edit.ok()) return ErrorResponse(edit.error());
-  if (!MayEdit(call, item->meeting.group))
-    return Forbidden("you may not change this group's items");
-  auto changed = call.store().EditAction(item->id, *edit);
+  Editing editing = EditingOf(call);
+  auto changed = editing.EditAction(ActorOf(call.viewer), item->id, *edit);
   if (!changed.ok()) return ErrorResponse(changed.error());
-  return JsonResponse(200, RegisteredActionJson(*changed));
+  auto now = call.store().Action(item->id);
+  if (!now.ok()) return ErrorResponse(now.error());
+  return JsonResponse(200, RegisteredActionJson(*now));
 }
 
 // {from: ID, note?}: folds item `from` into the item of the path.
@@ -185,8 +187,6 @@ HttpResponse MergeActionRoute(RouteCall& call) {
   if (!from.is_number_integer() || from.get<std::int64_t>() <= 0)
     return Problem(400, "from: expected the id of the item to fold in");
   if (!note.is_null() && !note.is_string()) return Problem(400, "note: expected text");
-  if (!MayEdit(call, item->meeting.group))
-    return Forbidden("you may not change this group's items");
   auto other = call.store().Action(from.get<std::int64_t>());
   if (!other.ok() || !EqualsNoCase(other->meeting.group, item->meeting.group))
     return Problem(404, fmt::format("no action item #{} in {}", from.get<std::int64_t>(),
@@ -195,9 +195,23 @@ HttpResponse MergeActionRoute(RouteCall& call) {
   by.who = ChangedBy(call);
   by.note = note.is_string() ? note.get<std::string>() : "";
   by.effective = Today();
-  if (Status merged = call.store().MergeActions(item->id, from.get<std::int64_t>(), by);
+  Editing editing = EditingOf(call);
+  if (Status merged =
+          editing.MergeActions(ActorOf(call.viewer), item->id, from.get<std::int64_t>(), by);
       !merged.ok())
     return ErrorResponse(merged.error());
+  auto now = call.store().Action(item->id);
+  if (!now.ok()) return ErrorResponse(now.error());
+  return JsonResponse(200, RegisteredActionJson(*now));
+}
+
+// Undoes the merge of the item of the path into another.
+HttpResponse UnmergeActionRoute(RouteCall& call) {
+  auto item = ItemOf(call);
+  if (!item.ok()) return ErrorResponse(item.error());
+  Editing editing = EditingOf(call);
+  if (Status s = editing.UnmergeAction(ActorOf(call.viewer), item->id); !s.ok())
+    return ErrorResponse(s.error());
   auto now = call.store().Action(item->id);
   if (!now.ok()) return ErrorResponse(now.error());
   return JsonResponse(200, RegisteredActionJson(*now));
@@ -210,6 +224,7 @@ void AddActionRoutes(Router& router) {
   router.Add("GET", "/api/v1/groups/{group}/actions/{id}", ShowAction);
   router.Add("PATCH", "/api/v1/groups/{group}/actions/{id}", EditActionRoute);
   router.Add("POST", "/api/v1/groups/{group}/actions/{id}/merge", MergeActionRoute);
+  router.Add("POST", "/api/v1/groups/{group}/actions/{id}/unmerge", UnmergeActionRoute);
 }
 
 }  // namespace plenary

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <stdexcept>
 
 #include "app/importing.h"
 #include "core/date.h"
@@ -80,6 +81,11 @@ Result<std::string> VisibleGroup(RouteCall& call, const std::string& name) {
 }
 
 HttpResponse Forbidden(const std::string& what) { return Problem(403, what); }
+
+Editing EditingOf(RouteCall& call) {
+  if (!call.resources.site) throw std::logic_error("a worker without site tables cannot edit");
+  return Editing(call.store(), *call.resources.site);
+}
 
 Result<nlohmann::json> JsonBody(const HttpRequest& request) {
   std::string type = AsciiLower(request.headers.Get("Content-Type"));

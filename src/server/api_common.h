@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "app/editing.h"
 #include "plenary/model.h"
 #include "plenary/result.h"
 #include "server/access.h"
@@ -20,6 +21,11 @@ Result<std::string> VisibleGroup(RouteCall& call, const std::string& name);
 // The refusal of a change to a group the viewer may see but not change: 403
 // (the group's existence is no secret to them).
 HttpResponse Forbidden(const std::string& what);
+
+// The audited editing service (app/editing.h) over this worker's stores:
+// every change the API makes goes through it. Throws std::logic_error (a
+// 500) on a worker without site tables.
+Editing EditingOf(RouteCall& call);
 
 // The request's body as a JSON object. InvalidInput when it is not
 // application/json, not JSON, nested deeper than 32 levels, or not an object.

@@ -7,8 +7,10 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "publish/json.h"
+#include "publish/site_json.h"
 #include "server/api.h"
 #include "server/api_common.h"
+#include "server/auth.h"
 #include "server/responses.h"
 
 namespace plenary {
@@ -143,11 +145,50 @@ HttpResponse ShowPeople(RouteCall& call) {
   return CacheableJson(call.request, JsonResponse(200, RosterJson(**roster)));
 }
 
+// {public: true|false}: who may read the group.
+HttpResponse EditGroup(RouteCall& call) {
+  auto group = VisibleGroup(call, call.Param("group"));
+  if (!group.ok()) return ErrorResponse(group.error());
+  auto body = JsonBody(call.request);
+  if (!body.ok()) return ErrorResponse(body.error());
+  const nlohmann::json& is_public = (*body)["public"];
+  if (body->size() != 1 || !is_public.is_boolean())
+    return Problem(400, "expected {\"public\": true|false}");
+  if (Status s =
+          EditingOf(call).SetGroupPublic(ActorOf(call.viewer), *group, is_public.get<bool>());
+      !s.ok())
+    return ErrorResponse(s.error());
+  return ShowGroup(call);
+}
+
+// The group's audit log, newest first: for its secretariat and admins.
+HttpResponse ShowAudit(RouteCall& call) {
+  auto group = VisibleGroup(call, call.Param("group"));
+  if (!group.ok()) return ErrorResponse(group.error());
+  if (!May(call, Operation::kViewAudit, *group))
+    return Forbidden("only the group's secretariat may read its audit log");
+  auto paging = PagingOf(call.request);
+  if (!paging.ok()) return ErrorResponse(paging.error());
+  AuditQuery query;
+  query.group = *group;
+  query.limit = static_cast<int>(std::min<std::size_t>(paging->page * paging->per_page, 100'000));
+  auto entries = call.resources.site->Audit(query);
+  if (!entries.ok()) return ErrorResponse(entries.error());
+  auto [first, last] = PageRange(*paging, entries->size());
+  json items = json::array();
+  for (std::size_t i = first; i < last; ++i) items.push_back(AuditEntryJson((*entries)[i]));
+  HttpResponse r = PagedJson(call.request, *paging, entries->size(), std::move(items));
+  r.headers.Set("Cache-Control", "no-store");
+  return r;
+}
+
 }  // namespace
 
 void AddGroupRoutes(Router& router) {
   router.Add("GET", "/api/v1/groups", ListGroups);
   router.Add("GET", "/api/v1/groups/{group}", ShowGroup);
+  router.Add("PATCH", "/api/v1/groups/{group}", EditGroup);
+  router.Add("GET", "/api/v1/groups/{group}/audit", ShowAudit);
   router.Add("GET", "/api/v1/groups/{group}/meetings", ListMeetings);
   router.Add("GET", "/api/v1/groups/{group}/meetings/{kind}/{number}", ShowMeeting);
   router.Add("GET", "/api/v1/groups/{group}/decisions", ListDecisions);
@@ -162,6 +203,8 @@ void AddApiRoutes(Router& router) {
   AddActionRoutes(router);
   AddAttendanceRoutes(router);
   AddImportRoutes(router);
+  AddSessionRoutes(router);
+  AddSearchRoutes(router);
 }
 
 }  // namespace plenary

@@ -7,6 +7,7 @@
 #include "publish/json.h"
 #include "server/api.h"
 #include "server/api_common.h"
+#include "server/auth.h"
 #include "server/responses.h"
 
 namespace plenary {
@@ -102,9 +103,8 @@ json ReportJson(const ImportReport& report) {
 
 HttpResponse Import(RouteCall& call) {
   const std::string& group = call.Param("group");
-  if (!MayEdit(call, group)) {
-    if (MayRead(call, group) && VisibleGroup(call, group).ok())
-      return Forbidden("you may not import into this group");
+  if (!May(call, Operation::kImport, group)) {
+    if (VisibleGroup(call, group).ok()) return Forbidden("you may not import into this group");
     return Problem(404, fmt::format("no group {}", group));
   }
   const std::string* dry = FindParam(call.request.query, "dry_run");
@@ -120,7 +120,7 @@ HttpResponse Import(RouteCall& call) {
   if (Status same = SameGroup(*plan, group); !same.ok()) return ErrorResponse(same.error());
   json body = PlanJson(*plan, dry_run);
   if (dry_run) return JsonResponse(200, body);
-  auto report = call.store().Import(plan->batch);
+  auto report = EditingOf(call).Import(ActorOf(call.viewer), plan->batch);
   if (!report.ok()) return ErrorResponse(report.error());
   body["recorded"] = ReportJson(*report);
   return JsonResponse(201, body);

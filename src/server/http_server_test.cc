@@ -23,7 +23,8 @@ class HttpServerTest : public ::testing::Test {
     options.threads = 2;
     options.limits = limits;
     options.handle_signals = false;
-    auto handler = [delay](HttpRequest request, Responder respond) {
+    auto handler = [this, delay](HttpRequest request, Responder respond) {
+      ++received_;
       std::thread([=, request = std::move(request)] {
         std::this_thread::sleep_for(delay);
         std::string text =
@@ -48,6 +49,7 @@ class HttpServerTest : public ::testing::Test {
   std::unique_ptr<HttpServer> server_;
   std::thread runner_;
   std::atomic<int> answered_{0};
+  std::atomic<int> received_{0};
 };
 
 TEST_F(HttpServerTest, AnswersWithDecodedQuery) {
@@ -157,7 +159,9 @@ TEST_F(HttpServerTest, DrainingAnswersTheRequestInFlightThenStops) {
   Start({}, 500ms);
   Reply reply;
   std::thread client([&] { reply = Request(port(), "GET", "/inflight"); });
-  std::this_thread::sleep_for(150ms);
+  // A loaded machine may take a while to run the client: wait for the request.
+  for (int i = 0; i < 400 && received_ == 0; ++i) std::this_thread::sleep_for(5ms);
+  ASSERT_EQ(received_, 1);
   int idle = Connect(port());
   ASSERT_GE(idle, 0);
   std::this_thread::sleep_for(50ms);

@@ -12,9 +12,10 @@ namespace plenary {
 void AddPageRoutes(Router& router);
 
 // The parts, one file each.
-void AddGroupPageRoutes(Router& router);   // page_routes_group.cc: reading a group
-void AddActionFormRoutes(Router& router);  // page_routes_forms.cc: item edits, merges, roster
-void AddImportPageRoutes(Router& router);  // page_routes_import.cc: preview, then confirm
-void AddSitePageRoutes(Router& router);    // page_routes_site.cc: sign-in, my items, search
+void AddGroupPageRoutes(Router& router);    // page_routes_group.cc: reading a group
+void AddActionFormRoutes(Router& router);   // page_routes_forms.cc: item edits, merges, roster
+void AddImportPageRoutes(Router& router);   // page_routes_import.cc: preview, then confirm
+void AddSitePageRoutes(Router& router);     // page_routes_site.cc: groups, my items, search
+void AddSessionPageRoutes(Router& router);  // page_routes_session.cc: sign-in, sign-out
 
 }  // namespace plenary

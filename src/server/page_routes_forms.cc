@@ -11,7 +11,9 @@
 #include "core/text.h"
 #include "importers/roster_file.h"
 #include "importers/source_text.h"
+#include "server/access.h"
 #include "server/api_common.h"
+#include "server/auth.h"
 #include "server/page_routes.h"
 #include "server/page_support.h"
 #include "server/pages/parts.h"
@@ -97,7 +99,7 @@ HttpResponse ApplyEdit(RouteCall& call, EditMaker make, std::string_view what) {
   if (!edit.ok()) return ErrorPage(call, edit.error());
   edit->who = ChangedBy(call);
   edit->effective = Today();
-  auto done = PageEditing(call).EditAction(PageActor(call), target->id, *edit);
+  auto done = EditingOf(call).EditAction(ActorOf(call.viewer), target->id, *edit);
   if (!done.ok()) return ErrorPage(call, done.error());
   return Redirect(pages::ActionPath(target->group, target->id),
                   "Item #" + std::to_string(target->id) + " " + std::string(what) + ".");
@@ -115,7 +117,7 @@ HttpResponse Merge(RouteCall& call) {
   by.who = ChangedBy(call);
   by.effective = Today();
   by.note = Field(target->form, "note");
-  auto merged = PageEditing(call).MergeActions(PageActor(call), target->id, from, by);
+  auto merged = EditingOf(call).MergeActions(ActorOf(call.viewer), target->id, from, by);
   if (!merged.ok()) return ErrorPage(call, merged.error());
   return Redirect(pages::ActionPath(target->group, target->id),
                   "Item #" + from_text + " is merged into this one.");
@@ -139,13 +141,14 @@ HttpResponse SaveRoster(RouteCall& call) {
   if (!form.ok()) return ErrorPage(call, form.error());
   auto group = PageGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorPage(call, group.error());
-  if (!MayEdit(call, *group)) return ErrorPage(call, Error::PermissionDenied("roster"));
+  if (!May(call, Operation::kEditRoster, *group))
+    return ErrorPage(call, Error::PermissionDenied("roster"));
   const std::string text = Field(*form, "roster");
   auto plan = PlanImport({{}, NamedInput{"roster", text}, std::nullopt}, {});
   if (!plan.ok()) return RefusedRoster(call, *group, text, plan.error().message);
   if (!plan->batch.roster || !EqualsNoCase(plan->batch.roster->group.short_name, *group))
     return RefusedRoster(call, *group, text, "the roster must be of group " + *group);
-  auto imported = PageEditing(call).Import(PageActor(call), plan->batch);
+  auto imported = EditingOf(call).Import(ActorOf(call.viewer), plan->batch);
   if (!imported.ok()) return ErrorPage(call, imported.error());
   return Redirect(pages::GroupPath(*group, "roster"), "The roster is saved.");
 }

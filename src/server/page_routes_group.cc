@@ -4,7 +4,9 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "server/access.h"
 #include "server/api_common.h"
+#include "server/auth.h"
 #include "server/page_routes.h"
 #include "server/page_support.h"
 #include "server/pages/action_pages.h"
@@ -126,11 +128,12 @@ HttpResponse ActionItemPage(RouteCall& call) {
   if (!group.ok()) return ErrorPage(call, group.error());
   auto item = ItemOf(call, *group);
   if (!item.ok()) return ErrorPage(call, item.error());
-  pages::ActionItemPage page{*group, Today(), std::move(*item), {}, MayEdit(call, *group), false};
+  pages::ActionItemPage page{
+      *group, Today(), std::move(*item), {}, May(call, Operation::kEditAction, *group), false};
   if (!page.may_edit && call.viewer.user) {
     auto roster = call.store().FindRoster(*group);
     if (!roster.ok()) return ErrorPage(call, roster.error());
-    const Actor actor = PageActor(call);
+    const Actor actor = ActorOf(call.viewer);
     page.may_complete = RoleIn(actor, *group).has_value() &&
                         OwnsAction(actor, page.item, *roster ? &**roster : nullptr);
   }
@@ -204,7 +207,8 @@ HttpResponse RosterPage(RouteCall& call) {
   if (!group.ok()) return ErrorPage(call, group.error());
   auto roster = call.store().FindRoster(*group);
   if (!roster.ok()) return ErrorPage(call, roster.error());
-  pages::RosterPage page{*group, std::move(*roster), MayEdit(call, *group), std::nullopt, ""};
+  pages::RosterPage page{*group, std::move(*roster), May(call, Operation::kEditRoster, *group),
+                         std::nullopt, ""};
   return HtmlPage(200, FrameOf(call, *group, "Roster", pages::Section::kRoster),
                   pages::RenderRoster(page, PageViewer(call, *group)));
 }

@@ -13,7 +13,9 @@
 #include "app/import_preview.h"
 #include "app/importing.h"
 #include "core/text.h"
+#include "server/access.h"
 #include "server/api_common.h"
+#include "server/auth.h"
 #include "server/page_routes.h"
 #include "server/page_support.h"
 #include "server/pages/import_pages.h"
@@ -64,10 +66,11 @@ Result<std::string> ImportGroup(RouteCall& call) {
   const std::string& name = call.Param("group");
   auto visible = PageGroup(call, name);
   if (visible.ok()) {
-    if (!MayEdit(call, *visible)) return Error::PermissionDenied("import");
+    if (!May(call, Operation::kImport, *visible)) return Error::PermissionDenied("import");
     return visible;
   }
-  if (visible.error().kind != ErrorKind::kNotFound || !MayEdit(call, name)) return visible;
+  if (visible.error().kind != ErrorKind::kNotFound || !May(call, Operation::kImport, name))
+    return visible;
   return name;
 }
 
@@ -167,7 +170,7 @@ HttpResponse Confirm(RouteCall& call) {
                                                "preview them again"));
   auto plan = PlanOf(call, *texts);
   if (!plan.ok()) return RefusedImport(call, *texts, plan.error());
-  auto report = PageEditing(call).Import(PageActor(call), plan->batch);
+  auto report = EditingOf(call).Import(ActorOf(call.viewer), plan->batch);
   if (!report.ok()) return ErrorPage(call, report.error());
   return Redirect(pages::GroupPath(texts->group), "The notes are recorded.");
 }

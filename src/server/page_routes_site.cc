@@ -129,6 +129,7 @@ void AddSitePageRoutes(Router& router) {
 
 void AddPageRoutes(Router& router) {
   AddSitePageRoutes(router);
+  AddSessionPageRoutes(router);
   AddGroupPageRoutes(router);
   AddActionFormRoutes(router);
   AddImportPageRoutes(router);

@@ -6,7 +6,9 @@
 #include "app/credentials.h"
 #include "core/text.h"
 #include "publish/formats/html_writer.h"
+#include "server/access.h"
 #include "server/api_common.h"
+#include "server/auth.h"
 #include "server/multipart.h"
 #include "server/pages/site_pages.h"
 #include "server/url_codec.h"
@@ -31,17 +33,8 @@ pages::Viewer PageViewer(const RouteCall& call, const std::string& group) {
     v.display_name = call.viewer.user->display_name.empty() ? call.viewer.user->login
                                                             : call.viewer.user->display_name;
   v.csrf_token = call.viewer.csrf_token;
-  v.can_edit = !group.empty() && MayEdit(call, group);
+  v.can_edit = !group.empty() && May(call, Operation::kEditAction, group);
   return v;
-}
-
-Editing PageEditing(RouteCall& call) {
-  if (!call.resources.site) throw std::logic_error("pages need the site tables");
-  return Editing(call.store(), *call.resources.site);
-}
-
-Actor PageActor(const RouteCall& call) {
-  return call.viewer.user ? Actor::SignedIn(*call.viewer.user) : Actor::Anonymous();
 }
 
 Result<std::string> PageGroup(RouteCall& call, const std::string& name) {

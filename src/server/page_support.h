@@ -21,13 +21,6 @@ namespace plenary {
 // they may edit `group` (empty: no group).
 pages::Viewer PageViewer(const RouteCall& call, const std::string& group = "");
 
-// The audited editing service over this worker's stores. Throws
-// std::logic_error (a 500) on a worker without site tables.
-Editing PageEditing(RouteCall& call);
-
-// The actor the editing service and the audit log see.
-Actor PageActor(const RouteCall& call);
-
 // The group's short name as stored when it exists and the viewer may read
 // it; NotFound otherwise (the same answer either way).
 Result<std::string> PageGroup(RouteCall& call, const std::string& name);

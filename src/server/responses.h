@@ -13,7 +13,7 @@ namespace plenary {
 HttpResponse JsonResponse(int status, const nlohmann::ordered_json& body);
 // application/problem+json; `detail` is plain text for a person.
 HttpResponse Problem(int status, std::string detail);
-// InvalidInput 400, NotFound 404, Conflict 409; storage, IO and internal
+// InvalidInput 400, PermissionDenied 403, NotFound 404, Conflict 409; storage, IO and internal
 // failures 500 without their detail (which goes to stderr instead).
 HttpResponse ErrorResponse(const Error& error);
 

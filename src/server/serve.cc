@@ -7,9 +7,11 @@
 #include <memory>
 #include <thread>
 
+#include "plenary/site.h"
 #include "plenary/store.h"
 #include "server/access_log.h"
 #include "server/api.h"
+#include "server/auth.h"
 #include "server/page_routes.h"
 #include "server/responses.h"
 #include "server/worker_pool.h"
@@ -17,10 +19,12 @@
 namespace plenary {
 namespace {
 
-Result<WorkerResources> OpenResources(const std::string& url) {
+Result<WorkerResources> OpenResources(const std::string& url, SiteContext& context) {
   auto store = OpenStore(url);
   if (!store.ok()) return store.error();
-  return WorkerResources{std::move(*store), nullptr};
+  auto site = OpenSiteStore(url);
+  if (!site.ok()) return site.error();
+  return WorkerResources{std::move(*store), std::move(*site), &context};
 }
 
 struct LogFile {
@@ -48,6 +52,7 @@ Result<std::pair<std::string, std::uint16_t>> ParseListenAddress(const std::stri
 }
 
 void AddSiteRoutes(Router& router) {
+  router.SetAuthenticator(Authenticate);
   AddApiRoutes(router);
   AddPageRoutes(router);
 }
@@ -56,8 +61,10 @@ Status Serve(const ServeOptions& options, std::ostream& out) {
   auto address = ParseListenAddress(options.listen);
   if (!address.ok()) return address.error();
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  SiteContext context;
+  context.secure_cookies = options.secure_cookies;
   auto pool = WorkerPool::Start(options.workers > 0 ? options.workers : 2 * cores,
-                                [&] { return OpenResources(options.db); });
+                                [&] { return OpenResources(options.db, context); });
   if (!pool.ok()) return pool.error();
   LogFile log;
   if (options.access_log && *options.access_log != "-") {

@@ -20,13 +20,15 @@ struct ServeOptions {
   int workers = 0;                        // database workers; 0: two per core
   std::optional<std::string> access_log;  // a file to append to; none or "-": stderr
   HttpLimits limits;
+  bool secure_cookies = false;  // the session cookie's Secure flag
 };
 
 // "127.0.0.1:8080" -> host and port; InvalidInput otherwise.
 Result<std::pair<std::string, std::uint16_t>> ParseListenAddress(const std::string& text);
 
-// Every route of the site: the JSON API, then the pages. New route modules
-// add themselves here.
+// Every route of the site: the JSON API, then the pages, and the
+// authenticator that decides who asks (server/auth.h). New route modules add
+// themselves here.
 void AddSiteRoutes(Router& router);
 
 // Opens the database (creating and migrating it), listens, prints

@@ -16,6 +16,7 @@
 #include "plenary/result.h"
 #include "plenary/site.h"
 #include "plenary/store.h"
+#include "server/site_context.h"
 
 namespace plenary {
 
@@ -24,6 +25,7 @@ namespace plenary {
 struct WorkerResources {
   std::unique_ptr<Store> store;
   std::unique_ptr<SiteStore> site;
+  SiteContext* context = nullptr;  // shared by every worker; may be null in tests
 };
 
 class WorkerPool {

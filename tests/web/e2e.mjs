@@ -60,9 +60,10 @@ try {
   const context = await browser.newContext({ viewport: sizes.desktop, bypassCSP: true });
   const page = await context.newPage();
 
+  // Screenshots first: each GET /login gives the form a new token.
+  await screenshots(context, "/login", "login");
   await page.goto(base + "/login");
   await checkAccessibility(page, "login");
-  await screenshots(context, "/login", "login");
   await page.fill("#login", login);
   await page.fill("#password", password);
   await submit(page, "main form");
