@@ -13,6 +13,7 @@
 #include <pugixml.hpp>
 #include <sstream>
 
+#include "app/credentials.h"
 #include "app/importing.h"
 #include "core/date.h"
 #include "publish/formats/html_writer.h"
@@ -88,15 +89,8 @@ class PageRoutesTest : public ::testing::Test {
     if (q != std::string::npos) r.query = *ParseForm(target.substr(q + 1));
     return router_.Handle(r, resources_);
   }
-  HttpResponse Post(const std::string& path, QueryParams fields) {
-    HttpRequest r;
-    r.method = "POST";
-    r.target = r.path = path;
-    r.headers.Add("Content-Type", "application/x-www-form-urlencoded");
-    for (const auto& [name, value] : fields)
-      r.body +=
-          (r.body.empty() ? "" : "&") + html::QueryValue(name) + "=" + html::QueryValue(value);
-    return router_.Handle(r, resources_);
+  HttpResponse Post(const std::string& path, const QueryParams& fields) {
+    return PostWithCookie(path, fields, "");
   }
   HttpResponse PostMultipart(const std::string& path, const QueryParams& parts) {
     HttpRequest r;
@@ -107,6 +101,18 @@ class PageRoutesTest : public ::testing::Test {
       r.body += "--XyZ\r\nContent-Disposition: form-data; name=\"" + name +
                 "\"; filename=\"f.txt\"\r\n\r\n" + value + "\r\n";
     r.body += "--XyZ--\r\n";
+    return router_.Handle(r, resources_);
+  }
+  HttpResponse PostWithCookie(const std::string& path, const QueryParams& fields,
+                              const std::string& cookie) {
+    HttpRequest r;
+    r.method = "POST";
+    r.target = r.path = path;
+    r.headers.Add("Content-Type", "application/x-www-form-urlencoded");
+    if (!cookie.empty()) r.headers.Add("Cookie", cookie);
+    for (const auto& [name, value] : fields)
+      r.body +=
+          (r.body.empty() ? "" : "&") + html::QueryValue(name) + "=" + html::QueryValue(value);
     return router_.Handle(r, resources_);
   }
   RegisteredAction Item(std::int64_t id) { return *resources_.store->Action(id); }
@@ -307,6 +313,34 @@ TEST_F(PageRoutesTest, ImportPreviewReadsAnUploadedFile) {
       PostMultipart("/g/SSR2/import/preview", {{"csrf_token", "wrong"}, {"file", "x"}}).status,
       403);
   EXPECT_EQ(resources_.store->Meetings()->size(), meetings);
+}
+
+// The sign-in form: refused without the double-submit token (login CSRF),
+// then a session cookie and a redirect to a local path only.
+TEST_F(PageRoutesTest, SignInNeedsTheFormsOwnTokenAndGoesOnlyToLocalPaths) {
+  auto hash = HashPassword("secret words", PasswordCost{1, 8192});
+  ASSERT_TRUE(hash.ok());
+  ASSERT_TRUE(resources_.site->SetPasswordHash(secretariat_.id, *hash).ok());
+  SignOut();
+  HttpResponse form = Get("/login?next=//evil.example");
+  ASSERT_EQ(form.status, 200);
+  const std::string cookie = form.headers.Get("Set-Cookie");
+  const std::string token =
+      cookie.substr(cookie.find('=') + 1, cookie.find(';') - cookie.find('=') - 1);
+  EXPECT_NE(form.body.find("value=\"" + token + "\""), std::string::npos);
+  EXPECT_EQ(form.body.find("evil.example"), std::string::npos);
+  QueryParams fields{{"login", "sec"}, {"password", "secret words"}, {"next", "//evil.example"}};
+  EXPECT_EQ(Post("/login", fields).status, 403);  // no token, no cookie
+  fields.emplace_back("csrf_token", token);
+  EXPECT_EQ(Post("/login", fields).status, 403);  // the token without its cookie
+  HttpResponse wrong =
+      PostWithCookie("/login", {{"login", "sec"}, {"password", "nope"}, {"csrf_token", token}},
+                     "plenary_login_csrf=" + token);
+  EXPECT_EQ(wrong.status, 401);
+  HttpResponse ok = PostWithCookie("/login", fields, "plenary_login_csrf=" + token);
+  ASSERT_EQ(ok.status, 303) << ok.body;
+  EXPECT_EQ(ok.headers.Get("Location"), "/");
+  EXPECT_NE(ok.headers.Get("Set-Cookie").find("plenary_session="), std::string::npos);
 }
 
 }  // namespace
