@@ -15,7 +15,11 @@ packages=(g++ cmake ninja-build pkg-config git ca-certificates
           # publishing to a MediaWiki: the HTTP client, and a real wiki for its tests
           libcurl4-openssl-dev mediawiki php-cli php-sqlite3 php-mbstring php-xml php-intl
           # the PostgreSQL back end and its tests' throwaway cluster (scripts/pg-cluster.sh)
-          libpqxx-dev libpq-dev postgresql)
+          libpqxx-dev libpq-dev postgresql
+          # plenary serve (Boost.Beast/Asio) and its OpenAPI test (yaml-cpp)
+          libboost-dev libyaml-cpp-dev
+          # web pages: the browser end-to-end test (tests/web) drives chromium with node
+          chromium nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

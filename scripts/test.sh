@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh "$@"
 build=build
 [ "${1:-}" = "--sanitize" ] && build=build-asan
+# The browser tests' npm packages (playwright-core, axe-core), as locked.
+npm ci --prefix tests/web --no-audit --no-fund
 ctest --test-dir "$build" --output-on-failure -j "$(nproc)"

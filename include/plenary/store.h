@@ -55,6 +55,8 @@ struct ActionQuery {
   std::optional<std::string> owner;
   // Only open items whose due date is before this date.
   std::optional<Date> overdue_as_of;
+  // Only items of this group (short name, compared without regard to ASCII case).
+  std::optional<std::string> group;
 };
 
 // A change to an action item made by a person (`plenary actions done/set`).

@@ -92,9 +92,19 @@ struct PublishCommand {
 // Precondition: command.today, when given, is a valid date.
 PublishOptions PublishOptionsOf(const CliContext& ctx, const PublishCommand& command);
 
+struct ServeCommand {
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;  // 0: one per core
+  int workers = 0;  // 0: two per core
+  std::optional<std::string> access_log;
+  int request_timeout_ms = 0;  // 0: the server's default
+  bool secure_cookies = false;
+};
+
 int RunImport(const CliContext& ctx, const ImportCommand& command);
 int RunPublish(const CliContext& ctx, const PublishCommand& command);
 int RunPublishToMediaWiki(const CliContext& ctx, const PublishCommand& command);
+int RunServe(const CliContext& ctx, const ServeCommand& command);
 int RunMeetings(const CliContext& ctx, bool json);
 int RunActions(const CliContext& ctx, const ActionsCommand& command);
 int RunDecisions(const CliContext& ctx, bool json);

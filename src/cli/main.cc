@@ -140,6 +140,23 @@ int Run(int argc, char** argv) {
   copy_cmd->add_option("--from", copy_from, "Store URL or SQLite path to copy")->required();
   copy_cmd->add_option("--to", copy_to, "Empty store URL or SQLite path to fill")->required();
 
+  plenary::ServeCommand serve;
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the web app and JSON API (doc/server.md)");
+  serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on (port 0: any free one)")
+      ->capture_default_str();
+  serve_cmd->add_option("--threads", serve.threads, "Network threads (default: one per core)")
+      ->check(CLI::Range(0, 256));
+  serve_cmd->add_option("--workers", serve.workers, "Database workers (default: two per core)")
+      ->check(CLI::Range(0, 256));
+  serve_cmd->add_option("--access-log", serve.access_log,
+                        "Append the access log here (default stderr)");
+  serve_cmd
+      ->add_option("--request-timeout-ms", serve.request_timeout_ms,
+                   "Close a client that takes longer to send a request or read a response")
+      ->check(CLI::Range(0, 3'600'000));
+  serve_cmd->add_flag("--secure-cookies", serve.secure_cookies,
+                      "Mark the session cookie Secure (the site is reached over HTTPS)");
+
   plenary::SiteCommands site;
   plenary::AddSiteCommands(app, site);
 
@@ -158,6 +175,7 @@ int Run(int argc, char** argv) {
 
   plenary::CliContext ctx{db, std::cout, std::cerr, Today()};
   if (*import_cmd) return plenary::RunImport(ctx, import);
+  if (*serve_cmd) return plenary::RunServe(ctx, serve);
   if (*meetings_cmd) return plenary::RunMeetings(ctx, json);
   if (*show_cmd) return plenary::RunActionShow(ctx, id, json);
   if (*done_cmd) {

@@ -1,5 +1,5 @@
 // Confluence storage format: XHTML with Confluence's ac:/ri: elements. Text
-// is escaped as XML (EscapeHtml); links to the set's pages are ac:link by page
+// is escaped as XML (html::Escape); links to the set's pages are ac:link by page
 // title, so they survive the pages being moved within a space.
 #include <fmt/format.h>
 
@@ -14,7 +14,7 @@ namespace {
 std::string AnchorMacro(const std::string& anchor) {
   if (anchor.empty()) return "";
   return "<ac:structured-macro ac:name=\"anchor\"><ac:parameter ac:name=\"\">" +
-         EscapeHtml(anchor) + "</ac:parameter></ac:structured-macro>";
+         html::Escape(anchor) + "</ac:parameter></ac:structured-macro>";
 }
 
 struct Renderer {
@@ -22,20 +22,20 @@ struct Renderer {
 
   std::string LinkTo(const Link& link, const std::string& body) const {
     if (!link.url.empty())
-      return IsSafeUrl(link.url) ? "<a href=\"" + EscapeHtml(link.url) + "\">" + body + "</a>"
+      return IsSafeUrl(link.url) ? "<a href=\"" + html::Escape(link.url) + "\">" + body + "</a>"
                                  : body;
     std::string out = "<ac:link";
-    if (!link.anchor.empty()) out += " ac:anchor=\"" + EscapeHtml(link.anchor) + "\"";
+    if (!link.anchor.empty()) out += " ac:anchor=\"" + html::Escape(link.anchor) + "\"";
     out += ">";
     if (const Document* target = link.page.empty() ? nullptr : set.Find(link.page))
-      out += "<ri:page ri:content-title=\"" + EscapeHtml(target->wiki_name) + "\"/>";
+      out += "<ri:page ri:content-title=\"" + html::Escape(target->wiki_name) + "\"/>";
     return out + "<ac:link-body>" + body + "</ac:link-body></ac:link>";
   }
 
   std::string Inline(const Text& text) const {
     std::string out;
     for (const Span& s : text) {
-      std::string t = EscapeHtml(s.text);
+      std::string t = html::Escape(s.text);
       if (s.link) t = LinkTo(*s.link, t);
       if (s.strong) t = "<strong>" + t + "</strong>";
       out += t;
@@ -45,7 +45,7 @@ struct Renderer {
 
   std::string TableXml(const Table& t) const {
     std::string out = "<table><tbody>\n<tr>";
-    for (const std::string& h : t.header) out += "<th>" + EscapeHtml(h) + "</th>";
+    for (const std::string& h : t.header) out += "<th>" + html::Escape(h) + "</th>";
     out += "</tr>\n";
     for (const auto& row : t.rows) {
       out += "<tr>";
@@ -61,7 +61,8 @@ struct Renderer {
   }
 
   std::string operator()(const Heading& h) const {
-    return fmt::format("<h{0}>{1}{2}</h{0}>\n", h.level, AnchorMacro(h.anchor), EscapeHtml(h.text));
+    return fmt::format("<h{0}>{1}{2}</h{0}>\n", h.level, AnchorMacro(h.anchor),
+                       html::Escape(h.text));
   }
   std::string operator()(const Paragraph& p) const { return "<p>" + Inline(p.text) + "</p>\n"; }
   std::string operator()(const List& l) const {
@@ -71,7 +72,7 @@ struct Renderer {
     return out + "</ul>\n";
   }
   std::string operator()(const Table& t) const {
-    return "<p><strong>" + EscapeHtml(t.caption) + "</strong></p>\n" + TableXml(t);
+    return "<p><strong>" + html::Escape(t.caption) + "</strong></p>\n" + TableXml(t);
   }
   std::string operator()(const BarChart& c) const {
     Table data{c.title, {"Month", "Rate (%)"}, {}, false};
@@ -81,11 +82,11 @@ struct Renderer {
     return "<ac:structured-macro ac:name=\"chart\">"
            "<ac:parameter ac:name=\"type\">bar</ac:parameter>"
            "<ac:parameter ac:name=\"title\">" +
-           EscapeHtml(c.title) +
+           html::Escape(c.title) +
            "</ac:parameter><ac:parameter ac:name=\"rangeAxisUpperBound\">100</ac:parameter>"
            "<ac:rich-text-body>\n" +
            TableXml(data) + "</ac:rich-text-body></ac:structured-macro>\n<p>" +
-           EscapeHtml(c.description) + "</p>\n";
+           html::Escape(c.description) + "</p>\n";
   }
 };
 

@@ -1,146 +1,108 @@
 #include "publish/formats/html.h"
 
-#include <fmt/format.h>
-
 #include <variant>
 
+#include "publish/assets.h"
 #include "publish/formats/renderers.h"
 
 namespace plenary {
 namespace {
 
-constexpr std::string_view kStylesheet = R"css(
-:root { color-scheme: light; }
-body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1b;
-  background: #fff; margin: 0 auto; padding: 0 1rem 2rem; max-width: 72rem; }
-nav { padding: .75rem 0; border-bottom: 1px solid #ccc; margin-bottom: 1rem; }
-nav a, main a { color: #0b57a4; }
-h1 { font-size: 1.6rem; margin: .5rem 0 1rem; }
-h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
-h3 { font-size: 1.1rem; margin-top: 1.5rem; }
-.table-wrap { overflow-x: auto; margin: .5rem 0 1rem; }
-table { border-collapse: collapse; min-width: 50%; }
-caption { text-align: left; font-weight: 600; padding: .25rem 0; }
-th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-thead th { background: #eef2f6; }
-tbody th { font-weight: 600; background: #f7f7f7; }
-figure { margin: 1rem 0; }
-svg { max-width: 100%; height: auto; }
-:focus { outline: 3px solid #f0a500; }
-@media (max-width: 40rem) { body { font-size: 15px; padding: 0 .5rem 1rem; } th, td { padding: .2rem .3rem; } }
-@media print {
-  nav { display: none; }
-  body { max-width: none; font-size: 11pt; color: #000; }
-  a { color: #000; text-decoration: none; }
-  .table-wrap { overflow: visible; }
-  table, figure { page-break-inside: auto; }
-  tr, h2, h3 { page-break-inside: avoid; page-break-after: auto; }
-  h2, h3 { page-break-after: avoid; }
-}
-)css";
+using html::HtmlWriter;
 
-std::string Inline(const Text& text, const HrefOf& href) {
-  std::string out;
+void WriteInline(HtmlWriter& w, const Text& text, const HrefOf& href) {
   for (const Span& s : text) {
-    std::string t = EscapeHtml(s.text);
+    if (s.strong) w.Open("strong");
     if (s.link && (s.link->url.empty() || IsSafeUrl(s.link->url)))
-      t = "<a href=\"" + EscapeHtml(href(*s.link)) + "\">" + t + "</a>";
-    if (s.strong) t = "<strong>" + t + "</strong>";
-    out += t;
+      w.Link(href(*s.link), s.text);
+    else
+      w.Text(s.text);
+    if (s.strong) w.Close("strong");
   }
-  return out;
 }
 
-std::string IdAttribute(const std::string& anchor) {
-  return anchor.empty() ? "" : " id=\"" + EscapeHtml(anchor) + "\"";
-}
-
-std::string TableHtml(const Table& t, const HrefOf& href) {
-  std::string out = "<div class=\"table-wrap\"><table>\n<caption>" + EscapeHtml(t.caption) +
-                    "</caption>\n<thead><tr>";
-  for (const std::string& h : t.header) out += "<th scope=\"col\">" + EscapeHtml(h) + "</th>";
-  out += "</tr></thead>\n<tbody>\n";
+void WriteTable(HtmlWriter& w, const Table& t, const HrefOf& href) {
+  w.Open("div", {{"class", "table-wrap"}}).Open("table").Raw("\n");
+  w.Element("caption", t.caption).Raw("\n").Open("thead").Open("tr");
+  for (const std::string& h : t.header) w.Element("th", h, {{"scope", "col"}});
+  w.Close("tr").Close("thead").Raw("\n").Open("tbody").Raw("\n");
   for (const auto& row : t.rows) {
-    out += "<tr" + (row.empty() ? std::string() : IdAttribute(row.front().anchor)) + ">";
+    const std::string anchor = row.empty() ? std::string() : row.front().anchor;
+    w.Open("tr", {{anchor.empty() ? "" : "id", anchor}});
     for (std::size_t i = 0; i < row.size(); ++i) {
-      bool th = i == 0 && t.row_headers;
-      out += th ? "<th scope=\"row\">" : "<td>";
-      out += Inline(row[i].text, href);
-      out += th ? "</th>" : "</td>";
+      const bool th = i == 0 && t.row_headers;
+      w.Open(th ? "th" : "td", {{th ? "scope" : "", "row"}});
+      WriteInline(w, row[i].text, href);
+      w.Close(th ? "th" : "td");
     }
-    out += "</tr>\n";
+    w.Close("tr").Raw("\n");
   }
-  return out + "</tbody>\n</table></div>\n";
+  w.Close("tbody").Raw("\n").Close("table").Close("div").Raw("\n");
 }
 
 struct BlockHtml {
+  HtmlWriter& w;
   const HrefOf& href;
-  std::string operator()(const Heading& h) const {
-    return fmt::format("<h{0}{1}>{2}</h{0}>\n", h.level, IdAttribute(h.anchor), EscapeHtml(h.text));
+  void operator()(const Heading& h) const {
+    static constexpr std::string_view kTags[] = {"h1", "h1", "h2", "h3", "h4"};
+    const std::string_view tag = kTags[h.level < 1 ? 1 : h.level > 4 ? 4 : h.level];
+    w.Element(tag, h.text, {{h.anchor.empty() ? "" : "id", h.anchor}}).Raw("\n");
   }
-  std::string operator()(const Paragraph& p) const {
-    return "<p>" + Inline(p.text, href) + "</p>\n";
+  void operator()(const Paragraph& p) const {
+    w.Open("p");
+    WriteInline(w, p.text, href);
+    w.Close("p").Raw("\n");
   }
-  std::string operator()(const List& l) const {
-    std::string out = "<ul" + IdAttribute(l.anchor) + ">\n";
-    for (const Text& item : l.items) out += "<li>" + Inline(item, href) + "</li>\n";
-    return out + "</ul>\n";
+  void operator()(const List& l) const {
+    w.Open("ul", {{l.anchor.empty() ? "" : "id", l.anchor}}).Raw("\n");
+    for (const Text& item : l.items) {
+      w.Open("li");
+      WriteInline(w, item, href);
+      w.Close("li").Raw("\n");
+    }
+    w.Close("ul").Raw("\n");
   }
-  std::string operator()(const Table& t) const { return TableHtml(t, href); }
-  std::string operator()(const BarChart& c) const {
-    return "<figure>\n" + RenderSvgChart(c) + "<figcaption>" + EscapeHtml(c.description) +
-           "</figcaption>\n</figure>\n";
+  void operator()(const Table& t) const { WriteTable(w, t, href); }
+  void operator()(const BarChart& c) const {
+    w.Open("figure").Raw("\n");
+    WriteSvgChart(w, c);
+    w.Element("figcaption", c.description).Raw("\n").Close("figure").Raw("\n");
   }
 };
 
 }  // namespace
 
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        // XML 1.0 allows no C0 controls but tab and line breaks.
-        out += (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') ? ' ' : c;
-    }
-  }
-  return out;
+void WriteHtmlFragment(HtmlWriter& w, const Document& doc, const HrefOf& href) {
+  w.Element("h1", doc.title).Raw("\n");
+  for (const Content& block : doc.content) std::visit(BlockHtml{w, href}, block);
 }
 
 std::string RenderHtmlFragment(const Document& doc, const HrefOf& href) {
-  std::string out = "<h1>" + EscapeHtml(doc.title) + "</h1>\n";
-  for (const Content& block : doc.content) out += std::visit(BlockHtml{href}, block);
-  return out;
+  HtmlWriter w;
+  WriteHtmlFragment(w, doc, href);
+  return w.str();
 }
 
-std::string_view HtmlStylesheet() { return kStylesheet; }
+// The web app's stylesheet (web/style.css), so that published pages and the
+// app look the same.
+std::string_view HtmlStylesheet() { return FindAsset("style.css")->bytes; }
 
 std::string HtmlLayout(std::string_view title, const Text& navigation, const HrefOf& href,
                        std::string_view body_fragment) {
-  std::string out =
-      "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" "
-      "xml:lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>" +
-      EscapeHtml(title) + "</title>\n<style>" + std::string(kStylesheet) +
-      "</style>\n</head>\n<body>\n";
-  if (!navigation.empty())
-    out += "<nav aria-label=\"Registers\">" + Inline(navigation, href) + "</nav>\n";
+  HtmlWriter w;
+  w.Raw("<!DOCTYPE html>\n");
+  w.Open("html", {{"xmlns", "http://www.w3.org/1999/xhtml"}, {"lang", "en"}, {"xml:lang", "en"}});
+  w.Raw("\n").Open("head").Raw("\n").Void("meta", {{"charset", "utf-8"}}).Raw("\n");
+  w.Void("meta", {{"name", "viewport"}, {"content", "width=device-width, initial-scale=1"}});
+  w.Raw("\n").Element("title", title).Raw("\n").Open("style");
+  // The stylesheet is the program's own text, never data.
+  std::string out = w.str() + std::string(HtmlStylesheet()) + "</style>\n</head>\n<body>\n";
+  if (!navigation.empty()) {
+    HtmlWriter nav;
+    nav.Open("nav", {{"aria-label", "Registers"}});
+    WriteInline(nav, navigation, href);
+    out += nav.Close("nav").Raw("\n").str();
+  }
   out += "<main>\n";
   out += body_fragment;
   return out + "</main>\n</body>\n</html>\n";

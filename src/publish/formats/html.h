@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "publish/document.h"
+#include "publish/formats/html_writer.h"
 
 namespace plenary {
 
@@ -16,13 +17,11 @@ namespace plenary {
 // "html"); the web app passes its own routes.
 using HrefOf = std::function<std::string(const Link&)>;
 
-// Text escaped for HTML and XML text and attribute values (& < > " ').
-std::string EscapeHtml(std::string_view text);
-
 // The document's title as <h1> and its content (no navigation), as a
 // <main>-less fragment of XHTML: headings with ids, tables with caption and
 // th scope, the chart as inline SVG.
 std::string RenderHtmlFragment(const Document& doc, const HrefOf& href);
+void WriteHtmlFragment(html::HtmlWriter& w, const Document& doc, const HrefOf& href);
 
 // The stylesheet every published page embeds (screen, small screens, print).
 std::string_view HtmlStylesheet();

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "publish/document.h"
+#include "publish/formats/html_writer.h"
 
 namespace plenary {
 
@@ -37,5 +38,8 @@ std::string RenderConfluence(const DocumentSet& set, const Document& doc);
 // The chart as an accessible standalone SVG document (title, desc, text
 // labels); the same markup is embedded inline in HTML pages.
 std::string RenderSvgChart(const BarChart& chart);
+// The same chart written into a page under construction (the web app's
+// attendance page and the published HTML).
+void WriteSvgChart(html::HtmlWriter& w, const BarChart& chart);
 
 }  // namespace plenary

@@ -332,9 +332,12 @@ std::vector<RegisteredAction> LoadRegisterItems(SQLite::Database& db, const Acti
     sql += " AND r.status = 'open' AND r.due < ?";
   else if (query.open_only)
     sql += " AND r.status = 'open'";
+  if (query.group) sql += " AND g.short_name = ?";  // the column's collation is NOCASE
   sql += " ORDER BY m.date, r.group_id, r.replay_position, o.position";
   SQLite::Statement rows(db, sql);
-  if (query.overdue_as_of) Bind(rows, FormatIsoDate(*query.overdue_as_of));
+  int parameter = 1;
+  if (query.overdue_as_of) rows.bind(parameter++, FormatIsoDate(*query.overdue_as_of));
+  if (query.group) rows.bind(parameter++, *query.group);
   return ReadItems(rows);
 }
 

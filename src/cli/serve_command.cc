@@ -1,0 +1,26 @@
+// `plenary serve`: the web app and JSON API over the register.
+#include <ostream>
+
+#include "cli/commands.h"
+#include "server/serve.h"
+
+namespace plenary {
+
+int RunServe(const CliContext& ctx, const ServeCommand& command) {
+  ServeOptions options;
+  options.db = ctx.db;
+  options.listen = command.listen;
+  options.threads = command.threads;
+  options.workers = command.workers;
+  options.access_log = command.access_log;
+  options.secure_cookies = command.secure_cookies;
+  if (command.request_timeout_ms > 0) {
+    options.limits.request_timeout = std::chrono::milliseconds(command.request_timeout_ms);
+    options.limits.write_timeout = std::chrono::milliseconds(command.request_timeout_ms);
+  }
+  Status served = Serve(options, ctx.out);
+  if (!served.ok()) return Fail(ctx, served.error());
+  return kExitOk;
+}
+
+}  // namespace plenary

@@ -1,0 +1,171 @@
+#include "server/api_common.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <stdexcept>
+
+#include "app/importing.h"
+#include "core/date.h"
+#include "core/text.h"
+#include "server/responses.h"
+#include "server/url_codec.h"
+
+namespace plenary {
+namespace {
+
+constexpr int kMaxJsonDepth = 32;
+
+// nlohmann's parser keeps its own stack, but values nested thousands deep are
+// still costly to build and to walk: refuse them before parsing.
+bool NestedTooDeep(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return false;
+}
+
+Result<std::size_t> PositiveParam(const HttpRequest& request, std::string_view name,
+                                  std::size_t fallback, std::size_t max) {
+  const std::string* text = FindParam(request.query, name);
+  if (!text) return fallback;
+  std::size_t value = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size() || value == 0 || value > max)
+    return Error::InvalidInput(fmt::format("{}: expected a whole number from 1 to {}", name, max));
+  return value;
+}
+
+std::string PageLink(const HttpRequest& request, std::size_t page, std::string_view rel) {
+  std::string query;
+  for (const auto& [name, value] : request.query) {
+    if (name == "page") continue;
+    query += PercentEncode(name) + "=" + PercentEncode(value) + "&";
+  }
+  return fmt::format("<{}?{}page={}>; rel=\"{}\"", request.path, query, page, rel);
+}
+
+}  // namespace
+
+Result<std::string> VisibleGroup(RouteCall& call, const std::string& name) {
+  Store& store = call.store();
+  std::optional<std::string> stored;
+  auto roster = store.FindRoster(name);
+  if (!roster.ok()) return roster.error();
+  if (roster->has_value()) {
+    stored = (*roster)->group.short_name;
+  } else {
+    auto meetings = store.Meetings();
+    if (!meetings.ok()) return meetings.error();
+    for (const Meeting& m : *meetings)
+      if (EqualsNoCase(m.key.group, name)) stored = m.key.group;
+  }
+  auto not_found = Error::NotFound(fmt::format("no group {}", name));
+  if (!stored) return not_found;
+  if (MayRead(call, *stored)) return *stored;
+  return not_found;
+}
+
+HttpResponse Forbidden(const std::string& what) { return Problem(403, what); }
+
+Editing EditingOf(RouteCall& call) {
+  if (!call.resources.site) throw std::logic_error("a worker without site tables cannot edit");
+  return Editing(call.store(), *call.resources.site);
+}
+
+Result<nlohmann::json> JsonBody(const HttpRequest& request) {
+  std::string type = AsciiLower(request.headers.Get("Content-Type"));
+  if (type.rfind("application/json", 0) != 0)
+    return Error::InvalidInput("expected a JSON body (Content-Type: application/json)");
+  if (NestedTooDeep(request.body)) return Error::InvalidInput("JSON nested too deep");
+  auto body = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded()) return Error::InvalidInput("the body is not valid JSON");
+  if (!body.is_object()) return Error::InvalidInput("the body must be a JSON object");
+  return body;
+}
+
+Result<Paging> PagingOf(const HttpRequest& request) {
+  Paging paging;
+  auto page = PositiveParam(request, "page", 1, 1'000'000);
+  if (!page.ok()) return page.error();
+  auto per_page = PositiveParam(request, "per_page", paging.per_page, Paging::kMaxPerPage);
+  if (!per_page.ok()) return per_page.error();
+  paging.page = *page;
+  paging.per_page = *per_page;
+  return paging;
+}
+
+std::pair<std::size_t, std::size_t> PageRange(const Paging& paging, std::size_t total) {
+  const std::size_t first = std::min(total, (paging.page - 1) * paging.per_page);
+  return {first, std::min(total, first + paging.per_page)};
+}
+
+HttpResponse PagedJson(const HttpRequest& request, const Paging& paging, std::size_t total,
+                       nlohmann::ordered_json items) {
+  const std::size_t last = PageRange(paging, total).second;
+  nlohmann::ordered_json body = {{"items", std::move(items)},
+                                 {"page", paging.page},
+                                 {"per_page", paging.per_page},
+                                 {"total", total}};
+  HttpResponse response = JsonResponse(200, body);
+  std::string links;
+  if (last < total) links = PageLink(request, paging.page + 1, "next");
+  if (paging.page > 1)
+    links += (links.empty() ? "" : ", ") + PageLink(request, paging.page - 1, "prev");
+  if (!links.empty()) response.headers.Set("Link", links);
+  return response;
+}
+
+HttpResponse CacheableJson(const HttpRequest& request, HttpResponse response) {
+  std::string etag = "\"" + Sha256Hex(response.body).substr(0, 32) + "\"";
+  const std::string* match = request.headers.Find("If-None-Match");
+  if (match && (match->find(etag) != std::string::npos || Trim(*match) == "*")) {
+    HttpResponse not_modified;
+    not_modified.status = 304;
+    not_modified.headers.Set("ETag", etag);
+    return not_modified;
+  }
+  response.headers.Set("ETag", etag);
+  return response;
+}
+
+Result<std::optional<Date>> DateParam(const HttpRequest& request, std::string_view name) {
+  const std::string* text = FindParam(request.query, name);
+  if (!text) return std::optional<Date>{};
+  auto date = ParseIsoDate(*text);
+  if (!date) return Error::InvalidInput(fmt::format("{}: expected YYYY-MM-DD", name));
+  return std::optional<Date>{*date};
+}
+
+Result<std::int64_t> IdParam(const RouteCall& call, std::string_view name) {
+  const std::string& text = call.Param(name);
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
+    return Error::InvalidInput(fmt::format("{}: expected a positive whole number", name));
+  return id;
+}
+
+std::string ChangedBy(const RouteCall& call) {
+  return call.viewer.user ? call.viewer.user->login : std::string("web");
+}
+
+Date Today() {
+  return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+}
+
+}  // namespace plenary

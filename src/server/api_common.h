@@ -1,0 +1,64 @@
+// What every JSON API handler shares: who may see or change a group, JSON
+// request bodies, pagination and ETags.
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "app/editing.h"
+#include "plenary/model.h"
+#include "plenary/result.h"
+#include "server/access.h"
+#include "server/router.h"
+
+namespace plenary {
+
+// The group's short name as stored, when it exists and `call.viewer` may see
+// it. A private group is NotFound to those outside it, exactly as a group that
+// does not exist, so that its existence does not leak.
+Result<std::string> VisibleGroup(RouteCall& call, const std::string& name);
+// The refusal of a change to a group the viewer may see but not change: 403
+// (the group's existence is no secret to them).
+HttpResponse Forbidden(const std::string& what);
+
+// The audited editing service (app/editing.h) over this worker's stores:
+// every change the API makes goes through it. Throws std::logic_error (a
+// 500) on a worker without site tables.
+Editing EditingOf(RouteCall& call);
+
+// The request's body as a JSON object. InvalidInput when it is not
+// application/json, not JSON, nested deeper than 32 levels, or not an object.
+Result<nlohmann::json> JsonBody(const HttpRequest& request);
+
+struct Paging {
+  std::size_t page = 1;       // 1-based
+  std::size_t per_page = 50;  // at most kMaxPerPage
+  static constexpr std::size_t kMaxPerPage = 500;
+};
+// From ?page=N&per_page=M; InvalidInput for non-numbers or out-of-range values.
+Result<Paging> PagingOf(const HttpRequest& request);
+
+// The [first, last) indices of the page among `total` items.
+std::pair<std::size_t, std::size_t> PageRange(const Paging& paging, std::size_t total);
+// {items: `items` (the page), page, per_page, total}, with a Link header
+// (rel="next"/"prev") carrying the request's other query parameters.
+HttpResponse PagedJson(const HttpRequest& request, const Paging& paging, std::size_t total,
+                       nlohmann::ordered_json items);
+
+// A 200 JSON response with an ETag (a digest of the body); 304 with no body
+// when the request's If-None-Match names it.
+HttpResponse CacheableJson(const HttpRequest& request, HttpResponse response);
+
+// An optional YYYY-MM-DD query parameter; InvalidInput when malformed.
+Result<std::optional<Date>> DateParam(const HttpRequest& request, std::string_view name);
+
+// The path parameter `name` as a positive id; InvalidInput otherwise.
+Result<std::int64_t> IdParam(const RouteCall& call, std::string_view name);
+
+// Who the audit and the item's history name for a change: the user's login.
+std::string ChangedBy(const RouteCall& call);
+
+Date Today();
+
+}  // namespace plenary

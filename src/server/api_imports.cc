@@ -1,0 +1,135 @@
+// Importing notes over HTTP: the same PlanImport as `plenary import`, with
+// dry_run=true answering exactly what would be recorded and writing nothing.
+#include <fmt/format.h>
+
+#include "app/importing.h"
+#include "core/text.h"
+#include "publish/json.h"
+#include "server/api.h"
+#include "server/api_common.h"
+#include "server/auth.h"
+#include "server/responses.h"
+
+namespace plenary {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr std::size_t kMaxFiles = 64;
+
+Result<NamedInput> InputOf(const nlohmann::json& value, std::string_view what) {
+  if (!value.is_object() || !value["name"].is_string() || !value["text"].is_string())
+    return Error::InvalidInput(fmt::format("{}: expected {{\"name\": ..., \"text\": ...}}", what));
+  return NamedInput{value["name"].get<std::string>(), value["text"].get<std::string>()};
+}
+
+// A JSON body {notes: [{name, text}], roster?: {name, text}, year?}, or a
+// text/plain body holding one notes file named by ?name=.
+Result<ImportRequest> ImportRequestOf(const HttpRequest& http) {
+  ImportRequest request;
+  if (AsciiLower(http.headers.Get("Content-Type")).rfind("text/plain", 0) == 0) {
+    const std::string* name = FindParam(http.query, "name");
+    request.notes.push_back({name ? *name : "notes.txt", http.body});
+    return request;
+  }
+  auto body = JsonBody(http);
+  if (!body.ok()) return body.error();
+  const nlohmann::json& notes = (*body)["notes"];
+  if (!notes.is_array() || notes.empty() || notes.size() > kMaxFiles)
+    return Error::InvalidInput(fmt::format("notes: expected 1 to {} files", kMaxFiles));
+  for (const nlohmann::json& file : notes) {
+    auto input = InputOf(file, "notes");
+    if (!input.ok()) return input.error();
+    request.notes.push_back(std::move(*input));
+  }
+  if (body->contains("roster") && !(*body)["roster"].is_null()) {
+    auto roster = InputOf((*body)["roster"], "roster");
+    if (!roster.ok()) return roster.error();
+    request.roster = std::move(*roster);
+  }
+  if (body->contains("year") && !(*body)["year"].is_null()) {
+    const nlohmann::json& year = (*body)["year"];
+    if (!year.is_number_integer() || year.get<int>() < 1900 || year.get<int>() > 2999)
+      return Error::InvalidInput("year: expected a year from 1900 to 2999");
+    request.year = year.get<int>();
+  }
+  return request;
+}
+
+// Notes and roster must all be of the group the path names: a group's
+// secretariat cannot write into another group through its own.
+Status SameGroup(const ImportPlan& plan, const std::string& group) {
+  if (plan.batch.roster && !EqualsNoCase(plan.batch.roster->group.short_name, group))
+    return Error::InvalidInput(
+        fmt::format("the roster is of {}, not {}", plan.batch.roster->group.short_name, group));
+  for (const MeetingImport& m : plan.batch.meetings)
+    if (!EqualsNoCase(m.meeting.key.group, group))
+      return Error::InvalidInput(fmt::format("{}: the notes are of {}, not {}", m.source.name,
+                                             m.meeting.key.group, group));
+  return Status::Ok();
+}
+
+std::string_view OutcomeName(ImportOutcome outcome) {
+  switch (outcome) {
+    case ImportOutcome::kCreated:
+      return "created";
+    case ImportOutcome::kUpdated:
+      return "updated";
+    case ImportOutcome::kUnchanged:
+      return "unchanged";
+  }
+  return "?";
+}
+
+json PlanJson(const ImportPlan& plan, bool dry_run) {
+  json meetings = json::array();
+  for (const MeetingImport& m : plan.batch.meetings) meetings.push_back(MeetingJson(m.meeting));
+  return {{"dry_run", dry_run},
+          {"roster", plan.batch.roster ? RosterJson(*plan.batch.roster) : json(nullptr)},
+          {"meetings", std::move(meetings)},
+          {"warnings", plan.warnings}};
+}
+
+json ReportJson(const ImportReport& report) {
+  json meetings = json::array();
+  for (const MeetingImportReport& m : report.meetings)
+    meetings.push_back({{"group", m.key.group},
+                        {"kind", m.key.kind},
+                        {"number", m.key.number},
+                        {"outcome", OutcomeName(m.outcome)}});
+  return {{"roster", report.roster ? json(OutcomeName(*report.roster)) : json(nullptr)},
+          {"meetings", std::move(meetings)}};
+}
+
+HttpResponse Import(RouteCall& call) {
+  const std::string& group = call.Param("group");
+  if (!May(call, Operation::kImport, group)) {
+    if (VisibleGroup(call, group).ok()) return Forbidden("you may not import into this group");
+    return Problem(404, fmt::format("no group {}", group));
+  }
+  const std::string* dry = FindParam(call.request.query, "dry_run");
+  if (dry && *dry != "true" && *dry != "false")
+    return Problem(400, "dry_run: expected true or false");
+  const bool dry_run = dry && *dry == "true";
+  auto request = ImportRequestOf(call.request);
+  if (!request.ok()) return ErrorResponse(request.error());
+  auto known = call.store().Rosters();
+  if (!known.ok()) return ErrorResponse(known.error());
+  auto plan = PlanImport(*request, *known);
+  if (!plan.ok()) return ErrorResponse(plan.error());
+  if (Status same = SameGroup(*plan, group); !same.ok()) return ErrorResponse(same.error());
+  json body = PlanJson(*plan, dry_run);
+  if (dry_run) return JsonResponse(200, body);
+  auto report = EditingOf(call).Import(ActorOf(call.viewer), plan->batch);
+  if (!report.ok()) return ErrorResponse(report.error());
+  body["recorded"] = ReportJson(*report);
+  return JsonResponse(201, body);
+}
+
+}  // namespace
+
+void AddImportRoutes(Router& router) {
+  router.Add("POST", "/api/v1/groups/{group}/imports", Import);
+}
+
+}  // namespace plenary

@@ -1,0 +1,138 @@
+// Pages outside any one group: the list of groups the viewer may see, a
+// signed-in member's own items, search across the visible groups, and the
+// static assets.
+#include <algorithm>
+
+#include "core/text.h"
+#include "publish/assets.h"
+#include "server/access.h"
+#include "server/api_common.h"
+#include "server/page_routes.h"
+#include "server/page_support.h"
+#include "server/pages/action_pages.h"
+#include "server/pages/site_pages.h"
+
+namespace plenary {
+namespace {
+
+constexpr std::size_t kMaxQueryBytes = 500;
+
+// The groups the viewer may read, by short name.
+Result<std::vector<std::string>> VisibleGroups(RouteCall& call) {
+  if (!call.resources.site) return Error::Internal("pages need the site tables");
+  auto groups = call.resources.site->Groups();
+  if (!groups.ok()) return groups.error();
+  std::erase_if(*groups, [&](const std::string& g) { return !MayRead(call, g); });
+  return groups;
+}
+
+pages::Frame SiteFrame(const RouteCall& call, std::string title, pages::Section section) {
+  pages::Frame f;
+  f.title = std::move(title);
+  f.viewer = PageViewer(call);
+  f.section = section;
+  f.notice = NoticeOf(call);
+  return f;
+}
+
+HttpResponse GroupList(RouteCall& call) {
+  auto groups = VisibleGroups(call);
+  if (!groups.ok()) return ErrorPage(call, groups.error());
+  auto items = call.store().Actions(ActionQuery{true, std::nullopt, std::nullopt, std::nullopt});
+  if (!items.ok()) return ErrorPage(call, items.error());
+  auto meetings = call.store().Meetings();
+  if (!meetings.ok()) return ErrorPage(call, meetings.error());
+  auto rosters = call.store().Rosters();
+  if (!rosters.ok()) return ErrorPage(call, rosters.error());
+  const Date today = Today();
+  std::vector<pages::GroupSummary> summaries;
+  for (const std::string& g : *groups) {
+    pages::GroupSummary s{g, "", 0, 0, 0};
+    for (const Roster& r : *rosters)
+      if (EqualsNoCase(r.group.short_name, g)) s.full_name = r.group.full_name;
+    for (const RegisteredAction& a : *items) {
+      if (!EqualsNoCase(a.meeting.group, g) || a.merged_into) continue;
+      ++s.open_items;
+      if (a.item.due && *a.item.due < today) ++s.overdue_items;
+    }
+    s.meetings =
+        static_cast<int>(std::count_if(meetings->begin(), meetings->end(), [&](const Meeting& m) {
+          return EqualsNoCase(m.key.group, g);
+        }));
+    summaries.push_back(std::move(s));
+  }
+  return HtmlPage(200, SiteFrame(call, "Groups", pages::Section::kNone),
+                  pages::RenderGroupList(summaries));
+}
+
+HttpResponse MyItems(RouteCall& call) {
+  if (!call.viewer.user) return Redirect("/login?next=/my");
+  pages::MyItemsPage page{call.viewer.user->person, Today(), {}, {}};
+  if (!page.person.empty()) {
+    ActionQuery q;
+    q.owner = page.person;
+    auto items = call.store().Actions(q);
+    if (!items.ok()) return ErrorPage(call, items.error());
+    for (RegisteredAction& a : *items) {
+      if (a.merged_into || !MayRead(call, a.meeting.group)) continue;
+      (a.item.status == ActionStatus::kOpen ? page.open : page.closed).push_back(std::move(a));
+    }
+  }
+  return HtmlPage(200, SiteFrame(call, "My items", pages::Section::kMine),
+                  pages::RenderMyItems(page));
+}
+
+HttpResponse Search(RouteCall& call) {
+  pages::SearchPage page;
+  if (const std::string* q = FindParam(call.request.query, "q"))
+    page.query = html::Shorten(*q, kMaxQueryBytes);
+  if (!Trim(page.query).empty()) {
+    auto groups = VisibleGroups(call);
+    if (!groups.ok()) return ErrorPage(call, groups.error());
+    SearchQuery query{page.query, std::move(*groups), 50};
+    if (!query.groups.empty()) {
+      auto hits = call.resources.site->Search(query);
+      if (!hits.ok()) return ErrorPage(call, hits.error());
+      page.hits = std::move(*hits);
+    }
+  }
+  return HtmlPage(200, SiteFrame(call, "Search", pages::Section::kSearch),
+                  pages::RenderSearch(page));
+}
+
+HttpResponse StaticAsset(RouteCall& call) {
+  const Asset* asset = FindAsset(call.Param("name"));
+  if (!asset) return HttpResponse::Text(404, "no such file\n");
+  if (call.request.headers.Get("If-None-Match") == asset->etag) {
+    HttpResponse r = HttpResponse::Text(304, "");
+    r.headers.Set("ETag", asset->etag);
+    return r;
+  }
+  HttpResponse r =
+      HttpResponse::Text(200, std::string(asset->bytes), std::string(asset->content_type));
+  r.headers.Set("ETag", asset->etag);
+  r.headers.Set("X-Content-Type-Options", "nosniff");
+  const std::string* v = FindParam(call.request.query, "v");
+  r.headers.Set("Cache-Control", v && *v == asset->version ? "public, max-age=31536000, immutable"
+                                                           : "public, max-age=300");
+  return r;
+}
+
+}  // namespace
+
+void AddSitePageRoutes(Router& router) {
+  router.Add("GET", "/", GroupList);
+  router.Add("GET", "/my", MyItems);
+  router.Add("GET", "/search", Search);
+  router.Add("GET", "/static/{name}", StaticAsset);
+}
+
+void AddPageRoutes(Router& router) {
+  AddSitePageRoutes(router);
+  AddSessionPageRoutes(router);
+  AddGroupPageRoutes(router);
+  AddActionFormRoutes(router);
+  AddImportPageRoutes(router);
+}
+
+}  // namespace plenary

@@ -1,0 +1,347 @@
+// The page routes over a real SQLite register with the SSR2 sample imported:
+// every form refused without or with a wrong CSRF token (and nothing
+// changed), hostile values escaped on every page, a private group invisible
+// to outsiders, and the import preview writing nothing until confirmed with
+// exactly the previewed text.
+#include "server/page_routes.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <pugixml.hpp>
+#include <sstream>
+
+#include "app/credentials.h"
+#include "app/importing.h"
+#include "core/date.h"
+#include "publish/formats/html_writer.h"
+#include "server/url_codec.h"
+
+namespace plenary {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kHostile = "<script>alert(\"x\")</script> ' & ]]> \"; DROP TABLE actions; -- end";
+const std::string kToken = "the-session-token";
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(std::string(PLENARY_SOURCE_DIR) + "/" + path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class PageRoutesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "plenary-pages-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    const std::string url = "sqlite:" + (dir_ / "p.db").string();
+    auto store = OpenStore(url);
+    ASSERT_TRUE(store.ok());
+    auto site = OpenSiteStore(url);
+    ASSERT_TRUE(site.ok());
+    resources_.store = std::move(*store);
+    resources_.site = std::move(*site);
+    ImportRequest request{{{"ssr2-plenary-15.txt", ReadFile("examples/ssr2/ssr2-plenary-15.txt")}},
+                          NamedInput{"roster", ReadFile("examples/ssr2/ssr2-roster.txt")},
+                          std::nullopt};
+    auto plan = PlanImport(request, {});
+    ASSERT_TRUE(plan.ok()) << plan.error().message;
+    ASSERT_TRUE(resources_.store->Import(plan->batch).ok());
+    secretariat_ = AddUser("sec", "Denise Michel", GroupRole::kSecretariat);
+    member_ = AddUser("mem", "Alain Aina", GroupRole::kMember);
+    outsider_ = *resources_.site->CreateUser({"out", "Out Sider", "", "", false});
+    AddPageRoutes(router_);
+    router_.SetAuthenticator([this](const HttpRequest&, WorkerResources&) {
+      Admission a;
+      a.viewer = viewer_;
+      return a;
+    });
+    SignIn(secretariat_);
+  }
+  void TearDown() override {
+    resources_ = {};
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+
+  User AddUser(const std::string& login, const std::string& person, GroupRole role) {
+    auto user = resources_.site->CreateUser({login, login + " user", person, "", false});
+    EXPECT_TRUE(user.ok());
+    EXPECT_TRUE(resources_.site->SetGrant(user->id, "SSR2", role).ok());
+    user->grants = {{"SSR2", role}};
+    return *user;
+  }
+  void SignIn(const User& user) { viewer_ = {user, true, "digest", kToken}; }
+  void SignOut() { viewer_ = {}; }
+
+  HttpResponse Get(const std::string& target) {
+    HttpRequest r;
+    r.method = "GET";
+    r.target = target;
+    const auto q = target.find('?');
+    r.path = target.substr(0, q);
+    if (q != std::string::npos) r.query = *ParseForm(target.substr(q + 1));
+    return router_.Handle(r, resources_);
+  }
+  HttpResponse Post(const std::string& path, const QueryParams& fields) {
+    return PostWithCookie(path, fields, "");
+  }
+  HttpResponse PostMultipart(const std::string& path, const QueryParams& parts) {
+    HttpRequest r;
+    r.method = "POST";
+    r.target = r.path = path;
+    r.headers.Add("Content-Type", "multipart/form-data; boundary=XyZ");
+    for (const auto& [name, value] : parts)
+      r.body += "--XyZ\r\nContent-Disposition: form-data; name=\"" + name +
+                "\"; filename=\"f.txt\"\r\n\r\n" + value + "\r\n";
+    r.body += "--XyZ--\r\n";
+    return router_.Handle(r, resources_);
+  }
+  HttpResponse PostWithCookie(const std::string& path, const QueryParams& fields,
+                              const std::string& cookie) {
+    HttpRequest r;
+    r.method = "POST";
+    r.target = r.path = path;
+    r.headers.Add("Content-Type", "application/x-www-form-urlencoded");
+    if (!cookie.empty()) r.headers.Add("Cookie", cookie);
+    for (const auto& [name, value] : fields)
+      r.body +=
+          (r.body.empty() ? "" : "&") + html::QueryValue(name) + "=" + html::QueryValue(value);
+    return router_.Handle(r, resources_);
+  }
+  RegisteredAction Item(std::int64_t id) { return *resources_.store->Action(id); }
+  std::int64_t FirstOpenItem() {
+    ActionQuery q;
+    q.open_only = true;
+    return resources_.store->Actions(q)->front().id;
+  }
+
+  fs::path dir_;
+  WorkerResources resources_;
+  Router router_;
+  Viewer viewer_;
+  User secretariat_, member_, outsider_;
+};
+
+TEST_F(PageRoutesTest, EveryFormIsRefusedWithoutOrWithAWrongTokenAndChangesNothing) {
+  const std::int64_t id = FirstOpenItem();
+  const std::string item = "/g/SSR2/actions/" + std::to_string(id);
+  const RegisteredAction before = Item(id);
+  const std::vector<std::pair<std::string, QueryParams>> forms = {
+      {item + "/done", {{"note", "done"}}},
+      {item + "/reopen", {{"note", "again"}}},
+      {item + "/due", {{"due", "2030-01-01"}}},
+      {item + "/owners", {{"owners", "Alain Aina"}}},
+      {item + "/merge", {{"from", std::to_string(id + 1)}}},
+      {"/g/SSR2/roster", {{"roster", "group: SSR2\nname: X\n\nA B | member\n"}}},
+      {"/g/SSR2/import/preview", {{"notes", "x"}}},
+      {"/g/SSR2/import/confirm", {{"notes", "x"}, {"binding", "x"}}},
+  };
+  for (const auto& [path, fields] : forms) {
+    for (const std::optional<std::string>& token :
+         {std::optional<std::string>(), std::optional<std::string>("wrong")}) {
+      QueryParams sent = fields;
+      if (token) sent.emplace_back("csrf_token", *token);
+      HttpResponse r = Post(path, sent);
+      EXPECT_EQ(r.status, 403) << path << " token " << token.value_or("(none)");
+    }
+  }
+  const RegisteredAction after = Item(id);
+  EXPECT_EQ(after.item, before.item);
+  EXPECT_EQ(after.history.size(), before.history.size());
+  EXPECT_EQ(Item(id + 1).merged_into, 0);
+  EXPECT_EQ((*resources_.store->FindRoster("SSR2"))->group.full_name,
+            "Second Security, Stability, and Resiliency Review Team");
+  EXPECT_TRUE(resources_.site->Audit({})->empty());
+}
+
+TEST_F(PageRoutesTest, TheSecretariatChangesAnItemWithTheTokenAndTheAuditLogSaysSo) {
+  const std::int64_t id = FirstOpenItem();
+  const std::string item = "/g/SSR2/actions/" + std::to_string(id);
+  HttpResponse r = Post(item + "/due", {{"csrf_token", kToken}, {"due", "2030-01-02"}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(r.headers.Get("Location").rfind(item + "?done=", 0), 0u);
+  EXPECT_EQ(Item(id).item.due, ParseIsoDate("2030-01-02"));
+  r = Post(item + "/done", {{"csrf_token", kToken}, {"note", "sent"}});
+  ASSERT_EQ(r.status, 303);
+  EXPECT_EQ(Item(id).item.status, ActionStatus::kComplete);
+  EXPECT_EQ(resources_.site->Audit({})->size(), 2u);
+}
+
+TEST_F(PageRoutesTest, AMemberMarksOnlyTheirOwnItemsDone) {
+  const std::string owner = "Alain Aina";
+  const std::int64_t id = FirstOpenItem();
+  ActionEdit give;
+  give.owners = std::vector<Owner>{{owner, OwnerKind::kPerson}};
+  give.who = "test";
+  give.effective = *ParseIsoDate("2017-06-14");
+  ASSERT_TRUE(resources_.store->EditAction(id, give).ok());
+  ActionQuery open_items;
+  open_items.open_only = true;
+  auto open = resources_.store->Actions(open_items);
+  ASSERT_TRUE(open.ok());
+  SignIn(member_);
+  HttpResponse r =
+      Post("/g/SSR2/actions/" + std::to_string(id) + "/done", {{"csrf_token", kToken}});
+  EXPECT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(Item(id).item.status, ActionStatus::kComplete);
+  EXPECT_NE(Get("/my").body.find("/g/SSR2/actions/" + std::to_string(id)), std::string::npos);
+  for (const RegisteredAction& other : *open) {
+    if (std::any_of(other.item.owners.begin(), other.item.owners.end(),
+                    [&](const Owner& o) { return o.name == owner; }))
+      continue;
+    r = Post("/g/SSR2/actions/" + std::to_string(other.id) + "/done", {{"csrf_token", kToken}});
+    EXPECT_EQ(r.status, 403);
+    EXPECT_EQ(Item(other.id).item.status, ActionStatus::kOpen);
+    break;
+  }
+  r = Post("/g/SSR2/actions/" + std::to_string(id) + "/due",
+           {{"csrf_token", kToken}, {"due", "2031-01-01"}});
+  EXPECT_EQ(r.status, 403);
+}
+
+TEST_F(PageRoutesTest, APrivateGroupIsNotFoundForOutsidersAndThePublic) {
+  const std::string item = "/g/SSR2/actions/" + std::to_string(FirstOpenItem());
+  const std::vector<std::string> pages = {
+      "/g/SSR2",          "/g/SSR2/actions",   item,
+      "/g/SSR2/meetings", "/g/SSR2/decisions", "/g/SSR2/attendance",
+      "/g/SSR2/roster",   "/g/SSR2/import",    "/g/SSR2/meetings/Plenary/15"};
+  EXPECT_EQ(Get("/g/SSR2").status, 200);
+  for (const User* who : std::vector<const User*>{&outsider_, nullptr}) {
+    if (who)
+      SignIn(*who);
+    else
+      SignOut();
+    for (const std::string& page : pages) {
+      HttpResponse r = Get(page);
+      EXPECT_EQ(r.status, 404) << page;
+      EXPECT_EQ(r.body, Get("/g/NoSuchGroup").body) << page;
+    }
+    EXPECT_EQ(Get("/").body.find("SSR2"), std::string::npos);
+    EXPECT_EQ(Get("/search?q=security").body.find("/g/SSR2"), std::string::npos);
+  }
+  ASSERT_TRUE(resources_.site->SetGroupPublic("SSR2", true).ok());
+  EXPECT_EQ(Get("/g/SSR2/actions").status, 200);
+  EXPECT_EQ(Get("/g/SSR2/import").status, 403);  // seen, but not theirs to change
+}
+
+// Hostile text in the roster, an item's owners and note, and the notice:
+// every page must parse as XML and never carry the hostile markup.
+TEST_F(PageRoutesTest, HostileValuesAreEscapedOnEveryPage) {
+  const std::int64_t id = FirstOpenItem();
+  ActionEdit edit;
+  edit.owners = std::vector<Owner>{{kHostile, OwnerKind::kUnresolved}};
+  edit.note = kHostile;
+  edit.who = kHostile;
+  edit.effective = *ParseIsoDate("2017-06-01");
+  auto edited = resources_.store->EditAction(id, edit);
+  ASSERT_TRUE(edited.ok()) << edited.error().message;
+  const std::string item = "/g/SSR2/actions/" + std::to_string(id);
+  const std::vector<std::string> pages = {
+      "/",
+      "/g/SSR2",
+      "/g/SSR2/actions?owner=" + html::QueryValue(kHostile) + "&q=" + html::QueryValue(kHostile),
+      item + "?done=" + html::QueryValue(kHostile),
+      "/g/SSR2/meetings",
+      "/g/SSR2/meetings/Plenary/15",
+      "/g/SSR2/decisions",
+      "/g/SSR2/attendance",
+      "/g/SSR2/roster",
+      "/g/SSR2/import",
+      "/my",
+      "/search?q=" + html::QueryValue(kHostile)};
+  for (const std::string& page : pages) {
+    HttpResponse r = Get(page);
+    EXPECT_EQ(r.status, 200) << page;
+    EXPECT_EQ(r.body.find("<script>alert"), std::string::npos) << page;
+    EXPECT_NE(r.headers.Get("Content-Security-Policy").find("script-src 'self'"),
+              std::string::npos);
+    pugi::xml_document doc;
+    EXPECT_TRUE(doc.load_string(r.body.c_str())) << page;
+  }
+  HttpResponse r = Post("/g/SSR2/import/preview",
+                        {{"csrf_token", kToken}, {"notes", kHostile}, {"roster", kHostile}});
+  EXPECT_EQ(r.body.find("<script>alert"), std::string::npos);
+  pugi::xml_document doc;
+  EXPECT_TRUE(doc.load_string(r.body.c_str()));
+}
+
+TEST_F(PageRoutesTest, ImportPreviewWritesNothingAndConfirmTakesOnlyThePreviewedText) {
+  std::string notes = ReadFile("examples/ssr2/ssr2-plenary-15.txt");
+  const std::size_t at = notes.find("Meeting #15 - Tuesday 13 June");
+  ASSERT_NE(at, std::string::npos);
+  notes.replace(at, 29, "Meeting #16 - Tuesday 20 June");
+  const std::size_t meetings = resources_.store->Meetings()->size();
+  HttpResponse preview = Post("/g/SSR2/import/preview",
+                              {{"csrf_token", kToken}, {"name", "p16.txt"}, {"notes", notes}});
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_NE(preview.body.find("Preview"), std::string::npos);
+  EXPECT_EQ(resources_.store->Meetings()->size(), meetings);
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(preview.body.c_str()));
+  const std::string binding =
+      doc.select_node("//input[@name='binding']").node().attribute("value").value();
+  ASSERT_FALSE(binding.empty());
+  HttpResponse tampered = Post("/g/SSR2/import/confirm", {{"csrf_token", kToken},
+                                                          {"name", "p16.txt"},
+                                                          {"notes", notes + "\nextra"},
+                                                          {"binding", binding}});
+  EXPECT_EQ(tampered.status, 400);
+  EXPECT_EQ(resources_.store->Meetings()->size(), meetings);
+  HttpResponse confirmed =
+      Post("/g/SSR2/import/confirm",
+           {{"csrf_token", kToken}, {"name", "p16.txt"}, {"notes", notes}, {"binding", binding}});
+  EXPECT_EQ(confirmed.status, 303) << confirmed.body;
+  EXPECT_EQ(resources_.store->Meetings()->size(), meetings + 1);
+}
+
+// Without JavaScript the chosen file arrives as a multipart "file" part.
+TEST_F(PageRoutesTest, ImportPreviewReadsAnUploadedFile) {
+  const std::size_t meetings = resources_.store->Meetings()->size();
+  HttpResponse r = PostMultipart(
+      "/g/SSR2/import/preview",
+      {{"csrf_token", kToken}, {"file", ReadFile("examples/ssr2/ssr2-plenary-15.txt")}});
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("Post attendance participation rates"), std::string::npos);
+  EXPECT_EQ(
+      PostMultipart("/g/SSR2/import/preview", {{"csrf_token", "wrong"}, {"file", "x"}}).status,
+      403);
+  EXPECT_EQ(resources_.store->Meetings()->size(), meetings);
+}
+
+// The sign-in form: refused without the double-submit token (login CSRF),
+// then a session cookie and a redirect to a local path only.
+TEST_F(PageRoutesTest, SignInNeedsTheFormsOwnTokenAndGoesOnlyToLocalPaths) {
+  auto hash = HashPassword("secret words", PasswordCost{1, 8192});
+  ASSERT_TRUE(hash.ok());
+  ASSERT_TRUE(resources_.site->SetPasswordHash(secretariat_.id, *hash).ok());
+  SignOut();
+  HttpResponse form = Get("/login?next=//evil.example");
+  ASSERT_EQ(form.status, 200);
+  const std::string cookie = form.headers.Get("Set-Cookie");
+  const std::string token =
+      cookie.substr(cookie.find('=') + 1, cookie.find(';') - cookie.find('=') - 1);
+  EXPECT_NE(form.body.find("value=\"" + token + "\""), std::string::npos);
+  EXPECT_EQ(form.body.find("evil.example"), std::string::npos);
+  QueryParams fields{{"login", "sec"}, {"password", "secret words"}, {"next", "//evil.example"}};
+  EXPECT_EQ(Post("/login", fields).status, 403);  // no token, no cookie
+  fields.emplace_back("csrf_token", token);
+  EXPECT_EQ(Post("/login", fields).status, 403);  // the token without its cookie
+  HttpResponse wrong =
+      PostWithCookie("/login", {{"login", "sec"}, {"password", "nope"}, {"csrf_token", token}},
+                     "plenary_login_csrf=" + token);
+  EXPECT_EQ(wrong.status, 401);
+  HttpResponse ok = PostWithCookie("/login", fields, "plenary_login_csrf=" + token);
+  ASSERT_EQ(ok.status, 303) << ok.body;
+  EXPECT_EQ(ok.headers.Get("Location"), "/");
+  EXPECT_NE(ok.headers.Get("Set-Cookie").find("plenary_session="), std::string::npos);
+}
+
+}  // namespace
+}  // namespace plenary

@@ -1,0 +1,62 @@
+// The action item register's pages: the filtered list, one item with its
+// history and the forms that change it, and a signed-in member's own items.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plenary/model.h"
+#include "server/pages/layout.h"
+
+namespace plenary::pages {
+
+// What the list's filter form asks for; every field may be empty.
+struct ActionFilter {
+  std::string owner;   // a name, alias or initials
+  std::string status;  // "open", "complete", "cancelled"; empty: any
+  bool overdue = false;
+  std::string meeting;  // "KIND/NUMBER" of the meeting it came from
+  std::string text;     // words the item's text contains
+};
+
+// Keeps the items of `items` that `filter` asks for, except the owner, which
+// the store matches (ActionQuery::owner, with the roster's aliases). Text is
+// matched on folded content words, all of them; merged items are left out.
+std::vector<RegisteredAction> FilterActions(std::vector<RegisteredAction> items,
+                                            const ActionFilter& filter, const Date& today);
+
+struct ActionListPage {
+  std::string group;
+  Date today;
+  ActionFilter filter;
+  std::vector<RegisteredAction> items;  // already filtered
+  std::vector<std::string> owners;      // names to offer in the owner list
+  std::vector<MeetingKey> meetings;     // meetings to offer, oldest first
+};
+html::TrustedHtml RenderActionList(const ActionListPage& page);
+
+struct ActionItemPage {
+  std::string group;
+  Date today;
+  RegisteredAction item;  // with its history
+  // Open items of the group that could be folded into this one, likely
+  // duplicates first.
+  std::vector<RegisteredAction> merge_candidates;
+  bool may_edit = false;      // secretariat: every form
+  bool may_complete = false;  // an owner who is a member: done and reopen only
+};
+// Forms (all POST, with the CSRF field), under /g/GROUP/actions/ID/:
+//   done (note), reopen (note), due (due: YYYY-MM-DD or empty to clear; note),
+//   owners (owners: comma-separated names; note), merge (from: an item id).
+html::TrustedHtml RenderActionItem(const ActionItemPage& page, const Viewer& viewer);
+
+struct MyItemsPage {
+  std::string person;  // the roster name the items are for
+  Date today;
+  std::vector<RegisteredAction> open;
+  std::vector<RegisteredAction> closed;  // complete or cancelled
+};
+html::TrustedHtml RenderMyItems(const MyItemsPage& page);
+
+}  // namespace plenary::pages

@@ -1,0 +1,133 @@
+#include "server/pages/import_pages.h"
+
+#include <fmt/format.h>
+
+#include "core/date.h"
+#include "server/pages/meeting_pages.h"
+#include "server/pages/parts.h"
+
+namespace plenary::pages {
+namespace {
+
+using html::HtmlWriter;
+
+void Diagnostics(HtmlWriter& w, const std::vector<std::string>& warnings) {
+  w.Element("h2", fmt::format("Diagnostics ({})", warnings.size()));
+  if (warnings.empty()) {
+    w.Element("p", "The notes read without a warning.", {{"class", "muted"}});
+    return;
+  }
+  w.Open("ul", {{"class", "items diagnostics"}});
+  for (const std::string& d : warnings)
+    w.Open("li").Element("pre", d, {{"class", "diagnostic"}}).Close("li");
+  w.Close("ul");
+}
+
+void MatchCell(HtmlWriter& w, const PreviewMeeting& pm, std::size_t i) {
+  const auto& match = i < pm.matches.size() ? pm.matches[i] : std::nullopt;
+  w.Open("td");
+  if (match) {
+    w.Text("updates ");
+    w.Link(ActionPath(pm.meeting->key.group, match->item_id), "#" + std::to_string(match->item_id),
+           {{"title", match->text}});
+  } else {
+    w.Text("new item");
+  }
+  w.Close("td");
+}
+
+void PlannedActions(HtmlWriter& w, const PreviewMeeting& pm) {
+  const Meeting& m = *pm.meeting;
+  w.Element("h3", fmt::format("Action items ({})", m.actions.size()));
+  w.Open("div", {{"class", "table-wrap"}}).Open("table", {{"class", "preview-actions"}});
+  w.Element("caption", "Action items that will be recorded", {{"class", "vh"}});
+  w.Open("thead").Open("tr");
+  for (std::string_view h : {"Line", "Action", "Owners", "Due", "Status", "Register"})
+    w.Element("th", h, {{"scope", "col"}});
+  w.Close("tr").Close("thead").Open("tbody");
+  for (std::size_t i = 0; i < m.actions.size(); ++i) {
+    const ActionItem& a = m.actions[i];
+    w.Open("tr").Element("td", std::to_string(a.line), {{"class", "num"}});
+    w.Element("td", a.text).Element("td", OwnersText(a.owners));
+    w.Element("td", a.due ? FormatIsoDate(*a.due) : "—");
+    w.Element("td", fmt::format("{} ({})", ActionStatusName(a.status), ActionSourceName(a.source)));
+    MatchCell(w, pm, i);
+    w.Close("tr");
+  }
+  w.Close("tbody").Close("table").Close("div");
+}
+
+void PlannedMeeting(HtmlWriter& w, const PreviewMeeting& pm) {
+  const Meeting& m = *pm.meeting;
+  w.Open("section", {{"class", "planned-meeting"}});
+  w.Element("h2",
+            fmt::format("{} {} — {}", m.key.group, MeetingLabel(m.key), FormatIsoDate(m.date)));
+  if (pm.replaces_stored)
+    w.Element("p", "This meeting is already in the register: its record will be replaced.",
+              {{"class", "problem"}});
+  w.Element("h3", "Attendance");
+  AttendanceLists(w, pm.attendance);
+  PlannedActions(w, pm);
+  w.Element("h3", fmt::format("Decisions ({})", m.decisions.size()));
+  w.Open("ul", {{"class", "items"}});
+  for (const Decision& d : m.decisions)
+    w.Open("li")
+        .Text(d.text)
+        .Element("span", fmt::format(" (line {})", d.line), {{"class", "muted"}})
+        .Close("li");
+  w.Close("ul").Close("section");
+}
+
+}  // namespace
+
+html::TrustedHtml RenderImportForm(const ImportFormPage& p, const Viewer& v) {
+  HtmlWriter w;
+  w.Element("h1", "Import meeting notes");
+  w.Element("p",
+            "Paste the notes or choose a file. The next page shows what will be recorded; "
+            "nothing is written until you confirm there.");
+  if (!p.error.empty()) {
+    w.Element("h2", "The notes could not be read");
+    w.Element("pre", p.error, {{"class", "diagnostic"}, {"role", "alert"}});
+  }
+  w.Open("form", {{"method", "post"},
+                  {"action", GroupPath(p.group, "import/preview")},
+                  {"enctype", "multipart/form-data"},
+                  {"class", "stack"}});
+  w.Void("input", {{"type", "hidden"}, {"name", kCsrfField}, {"value", v.csrf_token}});
+  w.Open("label", {{"for", "notes"}}).Text("Notes").Close("label");
+  w.Element("textarea", p.notes, {{"id", "notes"}, {"name", "notes"}, {"rows", "18"}});
+  w.Open("label", {{"for", "roster"}})
+      .Text("Roster (optional: replaces the group's)")
+      .Close("label");
+  w.Element("textarea", p.roster, {{"id", "roster"}, {"name", "roster"}, {"rows", "8"}});
+  w.Open("label", {{"for", "file"}}).Text("Or a notes file (plain text)").Close("label");
+  w.Void("input", {{"type", "file"},
+                   {"id", "file"},
+                   {"name", "file"},
+                   {"accept", ".txt,text/plain"},
+                   {"data-fills", "notes"}});
+  w.Element("button", "Preview", {{"type", "submit"}});
+  w.Close("form");
+  return std::move(w).Done();
+}
+
+html::TrustedHtml RenderImportPreview(const ImportPreviewPage& p, const Viewer& v) {
+  HtmlWriter w;
+  w.Element("h1", "Preview of the import");
+  w.Element("p", "Nothing has been recorded yet. Check what follows, then confirm.",
+            {{"class", "notice"}});
+  for (const PreviewMeeting& pm : p.meetings) PlannedMeeting(w, pm);
+  Diagnostics(w, p.plan ? p.plan->warnings : std::vector<std::string>{});
+  OpenPostForm(w, v, GroupPath(p.group, "import/confirm"), "stack");
+  w.Void("input", {{"type", "hidden"}, {"name", "name"}, {"value", p.notes_name}});
+  w.Void("input", {{"type", "hidden"}, {"name", "notes"}, {"value", p.notes}});
+  w.Void("input", {{"type", "hidden"}, {"name", "roster"}, {"value", p.roster}});
+  w.Void("input", {{"type", "hidden"}, {"name", "binding"}, {"value", p.binding}});
+  w.Element("button", "Confirm and record", {{"type", "submit"}});
+  w.Close("form");
+  w.Link(GroupPath(p.group, "import"), "Start again");
+  return std::move(w).Done();
+}
+
+}  // namespace plenary::pages

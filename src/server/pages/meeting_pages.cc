@@ -1,0 +1,175 @@
+#include "server/pages/meeting_pages.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/date.h"
+#include "server/pages/layout.h"
+#include "server/pages/parts.h"
+
+namespace plenary::pages {
+namespace {
+
+using html::HtmlWriter;
+
+std::string MeetingTitle(const Meeting& m) {
+  return fmt::format("{} {} — {}", m.key.group, MeetingLabel(m.key), FormatIsoDate(m.date));
+}
+
+void NameList(HtmlWriter& w, std::string_view heading, const std::vector<std::string>& names) {
+  if (names.empty()) return;
+  w.Element("h3", fmt::format("{} ({})", heading, names.size()));
+  std::string joined;
+  for (const std::string& n : names) joined += (joined.empty() ? "" : ", ") + n;
+  w.Element("p", joined);
+}
+
+// Open items, soonest due first; those with no date last.
+std::vector<RegisteredAction> ByDue(std::vector<RegisteredAction> items) {
+  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+    if (a.item.due.has_value() != b.item.due.has_value()) return a.item.due.has_value();
+    return a.item.due && *a.item.due < *b.item.due;
+  });
+  return items;
+}
+
+void DecisionItems(HtmlWriter& w, const std::vector<RegisteredDecision>& decisions) {
+  w.Open("ul", {{"class", "items"}});
+  for (const RegisteredDecision& d : decisions) {
+    w.Open("li").Text(d.decision.text).Text(" — ");
+    w.Link(MeetingPath(d.meeting), MeetingLabel(d.meeting));
+    w.Text(", " + FormatIsoDate(d.meeting_date)).Close("li");
+  }
+  w.Close("ul");
+  if (decisions.empty()) w.Element("p", "No decisions recorded.", {{"class", "muted"}});
+}
+
+void Agenda(HtmlWriter& w, const Meeting& m) {
+  if (m.agenda.empty()) return;
+  w.Element("h2", "Agenda and notes");
+  for (const AgendaSection& s : m.agenda) {
+    w.Element("h3", s.heading);
+    if (s.notes.empty()) continue;
+    w.Open("ul");
+    for (const std::string& n : s.notes) w.Element("li", n);
+    w.Close("ul");
+  }
+}
+
+}  // namespace
+
+void AttendanceLists(HtmlWriter& w, const MeetingAttendance& a) {
+  std::vector<std::string> present, apologies, absent;
+  for (const PersonPresence& p : a.people) {
+    auto& list = p.presence == Presence::kPresent   ? present
+                 : p.presence == Presence::kApology ? apologies
+                                                    : absent;
+    list.push_back(p.name);
+  }
+  NameList(w, "Present", present);
+  NameList(w, "Apologies", apologies);
+  NameList(w, "Absent", absent);
+  NameList(w, "Staff", a.staff);
+  NameList(w, "Observers", a.observers);
+  NameList(w, "Not on the roster", a.not_on_roster);
+}
+
+html::TrustedHtml RenderGroupHome(const GroupHomePage& p) {
+  HtmlWriter w;
+  w.Element("h1", p.full_name.empty() ? p.group : p.full_name);
+  std::vector<RegisteredAction> overdue;
+  for (const RegisteredAction& a : p.open)
+    if (IsOverdue(a.item, p.today)) overdue.push_back(a);
+  w.Open("div", {{"class", "cards"}});
+  w.Open("section", {{"class", "card"}, {"aria-labelledby", "next-heading"}});
+  w.Element("h2", "Next meeting's agenda", {{"id", "next-heading"}});
+  if (p.latest) {
+    w.Open("p", {{"class", "muted"}}).Text("Following ");
+    w.Link(MeetingPath(p.latest->key), MeetingTitle(*p.latest)).Close("p");
+  }
+  w.Open("ol");
+  w.Element("li", fmt::format("Review of open action items ({})", p.open.size()));
+  const std::vector<RegisteredAction> soonest = ByDue(p.open);
+  for (std::size_t i = 0; i < soonest.size() && i < 5; ++i) {
+    const RegisteredAction& a = soonest[i];
+    w.Open("li", {{"class", "sub"}})
+        .Link(ActionPath(p.group, a.id), html::Shorten(a.item.text, 100));
+    if (a.item.due) w.Text(" (due " + FormatIsoDate(*a.item.due) + ")");
+    w.Close("li");
+  }
+  w.Element("li", "AOB");
+  w.Close("ol").Close("section");
+  w.Open("section", {{"class", "card"}, {"aria-labelledby", "decisions-heading"}});
+  w.Element("h2", "Latest decisions", {{"id", "decisions-heading"}});
+  DecisionItems(w, p.decisions);
+  w.Close("section").Close("div");
+  w.Element("h2", fmt::format("Overdue ({})", overdue.size()));
+  ActionTable(w, overdue, p.today, "Overdue items");
+  w.Element("h2", fmt::format("Open items ({})", p.open.size()));
+  ActionTable(w, p.open, p.today, "Open items");
+  return std::move(w).Done();
+}
+
+html::TrustedHtml RenderMeetingList(const MeetingListPage& p) {
+  HtmlWriter w;
+  w.Element("h1", "Meetings");
+  w.Open("div", {{"class", "table-wrap"}}).Open("table");
+  w.Element("caption", "Meetings, newest first", {{"class", "vh"}});
+  w.Open("thead").Open("tr");
+  for (std::string_view h : {"Date", "Meeting", "Present", "Apologies", "Actions", "Decisions"})
+    w.Element("th", h, {{"scope", "col"}});
+  w.Close("tr").Close("thead").Open("tbody");
+  for (const Meeting& m : p.meetings) {
+    w.Open("tr").Element("td", FormatIsoDate(m.date));
+    w.Open("td").Link(MeetingPath(m.key), MeetingLabel(m.key)).Close("td");
+    w.Element("td", std::to_string(m.attendees.size()), {{"class", "num"}});
+    w.Element("td", std::to_string(m.apologies.size()), {{"class", "num"}});
+    w.Element("td", std::to_string(m.actions.size()), {{"class", "num"}});
+    w.Element("td", std::to_string(m.decisions.size()), {{"class", "num"}});
+    w.Close("tr");
+  }
+  w.Close("tbody").Close("table").Close("div");
+  if (p.meetings.empty()) w.Element("p", "No meetings imported yet.", {{"class", "muted"}});
+  return std::move(w).Done();
+}
+
+html::TrustedHtml RenderMeeting(const MeetingPage& p) {
+  const Meeting& m = p.meeting;
+  HtmlWriter w;
+  w.Element("h1", MeetingTitle(m));
+  w.Open("dl", {{"class", "facts"}});
+  if (m.start_utc)
+    w.Element("dt", "Start")
+        .Element("dd", fmt::format("{:02}:{:02} UTC", m.start_utc->hour, m.start_utc->minute));
+  if (m.subteam) w.Element("dt", "Sub-team").Element("dd", *m.subteam);
+  if (m.record_url) {
+    w.Element("dt", "Record").Open("dd");
+    if (html::IsWebUrl(*m.record_url))
+      w.Link(*m.record_url, *m.record_url);
+    else
+      w.Text(*m.record_url);
+    w.Close("dd");
+  }
+  w.Close("dl");
+  w.Element("h2", "Attendance");
+  AttendanceLists(w, p.attendance);
+  w.Element("h2", "Action items");
+  ActionTable(w, p.actions, p.today, "Action items raised at this meeting");
+  w.Element("h2", "Decisions");
+  w.Open("ul", {{"class", "items"}});
+  for (const Decision& d : m.decisions) w.Element("li", d.text);
+  w.Close("ul");
+  if (m.decisions.empty()) w.Element("p", "No decisions recorded.", {{"class", "muted"}});
+  Agenda(w, m);
+  return std::move(w).Done();
+}
+
+html::TrustedHtml RenderDecisionList(const DecisionListPage& p) {
+  HtmlWriter w;
+  w.Element("h1", "Decisions");
+  DecisionItems(w, p.decisions);
+  return std::move(w).Done();
+}
+
+}  // namespace plenary::pages

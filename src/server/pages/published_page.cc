@@ -1,0 +1,36 @@
+#include "server/pages/published_page.h"
+
+#include "publish/formats/html.h"
+#include "server/pages/layout.h"
+#include "server/pages/parts.h"
+
+namespace plenary::pages {
+namespace {
+
+std::string WithAnchor(std::string path, const std::string& anchor) {
+  return anchor.empty() ? path : path + "#" + html::UrlSegment(anchor);
+}
+
+}  // namespace
+
+std::string AppHref(const GroupRegisters& r, const Link& link) {
+  if (!link.url.empty()) return link.url;
+  const std::string& page = link.page;
+  if (page.empty()) return "#" + html::UrlSegment(link.anchor);
+  if (page == kIndexPage || page == kAgendaPage) return WithAnchor(GroupPath(r.group), link.anchor);
+  if (page == kActionsPage) return WithAnchor(GroupPath(r.group, "actions"), link.anchor);
+  if (page == kDecisionsPage) return WithAnchor(GroupPath(r.group, "decisions"), link.anchor);
+  if (page == kAttendancePage) return WithAnchor(GroupPath(r.group, "attendance"), link.anchor);
+  if (page.starts_with("attendance-")) return GroupPath(r.group, "attendance") + "#monthly";
+  for (const Meeting& m : r.meetings)
+    if (MeetingPageId(m.key) == page) return WithAnchor(MeetingPath(m.key), link.anchor);
+  return GroupPath(r.group);
+}
+
+html::TrustedHtml RenderPublishedDocument(const GroupRegisters& registers, const Document& doc) {
+  html::HtmlWriter w;
+  WriteHtmlFragment(w, doc, [&](const Link& link) { return AppHref(registers, link); });
+  return std::move(w).Done();
+}
+
+}  // namespace plenary::pages

@@ -1,0 +1,20 @@
+// A page of the published set (publish/registers.h) shown inside the app: the
+// same document rendered by the same HTML renderer as `plenary publish`, its
+// links turned into the app's routes. The attendance page is one.
+#pragma once
+
+#include "publish/document.h"
+#include "publish/formats/html_writer.h"
+#include "publish/registers.h"
+
+namespace plenary::pages {
+
+// The app's address for a link of `registers`' published set: meeting
+// records, the registers and the attendance pages map to their routes; a
+// month's participation page to the attendance page's monthly rates; outside
+// addresses stay as they are.
+std::string AppHref(const GroupRegisters& registers, const Link& link);
+
+html::TrustedHtml RenderPublishedDocument(const GroupRegisters& registers, const Document& doc);
+
+}  // namespace plenary::pages

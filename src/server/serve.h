@@ -1,0 +1,40 @@
+// `plenary serve`: the HTTP server, the worker pool and the routes, wired.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "plenary/result.h"
+#include "server/http_server.h"
+#include "server/router.h"
+
+namespace plenary {
+
+struct ServeOptions {
+  std::string db;                         // store URL, as OpenStore takes it
+  std::string listen = "127.0.0.1:8080";  // HOST:PORT, [V6]:PORT; port 0: any free port
+  int threads = 0;                        // network threads; 0: one per core
+  int workers = 0;                        // database workers; 0: two per core
+  std::optional<std::string> access_log;  // a file to append to; none or "-": stderr
+  HttpLimits limits;
+  bool secure_cookies = false;  // the session cookie's Secure flag
+};
+
+// "127.0.0.1:8080" -> host and port; InvalidInput otherwise.
+Result<std::pair<std::string, std::uint16_t>> ParseListenAddress(const std::string& text);
+
+// Every route of the site: the JSON API, then the pages, and the
+// authenticator that decides who asks (server/auth.h). New route modules add
+// themselves here.
+void AddSiteRoutes(Router& router);
+
+// Opens the database (creating and migrating it), listens, prints
+// "plenary: listening on http://HOST:PORT" to `out`, and serves until SIGTERM
+// or SIGINT, after which in-flight requests are answered. Errors: a bad
+// address or one in use, a database that cannot be opened.
+Status Serve(const ServeOptions& options, std::ostream& out);
+
+}  // namespace plenary

@@ -1,0 +1,20 @@
+// What every worker shares for the whole life of the server: how sessions are
+// made and the login rate limiter (one for the process, so that spreading
+// attempts across workers gains an attacker nothing).
+#pragma once
+
+#include <chrono>
+
+#include "app/rate_limiter.h"
+
+namespace plenary {
+
+struct SiteContext {
+  // Mark the session cookie Secure (sent over HTTPS only): on whenever the
+  // site is reached through TLS (a proxy in front of plenary serve).
+  bool secure_cookies = false;
+  std::chrono::seconds session_lifetime{14 * 24 * 3600};
+  LoginRateLimiter login_limiter{LoginRateLimiter::Limits{}};
+};
+
+}  // namespace plenary
