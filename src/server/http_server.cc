@@ -287,12 +287,16 @@ void Server::StartDraining() {
   beast::error_code ignored;
   acceptor_.close(ignored);
   signals_.cancel(ignored);
+  // A connection may be destroyed as its last reference here goes, and its
+  // destructor unregisters it under mutex_: take them out of the lock first.
+  std::vector<std::shared_ptr<Connection>> open;
   {
     std::lock_guard lock(mutex_);
-    for (auto& [raw, weak] : connections_) {
-      if (auto c = weak.lock()) c->Drain();
-    }
+    for (auto& [raw, weak] : connections_)
+      if (auto c = weak.lock()) open.push_back(std::move(c));
   }
+  for (const auto& c : open) c->Drain();
+  open.clear();
   for (auto& guard : guards_) guard.reset();
   if (live_.load() == 0) return;
   drain_timer_.expires_after(options_.limits.drain_timeout);
