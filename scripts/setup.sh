@@ -19,11 +19,16 @@ packages=(g++ cmake ninja-build pkg-config git ca-certificates
           # plenary serve (Boost.Beast/Asio) and its OpenAPI test (yaml-cpp)
           libboost-dev libyaml-cpp-dev
           # web pages: the browser end-to-end test (tests/web) drives chromium with node
-          chromium nodejs npm)
+          chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# The browser and API contract tests run on node with npm packages. A machine that
+# already has them (e.g. NodeSource's nodejs, which bundles npm and conflicts with
+# Debian's npm) keeps its own; otherwise Debian's are installed.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
   as_root=()

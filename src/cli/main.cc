@@ -141,7 +141,7 @@ int Run(int argc, char** argv) {
   copy_cmd->add_option("--to", copy_to, "Empty store URL or SQLite path to fill")->required();
 
   plenary::ServeCommand serve;
-  auto* serve_cmd = app.add_subcommand("serve", "Serve the web app and JSON API (doc/server.md)");
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the web app and JSON API (doc/web.md, doc/openapi.yaml)");
   serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on (port 0: any free one)")
       ->capture_default_str();
   serve_cmd->add_option("--threads", serve.threads, "Network threads (default: one per core)")
