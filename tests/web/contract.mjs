@@ -240,15 +240,19 @@ async function writes(ids) {
   await call("PATCH", "/api/v1/groups/{group}/actions/{id}", { params: item, body: { status: "bogus" }, expect: 400 });
   await call("PATCH", "/api/v1/groups/{group}/actions/{id}", { params: item, body: "{", expect: 400 });
   await call("PATCH", "/api/v1/groups/{group}/actions/{id}",
-             { params: item, auth: "none", body: { status: "open" } });
+             { params: item, auth: "none", body: { status: "open" }, expect: 404 });
   await call("POST", "/api/v1/groups/{group}/actions/{id}/merge",
              { params: { ...g, id: kept }, body: { from: folded, note: "same item" }, expect: 200 });
   await call("POST", "/api/v1/groups/{group}/actions/{id}/merge",
              { params: { ...g, id: kept }, body: { from: 999999 }, expect: 404 });
   await call("POST", "/api/v1/groups/{group}/actions/{id}/unmerge", { params: { ...g, id: folded }, expect: 200 });
-  await call("POST", "/api/v1/groups/{group}/actions/{id}/unmerge", { params: { ...g, id: folded } });
+  await call("POST", "/api/v1/groups/{group}/actions/{id}/unmerge", { params: { ...g, id: folded }, expect: 409 });
   const made = await call("PATCH", "/api/v1/groups/{group}", { params: g, body: { public: true }, expect: 200 });
   if (made.body?.public !== true) fail("PATCH /api/v1/groups/{group} {public: true}: the group is not public");
+  await call("GET", "/api/v1/groups/{group}", { params: g, auth: "none", expect: 200 });
+  await call("PATCH", "/api/v1/groups/{group}/actions/{id}",
+             { params: item, auth: "none", body: { status: "open" }, expect: 403 });
+  await call("PATCH", "/api/v1/groups/{group}", { params: g, auth: "none", body: { public: false }, expect: 403 });
   await call("PATCH", "/api/v1/groups/{group}", { params: g, body: { public: "yes" }, expect: 400 });
   await call("PATCH", "/api/v1/groups/{group}", { params: g, body: { public: false }, expect: 200 });
   const audit = await call("GET", "/api/v1/groups/{group}/audit", { params: g, query: "per_page=5", expect: 200 });
