@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
-# The browser tests' server: `serve_fixture.sh start DIR PLENARY` makes a fresh
-# database in DIR, adds the user the tests sign in as (`plenary user add`),
-# starts `plenary serve` on a free port of 127.0.0.1 and writes its address
-# to DIR/url; `serve_fixture.sh stop DIR` stops it (SIGTERM, then waits).
+# The web tests' server: `serve_fixture.sh start DIR PLENARY [sample]` makes a
+# fresh database in DIR, adds the user the tests sign in as (`plenary user add`,
+# an admin) and an API token of theirs (DIR/token), with `sample` imports the
+# SSR2 example (roster and Plenary #15), starts `plenary serve` on a free port
+# of 127.0.0.1 and writes its address to DIR/url; `serve_fixture.sh stop DIR`
+# stops it (SIGTERM, then waits).
 set -euo pipefail
 action=$1 dir=$2
 case "$action" in
   start)
-    plenary=$3
+    plenary=$3 sample=${4:-}
+    repo=$(cd "$(dirname "$0")/../.." && pwd)
     [[ -f "$dir/pid" ]] && kill "$(cat "$dir/pid")" 2>/dev/null || true
     rm -rf "$dir" && mkdir -p "$dir/artefacts"
     db="sqlite:$dir/e2e.db"
     printf 'correct horse battery\n' >"$dir/password"
     PLENARY_PASSWORD_COST=test "$plenary" --db "$db" user add ed --name "Ed Secretary" \
       --person "James Gannon" --admin --password-file "$dir/password" >/dev/null
+    "$plenary" --db "$db" token create ed --name web-tests >"$dir/token" 2>/dev/null
+    if [[ "$sample" == sample ]]; then
+      "$plenary" --db "$db" import --roster "$repo/examples/ssr2/ssr2-roster.txt" \
+        "$repo/examples/ssr2/ssr2-plenary-15.txt" >/dev/null
+    fi
     PLENARY_PASSWORD_COST=test "$plenary" --db "$db" serve --listen 127.0.0.1:0 \
       --access-log "$dir/access.log" >"$dir/serve.out" 2>"$dir/serve.err" &
     echo $! >"$dir/pid"
@@ -35,5 +43,5 @@ case "$action" in
       rm -f "$dir/pid"
     fi
     ;;
-  *) echo "usage: serve_fixture.sh start|stop DIR [PLENARY]" >&2; exit 2 ;;
+  *) echo "usage: serve_fixture.sh start DIR PLENARY [sample] | stop DIR" >&2; exit 2 ;;
 esac
