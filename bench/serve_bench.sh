@@ -7,8 +7,8 @@
 # and a throwaway nginx (own prefix and config in a temp dir) listen on 127.0.0.1 on
 # free ports; wrk -t2 -c64 runs DURATION seconds against each route (a request
 # slower than 10 s counts as a timeout, listed with the non-2xx answers). Prints, per
-# route: response bytes, req/s, p50 and p99 latency, non-2xx answers, and req/s as a
-# fraction of nginx's.
+# route: response bytes, the time of one request alone (curl), req/s, p50 and p99
+# latency, non-2xx answers, and req/s as a fraction of nginx's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PLENARY=$(realpath "${PLENARY:-build/plenary}")
@@ -34,11 +34,12 @@ trap 'exit 130' INT TERM
 stamp=$(cat bench/make_history.py | sha1sum | cut -c1-12)-$MEETINGS
 db=$data/history-$stamp.db
 if [[ ! -s $db || ! -s $db.token ]]; then
-  rm -rf "$data" && mkdir -p "$data/notes"
+  notes=$data/notes-$stamp
+  rm -rf "$notes" "$db.new" && mkdir -p "$notes"
   echo "serve_bench: generating and importing $MEETINGS meetings into $db ..." >&2
-  python3 bench/make_history.py "$data/notes" "$MEETINGS"
-  "$PLENARY" --db "$db.new" import --roster "$data/notes/roster.txt" \
-    "$data"/notes/bench-plenary-*.txt >/dev/null
+  python3 bench/make_history.py "$notes" "$MEETINGS"
+  "$PLENARY" --db "$db.new" import --roster "$notes/roster.txt" \
+    "$notes"/bench-plenary-*.txt >/dev/null
   echo "bench-password" >"$tmp/password"
   "$PLENARY" --db "$db.new" user add bench --admin --password-file "$tmp/password" >/dev/null
   "$PLENARY" --db "$db.new" token create bench --name serve-bench 2>/dev/null >"$db.token"
@@ -105,13 +106,13 @@ run() {
   local name=$1 url=$2 header=${3:-}
   local args=(-t2 -c64 "-d${DURATION}s" --timeout 10s --latency)
   [[ -n $header ]] && args+=(-H "$header")
-  local bytes status
-  bytes=$(curl -s -o /dev/null -w '%{size_download}' ${header:+-H "$header"} "$url")
-  status=$(curl -s -o /dev/null -w '%{http_code}' ${header:+-H "$header"} "$url")
+  local alone
+  alone=$(curl -s -o /dev/null -w '%{size_download} %{http_code} %{time_total}' \
+    ${header:+-H "$header"} "$url")
   wrk "${args[@]}" "$url" >"$tmp/wrk.out"
-  python3 - "$name" "$bytes" "$status" "$tmp/wrk.out" >>"$tmp/rows" <<'PY'
+  python3 - "$name" $alone "$tmp/wrk.out" >>"$tmp/rows" <<'PY'
 import re, sys
-name, size, status, path = sys.argv[1:]
+name, size, status, alone, path = sys.argv[1:]
 out = open(path).read()
 rps = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)
 def ms(p):
@@ -120,7 +121,8 @@ def ms(p):
 bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
 errors = re.search(r"Socket errors:.*", out)
 note = (bad.group(1) if bad else "0") + (" (" + errors.group(0) + ")" if errors else "")
-print("\t".join([name, size, status, rps, "%.2f" % ms(50), "%.2f" % ms(99), note]))
+print("\t".join([name, size, status, "%.1f" % (float(alone) * 1000), rps, "%.1f" % ms(50),
+                 "%.1f" % ms(99), note]))
 PY
 }
 
@@ -141,9 +143,11 @@ python3 - "$tmp/rows" <<'PY'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
 nginx = float(rows[0][3])
-print("| route | bytes | status | req/s | p50 ms | p99 ms | non-2xx | req/s vs nginx |")
-print("|---|---|---|---|---|---|---|---|")
-for name, size, status, rps, p50, p99, bad in rows:
-    print(f"| {name} | {size} | {status} | {float(rps):.0f} | {p50} | {p99} | {bad} | "
-          f"{float(rps) / nginx:.3f} |")
+print("| route | bytes | status | one request alone, ms | req/s | p50 ms | p99 ms | non-2xx "
+      "| req/s vs nginx |")
+print("|---|---|---|---|---|---|---|---|---|")
+for name, size, status, alone, rps, p50, p99, bad in rows:
+    p50, p99 = (x if x != "nan" else "none done" for x in (p50, p99))
+    print(f"| {name} | {size} | {status} | {alone} | {float(rps):.1f} | {p50} | {p99} | {bad} | "
+          f"{float(rps) / nginx:.4f} |")
 PY
