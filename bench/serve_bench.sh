@@ -142,7 +142,7 @@ run "GET /g/BENCH/attendance (anonymous)" "$base/g/BENCH/attendance"
 python3 - "$tmp/rows" <<'PY'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
-nginx = float(rows[0][3])
+nginx = float(rows[0][4])
 print("| route | bytes | status | one request alone, ms | req/s | p50 ms | p99 ms | non-2xx "
       "| req/s vs nginx |")
 print("|---|---|---|---|---|---|---|---|---|")
