@@ -101,43 +101,58 @@ nginx -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf" &
 pids+=($!)
 wait_for "http://127.0.0.1:$nginx_port/static.json"
 
-# run NAME URL [HEADER]: one wrk run; appends a row to $tmp/rows.
-run() {
-  local name=$1 url=$2 header=${3:-}
-  local args=(-t2 -c64 "-d${DURATION}s" --timeout 10s --latency)
-  [[ -n $header ]] && args+=(-H "$header")
-  local alone
-  alone=$(curl -s -o /dev/null -w '%{size_download} %{http_code} %{time_total}' \
-    ${header:+-H "$header"} "$url")
+# The routes: NAME, URL, and whether the API token goes with it.
+routes=(
+  "nginx static file (same size as open items)|http://127.0.0.1:$nginx_port/static.json|"
+  "GET /healthz|$base/healthz|"
+  "GET /api/v1/groups|$base/api/v1/groups|auth"
+  "GET /api/v1/groups/BENCH/actions?status=open|$open_url|auth"
+  "GET /api/v1/groups/BENCH/actions/$item|$base/api/v1/groups/BENCH/actions/$item|auth"
+  "GET /api/v1/groups/BENCH/decisions|$base/api/v1/groups/BENCH/decisions|auth"
+  "GET /api/v1/groups/BENCH/attendance|$base/api/v1/groups/BENCH/attendance|auth"
+  "GET /g/BENCH (anonymous)|$base/g/BENCH|"
+  "GET /g/BENCH/actions (anonymous)|$base/g/BENCH/actions|"
+  "GET /g/BENCH/attendance (anonymous)|$base/g/BENCH/attendance|"
+)
+headers() { [[ $1 == auth ]] && echo "$auth" || true; }
+
+# First each route alone on an idle server (size, status, time), then wrk on each;
+# after a wrk run one untimed request waits until the server has drained the
+# requests wrk left queued, so the next route starts on an idle server.
+echo "serve_bench: ${DURATION}s a route, wrk -t2 -c64, $(nproc) cores" >&2
+declare -A alone
+for route in "${routes[@]}"; do
+  IFS='|' read -r name url use <<<"$route"
+  h=$(headers "$use")
+  alone[$name]=$(curl -s -o /dev/null -w '%{size_download} %{http_code} %{time_total}' \
+    ${h:+-H "$h"} "$url")
+done
+: >"$tmp/rows"
+for route in "${routes[@]}"; do
+  IFS='|' read -r name url use <<<"$route"
+  h=$(headers "$use")
+  args=(-t2 -c64 "-d${DURATION}s" --timeout 10s --latency)
+  [[ -n $h ]] && args+=(-H "$h")
   wrk "${args[@]}" "$url" >"$tmp/wrk.out"
-  python3 - "$name" $alone "$tmp/wrk.out" >>"$tmp/rows" <<'PY'
+  curl -s -o /dev/null ${h:+-H "$h"} "$url"
+  python3 - "$name" ${alone[$name]} "$tmp/wrk.out" >>"$tmp/rows" <<'PY'
 import re, sys
 name, size, status, alone, path = sys.argv[1:]
 out = open(path).read()
 rps = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)
+done = int(re.search(r"(\d+) requests in", out).group(1))
 def ms(p):
     m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s)\s*$" % p, out, re.M)
-    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)] if m else float("nan")
+    if not m or not done:
+        return "none done"
+    return "%.1f" % (float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)])
 bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
 errors = re.search(r"Socket errors:.*", out)
 note = (bad.group(1) if bad else "0") + (" (" + errors.group(0) + ")" if errors else "")
-print("\t".join([name, size, status, "%.1f" % (float(alone) * 1000), rps, "%.1f" % ms(50),
-                 "%.1f" % ms(99), note]))
+print("\t".join([name, size, status, "%.1f" % (float(alone) * 1000), rps, ms(50), ms(99),
+                 note]))
 PY
-}
-
-: >"$tmp/rows"
-echo "serve_bench: ${DURATION}s a route, wrk -t2 -c64, $(nproc) cores" >&2
-run "nginx static file (same size as open items)" "http://127.0.0.1:$nginx_port/static.json"
-run "GET /healthz" "$base/healthz"
-run "GET /api/v1/groups" "$base/api/v1/groups" "$auth"
-run "GET /api/v1/groups/BENCH/actions?status=open" "$open_url" "$auth"
-run "GET /api/v1/groups/BENCH/actions/$item" "$base/api/v1/groups/BENCH/actions/$item" "$auth"
-run "GET /api/v1/groups/BENCH/decisions" "$base/api/v1/groups/BENCH/decisions" "$auth"
-run "GET /api/v1/groups/BENCH/attendance" "$base/api/v1/groups/BENCH/attendance" "$auth"
-run "GET /g/BENCH (anonymous)" "$base/g/BENCH"
-run "GET /g/BENCH/actions (anonymous)" "$base/g/BENCH/actions"
-run "GET /g/BENCH/attendance (anonymous)" "$base/g/BENCH/attendance"
+done
 
 python3 - "$tmp/rows" <<'PY'
 import sys
@@ -147,7 +162,6 @@ print("| route | bytes | status | one request alone, ms | req/s | p50 ms | p99 m
       "| req/s vs nginx |")
 print("|---|---|---|---|---|---|---|---|---|")
 for name, size, status, alone, rps, p50, p99, bad in rows:
-    p50, p99 = (x if x != "nan" else "none done" for x in (p50, p99))
     print(f"| {name} | {size} | {status} | {alone} | {float(rps):.1f} | {p50} | {p99} | {bad} | "
           f"{float(rps) / nginx:.4f} |")
 PY
