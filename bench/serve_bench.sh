@@ -31,7 +31,7 @@ trap 'exit 130' INT TERM
 
 # The register, with an admin, an API token and the group made public; cached
 # under a name that changes with the generator and the size.
-stamp=$(cat bench/make_history.py | sha1sum | cut -c1-12)-$MEETINGS
+stamp=$(sha1sum <bench/make_history.py | cut -c1-12)-$MEETINGS
 db=$data/history-$stamp.db
 if [[ ! -s $db || ! -s $db.token ]]; then
   notes=$data/notes-$stamp
@@ -114,7 +114,7 @@ routes=(
   "GET /g/BENCH/actions (anonymous)|$base/g/BENCH/actions|"
   "GET /g/BENCH/attendance (anonymous)|$base/g/BENCH/attendance|"
 )
-headers() { [[ $1 == auth ]] && echo "$auth" || true; }
+headers() { if [[ $1 == auth ]]; then echo "$auth"; fi; }
 
 # First each route alone on an idle server (size, status, time), then wrk on each;
 # after a wrk run one untimed request waits until the server has drained the
@@ -135,6 +135,7 @@ for route in "${routes[@]}"; do
   [[ -n $h ]] && args+=(-H "$h")
   wrk "${args[@]}" "$url" >"$tmp/wrk.out"
   curl -s -o /dev/null ${h:+-H "$h"} "$url"
+  # shellcheck disable=SC2086 # size, status and time: three arguments
   python3 - "$name" ${alone[$name]} "$tmp/wrk.out" >>"$tmp/rows" <<'PY'
 import re, sys
 name, size, status, alone, path = sys.argv[1:]
