@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -36,6 +37,9 @@ struct ImportBatch {
 };
 
 enum class ImportOutcome { kCreated, kUpdated, kUnchanged };
+
+// "created", "updated" or "unchanged", as the CLI, the API and the audit log write it.
+std::string_view ImportOutcomeName(ImportOutcome outcome);
 
 struct MeetingImportReport {
   MeetingKey key;

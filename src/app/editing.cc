@@ -24,18 +24,6 @@ std::string ItemJson(const RegisteredAction& action) {
   return item.dump();
 }
 
-std::string_view OutcomeName(ImportOutcome outcome) {
-  switch (outcome) {
-    case ImportOutcome::kCreated:
-      return "created";
-    case ImportOutcome::kUpdated:
-      return "updated";
-    case ImportOutcome::kUnchanged:
-      return "unchanged";
-  }
-  return "?";
-}
-
 Error NoItem(std::int64_t id) { return Error::NotFound(fmt::format("no action item #{}", id)); }
 
 // The groups a batch writes, each under the spelling it first appears with.
@@ -111,7 +99,7 @@ Result<ImportReport> Editing::Import(const Actor& actor, const ImportBatch& batc
     json after = {{"roster", nullptr}, {"meetings", json::array()}};
     std::string before;
     if (batch.roster && EqualsNoCase(batch.roster->group.short_name, group) && report->roster) {
-      after["roster"] = {{"outcome", OutcomeName(*report->roster)},
+      after["roster"] = {{"outcome", ImportOutcomeName(*report->roster)},
                          {"roster", RosterJson(*batch.roster)}};
       before = roster_before[batch.roster->group.short_name];
     }
@@ -126,7 +114,7 @@ Result<ImportReport> Editing::Import(const Actor& actor, const ImportBatch& batc
                                    {"number", r.key.number},
                                    {"source", source ? source->source.name : ""},
                                    {"sha256", source ? source->source.sha256 : ""},
-                                   {"outcome", OutcomeName(r.outcome)}});
+                                   {"outcome", ImportOutcomeName(r.outcome)}});
     }
     // A re-import that changed nothing wrote nothing, so it leaves no trace either.
     if (!changed) continue;

@@ -74,18 +74,6 @@ std::string MeetingSummary(const Meeting& m) {
                      Plural(m.apologies.size(), "apology", "apologies"));
 }
 
-std::string_view OutcomeName(ImportOutcome outcome) {
-  switch (outcome) {
-    case ImportOutcome::kCreated:
-      return "created";
-    case ImportOutcome::kUpdated:
-      return "updated";
-    case ImportOutcome::kUnchanged:
-      return "unchanged";
-  }
-  return "?";
-}
-
 std::string Join(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
   for (const auto& s : items) out += (out.empty() ? "" : std::string(separator)) + s;
@@ -166,7 +154,7 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
   if (!report.ok()) return Fail(ctx, report.error());
   if (report->roster && plan->batch.roster) {
     ctx.out << fmt::format("roster {}: {} ({})\n", plan->batch.roster->group.short_name,
-                           OutcomeName(*report->roster),
+                           ImportOutcomeName(*report->roster),
                            Plural(plan->batch.roster->people.size(), "person", "people"));
   }
   for (const MeetingImportReport& entry : report->meetings) {
@@ -175,7 +163,7 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
     auto it = std::find_if(plan->batch.meetings.rbegin(), plan->batch.meetings.rend(), same);
     std::string summary =
         it != plan->batch.meetings.rend() ? MeetingSummary(it->meeting) : MeetingTitle(entry.key);
-    ctx.out << PrintableText(summary) << " [" << OutcomeName(entry.outcome) << "]\n";
+    ctx.out << PrintableText(summary) << " [" << ImportOutcomeName(entry.outcome) << "]\n";
   }
   return kExitOk;
 }

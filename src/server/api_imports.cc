@@ -69,18 +69,6 @@ Status SameGroup(const ImportPlan& plan, const std::string& group) {
   return Status::Ok();
 }
 
-std::string_view OutcomeName(ImportOutcome outcome) {
-  switch (outcome) {
-    case ImportOutcome::kCreated:
-      return "created";
-    case ImportOutcome::kUpdated:
-      return "updated";
-    case ImportOutcome::kUnchanged:
-      return "unchanged";
-  }
-  return "?";
-}
-
 json PlanJson(const ImportPlan& plan, bool dry_run) {
   json meetings = json::array();
   for (const MeetingImport& m : plan.batch.meetings) meetings.push_back(MeetingJson(m.meeting));
@@ -96,8 +84,8 @@ json ReportJson(const ImportReport& report) {
     meetings.push_back({{"group", m.key.group},
                         {"kind", m.key.kind},
                         {"number", m.key.number},
-                        {"outcome", OutcomeName(m.outcome)}});
-  return {{"roster", report.roster ? json(OutcomeName(*report.roster)) : json(nullptr)},
+                        {"outcome", ImportOutcomeName(m.outcome)}});
+  return {{"roster", report.roster ? json(ImportOutcomeName(*report.roster)) : json(nullptr)},
           {"meetings", std::move(meetings)}};
 }
 

@@ -84,7 +84,13 @@ pages::ActionFilter FilterOf(const HttpRequest& request) {
     const std::string* v = FindParam(request.query, name);
     return v ? html::Shorten(*v, kMaxFilterBytes) : std::string();
   };
-  return {get("owner"), get("status"), !get("overdue").empty(), get("meeting"), get("q")};
+  pages::ActionFilter filter{get("owner"), get("status"), !get("overdue").empty(), get("meeting"),
+                             get("q")};
+  const std::string page = get("page");
+  if (!page.empty() && page.size() <= 6 &&
+      std::all_of(page.begin(), page.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    filter.page = std::max(1, std::stoi(page));
+  return filter;
 }
 
 HttpResponse ActionList(RouteCall& call) {

@@ -14,6 +14,19 @@
 #include "store/store_url.h"
 
 namespace plenary {
+
+std::string_view ImportOutcomeName(ImportOutcome outcome) {
+  switch (outcome) {
+    case ImportOutcome::kCreated:
+      return "created";
+    case ImportOutcome::kUpdated:
+      return "updated";
+    case ImportOutcome::kUnchanged:
+      return "unchanged";
+  }
+  return "?";
+}
+
 namespace {
 
 // The scheme of a URL ("postgresql" in "postgresql://..."), when `url` starts

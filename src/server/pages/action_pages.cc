@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "server/pages/parts.h"
+#include "server/url_codec.h"
 
 namespace plenary::pages {
 namespace {
@@ -173,13 +174,51 @@ std::vector<RegisteredAction> FilterActions(std::vector<RegisteredAction> items,
   return items;
 }
 
+std::string ActionListPath(const std::string& group, const ActionFilter& f) {
+  std::string query;
+  auto add = [&](std::string_view name, const std::string& value) {
+    if (value.empty()) return;
+    query += query.empty() ? "?" : "&";
+    query += std::string(name) + "=" + PercentEncode(value);
+  };
+  add("owner", f.owner);
+  add("status", f.status);
+  add("overdue", f.overdue ? "1" : "");
+  add("meeting", f.meeting);
+  add("q", f.text);
+  add("page", f.page > 1 ? std::to_string(f.page) : "");
+  return GroupPath(group, "actions") + query;
+}
+
+// A long register is shown a page at a time: a page of 20,000 rows helps nobody
+// and costs megabytes.
 html::TrustedHtml RenderActionList(const ActionListPage& p) {
   HtmlWriter w;
   w.Element("h1", "Action items");
   FilterForm(w, p);
-  w.Element("p", fmt::format("{} item{}", p.items.size(), p.items.size() == 1 ? "" : "s"),
-            {{"class", "muted"}, {"role", "status"}});
-  ActionTable(w, p.items, p.today, "Action items");
+  const std::size_t total = p.items.size();
+  const std::size_t first =
+      std::min(total, (std::size_t(std::max(p.filter.page, 1)) - 1) * kActionsPerPage);
+  const std::size_t last = std::min(total, first + kActionsPerPage);
+  std::string count = fmt::format("{} item{}", total, total == 1 ? "" : "s");
+  if (total > kActionsPerPage) count += fmt::format(", {}–{} shown", first + 1, last);
+  w.Element("p", count, {{"class", "muted"}, {"role", "status"}});
+  ActionTable(w, std::vector<RegisteredAction>(p.items.begin() + first, p.items.begin() + last),
+              p.today, "Action items");
+  if (first > 0 || last < total) {
+    w.Open("nav", {{"aria-label", "Pages"}, {"class", "pager"}});
+    ActionFilter f = p.filter;
+    if (first > 0) {
+      f.page = std::max(p.filter.page, 1) - 1;
+      w.Link(ActionListPath(p.group, f), "Previous page", {{"rel", "prev"}});
+    }
+    if (last < total) {
+      f.page = std::max(p.filter.page, 1) + 1;
+      if (first > 0) w.Text(" · ");
+      w.Link(ActionListPath(p.group, f), "Next page", {{"rel", "next"}});
+    }
+    w.Close("nav");
+  }
   return std::move(w).Done();
 }
 

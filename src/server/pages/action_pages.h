@@ -18,7 +18,13 @@ struct ActionFilter {
   bool overdue = false;
   std::string meeting;  // "KIND/NUMBER" of the meeting it came from
   std::string text;     // words the item's text contains
+  int page = 1;         // of the list, kActionsPerPage items a page
 };
+
+inline constexpr std::size_t kActionsPerPage = 100;
+
+// The action list's address for `filter` (its page included), for links.
+std::string ActionListPath(const std::string& group, const ActionFilter& filter);
 
 // Keeps the items of `items` that `filter` asks for, except the owner, which
 // the store matches (ActionQuery::owner, with the roster's aliases). Text is

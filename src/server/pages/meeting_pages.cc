@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/date.h"
+#include "server/pages/action_pages.h"
 #include "server/pages/layout.h"
 #include "server/pages/parts.h"
 
@@ -75,6 +76,24 @@ void AttendanceLists(HtmlWriter& w, const MeetingAttendance& a) {
   NameList(w, "Not on the roster", a.not_on_roster);
 }
 
+namespace {
+
+// The home page shows the first rows of a long list and links to all of it.
+constexpr std::size_t kHomeRows = 25;
+
+void FirstRows(HtmlWriter& w, const std::vector<RegisteredAction>& items, const GroupHomePage& p,
+               std::string_view caption, const std::string& all_path) {
+  if (items.size() <= kHomeRows) {
+    ActionTable(w, items, p.today, caption);
+    return;
+  }
+  ActionTable(w, std::vector<RegisteredAction>(items.begin(), items.begin() + kHomeRows), p.today,
+              caption);
+  w.Open("p").Link(all_path, fmt::format("All {} {}", items.size(), caption)).Close("p");
+}
+
+}  // namespace
+
 html::TrustedHtml RenderGroupHome(const GroupHomePage& p) {
   HtmlWriter w;
   w.Element("h1", p.full_name.empty() ? p.group : p.full_name);
@@ -104,10 +123,14 @@ html::TrustedHtml RenderGroupHome(const GroupHomePage& p) {
   w.Element("h2", "Latest decisions", {{"id", "decisions-heading"}});
   DecisionItems(w, p.decisions);
   w.Close("section").Close("div");
+  ActionFilter open_filter;
+  open_filter.status = "open";
   w.Element("h2", fmt::format("Overdue ({})", overdue.size()));
-  ActionTable(w, overdue, p.today, "Overdue items");
+  ActionFilter overdue_filter = open_filter;
+  overdue_filter.overdue = true;
+  FirstRows(w, overdue, p, "Overdue items", ActionListPath(p.group, overdue_filter));
   w.Element("h2", fmt::format("Open items ({})", p.open.size()));
-  ActionTable(w, p.open, p.today, "Open items");
+  FirstRows(w, p.open, p, "Open items", ActionListPath(p.group, open_filter));
   return std::move(w).Done();
 }
 

@@ -306,3 +306,36 @@ TEST(Assets, AreEmbeddedWithContentTypesAndVersionedUrls) {
 
 }  // namespace
 }  // namespace plenary::pages
+
+namespace plenary::pages {
+namespace {
+
+TEST(ActionListPaging, ShowsOnePageAndLinksToTheOthersKeepingTheFilter) {
+  ActionListPage page;
+  page.group = "SSR2";
+  page.today = 2017y / 6 / 20;
+  page.filter.owner = "Ann & Bo";
+  page.filter.page = 2;
+  for (std::int64_t id = 1; id <= 250; ++id) {
+    RegisteredAction a;
+    a.id = id;
+    a.item.text = "item-" + std::to_string(id) + "-text";
+    a.meeting = {"SSR2", "Plenary", 15};
+    a.meeting_date = 2017y / 6 / 13;
+    page.items.push_back(a);
+  }
+  const std::string html = RenderActionList(page).str();
+  EXPECT_NE(html.find("250 items, 101–200 shown"), std::string::npos);
+  EXPECT_EQ(html.find("item-100-text"), std::string::npos);
+  EXPECT_NE(html.find("item-101-text"), std::string::npos);
+  EXPECT_NE(html.find("item-200-text"), std::string::npos);
+  EXPECT_EQ(html.find("item-201-text"), std::string::npos);
+  EXPECT_NE(html.find("href=\"/g/SSR2/actions?owner=Ann%20%26%20Bo\" rel=\"prev\""),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("href=\"/g/SSR2/actions?owner=Ann%20%26%20Bo&amp;page=3\" rel=\"next\""),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace plenary::pages
