@@ -94,9 +94,11 @@ TEST_F(ServeTest, AnswersNotModifiedForAMatchingETag) {
   Reply first = Get("/api/v1/groups/SSR2/actions");
   std::string etag = first.Header("etag");
   ASSERT_FALSE(etag.empty());
+  EXPECT_EQ(first.Header("cache-control"), "private, no-cache");
   Reply again = Get("/api/v1/groups/SSR2/actions", {"If-None-Match: " + etag});
   EXPECT_EQ(again.status, 304);
   EXPECT_EQ(again.body, "");
+  EXPECT_EQ(again.Header("cache-control"), "private, no-cache");
   ASSERT_EQ(Send("PATCH", "/api/v1/groups/SSR2/actions/4", {{"status", "complete"}}).status, 200);
   EXPECT_EQ(Get("/api/v1/groups/SSR2/actions", {"If-None-Match: " + etag}).status, 200);
 }

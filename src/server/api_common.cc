@@ -137,9 +137,13 @@ HttpResponse CacheableJson(const HttpRequest& request, HttpResponse response) {
     HttpResponse not_modified;
     not_modified.status = 304;
     not_modified.headers.Set("ETag", etag);
+    not_modified.headers.Set("Cache-Control", "private, no-cache");
     return not_modified;
   }
+  // What a viewer may see depends on who they are: no shared cache may keep it,
+  // and the browser asks again (cheaply, with the ETag) each time.
   response.headers.Set("ETag", etag);
+  response.headers.Set("Cache-Control", "private, no-cache");
   return response;
 }
 
