@@ -63,7 +63,8 @@ Result<ActionEdit> OwnersEdit(RouteCall& call, const std::string& group, const Q
   auto edit = NoteOnly(form);
   if (!edit.ok()) return edit;
   std::vector<std::string> names;
-  for (std::string_view name : SplitTrimmed(Field(form, "owners"), ','))
+  const std::string field = Field(form, "owners");  // the views below point into it
+  for (std::string_view name : SplitTrimmed(field, ','))
     if (!name.empty()) names.emplace_back(name);
   auto owners = ResolveOwnerNames(call.store(), group, names);
   if (!owners.ok()) return owners.error();
