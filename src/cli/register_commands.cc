@@ -7,11 +7,11 @@
 #include <ostream>
 
 #include "app/editing.h"
+#include "app/owners.h"
 #include "cli/commands.h"
 #include "cli/site_commands.h"
 #include "cli/text_table.h"
 #include "core/date.h"
-#include "core/directory.h"
 #include "core/text.h"
 #include "publish/json.h"
 
@@ -63,19 +63,6 @@ int Show(const CliContext& ctx, const RegisteredAction& a, bool json) {
   return kExitOk;
 }
 
-// Owners as a person types them, resolved with the item's group roster.
-Result<std::vector<Owner>> ResolveOwners(Store& store, const RegisteredAction& item,
-                                         const std::vector<std::string>& names) {
-  auto roster = store.FindRoster(item.meeting.group);
-  if (!roster.ok()) return roster.error();
-  const Roster* r = roster->has_value() ? &**roster : nullptr;
-  Directory directory(r, item.meeting.group);
-  std::vector<Owner> owners;
-  for (const std::string& name : names)
-    if (!name.empty()) owners.push_back(directory.ResolveOwner(name));
-  return owners;
-}
-
 }  // namespace
 
 int RunActionShow(const CliContext& ctx, std::int64_t id, bool json) {
@@ -110,7 +97,7 @@ int RunActionEdit(const CliContext& ctx, const ActionEditCommand& command) {
   if (!command.owners.empty()) {
     auto item = (*store)->Action(command.id);
     if (!item.ok()) return Fail(ctx, item.error());
-    auto owners = ResolveOwners(**store, *item, command.owners);
+    auto owners = ResolveOwnerNames(**store, item->meeting.group, command.owners);
     if (!owners.ok()) return Fail(ctx, owners.error());
     edit.owners = std::move(*owners);
   }

@@ -4,8 +4,8 @@
 
 #include <charconv>
 
+#include "app/owners.h"
 #include "core/date.h"
-#include "core/directory.h"
 #include "core/text.h"
 #include "publish/json.h"
 #include "server/api.h"
@@ -119,16 +119,12 @@ HttpResponse ShowAction(RouteCall& call) {
 }
 
 Result<std::vector<Owner>> OwnersOf(RouteCall& call, const std::string& group, const json& names) {
-  auto roster = call.store().FindRoster(group);
-  if (!roster.ok()) return roster.error();
-  Directory directory(*roster ? &**roster : nullptr, group);
-  std::vector<Owner> owners;
+  std::vector<std::string> texts;
   for (const json& name : names) {
     if (!name.is_string()) return Error::InvalidInput("owners: expected an array of names");
-    std::string text = name.get<std::string>();
-    if (!Trim(text).empty()) owners.push_back(directory.ResolveOwner(text));
+    texts.push_back(name.get<std::string>());
   }
-  return owners;
+  return ResolveOwnerNames(call.store(), group, texts);
 }
 
 // {status?, due? (YYYY-MM-DD or null), owners? [names], note?}
