@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake ninja-build pkg-config git ca-certificates
+packages=(g++ cmake ninja-build pkg-config git ca-certificates ccache
           libsqlite3-dev libsqlitecpp-dev sqlite3 nlohmann-json3-dev libfmt-dev libcli11-dev
           libutf8proc-dev libsodium-dev libgtest-dev libgmock-dev libbenchmark-dev
           clang libclang-rt-14-dev
@@ -39,9 +39,15 @@ fi
 
 build=build
 cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo)
+# ccache keeps compiled objects between builds and checkouts (a fresh clone, or
+# the sanitizer build of the same sources, compiles only what changed).
+if command -v ccache >/dev/null; then
+  cmake_args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+fi
 if [ "${1:-}" = "--sanitize" ]; then
   build=build-asan
-  cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE=Debug -DPLENARY_SANITIZE=ON)
+  cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE=Debug -DPLENARY_SANITIZE=ON "${cmake_args[@]:3}")
   shift
 fi
 targets=()

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "../fuzz/minutes_fuzz_body.h"
 #include "../fuzz/notes_fuzz_body.h"
 
 namespace plenary::fuzz {
@@ -94,6 +95,50 @@ TEST(FuzzCorpus, SeedsStillReachWhatTheyWereWrittenFor) {
             "fuzz:12:2: table row: this row has 2 cells, expected 3 (Action, Owner, Due Date)");
   EXPECT_EQ(first_error("invalid-utf8.txt", "load"),
             "fuzz:3:29: invalid UTF-8 (byte 0xE9); expected UTF-8 text");
+}
+
+}  // namespace
+}  // namespace plenary::fuzz
+
+// Every format's corpus (fuzz/corpus/FORMAT/, one folder per format, each a
+// libFuzzer target of its own) replayed through RunMinutesFuzzBody.
+namespace plenary::fuzz {
+namespace {
+
+std::vector<std::string> FormatCorpora() {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(kSourceDir / "fuzz/corpus", ec))
+    if (entry.is_directory() && entry.path().filename() != "notes")
+      names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST(FuzzCorpus, EveryFormatHasACorpusAndEveryCorpusAFormat) {
+  std::vector<std::string> corpora = FormatCorpora();
+  for (const std::string& name : corpora)
+    EXPECT_NE(FindMinutesFormat(name), nullptr) << "fuzz/corpus/" << name << " names no format";
+  for (const MinutesFormat& format : MinutesFormats())
+    EXPECT_TRUE(std::find(corpora.begin(), corpora.end(), format.name) != corpora.end())
+        << "format " << format.name << " has no fuzz/corpus/" << format.name;
+}
+
+TEST(FuzzCorpus, EveryFormatsInputsReadOrFailAtAPlace) {
+  for (const std::string& format : FormatCorpora()) {
+    std::error_code ec;
+    int files = 0;
+    for (const auto& entry : fs::directory_iterator(kSourceDir / "fuzz/corpus" / format, ec)) {
+      if (!entry.is_regular_file()) continue;
+      ++files;
+      SCOPED_TRACE(format + "/" + entry.path().filename().string());
+      for (const CallOutcome& outcome : RunMinutesFuzzBody(format, ReadBytes(entry.path()))) {
+        if (outcome.error)
+          EXPECT_TRUE(IsLocatedMessage(*outcome.error)) << outcome.call << ": " << *outcome.error;
+      }
+    }
+    EXPECT_GE(files, 1) << format;
+  }
 }
 
 }  // namespace

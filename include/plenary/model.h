@@ -86,12 +86,20 @@ struct ActionItem {
   ActionSource source = ActionSource::kTable;
   std::optional<Owner> raised_by;  // "(GH)" at the end of the text
   int line = 0;                    // 1-based line in the notes
+  // The status as the record wrote it, lower case ("in progress", "on hold",
+  // "new", "done", "dropped"); empty when it wrote none. `status` says whether
+  // the item is open or closed; this keeps the group's own word.
+  std::string written_status;
+  // A due date in words that names no day yet ("before the next plenary"),
+  // kept so that a person (or the next meeting's import) can resolve it.
+  std::string due_phrase;
   friend bool operator==(const ActionItem&, const ActionItem&) = default;
 };
 
 struct Decision {
-  std::string text;
+  std::string text;  // the decision, or a resolution's title
   int line = 0;
+  std::string body;  // a resolution's whole text, when it has one apart from its title
   friend bool operator==(const Decision&, const Decision&) = default;
 };
 
@@ -102,7 +110,16 @@ struct AgendaSection {
   friend bool operator==(const AgendaSection&, const AgendaSection&) = default;
 };
 
+struct AttendanceRemark {
+  std::string name;
+  std::string remark;
+  friend bool operator==(const AttendanceRemark&, const AttendanceRemark&) = default;
+};
+
 // The identity of a meeting within the register: (group, kind, number).
+// Most groups identify a meeting by its date, not by a number: such a meeting's
+// number is DatedMeetingNumber(date, start) (core/meeting_label.h), a value no
+// numbered series reaches, and it is shown as its date (MeetingLabel).
 struct MeetingKey {
   std::string group;
   std::string kind;
@@ -123,6 +140,10 @@ struct Meeting {
   std::optional<std::string> subteam;
   std::vector<ActionItem> actions;
   std::vector<Decision> decisions;
+  std::vector<std::string> guests;  // observers and guests: there, not members
+  // Remarks on someone's attendance, as the record gives them ("joined at
+  // 10:45", "left at 11:30"), for names in the lists above.
+  std::vector<AttendanceRemark> attendance_remarks;
   friend bool operator==(const Meeting&, const Meeting&) = default;
 };
 

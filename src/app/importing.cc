@@ -2,7 +2,7 @@
 
 #include <sodium.h>
 
-#include "importers/icann_notes.h"
+#include "importers/formats.h"
 #include "importers/roster_file.h"
 #include "importers/source_text.h"
 
@@ -19,8 +19,9 @@ std::string Sha256Hex(std::string_view bytes) {
 Result<ImportPlan> PlanImport(const ImportRequest& request,
                               const std::vector<Roster>& known_rosters) {
   ImportPlan plan;
-  NotesOptions options;
+  ReadOptions options;
   options.year = request.year;
+  options.group = request.group;
   if (request.roster) {
     auto source = SourceText::Load(request.roster->name, request.roster->bytes);
     if (!source.ok()) return source.error();
@@ -36,11 +37,16 @@ Result<ImportPlan> PlanImport(const ImportRequest& request,
   for (const NamedInput& input : request.notes) {
     auto source = SourceText::Load(input.name, input.bytes);
     if (!source.ok()) return source.error();
-    auto notes = ReadIcannNotes(*source, options);
-    if (!notes.ok()) return notes.error();
-    plan.warnings.insert(plan.warnings.end(), notes->warnings.begin(), notes->warnings.end());
-    plan.batch.meetings.push_back(
-        {std::move(notes->meeting), {input.name, Sha256Hex(input.bytes)}});
+    auto read = ReadMinutes(*source, options, request.format);
+    if (!read.ok()) return read.error();
+    Minutes& minutes = read->minutes;
+    plan.warnings.insert(plan.warnings.end(), minutes.notices.begin(), minutes.notices.end());
+    plan.formats.push_back(read->format);
+    // A file that holds several meetings is one source per meeting: the same
+    // bytes' digest, told apart by the meeting's key.
+    const std::string digest = Sha256Hex(input.bytes);
+    for (Meeting& meeting : minutes.meetings)
+      plan.batch.meetings.push_back({std::move(meeting), {input.name, digest}});
   }
   return plan;
 }

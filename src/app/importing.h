@@ -23,12 +23,19 @@ struct ImportRequest {
   std::vector<NamedInput> notes;
   std::optional<NamedInput> roster;
   std::optional<int> year;
+  // The format of every notes input (a name from MinutesFormats()); none:
+  // detected per input from its content.
+  std::optional<std::string> format;
+  // The group, for records that do not name theirs (--group).
+  std::optional<std::string> group;
 };
 
 // What an import would write, and what a person should see about it.
 struct ImportPlan {
   ImportBatch batch;
   std::vector<std::string> warnings;  // "NAME:LINE:COL: warning: ..." with the line
+  // For each notes input, in order: the format it was read as.
+  std::vector<std::string> formats;
 };
 
 // Reads every input of `request` and returns the batch to apply, without

@@ -14,6 +14,7 @@
 #include "cli/text_table.h"
 #include "core/attendance.h"
 #include "core/date.h"
+#include "importers/formats.h"
 #include "importers/source_text.h"
 #include "plenary/store.h"
 #include "publish/json.h"
@@ -103,9 +104,29 @@ Result<std::unique_ptr<Store>> OpenExistingStore(const CliContext& ctx) {
   return OpenStore(ctx.db);
 }
 
+int RunFormats(const CliContext& ctx, bool json) {
+  if (json) {
+    auto list = nlohmann::ordered_json::array();
+    for (const MinutesFormat& f : MinutesFormats())
+      list.push_back({{"name", f.name}, {"description", f.description}});
+    ctx.out << list.dump(2) << '\n';
+    return kExitOk;
+  }
+  std::size_t width = 0;
+  for (const MinutesFormat& f : MinutesFormats()) width = std::max(width, f.name.size());
+  for (const MinutesFormat& f : MinutesFormats())
+    ctx.out << fmt::format("{:<{}}  {}\n", f.name, width, f.description);
+  return kExitOk;
+}
+
 int RunImport(const CliContext& ctx, const ImportCommand& command) {
+  if (command.format && !FindMinutesFormat(*command.format))
+    return Fail(ctx, Error::InvalidInput(fmt::format(
+                         "unknown format '{}' (`plenary formats` lists them)", *command.format)));
   ImportRequest request;
   request.year = command.year;
+  request.format = command.format;
+  request.group = command.group;
   for (const std::string& file : command.files) {
     auto input = ReadInputFile(file);
     if (!input.ok()) return Fail(ctx, input.error());

@@ -32,6 +32,8 @@ struct ImportCommand {
   std::vector<std::string> files;
   std::optional<std::string> roster;
   std::optional<int> year;
+  std::optional<std::string> format;  // --format: skip detection
+  std::optional<std::string> group;   // --group: for records that name none
   bool dry_run = false;
   bool json = false;
 };
@@ -102,6 +104,8 @@ struct ServeCommand {
 };
 
 int RunImport(const CliContext& ctx, const ImportCommand& command);
+// `plenary formats`: each input format with its one-line description.
+int RunFormats(const CliContext& ctx, bool json);
 int RunPublish(const CliContext& ctx, const PublishCommand& command);
 int RunPublishToMediaWiki(const CliContext& ctx, const PublishCommand& command);
 int RunServe(const CliContext& ctx, const ServeCommand& command);

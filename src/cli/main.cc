@@ -40,10 +40,16 @@ int Run(int argc, char** argv) {
                          "Roster file of the group (see doc/roster-format.md)");
   import_cmd->add_option("--year", import.year, "Year of meetings whose header gives none")
       ->check(CLI::Range(1900, 2999));
+  import_cmd->add_option("--format", import.format,
+                         "Read every FILE as this format instead of detecting it (plenary formats)");
+  import_cmd->add_option("--group", import.group,
+                         "Group of records that do not name their group (its short name)");
   import_cmd->add_flag("--dry-run", import.dry_run, "Show what would be recorded; write nothing");
   import_cmd->add_flag("--json", import.json, "With --dry-run: print the meetings as JSON");
 
   bool json = false;
+  auto* formats_cmd = app.add_subcommand("formats", "List the formats plenary reads minutes in");
+  formats_cmd->add_flag("--json", json, "Print JSON");
   auto* meetings_cmd = app.add_subcommand("meetings", "List meetings, oldest first");
   meetings_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
 
@@ -176,6 +182,7 @@ int Run(int argc, char** argv) {
   plenary::CliContext ctx{db, std::cout, std::cerr, Today()};
   if (*import_cmd) return plenary::RunImport(ctx, import);
   if (*serve_cmd) return plenary::RunServe(ctx, serve);
+  if (*formats_cmd) return plenary::RunFormats(ctx, json);
   if (*meetings_cmd) return plenary::RunMeetings(ctx, json);
   if (*show_cmd) return plenary::RunActionShow(ctx, id, json);
   if (*done_cmd) {

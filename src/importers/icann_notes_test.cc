@@ -294,6 +294,16 @@ TEST(IcannNotes, DecisionsReachedAndDecisionsRestatedInNotes) {
   EXPECT_EQ(m.decisions[1].text, "Sub-teams report monthly.");
 }
 
+// Regression: a numbered line straight after a heading, then an unindented
+// line, read the last note of a section that had none (SIGSEGV on a copied
+// wiki meeting page).
+TEST(IcannNotes, NumberedLineAfterAHeadingThenAnUnindentedLineDoesNotCrash) {
+  auto notes = Read(kHeader + "SUMMARY NOTES:\n\nAgenda\n  1. Welcome, roll call\nAOB\n");
+  ASSERT_TRUE(notes.ok()) << notes.error().message;
+  auto again = Read(kHeader + "Decisions Reached:\n\n1. Agreed\nCall Details\n14:00 UTC\n");
+  EXPECT_TRUE(again.ok() || again.error().message.rfind("notes.txt:", 0) == 0);
+}
+
 TEST(IcannNotes, ReviewOfOpenItems) {
   Meeting m = ReadOk(kHeader +
                      "SUMMARY NOTES:\n\nReview open action items\n"

@@ -51,7 +51,10 @@ void NotesReader::ReadSummaryLine(int n, bool after_blank) {
     sections_.back().notes.push_back({std::string(bulleted.value_or(text)), n});
     return;
   }
-  if (has_section && !after_blank && ContinuesNote(sections_.back().notes.back().text, text)) {
+  // A numbered line straight after a heading leaves the section without notes:
+  // there is nothing to continue then, and the line starts a section of its own.
+  if (has_section && !after_blank && !sections_.back().notes.empty() &&
+      ContinuesNote(sections_.back().notes.back().text, text)) {
     sections_.back().notes.back().text += ' ';
     sections_.back().notes.back().text += text;
     return;

@@ -1,0 +1,97 @@
+#include "importers/formats.h"
+
+#include <fmt/format.h>
+
+#include "importers/icann_header.h"
+#include "importers/icann_notes.h"
+
+namespace plenary {
+namespace {
+
+int FirstNonBlankLine(const SourceText& source) {
+  for (int n = 1; n <= static_cast<int>(source.line_count()); ++n)
+    if (source.line(n).find_first_not_of(" \t") != std::string_view::npos) return n;
+  return 0;
+}
+
+Detection DetectIcannNotes(const SourceText& source) {
+  int first = FirstNonBlankLine(source);
+  if (first == 0 || !ReadNotesHeader(source, first).ok())
+    return {0, "no header line such as 'SSR2 Plenary Meeting #15 - Tuesday 13 June @ 06:00 UTC'"};
+  return {60, "a header line 'GROUP KIND #N - DATE'"};
+}
+
+Result<Minutes> ReadIcannNotesFormat(const SourceText& source, const ReadOptions& options) {
+  auto notes = ReadIcannNotes(source, {options.year, options.rosters});
+  if (!notes.ok()) return notes.error();
+  Minutes minutes;
+  minutes.meetings.push_back(std::move(notes->meeting));
+  minutes.notices = std::move(notes->warnings);
+  return minutes;
+}
+
+}  // namespace
+
+// The order breaks ties in detection: a more specific layout comes before a
+// more general one that would also claim its files.
+const std::vector<MinutesFormat>& MinutesFormats() {
+  static const std::vector<MinutesFormat> formats = {
+      {"icann-notes", "ICANN review-team notes as e-mailed after a call (header, table, summary)",
+       DetectIcannNotes, ReadIcannNotesFormat},
+  };
+  return formats;
+}
+
+const MinutesFormat* FindMinutesFormat(std::string_view name) {
+  for (const MinutesFormat& format : MinutesFormats())
+    if (format.name == name) return &format;
+  return nullptr;
+}
+
+Result<DetectedFormat> DetectFormat(const SourceText& source) {
+  DetectedFormat best;
+  int best_confidence = 0;
+  std::string missed;
+  for (const MinutesFormat& format : MinutesFormats()) {
+    Detection d = format.detect(source);
+    if (d.confidence > best_confidence) {
+      best_confidence = d.confidence;
+      best = {&format, std::move(d.clue)};
+    } else if (d.confidence == 0) {
+      missed += fmt::format("\n  {}: {}", format.name, d.clue);
+    }
+  }
+  if (best.format) return best;
+  return source.ErrorAt(1, 0,
+                        "not a record plenary can read: no format recognised it (give one "
+                        "with --format; `plenary formats` lists them)" +
+                            missed);
+}
+
+Result<ReadMinutesResult> ReadMinutes(const SourceText& source, const ReadOptions& options,
+                                      std::optional<std::string_view> format_name) {
+  const MinutesFormat* format = nullptr;
+  std::string why;
+  if (format_name) {
+    format = FindMinutesFormat(*format_name);
+    if (!format)
+      return Error::InvalidInput(fmt::format("unknown format '{}' (`plenary formats` lists them)",
+                                             *format_name));
+    why = "as asked (--format)";
+  } else {
+    auto detected = DetectFormat(source);
+    if (!detected.ok()) return detected.error();
+    format = detected->format;
+    why = "detected: " + detected->clue;
+  }
+  auto minutes = format->read(source, options);
+  if (!minutes.ok()) return minutes.error();
+  if (minutes->meetings.empty())
+    return source.ErrorAt(1, 0, fmt::format("read as {}, but it holds no meeting", format->name));
+  minutes->notices.insert(minutes->notices.begin(),
+                          fmt::format("{}: notice: read as {} ({})", source.name(), format->name,
+                                      why));
+  return ReadMinutesResult{std::string(format->name), std::move(*minutes)};
+}
+
+}  // namespace plenary
