@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "line_mutator.h"
 #include "minutes_fuzz_body.h"
 
 #ifndef PLENARY_FUZZ_FORMAT

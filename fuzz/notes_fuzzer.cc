@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "line_mutator.h"
 #include "notes_fuzz_body.h"
 
 // Readers keep string_views into their input; a view left pointing into a
