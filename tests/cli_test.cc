@@ -3,6 +3,7 @@
 // posix_spawn, and checks its exit status, standard output and standard error
 // against doc/cli.md, and the register file's bytes where nothing may change.
 #include "cli_fixture.h"
+#include "importers/formats.h"
 
 namespace plenary::cli_testing {
 namespace {
@@ -17,7 +18,7 @@ TEST_F(CliTest, ImportsTheSsr2NotesWithTheirRoster) {
   EXPECT_EQ(r.out, "roster SSR2: created (22 people)\n" + kSsr2ReportLine + " [created]\n");
   // Every name is on the roster: no warnings; only the format chosen, and why.
   EXPECT_EQ(r.err, std::string(kNotes) +
-                       ": notice: read as icann-notes (detected: a header line 'GROUP KIND #N - "
+                       ": read as icann-notes (detected: a header line 'GROUP KIND #N - "
                        "DATE')\n");
   EXPECT_TRUE(RegisterExists());
 }
@@ -413,6 +414,45 @@ TEST_F(CliTest, MissingFileIsNamed) {
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.err, "plenary: error: cannot read " + Path("absent.txt") + ": no such file\n");
   EXPECT_EQ(RegisterState(), before);
+}
+
+}  // namespace
+}  // namespace plenary::cli_testing
+
+// --- formats -----------------------------------------------------------------
+
+namespace plenary::cli_testing {
+namespace {
+
+TEST_F(CliTest, FormatsListsEveryFormatWithItsDescription) {
+  RunResult r = Plenary({"formats"});
+  EXPECT_EQ(r.status, 0);
+  for (const MinutesFormat& format : MinutesFormats())
+    EXPECT_NE(r.out.find(std::string(format.name) + "  "), std::string::npos) << format.name;
+  EXPECT_NE(r.out.find("ICANN review-team notes"), std::string::npos);
+}
+
+TEST_F(CliTest, AFileNoFormatRecognisesIsRefusedNamingWhatEachLookedFor) {
+  std::string file = WriteFile("shopping.txt", "eggs\nmilk\n");
+  RunResult r = Plenary({"import", file});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err.rfind("plenary: error: " + file + ":1:1: not a record plenary can read", 0), 0u)
+      << r.err;
+  EXPECT_NE(r.err.find("  icann-notes: no header line"), std::string::npos) << r.err;
+  EXPECT_FALSE(RegisterExists());
+}
+
+TEST_F(CliTest, UnknownFormatIsRefusedBeforeAnythingIsRead) {
+  RunResult r = Plenary({"import", "--format", "latex", kNotes});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("unknown format 'latex'"), std::string::npos) << r.err;
+  EXPECT_FALSE(RegisterExists());
+}
+
+TEST_F(CliTest, FormatGivenIsSaidInsteadOfTheClue) {
+  RunResult r = Plenary({"import", "--dry-run", "--format", "icann-notes", kNotes, "--roster", kRoster});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.err, std::string(kNotes) + ": read as icann-notes (given with --format)\n");
 }
 
 }  // namespace

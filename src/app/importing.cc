@@ -41,7 +41,7 @@ Result<ImportPlan> PlanImport(const ImportRequest& request,
     if (!read.ok()) return read.error();
     Minutes& minutes = read->minutes;
     plan.warnings.insert(plan.warnings.end(), minutes.notices.begin(), minutes.notices.end());
-    plan.formats.push_back(read->format);
+    plan.formats.push_back({input.name, read->format, read->why});
     // A file that holds several meetings is one source per meeting: the same
     // bytes' digest, told apart by the meeting's key.
     const std::string digest = Sha256Hex(input.bytes);

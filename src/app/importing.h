@@ -34,8 +34,13 @@ struct ImportRequest {
 struct ImportPlan {
   ImportBatch batch;
   std::vector<std::string> warnings;  // "NAME:LINE:COL: warning: ..." with the line
-  // For each notes input, in order: the format it was read as.
-  std::vector<std::string> formats;
+  // For each notes input, in order: the format it was read as, and why.
+  struct InputFormat {
+    std::string input;   // the input's name
+    std::string format;  // a name from MinutesFormats()
+    std::string why;     // "detected: <clue>" or "given with --format"
+  };
+  std::vector<InputFormat> formats;
 };
 
 // Reads every input of `request` and returns the batch to apply, without

@@ -119,6 +119,26 @@ int RunFormats(const CliContext& ctx, bool json) {
   return kExitOk;
 }
 
+namespace {
+
+// Which format each file was read as: one line per file, or one line for a
+// run of files read as the same format for the same reason.
+void ReportFormats(const CliContext& ctx, const std::vector<ImportPlan::InputFormat>& formats) {
+  for (std::size_t i = 0; i < formats.size();) {
+    std::size_t j = i + 1;
+    while (j < formats.size() && formats[j].format == formats[i].format &&
+           formats[j].why == formats[i].why)
+      ++j;
+    const std::string what = j - i == 1 ? formats[i].input : fmt::format("{} files", j - i);
+    ctx.err << PrintableText(fmt::format("{}: read as {} ({})", what, formats[i].format,
+                                         formats[i].why))
+            << '\n';
+    i = j;
+  }
+}
+
+}  // namespace
+
 int RunImport(const CliContext& ctx, const ImportCommand& command) {
   if (command.format && !FindMinutesFormat(*command.format))
     return Fail(ctx, Error::InvalidInput(fmt::format(
@@ -151,6 +171,7 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
   }
   auto plan = PlanImport(request, known);
   if (!plan.ok()) return Fail(ctx, plan.error());
+  ReportFormats(ctx, plan->formats);
   for (const std::string& warning : plan->warnings) ctx.err << warning << '\n';
   if (command.dry_run) {
     if (command.json) {

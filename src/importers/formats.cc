@@ -77,7 +77,7 @@ Result<ReadMinutesResult> ReadMinutes(const SourceText& source, const ReadOption
     if (!format)
       return Error::InvalidInput(fmt::format("unknown format '{}' (`plenary formats` lists them)",
                                              *format_name));
-    why = "as asked (--format)";
+    why = "given with --format";
   } else {
     auto detected = DetectFormat(source);
     if (!detected.ok()) return detected.error();
@@ -88,10 +88,7 @@ Result<ReadMinutesResult> ReadMinutes(const SourceText& source, const ReadOption
   if (!minutes.ok()) return minutes.error();
   if (minutes->meetings.empty())
     return source.ErrorAt(1, 0, fmt::format("read as {}, but it holds no meeting", format->name));
-  minutes->notices.insert(minutes->notices.begin(),
-                          fmt::format("{}: notice: read as {} ({})", source.name(), format->name,
-                                      why));
-  return ReadMinutesResult{std::string(format->name), std::move(*minutes)};
+  return ReadMinutesResult{std::string(format->name), std::move(why), std::move(*minutes)};
 }
 
 }  // namespace plenary

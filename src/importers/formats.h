@@ -64,10 +64,11 @@ struct DetectedFormat {
 // naming each format tried and the clue it missed, when none is above 0.
 Result<DetectedFormat> DetectFormat(const SourceText& source);
 
-// Detects (or takes `format_name`, when given) and reads. A notice saying
-// which format was chosen and why is the first of the result's notices.
+// Detects (or takes `format_name`, when given) and reads, saying which format
+// was chosen and why ("detected: <clue>" or "given with --format").
 struct ReadMinutesResult {
   std::string format;
+  std::string why;
   Minutes minutes;
 };
 Result<ReadMinutesResult> ReadMinutes(const SourceText& source, const ReadOptions& options,

@@ -28,7 +28,7 @@ normalised() {
 import json, sys
 def strip(v):
     if isinstance(v, dict):
-        return {k: strip(x) for k, x in v.items() if not k.endswith("_at")}
+        return {k: strip(x) for k, x in v.items() if not (k.endswith("_at") or k.endswith("_unix"))}
     if isinstance(v, list):
         return [strip(x) for x in v]
     return v
