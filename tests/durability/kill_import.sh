@@ -9,6 +9,7 @@
 # that is killed. With a PostgreSQL URL (a maintenance database on a
 # throwaway cluster) every run uses a database of its own on that server.
 set -euo pipefail
+export PGOPTIONS="-c client_min_messages=warning"
 cd "$(dirname "$0")/../.."
 plenary=$(realpath "$1")
 runs=$2
