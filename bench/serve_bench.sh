@@ -14,7 +14,6 @@ cd "$(dirname "$0")/.."
 PLENARY=$(realpath "${PLENARY:-build/plenary}")
 DURATION=${DURATION:-10}
 MEETINGS=${MEETINGS:-1000}
-data=build/bench-data
 for tool in wrk nginx curl python3; do
   command -v "$tool" >/dev/null || { echo "serve_bench: $tool is not installed" >&2; exit 1; }
 done
@@ -29,35 +28,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# The register, with an admin, an API token and the group made public; cached
-# under a name that changes with the generator and the size.
-stamp=$(sha1sum <bench/make_history.py | cut -c1-12)-$MEETINGS
-db=$data/history-$stamp.db
-if [[ ! -s $db || ! -s $db.token ]]; then
-  notes=$data/notes-$stamp
-  rm -rf "$notes" "$db.new" && mkdir -p "$notes"
-  echo "serve_bench: generating and importing $MEETINGS meetings into $db ..." >&2
-  python3 bench/make_history.py "$notes" "$MEETINGS"
-  "$PLENARY" --db "$db.new" import --roster "$notes/roster.txt" \
-    "$notes"/bench-plenary-*.txt >/dev/null
-  echo "bench-password" >"$tmp/password"
-  "$PLENARY" --db "$db.new" user add bench --admin --password-file "$tmp/password" >/dev/null
-  "$PLENARY" --db "$db.new" token create bench --name serve-bench 2>/dev/null >"$db.token"
-  "$PLENARY" --db "$db.new" group public BENCH --on >/dev/null
-  mv "$db.new" "$db"
-fi
-token=$(cat "$db.token")
+# shellcheck source=bench/history.sh
+source bench/history.sh
 auth="Authorization: Bearer $token"
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
-
-wait_for() {  # URL: until it answers, at most 10 s
-  for _ in $(seq 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
-  echo "serve_bench: nothing answers at $1" >&2
-  exit 1
-}
 
 port=$(free_port)
 "$PLENARY" --db "$db" serve --listen "127.0.0.1:$port" >"$tmp/serve.log" 2>&1 &
