@@ -172,7 +172,7 @@ int Run(int argc, char** argv) {
       ->add_option("--parse-memory-mb", serve.parse_memory_mb,
                    "Address space one upload's reading may use, in MiB")
       ->capture_default_str()
-      ->check(CLI::Range(64, 65536));
+      ->check(CLI::Range(128, 65536));
 
   plenary::SiteCommands site;
   plenary::AddSiteCommands(app, site);
