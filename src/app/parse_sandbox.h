@@ -17,12 +17,12 @@ struct SandboxLimits {
   std::uint64_t address_space_bytes = 0;
 };
 
-// Applies `limits` to this process, then a filter after which it may only
-// read fd 0, write fds 1 and 2, map, unmap and resize memory (never
-// executable), wait on a futex, abort (signal itself) and exit. Any other system call (open, socket, fork, exec,
-// kill, ...) kills the process at once with SIGSYS. Irreversible, for this
-// process and any child it could have. Errors: the kernel refused a limit or
-// the filter.
+// Applies `limits` to this process (and no new files, no core dumps), then a
+// filter after which it may only read fd 0, write fds 1 and 2, map, unmap and
+// resize memory (never executable), wait on a futex, abort (signal itself)
+// and exit. Any other system call (open, socket, fork, exec, kill, ...) kills
+// the process at once with SIGSYS. Irreversible, for this process and any
+// child it could have. Errors: the kernel refused a limit or the filter.
 Status EnterParseSandbox(const SandboxLimits& limits);
 
 }  // namespace plenary
