@@ -18,6 +18,8 @@ packages=(g++ cmake ninja-build pkg-config git ca-certificates ccache
           libpqxx-dev libpq-dev postgresql
           # plenary serve (Boost.Beast/Asio) and its OpenAPI test (yaml-cpp)
           libboost-dev libyaml-cpp-dev
+          # plenary serve reads uploads in a child process behind a seccomp filter
+          libseccomp-dev
           # web pages: the browser end-to-end test (tests/web) drives chromium with node
           chromium)
 missing=()

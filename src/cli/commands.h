@@ -101,6 +101,8 @@ struct ServeCommand {
   std::optional<std::string> access_log;
   int request_timeout_ms = 0;  // 0: the server's default
   bool secure_cookies = false;
+  int parse_cpu_seconds = 10;  // of one upload's reading, in its child process
+  int parse_memory_mb = 1024;  // likewise, its address space
 };
 
 int RunImport(const CliContext& ctx, const ImportCommand& command);

@@ -6,6 +6,7 @@
 #include <exception>
 #include <iostream>
 
+#include "app/isolated_import.h"
 #include "cli/commands.h"
 #include "cli/site_commands.h"
 
@@ -162,6 +163,16 @@ int Run(int argc, char** argv) {
       ->check(CLI::Range(0, 3'600'000));
   serve_cmd->add_flag("--secure-cookies", serve.secure_cookies,
                       "Mark the session cookie Secure (the site is reached over HTTPS)");
+  serve_cmd
+      ->add_option("--parse-cpu-seconds", serve.parse_cpu_seconds,
+                   "CPU time one upload's reading may take (doc/reliability.md)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 600));
+  serve_cmd
+      ->add_option("--parse-memory-mb", serve.parse_memory_mb,
+                   "Address space one upload's reading may use, in MiB")
+      ->capture_default_str()
+      ->check(CLI::Range(128, 65536));
 
   plenary::SiteCommands site;
   plenary::AddSiteCommands(app, site);
@@ -208,6 +219,9 @@ int Run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // The server's reading of an upload, in its own sandboxed process
+  // (app/isolated_import.h); not a command for people.
+  if (argc == 2 && argv[1] == plenary::kParseChildCommand) std::_Exit(plenary::RunParseChild());
   try {
     return Run(argc, argv);
   } catch (const std::exception& e) {

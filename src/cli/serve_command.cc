@@ -14,6 +14,11 @@ int RunServe(const CliContext& ctx, const ServeCommand& command) {
   options.workers = command.workers;
   options.access_log = command.access_log;
   options.secure_cookies = command.secure_cookies;
+  options.parse_limits.cpu_seconds = command.parse_cpu_seconds;
+  // CPU time runs behind the clock on a busy machine: the deadline allows for it.
+  options.parse_limits.wall = std::chrono::seconds(3 * command.parse_cpu_seconds);
+  options.parse_limits.address_space_bytes = static_cast<std::uint64_t>(command.parse_memory_mb)
+                                             << 20;
   if (command.request_timeout_ms > 0) {
     options.limits.request_timeout = std::chrono::milliseconds(command.request_timeout_ms);
     options.limits.write_timeout = std::chrono::milliseconds(command.request_timeout_ms);

@@ -4,10 +4,12 @@
 
 #include "app/importing.h"
 #include "core/text.h"
+#include "importers/formats.h"
 #include "publish/json.h"
 #include "server/api.h"
 #include "server/api_common.h"
 #include "server/auth.h"
+#include "server/import_planning.h"
 #include "server/responses.h"
 
 namespace plenary {
@@ -23,17 +25,49 @@ Result<NamedInput> InputOf(const nlohmann::json& value, std::string_view what) {
   return NamedInput{value["name"].get<std::string>(), value["text"].get<std::string>()};
 }
 
-// A JSON body {notes: [{name, text}], roster?: {name, text}, year?}, or a
-// text/plain body holding one notes file named by ?name=.
+// `format` (a name of MinutesFormats(), or "detect") and `group`, from the
+// JSON body when it has them, else from the query.
+Status TakeFormatAndGroup(const HttpRequest& http, const nlohmann::json* body,
+                          ImportRequest& request) {
+  for (const char* field : {"format", "group"}) {
+    std::optional<std::string> value;
+    if (body && body->contains(field) && !(*body)[field].is_null()) {
+      if (!(*body)[field].is_string())
+        return Error::InvalidInput(fmt::format("{}: expected a string", field));
+      value = (*body)[field].get<std::string>();
+    } else if (const std::string* query = FindParam(http.query, field)) {
+      value = *query;
+    }
+    if (!value || value->empty()) continue;
+    if (std::string_view(field) == "group") {
+      request.group = *value;
+    } else if (*value != "detect") {
+      if (!FindMinutesFormat(*value)) {
+        std::string known = "detect";
+        for (const MinutesFormat& f : MinutesFormats()) known += fmt::format(", {}", f.name);
+        return Error::InvalidInput(fmt::format("format: no format {}; one of {}", *value, known));
+      }
+      request.format = *value;
+    }
+  }
+  return Status::Ok();
+}
+
+// A JSON body {notes: [{name, text}], roster?: {name, text}, year?, format?,
+// group?}, or a text/plain body holding one notes file named by ?name=
+// (?format= and ?group= as well).
 Result<ImportRequest> ImportRequestOf(const HttpRequest& http) {
   ImportRequest request;
   if (AsciiLower(http.headers.Get("Content-Type")).rfind("text/plain", 0) == 0) {
     const std::string* name = FindParam(http.query, "name");
     request.notes.push_back({name ? *name : "notes.txt", http.body});
+    if (Status taken = TakeFormatAndGroup(http, nullptr, request); !taken.ok())
+      return taken.error();
     return request;
   }
   auto body = JsonBody(http);
   if (!body.ok()) return body.error();
+  if (Status taken = TakeFormatAndGroup(http, &*body, request); !taken.ok()) return taken.error();
   const nlohmann::json& notes = (*body)["notes"];
   if (!notes.is_array() || notes.empty() || notes.size() > kMaxFiles)
     return Error::InvalidInput(fmt::format("notes: expected 1 to {} files", kMaxFiles));
@@ -75,7 +109,8 @@ json PlanJson(const ImportPlan& plan, bool dry_run) {
   return {{"dry_run", dry_run},
           {"roster", plan.batch.roster ? RosterJson(*plan.batch.roster) : json(nullptr)},
           {"meetings", std::move(meetings)},
-          {"warnings", plan.warnings}};
+          {"warnings", plan.warnings},
+          {"formats", plan.formats}};
 }
 
 json ReportJson(const ImportReport& report) {
@@ -103,7 +138,16 @@ HttpResponse Import(RouteCall& call) {
   if (!request.ok()) return ErrorResponse(request.error());
   auto known = call.store().Rosters();
   if (!known.ok()) return ErrorResponse(known.error());
-  auto plan = PlanImport(*request, *known);
+  // Notes that name no group are of the path's, spelled as stored.
+  if (!request->group) {
+    auto stored = VisibleGroup(call, group);
+    request->group = stored.ok() ? *stored : group;
+  }
+  auto plan = PlanUpload(call, group, *request, *known);
+  // A reader that failed in its child process: the server is fine, and says
+  // what went wrong with this upload (PlanUpload logged it).
+  if (!plan.ok() && plan.error().kind == ErrorKind::kInternal)
+    return Problem(500, plan.error().message);
   if (!plan.ok()) return ErrorResponse(plan.error());
   if (Status same = SameGroup(*plan, group); !same.ok()) return ErrorResponse(same.error());
   json body = PlanJson(*plan, dry_run);

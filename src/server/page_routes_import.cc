@@ -3,7 +3,9 @@
 // anything; its form sends the same texts back with a binding, a MAC of the
 // texts under a key only this process knows, tied to the session. Confirm
 // accepts only texts whose binding it made, so what is recorded is exactly
-// what was previewed, for whoever previewed it.
+// what was previewed (the same texts, read as the same format), for whoever
+// previewed it. Reading runs in a child process under `plenary serve`
+// (server/import_planning.h).
 #include <sodium.h>
 
 #include <algorithm>
@@ -13,12 +15,15 @@
 #include "app/import_preview.h"
 #include "app/importing.h"
 #include "core/text.h"
+#include "importers/formats.h"
 #include "server/access.h"
 #include "server/api_common.h"
 #include "server/auth.h"
+#include "server/import_planning.h"
 #include "server/page_routes.h"
 #include "server/page_support.h"
 #include "server/pages/import_pages.h"
+#include "server/pages/site_pages.h"
 
 namespace plenary {
 namespace {
@@ -38,9 +43,10 @@ const unsigned char* BindingKey() {
 // Each part length-prefixed, so that no two different sets of texts read the
 // same.
 std::string Binding(const RouteCall& call, const std::string& group, const std::string& name,
-                    const std::string& notes, const std::string& roster) {
+                    const std::string& notes, const std::string& roster,
+                    const std::string& format) {
   std::string message;
-  for (const std::string* part : {&call.viewer.csrf_token, &group, &name, &notes, &roster})
+  for (const std::string* part : {&call.viewer.csrf_token, &group, &name, &notes, &roster, &format})
     message += std::to_string(part->size()) + ':' + *part;
   std::array<unsigned char, crypto_auth_BYTES> mac{};
   crypto_auth(mac.data(), reinterpret_cast<const unsigned char*>(message.data()), message.size(),
@@ -77,7 +83,7 @@ Result<std::string> ImportGroup(RouteCall& call) {
 HttpResponse ImportForm(RouteCall& call) {
   auto group = ImportGroup(call);
   if (!group.ok()) return ErrorPage(call, group.error());
-  pages::ImportFormPage page{*group, "", "", ""};
+  pages::ImportFormPage page{*group, "", "", "", ""};
   return HtmlPage(200, ImportFrame(call, *group, "Import notes"),
                   pages::RenderImportForm(page, PageViewer(call, *group)));
 }
@@ -87,12 +93,17 @@ struct ImportTexts {
   std::string name;
   std::string notes;
   std::string roster;
+  std::string format;  // a name of MinutesFormats(); empty: detect
 };
 
 Result<ImportTexts> TextsOf(RouteCall& call, const QueryParams& form) {
   auto group = ImportGroup(call);
   if (!group.ok()) return group.error();
-  ImportTexts t{*group, Field(form, "name"), Field(form, "notes"), Field(form, "roster")};
+  ImportTexts t{*group, Field(form, "name"), Field(form, "notes"), Field(form, "roster"),
+                Field(form, "format")};
+  if (t.format == "detect") t.format.clear();
+  if (!t.format.empty() && !FindMinutesFormat(t.format))
+    return Error::InvalidInput("there is no format " + t.format);
   // Without JavaScript a chosen file arrives as the "file" part.
   if (Trim(t.notes).empty()) t.notes = Field(form, "file");
   if (t.name.empty()) t.name = "pasted-notes.txt";
@@ -106,9 +117,12 @@ Result<ImportTexts> TextsOf(RouteCall& call, const QueryParams& form) {
 Result<ImportPlan> PlanOf(RouteCall& call, const ImportTexts& t) {
   ImportRequest request{{NamedInput{t.name, t.notes}}, std::nullopt, std::nullopt};
   if (!Trim(t.roster).empty()) request.roster = NamedInput{"roster", t.roster};
+  if (!t.format.empty()) request.format = t.format;
+  // Notes that name no group are of the page's.
+  request.group = t.group;
   auto rosters = call.store().Rosters();
   if (!rosters.ok()) return rosters.error();
-  auto plan = PlanImport(request, *rosters);
+  auto plan = PlanUpload(call, t.group, request, *rosters);
   if (!plan.ok()) return plan.error();
   for (const MeetingImport& m : plan->batch.meetings)
     if (!EqualsNoCase(m.meeting.key.group, t.group))
@@ -120,7 +134,13 @@ Result<ImportPlan> PlanOf(RouteCall& call, const ImportTexts& t) {
 }
 
 HttpResponse RefusedImport(RouteCall& call, const ImportTexts& t, const Error& error) {
-  pages::ImportFormPage page{t.group, t.notes, t.roster, error.message};
+  // The reader failed in its child process (PlanUpload logged how): this
+  // request fails with a page that says so; the server goes on.
+  if (error.kind == ErrorKind::kInternal) {
+    pages::Frame frame = ImportFrame(call, t.group, "The notes could not be read");
+    return HtmlPage(500, frame, pages::RenderError(500, error.message));
+  }
+  pages::ImportFormPage page{t.group, t.notes, t.roster, error.message, t.format};
   return HtmlPage(400, ImportFrame(call, t.group, "Import notes"),
                   pages::RenderImportForm(page, PageViewer(call, t.group)));
 }
@@ -145,9 +165,10 @@ HttpResponse Preview(RouteCall& call) {
       texts->name,
       texts->notes,
       texts->roster,
-      Binding(call, texts->group, texts->name, texts->notes, texts->roster),
+      Binding(call, texts->group, texts->name, texts->notes, texts->roster, texts->format),
       &*plan,
-      {}};
+      {},
+      texts->format};
   for (const MeetingImport& m : plan->batch.meetings) {
     const bool replaces = std::any_of(stored->begin(), stored->end(),
                                       [&](const Meeting& s) { return s.key == m.meeting.key; });
@@ -164,7 +185,7 @@ HttpResponse Confirm(RouteCall& call) {
   auto texts = TextsOf(call, *form);
   if (!texts.ok()) return ErrorPage(call, texts.error());
   const std::string expected =
-      Binding(call, texts->group, texts->name, texts->notes, texts->roster);
+      Binding(call, texts->group, texts->name, texts->notes, texts->roster, texts->format);
   if (!SecretsEqual(Field(*form, "binding"), expected))
     return ErrorPage(call, Error::InvalidInput("these are not the notes that were previewed; "
                                                "preview them again"));

@@ -15,6 +15,7 @@
 
 #include "app/credentials.h"
 #include "app/importing.h"
+#include "app/isolated_import.h"
 #include "core/date.h"
 #include "publish/formats/html_writer.h"
 #include "server/url_codec.h"
@@ -299,6 +300,90 @@ TEST_F(PageRoutesTest, ImportPreviewWritesNothingAndConfirmTakesOnlyThePreviewed
            {{"csrf_token", kToken}, {"name", "p16.txt"}, {"notes", notes}, {"binding", binding}});
   EXPECT_EQ(confirmed.status, 303) << confirmed.body;
   EXPECT_EQ(resources_.store->Meetings()->size(), meetings + 1);
+}
+
+// The format: chosen on the form, shown on the preview with the reader's
+// reason, carried to confirm under the binding.
+TEST_F(PageRoutesTest, ImportPreviewShowsTheFormatReadAndConfirmKeepsIt) {
+  HttpResponse form = Get("/g/SSR2/import");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("<option value=\"detect\" selected=\"selected\">"), std::string::npos)
+      << form.body;
+  EXPECT_NE(form.body.find("<option value=\"icann-notes\">icann-notes: "), std::string::npos);
+
+  std::string notes = ReadFile("examples/ssr2/ssr2-plenary-15.txt");
+  notes.replace(notes.find("Meeting #15 - Tuesday 13 June"), 29, "Meeting #16 - Tuesday 20 June");
+  HttpResponse detected = Post("/g/SSR2/import/preview",
+                               {{"csrf_token", kToken}, {"name", "p16.txt"}, {"notes", notes}});
+  ASSERT_EQ(detected.status, 200) << detected.body;
+  EXPECT_NE(detected.body.find("<strong>p16.txt</strong>: read as icann-notes (detected: "),
+            std::string::npos)
+      << detected.body;
+
+  HttpResponse asked = Post(
+      "/g/SSR2/import/preview",
+      {{"csrf_token", kToken}, {"name", "p16.txt"}, {"notes", notes}, {"format", "icann-notes"}});
+  ASSERT_EQ(asked.status, 200) << asked.body;
+  EXPECT_NE(asked.body.find("read as icann-notes (as asked"), std::string::npos);
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(asked.body.c_str()));
+  EXPECT_STREQ(doc.select_node("//form[contains(@action,'confirm')]//input[@name='format']")
+                   .node()
+                   .attribute("value")
+                   .value(),
+               "icann-notes");
+  EXPECT_STREQ(doc.select_node("//form[contains(@action,'preview')]//option[@selected]")
+                   .node()
+                   .attribute("value")
+                   .value(),
+               "icann-notes");
+  const std::string binding =
+      doc.select_node("//input[@name='binding']").node().attribute("value").value();
+  const std::size_t meetings = resources_.store->Meetings()->size();
+  // The binding covers the format: the same texts read otherwise are refused.
+  HttpResponse other = Post("/g/SSR2/import/confirm", {{"csrf_token", kToken},
+                                                       {"name", "p16.txt"},
+                                                       {"notes", notes},
+                                                       {"format", "detect"},
+                                                       {"binding", binding}});
+  EXPECT_EQ(other.status, 400);
+  EXPECT_EQ(resources_.store->Meetings()->size(), meetings);
+  HttpResponse confirmed = Post("/g/SSR2/import/confirm", {{"csrf_token", kToken},
+                                                           {"name", "p16.txt"},
+                                                           {"notes", notes},
+                                                           {"format", "icann-notes"},
+                                                           {"binding", binding}});
+  EXPECT_EQ(confirmed.status, 303) << confirmed.body;
+  EXPECT_EQ(resources_.store->Meetings()->size(), meetings + 1);
+
+  HttpResponse unknown = Post("/g/SSR2/import/preview",
+                              {{"csrf_token", kToken}, {"notes", notes}, {"format", "nonesuch"}});
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_NE(unknown.body.find("there is no format nonesuch"), std::string::npos);
+}
+
+// A reader that crashes in its child process: an error page for this request
+// (500, saying so), nothing recorded, and the next preview works.
+TEST_F(PageRoutesTest, AReaderCrashIsAnErrorPageForThatPreviewAlone) {
+  setenv("PLENARY_TEST_READER_FAULTS", "1", 1);
+  IsolatedImportPlanner planner(PLENARY_BINARY);
+  SiteContext context;
+  context.import_planner = &planner;
+  resources_.context = &context;
+  const std::size_t meetings = resources_.store->Meetings()->size();
+  HttpResponse crashed = Post(
+      "/g/SSR2/import/preview",
+      {{"csrf_token", kToken}, {"name", "boom.txt"}, {"notes", "plenary-test-fault: crash\n"}});
+  unsetenv("PLENARY_TEST_READER_FAULTS");
+  EXPECT_EQ(crashed.status, 500);
+  EXPECT_NE(crashed.body.find("the reader crashed (SIGSEGV) reading boom.txt"), std::string::npos)
+      << crashed.body;
+  EXPECT_EQ(resources_.store->Meetings()->size(), meetings);
+  HttpResponse fine =
+      Post("/g/SSR2/import/preview",
+           {{"csrf_token", kToken}, {"notes", ReadFile("examples/ssr2/ssr2-plenary-15.txt")}});
+  EXPECT_EQ(fine.status, 200) << fine.body;
+  resources_.context = nullptr;
 }
 
 // Without JavaScript the chosen file arrives as a multipart "file" part.

@@ -63,6 +63,9 @@ Status Serve(const ServeOptions& options, std::ostream& out) {
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   SiteContext context;
   context.secure_cookies = options.secure_cookies;
+  // Uploads are read by a child process running this very binary.
+  IsolatedImportPlanner planner("/proc/self/exe", options.parse_limits);
+  context.import_planner = &planner;
   auto pool = WorkerPool::Start(options.workers > 0 ? options.workers : 2 * cores,
                                 [&] { return OpenResources(options.db, context); });
   if (!pool.ok()) return pool.error();

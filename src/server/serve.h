@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 
+#include "app/isolated_import.h"
 #include "plenary/result.h"
 #include "server/http_server.h"
 #include "server/router.h"
@@ -21,6 +22,9 @@ struct ServeOptions {
   std::optional<std::string> access_log;  // a file to append to; none or "-": stderr
   HttpLimits limits;
   bool secure_cookies = false;  // the session cookie's Secure flag
+  // What one upload's reading may take: it runs in a child process
+  // (app/isolated_import.h; doc/reliability.md).
+  ParseLimits parse_limits;
 };
 
 // "127.0.0.1:8080" -> host and port; InvalidInput otherwise.

@@ -1,6 +1,6 @@
 // What every worker shares for the whole life of the server: how sessions are
 // made and the login rate limiter (one for the process, so that spreading
-// attempts across workers gains an attacker nothing).
+// attempts across workers gains an attacker nothing), and how uploads are read.
 #pragma once
 
 #include <chrono>
@@ -9,12 +9,17 @@
 
 namespace plenary {
 
+class IsolatedImportPlanner;
+
 struct SiteContext {
   // Mark the session cookie Secure (sent over HTTPS only): on whenever the
   // site is reached through TLS (a proxy in front of plenary serve).
   bool secure_cookies = false;
   std::chrono::seconds session_lifetime{14 * 24 * 3600};
   LoginRateLimiter login_limiter{LoginRateLimiter::Limits{}};
+  // Reads what users upload in a child process (app/isolated_import.h); null:
+  // in this process (tests of the routes alone).
+  const IsolatedImportPlanner* import_planner = nullptr;
 };
 
 }  // namespace plenary

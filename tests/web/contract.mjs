@@ -264,6 +264,9 @@ async function writes(ids) {
   await call("POST", imports, { params: g, query: "dry_run=true&name=p15.txt", body: notes, type: "text/plain", expect: 200 });
   await call("POST", imports, { params: g, query: "dry_run=true", body: { notes: [] }, expect: 400 });
   await call("POST", imports, { params: g, query: "dry_run=true&name=bad.txt", body: "not notes\n", type: "text/plain", expect: 400 });
+  await call("POST", imports, { params: g, query: "dry_run=true&name=p15.txt&format=icann-notes&group=SSR2", body: notes, type: "text/plain", expect: 200 });
+  await call("POST", imports, { params: g, query: "dry_run=true", body: { ...request, format: "detect", group: "SSR2" }, expect: 200 });
+  await call("POST", imports, { params: g, query: "dry_run=true&format=nonesuch", body: request, expect: 400 });
   await call("POST", imports, { params: g, body: request, expect: 201 });
 }
 

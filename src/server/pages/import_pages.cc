@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/date.h"
+#include "importers/formats.h"
 #include "server/pages/meeting_pages.h"
 #include "server/pages/parts.h"
 
@@ -21,6 +22,48 @@ void Diagnostics(HtmlWriter& w, const std::vector<std::string>& warnings) {
   for (const std::string& d : warnings)
     w.Open("li").Element("pre", d, {{"class", "diagnostic"}}).Close("li");
   w.Close("ul");
+}
+
+// A select of "detect" and every format, `chosen` selected (empty: detect).
+void FormatSelect(HtmlWriter& w, const std::string& chosen) {
+  w.Open("label", {{"for", "format"}}).Text("Format").Close("label");
+  w.Open("select", {{"id", "format"}, {"name", "format"}});
+  auto option = [&](std::string_view value, std::string_view label) {
+    const bool selected = value == chosen || (chosen.empty() && value == "detect");
+    w.Element("option", label, {{"value", value}, {selected ? "selected" : "", "selected"}});
+  };
+  option("detect", "Detect from the text");
+  for (const MinutesFormat& f : MinutesFormats())
+    option(f.name, fmt::format("{}: {}", f.name, f.description));
+  w.Close("select");
+}
+
+// How an input was read: the reader's own notice ("read as X (detected:
+// clue)"), or the format's name.
+std::string HowRead(const ImportPreviewPage& p, const std::string& format) {
+  const std::string prefix = p.notes_name + ": notice: ";
+  for (const std::string& notice : p.plan->warnings)
+    if (notice.starts_with(prefix + "read as " + format))
+      return notice.substr(prefix.size(), notice.find('\n') - prefix.size());
+  return "read as " + format;
+}
+
+// Which format each input was read as and why, and a form to read the same
+// texts again as another format.
+void FormatsRead(HtmlWriter& w, const ImportPreviewPage& p, const Viewer& v) {
+  if (!p.plan || p.plan->formats.empty()) return;
+  w.Element("h2", "Format");
+  w.Open("ul", {{"class", "items formats-read"}});
+  for (const std::string& format : p.plan->formats)
+    w.Open("li").Element("strong", p.notes_name).Text(": " + HowRead(p, format)).Close("li");
+  w.Close("ul");
+  OpenPostForm(w, v, GroupPath(p.group, "import/preview"), "stack");
+  w.Void("input", {{"type", "hidden"}, {"name", "name"}, {"value", p.notes_name}});
+  w.Void("input", {{"type", "hidden"}, {"name", "notes"}, {"value", p.notes}});
+  w.Void("input", {{"type", "hidden"}, {"name", "roster"}, {"value", p.roster}});
+  FormatSelect(w, p.format);
+  w.Element("button", "Read again", {{"type", "submit"}});
+  w.Close("form");
 }
 
 void MatchCell(HtmlWriter& w, const PreviewMeeting& pm, std::size_t i) {
@@ -107,6 +150,7 @@ html::TrustedHtml RenderImportForm(const ImportFormPage& p, const Viewer& v) {
                    {"name", "file"},
                    {"accept", ".txt,text/plain"},
                    {"data-fills", "notes"}});
+  FormatSelect(w, p.format);
   w.Element("button", "Preview", {{"type", "submit"}});
   w.Close("form");
   return std::move(w).Done();
@@ -117,12 +161,14 @@ html::TrustedHtml RenderImportPreview(const ImportPreviewPage& p, const Viewer& 
   w.Element("h1", "Preview of the import");
   w.Element("p", "Nothing has been recorded yet. Check what follows, then confirm.",
             {{"class", "notice"}});
+  FormatsRead(w, p, v);
   for (const PreviewMeeting& pm : p.meetings) PlannedMeeting(w, pm);
   Diagnostics(w, p.plan ? p.plan->warnings : std::vector<std::string>{});
   OpenPostForm(w, v, GroupPath(p.group, "import/confirm"), "stack");
   w.Void("input", {{"type", "hidden"}, {"name", "name"}, {"value", p.notes_name}});
   w.Void("input", {{"type", "hidden"}, {"name", "notes"}, {"value", p.notes}});
   w.Void("input", {{"type", "hidden"}, {"name", "roster"}, {"value", p.roster}});
+  w.Void("input", {{"type", "hidden"}, {"name", "format"}, {"value", p.format}});
   w.Void("input", {{"type", "hidden"}, {"name", "binding"}, {"value", p.binding}});
   w.Element("button", "Confirm and record", {{"type", "submit"}});
   w.Close("form");

@@ -4,7 +4,9 @@
 // reads it and shows exactly what would be recorded, writing nothing; the
 // preview's form carries the same texts back in hidden fields ("name",
 // "notes", "roster") with their "binding" to POST /g/GROUP/import/confirm,
-// which imports them.
+// which imports them. "format" (a name of MinutesFormats(), or "detect")
+// chooses the reader; the preview says which format each input was read as
+// and why, and offers to read it again as another.
 #pragma once
 
 #include <optional>
@@ -23,6 +25,7 @@ struct ImportFormPage {
   std::string notes;   // text to show again (after a refused preview)
   std::string roster;  // likewise
   std::string error;   // the located error that refused it
+  std::string format;  // the format chosen; empty: detect
 };
 html::TrustedHtml RenderImportForm(const ImportFormPage& page, const Viewer& viewer);
 
@@ -44,6 +47,7 @@ struct ImportPreviewPage {
   std::string binding;
   const ImportPlan* plan = nullptr;
   std::vector<PreviewMeeting> meetings;
+  std::string format;  // the format asked for (sent back with the texts); empty: detected
 };
 html::TrustedHtml RenderImportPreview(const ImportPreviewPage& page, const Viewer& viewer);
 

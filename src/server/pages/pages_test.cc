@@ -116,12 +116,13 @@ std::vector<Rendered> EveryPage() {
       RenderPublishedDocument(registers, publish_detail::AttendanceDocument(registers)));
   add("roster", RenderRoster({"SSR2", roster, true, std::nullopt, ""}, v));
   add("roster-refused", RenderRoster({"SSR2", std::nullopt, true, kHostile, kHostile}, v));
-  add("import", RenderImportForm({"SSR2", kHostile, kHostile}, v));
+  add("import", RenderImportForm({"SSR2", kHostile, kHostile, kHostile, kHostile}, v));
   ImportPlan plan;
   plan.batch.meetings.push_back({meeting, {kHostile, "00"}});
   plan.warnings = {kHostile};
-  ImportPreviewPage preview{"SSR2", kHostile, "notes\r\n" + kHostile, kHostile, kHostile,
-                            &plan,  {}};
+  plan.formats = {kHostile};
+  ImportPreviewPage preview{"SSR2", kHostile, "notes\r\n" + kHostile, kHostile, kHostile, &plan,
+                            {},     kHostile};
   preview.meetings.push_back({&plan.batch.meetings[0].meeting,
                               true,
                               AttendanceOf(meeting, &roster),
