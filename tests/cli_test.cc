@@ -452,7 +452,7 @@ TEST_F(CliTest, UnknownFormatIsRefusedBeforeAnythingIsRead) {
 TEST_F(CliTest, FormatGivenIsSaidInsteadOfTheClue) {
   RunResult r = Plenary({"import", "--dry-run", "--format", "icann-notes", kNotes, "--roster", kRoster});
   EXPECT_EQ(r.status, 0);
-  EXPECT_EQ(r.err, std::string(kNotes) + ": read as icann-notes (given with --format)\n");
+  EXPECT_EQ(r.err, std::string(kNotes) + ": read as icann-notes (chosen, not detected)\n");
 }
 
 }  // namespace

@@ -124,24 +124,24 @@ TEST_F(ServeIsolationTest, ImportTakesFormatAndGroup) {
   Reply asked = DryRun(Plenary16(), "&format=icann-notes&group=SSR2");
   ASSERT_EQ(asked.status, 200) << asked.body;
   json plan = json::parse(asked.body);
-  EXPECT_EQ(plan["formats"], json::array({"icann-notes"}));
-  EXPECT_NE(plan["warnings"][0].get<std::string>().find("read as icann-notes (as asked"),
-            std::string::npos);
+  const json chosen = {{"input", "upload.txt"}, {"format", "icann-notes"}, {"why", "chosen, not detected"}};
+  EXPECT_EQ(plan["formats"], json::array({chosen})) << asked.body;
   Reply detected = DryRun(Plenary16(), "&format=detect");
   ASSERT_EQ(detected.status, 200) << detected.body;
-  EXPECT_NE(json::parse(detected.body)["warnings"][0].get<std::string>().find("detected:"),
-            std::string::npos);
+  EXPECT_EQ(json::parse(detected.body)["formats"][0]["why"].get<std::string>().rfind("detected: ", 0),
+            0u) << detected.body;
   Reply unknown = DryRun(Plenary16(), "&format=nonesuch");
   EXPECT_EQ(unknown.status, 400);
-  EXPECT_NE(unknown.body.find("no format nonesuch; one of detect, icann-notes"), std::string::npos)
+  EXPECT_NE(unknown.body.find("no format nonesuch; one of detect, "), std::string::npos)
       << unknown.body;
+  EXPECT_NE(unknown.body.find("icann-notes"), std::string::npos) << unknown.body;
   json body = {{"notes", {{{"name", "p16.txt"}, {"text", Plenary16()}}}},
                {"format", "icann-notes"},
                {"group", "SSR2"}};
   Reply in_body = Request(server_->port(), "POST", "/api/v1/groups/SSR2/imports?dry_run=true",
                           body.dump(), {"Content-Type: application/json", admin_});
   ASSERT_EQ(in_body.status, 200) << in_body.body;
-  EXPECT_EQ(json::parse(in_body.body)["formats"], json::array({"icann-notes"}));
+  EXPECT_EQ(json::parse(in_body.body)["formats"][0]["format"], "icann-notes");
   body["format"] = 7;
   EXPECT_EQ(Request(server_->port(), "POST", "/api/v1/groups/SSR2/imports?dry_run=true",
                     body.dump(), {"Content-Type: application/json", admin_})

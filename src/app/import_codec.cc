@@ -173,6 +173,13 @@ Meeting MeetingOf(const json& j) {
   return m;
 }
 
+json FormatsJson(const std::vector<ImportPlan::InputFormat>& formats) {
+  json list = json::array();
+  for (const ImportPlan::InputFormat& f : formats)
+    list.push_back({{"input", f.input}, {"format", f.format}, {"why", f.why}});
+  return list;
+}
+
 json PlanJson(const ImportPlan& plan) {
   json meetings = json::array();
   for (const MeetingImport& m : plan.batch.meetings)
@@ -181,7 +188,7 @@ json PlanJson(const ImportPlan& plan) {
   return {{"roster", plan.batch.roster ? RosterJson(*plan.batch.roster) : json(nullptr)},
           {"meetings", std::move(meetings)},
           {"warnings", plan.warnings},
-          {"formats", plan.formats}};
+          {"formats", FormatsJson(plan.formats)}};
 }
 
 ImportPlan PlanOf(const json& j) {
@@ -194,7 +201,9 @@ ImportPlan PlanOf(const json& j) {
          {source.at("name").get<std::string>(), source.at("sha256").get<std::string>()}});
   }
   plan.warnings = j.at("warnings").get<std::vector<std::string>>();
-  plan.formats = j.at("formats").get<std::vector<std::string>>();
+  for (const json& f : j.at("formats"))
+    plan.formats.push_back({f.at("input").get<std::string>(), f.at("format").get<std::string>(),
+                            f.at("why").get<std::string>()});
   return plan;
 }
 

@@ -66,8 +66,9 @@ TEST(ImportCodec, PlanRoundTripsEveryModelField) {
   plan.batch.roster = FullRoster();
   plan.batch.meetings.push_back({FullMeeting(), {"notes.txt", std::string(64, 'a')}});
   plan.batch.meetings.push_back({Meeting{}, {"second.txt", "b"}});
-  plan.warnings = {"notes.txt:1:0: notice: read as icann-notes (detected: header)\nline\n^"};
-  plan.formats = {"icann-notes", "icann-notes"};
+  plan.warnings = {"notes.txt:1:0: warning: 'X' matches nobody\nline\n^"};
+  plan.formats = {{"notes.txt", "icann-notes", "detected: header"},
+                  {"second.txt", "markdown", "chosen, not detected"}};
 
   auto decoded = DecodePlanResult(EncodePlanResult(plan));
   ASSERT_TRUE(decoded.ok()) << decoded.error().message;
@@ -80,7 +81,12 @@ TEST(ImportCodec, PlanRoundTripsEveryModelField) {
     EXPECT_EQ(decoded->batch.meetings[i].source.sha256, plan.batch.meetings[i].source.sha256);
   }
   EXPECT_EQ(decoded->warnings, plan.warnings);
-  EXPECT_EQ(decoded->formats, plan.formats);
+  ASSERT_EQ(decoded->formats.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(decoded->formats[i].input, plan.formats[i].input);
+    EXPECT_EQ(decoded->formats[i].format, plan.formats[i].format);
+    EXPECT_EQ(decoded->formats[i].why, plan.formats[i].why);
+  }
   // The new fields, spelled out: a codec that forgot one would fail above,
   // and says which here.
   const Meeting& m = decoded->batch.meetings[0].meeting;

@@ -38,7 +38,8 @@ struct ImportPlan {
   struct InputFormat {
     std::string input;   // the input's name
     std::string format;  // a name from MinutesFormats()
-    std::string why;     // "detected: <clue>" or "given with --format"
+    std::string why;     // "detected: <clue>" or "chosen, not detected"
+    friend bool operator==(const InputFormat&, const InputFormat&) = default;
   };
   std::vector<InputFormat> formats;
 };

@@ -69,8 +69,9 @@ TEST(IsolatedImport, PlansExactlyWhatThisProcessPlans) {
   auto known = IsolatedImportPlanner(PLENARY_BINARY).Plan(again, {*here->batch.roster});
   ASSERT_TRUE(known.ok()) << known.error().message;
   EXPECT_EQ(known->batch.meetings[0].meeting, here->batch.meetings[0].meeting);
-  EXPECT_NE(known->warnings[0].find("read as icann-notes (as asked"), std::string::npos)
-      << known->warnings[0];
+  ASSERT_EQ(known->formats.size(), 1u);
+  EXPECT_EQ(known->formats[0].format, "icann-notes");
+  EXPECT_EQ(known->formats[0].why, "chosen, not detected");
 }
 
 TEST(IsolatedImport, BadNotesGetTheSameLocatedErrorAsInThisProcess) {

@@ -77,7 +77,7 @@ Result<ReadMinutesResult> ReadMinutes(const SourceText& source, const ReadOption
     if (!format)
       return Error::InvalidInput(fmt::format("unknown format '{}' (`plenary formats` lists them)",
                                              *format_name));
-    why = "given with --format";
+    why = "chosen, not detected";
   } else {
     auto detected = DetectFormat(source);
     if (!detected.ok()) return detected.error();

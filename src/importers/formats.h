@@ -65,7 +65,7 @@ struct DetectedFormat {
 Result<DetectedFormat> DetectFormat(const SourceText& source);
 
 // Detects (or takes `format_name`, when given) and reads, saying which format
-// was chosen and why ("detected: <clue>" or "given with --format").
+// was chosen and why ("detected: <clue>" or "chosen, not detected").
 struct ReadMinutesResult {
   std::string format;
   std::string why;

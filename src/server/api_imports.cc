@@ -104,13 +104,16 @@ Status SameGroup(const ImportPlan& plan, const std::string& group) {
 }
 
 json PlanJson(const ImportPlan& plan, bool dry_run) {
+  json formats = json::array();
+  for (const ImportPlan::InputFormat& f : plan.formats)
+    formats.push_back({{"input", f.input}, {"format", f.format}, {"why", f.why}});
   json meetings = json::array();
   for (const MeetingImport& m : plan.batch.meetings) meetings.push_back(MeetingJson(m.meeting));
   return {{"dry_run", dry_run},
           {"roster", plan.batch.roster ? RosterJson(*plan.batch.roster) : json(nullptr)},
           {"meetings", std::move(meetings)},
           {"warnings", plan.warnings},
-          {"formats", plan.formats}};
+          {"formats", std::move(formats)}};
 }
 
 json ReportJson(const ImportReport& report) {

@@ -324,7 +324,7 @@ TEST_F(PageRoutesTest, ImportPreviewShowsTheFormatReadAndConfirmKeepsIt) {
       "/g/SSR2/import/preview",
       {{"csrf_token", kToken}, {"name", "p16.txt"}, {"notes", notes}, {"format", "icann-notes"}});
   ASSERT_EQ(asked.status, 200) << asked.body;
-  EXPECT_NE(asked.body.find("read as icann-notes (as asked"), std::string::npos);
+  EXPECT_NE(asked.body.find("read as icann-notes (chosen, not detected)"), std::string::npos);
   pugi::xml_document doc;
   ASSERT_TRUE(doc.load_string(asked.body.c_str()));
   EXPECT_STREQ(doc.select_node("//form[contains(@action,'confirm')]//input[@name='format']")

@@ -38,24 +38,17 @@ void FormatSelect(HtmlWriter& w, const std::string& chosen) {
   w.Close("select");
 }
 
-// How an input was read: the reader's own notice ("read as X (detected:
-// clue)"), or the format's name.
-std::string HowRead(const ImportPreviewPage& p, const std::string& format) {
-  const std::string prefix = p.notes_name + ": notice: ";
-  for (const std::string& notice : p.plan->warnings)
-    if (notice.starts_with(prefix + "read as " + format))
-      return notice.substr(prefix.size(), notice.find('\n') - prefix.size());
-  return "read as " + format;
-}
-
 // Which format each input was read as and why, and a form to read the same
 // texts again as another format.
 void FormatsRead(HtmlWriter& w, const ImportPreviewPage& p, const Viewer& v) {
   if (!p.plan || p.plan->formats.empty()) return;
   w.Element("h2", "Format");
   w.Open("ul", {{"class", "items formats-read"}});
-  for (const std::string& format : p.plan->formats)
-    w.Open("li").Element("strong", p.notes_name).Text(": " + HowRead(p, format)).Close("li");
+  for (const ImportPlan::InputFormat& f : p.plan->formats)
+    w.Open("li")
+        .Element("strong", f.input)
+        .Text(": read as " + f.format + " (" + f.why + ")")
+        .Close("li");
   w.Close("ul");
   OpenPostForm(w, v, GroupPath(p.group, "import/preview"), "stack");
   w.Void("input", {{"type", "hidden"}, {"name", "name"}, {"value", p.notes_name}});

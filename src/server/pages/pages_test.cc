@@ -120,7 +120,7 @@ std::vector<Rendered> EveryPage() {
   ImportPlan plan;
   plan.batch.meetings.push_back({meeting, {kHostile, "00"}});
   plan.warnings = {kHostile};
-  plan.formats = {kHostile};
+  plan.formats = {{kHostile, kHostile, kHostile}};
   ImportPreviewPage preview{"SSR2", kHostile, "notes\r\n" + kHostile, kHostile, kHostile, &plan,
                             {},     kHostile};
   preview.meetings.push_back({&plan.batch.meetings[0].meeting,
