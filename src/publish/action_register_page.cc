@@ -25,7 +25,25 @@ Cell MeetingCell(const MeetingKey& key) {
 }
 
 std::string DueText(const RegisteredAction& a) {
-  return a.item.due ? FormatIsoDate(*a.item.due) : "no due date";
+  if (a.item.due) return FormatIsoDate(*a.item.due);
+  return a.item.due_phrase.empty() ? "no due date" : a.item.due_phrase;
+}
+
+// "complete", or "complete (done)" with the group's own word for it.
+std::string StatusText(const RegisteredAction& a) {
+  std::string text(ActionStatusName(a.item.status));
+  if (!a.item.written_status.empty()) text += " (" + a.item.written_status + ")";
+  return text;
+}
+
+// The item's text, and the group's word for its status when it wrote one.
+Cell ActionCell(const RegisteredAction& a) {
+  Text text = Plain(a.item.text);
+  if (!a.item.written_status.empty()) {
+    text.push_back(Span{" "});
+    text.push_back(Span{"[" + a.item.written_status + "]", std::nullopt, true});
+  }
+  return Cell{std::move(text), ""};
 }
 
 std::string LateText(const RegisteredAction& a, Date today) {
@@ -46,7 +64,7 @@ Table OpenTable(const std::string& caption, const std::vector<const RegisteredAc
   if (with_owner) t.header.push_back("Owner");
   t.header.insert(t.header.end(), {"Due", "Overdue", "Raised at"});
   for (const RegisteredAction* a : items) {
-    std::vector<Cell> row{ItemCell(*a), C(a->item.text)};
+    std::vector<Cell> row{ItemCell(*a), ActionCell(*a)};
     if (with_owner)
       row.push_back(C(a->item.owners.empty() ? "no owner" : OwnerNames(a->item.owners)));
     row.push_back(C(DueText(*a)));
@@ -109,8 +127,8 @@ void AddClosed(Document& doc, const GroupRegisters& r) {
           false};
   for (const RegisteredAction& a : r.actions) {
     if (a.item.status == ActionStatus::kOpen) continue;
-    t.rows.push_back({ItemCell(a), C(a.item.text), C(OwnerNames(a.item.owners)),
-                      C(std::string(ActionStatusName(a.item.status))), ClosedBy(a)});
+    t.rows.push_back(
+        {ItemCell(a), C(a.item.text), C(OwnerNames(a.item.owners)), C(StatusText(a)), ClosedBy(a)});
   }
   doc.content.push_back(Heading{2, "Completed and cancelled", "closed"});
   if (t.rows.empty())
@@ -133,8 +151,8 @@ Text ChangeText(const ActionChange& c) {
 void AddHistories(Document& doc, const GroupRegisters& r) {
   doc.content.push_back(Heading{2, "Item histories", "history"});
   for (const RegisteredAction& a : r.actions) {
-    std::string status(ActionStatusName(a.item.status));
-    doc.content.push_back(Heading{3, fmt::format("#{} ({})", a.id, status), ItemAnchor(a.id)});
+    doc.content.push_back(
+        Heading{3, fmt::format("#{} ({})", a.id, StatusText(a)), ItemAnchor(a.id)});
     doc.content.push_back(Paragraph{Plain(a.item.text)});
     List changes;
     for (const ActionChange& c : a.history) changes.items.push_back(ChangeText(c));

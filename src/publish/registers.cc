@@ -42,7 +42,7 @@ std::string Slug(std::string_view text) {
 }
 
 std::string MeetingPageId(const MeetingKey& key) {
-  return fmt::format("{}-{}", Slug(key.kind), key.number);
+  return fmt::format("{}-{}", Slug(key.kind), MeetingNumberText(key.number));
 }
 
 std::string MonthPageId(const Date& first_of_month) {
@@ -146,10 +146,6 @@ DocumentSet BuildSet(const GroupRegisters& registers) {
 }  // namespace publish_detail
 
 namespace publish_detail {
-
-std::string MeetingLabel(const MeetingKey& key) {
-  return fmt::format("{} #{}", key.kind, key.number);
-}
 
 std::string OwnerNames(const std::vector<Owner>& owners) {
   std::string out;
