@@ -121,6 +121,11 @@ TEST_F(DatedMeetingTest, PublishedPagesNameTheMeetingByItsDate) {
   EXPECT_NE(register_md.find("review **\\[in progress\\]**"), std::string::npos) << register_md;
   EXPECT_NE(register_md.find("open (in progress)"), std::string::npos) << register_md;
   EXPECT_NE(register_md.find("before the next plenary"), std::string::npos) << register_md;
+  const std::string agenda = ReadBytes(irsg / "agenda.md");
+  EXPECT_NE(agenda.find("Alice to draft the charter review (in progress) | Alice Example | before "
+                        "the next plenary |"),
+            std::string::npos)
+      << agenda;
   const std::string csv = ReadBytes(irsg / "action-items.csv");
   EXPECT_NE(csv.find("Teleconference 2025-09-23"), std::string::npos) << csv;
   EXPECT_NE(csv.find(",in progress,before the next plenary\r\n"), std::string::npos) << csv;

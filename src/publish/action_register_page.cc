@@ -24,18 +24,6 @@ Cell MeetingCell(const MeetingKey& key) {
   return Cell{Linked(MeetingLabel(key), Link{MeetingPageId(key), ""}), ""};
 }
 
-std::string DueText(const RegisteredAction& a) {
-  if (a.item.due) return FormatIsoDate(*a.item.due);
-  return a.item.due_phrase.empty() ? "no due date" : a.item.due_phrase;
-}
-
-// "complete", or "complete (done)" with the group's own word for it.
-std::string StatusText(const RegisteredAction& a) {
-  std::string text(ActionStatusName(a.item.status));
-  if (!a.item.written_status.empty()) text += " (" + a.item.written_status + ")";
-  return text;
-}
-
 // The item's text, and the group's word for its status when it wrote one.
 Cell ActionCell(const RegisteredAction& a) {
   Text text = Plain(a.item.text);
@@ -67,7 +55,7 @@ Table OpenTable(const std::string& caption, const std::vector<const RegisteredAc
     std::vector<Cell> row{ItemCell(*a), ActionCell(*a)};
     if (with_owner)
       row.push_back(C(a->item.owners.empty() ? "no owner" : OwnerNames(a->item.owners)));
-    row.push_back(C(DueText(*a)));
+    row.push_back(C(DueText(a->item)));
     row.push_back(C(LateText(*a, today)));
     row.push_back(MeetingCell(a->meeting));
     t.rows.push_back(std::move(row));
@@ -127,8 +115,8 @@ void AddClosed(Document& doc, const GroupRegisters& r) {
           false};
   for (const RegisteredAction& a : r.actions) {
     if (a.item.status == ActionStatus::kOpen) continue;
-    t.rows.push_back(
-        {ItemCell(a), C(a.item.text), C(OwnerNames(a.item.owners)), C(StatusText(a)), ClosedBy(a)});
+    t.rows.push_back({ItemCell(a), C(a.item.text), C(OwnerNames(a.item.owners)),
+                      C(StatusText(a.item)), ClosedBy(a)});
   }
   doc.content.push_back(Heading{2, "Completed and cancelled", "closed"});
   if (t.rows.empty())
@@ -152,7 +140,7 @@ void AddHistories(Document& doc, const GroupRegisters& r) {
   doc.content.push_back(Heading{2, "Item histories", "history"});
   for (const RegisteredAction& a : r.actions) {
     doc.content.push_back(
-        Heading{3, fmt::format("#{} ({})", a.id, StatusText(a)), ItemAnchor(a.id)});
+        Heading{3, fmt::format("#{} ({})", a.id, StatusText(a.item)), ItemAnchor(a.id)});
     doc.content.push_back(Paragraph{Plain(a.item.text)});
     List changes;
     for (const ActionChange& c : a.history) changes.items.push_back(ChangeText(c));

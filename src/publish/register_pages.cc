@@ -37,17 +37,6 @@ Table MeetingHeader(const GroupRegisters& r, const Meeting& m) {
   return t;
 }
 
-std::string StatusText(const RegisteredAction& a) {
-  std::string text(ActionStatusName(a.item.status));
-  if (!a.item.written_status.empty()) text += " (" + a.item.written_status + ")";
-  return text;
-}
-
-std::string DueText(const ActionItem& item) {
-  if (item.due) return FormatIsoDate(*item.due);
-  return item.due_phrase.empty() ? "no due date" : item.due_phrase;
-}
-
 // A resolution's body, one paragraph per line of it.
 void AddBody(std::vector<Content>& content, const std::string& body) {
   std::size_t start = 0;
@@ -118,7 +107,7 @@ Table RaisedActions(const GroupRegisters& r, const Meeting& m) {
     if (!(a.meeting == m.key)) continue;
     t.rows.push_back({Cell{Linked(a.item.text, Link{kActionsPage, ItemAnchor(a.id)}), ""},
                       C(a.item.owners.empty() ? "no owner" : OwnerNames(a.item.owners)),
-                      C(DueText(a.item)), C(StatusText(a))});
+                      C(DueText(a.item)), C(StatusText(a.item))});
   }
   return t;
 }

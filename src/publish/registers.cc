@@ -147,6 +147,17 @@ DocumentSet BuildSet(const GroupRegisters& registers) {
 
 namespace publish_detail {
 
+std::string DueText(const ActionItem& item) {
+  if (item.due) return FormatIsoDate(*item.due);
+  return item.due_phrase.empty() ? "no due date" : item.due_phrase;
+}
+
+std::string StatusText(const ActionItem& item) {
+  std::string text(ActionStatusName(item.status));
+  if (!item.written_status.empty()) text += " (" + item.written_status + ")";
+  return text;
+}
+
 std::string OwnerNames(const std::vector<Owner>& owners) {
   std::string out;
   for (const Owner& o : owners) out += (out.empty() ? "" : ", ") + o.name;

@@ -60,6 +60,11 @@ Document BuildMonthDocument(const GroupRegisters& registers, Date first_of_month
 // agenda_page.cc).
 namespace publish_detail {
 
+// "2017-06-23"; the due in words when it names no day ("before the next
+// plenary"); "no due date".
+std::string DueText(const ActionItem& item);
+// "open", or "open (in progress)" with the group's own word for it.
+std::string StatusText(const ActionItem& item);
 // "ICANN Org, Denise Michel"; "" for none.
 std::string OwnerNames(const std::vector<Owner>& owners);
 // Days `action` is late on `today`; 0 when not open, not due or not late.
