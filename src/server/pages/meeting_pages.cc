@@ -98,6 +98,11 @@ void AttendanceLists(HtmlWriter& w, const MeetingAttendance& a) {
   NameList(w, "Not on the roster", a.not_on_roster);
 }
 
+void GuestsAndRemarks(HtmlWriter& w, const Meeting& m) {
+  NameList(w, "Guests", m.guests);
+  AttendanceRemarks(w, m);
+}
+
 namespace {
 
 // The home page shows the first rows of a long list and links to all of it.
@@ -199,8 +204,7 @@ html::TrustedHtml RenderMeeting(const MeetingPage& p) {
   w.Close("dl");
   w.Element("h2", "Attendance");
   AttendanceLists(w, p.attendance);
-  NameList(w, "Guests", m.guests);
-  AttendanceRemarks(w, m);
+  GuestsAndRemarks(w, m);
   w.Element("h2", "Action items");
   ActionTable(w, p.actions, p.today, "Action items raised at this meeting");
   w.Element("h2", "Decisions");
