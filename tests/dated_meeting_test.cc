@@ -87,6 +87,9 @@ TEST_F(DatedMeetingTest, ListingsShowTheDateAndTheGroupsWords) {
             std::string::npos)
       << shown;
 
+  const std::string attendance = Run({"attendance"});
+  EXPECT_NE(attendance.find("  2025-09-23  Present  Rate\n"), std::string::npos) << attendance;
+
   json meetings = json::parse(Run({"meetings", "--json"}));
   ASSERT_EQ(meetings.size(), 1u);
   EXPECT_EQ(meetings[0]["guests"], json::array({"Gina <b>Guest</b>"}));
