@@ -33,18 +33,23 @@ inline GroupRegisters HostileRegisters() {
   m.apologies = {kFormula};
   m.record_url = "javascript:alert(1)";
   m.agenda = {AgendaSection{kHostile, {kHostile}, 3}};
-  m.decisions = {Decision{kHostile, 4}};
+  m.decisions = {Decision{kHostile, 4}, Decision{kHostile, 5, kHostile}};
+  m.guests = {kHostile};
+  m.attendance_remarks = {AttendanceRemark{kHostile, kHostile}};
   r.meetings.push_back(m);
   RegisteredAction a;
   a.id = 7;
   a.item.text = kHostile;
   a.item.owners = {Owner{kHostile, OwnerKind::kUnresolved}};
   a.item.due = D(2017, 7, 1);
+  a.item.written_status = kHostile;
+  a.item.due_phrase = kHostile;
   a.meeting = m.key;
   a.meeting_date = m.date;
   a.history = {ActionChange{m.date, m.key, std::nullopt, "created", kHostile, ""}};
   r.actions.push_back(a);
   r.decisions.push_back(RegisteredDecision{3, Decision{kHostile, 4}, m.key, m.date});
+  r.decisions.push_back(RegisteredDecision{4, Decision{kHostile, 5, kHostile}, m.key, m.date});
   return r;
 }
 

@@ -6,6 +6,7 @@
 
 #include "cli/text_table.h"
 #include "core/date.h"
+#include "core/meeting_label.h"
 
 namespace plenary {
 namespace {
@@ -43,7 +44,8 @@ void PrintGrid(std::ostream& out, const Block& block, const std::vector<Particip
   std::vector<std::string> header{"Member"};
   for (const Meeting* m : block.meetings) {
     log.push_back(AttendanceOf(*m, block.group->roster));
-    header.push_back(fmt::format("#{}", m->key.number));
+    header.push_back(IsDatedMeetingNumber(m->key.number) ? MeetingNumberText(m->key.number)
+                                                         : fmt::format("#{}", m->key.number));
   }
   header.insert(header.end(), {"Present", "Rate"});
   TextTable table(header);

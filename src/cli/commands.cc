@@ -14,6 +14,7 @@
 #include "cli/text_table.h"
 #include "core/attendance.h"
 #include "core/date.h"
+#include "core/meeting_label.h"
 #include "importers/formats.h"
 #include "importers/source_text.h"
 #include "plenary/store.h"
@@ -57,9 +58,7 @@ Result<NamedInput> ReadInputFile(const std::string& path) {
   return NamedInput{path, bytes.str()};
 }
 
-std::string MeetingTitle(const MeetingKey& key) {
-  return fmt::format("{} {} #{}", key.group, key.kind, key.number);
-}
+std::string MeetingTitle(const MeetingKey& key) { return key.group + " " + MeetingLabel(key); }
 
 std::string Plural(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
@@ -72,7 +71,15 @@ std::string MeetingSummary(const Meeting& m) {
                      Plural(m.decisions.size(), "decision", "decisions"),
                      Plural(m.attendees.size(), "attendee", "attendees"),
                      Plural(m.staff.size(), "staff", "staff"),
-                     Plural(m.apologies.size(), "apology", "apologies"));
+                     Plural(m.apologies.size(), "apology", "apologies")) +
+         (m.guests.empty() ? "" : ", " + Plural(m.guests.size(), "guest", "guests"));
+}
+
+// "open", or "open (in progress)" when the notes wrote their own word for it.
+std::string StatusText(const ActionItem& item) {
+  std::string text(ActionStatusName(item.status));
+  if (!item.written_status.empty()) text += " (" + item.written_status + ")";
+  return text;
 }
 
 std::string Join(const std::vector<std::string>& items, std::string_view separator) {
@@ -259,13 +266,15 @@ int RunActions(const CliContext& ctx, const ActionsCommand& command) {
     return kExitOk;
   }
   for (const RegisteredAction& a : *actions) {
-    std::string due = a.item.due ? "due " + FormatIsoDate(*a.item.due) : "no due date";
+    std::string due = a.item.due                   ? "due " + FormatIsoDate(*a.item.due)
+                      : !a.item.due_phrase.empty() ? "due " + a.item.due_phrase
+                                                   : "no due date";
     if (a.item.due && a.item.status == ActionStatus::kOpen && *a.item.due < as_of) {
       auto late = (std::chrono::sys_days{as_of} - std::chrono::sys_days{*a.item.due}).count();
       due += fmt::format(" (overdue {} day{})", late, late == 1 ? "" : "s");
     }
-    ctx.out << fmt::format("#{:<4} {:<9} {}  {}\n", a.id, ActionStatusName(a.item.status), due,
-                           PrintableText(OwnerNames(a.item)));
+    ctx.out << fmt::format("#{:<4} {:<9} {}  {}\n", a.id, PrintableText(StatusText(a.item)),
+                           PrintableText(due), PrintableText(OwnerNames(a.item)));
     ctx.out << "      " << PrintableText(a.item.text) << '\n';
     ctx.out << fmt::format("      ({}, {}, from the {})\n", MeetingTitle(a.meeting),
                            FormatIsoDate(a.meeting_date), ActionSourceName(a.item.source));

@@ -12,6 +12,7 @@
 #include "cli/site_commands.h"
 #include "cli/text_table.h"
 #include "core/date.h"
+#include "core/meeting_label.h"
 #include "core/text.h"
 #include "publish/json.h"
 
@@ -34,19 +35,25 @@ void PrintItem(const CliContext& ctx, const RegisteredAction& a) {
   std::string owners;
   for (const Owner& o : a.item.owners) owners += (owners.empty() ? "" : ", ") + o.name;
   ctx.out << fmt::format("#{} {}\n", a.id, PrintableText(a.item.text));
-  ctx.out << fmt::format("  status:  {}{}\n", ActionStatusName(a.item.status),
-                         a.merged_into ? fmt::format(" (merged into #{})", a.merged_into) : "");
+  ctx.out << fmt::format(
+      "  status:  {}{}{}\n", ActionStatusName(a.item.status),
+      a.item.written_status.empty() ? "" : PrintableText(" (" + a.item.written_status + ")"),
+      a.merged_into ? fmt::format(" (merged into #{})", a.merged_into) : "");
   ctx.out << "  owners:  " << PrintableText(owners.empty() ? "(unassigned)" : owners) << '\n';
-  ctx.out << "  due:     " << (a.item.due ? FormatIsoDate(*a.item.due) : "none") << '\n';
+  ctx.out << "  due:     "
+          << (a.item.due                   ? FormatIsoDate(*a.item.due)
+              : !a.item.due_phrase.empty() ? PrintableText(a.item.due_phrase)
+                                           : "none")
+          << '\n';
   if (a.status_note) ctx.out << "  note:    " << PrintableText(*a.status_note) << '\n';
-  ctx.out << fmt::format("  from:    {} {} #{}, {} ({})\n", a.meeting.group, a.meeting.kind,
-                         a.meeting.number, FormatIsoDate(a.meeting_date),
-                         ActionSourceName(a.item.source));
+  ctx.out << PrintableText(fmt::format("  from:    {} {}, {} ({})", a.meeting.group,
+                                       MeetingLabel(a.meeting), FormatIsoDate(a.meeting_date),
+                                       ActionSourceName(a.item.source)))
+          << '\n';
   if (a.history.empty()) return;
   ctx.out << "  history:\n";
   for (const ActionChange& c : a.history) {
-    std::string where = c.meeting ? fmt::format("{} #{}", c.meeting->kind, c.meeting->number)
-                                  : fmt::format("by {}", c.who);
+    std::string where = c.meeting ? MeetingLabel(*c.meeting) : fmt::format("by {}", c.who);
     ctx.out << PrintableText(
                    fmt::format("    {}  {:<14} {}", FormatIsoDate(c.date), where, c.change))
             << '\n';
@@ -187,9 +194,9 @@ int RunActionNotices(const CliContext& ctx, bool json) {
     return kExitOk;
   }
   for (const RegisterNotice& n : *notices) {
-    std::string where = n.meeting ? fmt::format("{} {} #{}, line {}", n.group, n.meeting->kind,
-                                                n.meeting->number, n.line)
-                                  : n.group;
+    std::string where =
+        n.meeting ? fmt::format("{} {}, line {}", n.group, MeetingLabel(*n.meeting), n.line)
+                  : n.group;
     ctx.out << PrintableText(where + ": " + n.message) << '\n';
   }
   if (notices->empty()) ctx.out << "nothing to look at\n";

@@ -32,6 +32,13 @@ std::string StatusChange(ActionStatus status) {
                                               : "reopened";
 }
 
+// "status: in progress -> done", or "status: done" for an item that had no
+// written status.
+std::string WrittenStatusChange(const std::string& before, const std::string& after) {
+  if (before.empty()) return "status: " + after;
+  return fmt::format("status: {} -> {}", before, after);
+}
+
 std::string Join(const std::vector<std::string>& parts) {
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
@@ -176,9 +183,22 @@ void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int posi
     changes.push_back(fmt::format("due {} -> {}", DueText(item.state.due), DueText(mention.due)));
     item.state.due = mention.due;
   }
+  if (mention.due && !item.state.due_phrase.empty()) item.state.due_phrase.clear();
+  if (!mention.due_phrase.empty() && !mention.due && mention.due_phrase != item.state.due_phrase) {
+    changes.push_back("due: " + mention.due_phrase);
+    item.state.due_phrase = mention.due_phrase;
+  }
+  bool closed_now = false;
   if (mention.status != ActionStatus::kOpen && mention.status != item.state.status) {
     changes.push_back(StatusChange(mention.status));
     item.state.status = mention.status;
+    closed_now = true;
+  }
+  if (!mention.written_status.empty() && mention.written_status != item.state.written_status) {
+    changes.push_back(WrittenStatusChange(item.state.written_status, mention.written_status));
+    item.state.written_status = mention.written_status;
+  } else if (closed_now && mention.written_status.empty()) {
+    item.state.written_status.clear();  // "in progress" no longer says what it is
   }
   std::vector<Owner> owners = item.state.owners;
   if (mention.source == ActionSource::kTable && !mention.owners.empty()) owners = mention.owners;
@@ -273,6 +293,7 @@ void Replayer::ApplyEvent(const RegisterEvent& event) {
   if (event.status && *event.status != item.state.status) {
     changes.push_back(StatusChange(*event.status));
     item.state.status = *event.status;
+    item.state.written_status.clear();  // the group's word was about the old status
   }
   if (event.due && *event.due != item.state.due) {
     changes.push_back(fmt::format("due {} -> {}", DueText(item.state.due), DueText(*event.due)));

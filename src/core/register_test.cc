@@ -239,5 +239,81 @@ TEST(Register, DuplicatesAreListedWithScoreAndReason) {
   EXPECT_EQ(pairs[0].reason, "shared words: draft work plan subtopic");
 }
 
+ActionItem Written(ActionItem mention, std::string written_status, std::string due_phrase = "") {
+  mention.written_status = std::move(written_status);
+  mention.due_phrase = std::move(due_phrase);
+  return mention;
+}
+
+TEST(Register, WrittenStatusFollowsTheLatestMentionWithTheChangeInHistory) {
+  const std::string text = "Alice to draft the charter review text";
+  std::vector<MeetingMentions> meetings = {
+      Meeting(1, 1, D(2025, 9, 23), {Written(Mention(text, ActionSource::kTable), "new")}),
+      Meeting(2, 2, D(2025, 9, 30), {Written(Mention(text), "in progress")}),
+      Meeting(3, 3, D(2025, 10, 7), {Written(Mention(text), "in progress")}),
+      Meeting(4, 4, D(2025, 10, 14),
+              {Written(Mention(text, ActionSource::kReview, std::nullopt, ActionStatus::kComplete),
+                       "done")}),
+  };
+  Register reg = ReplayRegister(meetings, {});
+  ASSERT_EQ(reg.items.size(), 1u);
+  const RegisterItem& item = reg.items[0];
+  EXPECT_EQ(item.state.written_status, "done");
+  EXPECT_EQ(item.state.status, ActionStatus::kComplete);
+  std::vector<std::string> changes;
+  for (const ActionChange& c : item.history) changes.push_back(c.change);
+  EXPECT_EQ(changes, (std::vector<std::string>{"created", "status: new -> in progress", "mentioned",
+                                               "completed; status: in progress -> done"}));
+}
+
+TEST(Register, AMentionWithoutAWrittenStatusKeepsTheItemsUnlessItClosesIt) {
+  const std::string text = "Bob to collect the liaison reports";
+  std::vector<MeetingMentions> meetings = {
+      Meeting(1, 1, D(2025, 9, 23), {Written(Mention(text, ActionSource::kTable), "on hold")}),
+      Meeting(2, 2, D(2025, 9, 30), {Mention(text)}),
+  };
+  EXPECT_EQ(ReplayRegister(meetings, {}).items[0].state.written_status, "on hold");
+  meetings.push_back(
+      Meeting(3, 3, D(2025, 10, 7),
+              {Mention(text, ActionSource::kReview, std::nullopt, ActionStatus::kComplete)}));
+  Register reg = ReplayRegister(meetings, {});
+  EXPECT_EQ(reg.items[0].state.status, ActionStatus::kComplete);
+  EXPECT_EQ(reg.items[0].state.written_status, "");
+  EXPECT_EQ(reg.items[0].history.back().change, "completed");
+}
+
+TEST(Register, APersonsStatusChangeClearsTheWrittenStatus) {
+  const std::string text = "Carol to book the rooms for the retreat";
+  std::vector<MeetingMentions> meetings = {
+      Meeting(1, 1, D(2025, 9, 23), {Written(Mention(text, ActionSource::kTable), "in progress")})};
+  RegisterEvent done;
+  done.id = 1;
+  done.item = {1, 0};
+  done.status = ActionStatus::kComplete;
+  done.who = "Jennifer Bryce";
+  done.effective = D(2025, 9, 25);
+  Register reg = ReplayRegister(meetings, {done});
+  EXPECT_EQ(reg.items[0].state.status, ActionStatus::kComplete);
+  EXPECT_EQ(reg.items[0].state.written_status, "");
+  EXPECT_EQ(reg.items[0].history.back().change, "completed");
+}
+
+TEST(Register, DuePhraseIsKeptUntilADayIsGiven) {
+  const std::string text = "Dan to circulate the budget proposal";
+  std::vector<MeetingMentions> meetings = {
+      Meeting(1, 1, D(2025, 9, 23),
+              {Written(Mention(text, ActionSource::kTable), "", "before the next plenary")}),
+      Meeting(2, 2, D(2025, 9, 30), {Written(Mention(text), "", "by the end of the year")}),
+  };
+  Register reg = ReplayRegister(meetings, {});
+  EXPECT_EQ(reg.items[0].state.due_phrase, "by the end of the year");
+  EXPECT_EQ(reg.items[0].history.back().change, "due: by the end of the year");
+  meetings.push_back(
+      Meeting(3, 3, D(2025, 10, 7), {Mention(text, ActionSource::kReview, D(2025, 11, 1))}));
+  reg = ReplayRegister(meetings, {});
+  EXPECT_EQ(reg.items[0].state.due, D(2025, 11, 1));
+  EXPECT_EQ(reg.items[0].state.due_phrase, "");
+}
+
 }  // namespace
 }  // namespace plenary

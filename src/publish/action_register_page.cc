@@ -24,8 +24,14 @@ Cell MeetingCell(const MeetingKey& key) {
   return Cell{Linked(MeetingLabel(key), Link{MeetingPageId(key), ""}), ""};
 }
 
-std::string DueText(const RegisteredAction& a) {
-  return a.item.due ? FormatIsoDate(*a.item.due) : "no due date";
+// The item's text, and the group's word for its status when it wrote one.
+Cell ActionCell(const RegisteredAction& a) {
+  Text text = Plain(a.item.text);
+  if (!a.item.written_status.empty()) {
+    text.push_back(Span{" "});
+    text.push_back(Span{"[" + a.item.written_status + "]", std::nullopt, true});
+  }
+  return Cell{std::move(text), ""};
 }
 
 std::string LateText(const RegisteredAction& a, Date today) {
@@ -46,10 +52,10 @@ Table OpenTable(const std::string& caption, const std::vector<const RegisteredAc
   if (with_owner) t.header.push_back("Owner");
   t.header.insert(t.header.end(), {"Due", "Overdue", "Raised at"});
   for (const RegisteredAction* a : items) {
-    std::vector<Cell> row{ItemCell(*a), C(a->item.text)};
+    std::vector<Cell> row{ItemCell(*a), ActionCell(*a)};
     if (with_owner)
       row.push_back(C(a->item.owners.empty() ? "no owner" : OwnerNames(a->item.owners)));
-    row.push_back(C(DueText(*a)));
+    row.push_back(C(DueText(a->item)));
     row.push_back(C(LateText(*a, today)));
     row.push_back(MeetingCell(a->meeting));
     t.rows.push_back(std::move(row));
@@ -110,7 +116,7 @@ void AddClosed(Document& doc, const GroupRegisters& r) {
   for (const RegisteredAction& a : r.actions) {
     if (a.item.status == ActionStatus::kOpen) continue;
     t.rows.push_back({ItemCell(a), C(a.item.text), C(OwnerNames(a.item.owners)),
-                      C(std::string(ActionStatusName(a.item.status))), ClosedBy(a)});
+                      C(StatusText(a.item)), ClosedBy(a)});
   }
   doc.content.push_back(Heading{2, "Completed and cancelled", "closed"});
   if (t.rows.empty())
@@ -133,8 +139,8 @@ Text ChangeText(const ActionChange& c) {
 void AddHistories(Document& doc, const GroupRegisters& r) {
   doc.content.push_back(Heading{2, "Item histories", "history"});
   for (const RegisteredAction& a : r.actions) {
-    std::string status(ActionStatusName(a.item.status));
-    doc.content.push_back(Heading{3, fmt::format("#{} ({})", a.id, status), ItemAnchor(a.id)});
+    doc.content.push_back(
+        Heading{3, fmt::format("#{} ({})", a.id, StatusText(a.item)), ItemAnchor(a.id)});
     doc.content.push_back(Paragraph{Plain(a.item.text)});
     List changes;
     for (const ActionChange& c : a.history) changes.items.push_back(ChangeText(c));

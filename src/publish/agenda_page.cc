@@ -99,8 +99,9 @@ Document AgendaDocument(const GroupRegisters& r) {
     int late = DaysOverdue(*a, r.today);
     t.rows.push_back(
         {Cell{Linked(fmt::format("#{}", a->id), Link{kActionsPage, ItemAnchor(a->id)}), ""},
-         C(a->item.text), C(a->item.owners.empty() ? "no owner" : OwnerNames(a->item.owners)),
-         C(a->item.due ? FormatIsoDate(*a->item.due) : "no due date"),
+         C(a->item.written_status.empty() ? a->item.text
+                                          : a->item.text + " (" + a->item.written_status + ")"),
+         C(a->item.owners.empty() ? "no owner" : OwnerNames(a->item.owners)), C(DueText(a->item)),
          C(late > 0 ? DaysLateText(late) : "")});
   }
   if (t.rows.empty())

@@ -62,7 +62,10 @@ Table Grid(const Block& block, const std::vector<Participation>& rows) {
   std::vector<MeetingAttendance> log;
   for (const Meeting* m : block.meetings) {
     log.push_back(AttendanceOf(*m, block.group->roster));
-    t.header.push_back(fmt::format("#{} ({})", m->key.number, FormatIsoDate(m->date).substr(5)));
+    t.header.push_back(
+        IsDatedMeetingNumber(m->key.number)
+            ? MeetingNumberText(m->key.number)
+            : fmt::format("#{} ({})", m->key.number, FormatIsoDate(m->date).substr(5)));
   }
   t.header.insert(t.header.end(), {"Present", "Rate"});
   for (const Participation& row : rows) {

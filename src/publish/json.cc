@@ -11,6 +11,8 @@ json DateOrNull(const std::optional<Date>& date) {
   return date ? json(FormatIsoDate(*date)) : json(nullptr);
 }
 
+json TextOrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
 json MeetingRefJson(const MeetingKey& key, const Date& date) {
   return {{"group", key.group},
           {"kind", key.kind},
@@ -33,12 +35,20 @@ json ActionItemJson(const ActionItem& item) {
           {"status", ActionStatusName(item.status)},
           {"source", ActionSourceName(item.source)},
           {"raised_by", item.raised_by ? json(item.raised_by->name) : json(nullptr)},
-          {"line", item.line}};
+          {"line", item.line},
+          {"written_status", TextOrNull(item.written_status)},
+          {"due_phrase", TextOrNull(item.due_phrase)}};
 }
 
 json MeetingJson(const Meeting& m) {
-  json decisions = json::array(), agenda = json::array(), actions = json::array();
-  for (const Decision& d : m.decisions) decisions.push_back(d.text);
+  json decisions = json::array(), bodies = json::array(), agenda = json::array(),
+       actions = json::array(), remarks = json::array();
+  for (const Decision& d : m.decisions) {
+    decisions.push_back(d.text);
+    bodies.push_back(TextOrNull(d.body));
+  }
+  for (const AttendanceRemark& r : m.attendance_remarks)
+    remarks.push_back({{"name", r.name}, {"remark", r.remark}});
   for (const AgendaSection& s : m.agenda)
     agenda.push_back({{"heading", s.heading}, {"notes", s.notes}});
   for (const ActionItem& a : m.actions) actions.push_back(ActionItemJson(a));
@@ -54,7 +64,10 @@ json MeetingJson(const Meeting& m) {
           {"apologies", m.apologies},
           {"decisions", decisions},
           {"agenda", agenda},
-          {"actions", actions}};
+          {"actions", actions},
+          {"guests", m.guests},
+          {"attendance_remarks", remarks},
+          {"decision_bodies", bodies}};
 }
 
 json RegisteredActionJson(const RegisteredAction& action) {
@@ -91,7 +104,8 @@ json DuplicatePairJson(const DuplicatePair& p) {
 json RegisteredDecisionJson(const RegisteredDecision& d) {
   return {{"id", d.id},
           {"text", d.decision.text},
-          {"meeting", MeetingRefJson(d.meeting, d.meeting_date)}};
+          {"meeting", MeetingRefJson(d.meeting, d.meeting_date)},
+          {"body", TextOrNull(d.decision.body)}};
 }
 
 json RosterJson(const Roster& roster) {

@@ -10,14 +10,17 @@
 namespace plenary {
 
 // {group, kind, number, date, start_utc, record_url, subteam, attendees[], staff[],
-//  apologies[], decisions[], agenda[{heading, notes[]}], actions[]}
+//  apologies[], decisions[], agenda[{heading, notes[]}], actions[], guests[],
+//  attendance_remarks[{name, remark}], decision_bodies[] (one per decision, null
+//  when it has no body apart from its title)}
 nlohmann::ordered_json MeetingJson(const Meeting& meeting);
-// {text, owners[], owner_kinds[], due, status, source, raised_by, line}
+// {text, owners[], owner_kinds[], due, status, source, raised_by, line,
+//  written_status, due_phrase} (the last two null when the notes gave none)
 nlohmann::ordered_json ActionItemJson(const ActionItem& item);
 // ActionItemJson plus {id, meeting {group, kind, number, date}, status_note,
 // merged_into (null unless merged), history[] (when loaded)}
 nlohmann::ordered_json RegisteredActionJson(const RegisteredAction& action);
-// {id, text, meeting {group, kind, number, date}}
+// {id, text, meeting {group, kind, number, date}, body}
 nlohmann::ordered_json RegisteredDecisionJson(const RegisteredDecision& decision);
 // {date, meeting {group, kind, number} or null, event, change, words, who}
 nlohmann::ordered_json ActionChangeJson(const ActionChange& change);

@@ -37,8 +37,68 @@ Table MeetingHeader(const GroupRegisters& r, const Meeting& m) {
   return t;
 }
 
-std::string StatusText(const RegisteredAction& a) {
-  return std::string(ActionStatusName(a.item.status));
+// A resolution's body, one paragraph per line of it.
+void AddBody(std::vector<Content>& content, const std::string& body) {
+  std::size_t start = 0;
+  while (start <= body.size()) {
+    std::size_t end = std::min(body.find('\n', start), body.size());
+    std::string line = body.substr(start, end - start);
+    if (line.find_first_not_of(" \t\r") != std::string::npos)
+      content.push_back(Paragraph{Plain(std::move(line))});
+    start = end + 1;
+  }
+}
+
+// Decisions without a body are a list; a resolution with one is its title as
+// a heading and its text below.
+void AddDecisions(Document& doc, const Meeting& m) {
+  List plain;
+  auto flush = [&] {
+    if (!plain.items.empty()) doc.content.push_back(std::move(plain));
+    plain = List{};
+  };
+  for (const Decision& d : m.decisions) {
+    if (d.body.empty()) {
+      plain.items.push_back(Plain(d.text));
+      continue;
+    }
+    flush();
+    doc.content.push_back(Heading{3, d.text, ""});
+    AddBody(doc.content, d.body);
+  }
+  flush();
+}
+
+// Guests and remarks on attendance, when the record gives them.
+void AddGuestsAndRemarks(Document& doc, const Meeting& m) {
+  if (!m.guests.empty()) {
+    doc.content.push_back(Heading{2, "Guests", "guests"});
+    doc.content.push_back(Paragraph{Plain(Joined(m.guests))});
+  }
+  if (m.attendance_remarks.empty()) return;
+  doc.content.push_back(Heading{2, "Remarks on attendance", "attendance-remarks"});
+  List remarks;
+  for (const AttendanceRemark& r : m.attendance_remarks)
+    remarks.items.push_back(Text{Span{r.name, std::nullopt, true}, Span{": " + r.remark}});
+  doc.content.push_back(std::move(remarks));
+}
+
+// A decision's title, and its body on one line after it.
+Text DecisionText(const Decision& d) {
+  if (d.body.empty()) return Plain(d.text);
+  std::string body;
+  bool space = false;
+  for (char c : d.body) {
+    bool blank = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+    if (blank) {
+      space = !body.empty();
+      continue;
+    }
+    if (space) body += ' ';
+    body += c;
+    space = false;
+  }
+  return Text{Span{d.text, std::nullopt, true}, Span{": " + body}};
 }
 
 Table RaisedActions(const GroupRegisters& r, const Meeting& m) {
@@ -47,8 +107,7 @@ Table RaisedActions(const GroupRegisters& r, const Meeting& m) {
     if (!(a.meeting == m.key)) continue;
     t.rows.push_back({Cell{Linked(a.item.text, Link{kActionsPage, ItemAnchor(a.id)}), ""},
                       C(a.item.owners.empty() ? "no owner" : OwnerNames(a.item.owners)),
-                      C(a.item.due ? FormatIsoDate(*a.item.due) : "no due date"),
-                      C(StatusText(a))});
+                      C(DueText(a.item)), C(StatusText(a.item))});
   }
   return t;
 }
@@ -117,7 +176,7 @@ Document MeetingDocument(const GroupRegisters& r, std::size_t index) {
   const Meeting& m = r.meetings[index];
   Document doc{MeetingPageId(m.key),
                fmt::format("{} {}", r.group, MeetingLabel(m.key)),
-               fmt::format("{}/{} {}", r.group, m.key.kind, m.key.number),
+               fmt::format("{}/{} {}", r.group, m.key.kind, MeetingNumberText(m.key.number)),
                {}};
   doc.navigation = NavigationBar(r, doc.id);
   doc.content.push_back(PreviousNext(r, index));
@@ -128,6 +187,7 @@ Document MeetingDocument(const GroupRegisters& r, std::size_t index) {
   doc.content.push_back(Paragraph{Plain(Joined(m.staff))});
   doc.content.push_back(Heading{2, "Apologies", "apologies"});
   doc.content.push_back(Paragraph{Plain(Joined(m.apologies))});
+  AddGuestsAndRemarks(doc, m);
   doc.content.push_back(Heading{2, "Action items raised", "actions"});
   Table raised = RaisedActions(r, m);
   if (raised.rows.empty())
@@ -135,12 +195,10 @@ Document MeetingDocument(const GroupRegisters& r, std::size_t index) {
   else
     doc.content.push_back(std::move(raised));
   doc.content.push_back(Heading{2, "Decisions", "decisions"});
-  List decisions;
-  for (const Decision& d : m.decisions) decisions.items.push_back(Plain(d.text));
-  if (decisions.items.empty())
+  if (m.decisions.empty())
     doc.content.push_back(Paragraph{Plain("None.")});
   else
-    doc.content.push_back(std::move(decisions));
+    AddDecisions(doc, m);
   AddSummary(doc, m);
   return doc;
 }
@@ -156,7 +214,7 @@ Document DecisionsDocument(const GroupRegisters& r) {
   for (const RegisteredDecision* d : newest)
     t.rows.push_back(
         {Cell{Plain(FormatIsoDate(d->meeting_date)), fmt::format("decision-{}", d->id)},
-         MeetingCell(d->meeting), C(d->decision.text)});
+         MeetingCell(d->meeting), Cell{DecisionText(d->decision), ""}});
   if (t.rows.empty())
     doc.content.push_back(Paragraph{Plain("No decisions recorded.")});
   else

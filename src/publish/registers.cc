@@ -42,7 +42,7 @@ std::string Slug(std::string_view text) {
 }
 
 std::string MeetingPageId(const MeetingKey& key) {
-  return fmt::format("{}-{}", Slug(key.kind), key.number);
+  return fmt::format("{}-{}", Slug(key.kind), MeetingNumberText(key.number));
 }
 
 std::string MonthPageId(const Date& first_of_month) {
@@ -147,8 +147,15 @@ DocumentSet BuildSet(const GroupRegisters& registers) {
 
 namespace publish_detail {
 
-std::string MeetingLabel(const MeetingKey& key) {
-  return fmt::format("{} #{}", key.kind, key.number);
+std::string DueText(const ActionItem& item) {
+  if (item.due) return FormatIsoDate(*item.due);
+  return item.due_phrase.empty() ? "no due date" : item.due_phrase;
+}
+
+std::string StatusText(const ActionItem& item) {
+  std::string text(ActionStatusName(item.status));
+  if (!item.written_status.empty()) text += " (" + item.written_status + ")";
+  return text;
 }
 
 std::string OwnerNames(const std::vector<Owner>& owners) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/meeting_label.h"  // MeetingLabel: "Plenary #15", "Teleconference 2025-09-23"
 #include "plenary/model.h"
 #include "plenary/result.h"
 #include "plenary/store.h"
@@ -59,8 +60,11 @@ Document BuildMonthDocument(const GroupRegisters& registers, Date first_of_month
 // agenda_page.cc).
 namespace publish_detail {
 
-// "Plenary #15".
-std::string MeetingLabel(const MeetingKey& key);
+// "2017-06-23"; the due in words when it names no day ("before the next
+// plenary"); "no due date".
+std::string DueText(const ActionItem& item);
+// "open", or "open (in progress)" with the group's own word for it.
+std::string StatusText(const ActionItem& item);
 // "ICANN Org, Denise Michel"; "" for none.
 std::string OwnerNames(const std::vector<Owner>& owners);
 // Days `action` is late on `today`; 0 when not open, not due or not late.

@@ -6,6 +6,7 @@
 
 #include "app/owners.h"
 #include "core/date.h"
+#include "core/meeting_label.h"
 #include "core/text.h"
 #include "publish/json.h"
 #include "server/api.h"
@@ -41,14 +42,13 @@ Result<std::optional<MeetingKey>> MeetingParam(const HttpRequest& request,
   const std::string* text = FindParam(request.query, "meeting");
   if (!text) return std::optional<MeetingKey>{};
   std::size_t slash = text->rfind('/');
-  int number = 0;
   if (slash != std::string::npos && slash > 0) {
-    std::string_view digits = std::string_view(*text).substr(slash + 1);
-    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
-    if (ec == std::errc() && end == digits.data() + digits.size() && number > 0)
-      return std::optional<MeetingKey>{MeetingKey{group, text->substr(0, slash), number}};
+    std::optional<int> number = ParseMeetingNumberText(std::string_view(*text).substr(slash + 1));
+    if (number && *number > 0)
+      return std::optional<MeetingKey>{MeetingKey{group, text->substr(0, slash), *number}};
   }
-  return Error::InvalidInput("meeting: expected KIND/NUMBER, e.g. Plenary/15");
+  return Error::InvalidInput(
+      "meeting: expected KIND/NUMBER or KIND/DATE, e.g. Plenary/15 or Teleconference/2025-09-23");
 }
 
 Result<ActionFilter> FilterOf(const HttpRequest& request, const std::string& group) {

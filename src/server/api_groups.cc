@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/date.h"
+#include "core/meeting_label.h"
 #include "core/text.h"
 #include "publish/json.h"
 #include "publish/site_json.h"
@@ -105,17 +106,17 @@ HttpResponse ListMeetings(RouteCall& call) {
 HttpResponse ShowMeeting(RouteCall& call) {
   auto group = VisibleGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorResponse(group.error());
-  const std::string& text = call.Param("number");
-  int number = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (ec != std::errc() || end != text.data() + text.size())
-    return Problem(400, "the meeting number must be a whole number");
+  std::optional<int> parsed = ParseMeetingNumberText(call.Param("number"));
+  if (!parsed)
+    return Problem(400, "the meeting number must be a whole number or a date (YYYY-MM-DD)");
+  const int number = *parsed;
   auto meetings = MeetingsOf(call.store(), *group);
   if (!meetings.ok()) return ErrorResponse(meetings.error());
   for (const Meeting& m : *meetings)
     if (EqualsNoCase(m.key.kind, call.Param("kind")) && m.key.number == number)
       return CacheableJson(call.request, JsonResponse(200, MeetingJson(m)));
-  return Problem(404, fmt::format("no meeting {} #{} in {}", call.Param("kind"), number, *group));
+  return Problem(404, fmt::format("no meeting {} in {}",
+                                  MeetingLabel({*group, call.Param("kind"), number}), *group));
 }
 
 HttpResponse ListDecisions(RouteCall& call) {

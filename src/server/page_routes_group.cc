@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/date.h"
+#include "core/meeting_label.h"
 #include "core/text.h"
 #include "server/access.h"
 #include "server/api_common.h"
@@ -166,8 +167,8 @@ HttpResponse MeetingList(RouteCall& call) {
 HttpResponse MeetingRecord(RouteCall& call) {
   auto group = PageGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorPage(call, group.error());
-  auto number = IdParam(call, "number");
-  if (!number.ok()) return ErrorPage(call, Error::NotFound("no such meeting"));
+  std::optional<int> number = ParseMeetingNumberText(call.Param("number"));
+  if (!number) return ErrorPage(call, Error::NotFound("no such meeting"));
   auto meetings = GroupMeetings(call.store(), *group);
   if (!meetings.ok()) return ErrorPage(call, meetings.error());
   auto it = std::find_if(meetings->begin(), meetings->end(), [&](const Meeting& m) {
@@ -181,7 +182,7 @@ HttpResponse MeetingRecord(RouteCall& call) {
   if (!items.ok()) return ErrorPage(call, items.error());
   for (RegisteredAction& a : *items)
     if (a.meeting == it->key && !a.merged_into) page.actions.push_back(std::move(a));
-  const std::string title = it->key.kind + " #" + std::to_string(it->key.number);
+  const std::string title = MeetingLabel(it->key);
   return HtmlPage(200, FrameOf(call, *group, title, pages::Section::kMeetings),
                   pages::RenderMeeting(page));
 }

@@ -11,14 +11,13 @@
 #include <tuple>
 
 #include "core/date.h"
+#include "core/meeting_label.h"
 #include "core/text.h"
 
 namespace plenary {
 namespace {
 
-std::string MeetingName(const MeetingKey& key) {
-  return fmt::format("{} {} {}", key.group, key.kind, key.number);
-}
+std::string MeetingName(const MeetingKey& key) { return key.group + " " + MeetingLabel(key); }
 
 Status CheckDate(const Date& date, std::string_view what) {
   if (date.ok() && ParseIsoDate(FormatIsoDate(date))) return Status::Ok();
@@ -81,7 +80,7 @@ Status CheckMeeting(const Meeting& meeting) {
   std::string name = MeetingName(meeting.key);
   if (meeting.key.group.empty())
     return Error::InvalidInput(
-        fmt::format("meeting {} {}: no group named", meeting.key.kind, meeting.key.number));
+        fmt::format("meeting {}: no group named", MeetingLabel(meeting.key)));
   if (Status s = CheckDate(meeting.date, name + ": date"); !s) return s;
   if (const auto& t = meeting.start_utc;
       t && (t->hour < 0 || t->hour > 23 || t->minute < 0 || t->minute > 59))

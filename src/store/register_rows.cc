@@ -32,12 +32,22 @@ ActionColumns ColumnsOf(const ActionItem& item) {
                   std::string(ActionSourceName(item.source)),
                   {},
                   {},
-                  item.line};
+                  item.line,
+                  item.written_status,
+                  item.due_phrase};
   if (item.raised_by) {
     c.raised_by = item.raised_by->name;
     c.raised_by_kind = std::string(OwnerKindName(item.raised_by->kind));
   }
   return c;
+}
+
+std::vector<std::string>* ParticipantList(Meeting& meeting, std::string_view role) {
+  return role == "attendee"  ? &meeting.attendees
+         : role == "staff"   ? &meeting.staff
+         : role == "apology" ? &meeting.apologies
+         : role == "guest"   ? &meeting.guests
+                             : nullptr;
 }
 
 std::string EventOwnersJson(const std::vector<Owner>& owners) {

@@ -41,8 +41,14 @@ struct ActionColumns {
   std::optional<std::string> raised_by;
   std::optional<std::string> raised_by_kind;
   int line = 0;
+  std::string written_status;  // '' when the notes wrote none
+  std::string due_phrase;      // '' when none
 };
 ActionColumns ColumnsOf(const ActionItem& item);
+
+// meeting_participants.role: "attendee", "staff", "apology" or "guest" names
+// the list of `meeting` it belongs to; nullptr for any other text.
+std::vector<std::string>* ParticipantList(Meeting& meeting, std::string_view role);
 
 // register_events.owners: a JSON array of {"name", "kind"}; ParseEventOwners
 // gives nullopt for text this store did not write.

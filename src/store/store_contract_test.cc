@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/meeting_label.h"
 #include "pg_test_server.h"
 #include "plenary/store.h"
 #include "store/snapshot_tables.h"
@@ -134,9 +135,14 @@ TEST_P(StoreContractTest, EditedNotesUpdateTheMeetingInPlace) {
   edited.date = D(2017, 6, 24);
   edited.actions[0].text = "James Gannon to circulate the revised ToR";
   edited.actions[0].owners.push_back({"ICANN Org", OwnerKind::kOrganisation});
+  edited.actions[0].written_status = "done";
+  edited.actions[1].due_phrase = "by the end of the year";
   edited.actions.resize(2);
   edited.decisions.erase(edited.decisions.begin());
+  edited.decisions[0].body = "Every Tuesday.";
   edited.agenda.pop_back();
+  edited.guests.pop_back();
+  edited.attendance_remarks.erase(edited.attendance_remarks.begin());
   ImportReport report = Ok(store->Import({{}, {Imported(edited, "v2")}}));
   ASSERT_EQ(report.meetings.size(), 1u);
   EXPECT_EQ(report.meetings[0].outcome, ImportOutcome::kUpdated);
@@ -182,7 +188,7 @@ TEST_P(StoreContractTest, RejectsWhatItCannotStoreBeforeWriting) {
   Result<ImportReport> result = store->Import({{}, {Imported(old, "1")}});
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().kind, ErrorKind::kInvalidInput);
-  EXPECT_EQ(result.error().message, "SSR2 plenary 1: date: not a date in the years 1900..2999");
+  EXPECT_EQ(result.error().message, "SSR2 plenary #1: date: not a date in the years 1900..2999");
 
   Roster twice = Ssr2Roster();
   twice.people.push_back(twice.people[0]);
@@ -264,6 +270,39 @@ TEST_P(StoreContractTest, ListsDecisionsOldestFirst) {
   EXPECT_EQ(decisions[0].meeting_date, earlier.date);
   EXPECT_EQ(decisions[1].decision, FullMeeting().decisions[0]);
   EXPECT_EQ(decisions[2].decision, FullMeeting().decisions[1]);
+}
+
+TEST_P(StoreContractTest, RegisterItemsKeepTheGroupsWordsOfTheirLatestMention) {
+  Meeting first;
+  first.key = {"IRSG", "Teleconference", DatedMeetingNumber(D(2025, 9, 23), TimeOfDay{14, 0})};
+  first.date = D(2025, 9, 23);
+  first.actions = {Item("Alice to draft the charter review text", {})};
+  first.actions[0].written_status = "in progress";
+  first.actions[0].due_phrase = "before the next plenary";
+  Meeting second;
+  second.key = {"IRSG", "Teleconference", DatedMeetingNumber(D(2025, 10, 7), std::nullopt)};
+  second.date = D(2025, 10, 7);
+  second.actions = {
+      Item("Alice to draft the charter review text", {}, {}, ActionStatus::kComplete)};
+  second.actions[0].source = ActionSource::kReview;
+  second.actions[0].written_status = "done";
+  auto store = Open();
+  ASSERT_TRUE(store->Import({{}, {Imported(first, "1"), Imported(second, "2")}}).ok());
+
+  std::vector<Meeting> meetings = Ok(store->Meetings());
+  ASSERT_EQ(meetings.size(), 2u);
+  EXPECT_EQ(meetings[0], first);
+  EXPECT_EQ(meetings[1], second);
+  std::vector<RegisteredAction> items = Ok(store->Actions({}));
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].meeting, first.key);
+  EXPECT_EQ(items[0].item.status, ActionStatus::kComplete);
+  EXPECT_EQ(items[0].item.written_status, "done");
+  EXPECT_EQ(items[0].item.due_phrase, "before the next plenary");
+  RegisteredAction item = Ok(store->Action(items[0].id));
+  ASSERT_EQ(item.history.size(), 2u);
+  EXPECT_EQ(item.history[1].meeting, second.key);
+  EXPECT_EQ(item.history[1].change, "completed; status: in progress -> done");
 }
 
 TEST_P(StoreContractTest, RoundTripsMembershipDatesSubTeamsAndAMeetingsSubTeam) {

@@ -68,7 +68,12 @@ inline Meeting FullMeeting() {
        std::nullopt,
        44},
   };
-  m.decisions = {{"The ToR are adopted", 50}, {"Meet weekly", 51}};
+  m.actions[0].written_status = "in progress";
+  m.actions[3].due_phrase = "before the next plenary";
+  m.decisions = {{"The ToR are adopted", 50, "Resolved: the ToR are adopted.\nAs amended."},
+                 {"Meet weekly", 51}};
+  m.guests = {"Ana Guest", "Bob <b>Observer</b>"};
+  m.attendance_remarks = {{"Žarko Kečić", "joined at 14:45"}, {"Ana Guest", "left at 15:00"}};
   return m;
 }
 
@@ -105,6 +110,99 @@ inline std::vector<std::int64_t> Ids(const std::vector<RegisteredAction>& action
   std::vector<std::int64_t> ids;
   for (const RegisteredAction& a : actions) ids.push_back(a.id);
   return ids;
+}
+
+// Rows as a plenary of schema version 4 left them (the same SQL on both back
+// ends; ids from 100 so that PostgreSQL's identities do not collide): a
+// meeting with its attendance and a decision, one register item (#7) with its
+// mention, owner and history.
+inline constexpr const char* kVersion4Rows = R"sql(
+INSERT INTO groups (id, short_name, full_name) VALUES (100, 'SSR2', 'Second SSR');
+INSERT INTO meetings (id, group_id, kind, number, date, start_utc, source_name, source_sha256,
+  imported_at) VALUES (100, 100, 'Plenary', 15, '2017-06-13', '14:00', 'n.txt', 'abc',
+  '2026-11-01T00:00:00Z');
+INSERT INTO meeting_participants (meeting_id, role, position, name) VALUES
+  (100, 'attendee', 0, 'James Gannon'), (100, 'attendee', 1, 'Žarko Kečić'),
+  (100, 'staff', 0, 'Jennifer Bryce'), (100, 'apology', 0, 'Denise Michel');
+INSERT INTO decisions (id, meeting_id, position, text, line)
+  VALUES (100, 100, 0, 'The ToR are adopted', 50);
+INSERT INTO action_mentions (id, meeting_id, position, text, due, status, source, line, item_id)
+  VALUES (107, 100, 0, 'Post attendance rates to the wiki.', '2017-06-23', 'open', 'table', 14, 7);
+INSERT INTO action_mention_owners (action_id, position, name, kind)
+  VALUES (107, 0, 'Staff', 'organisation');
+INSERT INTO register_items (id, group_id, replay_position, origin_meeting_id, origin_position,
+  text, due, status, source, line) VALUES (7, 100, 0, 100, 0,
+  'Post attendance rates to the wiki.', '2017-06-23', 'open', 'table', 14);
+INSERT INTO register_item_owners (item_id, position, name, kind)
+  VALUES (7, 0, 'Staff', 'organisation');
+INSERT INTO register_history (item_id, position, date, meeting_id, change, words, who)
+  VALUES (7, 0, '2017-06-13', 100, 'created', 'Post attendance rates to the wiki.', '');
+UPDATE register_counter SET next_item_id = 8;
+)sql";
+
+// What kVersion4Rows hold, as the store gives them back.
+inline Meeting Version4Meeting() {
+  Meeting m;
+  m.key = {"SSR2", "Plenary", 15};
+  m.date = D(2017, 6, 13);
+  m.start_utc = TimeOfDay{14, 0};
+  m.attendees = {"James Gannon", "Žarko Kečić"};
+  m.staff = {"Jennifer Bryce"};
+  m.apologies = {"Denise Michel"};
+  m.decisions = {{"The ToR are adopted", 50}};
+  m.actions = {{"Post attendance rates to the wiki.",
+                {{"Staff", OwnerKind::kOrganisation}},
+                D(2017, 6, 23),
+                ActionStatus::kOpen,
+                ActionSource::kTable,
+                std::nullopt,
+                14}};
+  return m;
+}
+
+// The next meeting after kVersion4Rows, with what schema 5 added: guests,
+// attendance remarks, a resolution's body, the group's words for a status.
+inline Meeting Version5Meeting() {
+  Meeting m;
+  m.key = {"SSR2", "Plenary", 16};
+  m.date = D(2017, 6, 20);
+  m.attendees = {"James Gannon"};
+  m.guests = {"Ana Guest"};
+  m.attendance_remarks = {{"James Gannon", "joined at 14:20"}};
+  m.decisions = {{"Resolution 2017.06.20", 30, "Resolved, that the ToR are published."}};
+  m.actions = {{"Post attendance rates to the wiki",
+                {},
+                std::nullopt,
+                ActionStatus::kComplete,
+                ActionSource::kReview,
+                std::nullopt,
+                12,
+                "done",
+                ""}};
+  return m;
+}
+
+// Checks a store migrated from kVersion4Rows: the old rows intact, then the
+// new fields written and read back, item #7 completed by the next meeting.
+inline void ExpectVersion4RowsMigrated(Store& store) {
+  EXPECT_EQ(Ok(store.Meetings()), std::vector<Meeting>{Version4Meeting()});
+  std::vector<RegisteredAction> items = Ok(store.Actions({}));
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].id, 7);
+  EXPECT_EQ(items[0].item.text, "Post attendance rates to the wiki.");
+  EXPECT_EQ(items[0].item.written_status, "");
+  EXPECT_EQ(Ok(store.Action(7)).history.size(), 1u);
+
+  ASSERT_TRUE(store.Import({{}, {Imported(Version5Meeting(), "v5")}}).ok());
+  EXPECT_EQ(Ok(store.Meetings()), (std::vector<Meeting>{Version4Meeting(), Version5Meeting()}));
+  items = Ok(store.Actions({}));
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].id, 7);
+  EXPECT_EQ(items[0].item.status, ActionStatus::kComplete);
+  EXPECT_EQ(items[0].item.written_status, "done");
+  std::vector<RegisteredDecision> decisions = Ok(store.Decisions());
+  ASSERT_EQ(decisions.size(), 2u);
+  EXPECT_EQ(decisions[1].decision.body, "Resolved, that the ToR are published.");
 }
 
 // Membership dates, sub-teams (with and without a lead or members) and a

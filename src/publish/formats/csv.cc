@@ -71,8 +71,9 @@ Result<std::vector<std::vector<std::string>>> ParseCsv(std::string_view text) {
 
 std::string ActionItemsCsv(const GroupRegisters& r) {
   using namespace publish_detail;
-  std::string out = CsvRecord({"id", "action", "owners", "due", "status", "days_overdue",
-                               "raised_at", "raised_on", "closed_at", "status_note"});
+  std::string out =
+      CsvRecord({"id", "action", "owners", "due", "status", "days_overdue", "raised_at",
+                 "raised_on", "closed_at", "status_note", "written_status", "due_phrase"});
   for (const RegisteredAction& a : r.actions) {
     std::string closed;
     for (const ActionChange& c : a.history)
@@ -82,16 +83,17 @@ std::string ActionItemsCsv(const GroupRegisters& r) {
     out += CsvRecord({std::to_string(a.id), a.item.text, OwnerNames(a.item.owners),
                       DateOrEmpty(a.item.due), std::string(ActionStatusName(a.item.status)),
                       late > 0 ? std::to_string(late) : "", MeetingLabel(a.meeting),
-                      FormatIsoDate(a.meeting_date), closed, a.status_note.value_or("")});
+                      FormatIsoDate(a.meeting_date), closed, a.status_note.value_or(""),
+                      a.item.written_status, a.item.due_phrase});
   }
   return out;
 }
 
 std::string DecisionsCsv(const GroupRegisters& r) {
-  std::string out = CsvRecord({"id", "date", "meeting", "decision"});
+  std::string out = CsvRecord({"id", "date", "meeting", "decision", "body"});
   for (const RegisteredDecision& d : r.decisions)
-    out += CsvRecord({std::to_string(d.id), FormatIsoDate(d.meeting_date),
-                      publish_detail::MeetingLabel(d.meeting), d.decision.text});
+    out += CsvRecord({std::to_string(d.id), FormatIsoDate(d.meeting_date), MeetingLabel(d.meeting),
+                      d.decision.text, d.decision.body});
   return out;
 }
 
@@ -101,12 +103,13 @@ std::string AttendanceCsv(const GroupRegisters& r) {
   for (const Meeting& m : r.meetings) {
     MeetingAttendance a = AttendanceOf(m, roster);
     auto row = [&](const std::string& name, std::string_view presence) {
-      out += CsvRecord({publish_detail::MeetingLabel(m.key), FormatIsoDate(m.date),
-                        a.subteam.value_or(""), name, std::string(presence)});
+      out += CsvRecord({MeetingLabel(m.key), FormatIsoDate(m.date), a.subteam.value_or(""), name,
+                        std::string(presence)});
     };
     for (const PersonPresence& p : a.people) row(p.name, PresenceName(p.presence));
     for (const std::string& s : a.staff) row(s, "staff");
     for (const std::string& o : a.observers) row(o, "observer");
+    for (const std::string& g : m.guests) row(g, "guest");
   }
   return out;
 }

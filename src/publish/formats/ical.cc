@@ -61,7 +61,7 @@ icalcomponent* MeetingEvent(const GroupRegisters& r, const Meeting& m) {
   } else {
     icalcomponent_add_property(ev, icalproperty_new_dtstart(DateValue(m.date)));
   }
-  std::string summary = fmt::format("{} {}", r.group, publish_detail::MeetingLabel(m.key));
+  std::string summary = fmt::format("{} {}", r.group, MeetingLabel(m.key));
   icalcomponent_add_property(ev, icalproperty_new_summary(summary.c_str()));
   std::string description = fmt::format("{} attendees, {} apologies, {} decisions.",
                                         m.attendees.size(), m.apologies.size(), m.decisions.size());
@@ -86,10 +86,11 @@ icalcomponent* ItemTodo(const GroupRegisters& r, const RegisteredAction& a) {
   if (a.item.due) icalcomponent_add_property(todo, icalproperty_new_due(DateValue(*a.item.due)));
   icalcomponent_add_property(todo, icalproperty_new_summary(a.item.text.c_str()));
   std::string owners = publish_detail::OwnerNames(a.item.owners);
-  std::string description =
-      fmt::format("Action item #{} of {}, raised at {} ({}). Owner: {}.", a.id, r.group,
-                  publish_detail::MeetingLabel(a.meeting), FormatIsoDate(a.meeting_date),
-                  owners.empty() ? "none" : owners);
+  std::string description = fmt::format(
+      "Action item #{} of {}, raised at {} ({}). Owner: {}.", a.id, r.group,
+      MeetingLabel(a.meeting), FormatIsoDate(a.meeting_date), owners.empty() ? "none" : owners);
+  if (!a.item.written_status.empty()) description += " Status: " + a.item.written_status + ".";
+  if (!a.item.due && !a.item.due_phrase.empty()) description += " Due " + a.item.due_phrase + ".";
   icalcomponent_add_property(todo, icalproperty_new_description(description.c_str()));
   icalcomponent_add_property(todo, icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
   return todo;

@@ -22,7 +22,7 @@ bool ContainsAllWords(const RegisteredAction& a, const std::vector<std::string>&
 }
 
 bool MatchesMeeting(const RegisteredAction& a, std::string_view meeting) {
-  return fmt::format("{}/{}", a.meeting.kind, a.meeting.number) == meeting;
+  return fmt::format("{}/{}", a.meeting.kind, MeetingNumberText(a.meeting.number)) == meeting;
 }
 
 void Option(HtmlWriter& w, std::string_view value, std::string_view label, bool selected) {
@@ -46,7 +46,7 @@ void FilterForm(HtmlWriter& w, const ActionListPage& p) {
   w.Open("label").Text("Meeting").Open("select", {{"name", "meeting"}});
   Option(w, "", "any", f.meeting.empty());
   for (const MeetingKey& m : p.meetings) {
-    const std::string value = fmt::format("{}/{}", m.kind, m.number);
+    const std::string value = fmt::format("{}/{}", m.kind, MeetingNumberText(m.number));
     Option(w, value, MeetingLabel(m), f.meeting == value);
   }
   w.Close("select").Close("label");
@@ -74,7 +74,10 @@ void Facts(HtmlWriter& w, const ActionItemPage& p) {
   }
   w.Close("dd");
   w.Element("dt", "Owners").Element("dd", OwnersText(a.item.owners));
-  w.Element("dt", "Due").Element("dd", a.item.due ? FormatIsoDate(*a.item.due) : "no date");
+  w.Element("dt", "Due")
+      .Element("dd", a.item.due                   ? FormatIsoDate(*a.item.due)
+                     : !a.item.due_phrase.empty() ? a.item.due_phrase
+                                                  : "no date");
   if (a.status_note) w.Element("dt", "Latest note").Element("dd", *a.status_note);
   w.Element("dt", "From").Open("dd").Link(MeetingPath(a.meeting), MeetingLabel(a.meeting));
   w.Text(fmt::format(", {} (line {}, {})", FormatIsoDate(a.meeting_date), a.item.line,

@@ -85,8 +85,10 @@ void PlannedActions(HtmlWriter& w, const PreviewMeeting& pm) {
     const ActionItem& a = m.actions[i];
     w.Open("tr").Element("td", std::to_string(a.line), {{"class", "num"}});
     w.Element("td", a.text).Element("td", OwnersText(a.owners));
-    w.Element("td", a.due ? FormatIsoDate(*a.due) : "—");
-    w.Element("td", fmt::format("{} ({})", ActionStatusName(a.status), ActionSourceName(a.source)));
+    w.Element("td", DueText(a));
+    w.Element("td", fmt::format("{}{} ({})", ActionStatusName(a.status),
+                                a.written_status.empty() ? "" : ", " + a.written_status,
+                                ActionSourceName(a.source)));
     MatchCell(w, pm, i);
     w.Close("tr");
   }
@@ -103,14 +105,16 @@ void PlannedMeeting(HtmlWriter& w, const PreviewMeeting& pm) {
               {{"class", "problem"}});
   w.Element("h3", "Attendance");
   AttendanceLists(w, pm.attendance);
+  GuestsAndRemarks(w, m);
   PlannedActions(w, pm);
   w.Element("h3", fmt::format("Decisions ({})", m.decisions.size()));
   w.Open("ul", {{"class", "items"}});
-  for (const Decision& d : m.decisions)
-    w.Open("li")
-        .Text(d.text)
-        .Element("span", fmt::format(" (line {})", d.line), {{"class", "muted"}})
-        .Close("li");
+  for (const Decision& d : m.decisions) {
+    w.Open("li").Text(d.text).Element("span", fmt::format(" (line {})", d.line),
+                                      {{"class", "muted"}});
+    if (!d.body.empty()) w.Element("p", d.body);
+    w.Close("li");
+  }
   w.Close("ul").Close("section");
 }
 

@@ -46,6 +46,28 @@ void DecisionItems(HtmlWriter& w, const std::vector<RegisteredDecision>& decisio
   if (decisions.empty()) w.Element("p", "No decisions recorded.", {{"class", "muted"}});
 }
 
+void AttendanceRemarks(HtmlWriter& w, const Meeting& m) {
+  if (m.attendance_remarks.empty()) return;
+  w.Element("h3", "Remarks on attendance");
+  w.Open("ul");
+  for (const AttendanceRemark& r : m.attendance_remarks)
+    w.Open("li").Element("strong", r.name).Text(": " + r.remark).Close("li");
+  w.Close("ul");
+}
+
+// A resolution's body, a paragraph per line.
+void DecisionBody(HtmlWriter& w, const std::string& body) {
+  w.Open("div", {{"class", "decision-body"}});
+  std::size_t start = 0;
+  while (start <= body.size()) {
+    std::size_t end = std::min(body.find('\n', start), body.size());
+    std::string line = body.substr(start, end - start);
+    if (line.find_first_not_of(" \t\r") != std::string::npos) w.Element("p", line);
+    start = end + 1;
+  }
+  w.Close("div");
+}
+
 void Agenda(HtmlWriter& w, const Meeting& m) {
   if (m.agenda.empty()) return;
   w.Element("h2", "Agenda and notes");
@@ -74,6 +96,11 @@ void AttendanceLists(HtmlWriter& w, const MeetingAttendance& a) {
   NameList(w, "Staff", a.staff);
   NameList(w, "Observers", a.observers);
   NameList(w, "Not on the roster", a.not_on_roster);
+}
+
+void GuestsAndRemarks(HtmlWriter& w, const Meeting& m) {
+  NameList(w, "Guests", m.guests);
+  AttendanceRemarks(w, m);
 }
 
 namespace {
@@ -177,11 +204,20 @@ html::TrustedHtml RenderMeeting(const MeetingPage& p) {
   w.Close("dl");
   w.Element("h2", "Attendance");
   AttendanceLists(w, p.attendance);
+  GuestsAndRemarks(w, m);
   w.Element("h2", "Action items");
   ActionTable(w, p.actions, p.today, "Action items raised at this meeting");
   w.Element("h2", "Decisions");
   w.Open("ul", {{"class", "items"}});
-  for (const Decision& d : m.decisions) w.Element("li", d.text);
+  for (const Decision& d : m.decisions) {
+    if (d.body.empty()) {
+      w.Element("li", d.text);
+      continue;
+    }
+    w.Open("li").Element("strong", d.text);
+    DecisionBody(w, d.body);
+    w.Close("li");
+  }
   w.Close("ul");
   if (m.decisions.empty()) w.Element("p", "No decisions recorded.", {{"class", "muted"}});
   Agenda(w, m);

@@ -47,5 +47,8 @@ html::TrustedHtml RenderDecisionList(const DecisionListPage& page);
 // The people of an attendance record under three headings, shared by the
 // meeting page and the import preview.
 void AttendanceLists(html::HtmlWriter& w, const MeetingAttendance& attendance);
+// The meeting's guests and the remarks on its attendance, when it has any;
+// shared likewise.
+void GuestsAndRemarks(html::HtmlWriter& w, const Meeting& meeting);
 
 }  // namespace plenary::pages

@@ -52,8 +52,12 @@ Meeting HostileMeeting() {
                 ActionStatus::kOpen,
                 ActionSource::kTable,
                 Owner{kHostile, OwnerKind::kUnresolved},
-                9}};
-  m.decisions = {{kHostile, 12}};
+                9,
+                kHostile,
+                kHostile}};
+  m.decisions = {{kHostile, 12}, {kHostile, 13, kHostile + "\n" + kHostile}};
+  m.guests = {kHostile};
+  m.attendance_remarks = {{kHostile, kHostile}};
   return m;
 }
 

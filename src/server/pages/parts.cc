@@ -7,13 +7,14 @@
 
 namespace plenary::pages {
 
-std::string MeetingLabel(const MeetingKey& key) {
-  return fmt::format("{} #{}", key.kind, key.number);
+std::string MeetingPath(const MeetingKey& key) {
+  return GroupPath(key.group, "meetings/" + html::UrlSegment(key.kind) + "/" +
+                                  html::UrlSegment(MeetingNumberText(key.number)));
 }
 
-std::string MeetingPath(const MeetingKey& key) {
-  return GroupPath(key.group,
-                   "meetings/" + html::UrlSegment(key.kind) + "/" + std::to_string(key.number));
+std::string DueText(const ActionItem& item) {
+  if (item.due) return FormatIsoDate(*item.due);
+  return item.due_phrase.empty() ? "—" : item.due_phrase;
 }
 
 std::string ActionPath(const std::string& group, std::int64_t id) {
@@ -33,6 +34,8 @@ bool IsOverdue(const ActionItem& item, const Date& today) {
 void StatusBadge(html::HtmlWriter& w, const ActionItem& item, const Date& today) {
   const std::string status(ActionStatusName(item.status));
   w.Element("span", status, {{"class", "status status-" + status}});
+  if (!item.written_status.empty())
+    w.Text(" ").Element("span", item.written_status, {{"class", "status status-written"}});
   if (IsOverdue(item, today)) w.Text(" ").Element("span", "overdue", {{"class", "overdue"}});
 }
 
@@ -50,8 +53,7 @@ void ActionTable(html::HtmlWriter& w, const std::vector<RegisteredAction>& items
     w.Open("td", {{"class", "num"}}).Link(path, "#" + std::to_string(a.id)).Close("td");
     w.Open("td").Link(path, a.item.text).Close("td");
     w.Element("td", OwnersText(a.item.owners));
-    w.Element("td", a.item.due ? FormatIsoDate(*a.item.due) : "—",
-              {{IsOverdue(a.item, today) ? "class" : "", "overdue"}});
+    w.Element("td", DueText(a.item), {{IsOverdue(a.item, today) ? "class" : "", "overdue"}});
     w.Open("td");
     StatusBadge(w, a.item, today);
     w.Close("td");

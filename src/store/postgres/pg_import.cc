@@ -101,6 +101,7 @@ Id WriteMeetingRow(pqxx::transaction_base& tx, Id group_id, std::optional<Id> st
       FormatIsoDate(m.date), StartOrNull(m), m.record_url, import.source.name, import.source.sha256,
       m.subteam, *stored);
   for (const char* sql : {"DELETE FROM meeting_participants WHERE meeting_id = $1",
+                          "DELETE FROM attendance_remarks WHERE meeting_id = $1",
                           "DELETE FROM agenda_sections WHERE meeting_id = $1",
                           "DELETE FROM decisions WHERE meeting_id = $1"})
     tx.exec_params0(sql, *stored);
@@ -118,6 +119,12 @@ void WriteParticipants(pqxx::transaction_base& tx, Id meeting_id, const Meeting&
   write("attendee", meeting.attendees);
   write("staff", meeting.staff);
   write("apology", meeting.apologies);
+  write("guest", meeting.guests);
+  for (std::size_t i = 0; i < meeting.attendance_remarks.size(); ++i)
+    tx.exec_params0(
+        "INSERT INTO attendance_remarks (meeting_id, position, name, remark) "
+        "VALUES ($1, $2, $3, $4)",
+        meeting_id, i, meeting.attendance_remarks[i].name, meeting.attendance_remarks[i].remark);
 }
 
 void WriteAgendaAndDecisions(pqxx::transaction_base& tx, Id meeting_id, const Meeting& meeting) {
@@ -134,8 +141,10 @@ void WriteAgendaAndDecisions(pqxx::transaction_base& tx, Id meeting_id, const Me
   }
   for (std::size_t i = 0; i < meeting.decisions.size(); ++i)
     tx.exec_params0(
-        "INSERT INTO decisions (meeting_id, position, text, line) VALUES ($1, $2, $3, $4)",
-        meeting_id, i, meeting.decisions[i].text, meeting.decisions[i].line);
+        "INSERT INTO decisions (meeting_id, position, text, line, body) "
+        "VALUES ($1, $2, $3, $4, $5)",
+        meeting_id, i, meeting.decisions[i].text, meeting.decisions[i].line,
+        meeting.decisions[i].body);
 }
 
 // A meeting's items as one JSON array, so that all of them are written in a
@@ -157,6 +166,8 @@ std::string ActionsJson(const std::vector<ActionItem>& items) {
                    {"raised_by", nullable(c.raised_by)},
                    {"raised_by_kind", nullable(c.raised_by_kind)},
                    {"line", c.line},
+                   {"written_status", c.written_status},
+                   {"due_phrase", c.due_phrase},
                    {"owners", std::move(owners)}});
   }
   return out.dump();
@@ -167,14 +178,16 @@ std::string ActionsJson(const std::vector<ActionItem>& items) {
 // deletes the leftovers (their owners cascade). $2 is ActionsJson.
 constexpr std::string_view kUpsertMentions =
     "INSERT INTO action_mentions (meeting_id, position, text, due, status, source, raised_by, "
-    "raised_by_kind, line) "
+    "raised_by_kind, line, written_status, due_phrase) "
     "SELECT $1, e.ord - 1, e.v->>'text', (e.v->>'due')::date, e.v->>'status', e.v->>'source', "
-    "e.v->>'raised_by', e.v->>'raised_by_kind', (e.v->>'line')::integer "
+    "e.v->>'raised_by', e.v->>'raised_by_kind', (e.v->>'line')::integer, "
+    "e.v->>'written_status', e.v->>'due_phrase' "
     "FROM json_array_elements($2::json) WITH ORDINALITY AS e (v, ord) "
     "ON CONFLICT (meeting_id, position) DO UPDATE SET text = EXCLUDED.text, "
     "due = EXCLUDED.due, status = EXCLUDED.status, source = EXCLUDED.source, "
     "raised_by = EXCLUDED.raised_by, raised_by_kind = EXCLUDED.raised_by_kind, "
-    "line = EXCLUDED.line";
+    "line = EXCLUDED.line, written_status = EXCLUDED.written_status, "
+    "due_phrase = EXCLUDED.due_phrase";
 
 constexpr std::string_view kInsertMentionOwners =
     "INSERT INTO action_mention_owners (action_id, position, name, kind) "

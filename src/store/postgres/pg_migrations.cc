@@ -224,6 +224,28 @@ CREATE INDEX subteam_members_by_person ON subteam_members (person_id);
 ALTER TABLE meetings ADD COLUMN subteam text CHECK (subteam <> '');
 )sql";
 
+// Migration 5: SQLite's migration 5 (written statuses and due phrases,
+// resolution bodies, guests, attendance remarks). PostgreSQL widens the
+// participants' role check in place.
+constexpr std::string_view kSchemaV5WordsGuestsAndRemarks = R"sql(
+ALTER TABLE action_mentions ADD COLUMN written_status text NOT NULL DEFAULT '',
+  ADD COLUMN due_phrase text NOT NULL DEFAULT '';
+ALTER TABLE register_items ADD COLUMN written_status text NOT NULL DEFAULT '',
+  ADD COLUMN due_phrase text NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN body text NOT NULL DEFAULT '';
+ALTER TABLE meeting_participants DROP CONSTRAINT meeting_participants_role_check,
+  ADD CONSTRAINT meeting_participants_role_check
+    CHECK (role IN ('attendee', 'staff', 'apology', 'guest'));
+
+CREATE TABLE attendance_remarks (
+  meeting_id bigint NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  name text NOT NULL,
+  remark text NOT NULL,
+  PRIMARY KEY (meeting_id, position)
+);
+)sql";
+
 // The version recorded in the current schema (search_path's first schema):
 // 0 when it has no tables at all.
 int ReadVersion(pqxx::transaction_base& tx) {
@@ -262,6 +284,8 @@ const std::vector<PostgresMigration>& PostgresMigrations() {
        kSchemaV3MembershipAndSubTeams},
       {4, "the web app: users, grants, sessions, API tokens, public groups, audit log, search",
        pg::SiteSchema()},
+      {5, "written statuses and due phrases, resolution bodies, guests, attendance remarks",
+       kSchemaV5WordsGuestsAndRemarks},
   };
   return migrations;
 }

@@ -54,13 +54,13 @@ void LoadParticipants(pqxx::transaction_base& tx, MeetingIndex& index) {
                                       "ORDER BY meeting_id, role, position")) {
     Meeting& meeting = index.At(row[0].as<Id>());
     std::string_view role = row[1].c_str();
-    std::vector<std::string>* names = role == "attendee"  ? &meeting.attendees
-                                      : role == "staff"   ? &meeting.staff
-                                      : role == "apology" ? &meeting.apologies
-                                                          : nullptr;
+    std::vector<std::string>* names = ParticipantList(meeting, role);
     if (names == nullptr) Corrupt(row[1]);
     names->push_back(row[2].c_str());
   }
+  for (const pqxx::row& row : tx.exec("SELECT meeting_id, name, remark FROM attendance_remarks "
+                                      "ORDER BY meeting_id, position"))
+    index.At(row[0].as<Id>()).attendance_remarks.push_back({row[1].c_str(), row[2].c_str()});
 }
 
 void LoadAgenda(pqxx::transaction_base& tx, MeetingIndex& index) {
@@ -82,8 +82,9 @@ void LoadAgenda(pqxx::transaction_base& tx, MeetingIndex& index) {
 
 void LoadMeetingDecisions(pqxx::transaction_base& tx, MeetingIndex& index) {
   for (const pqxx::row& row :
-       tx.exec("SELECT meeting_id, text, line FROM decisions ORDER BY meeting_id, position"))
-    index.At(row[0].as<Id>()).decisions.push_back({row[1].c_str(), row[2].as<int>()});
+       tx.exec("SELECT meeting_id, text, line, body FROM decisions ORDER BY meeting_id, position"))
+    index.At(row[0].as<Id>())
+        .decisions.push_back({row[1].c_str(), row[2].as<int>(), row[3].c_str()});
 }
 
 // Each meeting's action items as its notes gave them (its mentions), in order.
@@ -92,7 +93,8 @@ void LoadMeetingActions(pqxx::transaction_base& tx, MeetingIndex& index) {
   ActionItem* item = nullptr;
   for (const pqxx::row& row :
        tx.exec("SELECT a.id, a.meeting_id, a.text, a.due, a.status, a.source, a.raised_by, "
-               "a.raised_by_kind, a.line, o.name, o.kind FROM action_mentions a "
+               "a.raised_by_kind, a.line, a.written_status, a.due_phrase, o.name, o.kind "
+               "FROM action_mentions a "
                "LEFT JOIN action_mention_owners o ON o.action_id = a.id "
                "ORDER BY a.meeting_id, a.position, o.position")) {
     if (item == nullptr || row[0].as<Id>() != last) {
@@ -101,8 +103,8 @@ void LoadMeetingActions(pqxx::transaction_base& tx, MeetingIndex& index) {
       item = &actions.back();
       last = row[0].as<Id>();
     }
-    if (!row[9].is_null())
-      item->owners.push_back({row[9].c_str(), EnumAt(row[10], ParseOwnerKind)});
+    if (!row[11].is_null())
+      item->owners.push_back({row[11].c_str(), EnumAt(row[12], ParseOwnerKind)});
   }
 }
 
@@ -174,11 +176,13 @@ std::vector<Meeting> LoadMeetings(pqxx::transaction_base& tx) {
 std::vector<RegisteredDecision> LoadDecisions(pqxx::transaction_base& tx) {
   std::vector<RegisteredDecision> decisions;
   for (const pqxx::row& row :
-       tx.exec("SELECT d.id, d.text, d.line, g.short_name, m.kind, m.number, m.date "
+       tx.exec("SELECT d.id, d.text, d.line, g.short_name, m.kind, m.number, m.date, d.body "
                "FROM decisions d JOIN meetings m ON m.id = d.meeting_id "
                "JOIN groups g ON g.id = m.group_id ORDER BY m.date, m.id, d.position"))
-    decisions.push_back(
-        {row[0].as<Id>(), {row[1].c_str(), row[2].as<int>()}, KeyAt(row, 3), DateAt(row[6])});
+    decisions.push_back({row[0].as<Id>(),
+                         {row[1].c_str(), row[2].as<int>(), row[7].c_str()},
+                         KeyAt(row, 3),
+                         DateAt(row[6])});
   return decisions;
 }
 

@@ -21,8 +21,9 @@ GroupMentions LoadGroupMentions(pqxx::transaction_base& tx, Id group_id) {
   Id last_row = 0;
   for (const pqxx::row& row : tx.exec_params(
            "SELECT m.id, g.short_name, m.kind, m.number, m.date, a.position, a.text, a.due, "
-           "a.status, a.source, a.raised_by, a.raised_by_kind, a.line, a.item_id, o.name, "
-           "o.kind, a.id FROM action_mentions a JOIN meetings m ON m.id = a.meeting_id "
+           "a.status, a.source, a.raised_by, a.raised_by_kind, a.line, a.written_status, "
+           "a.due_phrase, a.item_id, o.name, o.kind, a.id "
+           "FROM action_mentions a JOIN meetings m ON m.id = a.meeting_id "
            "JOIN groups g ON g.id = m.group_id "
            "LEFT JOIN action_mention_owners o ON o.action_id = a.id "
            "WHERE m.group_id = $1 ORDER BY m.id, a.position, o.position",
@@ -32,12 +33,12 @@ GroupMentions LoadGroupMentions(pqxx::transaction_base& tx, Id group_id) {
       out.meetings.push_back(
           {meeting_id, {row[1].c_str(), row[2].c_str(), row[3].as<int>()}, DateAt(row[4]), {}});
     auto& mentions = out.meetings.back().mentions;
-    if (Id row_id = row[16].as<Id>(); row_id != last_row) {
+    if (Id row_id = row[18].as<Id>(); row_id != last_row) {
       mentions.push_back(ActionItemAt(row, 6));
       last_row = row_id;
-      if (!row[13].is_null()) out.previous[{meeting_id, row[5].as<int>()}] = row[13].as<Id>();
+      if (!row[15].is_null()) out.previous[{meeting_id, row[5].as<int>()}] = row[15].as<Id>();
     }
-    if (!row[14].is_null()) mentions.back().owners.push_back(OwnerAt(row, 14));
+    if (!row[16].is_null()) mentions.back().owners.push_back(OwnerAt(row, 16));
   }
   return out;
 }
@@ -96,7 +97,8 @@ void WriteItems(pqxx::transaction_base& tx, Id group_id, const std::vector<Regis
       tx, "register_items",
       std::vector<std::string>{"id", "group_id", "replay_position", "origin_meeting_id",
                                "origin_position", "text", "due", "status", "source", "raised_by",
-                               "raised_by_kind", "line", "status_note", "merged_into"});
+                               "raised_by_kind", "line", "status_note", "merged_into",
+                               "written_status", "due_phrase"});
   for (std::size_t i = 0; i < items.size(); ++i) {
     const RegisterItem& item = items[i];
     const ActionItem& s = item.state;
@@ -108,7 +110,7 @@ void WriteItems(pqxx::transaction_base& tx, Id group_id, const std::vector<Regis
         item.id, group_id, i, item.mentions.front().meeting_id, item.mentions.front().position,
         s.text, Nullable(due), std::string(ActionStatusName(s.status)),
         std::string(ActionSourceName(s.source)), Nullable(raised_by), Nullable(raised_by_kind),
-        s.line, Nullable(item.status_note), Nullable(merged));
+        s.line, Nullable(item.status_note), Nullable(merged), s.written_status, s.due_phrase);
   }
   rows.complete();
   pqxx::stream_to owners(tx, "register_item_owners",
@@ -183,7 +185,8 @@ namespace {
 
 constexpr std::string_view kItemColumns =
     "SELECT r.id, r.text, r.due, r.status, r.source, r.raised_by, r.raised_by_kind, r.line, "
-    "g.short_name, m.kind, m.number, m.date, r.status_note, r.merged_into, o.name, o.kind "
+    "r.written_status, r.due_phrase, g.short_name, m.kind, m.number, m.date, r.status_note, "
+    "r.merged_into, o.name, o.kind "
     "FROM register_items r JOIN meetings m ON m.id = r.origin_meeting_id "
     "JOIN groups g ON g.id = r.group_id "
     "LEFT JOIN register_item_owners o ON o.item_id = r.id ";
@@ -196,13 +199,13 @@ std::vector<RegisteredAction> ReadItems(const pqxx::result& rows) {
       RegisteredAction a;
       a.id = id;
       a.item = ActionItemAt(row, 1);
-      a.meeting = {row[8].c_str(), row[9].c_str(), row[10].as<int>()};
-      a.meeting_date = DateAt(row[11]);
-      a.status_note = TextOrNull(row[12]);
-      a.merged_into = IdOrNull(row[13]).value_or(0);
+      a.meeting = {row[10].c_str(), row[11].c_str(), row[12].as<int>()};
+      a.meeting_date = DateAt(row[13]);
+      a.status_note = TextOrNull(row[14]);
+      a.merged_into = IdOrNull(row[15]).value_or(0);
       items.push_back(std::move(a));
     }
-    if (!row[14].is_null()) items.back().item.owners.push_back(OwnerAt(row, 14));
+    if (!row[16].is_null()) items.back().item.owners.push_back(OwnerAt(row, 16));
   }
   return items;
 }

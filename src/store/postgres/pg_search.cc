@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/meeting_label.h"
 #include "store/site_rows.h"
 
 namespace plenary::pg {
@@ -153,7 +154,7 @@ std::vector<SearchHit> SearchIndex(pqxx::transaction_base& tx, const SearchQuery
     SearchHit hit;
     hit.kind = SearchKindOf(row[0].c_str());
     hit.group = row[1].c_str();
-    hit.meeting = std::string(row[2].c_str()) + " #" + row[3].c_str();
+    hit.meeting = MeetingLabel({hit.group, row[2].c_str(), row[3].as<int>()});
     hit.date = row[4].c_str();
     hit.action_id = row[5].is_null() ? 0 : row[5].as<std::int64_t>();
     SetMarkedSnippet(hit, row[6].c_str());

@@ -94,7 +94,12 @@ TEST_F(PostgresStoreTest, MigrationFourIndexesWhatAnOlderDatabaseHolds) {
   Meeting meeting = SmallMeeting("SSR2", 3, D(2017, 6, 13));
   meeting.decisions = {{"The team adopted the terms of reference", 20}};
   ASSERT_TRUE(Open()->Import({Ssr2Roster(), {Imported(meeting, "a")}}).ok());
-  // Back to version 3, as a database of the previous plenary would be.
+  // Back to version 3, as a database of an earlier plenary would be.
+  Exec(
+      "DROP TABLE attendance_remarks; ALTER TABLE action_mentions DROP COLUMN written_status, "
+      "DROP COLUMN due_phrase; ALTER TABLE register_items DROP COLUMN written_status, DROP COLUMN "
+      "due_phrase; ALTER TABLE decisions DROP COLUMN body; DELETE FROM schema_migrations WHERE "
+      "version = 5");
   Exec(
       "DROP TABLE search_docs, audit_log, public_groups, api_tokens, sessions, user_grants, "
       "users; DROP FUNCTION plenary_fold; DELETE FROM schema_migrations WHERE version = 4");
@@ -102,11 +107,31 @@ TEST_F(PostgresStoreTest, MigrationFourIndexesWhatAnOlderDatabaseHolds) {
 
   auto site = OpenSiteStore(schema_.url());
   ASSERT_TRUE(site.ok()) << site.error().message;
-  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), 4);
+  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), CurrentPostgresSchemaVersion());
   auto hits = (*site)->Search({"adopted terms", {"SSR2"}, 10});
   ASSERT_TRUE(hits.ok()) << hits.error().message;
   ASSERT_EQ(hits->size(), 1u);
   EXPECT_EQ(hits->at(0).kind, SearchKind::kDecision);
+}
+
+TEST_F(PostgresStoreTest, MigrationFiveKeepsAVersion4DatabasesRows) {
+  std::string sql =
+      "CREATE TABLE schema_migrations (version integer PRIMARY KEY, description text NOT NULL, "
+      "applied_at timestamptz NOT NULL DEFAULT now());";
+  for (int version = 1; version <= 4; ++version) {
+    sql += std::string(PostgresMigrations().at(static_cast<std::size_t>(version - 1)).sql);
+    sql += "; INSERT INTO schema_migrations (version, description) VALUES (" +
+           std::to_string(version) + ", 'v');";
+  }
+  Exec(sql + store_testing::kVersion4Rows);
+  ASSERT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), 4);
+
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), 5);
+  ExpectVersion4RowsMigrated(*store);
+  EXPECT_EQ(QueryInt("SELECT count(*) FROM meeting_participants WHERE role = 'guest'"), 1);
+  EXPECT_EQ(QueryInt("SELECT count(*) FROM attendance_remarks"), 1);
 }
 
 TEST(PostgresOpenStoreTest, AnUnreachableServerIsAStorageErrorWithoutThePassword) {

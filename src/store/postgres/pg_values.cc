@@ -48,6 +48,8 @@ ActionItem ActionItemAt(const pqxx::row& row, pqxx::row::size_type first) {
   if (!row[first + 4].is_null())
     item.raised_by = Owner{row[first + 4].c_str(), EnumAt(row[first + 5], ParseOwnerKind)};
   item.line = row[first + 6].as<int>();
+  item.written_status = row[first + 7].c_str();
+  item.due_phrase = row[first + 8].c_str();
   return item;
 }
 

@@ -31,8 +31,9 @@ Enum EnumAt(const pqxx::field& field, std::optional<Enum> (*parse)(std::string_v
   return *value;
 }
 
-// Columns text, due, status, source, raised_by, raised_by_kind, line from
-// column `first` (owners apart), as action_mentions and register_items hold them.
+// Columns text, due, status, source, raised_by, raised_by_kind, line,
+// written_status, due_phrase from column `first` (owners apart), as action_mentions and
+// register_items hold them.
 ActionItem ActionItemAt(const pqxx::row& row, pqxx::row::size_type first);
 
 // The optional of a nullable parameter, as libpqxx binds it.

@@ -164,6 +164,38 @@ CREATE INDEX subteam_members_by_person ON subteam_members (person_id);
 ALTER TABLE meetings ADD COLUMN subteam TEXT CHECK (subteam <> '');
 )sql";
 
+// A group's own words for an item's status and for a due date that names no
+// day (empty when the notes gave none), a resolution's whole text, guests in a
+// meeting's attendance (SQLite cannot widen a CHECK, so meeting_participants
+// is rebuilt; nothing refers to it), and remarks on someone's attendance.
+constexpr std::string_view kSchemaV5WordsGuestsAndRemarks = R"sql(
+ALTER TABLE action_mentions ADD COLUMN written_status TEXT NOT NULL DEFAULT '';
+ALTER TABLE action_mentions ADD COLUMN due_phrase TEXT NOT NULL DEFAULT '';
+ALTER TABLE register_items ADD COLUMN written_status TEXT NOT NULL DEFAULT '';
+ALTER TABLE register_items ADD COLUMN due_phrase TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN body TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE meeting_participants_v5 (
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('attendee', 'staff', 'apology', 'guest')),
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, role, position)
+) WITHOUT ROWID, STRICT;
+INSERT INTO meeting_participants_v5 (meeting_id, role, position, name)
+  SELECT meeting_id, role, position, name FROM meeting_participants;
+DROP TABLE meeting_participants;
+ALTER TABLE meeting_participants_v5 RENAME TO meeting_participants;
+
+CREATE TABLE attendance_remarks (
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  remark TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, position)
+) WITHOUT ROWID, STRICT;
+)sql";
+
 int QueryInt(SQLite::Database& db, const char* sql) {
   SQLite::Statement query(db, sql);
   query.executeStep();
@@ -197,6 +229,8 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
        kSchemaV3MembershipAndSubTeams},
       {4, "the web app: users, grants, sessions, API tokens, public groups, audit log, search",
        sqlite::SiteSchema()},
+      {5, "written statuses and due phrases, resolution bodies, guests, attendance remarks",
+       kSchemaV5WordsGuestsAndRemarks},
   };
   return migrations;
 }

@@ -9,6 +9,7 @@
 
 #include "plenary/site.h"
 #include "plenary/store.h"
+#include "store/store_test_data.h"
 
 namespace plenary {
 namespace {
@@ -70,6 +71,32 @@ TEST_F(MigrationsTest, Version1DatabaseIsMigratedAndItsRegisterReplayed) {
   SQLite::Statement version(db, "SELECT max(version) FROM schema_migrations");
   ASSERT_TRUE(version.executeStep());
   EXPECT_EQ(version.getColumn(0).getInt(), CurrentSqliteSchemaVersion());
+}
+
+TEST_F(MigrationsTest, Version4DatabaseKeepsItsRowsAndTakesGuestsRemarksAndWords) {
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT "
+        "NULL, applied_at TEXT NOT NULL) STRICT");
+    for (int version = 1; version <= 4; ++version) {
+      db.exec(std::string(SqliteMigrations().at(static_cast<std::size_t>(version - 1)).sql));
+      db.exec("INSERT INTO schema_migrations VALUES (" + std::to_string(version) +
+              ", 'v', '2026-11-01T00:00:00Z')");
+    }
+    db.exec(store_testing::kVersion4Rows);
+  }
+  auto store = OpenStore(path_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  store_testing::ExpectVersion4RowsMigrated(**store);
+
+  SQLite::Database db(path_);
+  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(), 5);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM meeting_participants").getInt(), 6);
+  EXPECT_EQ(db.execAndGet("SELECT name FROM meeting_participants WHERE role = 'guest'").getString(),
+            "Ana Guest");
+  SQLite::Statement dangling(db, "PRAGMA foreign_key_check");
+  EXPECT_FALSE(dangling.executeStep());
 }
 
 TEST_F(MigrationsTest, ReopeningAMigratedDatabaseWritesNothing) {

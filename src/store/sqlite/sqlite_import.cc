@@ -125,6 +125,7 @@ void ResetMeeting(SQLite::Database& db, Id id, const MeetingImport& import) {
       FormatIsoDate(m.date), StartOrNull(m), m.record_url, import.source.name, import.source.sha256,
       m.subteam, id);
   for (const char* sql : {"DELETE FROM meeting_participants WHERE meeting_id = ?",
+                          "DELETE FROM attendance_remarks WHERE meeting_id = ?",
                           "DELETE FROM agenda_sections WHERE meeting_id = ?",
                           "DELETE FROM decisions WHERE meeting_id = ?"})
     Run(db, sql, id);
@@ -140,6 +141,13 @@ void WriteParticipants(SQLite::Database& db, Id meeting_id, const Meeting& meeti
   write("attendee", meeting.attendees);
   write("staff", meeting.staff);
   write("apology", meeting.apologies);
+  write("guest", meeting.guests);
+  SQLite::Statement remark(
+      db,
+      "INSERT INTO attendance_remarks (meeting_id, position, name, remark) VALUES (?, ?, ?, ?)");
+  for (std::size_t i = 0; i < meeting.attendance_remarks.size(); ++i)
+    Run(remark, meeting_id, i, meeting.attendance_remarks[i].name,
+        meeting.attendance_remarks[i].remark);
 }
 
 void WriteAgenda(SQLite::Database& db, Id meeting_id, const std::vector<AgendaSection>& agenda) {
@@ -157,9 +165,9 @@ void WriteAgenda(SQLite::Database& db, Id meeting_id, const std::vector<AgendaSe
 
 void WriteDecisions(SQLite::Database& db, Id meeting_id, const std::vector<Decision>& decisions) {
   SQLite::Statement insert(
-      db, "INSERT INTO decisions (meeting_id, position, text, line) VALUES (?, ?, ?, ?)");
+      db, "INSERT INTO decisions (meeting_id, position, text, line, body) VALUES (?, ?, ?, ?, ?)");
   for (std::size_t i = 0; i < decisions.size(); ++i)
-    Run(insert, meeting_id, i, decisions[i].text, decisions[i].line);
+    Run(insert, meeting_id, i, decisions[i].text, decisions[i].line, decisions[i].body);
 }
 
 std::optional<Id> ActionIdAt(SQLite::Database& db, Id meeting_id, std::size_t position) {
@@ -175,11 +183,12 @@ std::optional<Id> ActionIdAt(SQLite::Database& db, Id meeting_id, std::size_t po
 void WriteActions(SQLite::Database& db, Id meeting_id, const std::vector<ActionItem>& actions) {
   SQLite::Statement update(db,
                            "UPDATE action_mentions SET text = ?, due = ?, status = ?, source = ?, "
-                           "raised_by = ?, raised_by_kind = ?, line = ? WHERE id = ?");
+                           "raised_by = ?, raised_by_kind = ?, line = ?, written_status = ?, "
+                           "due_phrase = ? WHERE id = ?");
   SQLite::Statement insert(db,
                            "INSERT INTO action_mentions (text, due, status, source, raised_by, "
-                           "raised_by_kind, line, meeting_id, position) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                           "raised_by_kind, line, written_status, due_phrase, meeting_id, "
+                           "position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   SQLite::Statement clear_owners(db, "DELETE FROM action_mention_owners WHERE action_id = ?");
   SQLite::Statement owner(
       db,
@@ -188,11 +197,12 @@ void WriteActions(SQLite::Database& db, Id meeting_id, const std::vector<ActionI
     ActionColumns c = ColumnsOf(actions[i]);
     std::optional<Id> id = ActionIdAt(db, meeting_id, i);
     if (id) {
-      Run(update, c.text, c.due, c.status, c.source, c.raised_by, c.raised_by_kind, c.line, *id);
+      Run(update, c.text, c.due, c.status, c.source, c.raised_by, c.raised_by_kind, c.line,
+          c.written_status, c.due_phrase, *id);
       Run(clear_owners, *id);
     } else {
       Run(insert, c.text, c.due, c.status, c.source, c.raised_by, c.raised_by_kind, c.line,
-          meeting_id, i);
+          c.written_status, c.due_phrase, meeting_id, i);
       id = db.getLastInsertRowid();
     }
     const std::vector<Owner>& owners = actions[i].owners;

@@ -67,12 +67,17 @@ void LoadParticipants(SQLite::Database& db, MeetingIndex& index) {
   while (rows.executeStep()) {
     Meeting& meeting = index.At(rows.getColumn(0).getInt64());
     std::string role = rows.getColumn(1).getString();
-    std::vector<std::string>* names = role == "attendee"  ? &meeting.attendees
-                                      : role == "staff"   ? &meeting.staff
-                                      : role == "apology" ? &meeting.apologies
-                                                          : nullptr;
+    std::vector<std::string>* names = ParticipantList(meeting, role);
     if (names == nullptr) Corrupt(rows.getColumn(1));
     names->push_back(rows.getColumn(2).getString());
+  }
+  SQLite::Statement remarks(db,
+                            "SELECT meeting_id, name, remark FROM attendance_remarks "
+                            "ORDER BY meeting_id, position");
+  while (remarks.executeStep()) {
+    index.At(remarks.getColumn(0).getInt64())
+        .attendance_remarks.push_back(
+            {remarks.getColumn(1).getString(), remarks.getColumn(2).getString()});
   }
 }
 
@@ -96,10 +101,11 @@ void LoadAgenda(SQLite::Database& db, MeetingIndex& index) {
 
 void LoadMeetingDecisions(SQLite::Database& db, MeetingIndex& index) {
   SQLite::Statement rows(
-      db, "SELECT meeting_id, text, line FROM decisions ORDER BY meeting_id, position");
+      db, "SELECT meeting_id, text, line, body FROM decisions ORDER BY meeting_id, position");
   while (rows.executeStep()) {
     index.At(rows.getColumn(0).getInt64())
-        .decisions.push_back({rows.getColumn(1).getString(), rows.getColumn(2).getInt()});
+        .decisions.push_back({rows.getColumn(1).getString(), rows.getColumn(2).getInt(),
+                              rows.getColumn(3).getString()});
   }
 }
 
@@ -107,7 +113,8 @@ void LoadMeetingDecisions(SQLite::Database& db, MeetingIndex& index) {
 void LoadMeetingActions(SQLite::Database& db, MeetingIndex& index) {
   SQLite::Statement rows(db,
                          "SELECT a.id, a.meeting_id, a.text, a.due, a.status, a.source, "
-                         "a.raised_by, a.raised_by_kind, a.line, o.name, o.kind "
+                         "a.raised_by, a.raised_by_kind, a.line, a.written_status, "
+                         "a.due_phrase, o.name, o.kind "
                          "FROM action_mentions a "
                          "LEFT JOIN action_mention_owners o ON o.action_id = a.id "
                          "ORDER BY a.meeting_id, a.position, o.position");
@@ -121,9 +128,9 @@ void LoadMeetingActions(SQLite::Database& db, MeetingIndex& index) {
       item = &actions.back();
       last = id;
     }
-    if (!rows.getColumn(9).isNull())
+    if (!rows.getColumn(11).isNull())
       item->owners.push_back(
-          {rows.getColumn(9).getString(), EnumAt(rows.getColumn(10), ParseOwnerKind)});
+          {rows.getColumn(11).getString(), EnumAt(rows.getColumn(12), ParseOwnerKind)});
   }
 }
 
@@ -220,16 +227,18 @@ std::vector<RegisteredAction> LoadActions(SQLite::Database& db, const ActionQuer
 
 std::vector<RegisteredDecision> LoadDecisions(SQLite::Database& db) {
   SQLite::Statement rows(db,
-                         "SELECT d.id, d.text, d.line, g.short_name, m.kind, m.number, m.date "
+                         "SELECT d.id, d.text, d.line, g.short_name, m.kind, m.number, m.date, "
+                         "d.body "
                          "FROM decisions d JOIN meetings m ON m.id = d.meeting_id "
                          "JOIN groups g ON g.id = m.group_id "
                          "ORDER BY m.date, m.id, d.position");
   std::vector<RegisteredDecision> decisions;
   while (rows.executeStep()) {
-    decisions.push_back({rows.getColumn(0).getInt64(),
-                         {rows.getColumn(1).getString(), rows.getColumn(2).getInt()},
-                         KeyAt(rows, 3),
-                         DateAt(rows.getColumn(6))});
+    decisions.push_back(
+        {rows.getColumn(0).getInt64(),
+         {rows.getColumn(1).getString(), rows.getColumn(2).getInt(), rows.getColumn(7).getString()},
+         KeyAt(rows, 3),
+         DateAt(rows.getColumn(6))});
   }
   return decisions;
 }

@@ -105,7 +105,8 @@ GroupMentions LoadGroupMentions(SQLite::Database& db, Id group_id) {
   SQLite::Statement rows(
       db,
       "SELECT m.id, g.short_name, m.kind, m.number, m.date, a.position, a.text, a.due, a.status, "
-      "a.source, a.raised_by, a.raised_by_kind, a.line, a.item_id, o.name, o.kind, a.id "
+      "a.source, a.raised_by, a.raised_by_kind, a.line, a.written_status, a.due_phrase, "
+      "a.item_id, o.name, o.kind, a.id "
       "FROM action_mentions a JOIN meetings m ON m.id = a.meeting_id "
       "JOIN groups g ON g.id = m.group_id "
       "LEFT JOIN action_mention_owners o ON o.action_id = a.id "
@@ -123,14 +124,14 @@ GroupMentions LoadGroupMentions(SQLite::Database& db, Id group_id) {
                               {}});
     }
     auto& mentions = out.meetings.back().mentions;
-    Id row_id = rows.getColumn(16).getInt64();
+    Id row_id = rows.getColumn(18).getInt64();
     if (row_id != last_row) {
       mentions.push_back(ActionItemAt(rows, 6));
       last_row = row_id;
       MentionRef ref{meeting_id, rows.getColumn(5).getInt()};
-      if (!rows.getColumn(13).isNull()) out.previous[ref] = rows.getColumn(13).getInt64();
+      if (!rows.getColumn(15).isNull()) out.previous[ref] = rows.getColumn(15).getInt64();
     }
-    if (!rows.getColumn(14).isNull()) mentions.back().owners.push_back(OwnerAt(rows, 14, 15));
+    if (!rows.getColumn(16).isNull()) mentions.back().owners.push_back(OwnerAt(rows, 16, 17));
   }
   return out;
 }
@@ -184,8 +185,8 @@ class RegisterWriter {
         item_(db,
               "INSERT INTO register_items (id, group_id, replay_position, origin_meeting_id, "
               "origin_position, text, due, status, source, raised_by, raised_by_kind, line, "
-              "status_note, merged_into) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-              "CAST(? AS INTEGER))"),
+              "status_note, merged_into, written_status, due_phrase) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), ?, ?)"),
         owner_(db,
                "INSERT INTO register_item_owners (item_id, position, name, kind) "
                "VALUES (?, ?, ?, ?)"),
@@ -202,7 +203,7 @@ class RegisterWriter {
         item.mentions.front().position, s.text, IsoDateOrNull(s.due),
         std::string(ActionStatusName(s.status)), std::string(ActionSourceName(s.source)),
         OwnerName(s.raised_by), OwnerKindText(s.raised_by), s.line, item.status_note,
-        IdOrNull(item.merged_into_id));
+        IdOrNull(item.merged_into_id), s.written_status, s.due_phrase);
     for (std::size_t i = 0; i < s.owners.size(); ++i)
       Run(owner_, item.id, i, s.owners[i].name, std::string(OwnerKindName(s.owners[i].kind)));
     for (std::size_t i = 0; i < item.history.size(); ++i) {
@@ -274,7 +275,8 @@ namespace {
 
 constexpr std::string_view kItemColumns =
     "SELECT r.id, r.text, r.due, r.status, r.source, r.raised_by, r.raised_by_kind, r.line, "
-    "g.short_name, m.kind, m.number, m.date, r.status_note, r.merged_into, o.name, o.kind "
+    "r.written_status, r.due_phrase, g.short_name, m.kind, m.number, m.date, r.status_note, "
+    "r.merged_into, o.name, o.kind "
     "FROM register_items r JOIN meetings m ON m.id = r.origin_meeting_id "
     "JOIN groups g ON g.id = r.group_id "
     "LEFT JOIN register_item_owners o ON o.item_id = r.id ";
@@ -287,14 +289,14 @@ std::vector<RegisteredAction> ReadItems(SQLite::Statement& rows) {
       RegisteredAction a;
       a.id = id;
       a.item = ActionItemAt(rows, 1);
-      a.meeting = {rows.getColumn(8).getString(), rows.getColumn(9).getString(),
-                   rows.getColumn(10).getInt()};
-      a.meeting_date = DateAt(rows.getColumn(11));
-      a.status_note = TextOrNull(rows.getColumn(12));
-      a.merged_into = rows.getColumn(13).isNull() ? 0 : rows.getColumn(13).getInt64();
+      a.meeting = {rows.getColumn(10).getString(), rows.getColumn(11).getString(),
+                   rows.getColumn(12).getInt()};
+      a.meeting_date = DateAt(rows.getColumn(13));
+      a.status_note = TextOrNull(rows.getColumn(14));
+      a.merged_into = rows.getColumn(15).isNull() ? 0 : rows.getColumn(15).getInt64();
       items.push_back(std::move(a));
     }
-    if (!rows.getColumn(14).isNull()) items.back().item.owners.push_back(OwnerAt(rows, 14, 15));
+    if (!rows.getColumn(16).isNull()) items.back().item.owners.push_back(OwnerAt(rows, 16, 17));
   }
   return items;
 }

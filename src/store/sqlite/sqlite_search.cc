@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/meeting_label.h"
 #include "core/text.h"
 #include "store/site_rows.h"
 
@@ -138,7 +139,8 @@ std::vector<SearchHit> SearchIndex(SQLite::Database& db, const SearchQuery& quer
     SearchHit hit;
     hit.kind = SearchKindOf(rows.getColumn(0).getString());
     hit.group = rows.getColumn(1).getString();
-    hit.meeting = rows.getColumn(2).getString() + " #" + rows.getColumn(3).getString();
+    hit.meeting =
+        MeetingLabel({hit.group, rows.getColumn(2).getString(), rows.getColumn(3).getInt()});
     hit.date = rows.getColumn(4).getString();
     hit.action_id = rows.getColumn(5).isNull() ? 0 : rows.getColumn(5).getInt64();
     SetMarkedSnippet(hit, rows.getColumn(6).getString());

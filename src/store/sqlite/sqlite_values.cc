@@ -68,6 +68,8 @@ ActionItem ActionItemAt(const SQLite::Statement& row, int first) {
                            EnumAt(row.getColumn(first + 5), ParseOwnerKind)};
   }
   item.line = row.getColumn(first + 6).getInt();
+  item.written_status = row.getColumn(first + 7).getString();
+  item.due_phrase = row.getColumn(first + 8).getString();
   return item;
 }
 

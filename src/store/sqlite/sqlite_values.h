@@ -58,8 +58,8 @@ std::optional<TimeOfDay> OptionalTimeAt(const SQLite::Column& column);
 [[noreturn]] void Corrupt(const SQLite::Column& column);
 
 // An action item's columns text, due, status, source, raised_by,
-// raised_by_kind, line, in that order from column `first` (owners are read
-// apart). action_mentions and register_items both have them.
+// raised_by_kind, line, written_status, due_phrase, in that order from column
+// `first` (owners are read apart). action_mentions and register_items both have them.
 ActionItem ActionItemAt(const SQLite::Statement& row, int first);
 
 // `parse` is one of model.h's Parse* functions.
