@@ -91,13 +91,12 @@ TEST(IcannWikiCorpus, Plenary41AsAClerkRecordsIt) {
   EXPECT_EQ(m.date, D(2018, 8, 30));
   EXPECT_EQ(m.start_utc, (TimeOfDay{14, 0}));  // "Call Details": 14:00 - 15:30 UTC
   EXPECT_EQ(m.attendees,
-            (std::vector<std::string>{"Kerry-Ann Barrett", "Alain Aina", "Geoff Huston",
-                                      "Zarko Kecic", "Boban Krsic", "Eric Osterweil",
-                                      "Mohamad Amin Hasbini", "Noorul Ameen",
-                                      "Ram Krishna Pariyar"}));
+            (std::vector<std::string>{
+                "Kerry-Ann Barrett", "Alain Aina", "Geoff Huston", "Zarko Kecic", "Boban Krsic",
+                "Eric Osterweil", "Mohamad Amin Hasbini", "Noorul Ameen", "Ram Krishna Pariyar"}));
   EXPECT_EQ(m.guests, (std::vector<std::string>{"Steve Ames"}));  // Guests: "/" is none
-  EXPECT_EQ(m.staff, (std::vector<std::string>{"Jennifer Bryce", "Negar Farzinnia",
-                                               "Brenda Brewer", "Steve Conte"}));
+  EXPECT_EQ(m.staff, (std::vector<std::string>{"Jennifer Bryce", "Negar Farzinnia", "Brenda Brewer",
+                                               "Steve Conte"}));
   EXPECT_EQ(m.apologies,
             (std::vector<std::string>{"Denise Michel", "Norm Ritchie", "James Gannon"}));
 
@@ -128,8 +127,7 @@ TEST(IcannWikiCorpus, Plenary41AsAClerkRecordsIt) {
   EXPECT_EQ(briefing.due_phrase, "");
   const ActionItem& sheet = m.actions[3];
   EXPECT_EQ(sheet.text, "Subteam rapporteurs to update the tracking sheet");
-  EXPECT_EQ(sheet.owners,
-            (std::vector<Owner>{{"Subteam rapporteurs", OwnerKind::kOrganisation}}));
+  EXPECT_EQ(sheet.owners, (std::vector<Owner>{{"Subteam rapporteurs", OwnerKind::kOrganisation}}));
   EXPECT_EQ(sheet.due, D(2018, 8, 31));  // COB Friday: the Friday after Thursday's call
   for (const ActionItem& a : m.actions) {
     EXPECT_EQ(a.source, ActionSource::kTable) << a.text;
@@ -179,8 +177,9 @@ TEST(IcannWikiCorpus, BeforeTheNextPlenaryIsDueWhenTheNextPlenaryIsImported) {
 
 TEST(IcannWikiCorpus, EmailedNotesStayIcannNotes) {
   if (!CorpusPresent()) GTEST_SKIP() << "no " << kCorpus;
-  for (const fs::path& path : {kCorpus / "ssr2-plenary-15.txt",
-                               fs::path(PLENARY_SOURCE_DIR) / "examples/ssr2/ssr2-plenary-15.txt"}) {
+  for (const fs::path& path :
+       {kCorpus / "ssr2-plenary-15.txt",
+        fs::path(PLENARY_SOURCE_DIR) / "examples/ssr2/ssr2-plenary-15.txt"}) {
     auto source = SourceText::Load("notes", ReadBytes(path));
     ASSERT_TRUE(source.ok());
     auto detected = DetectFormat(*source);

@@ -122,9 +122,9 @@ bool OneLetterApart(std::string_view a, std::string_view b) {
 bool NamesRole(const Words& words) {
   if (words.empty() || words.size() > 5) return false;
   static constexpr std::array<std::string_view, 16> kRoles{
-      "rapporteur", "lead",        "leader",         "chair",    "co-chair",    "member",
-      "penholder",  "pen-holder",  "volunteer",      "editor",   "drafter",     "coordinator",
-      "liaison",    "shepherd",    "representative", "holder"};
+      "rapporteur", "lead",       "leader",         "chair",  "co-chair", "member",
+      "penholder",  "pen-holder", "volunteer",      "editor", "drafter",  "coordinator",
+      "liaison",    "shepherd",   "representative", "holder"};
   std::string last = words.back();
   bool plural = last.size() > 1 && last.back() == 's';
   if (plural) last.pop_back();
@@ -312,7 +312,9 @@ Directory::NameMatch Directory::Guess(std::string_view s) const {
   const std::vector<std::string_view> raw = SplitWords(no_commas);
   if (w.empty() || w.size() != raw.size()) return Decide({}, NameRule::kNone, s);
   const std::size_t n = w.size();
-  auto same = [](auto a_begin, auto a_end, auto b_begin) { return std::equal(a_begin, a_end, b_begin); };
+  auto same = [](auto a_begin, auto a_end, auto b_begin) {
+    return std::equal(a_begin, a_end, b_begin);
+  };
   // First name(s) or surname alone: the first or last words of a longer name.
   std::vector<const Person*> first, last;
   for (const Spelling& sp : spellings_) {
@@ -332,18 +334,21 @@ Directory::NameMatch Directory::Guess(std::string_view s) const {
   // An initial and the rest: "J Gannon", "J. Gannon", "James G.".
   auto initial = [](std::string_view word) -> char {
     if (word.size() == 2 && word[1] == '.') word.remove_suffix(1);
-    return word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z' ? static_cast<char>(word[0] - 'A' + 'a')
-                                                                : '\0';
+    return word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z'
+               ? static_cast<char>(word[0] - 'A' + 'a')
+               : '\0';
   };
   if (n >= 2 && (initial(raw.front()) || initial(raw.back()))) {
     std::vector<const Person*> found;
     for (const Spelling& sp : spellings_) {
       if (sp.words.size() < n) continue;
       const Words& sw = sp.words;
-      if (char c = initial(raw.front()); c && sw.front()[0] == c &&
-                                         same(w.begin() + 1, w.end(), sw.end() - static_cast<long>(n - 1)))
+      if (char c = initial(raw.front());
+          c && sw.front()[0] == c &&
+          same(w.begin() + 1, w.end(), sw.end() - static_cast<long>(n - 1)))
         found.push_back(sp.person);
-      if (char c = initial(raw.back()); c && sw.back()[0] == c && same(w.begin(), w.end() - 1, sw.begin()))
+      if (char c = initial(raw.back());
+          c && sw.back()[0] == c && same(w.begin(), w.end() - 1, sw.begin()))
         found.push_back(sp.person);
     }
     return Decide(found, NameRule::kInitialAndSurname, s);
@@ -364,7 +369,8 @@ Directory::NameMatch Directory::Guess(std::string_view s) const {
   const std::string joined = JoinWords(w, 0, n);
   std::vector<const Person*> found;
   for (const Spelling& sp : spellings_) {
-    if (n >= 2 && sp.words.size() >= 2 && OneLetterApart(joined, JoinWords(sp.words, 0, sp.words.size())))
+    if (n >= 2 && sp.words.size() >= 2 &&
+        OneLetterApart(joined, JoinWords(sp.words, 0, sp.words.size())))
       found.push_back(sp.person);
     if (n == 1 && joined.size() >= 6) {
       for (const std::string& part : {sp.words.front(), sp.words.back()})
@@ -425,12 +431,24 @@ std::string Directory::NameNotice(const NameMatch& match) const {
     case NameRule::kRole:
       return fmt::format("'{}' taken as a role of the group, not a person; kept as written",
                          written);
-    case NameRule::kInitials: why = "initials"; break;
-    case NameRule::kFirstName: why = "the only person on the roster with that first name"; break;
-    case NameRule::kSurname: why = "the only person on the roster with that surname"; break;
-    case NameRule::kInitialAndSurname: why = "an initial and the rest of the name"; break;
-    case NameRule::kReordered: why = "the same names in another order"; break;
-    case NameRule::kOneLetterApart: why = "one letter apart"; break;
+    case NameRule::kInitials:
+      why = "initials";
+      break;
+    case NameRule::kFirstName:
+      why = "the only person on the roster with that first name";
+      break;
+    case NameRule::kSurname:
+      why = "the only person on the roster with that surname";
+      break;
+    case NameRule::kInitialAndSurname:
+      why = "an initial and the rest of the name";
+      break;
+    case NameRule::kReordered:
+      why = "the same names in another order";
+      break;
+    case NameRule::kOneLetterApart:
+      why = "one letter apart";
+      break;
   }
   if (!match.title.empty()) why = fmt::format("title '{}' dropped, {}", match.title, why);
   return fmt::format("'{}' taken as {}: {}", written, name, why);

@@ -64,7 +64,7 @@ class Directory {
     kInitialAndSurname,  // "J Gannon", "J. Gannon", "James G."
     kReordered,          // the same names in another order ("Gannon James", "Gannon, James")
     kOneLetterApart,     // one letter added, dropped, changed or swapped ("Geof Huston")
-    kRole,               // a role of the group, not a person ("Subteam rapporteurs"): kept as written
+    kRole,               // a role, not a person ("Subteam rapporteurs"): kept as written
   };
   struct NameMatch {
     // A person (kPerson, canonical name), an organisation or role

@@ -167,7 +167,8 @@ TEST(DirectoryNames, TwoFitOrNoneKeepsTheNameAsWritten) {
   auto nobody = d.MatchPerson("Steve Ames");
   EXPECT_EQ(nobody.rule, Rule::kNone);
   EXPECT_EQ(nobody.owner, (Owner{"Steve Ames", OwnerKind::kUnresolved}));
-  EXPECT_EQ(d.NameNotice(nobody), "'Steve Ames' matches nobody on the SSR2 roster; kept as written");
+  EXPECT_EQ(d.NameNotice(nobody),
+            "'Steve Ames' matches nobody on the SSR2 roster; kept as written");
   EXPECT_EQ(d.MatchPerson("Eric").owner.name, "Eric Osterweil");
   EXPECT_EQ(d.MatchPerson("Erik").rule, Rule::kNone);  // short words are never one letter apart
   Directory none(nullptr, "SSR2");

@@ -232,8 +232,7 @@ void Replayer::ResolveNextMeetingDues(const MeetingMentions& meeting) {
   auto resolved = [&](const std::pair<std::size_t, std::string>& waiting) {
     if (!EqualsNoCase(waiting.second, meeting.key.kind)) return false;
     RegisterItem& item = reg_.items[waiting.first];
-    if (item.merged_into || item.state.status != ActionStatus::kOpen || item.state.due)
-      return true;
+    if (item.merged_into || item.state.status != ActionStatus::kOpen || item.state.due) return true;
     item.state.due = meeting.date;
     item.history.push_back({meeting.date, meeting.key, std::nullopt,
                             fmt::format("due none -> {}", FormatIsoDate(meeting.date)),

@@ -292,14 +292,19 @@ TEST(Register, DueBeforeTheNextPlenaryStaysUndatedUntilOneIsImported) {
   EXPECT_EQ(reg.items[0].state.due_phrase, "before the next plenary");
 
   // Closed before the next plenary: it keeps no due date.
+  RegisterEvent done;
+  done.id = 7;
+  done.item = {1, 0};
+  done.status = ActionStatus::kComplete;
+  done.who = "jb";
+  done.at = "2018-09-01T10:00:00Z";
+  done.effective = D(2018, 9, 1);
   Register closed = ReplayRegister(
       {Meeting(1, 41, D(2018, 8, 30),
                {DueBeforeNext("Consolidate the DNS SSR subteam findings into one document",
                               "before the next plenary")}),
        Meeting(2, 42, D(2018, 9, 6), {})},
-      {RegisterEvent{7, RegisterEventKind::kSet, {1, 0}, std::nullopt, ActionStatus::kComplete,
-                     std::nullopt, std::nullopt, "", "jb", "2018-09-01T10:00:00Z",
-                     D(2018, 9, 1)}});
+      {done});
   ASSERT_EQ(closed.items.size(), 1u);
   EXPECT_EQ(closed.items[0].state.due, std::nullopt);
 }

@@ -340,16 +340,17 @@ bool WordIs(std::string_view word, std::initializer_list<std::string_view> any) 
 
 // The words after a due keyword, read: `words` is the phrase without the
 // keyword ("COB Friday", "the end of September", "the next plenary").
-std::optional<DueWords> ReadDueWords(const std::vector<std::string_view>& words, bool names_day_only) {
+std::optional<DueWords> ReadDueWords(const std::vector<std::string_view>& words,
+                                     bool names_day_only) {
   std::size_t i = 0;
   auto skip = [&](std::initializer_list<std::string_view> fillers) {
     while (i < words.size() && WordIs(words[i], fillers)) ++i;
   };
   auto rest_from = [&](std::size_t from) {
     if (from >= words.size()) return std::string_view{};
-    return std::string_view(words[from].data(),
-                            static_cast<std::size_t>(words.back().data() + words.back().size() -
-                                                     words[from].data()));
+    return std::string_view(
+        words[from].data(),
+        static_cast<std::size_t>(words.back().data() + words.back().size() - words[from].data()));
   };
   DueWords due;
   // "COB Friday", "close of business on Friday", "end of day Tuesday 4 September".
@@ -439,8 +440,8 @@ std::optional<DueWords> FindDueWords(std::string_view text) {
     std::size_t keyword_words = 0;
     if (WordIs(w, {"by", "before", "until", "due"})) {
       keyword_words = 1;
-    } else if (k + 1 < words.size() && ((WordIs(w, {"ahead", "prior"}) &&
-                                         WordIs(words[k + 1], {"of", "to"})))) {
+    } else if (k + 1 < words.size() &&
+               ((WordIs(w, {"ahead", "prior"}) && WordIs(words[k + 1], {"of", "to"})))) {
       keyword_words = 2;
     } else if (k + 2 < words.size() && WordIs(w, {"no"}) && WordIs(words[k + 1], {"later"}) &&
                WordIs(words[k + 2], {"than"})) {
@@ -455,10 +456,12 @@ std::optional<DueWords> FindDueWords(std::string_view text) {
     if (!due) continue;
     const char* start = words[k].data();
     if (*start == '(') ++start;
-    due->phrase = std::string_view(start, static_cast<std::size_t>(body.data() + body.size() - start));
-    std::string_view before = Trim(text.substr(0, static_cast<std::size_t>(words[k].data() - text.data())));
-    while (!before.empty() && (before.back() == ',' || before.back() == ';' || before.back() == ':' ||
-                               before.back() == '-'))
+    due->phrase =
+        std::string_view(start, static_cast<std::size_t>(body.data() + body.size() - start));
+    std::string_view before =
+        Trim(text.substr(0, static_cast<std::size_t>(words[k].data() - text.data())));
+    while (!before.empty() && (before.back() == ',' || before.back() == ';' ||
+                               before.back() == ':' || before.back() == '-'))
       before = Trim(before.substr(0, before.size() - 1));
     due->before = before;
     return due;
@@ -506,7 +509,8 @@ bool LooksLikeName(std::string_view part) {
   };
   if (!capitalised(words.front())) return false;
   return std::all_of(words.begin(), words.end(), [&](std::string_view w) {
-    return capitalised(w) || WordIs(w, {"de", "van", "von", "der", "bin", "da", "del", "la", "le", "al"});
+    return capitalised(w) ||
+           WordIs(w, {"de", "van", "von", "der", "bin", "da", "del", "la", "le", "al"});
   });
 }
 

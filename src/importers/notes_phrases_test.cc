@@ -129,8 +129,9 @@ TEST(NotesPhrases, DueWordsAsPeopleWriteThem) {
   EXPECT_EQ(day("X to do it before 1 October"), Day(2018, 10, 1));
   EXPECT_EQ(day("X to do it by the end of September"), Day(2018, 9, 30));
   EXPECT_EQ(day("X to do it by end of February 2019"), Day(2019, 2, 28));
-  auto next = due("Eric and Boban to consolidate the findings into one document before the next "
-                  "plenary.");
+  auto next =
+      due("Eric and Boban to consolidate the findings into one document before the next "
+          "plenary.");
   ASSERT_TRUE(next);
   EXPECT_EQ(next->kind, DueWords::kNoDay);
   EXPECT_EQ(next->phrase, "before the next plenary");
@@ -161,7 +162,8 @@ TEST(NotesPhrases, OwnersAtTheStartOfASentence) {
   const Owner eric{"Eric Osterweil", OwnerKind::kPerson};
   const Owner boban{"Boban Krsic", OwnerKind::kPerson};
   const Owner kerry{"Kerry-Ann Barrett", OwnerKind::kPerson};
-  EXPECT_EQ(owners("Eric and Boban to consolidate the findings"), (std::vector<Owner>{eric, boban}));
+  EXPECT_EQ(owners("Eric and Boban to consolidate the findings"),
+            (std::vector<Owner>{eric, boban}));
   EXPECT_EQ(owners("Eric, Boban and Kerry-Ann to draft"), (std::vector<Owner>{eric, boban, kerry}));
   EXPECT_EQ(owners("Staff to send the agenda"),
             (std::vector<Owner>{{"Staff", OwnerKind::kOrganisation}}));

@@ -42,8 +42,7 @@ Label LabelNamed(std::string_view key, std::string_view group) {
            "attendance", "participants", "present", "team members"}) ||
       (!group.empty() && k == FoldName(std::string(group) + " members")))
     return Label::kAttendees;
-  if (any({"observers", "observer", "guests", "guest", "invited guests", "presenters",
-           "speakers"}))
+  if (any({"observers", "observer", "guests", "guest", "invited guests", "presenters", "speakers"}))
     return Label::kGuests;
   if (any({"icann organization", "icann organisation", "icann org", "icann staff", "staff",
            "support staff", "icann org staff", "org"}))
@@ -51,13 +50,24 @@ Label LabelNamed(std::string_view key, std::string_view group) {
   if (any({"apologies", "apology", "regrets", "apologies received", "absent with apologies",
            "absent", "not present"}))
     return Label::kApologies;
-  if (any({"audio recording", "transcript", "zoom recording", "recording", "recordings",
-           "adobe connect recording", "chat transcript", "zoom chat", "chat", "audio",
-           "mp3", "slides", "documents", "dial-in", "meeting id", "passcode"}))
+  if (any({"zoom chat", "chat", "audio", "mp3", "slides", "documents", "dial-in", "meeting id",
+           "passcode"}))
     return Label::kIgnored;
   if (any({"agenda", "proposed agenda", "draft agenda", "meeting agenda"})) return Label::kAgenda;
   if (any({"call details", "meeting details", "call information", "call info"}))
     return Label::kCallDetails;
+  // Labels worded otherwise, by their last word or a word they hold:
+  // "SSR2 Review Team Members", "Guests/Observers", "Apologies/Absent",
+  // "Zoom recording & chat".
+  std::vector<std::string> words = ContentWords(key);
+  auto has = [&](std::string_view w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  if (has("recording") || has("transcript")) return Label::kIgnored;
+  if (has("apology") || has("apologie") || has("regret")) return Label::kApologies;
+  if (has("observer") || has("guest")) return Label::kGuests;
+  if (!words.empty() && words.back() == "member") return Label::kAttendees;
+  if (!words.empty() && (words.back() == "staff" || k == "technical writer")) return Label::kStaff;
   return Label::kNone;
 }
 
@@ -107,6 +117,33 @@ std::string_view AfterNumber(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
   return Trim(text.substr(std::min(text.size(), i + 1)));
+}
+
+// A list's entries between commas or semicolons outside parentheses, each
+// with its parenthesised remark ("Boban Krsic (joined at 14:20)").
+struct ListPart {
+  std::string text;
+  std::string remark;
+};
+
+std::vector<ListPart> SplitListParts(std::string_view list) {
+  std::vector<ListPart> parts(1);
+  int depth = 0;
+  for (char c : list) {
+    if (c == '(' && ++depth == 1) continue;
+    if (c == ')' && depth > 0) {
+      if (--depth == 0) parts.back().remark += ' ';
+      continue;
+    }
+    if (depth > 0)
+      parts.back().remark += c;
+    else if (c == ',' || c == ';')
+      parts.emplace_back();
+    else
+      parts.back().text += c;
+  }
+  for (ListPart& part : parts) part.remark = CollapseSpaces(part.remark);
+  return parts;
 }
 
 // What a section of the page holds, in order, with wrapped lines joined.
@@ -171,7 +208,9 @@ class WikiPageReader {
 
 Status WikiPageReader::ReadTitle(int& n) {
   n = FirstNonBlankLine(source_);
-  if (n == 0) return source_.ErrorAt(1, 0, "empty page: expected a title like 'SSR2 Plenary #41 - 30 August 2018'");
+  if (n == 0)
+    return source_.ErrorAt(1, 0,
+                           "empty page: expected a title like 'SSR2 Plenary #41 - 30 August 2018'");
   auto header = ReadNotesHeader(source_, n);
   if (!header.ok()) return header.error();
   header_ = *header;
@@ -206,13 +245,19 @@ void WikiPageReader::AddNames(Label label, int n, std::string_view list) {
                                     : label == Label::kGuests  ? meeting_.guests
                                     : label == Label::kStaff   ? meeting_.staff
                                                                : meeting_.apologies;
-  for (const std::string& written : SplitNameList(list)) {
-    if (IsNothing(written)) continue;
-    Directory::NameMatch match = directory_->MatchPerson(written);
-    NoticeName(n, match);
-    if (!directory_->has_roster()) names_without_roster_ = true;
-    if (std::find(names.begin(), names.end(), match.owner.name) == names.end())
-      names.push_back(match.owner.name);
+  for (const ListPart& part : SplitListParts(list)) {
+    std::vector<std::string> written_names = SplitNameList(part.text);
+    for (const std::string& written : written_names) {
+      if (IsNothing(written)) continue;
+      Directory::NameMatch match = directory_->MatchPerson(written);
+      NoticeName(n, match);
+      if (!directory_->has_roster()) names_without_roster_ = true;
+      if (std::find(names.begin(), names.end(), match.owner.name) == names.end())
+        names.push_back(match.owner.name);
+      // "Boban Krsic (joined at 14:20)": a remark on one person's attendance.
+      if (written_names.size() == 1 && !part.remark.empty())
+        meeting_.attendance_remarks.push_back({match.owner.name, part.remark});
+    }
   }
 }
 
@@ -286,6 +331,14 @@ void WikiPageReader::ReadLine(int n, bool after_blank) {
         entries_.back().last_line == n - 1) {
       return add_entry(section_, text, false);  // a note of the agenda item above
     }
+    // A heading of the page's own ("Notes", "Discussion"): its bullets are
+    // notes under it, never the actions or decisions above it.
+    if (after_blank && SplitWords(text).size() <= 6 && text.find(':') == std::string_view::npos &&
+        text.find_last_of(".?!") != text.size() - 1) {
+      section_ = Label::kAgenda;
+      section_entries_ = 0;
+      return add_entry(section_, text, true);
+    }
     return Notice(n, 0, "line not understood; ignored");
   }
   if (section_ == Label::kCallDetails) return ReadCallDetails(n, *bullet);
@@ -318,14 +371,14 @@ Status WikiPageReader::ResolveDue(ActionItem& item, const DueWords& due, int n) 
   if (due.kind == DueWords::kWeekday && due.date.month == 0) {
     Notice(n, column,
            fmt::format("'{}' taken as {}: the first {} after the meeting", due.phrase,
-                       FormatIsoDate(*date),
-                       WeekdayName(static_cast<unsigned>(due.weekday))));
+                       FormatIsoDate(*date), WeekdayName(static_cast<unsigned>(due.weekday))));
   } else if (due.kind == DueWords::kWeekday &&
              std::chrono::weekday{std::chrono::sys_days{*date}}.c_encoding() !=
                  static_cast<unsigned>(due.weekday)) {
-    Notice(n, column,
-           fmt::format("'{}': {} is a {}; the date is kept", due.phrase, FormatIsoDate(*date),
-                       WeekdayName(std::chrono::weekday{std::chrono::sys_days{*date}}.c_encoding())));
+    Notice(
+        n, column,
+        fmt::format("'{}': {} is a {}; the date is kept", due.phrase, FormatIsoDate(*date),
+                    WeekdayName(std::chrono::weekday{std::chrono::sys_days{*date}}.c_encoding())));
   } else if (due.kind == DueWords::kMonthEnd) {
     Notice(n, column,
            fmt::format("'{}' taken as {}: the last day of the month", due.phrase,
@@ -389,8 +442,7 @@ Status WikiPageReader::ReadEntries() {
         meeting_.agenda.back().notes.push_back(entry.text);
         if (StartsWithNoCase(entry.text, "action:") ||
             StartsWithNoCase(entry.text, "action item:")) {
-          if (Status s = AddAction(entry.text, entry.line, ActionSource::kNotes); !s.ok())
-            return s;
+          if (Status s = AddAction(entry.text, entry.line, ActionSource::kNotes); !s.ok()) return s;
         } else if (auto decision = DecisionIn(entry.text, *directory_)) {
           AddDecision(*decision, entry.line);
         }
@@ -433,10 +485,9 @@ Result<Minutes> WikiPageReader::Read() {
 std::string_view WikiClue(std::string_view text) {
   std::size_t colon = text.find(':');
   std::string key = FoldName(colon == std::string_view::npos ? text : text.substr(0, colon));
-  for (std::string_view strong :
-       {"review team members", "icann organization", "icann organisation", "call details",
-        "audio recording", "zoom recording", "transcript", "adobe connect recording",
-        "chat transcript"})
+  for (std::string_view strong : {"review team members", "icann organization", "icann organisation",
+                                  "call details", "audio recording", "zoom recording", "transcript",
+                                  "adobe connect recording", "chat transcript"})
     if (key == strong) return strong;
   return {};
 }

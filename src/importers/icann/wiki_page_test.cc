@@ -12,14 +12,14 @@ namespace {
 Date D(int y, int m, int d) { return Date{std::chrono::year{y} / m / d}; }
 
 Roster WikiRoster() {
-  auto source = SourceText::Load(
-      "roster.txt",
-      "group: SSR2\nname: Review Team\nactive: 2017-03-01 to 2021-01-31\n"
-      "James Gannon | member | JG\nEmily Taylor | member | ET\n"
-      "Zarko Kecic | member | ZK, Žarko Kečić\nGeoff Huston | member | GH\n"
-      "Mohamad Amin Hasbini | member | MAH, Amin Hasbini\nDenise Michel | member\n"
-      "Laurin Weissinger | member | LW\nJennifer Bryce | staff | JB\n"
-      "Brenda Brewer | staff\n");
+  auto source =
+      SourceText::Load("roster.txt",
+                       "group: SSR2\nname: Review Team\nactive: 2017-03-01 to 2021-01-31\n"
+                       "James Gannon | member | JG\nEmily Taylor | member | ET\n"
+                       "Zarko Kecic | member | ZK, Žarko Kečić\nGeoff Huston | member | GH\n"
+                       "Mohamad Amin Hasbini | member | MAH, Amin Hasbini\nDenise Michel | member\n"
+                       "Laurin Weissinger | member | LW\nJennifer Bryce | staff | JB\n"
+                       "Brenda Brewer | staff\n");
   EXPECT_TRUE(source.ok());
   auto roster = ReadRoster(*source);
   EXPECT_TRUE(roster.ok()) << roster.error().message;
@@ -163,9 +163,8 @@ TEST(IcannWiki, OwnersAsPeopleWriteThemAndDuesInWords) {
       "  \xE2\x80\xA2 Circulate the draft report.\n");
   const Meeting& m = page.meeting;
   ASSERT_EQ(m.actions.size(), 4u);
-  EXPECT_EQ(m.actions[0].owners,
-            (std::vector<Owner>{Person("Zarko Kecic"), Person("Geoff Huston"),
-                                Person("Laurin Weissinger")}));
+  EXPECT_EQ(m.actions[0].owners, (std::vector<Owner>{Person("Zarko Kecic"), Person("Geoff Huston"),
+                                                     Person("Laurin Weissinger")}));
   EXPECT_EQ(m.actions[0].due, D(2018, 10, 12));
   EXPECT_EQ(m.actions[1].owners, (std::vector<Owner>{{"Pat Kane", OwnerKind::kUnresolved}}));
   EXPECT_EQ(m.actions[1].due_phrase, "before the next call");
@@ -180,19 +179,63 @@ TEST(IcannWiki, OwnersAsPeopleWriteThemAndDuesInWords) {
   EXPECT_TRUE(HasNotice(n, "the action names no owner at its start; recorded unassigned"));
 }
 
+TEST(IcannWiki, LabelsWordedOtherwise) {
+  Page page = ReadOk(
+      "SSR2 Plenary #43 - 13 September 2018\n\n"
+      "SSR2 Review Team Members:  Emily Taylor, Zarko\n"
+      "Guests/Observers:  Pat Kane\n"
+      "Support Staff:  Jennifer Bryce\n"
+      "Technical Writer:  Brenda Brewer\n"
+      "Apologies/Absent:  Denise Michel\n"
+      "Zoom recording & chat:  here\n");
+  const Meeting& m = page.meeting;
+  EXPECT_EQ(m.attendees, (std::vector<std::string>{"Emily Taylor", "Zarko Kecic"}));
+  EXPECT_EQ(m.guests, (std::vector<std::string>{"Pat Kane"}));
+  EXPECT_EQ(m.staff, (std::vector<std::string>{"Jennifer Bryce", "Brenda Brewer"}));
+  EXPECT_EQ(m.apologies, (std::vector<std::string>{"Denise Michel"}));
+  EXPECT_FALSE(HasNotice(page.notices, "not understood"));
+}
+
+TEST(IcannWiki, RemarksOnAttendance) {
+  Page page = ReadOk(
+      "SSR2 Plenary #43 - 13 September 2018\n\n"
+      "Review Team Members:  Emily Taylor (joined at 14:20), Zarko (audio only, left early), "
+      "Geoff Huston\n");
+  const Meeting& m = page.meeting;
+  EXPECT_EQ(m.attendees,
+            (std::vector<std::string>{"Emily Taylor", "Zarko Kecic", "Geoff Huston"}));
+  EXPECT_EQ(m.attendance_remarks,
+            (std::vector<AttendanceRemark>{{"Emily Taylor", "joined at 14:20"},
+                                           {"Zarko Kecic", "audio only, left early"}}));
+}
+
+TEST(IcannWiki, BulletsUnderAHeadingOfTheirOwnAreNotesNotActions) {
+  Page page = ReadOk(
+      "SSR2 Plenary #43 - 13 September 2018\n\n"
+      "Action Items:\n"
+      "  \xE2\x80\xA2 Staff to send the agenda.\n\n"
+      "Notes\n"
+      "  \xE2\x80\xA2 Emily to present the draft at the next call.\n");
+  const Meeting& m = page.meeting;
+  ASSERT_EQ(m.actions.size(), 1u);
+  ASSERT_EQ(m.agenda.size(), 1u);
+  EXPECT_EQ(m.agenda[0].heading, "Notes");
+  EXPECT_EQ(m.agenda[0].notes,
+            (std::vector<std::string>{"Emily to present the draft at the next call."}));
+}
+
 TEST(IcannWiki, AmbiguousNamesAreKeptAsWritten) {
   ReadOptions options = WithRoster();
   options.rosters[0].people.push_back({"Emily Brown", Role::kObserver, {}, {}, {}});
   Page page = ReadOk(
-      "SSR2 Plenary #48 - 18 October 2018\n\nReview Team Members:  Emily, Emily Taylor\n",
-      options);
+      "SSR2 Plenary #48 - 18 October 2018\n\nReview Team Members:  Emily, Emily Taylor\n", options);
   EXPECT_EQ(page.meeting.attendees, (std::vector<std::string>{"Emily", "Emily Taylor"}));
   EXPECT_TRUE(HasNotice(page.notices, "'Emily' could be Emily Taylor or Emily Brown"));
 }
 
 TEST(IcannWiki, WithoutARosterNamesAreKeptAndOneNoticeSaysWhy) {
-  Page page = ReadOk("SSR2 Plenary #41 - 30 August 2018\n\nReview Team Members:  Zarko\n",
-                     ReadOptions{});
+  Page page =
+      ReadOk("SSR2 Plenary #41 - 30 August 2018\n\nReview Team Members:  Zarko\n", ReadOptions{});
   EXPECT_EQ(page.meeting.attendees, (std::vector<std::string>{"Zarko"}));
   EXPECT_TRUE(HasNotice(page.notices, "no roster for SSR2: names are kept as written"));
 }
