@@ -99,6 +99,24 @@ int FirstNonBlankLine(const SourceText& source) {
   return 0;
 }
 
+// The page's title: the first of its first few lines that reads as a title
+// (a page copied from the browser may start with its breadcrumbs); 0 if none.
+int TitleLine(const SourceText& source) {
+  constexpr int kLinesBeforeTitle = 8;
+  int seen = 0;
+  for (int n = 1; n <= static_cast<int>(source.line_count()) && seen < kLinesBeforeTitle; ++n) {
+    std::string_view text = Trim(source.line(n));
+    if (text.empty()) continue;
+    ++seen;
+    std::size_t hash = text.find('#');
+    if (hash == std::string_view::npos || hash + 1 >= text.size() || text[hash + 1] < '0' ||
+        text[hash + 1] > '9')
+      continue;
+    if (ReadNotesHeader(source, n).ok()) return n;
+  }
+  return 0;
+}
+
 std::size_t Indentation(std::string_view raw) {
   std::size_t i = 0;
   while (i < raw.size()) {
@@ -207,10 +225,13 @@ class WikiPageReader {
 };
 
 Status WikiPageReader::ReadTitle(int& n) {
-  n = FirstNonBlankLine(source_);
+  n = TitleLine(source_);
+  if (n == 0) n = FirstNonBlankLine(source_);  // to say what is wrong with it
   if (n == 0)
     return source_.ErrorAt(1, 0,
                            "empty page: expected a title like 'SSR2 Plenary #41 - 30 August 2018'");
+  for (int before = 1; before < n; ++before)
+    if (!Text(before).empty()) Notice(before, 0, "before the page's title; ignored");
   auto header = ReadNotesHeader(source_, n);
   if (!header.ok()) return header.error();
   header_ = *header;
@@ -498,8 +519,8 @@ Detection DetectIcannWikiPage(const SourceText& source) {
   constexpr std::string_view kMissed =
       "no title such as 'SSR2 Plenary #41 - 30 August 2018' followed by a wiki page's labels "
       "('Review Team Members:', 'ICANN Organization:', 'Call Details')";
-  int first = FirstNonBlankLine(source);
-  if (first == 0 || !ReadNotesHeader(source, first).ok()) return {0, std::string(kMissed)};
+  int first = TitleLine(source);
+  if (first == 0) return {0, std::string(kMissed)};
   std::string_view title = Trim(source.line(first));
   std::vector<std::string_view> clues;
   for (int n = first + 1; n <= static_cast<int>(source.line_count()); ++n) {

@@ -224,6 +224,19 @@ TEST(IcannWiki, BulletsUnderAHeadingOfTheirOwnAreNotesNotActions) {
             (std::vector<std::string>{"Emily to present the draft at the next call."}));
 }
 
+TEST(IcannWiki, BreadcrumbsBeforeTheTitle) {
+  constexpr std::string_view kPage =
+      "Pages / SSR2 Review Team / Plenary Meetings\n\n"
+      "SSR2 Plenary #43 - 13 September 2018\n"
+      "Created by Jennifer Bryce, last modified on Sep 14, 2018\n\n"
+      "Review Team Members:  Emily Taylor\n";
+  EXPECT_GT(Confidence(kPage), 60);
+  Page page = ReadOk(kPage);
+  EXPECT_EQ(page.meeting.key, (MeetingKey{"SSR2", "Plenary", 43}));
+  EXPECT_TRUE(HasNotice(page.notices, "page.txt:1:1: notice: before the page's title; ignored"));
+  EXPECT_TRUE(HasNotice(page.notices, "page.txt:4:1: notice: line not understood; ignored"));
+}
+
 TEST(IcannWiki, AmbiguousNamesAreKeptAsWritten) {
   ReadOptions options = WithRoster();
   options.rosters[0].people.push_back({"Emily Brown", Role::kObserver, {}, {}, {}});
