@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "plenary/model.h"
 
@@ -43,14 +45,76 @@ class Directory {
 
   bool has_roster() const { return roster_ != nullptr; }
 
+  // Names as people write them, for every reader. Each rule is tried in the
+  // order below; the first that fits exactly one roster person decides, and
+  // one that fits several stops the search (kAmbiguous): two people are never
+  // taken for one. A dropped title ("Dr", "Mr", "Ms", "Prof") is reported
+  // beside the rule that matched the rest.
+  enum class NameRule {
+    kNone,       // nobody fits: kept as written
+    kAmbiguous,  // several fit: kept as written, `candidates` say who
+    // The roster's and the directory's own spellings; not guesses.
+    kName,          // the name, ignoring case, diacritics and spacing
+    kAlias,         // an alias of the roster ("Amin Hasbini", "JG" in capitals)
+    kOrganisation,  // an organisation or the team ("Staff", "Review team members")
+    // Guesses: a reader reports each as a notice (NameNotice).
+    kInitials,           // initials written apart or not listed ("J. G.", "J G", "JG")
+    kFirstName,          // first name(s) alone ("Zarko", "Kerry-Ann")
+    kSurname,            // surname alone ("Hasbini", "Dr Hasbini")
+    kInitialAndSurname,  // "J Gannon", "J. Gannon", "James G."
+    kReordered,          // the same names in another order ("Gannon James", "Gannon, James")
+    kOneLetterApart,     // one letter added, dropped, changed or swapped ("Geof Huston")
+    kRole,               // a role, not a person ("Subteam rapporteurs"): kept as written
+  };
+  struct NameMatch {
+    // A person (kPerson, canonical name), an organisation or role
+    // (kOrganisation), or the text as written (kUnresolved).
+    Owner owner;
+    NameRule rule = NameRule::kNone;
+    std::string written;                  // the name as written, trimmed
+    std::string title;                    // a title dropped before matching ("Dr")
+    std::vector<std::string> candidates;  // kAmbiguous: the people who fit
+    // Whether a person should check it: a guess, or a name kept as written.
+    bool guessed() const {
+      return !title.empty() || (rule != NameRule::kName && rule != NameRule::kAlias &&
+                                rule != NameRule::kOrganisation);
+    }
+  };
+
+  // The roster person `written` names (attendance lists): only people.
+  NameMatch MatchPerson(std::string_view written) const;
+  // The owner `written` names (action items): a person by the roster's own
+  // spellings, else an organisation, else a person by the guessing rules,
+  // else a role of the group ("Subteam rapporteurs", "DNS subteam leads").
+  NameMatch MatchOwner(std::string_view written) const;
+  // What a reader says about `match`, without the "notice: " prefix:
+  //   "'Geof Huston' taken as Geoff Huston: one letter apart"
+  //   "'James' could be James Gannon or James Bond; kept as written"
+  //   "'Steve Ames' matches nobody on the SSR2 roster; kept as written"
+  // Empty when there is nothing to check (not a guess, or no roster to match).
+  std::string NameNotice(const NameMatch& match) const;
+
  private:
+  // One way a person's name is spelled: the canonical name or an alias of
+  // several words, folded and split into words.
+  struct Spelling {
+    const Person* person = nullptr;
+    std::vector<std::string> words;
+  };
   std::optional<Owner> Lookup(std::string_view written) const;
+  NameMatch MatchSpelled(std::string_view written, bool guess, bool title = true) const;
+  NameMatch Guess(std::string_view written) const;
+  NameMatch MatchOwnerSpelled(std::string_view written) const;
 
   const Roster* roster_;
   std::unordered_map<std::string, const Person*> people_;       // folded name/alias
   std::unordered_map<std::string, const Person*> initials_;     // exact capitals
   std::unordered_map<std::string, std::string> organisations_;  // folded alias -> canonical
   std::unordered_map<std::string, const Person*> by_name_;      // folded canonical name
+  std::string group_;
+  std::vector<Spelling> spellings_;  // names and aliases of several words, in roster order
+  // Every folded name and alias (initials as written), in roster order.
+  std::vector<std::pair<std::string, const Person*>> folded_names_, folded_aliases_;
 };
 
 }  // namespace plenary

@@ -45,6 +45,24 @@ std::string Join(const std::vector<std::string>& parts) {
   return out;
 }
 
+// Whether `phrase` ("before the next plenary", "by the next call") names the
+// next meeting of `kind`: "next", then nothing but the kind's own words and
+// "meeting", "call" or "session".
+bool NamesNextMeetingOf(std::string_view phrase, std::string_view kind) {
+  std::vector<std::string_view> words = SplitWords(phrase);
+  auto next = std::find_if(words.begin(), words.end(),
+                           [](std::string_view w) { return EqualsNoCase(w, "next"); });
+  if (next == words.end() || next + 1 == words.end()) return false;
+  std::vector<std::string_view> kind_words = SplitWords(kind);
+  return std::all_of(next + 1, words.end(), [&](std::string_view w) {
+    std::string folded = FoldName(w);
+    while (!folded.empty() && (folded.back() == '.' || folded.back() == ',')) folded.pop_back();
+    if (folded == "meeting" || folded == "call" || folded == "session") return true;
+    return std::any_of(kind_words.begin(), kind_words.end(),
+                       [&](std::string_view k) { return FoldName(k) == folded; });
+  });
+}
+
 class Replayer {
  public:
   explicit Replayer(const MatchRules& rules) : rules_(rules) {}
@@ -68,12 +86,15 @@ class Replayer {
   std::optional<std::size_t> ItemOf(const MentionRef& ref) const;
   std::string NoteIn(std::size_t item, const ActionItem& mention) const;
   void Merge(std::size_t into, std::size_t from, const RegisterEvent& event);
+  void ResolveNextMeetingDues(const MeetingMentions& meeting);
 
   const MatchRules& rules_;
   Register reg_;
   std::vector<std::vector<std::vector<std::string>>> words_;  // per item, per wording
   std::unordered_map<std::string, std::vector<std::size_t>> index_;
   std::map<MentionRef, std::size_t> mention_owner_;
+  // Items due "before the next plenary": the item and its meeting's kind.
+  std::vector<std::pair<std::size_t, std::string>> due_at_next_;
 };
 
 double Replayer::ScoreItem(std::size_t item, const std::vector<std::string>& words) const {
@@ -141,6 +162,9 @@ std::size_t Replayer::Create(const MeetingMentions& meeting, int position) {
   reg_.items.push_back(std::move(item));
   words_.emplace_back();
   std::size_t index = reg_.items.size() - 1;
+  if (!mention.due && !mention.due_phrase.empty() &&
+      NamesNextMeetingOf(mention.due_phrase, meeting.key.kind))
+    due_at_next_.push_back({index, meeting.key.kind});
   Remember(index, mention.text);
   mention_owner_[{meeting.meeting_id, position}] = index;
   return index;
@@ -222,7 +246,25 @@ void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int posi
   Remember(index, mention.text);
 }
 
+// An open item due "before the next plenary" is due on the day of the next
+// meeting of its meeting's kind, once the replay reaches one.
+void Replayer::ResolveNextMeetingDues(const MeetingMentions& meeting) {
+  auto resolved = [&](const std::pair<std::size_t, std::string>& waiting) {
+    if (!EqualsNoCase(waiting.second, meeting.key.kind)) return false;
+    RegisterItem& item = reg_.items[waiting.first];
+    if (item.merged_into || item.state.status != ActionStatus::kOpen || item.state.due) return true;
+    item.state.due = meeting.date;
+    item.history.push_back({meeting.date, meeting.key, std::nullopt,
+                            fmt::format("due none -> {}", FormatIsoDate(meeting.date)),
+                            item.state.due_phrase, ""});
+    return true;
+  };
+  due_at_next_.erase(std::remove_if(due_at_next_.begin(), due_at_next_.end(), resolved),
+                     due_at_next_.end());
+}
+
 void Replayer::ApplyMeeting(const MeetingMentions& meeting) {
+  ResolveNextMeetingDues(meeting);
   // Items this meeting creates are not candidates for its own other mentions:
   // within one meeting the importer has already joined what is the same.
   const std::size_t earlier = reg_.items.size();

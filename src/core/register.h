@@ -101,7 +101,10 @@ std::vector<std::string> SortedWords(std::string_view text);
 
 // Replays `meetings` and `events` into a register. An event whose item no
 // longer exists (its notes were re-imported without it) is reported as a
-// diagnostic and skipped.
+// diagnostic and skipped. An item created without a due date whose
+// due_phrase names the next meeting of its meeting's kind ("before the next
+// plenary") is due on the date of the next meeting of that kind, if the
+// replay reaches one while the item is open and still has no due date.
 Register ReplayRegister(std::vector<MeetingMentions> meetings, std::vector<RegisterEvent> events,
                         const MatchRules& rules = {});
 

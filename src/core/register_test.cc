@@ -313,6 +313,74 @@ TEST(Register, DuePhraseIsKeptUntilADayIsGiven) {
   reg = ReplayRegister(meetings, {});
   EXPECT_EQ(reg.items[0].state.due, D(2025, 11, 1));
   EXPECT_EQ(reg.items[0].state.due_phrase, "");
+ActionItem DueBeforeNext(std::string text, std::string phrase) {
+  ActionItem a = Mention(std::move(text), ActionSource::kTable);
+  a.due_phrase = std::move(phrase);
+  return a;
+}
+
+TEST(Register, DueBeforeTheNextPlenaryIsTheNextPlenarysDate) {
+  MeetingMentions leadership{3, {"SSR2", "Leadership", 7}, D(2018, 9, 3), {}};
+  std::vector<MeetingMentions> meetings = {
+      Meeting(1, 41, D(2018, 8, 30),
+              {DueBeforeNext("Consolidate the DNS SSR subteam findings into one document",
+                             "before the next plenary"),
+               DueBeforeNext("Share the findings with the Board", "by next week"),
+               DueBeforeNext("Close the tracking sheet questions for ICANN org",
+                             "before the next call")}),
+      leadership,  // another kind: not the next plenary
+      Meeting(2, 42, D(2018, 9, 6),
+              {Mention("Close the tracking sheet questions for ICANN org. Done.",
+                       ActionSource::kReview, std::nullopt, ActionStatus::kComplete)}),
+  };
+  Register reg = ReplayRegister(meetings, {});
+  const RegisterItem& consolidate = ItemWithText(reg, "Consolidate");
+  EXPECT_EQ(consolidate.state.due, D(2018, 9, 6));
+  EXPECT_EQ(consolidate.state.due_phrase, "before the next plenary");
+  ASSERT_EQ(consolidate.history.size(), 2u);
+  EXPECT_EQ(consolidate.history[1].change, "due none -> 2018-09-06");
+  EXPECT_EQ(consolidate.history[1].words, "before the next plenary");
+  EXPECT_EQ(consolidate.history[1].meeting, (MeetingKey{"SSR2", "Plenary", 42}));
+  EXPECT_EQ(ItemWithText(reg, "Share").state.due, std::nullopt);  // names no meeting
+  // Due at the next call too, and that meeting's review completes it after.
+  const RegisterItem& sheet = ItemWithText(reg, "Close");
+  EXPECT_EQ(sheet.state.due, D(2018, 9, 6));
+  EXPECT_EQ(sheet.state.status, ActionStatus::kComplete);
+
+  // A pure function of its inputs: in any order, the same register.
+  std::vector<MeetingMentions> reversed(meetings.rbegin(), meetings.rend());
+  Register again = ReplayRegister(reversed, {});
+  ASSERT_EQ(again.items.size(), reg.items.size());
+  for (std::size_t i = 0; i < reg.items.size(); ++i)
+    EXPECT_EQ(again.items[i].state, reg.items[i].state);
+}
+
+TEST(Register, DueBeforeTheNextPlenaryStaysUndatedUntilOneIsImported) {
+  Register reg = ReplayRegister(
+      {Meeting(1, 41, D(2018, 8, 30),
+               {DueBeforeNext("Consolidate the DNS SSR subteam findings into one document",
+                              "before the next plenary")})},
+      {});
+  ASSERT_EQ(reg.items.size(), 1u);
+  EXPECT_EQ(reg.items[0].state.due, std::nullopt);
+  EXPECT_EQ(reg.items[0].state.due_phrase, "before the next plenary");
+
+  // Closed before the next plenary: it keeps no due date.
+  RegisterEvent done;
+  done.id = 7;
+  done.item = {1, 0};
+  done.status = ActionStatus::kComplete;
+  done.who = "jb";
+  done.at = "2018-09-01T10:00:00Z";
+  done.effective = D(2018, 9, 1);
+  Register closed = ReplayRegister(
+      {Meeting(1, 41, D(2018, 8, 30),
+               {DueBeforeNext("Consolidate the DNS SSR subteam findings into one document",
+                              "before the next plenary")}),
+       Meeting(2, 42, D(2018, 9, 6), {})},
+      {done});
+  ASSERT_EQ(closed.items.size(), 1u);
+  EXPECT_EQ(closed.items[0].state.due, std::nullopt);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "importers/icann/wiki_page.h"
 #include "importers/icann_header.h"
 #include "importers/icann_notes.h"
 
@@ -38,6 +39,8 @@ const std::vector<MinutesFormat>& MinutesFormats() {
   static const std::vector<MinutesFormat> formats = {
       {"icann-notes", "ICANN review-team notes as e-mailed after a call (header, table, summary)",
        DetectIcannNotes, ReadIcannNotesFormat},
+      {"icann-wiki", "ICANN review-team wiki meeting page, copied as text", DetectIcannWikiPage,
+       ReadIcannWikiPage},
   };
   return formats;
 }

@@ -154,6 +154,23 @@ Result<NotesHeader> ReadWhen(const SourceText& source, int n, std::string_view r
 
 }  // namespace
 
+std::optional<TimeOfDay> StartTimeUtc(std::string_view text, bool* other_zone) {
+  std::vector<std::string_view> words = SplitWords(text);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    auto time = ParseTime(words[i]);
+    if (!time) continue;
+    std::size_t next = i + 1;
+    if (next + 1 < words.size() &&
+        (words[next] == "-" || words[next] == "\xE2\x80\x93" || EqualsNoCase(words[next], "to")) &&
+        ParseTime(words[next + 1]))
+      next += 2;
+    if (next < words.size() && IsUtcWord(words[next])) return time;
+    if (other_zone) *other_zone = true;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 Result<NotesHeader> ReadNotesHeader(const SourceText& source, int n) {
   std::string_view line = source.line(n);
   std::size_t hash = line.find('#');

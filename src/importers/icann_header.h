@@ -24,6 +24,11 @@ struct NotesHeader {
   std::optional<TimeOfDay> start_utc;
 };
 
+// The start of the first time or time range in `text` written in UTC:
+// "14:00 - 15:30 UTC (timezone converter here)", "at 06:00 UTC". nullopt when
+// there is none, or when its zone is not UTC (`other_zone` then says so).
+std::optional<TimeOfDay> StartTimeUtc(std::string_view text, bool* other_zone = nullptr);
+
 // Reads the header at line `line` of `source`.
 Result<NotesHeader> ReadNotesHeader(const SourceText& source, int line);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <unordered_set>
 
 #include "core/text.h"
@@ -327,6 +328,234 @@ std::string DecisionKey(std::string_view text) {
     key += ' ';
   }
   return key;
+}
+
+namespace {
+
+bool WordIs(std::string_view word, std::initializer_list<std::string_view> any) {
+  std::string w = AsciiLower(word);
+  while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.pop_back();
+  return std::find(any.begin(), any.end(), w) != any.end();
+}
+
+// The words after a due keyword, read: `words` is the phrase without the
+// keyword ("COB Friday", "the end of September", "the next plenary").
+std::optional<DueWords> ReadDueWords(const std::vector<std::string_view>& words,
+                                     bool names_day_only) {
+  std::size_t i = 0;
+  auto skip = [&](std::initializer_list<std::string_view> fillers) {
+    while (i < words.size() && WordIs(words[i], fillers)) ++i;
+  };
+  auto rest_from = [&](std::size_t from) {
+    if (from >= words.size()) return std::string_view{};
+    return std::string_view(
+        words[from].data(),
+        static_cast<std::size_t>(words.back().data() + words.back().size() - words[from].data()));
+  };
+  DueWords due;
+  // "COB Friday", "close of business on Friday", "end of day Tuesday 4 September".
+  skip({"cob", "eod", "eob", "close", "end", "of", "business", "day", "play", "the", "on", "this",
+        "next", "coming"});
+  if (i < words.size()) {
+    std::string_view w = words[i];
+    while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+    if (int weekday = WeekdayFromName(w); weekday >= 0) {
+      due.kind = DueWords::kWeekday;
+      due.weekday = weekday;
+      std::string_view date_text = rest_from(i + 1);
+      if (date_text.empty()) return due;
+      if (auto date = ParseWrittenDate(date_text)) {
+        due.date = *date;
+        return due;
+      }
+      return std::nullopt;
+    }
+  }
+  i = 0;
+  skip({"the"});
+  if (i + 2 <= words.size() && WordIs(words[i], {"end"}) && WordIs(words[i + 1], {"of"})) {
+    i += 2;
+    skip({"the"});
+    if (i < words.size()) {
+      std::string_view month_word = words[i];
+      if (int month = MonthFromName(month_word); month > 0) {
+        due.kind = DueWords::kMonthEnd;
+        due.date.month = month;
+        if (i + 1 == words.size()) return due;
+        int year = 0;
+        std::string_view y = words[i + 1];
+        auto [ptr, ec] = std::from_chars(y.data(), y.data() + y.size(), year);
+        if (i + 2 == words.size() && ec == std::errc() && ptr == y.data() + y.size() &&
+            year >= 1900 && year <= 2200) {
+          due.date.year = year;
+          return due;
+        }
+        return std::nullopt;
+      }
+    }
+  }
+  if (!names_day_only) {
+    if (auto date = ParseWrittenDate(rest_from(0))) {
+      due.kind = DueWords::kDate;
+      due.date = *date;
+      return due;
+    }
+  }
+  // Words that name no day yet: "the next plenary", "next week", "the Brussels meeting".
+  bool next = std::any_of(words.begin(), words.end(),
+                          [](std::string_view w) { return WordIs(w, {"next"}); });
+  bool meeting = std::any_of(words.begin(), words.end(), [](std::string_view w) {
+    return WordIs(w, {"meeting", "plenary", "call", "session", "f2f", "face-to-face"});
+  });
+  if (!names_day_only && (next || meeting) && words.size() <= 6) {
+    due.kind = DueWords::kNoDay;
+    return due;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<DueWords> FindDueWords(std::string_view text) {
+  if (auto suffix = FindDueSuffix(text)) {
+    DueWords due;
+    due.before = suffix->before;
+    due.phrase = suffix->phrase;
+    if (suffix->due.kind == DueText::kDate) {
+      due.kind = DueWords::kDate;
+      due.date = suffix->due.date;
+      return due;
+    }
+    if (suffix->due.kind == DueText::kNone) return due;  // "Due TBD"
+  }
+  std::string_view body = Trim(text);
+  while (!body.empty() && (body.back() == '.' || body.back() == ')' || body.back() == ';'))
+    body = Trim(body.substr(0, body.size() - 1));
+  std::vector<std::string_view> words = SplitWords(body);
+  constexpr std::size_t kLongestPhrase = 8;
+  std::size_t first = words.size() > kLongestPhrase ? words.size() - kLongestPhrase : 0;
+  for (std::size_t k = std::max<std::size_t>(first, 1); k < words.size(); ++k) {
+    std::string_view w = words[k];
+    if (!w.empty() && w.front() == '(') w.remove_prefix(1);
+    std::size_t keyword_words = 0;
+    if (WordIs(w, {"by", "before", "until", "due"})) {
+      keyword_words = 1;
+    } else if (k + 1 < words.size() &&
+               ((WordIs(w, {"ahead", "prior"}) && WordIs(words[k + 1], {"of", "to"})))) {
+      keyword_words = 2;
+    } else if (k + 2 < words.size() && WordIs(w, {"no"}) && WordIs(words[k + 1], {"later"}) &&
+               WordIs(words[k + 2], {"than"})) {
+      keyword_words = 3;
+    }
+    if (keyword_words == 0 || k + keyword_words >= words.size()) continue;
+    std::vector<std::string_view> after(words.begin() + static_cast<long>(k + keyword_words),
+                                        words.end());
+    // "until" and "due" name a day, never "the next plenary".
+    bool day_only = WordIs(w, {"until", "due"});
+    auto due = ReadDueWords(after, day_only);
+    if (!due) continue;
+    const char* start = words[k].data();
+    if (*start == '(') ++start;
+    due->phrase =
+        std::string_view(start, static_cast<std::size_t>(body.data() + body.size() - start));
+    std::string_view before =
+        Trim(text.substr(0, static_cast<std::size_t>(words[k].data() - text.data())));
+    while (!before.empty() && (before.back() == ',' || before.back() == ';' ||
+                               before.back() == ':' || before.back() == '-'))
+      before = Trim(before.substr(0, before.size() - 1));
+    due->before = before;
+    return due;
+  }
+  return std::nullopt;
+}
+
+std::optional<Date> ResolveDueWords(const DueWords& due, const Date& meeting) {
+  using std::chrono::days;
+  using std::chrono::sys_days;
+  switch (due.kind) {
+    case DueWords::kDate:
+      return ResolveWrittenDate(due.date, meeting);
+    case DueWords::kWeekday: {
+      if (due.date.month != 0) return ResolveWrittenDate(due.date, meeting);
+      for (int k = 1; k <= 7; ++k) {
+        Date d{sys_days{meeting} + days{k}};
+        if (std::chrono::weekday{sys_days{d}}.c_encoding() == static_cast<unsigned>(due.weekday))
+          return d;
+      }
+      return std::nullopt;
+    }
+    case DueWords::kMonthEnd: {
+      auto first = ResolveWrittenDate({due.date.year, due.date.month, 1}, meeting);
+      if (!first) return std::nullopt;
+      return Date{std::chrono::year_month_day_last{first->year(),
+                                                   std::chrono::month_day_last{first->month()}}};
+    }
+    case DueWords::kNone:
+    case DueWords::kNoDay:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// A name as a sentence's subject writes one: capitalised words (with the
+// particles of names), or initials.
+bool LooksLikeName(std::string_view part) {
+  auto words = SplitWords(part);
+  if (words.empty() || words.size() > 4) return false;
+  auto capitalised = [](std::string_view w) {
+    return !w.empty() && (IsUpper(w[0]) || static_cast<unsigned char>(w[0]) >= 0x80);
+  };
+  if (!capitalised(words.front())) return false;
+  return std::all_of(words.begin(), words.end(), [&](std::string_view w) {
+    return capitalised(w) ||
+           WordIs(w, {"de", "van", "von", "der", "bin", "da", "del", "la", "le", "al"});
+  });
+}
+
+}  // namespace
+
+std::optional<LeadingOwners> OwnersAtStart(std::string_view text, const Directory& directory) {
+  std::vector<std::string_view> words = SplitWords(text);
+  constexpr std::size_t kLongestSubject = 12;
+  std::size_t end = 0;  // bytes of the subject
+  bool colon = false;
+  std::size_t to = 0;
+  for (std::size_t k = 1; k < words.size() && k <= kLongestSubject; ++k) {
+    if (words[k] == "to" && k + 1 < words.size()) {
+      to = k;
+      break;
+    }
+  }
+  if (to > 0)
+    end = static_cast<std::size_t>(words[to - 1].data() + words[to - 1].size() - text.data());
+  // "JG: draft ...", "Staff: write to the list": the names end at the colon.
+  if (std::size_t at = text.find(':'); at != std::string_view::npos && (to == 0 || at < end)) {
+    if (SplitWords(text.substr(0, at)).size() > 6) return std::nullopt;
+    end = at;
+    colon = true;
+    to = 0;
+  }
+  if (end == 0) return std::nullopt;
+  std::string_view subject = text.substr(0, end);
+  LeadingOwners result;
+  result.length = end;
+  bool all_known = true;
+  for (const std::string& part : SplitNameList(subject)) {
+    Directory::NameMatch match = directory.MatchOwner(part);
+    if (match.rule == Directory::NameRule::kNone) {
+      if (colon || !LooksLikeName(part)) return std::nullopt;
+      all_known = false;
+    }
+    bool seen = std::any_of(result.owners.begin(), result.owners.end(),
+                            [&](const Directory::NameMatch& m) { return m.owner == match.owner; });
+    if (!seen) result.owners.push_back(std::move(match));
+  }
+  if (result.owners.empty()) return std::nullopt;
+  // "The draft to be circulated": a thing, not a person, before "to be".
+  if (to > 0 && words[to + 1] == "be" && !all_known) return std::nullopt;
+  return result;
 }
 
 }  // namespace plenary

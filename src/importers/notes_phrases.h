@@ -55,6 +55,46 @@ struct DueSuffix {
 };
 std::optional<DueSuffix> FindDueSuffix(std::string_view text);
 
+// A due in words at the end of a sentence, as people write it beyond
+// FindDueSuffix's dates: a weekday ("by COB Friday", "by Monday", "by end of
+// day Tuesday 4 September"), the end of a month ("by the end of September"),
+// a date after "before" ("before 5 September"), or words that name no day yet
+// ("before the next plenary", "by next week", "ahead of the Brussels meeting").
+// FindDueSuffix's own phrases ("by 5 September", "Due 23 June") come first.
+struct DueWords {
+  enum Kind {
+    kNone,      // "Due TBD": no due date, nothing to keep
+    kDate,      // a written date
+    kWeekday,   // a weekday, maybe with its date
+    kMonthEnd,  // the end of `date.month`
+    kNoDay,     // words that name no day: kept as ActionItem::due_phrase
+  } kind = kNone;
+  std::string_view before;  // the sentence without the phrase
+  std::string_view phrase;  // as written, from its first word ("by COB Friday")
+  WrittenDate date;         // kDate; kWeekday when a date is written; kMonthEnd (day 0)
+  int weekday = -1;         // kWeekday: 0 = Sunday
+};
+std::optional<DueWords> FindDueWords(std::string_view text);
+
+// The day `due` names, read next to a meeting held on `meeting`: a written
+// date as ResolveWrittenDate; a weekday alone, the first such day after the
+// meeting; the end of a month, its last day. nullopt for kNone and kNoDay,
+// and for a day that does not exist.
+std::optional<Date> ResolveDueWords(const DueWords& due, const Date& meeting);
+
+// The owners a sentence starts with, as people write them: "Eric and Boban
+// to ...", "X, Y and Z to ...", "Staff to ...", "Review team members to ..."
+// (the team itself), "Subteam rapporteurs to ..." (a role), "JG: draft ...".
+// Each name is matched by Directory::MatchOwner, which says the rule that
+// took it (for a notice); a name that looks like one (capitalised words,
+// initials) but matches nobody is kept as written. `length` is the bytes of
+// `text` the names take; what follows is " to ..." or ": ...".
+struct LeadingOwners {
+  std::vector<Directory::NameMatch> owners;  // in order, each owner once
+  std::size_t length = 0;
+};
+std::optional<LeadingOwners> OwnersAtStart(std::string_view text, const Directory& directory);
+
 // The status a whole sentence sets: "Mark action item as complete.", "Done.",
 // "Withdrawn.", "No longer needed."; nullopt for any other sentence.
 std::optional<ActionStatus> StatusMarker(std::string_view sentence);

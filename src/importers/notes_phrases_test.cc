@@ -106,5 +106,84 @@ TEST(NotesPhrases, RaisedByAndNameLists) {
       (std::vector<std::string>{"Emily Taylor", "James Gannon", "Zarko", "JG", "ET", "Team"}));
 }
 
+Date Day(int y, int m, int d) { return Date{std::chrono::year{y} / m / d}; }
+
+TEST(NotesPhrases, DueWordsAsPeopleWriteThem) {
+  const Date thursday = Day(2018, 8, 30);
+  auto due = [&](std::string_view text) { return FindDueWords(text); };
+  auto day = [&](std::string_view text) -> std::optional<Date> {
+    auto d = FindDueWords(text);
+    return d ? ResolveDueWords(*d, thursday) : std::nullopt;
+  };
+  EXPECT_EQ(day("Staff to send the agenda to the list by 5 September."), Day(2018, 9, 5));
+  EXPECT_EQ(due("Staff to send the agenda to the list by 5 September.")->before,
+            "Staff to send the agenda to the list");
+  auto cob = due("Subteam rapporteurs to update the tracking sheet by COB Friday.");
+  ASSERT_TRUE(cob);
+  EXPECT_EQ(cob->kind, DueWords::kWeekday);
+  EXPECT_EQ(cob->phrase, "by COB Friday");
+  EXPECT_EQ(cob->before, "Subteam rapporteurs to update the tracking sheet");
+  EXPECT_EQ(day("X to do it by COB Friday."), Day(2018, 8, 31));
+  EXPECT_EQ(day("X to do it by close of business on Thursday"), Day(2018, 9, 6));  // not today
+  EXPECT_EQ(day("X to do it by end of day Monday 3 September"), Day(2018, 9, 3));
+  EXPECT_EQ(day("X to do it before 1 October"), Day(2018, 10, 1));
+  EXPECT_EQ(day("X to do it by the end of September"), Day(2018, 9, 30));
+  EXPECT_EQ(day("X to do it by end of February 2019"), Day(2019, 2, 28));
+  auto next =
+      due("Eric and Boban to consolidate the findings into one document before the next "
+          "plenary.");
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->kind, DueWords::kNoDay);
+  EXPECT_EQ(next->phrase, "before the next plenary");
+  EXPECT_EQ(next->before, "Eric and Boban to consolidate the findings into one document");
+  EXPECT_EQ(ResolveDueWords(*next, thursday), std::nullopt);
+  EXPECT_EQ(due("Staff to share slides ahead of the Brussels meeting")->phrase,
+            "ahead of the Brussels meeting");
+  EXPECT_FALSE(due("Kerry-Ann to confirm the date of the SOC2 briefing with ICANN org."));
+  EXPECT_FALSE(due("Staff to send the notes by email"));
+  EXPECT_FALSE(due("Staff to stay until the next call"));  // "until" names a day, not a meeting
+  EXPECT_EQ(due("Draft the plan: Due TBD")->kind, DueWords::kNone);
+}
+
+TEST(NotesPhrases, OwnersAtTheStartOfASentence) {
+  Roster r;
+  r.group.short_name = "SSR2";
+  r.people = {{"Eric Osterweil", Role::kMember, {"EO"}},
+              {"Boban Krsic", Role::kMember, {"BK"}},
+              {"Kerry-Ann Barrett", Role::kMember, {"KAB"}},
+              {"James Gannon", Role::kMember, {"JG"}}};
+  Directory d(&r, "SSR2");
+  auto owners = [&](std::string_view text) {
+    std::vector<Owner> out;
+    if (auto o = OwnersAtStart(text, d))
+      for (const auto& m : o->owners) out.push_back(m.owner);
+    return out;
+  };
+  const Owner eric{"Eric Osterweil", OwnerKind::kPerson};
+  const Owner boban{"Boban Krsic", OwnerKind::kPerson};
+  const Owner kerry{"Kerry-Ann Barrett", OwnerKind::kPerson};
+  EXPECT_EQ(owners("Eric and Boban to consolidate the findings"),
+            (std::vector<Owner>{eric, boban}));
+  EXPECT_EQ(owners("Eric, Boban and Kerry-Ann to draft"), (std::vector<Owner>{eric, boban, kerry}));
+  EXPECT_EQ(owners("Staff to send the agenda"),
+            (std::vector<Owner>{{"Staff", OwnerKind::kOrganisation}}));
+  EXPECT_EQ(owners("Review team members to send comments"),
+            (std::vector<Owner>{{"Team", OwnerKind::kOrganisation}}));
+  EXPECT_EQ(owners("Subteam rapporteurs to update the sheet"),
+            (std::vector<Owner>{{"Subteam rapporteurs", OwnerKind::kOrganisation}}));
+  EXPECT_EQ(owners("J Gannon: draft the plan"),
+            (std::vector<Owner>{{"James Gannon", OwnerKind::kPerson}}));
+  EXPECT_EQ(owners("Pat Kane to circulate"),
+            (std::vector<Owner>{{"Pat Kane", OwnerKind::kUnresolved}}));
+  auto eric_boban = OwnersAtStart("Eric and Boban to consolidate", d);
+  ASSERT_TRUE(eric_boban);
+  EXPECT_EQ(eric_boban->length, std::string_view("Eric and Boban").size());
+  EXPECT_EQ(eric_boban->owners[1].rule, Directory::NameRule::kFirstName);
+  EXPECT_TRUE(owners("Team agreed to circulate the findings").empty());
+  EXPECT_TRUE(owners("The draft to be circulated next week").empty());
+  EXPECT_TRUE(owners("Circulate the draft report").empty());
+  EXPECT_TRUE(owners("Note: the call moves to Tuesday").empty());
+}
+
 }  // namespace
 }  // namespace plenary
