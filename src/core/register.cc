@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/date.h"
+#include "core/matching.h"
 #include "core/text.h"
 
 namespace plenary {
@@ -292,7 +293,7 @@ void Replayer::ApplyEvent(const RegisterEvent& event) {
 }  // namespace
 
 std::vector<std::string> SortedWords(std::string_view text) {
-  std::vector<std::string> words = ContentWords(text);
+  std::vector<std::string> words = ContentWords(WithoutRaisedOnDate(text));
   std::sort(words.begin(), words.end());
   return words;
 }
@@ -365,7 +366,7 @@ std::vector<DuplicatePair> FindDuplicates(const Register& reg, double threshold)
   };
   for (std::size_t i = 0; i < reg.items.size(); ++i) {
     if (!listed(reg.items[i])) continue;
-    ordered[i] = ContentWords(reg.items[i].state.text);
+    ordered[i] = ContentWords(WithoutRaisedOnDate(reg.items[i].state.text));
     words[i] = ordered[i];
     std::sort(words[i].begin(), words[i].end());
     for (const std::string& w : words[i]) index[w].push_back(i);

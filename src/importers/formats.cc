@@ -4,6 +4,7 @@
 
 #include "importers/icann_header.h"
 #include "importers/icann_notes.h"
+#include "importers/markdown/markdown_reader.h"
 
 namespace plenary {
 namespace {
@@ -38,6 +39,10 @@ const std::vector<MinutesFormat>& MinutesFormats() {
   static const std::vector<MinutesFormat> formats = {
       {"icann-notes", "ICANN review-team notes as e-mailed after a call (header, table, summary)",
        DetectIcannNotes, ReadIcannNotesFormat},
+      {"markdown",
+       "Markdown minutes (wiki pages, repositories, HackMD): headings, lists, task lists, "
+       "tables, front matter",
+       DetectMarkdown, ReadMarkdownMinutes},
   };
   return formats;
 }
