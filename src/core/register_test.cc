@@ -1,5 +1,7 @@
 #include "core/register.h"
 
+#include "core/matching.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -237,6 +239,30 @@ TEST(Register, DuplicatesAreListedWithScoreAndReason) {
   EXPECT_EQ(pairs[0].b, 2);
   EXPECT_GT(pairs[0].score, 0.5);
   EXPECT_EQ(pairs[0].reason, "shared words: draft work plan subtopic");
+}
+
+// Agendas that date each item by the day it was raised ("2024-05-01: ...")
+// name the same item with the same date week after week; the date is not
+// what matches, so two items raised on one day stay two items.
+TEST(Register, ARaisedOnDateIsNotPartOfTheMatch) {
+  EXPECT_EQ(WithoutRaisedOnDate("2024-04-03: Alvaro Retana to follow up"),
+            "Alvaro Retana to follow up");
+  EXPECT_EQ(WithoutRaisedOnDate("2024-04-03 - Alvaro Retana"), "Alvaro Retana");
+  EXPECT_EQ(WithoutRaisedOnDate("2024-04-03 meeting notes"), "2024-04-03 meeting notes");
+  EXPECT_EQ(WithoutRaisedOnDate("Due 2024-04-03: x"), "Due 2024-04-03: x");
+  // Without the rule the shared digits of the date would make Bob's item Ann's.
+  Register reg = ReplayRegister(
+      {Meeting(1, 1, D(2024, 5, 8), {Mention("2024-05-01: Ann to book the room.")}),
+       Meeting(2, 2, D(2024, 5, 15),
+               {Mention("2024-05-01: Bob to book the room."),
+                Mention("2024-05-01: Ann to book the room.", ActionSource::kReview, std::nullopt,
+                        ActionStatus::kComplete)})},
+      {});
+  ASSERT_EQ(reg.items.size(), 2u);
+  EXPECT_EQ(reg.items[0].state.status, ActionStatus::kComplete);
+  EXPECT_EQ(reg.items[0].history.size(), 2u);
+  EXPECT_EQ(reg.items[1].state.text, "2024-05-01: Bob to book the room.");
+  EXPECT_TRUE(FindDuplicates(reg).empty());
 }
 
 }  // namespace

@@ -62,7 +62,7 @@ FrontMatter ReadFrontMatter(const SourceText& source) {
       fm.lines[key] = pair.first.Mark().line + 2;
       if (pair.second.IsScalar()) fm.values[key] = std::string(Trim(pair.second.Scalar()));
     }
-  } catch (const YAML::Exception&) {
+  } catch (const std::exception&) {  // YAML::Exception, or anything yaml-cpp lets through
     return {};
   }
   fm.end_line = end;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "core/date.h"
 #include "core/directory.h"
@@ -24,6 +25,22 @@ struct Segment {
   std::size_t end = 0;
   std::optional<std::size_t> title;
 };
+
+// Whether a dated heading after the first meeting's title starts another
+// meeting: it names a kind of meeting or the same group, or is a date alone
+// or a day of a series ("Day 2: 2024-03-19").
+bool NamesAMeeting(std::string_view heading, const std::optional<std::string>& group) {
+  if (MeetingKindIn(heading)) return true;
+  if (group && GroupIn(heading) == group) return true;
+  auto date = FindDate(heading);
+  std::string rest = std::string(heading.substr(0, date->pos)) +
+                     std::string(heading.substr(date->pos + date->length));
+  auto words = SplitWords(rest);
+  return words.empty() ||
+         std::any_of(words.begin(), words.end(), [](std::string_view w) {
+           return StartsWithNoCase(w, "day");
+         });
+}
 
 std::string_view FrontValue(const FrontMatter& fm, std::initializer_list<std::string_view> keys) {
   for (std::string_view key : keys) {
@@ -62,6 +79,7 @@ class Reader {
   Document doc_;
   Minutes minutes_;
   std::string group_;
+  std::string document_kind_ = "Meeting";  // what the first level-1 heading names
   const Roster* roster_ = nullptr;
   std::optional<Directory> directory_;
   std::vector<std::pair<std::string, int>> unknown_names_;  // without a roster
@@ -72,23 +90,30 @@ class Reader {
   std::optional<StatusGroup> status_;
   int status_depth_ = -1;  // list depth of the status item; 0: a label or heading
   int last_action_depth_ = -1;
+  int last_action_line_ = -1;  // the paragraph line the last action was, if it was one
   std::vector<std::pair<std::string, int>> names_seen_;
 };
 
 int Reader::TitleLine() const {
   for (const Block& b : doc_.blocks)
     if (b.kind == Block::kHeading) return b.line;
-  return doc_.front_matter.end_line > 0 ? 1 : 1;
+  return 1;
 }
 
 std::vector<Segment> Reader::Segments() const {
   std::vector<std::size_t> starts;
   int level = 0;
+  std::optional<std::string> group;
   for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
     const Block& b = doc_.blocks[i];
     if (b.kind != Block::kHeading || !IsMeetingTitle(b.text)) continue;
-    if (level == 0) level = b.level;
-    if (b.level <= level) starts.push_back(i);
+    if (level == 0) {
+      level = b.level;
+      group = GroupIn(b.text);
+    } else if (b.level > level || !NamesAMeeting(b.text, group)) {
+      continue;  // "# IETF 114 planning, July 23, 2022" inside a meeting's minutes
+    }
+    starts.push_back(i);
   }
   std::vector<Segment> out;
   if (starts.empty()) return {{0, doc_.blocks.size(), std::nullopt}};
@@ -102,10 +127,8 @@ std::vector<Segment> Reader::Segments() const {
 
 Status Reader::ChooseGroup(const std::vector<Segment>& segments) {
   std::string named(FrontValue(doc_.front_matter, {"group", "team", "wg", "committee"}));
-  int named_line = 1;
-  if (!named.empty()) {
-    named_line = doc_.front_matter.lines.count("group") ? doc_.front_matter.lines.at("group") : 1;
-  } else {
+  int title_line = 0;  // the title that named the group, when no front matter did
+  if (named.empty()) {
     std::vector<std::pair<std::string_view, int>> titles;
     if (segments[0].title) {
       const Block& t = doc_.blocks[*segments[0].title];
@@ -118,8 +141,7 @@ Status Reader::ChooseGroup(const std::vector<Segment>& segments) {
     for (const auto& [title, line] : titles) {
       if (auto g = GroupIn(title)) {
         named = *g;
-        named_line = line;
-        Notice(line, fmt::format("group '{}' taken from the title", named));
+        title_line = line;
         break;
       }
     }
@@ -137,8 +159,14 @@ Status Reader::ChooseGroup(const std::vector<Segment>& segments) {
     return source_.ErrorAt(TitleLine(), 0,
                            "no group: the record names none (front matter 'group:' or a title "
                            "such as 'IRSG Teleconference 2025-09-23'); pass --group NAME");
-  (void)named_line;
+  if (title_line > 0 && !options_.group)
+    Notice(title_line, fmt::format("group '{}' taken from the title", group_));
   directory_.emplace(roster_, group_);
+  for (const Block& b : doc_.blocks) {
+    if (b.kind != Block::kHeading || b.level != 1) continue;
+    if (auto kind = MeetingKindIn(b.text)) document_kind_ = *kind;
+    break;
+  }
   return Status::Ok();
 }
 
@@ -214,11 +242,7 @@ Status Reader::DateMeeting(const Segment& segment, Meeting& m) {
   }
   std::optional<std::string> kind;
   if (!title_text.empty()) kind = MeetingKindIn(title_text);
-  for (const Block& b : doc_.blocks) {
-    if (kind) break;
-    if (b.kind == Block::kHeading && b.level == 1) kind = MeetingKindIn(b.text);
-  }
-  m.key = {group_, kind.value_or("Meeting"), DatedMeetingNumber(m.date, m.start_utc)};
+  m.key = {group_, kind ? *kind : document_kind_, DatedMeetingNumber(m.date, m.start_utc)};
   return Status::Ok();
 }
 
@@ -340,6 +364,7 @@ void Reader::AddAction(const Block& b, std::string_view text, Meeting& m, bool l
   }
   m.actions.push_back(std::move(item));
   last_action_depth_ = b.kind == Block::kItem ? b.level : 0;
+  last_action_line_ = b.kind == Block::kLine ? b.line : -1;
 }
 
 void Reader::AddDecision(const Block& b, std::string_view text, Meeting& m) {
@@ -424,6 +449,13 @@ void Reader::ReadBlock(const Block& b, Meeting& m) {
       t += (std::string_view(".!?)").find(end) != std::string_view::npos ? " " : ". ") + text;
       return;
     }
+    // The wrapped rest of an action written as a paragraph line.
+    if (b.kind == Block::kLine && last_action_line_ == b.line - 1 && !m.actions.empty() &&
+        !OwnersAtStart(WithoutRaisedOnDate(text), *directory_)) {
+      m.actions.back().text += " " + text;
+      last_action_line_ = b.line;
+      return;
+    }
     if (b.kind == Block::kItem && status_depth_ > 0 && b.level <= status_depth_) {
       status_.reset();
       status_depth_ = -1;
@@ -460,6 +492,7 @@ void Reader::ReadBlocks(const Segment& segment, Meeting& m) {
   status_.reset();
   status_depth_ = -1;
   last_action_depth_ = -1;
+  last_action_line_ = -1;
   names_seen_.clear();
   for (std::size_t i = segment.begin; i < segment.end; ++i) {
     if (segment.title && i == *segment.title) {
@@ -472,8 +505,10 @@ void Reader::ReadBlocks(const Segment& segment, Meeting& m) {
 }
 
 void Reader::Finish(Meeting&) {
-  for (std::size_t i = 0; i < names_seen_.size() && i < 400; ++i)
-    for (std::size_t j = i + 1; j < names_seen_.size() && j < 400; ++j)
+  // Attendance lists are tens of names; a hostile file's thousands are not compared.
+  constexpr std::size_t kCompared = 200;
+  for (std::size_t i = 0; i < names_seen_.size() && i < kCompared; ++i)
+    for (std::size_t j = i + 1; j < names_seen_.size() && j < kCompared; ++j)
       if (LikelySamePerson(names_seen_[i].first, names_seen_[j].first))
         Notice(names_seen_[j].second,
                fmt::format("'{}' and '{}' may be one person misspelled; both kept",
@@ -491,6 +526,7 @@ Result<Meeting> Reader::ReadMeeting(const Segment& segment) {
 Result<Minutes> Reader::Read() {
   std::vector<Segment> segments = Segments();
   if (Status group = ChooseGroup(segments); !group.ok()) return group.error();
+  std::set<std::pair<std::string, int>> keys;
   for (const Segment& segment : segments) {
     auto meeting = ReadMeeting(segment);
     if (!meeting.ok()) return meeting.error();
@@ -503,13 +539,11 @@ Result<Minutes> Reader::Read() {
         Notice(line, "this meeting holds no attendance, action or decision; skipped");
       continue;
     }
-    for (const auto& other : minutes_.meetings) {
-      if (other.key == meeting->key)
-        return source_.ErrorAt(line, 0,
-                               fmt::format("a second meeting {} on the same day; give each its "
-                                           "start time (e.g. '14:00 UTC') in its title",
-                                           MeetingLabel(meeting->key)));
-    }
+    if (!keys.insert({meeting->key.kind, meeting->key.number}).second)
+      return source_.ErrorAt(line, 0,
+                             fmt::format("a second meeting {} on the same day; give each its "
+                                         "start time (e.g. '14:00 UTC') in its title",
+                                         MeetingLabel(meeting->key)));
     minutes_.meetings.push_back(std::move(*meeting));
   }
   if (minutes_.meetings.empty())

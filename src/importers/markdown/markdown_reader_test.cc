@@ -240,6 +240,32 @@ The minutes of 2024-03-18 were approved.
   EXPECT_EQ(minutes.meetings[1].decisions.size(), 1u);
 }
 
+TEST(MarkdownReader, ActionsAsParagraphLinesAndADatedTopicInsideAMeeting) {
+  Minutes minutes = ReadOk(R"(# XRSG Teleconference 2025-09-23
+
+Present: Ann Able, Ben Baker
+
+## XRSG Action Items
+
+DONE
+Ann Able to send the survey to the research group chairs
+and collect the answers.
+Ben Baker to book the room.
+
+# Travel grants, 12 November 2025
+
+Ann Able said the programme is nearly complete.
+)");
+  ASSERT_EQ(minutes.meetings.size(), 1u);
+  const Meeting& m = minutes.meetings[0];
+  ASSERT_EQ(m.actions.size(), 2u);
+  EXPECT_EQ(m.actions[0].text,
+            "Ann Able to send the survey to the research group chairs and collect the answers.");
+  EXPECT_EQ(m.actions[0].written_status, "done");
+  EXPECT_EQ(m.actions[0].source, ActionSource::kReview);
+  EXPECT_EQ(m.actions[1].text, "Ben Baker to book the room.");
+}
+
 TEST(MarkdownReader, RosterResolvesNamesAndUnknownOnesAreNoticed) {
   Roster roster;
   roster.group = {"IRSG", "Internet Research Steering Group", {}, {}};

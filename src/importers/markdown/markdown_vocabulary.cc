@@ -509,6 +509,12 @@ bool LikelySamePerson(std::string_view a, std::string_view b) {
   if (x == y || x.size() > 80 || y.size() > 80) return false;
   std::size_t diff = x.size() > y.size() ? x.size() - y.size() : y.size() - x.size();
   if (diff > 1 || x.size() < 6) return false;
+  // One of the words must be the same ("Neils ten Oever" / "Niels ten Oever").
+  auto xs = SplitWords(x), ys = SplitWords(y);
+  bool shared = std::any_of(xs.begin(), xs.end(), [&](std::string_view w) {
+    return w.size() > 1 && std::find(ys.begin(), ys.end(), w) != ys.end();
+  });
+  if (!shared) return false;
   // Damerau-Levenshtein (optimal string alignment) distance, at most 2.
   std::vector<std::vector<int>> d(x.size() + 1, std::vector<int>(y.size() + 1));
   for (std::size_t i = 0; i <= x.size(); ++i) d[i][0] = static_cast<int>(i);
