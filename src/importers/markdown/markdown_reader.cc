@@ -255,6 +255,7 @@ bool Reader::AddNames(const Block& b, std::string_view text, Section list, Meeti
     return false;
   }
   for (const NameEntry& e : *entries) {
+    if (IsNothing(e.name)) continue;  // "Regrets: None"
     Section where = list;
     std::string name = e.name;
     if (roster_) {
@@ -273,7 +274,10 @@ bool Reader::AddNames(const Block& b, std::string_view text, Section list, Meeti
       if (auto by_remark = SectionOfRemark(e.remark); by_remark && *by_remark != where &&
                                                        list != Section::kApologies) {
         where = *by_remark;
-        Notice(b.line, fmt::format("'{}' listed with staff/guests by the remark '{}'", name,
+        std::string_view list_name = where == Section::kStaff    ? "staff"
+                                     : where == Section::kGuests ? "guests"
+                                                                 : "apologies";
+        Notice(b.line, fmt::format("'{}' listed with {} by the remark '{}'", name, list_name,
                                    e.remark));
       } else if (IsAttendanceRemark(e.remark)) {
         m.attendance_remarks.push_back({name, e.remark});

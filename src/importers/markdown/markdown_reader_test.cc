@@ -39,6 +39,7 @@ TEST(MarkdownReader, W3cWorkingGroupMinutes) {
 
 Present: Ada Lovelace, Grace Hopper, Alan Turing (W3C Staff)
 Regrets: Tim Berners-Lee
+Guests: None
 Chair: Grace Hopper
 Scribe: Ada Lovelace
 
@@ -63,7 +64,8 @@ ACTION: Ada Lovelace to prepare the transition request by 21 March.
   EXPECT_EQ(m.apologies, Names{"Tim Berners-Lee"});
   ASSERT_EQ(m.decisions.size(), 1u);
   EXPECT_EQ(m.decisions[0].text, "Publish the draft as a First Public Working Draft.");
-  EXPECT_EQ(m.decisions[0].line, 12);
+  EXPECT_EQ(m.decisions[0].line, 13);
+  EXPECT_TRUE(m.guests.empty());
   ASSERT_EQ(m.actions.size(), 2u);
   EXPECT_EQ(m.actions[0].text, "Ada Lovelace to prepare the transition request by 21 March.");
   EXPECT_EQ(OwnersOf(m.actions[0]), Names{"Ada Lovelace"});
