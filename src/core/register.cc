@@ -181,6 +181,15 @@ void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int posi
     changes.push_back(StatusChange(mention.status));
     item.state.status = mention.status;
   }
+  // The group's own word for the state ("in progress" -> "on hold") follows
+  // the latest mention that gives one; it is a change of its own only when
+  // open/closed did not change with it.
+  if (!mention.written_status.empty() && mention.written_status != item.state.written_status) {
+    if (changes.empty() || changes.back() != StatusChange(mention.status) ||
+        mention.status == ActionStatus::kOpen)
+      changes.push_back(fmt::format("marked '{}'", mention.written_status));
+    item.state.written_status = mention.written_status;
+  }
   std::vector<Owner> owners = item.state.owners;
   if (mention.source == ActionSource::kTable && !mention.owners.empty()) owners = mention.owners;
   for (const Owner& o : mention.owners)

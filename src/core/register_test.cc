@@ -262,6 +262,25 @@ TEST(Register, ARaisedOnDateIsNotPartOfTheMatch) {
   EXPECT_EQ(reg.items[0].state.status, ActionStatus::kComplete);
   EXPECT_EQ(reg.items[0].history.size(), 2u);
   EXPECT_EQ(reg.items[1].state.text, "2024-05-01: Bob to book the room.");
+}
+
+TEST(Register, TheGroupsWordForTheStatusFollowsTheLatestMention) {
+  auto mention = [](std::string written, ActionStatus status) {
+    ActionItem a = Mention("2024-05-01: Ann Lee to book the meeting room.", ActionSource::kReview,
+                           std::nullopt, status);
+    a.written_status = std::move(written);
+    return a;
+  };
+  Register reg = ReplayRegister(
+      {Meeting(1, 1, D(2024, 5, 8), {mention("in progress", ActionStatus::kOpen)}),
+       Meeting(2, 2, D(2024, 5, 15), {mention("on hold", ActionStatus::kOpen)}),
+       Meeting(3, 3, D(2024, 5, 22), {mention("done", ActionStatus::kComplete)})},
+      {});
+  ASSERT_EQ(reg.items.size(), 1u);
+  EXPECT_EQ(reg.items[0].state.written_status, "done");
+  ASSERT_EQ(reg.items[0].history.size(), 3u);
+  EXPECT_EQ(reg.items[0].history[1].change, "marked 'on hold'");
+  EXPECT_EQ(reg.items[0].history[2].change, "completed");
   EXPECT_TRUE(FindDuplicates(reg).empty());
 }
 
