@@ -90,8 +90,8 @@ std::string MarkdownSessions(int meetings) {
     out +=
         "Present: Ann Able (Chair), Ben Baker, Cleo Carter, Dev Dalton, Eve Eames\n"
         "Regrets: Fay Fisher\n\n### Action Item Review\n\nDone:\n\n";
-    out += fmt::format("* {:04}-{:02}-01: Ann Able to send the report {} out for review.\n\n",
-                       year, month, i);
+    out += fmt::format("* {:04}-{:02}-01: Ann Able to send the report {} out for review.\n\n", year,
+                       month, i);
     out += "In Progress:\n\n";
     for (int k = 0; k < 4; ++k)
       out += fmt::format(
@@ -103,8 +103,9 @@ std::string MarkdownSessions(int meetings) {
                        i % 50, year + 1, month, day);
     out += "- [x] Eve Eames to book the room\n\n### Decisions\n\n";
     out += fmt::format("- Agreed to publish document {} for community review.\n\n", i);
-    out += "### Discussion\n\n| Topic | Lead |\n|---|---|\n| Planning | Ann Able |\n\n"
-           "Ben Baker summarised the status of the drafts and the group discussed the schedule.\n\n";
+    out +=
+        "### Discussion\n\n| Topic | Lead |\n|---|---|\n| Planning | Ann Able |\n\n"
+        "Ben Baker summarised the status of the drafts and the group discussed the schedule.\n\n";
   }
   return out;
 }

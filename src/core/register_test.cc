@@ -1,11 +1,11 @@
 #include "core/register.h"
 
-#include "core/matching.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <random>
+
+#include "core/matching.h"
 
 namespace plenary {
 namespace {
@@ -251,13 +251,13 @@ TEST(Register, ARaisedOnDateIsNotPartOfTheMatch) {
   EXPECT_EQ(WithoutRaisedOnDate("2024-04-03 meeting notes"), "2024-04-03 meeting notes");
   EXPECT_EQ(WithoutRaisedOnDate("Due 2024-04-03: x"), "Due 2024-04-03: x");
   // Without the rule the shared digits of the date would make Bob's item Ann's.
-  Register reg = ReplayRegister(
-      {Meeting(1, 1, D(2024, 5, 8), {Mention("2024-05-01: Ann to book the room.")}),
-       Meeting(2, 2, D(2024, 5, 15),
-               {Mention("2024-05-01: Bob to book the room."),
-                Mention("2024-05-01: Ann to book the room.", ActionSource::kReview, std::nullopt,
-                        ActionStatus::kComplete)})},
-      {});
+  Register reg =
+      ReplayRegister({Meeting(1, 1, D(2024, 5, 8), {Mention("2024-05-01: Ann to book the room.")}),
+                      Meeting(2, 2, D(2024, 5, 15),
+                              {Mention("2024-05-01: Bob to book the room."),
+                               Mention("2024-05-01: Ann to book the room.", ActionSource::kReview,
+                                       std::nullopt, ActionStatus::kComplete)})},
+                     {});
   ASSERT_EQ(reg.items.size(), 2u);
   EXPECT_EQ(reg.items[0].state.status, ActionStatus::kComplete);
   EXPECT_EQ(reg.items[0].history.size(), 2u);
@@ -271,11 +271,11 @@ TEST(Register, TheGroupsWordForTheStatusFollowsTheLatestMention) {
     a.written_status = std::move(written);
     return a;
   };
-  Register reg = ReplayRegister(
-      {Meeting(1, 1, D(2024, 5, 8), {mention("in progress", ActionStatus::kOpen)}),
-       Meeting(2, 2, D(2024, 5, 15), {mention("on hold", ActionStatus::kOpen)}),
-       Meeting(3, 3, D(2024, 5, 22), {mention("done", ActionStatus::kComplete)})},
-      {});
+  Register reg =
+      ReplayRegister({Meeting(1, 1, D(2024, 5, 8), {mention("in progress", ActionStatus::kOpen)}),
+                      Meeting(2, 2, D(2024, 5, 15), {mention("on hold", ActionStatus::kOpen)}),
+                      Meeting(3, 3, D(2024, 5, 22), {mention("done", ActionStatus::kComplete)})},
+                     {});
   ASSERT_EQ(reg.items.size(), 1u);
   EXPECT_EQ(reg.items[0].state.written_status, "done");
   ASSERT_EQ(reg.items[0].history.size(), 3u);

@@ -114,8 +114,9 @@ TEST(NotesPhrases, OwnersAtStartTakesAListOfNamesBeforeTo) {
       for (const Owner& o : owners->owners) out.push_back(o.name);
     return out;
   };
-  EXPECT_EQ(names("Cindy Morgan, Mirja K\xC3\xBChlewind, and Sally Wentworth to coordinate"),
-            (std::vector<std::string>{"Cindy Morgan", "Mirja K\xC3\xBChlewind", "Sally Wentworth"}));
+  EXPECT_EQ(
+      names("Cindy Morgan, Mirja K\xC3\xBChlewind, and Sally Wentworth to coordinate"),
+      (std::vector<std::string>{"Cindy Morgan", "Mirja K\xC3\xBChlewind", "Sally Wentworth"}));
   EXPECT_EQ(names("Dhruv Dhody and Wes Hardaker to track adding"),
             (std::vector<std::string>{"Dhruv Dhody", "Wes Hardaker"}));
   EXPECT_EQ(names("Suresh Krishnan et al to write a draft"),

@@ -87,8 +87,7 @@ class InlineText {
   explicit InlineText(bool split_lines) : split_(split_lines) { lines_.emplace_back(); }
 
   void Collect(cmark_node* node, int depth, bool struck) {
-    for (cmark_node* child = cmark_node_first_child(node); child;
-         child = cmark_node_next(child)) {
+    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
       switch (cmark_node_get_type(child)) {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE:
@@ -159,8 +158,7 @@ class Flattener {
 
   void Walk(cmark_node* node, int list_depth, int depth) {
     if (depth > kMaxDepth) return;
-    for (cmark_node* child = cmark_node_first_child(node); child;
-         child = cmark_node_next(child)) {
+    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
       switch (cmark_node_get_type(child)) {
         case CMARK_NODE_HEADING: {
           InlineText text(false);

@@ -31,13 +31,13 @@ struct Block {
     kItem,      // a list item's first paragraph, its lines joined by spaces
     kTableRow,  // a row of a GFM table
   } kind = kLine;
-  int line = 0;       // 1-based line of the source
-  int level = 0;      // heading level; list depth of an item (1 = top) or of a line in one
-  std::string text;   // inline text, markup removed, spacing collapsed
-  bool struck = false;               // all of the text is ~~struck through~~
-  std::optional<bool> checked;       // a task-list item: [x] or [ ]
-  bool header_row = false;           // kTableRow: the table's header
-  std::vector<std::string> cells;    // kTableRow
+  int line = 0;         // 1-based line of the source
+  int level = 0;        // heading level; list depth of an item (1 = top) or of a line in one
+  std::string text;     // inline text, markup removed, spacing collapsed
+  bool struck = false;  // all of the text is ~~struck through~~
+  std::optional<bool> checked;     // a task-list item: [x] or [ ]
+  bool header_row = false;         // kTableRow: the table's header
+  std::vector<std::string> cells;  // kTableRow
 };
 
 struct Document {

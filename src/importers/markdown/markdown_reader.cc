@@ -36,8 +36,7 @@ bool NamesAMeeting(std::string_view heading, const std::optional<std::string>& g
   std::string rest = std::string(heading.substr(0, date->pos)) +
                      std::string(heading.substr(date->pos + date->length));
   auto words = SplitWords(rest);
-  return words.empty() ||
-         std::any_of(words.begin(), words.end(), [](std::string_view w) {
+  return words.empty() || std::any_of(words.begin(), words.end(), [](std::string_view w) {
            return StartsWithNoCase(w, "day");
          });
 }
@@ -66,7 +65,7 @@ class Reader {
   void ReadBlock(const Block& b, Meeting& m);
   bool AddNames(const Block& b, std::string_view text, Section list, Meeting& m);
   void EnterLabelSection(Section s);
-  void AddAction(const Block& b, std::string_view text, Meeting& m, bool labelled);
+  void AddAction(const Block& b, std::string_view text, Meeting& m);
   void AddDecision(const Block& b, std::string_view text, Meeting& m);
   void Finish(Meeting& m);
   void Notice(int line, const std::string& message) {
@@ -205,14 +204,15 @@ Status Reader::DateMeeting(const Segment& segment, Meeting& m) {
       date = FindDate(b.text);
       line = b.line;
       title_text = b.text;
-      Notice(line, fmt::format("meeting date {} taken from '{}'", FormatIsoDate(date->date),
-                               b.text));
+      Notice(line,
+             fmt::format("meeting date {} taken from '{}'", FormatIsoDate(date->date), b.text));
     }
   }
   if (!date && doc_.front_matter.end_line > 0) {
     // A wiki's `date:` is when the page was last edited (a timestamp), not
     // the meeting's day; a plain day is taken.
-    std::string_view fm_date = FrontValue(doc_.front_matter, {"meeting_date", "meeting-date", "date"});
+    std::string_view fm_date =
+        FrontValue(doc_.front_matter, {"meeting_date", "meeting-date", "date"});
     std::string_view fm_title = FrontValue(doc_.front_matter, {"title"});
     if (auto d = ParseIsoDate(Trim(fm_date))) {
       date = FoundDate{*d, 0, 0};
@@ -221,8 +221,9 @@ Status Reader::DateMeeting(const Segment& segment, Meeting& m) {
       title_text = fm_title;
     }
     line = 1;
-    if (date) Notice(1, fmt::format("meeting date {} taken from the front matter",
-                                    FormatIsoDate(date->date)));
+    if (date)
+      Notice(1,
+             fmt::format("meeting date {} taken from the front matter", FormatIsoDate(date->date)));
   }
   if (!date)
     return source_.ErrorAt(segment.title ? doc_.blocks[*segment.title].line : TitleLine(), 0,
@@ -234,8 +235,7 @@ Status Reader::DateMeeting(const Segment& segment, Meeting& m) {
     std::size_t after = date->pos + date->length;
     if (auto time = FindStartTime(title_text, after)) {
       m.start_utc = time->utc;
-      Notice(line, fmt::format("start '{}' read as {} UTC", time->written,
-                               FormatTime(time->utc)));
+      Notice(line, fmt::format("start '{}' read as {} UTC", time->written, FormatTime(time->utc)));
     } else if (HasClockTime(title_text, after)) {
       Notice(line, "a start time without a zone plenary knows; no start recorded");
     }
@@ -264,21 +264,21 @@ bool Reader::AddNames(const Block& b, std::string_view text, Section list, Meeti
         if (p->role == Role::kStaff) where = Section::kStaff;
         if (p->role == Role::kObserver && where == Section::kAttendees) where = Section::kGuests;
       } else {
-        Notice(b.line, fmt::format("'{}' matches nobody on the {} roster; kept as written", name,
-                                   group_));
+        Notice(b.line,
+               fmt::format("'{}' matches nobody on the {} roster; kept as written", name, group_));
       }
     } else {
       unknown_names_.push_back({name, b.line});
     }
     if (!e.remark.empty()) {
-      if (auto by_remark = SectionOfRemark(e.remark); by_remark && *by_remark != where &&
-                                                       list != Section::kApologies) {
+      if (auto by_remark = SectionOfRemark(e.remark);
+          by_remark && *by_remark != where && list != Section::kApologies) {
         where = *by_remark;
         std::string_view list_name = where == Section::kStaff    ? "staff"
                                      : where == Section::kGuests ? "guests"
                                                                  : "apologies";
-        Notice(b.line, fmt::format("'{}' listed with {} by the remark '{}'", name, list_name,
-                                   e.remark));
+        Notice(b.line,
+               fmt::format("'{}' listed with {} by the remark '{}'", name, list_name, e.remark));
       } else if (IsAttendanceRemark(e.remark)) {
         m.attendance_remarks.push_back({name, e.remark});
       }
@@ -307,14 +307,14 @@ void Reader::EnterLabelSection(Section s) {
   last_action_depth_ = -1;
 }
 
-void Reader::AddAction(const Block& b, std::string_view text, Meeting& m, bool labelled) {
+void Reader::AddAction(const Block& b, std::string_view text, Meeting& m) {
   ActionItem item;
   item.text = std::string(text);
   item.line = b.line;
   bool in_actions = section_ == Section::kActions || section_ == Section::kActionReview;
-  item.source = !in_actions ? ActionSource::kNotes
+  item.source = !in_actions                          ? ActionSource::kNotes
                 : section_ == Section::kActionReview ? ActionSource::kReview
-                                                      : ActionSource::kTable;
+                                                     : ActionSource::kTable;
   if (status_) {
     item.status = status_->status;
     item.written_status = status_->written;
@@ -330,7 +330,6 @@ void Reader::AddAction(const Block& b, std::string_view text, Meeting& m, bool l
     item.written_status = "done";
     Notice(b.line, "a struck-through action read as done");
   }
-  (void)labelled;
   std::string_view body = WithoutRaisedOnDate(text);
   if (auto owners = OwnersAtStart(body, *directory_)) {
     item.owners = owners->owners;
@@ -350,13 +349,13 @@ void Reader::AddAction(const Block& b, std::string_view text, Meeting& m, bool l
     if (due->due.kind == DueText::kDate) {
       item.due = ResolveWrittenDate(due->due.date, m.date);
       if (!item.due)
-        Notice(b.line, fmt::format("due '{}' names no real day; no due date recorded",
-                                   due->phrase));
+        Notice(b.line,
+               fmt::format("due '{}' names no real day; no due date recorded", due->phrase));
     }
   } else {
     std::string lower = AsciiLower(body);
-    for (std::string_view cue : {" by the next ", " before the next ", " by next ",
-                                 " before next "}) {
+    for (std::string_view cue :
+         {" by the next ", " before the next ", " by next ", " before next "}) {
       std::size_t at = lower.find(cue);
       if (at == std::string::npos) continue;
       std::string_view phrase = Trim(body.substr(at + 1));
@@ -422,13 +421,13 @@ void Reader::ReadBlock(const Block& b, Meeting& m) {
     if (IsAttendance(section_)) AddNames(b, b.cells[0], section_, m);
     if (section_ == Section::kDecisions) AddDecision(b, b.text, m);
     if (section_ == Section::kActions || section_ == Section::kActionReview)
-      AddAction(b, b.cells[0], m, false);
+      AddAction(b, b.cells[0], m);
     return;
   }
   const std::string& text = b.text;
   if (text.empty()) return;
   auto label = ReadLabelLine(text);
-  if (label && label->kind == LabelLine::kAction) return AddAction(b, label->rest, m, true);
+  if (label && label->kind == LabelLine::kAction) return AddAction(b, label->rest, m);
   if (label && label->kind == LabelLine::kDecision) return AddDecision(b, label->rest, m);
   if (label && label->kind == LabelLine::kDate) return;
   if (label && label->kind == LabelLine::kChair) {
@@ -464,9 +463,9 @@ void Reader::ReadBlock(const Block& b, Meeting& m) {
       status_.reset();
       status_depth_ = -1;
     }
-    if (b.kind == Block::kItem || b.checked || OwnersAtStart(WithoutRaisedOnDate(text),
-                                                             *directory_))
-      return AddAction(b, text, m, false);
+    if (b.kind == Block::kItem || b.checked ||
+        OwnersAtStart(WithoutRaisedOnDate(text), *directory_))
+      return AddAction(b, text, m);
     return;
   }
   if (label && label->kind == LabelLine::kSection) {
@@ -484,7 +483,7 @@ void Reader::ReadBlock(const Block& b, Meeting& m) {
   if (b.checked && IsAttendance(section_) &&
       AddNames(b, text, *b.checked ? section_ : Section::kApologies, m))
     return;
-  if (b.checked) return AddAction(b, text, m, false);
+  if (b.checked) return AddAction(b, text, m);
   if (IsAttendance(section_) && AddNames(b, text, section_, m)) return;
   if (section_ == Section::kDecisions) return AddDecision(b, text, m);
   if (ApprovesMinutes(text)) return AddDecision(b, text, m);

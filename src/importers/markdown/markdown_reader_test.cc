@@ -58,7 +58,8 @@ ACTION: Ada Lovelace to prepare the transition request by 21 March.
                            {std::nullopt, {}, std::string("WEBAPPS")});
   ASSERT_EQ(minutes.meetings.size(), 1u);
   const Meeting& m = minutes.meetings[0];
-  EXPECT_EQ(m.key, (MeetingKey{"WEBAPPS", "Teleconference", DatedMeetingNumber(Day(2024, 3, 14), {})}));
+  EXPECT_EQ(m.key,
+            (MeetingKey{"WEBAPPS", "Teleconference", DatedMeetingNumber(Day(2024, 3, 14), {})}));
   EXPECT_EQ(m.attendees, (Names{"Ada Lovelace", "Grace Hopper"}));
   EXPECT_EQ(m.staff, Names{"Alan Turing"});
   EXPECT_EQ(m.apologies, Names{"Tim Berners-Lee"});
@@ -308,8 +309,7 @@ TEST(MarkdownReader, StartWithoutAKnownZoneIsNotTaken) {
 TEST(MarkdownReader, RefusesWithoutADate) {
   auto read = Read("# ABC Call\n\nPresent: Ann Able\n");
   ASSERT_FALSE(read.ok());
-  EXPECT_EQ(read.error().message.rfind("m.md:1:1: no meeting date", 0), 0u)
-      << read.error().message;
+  EXPECT_EQ(read.error().message.rfind("m.md:1:1: no meeting date", 0), 0u) << read.error().message;
 }
 
 TEST(MarkdownReader, RefusesWithoutAGroup) {

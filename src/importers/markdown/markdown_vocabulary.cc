@@ -43,11 +43,10 @@ struct Zone {
 };
 // Abbreviations that name one zone only (not IST: India, Ireland, Israel).
 constexpr std::array<Zone, 21> kZones{{
-    {"UTC", 0},      {"GMT", 0},      {"Z", 0},        {"WET", 0},      {"BST", 60},
-    {"CET", 60},     {"CEST", 120},   {"EET", 120},    {"EEST", 180},
-    {"JST", 540},    {"KST", 540},    {"AEST", 600},   {"AEDT", 660},   {"EST", -300},
-    {"EDT", -240},   {"CST", -360},   {"CDT", -300},   {"MST", -420},   {"MDT", -360},
-    {"PST", -480},   {"PDT", -420},
+    {"UTC", 0},    {"GMT", 0},    {"Z", 0},      {"WET", 0},    {"BST", 60},   {"CET", 60},
+    {"CEST", 120}, {"EET", 120},  {"EEST", 180}, {"JST", 540},  {"KST", 540},  {"AEST", 600},
+    {"AEDT", 660}, {"EST", -300}, {"EDT", -240}, {"CST", -360}, {"CDT", -300}, {"MST", -420},
+    {"MDT", -360}, {"PST", -480}, {"PDT", -420},
 }};
 
 // "UTC-7", "UTC+05:30", "GMT+2": an explicit offset in minutes.
@@ -55,7 +54,9 @@ std::optional<int> ExplicitOffset(std::string_view word) {
   for (std::string_view base : {"UTC", "GMT"}) {
     if (word.size() <= base.size() || word.substr(0, base.size()) != base) continue;
     std::string_view rest = word.substr(base.size());
-    int sign = rest[0] == '+' ? 1 : (rest[0] == '-' || rest.substr(0, 3) == "\xE2\x88\x92") ? -1 : 0;
+    int sign = rest[0] == '+'                                            ? 1
+               : (rest[0] == '-' || rest.substr(0, 3) == "\xE2\x88\x92") ? -1
+                                                                         : 0;
     if (sign == 0) return std::nullopt;
     rest.remove_prefix(rest[0] == '+' || rest[0] == '-' ? 1 : 3);
     int hours = 0, minutes = 0, digits = 0;
@@ -150,12 +151,12 @@ bool IsAcronym(std::string_view w) {
 
 bool IsRoleWord(std::string_view lower_word) {
   static const std::array<std::string_view, 34> kRoles{
-      "chair",     "co-chair",  "chairs",    "vice-chair",  "member",      "members",
-      "secretariat", "secretary", "staff",   "director",    "liaison",     "editor",
-      "lead",      "scribe",    "at-large",  "executive",   "officer",     "president",
-      "treasurer", "manager",   "counsel",   "coordinator", "facilitator", "host",
-      "observer",  "guest",     "contractor", "representative", "delegate", "notetaker",
-      "note-taker", "ex-officio", "minutes", "emeritus"};
+      "chair",       "co-chair",   "chairs",     "vice-chair",     "member",      "members",
+      "secretariat", "secretary",  "staff",      "director",       "liaison",     "editor",
+      "lead",        "scribe",     "at-large",   "executive",      "officer",     "president",
+      "treasurer",   "manager",    "counsel",    "coordinator",    "facilitator", "host",
+      "observer",    "guest",      "contractor", "representative", "delegate",    "notetaker",
+      "note-taker",  "ex-officio", "minutes",    "emeritus"};
   return std::find(kRoles.begin(), kRoles.end(), lower_word) != kRoles.end();
 }
 
@@ -263,13 +264,13 @@ std::string LabelWords(std::string_view text) {
 Section ClassifySection(std::string_view heading) {
   std::string label = LabelWords(heading);
   if (label.empty() || label.size() > 60) return Section::kOther;
-  if (Contains(label, "action item") || StartsWithAny(label, {"actions", "action", "to-dos", "todos", "todo"}) ||
+  if (Contains(label, "action item") ||
+      StartsWithAny(label, {"actions", "action", "to-dos", "todos", "todo"}) ||
       label == "new actions" || label == "open actions") {
-    bool review = Contains(label, "review") || Contains(label, "open") ||
-                  Contains(label, "outstanding") || Contains(label, "previous") ||
-                  Contains(label, "carried") || Contains(label, "pending") ||
-                  Contains(label, "status") || Contains(label, "follow-up") ||
-                  StartsWithWord(label, "old");
+    bool review =
+        Contains(label, "review") || Contains(label, "open") || Contains(label, "outstanding") ||
+        Contains(label, "previous") || Contains(label, "carried") || Contains(label, "pending") ||
+        Contains(label, "status") || Contains(label, "follow-up") || StartsWithWord(label, "old");
     return review ? Section::kActionReview : Section::kActions;
   }
   if (StartsWithAny(label, {"review of action items", "review of actions",
@@ -278,15 +279,15 @@ Section ClassifySection(std::string_view heading) {
   if (StartsWithAny(label, {"decisions", "decision", "resolutions", "resolution", "resolved",
                             "decisions made", "decisions reached", "summary of decisions"}))
     return Section::kDecisions;
-  if (StartsWithAny(label, {"attendance", "present", "attendees", "attending", "roll call",
-                            "rollcall", "participants", "members present", "in attendance",
-                            "who is here", "people"}))
+  if (StartsWithAny(label,
+                    {"attendance", "present", "attendees", "attending", "roll call", "rollcall",
+                     "participants", "members present", "in attendance", "who is here", "people"}))
     return Section::kAttendees;
   if (StartsWithAny(label, {"regrets", "apologies", "absent", "not present", "excused",
                             "members absent", "unable to attend"}))
     return Section::kApologies;
-  if (StartsWithAny(label, {"guests", "guest", "observers", "observer", "also present",
-                            "visitors", "invited"}))
+  if (StartsWithAny(label, {"guests", "guest", "observers", "observer", "also present", "visitors",
+                            "invited"}))
     return Section::kGuests;
   if (StartsWithAny(label, {"staff", "secretariat", "support staff"})) return Section::kStaff;
   return Section::kOther;
@@ -301,22 +302,21 @@ std::optional<StatusGroup> ReadStatusGroup(std::string_view text) {
     bool carried;
   };
   static const std::array<Word, 21> kWords{{
-      {"done", S::kComplete, true},          {"completed", S::kComplete, true},
-      {"complete", S::kComplete, true},      {"closed", S::kComplete, true},
-      {"finished", S::kComplete, true},      {"dropped", S::kCancelled, true},
-      {"cancelled", S::kCancelled, true},    {"canceled", S::kCancelled, true},
-      {"withdrawn", S::kCancelled, true},    {"obsolete", S::kCancelled, true},
-      {"in progress", S::kOpen, true},       {"in-progress", S::kOpen, true},
-      {"ongoing", S::kOpen, true},           {"on hold", S::kOpen, true},
-      {"on-hold", S::kOpen, true},           {"pending", S::kOpen, true},
-      {"open", S::kOpen, true},              {"not started", S::kOpen, true},
-      {"deferred", S::kOpen, true},          {"blocked", S::kOpen, true},
+      {"done", S::kComplete, true},       {"completed", S::kComplete, true},
+      {"complete", S::kComplete, true},   {"closed", S::kComplete, true},
+      {"finished", S::kComplete, true},   {"dropped", S::kCancelled, true},
+      {"cancelled", S::kCancelled, true}, {"canceled", S::kCancelled, true},
+      {"withdrawn", S::kCancelled, true}, {"obsolete", S::kCancelled, true},
+      {"in progress", S::kOpen, true},    {"in-progress", S::kOpen, true},
+      {"ongoing", S::kOpen, true},        {"on hold", S::kOpen, true},
+      {"on-hold", S::kOpen, true},        {"pending", S::kOpen, true},
+      {"open", S::kOpen, true},           {"not started", S::kOpen, true},
+      {"deferred", S::kOpen, true},       {"blocked", S::kOpen, true},
       {"new", S::kOpen, false},
   }};
   for (const Word& w : kWords) {
     if (label == w.word || label == std::string(w.word) + " items" ||
-        label == std::string(w.word) + " actions" ||
-        label == std::string(w.word) + " action items")
+        label == std::string(w.word) + " actions" || label == std::string(w.word) + " action items")
       return StatusGroup{std::string(w.word), w.status, w.carried};
   }
   return std::nullopt;
@@ -334,8 +334,8 @@ std::optional<LabelLine> ReadLabelLine(std::string_view text) {
     if (rest.empty()) return std::nullopt;
     return LabelLine{LabelLine::kAction, Section::kOther, rest};
   }
-  if (lower == "resolution" || lower == "resolved" || lower == "decision" ||
-      lower == "decided" || lower == "agreed" || lower == "resolution passed") {
+  if (lower == "resolution" || lower == "resolved" || lower == "decision" || lower == "decided" ||
+      lower == "agreed" || lower == "resolution passed") {
     if (rest.empty()) return std::nullopt;
     return LabelLine{LabelLine::kDecision, Section::kOther, rest};
   }
@@ -356,8 +356,8 @@ std::optional<FoundDate> FindDate(std::string_view text) {
     std::string_view w = Bare(words[i].text);
     if (w.size() == 10 && IsDigit(w[0]) && w[4] == '-') {
       if (auto d = ParseIsoDate(w))
-        return FoundDate{*d, words[i].pos + static_cast<std::size_t>(w.data() - words[i].text.data()),
-                         w.size()};
+        return FoundDate{
+            *d, words[i].pos + static_cast<std::size_t>(w.data() - words[i].text.data()), w.size()};
     }
     for (std::size_t n : {4u, 3u}) {
       if (i + n > words.size()) continue;
@@ -391,8 +391,7 @@ std::optional<FoundTime> FindStartTime(std::string_view text, std::size_t from) 
       int shift = utc < 0 ? -1 : utc >= 24 * 60 ? 1 : 0;
       utc = (utc % (24 * 60) + 24 * 60) % (24 * 60);
       std::size_t end = words[k].pos + Bare(words[k].text).size();
-      std::string written(
-          Trim(text.substr(from).substr(words[i].pos, end - words[i].pos)));
+      std::string written(Trim(text.substr(from).substr(words[i].pos, end - words[i].pos)));
       return FoundTime{{utc / 60, utc % 60}, written, shift};
     }
     return std::nullopt;
@@ -410,10 +409,9 @@ bool HasClockTime(std::string_view text, std::size_t from) {
 
 std::optional<std::string> MeetingKindIn(std::string_view title) {
   static const std::array<std::string_view, 20> kKinds{
-      "teleconference", "telecon",  "telechat", "call",    "meeting",     "session",
-      "retreat",        "workshop", "plenary",  "interim", "board",       "summit",
-      "sync",           "standup",  "webinar",  "hangout", "conference",  "assembly",
-      "council",        "huddle"};
+      "teleconference", "telecon", "telechat",   "call",     "meeting", "session", "retreat",
+      "workshop",       "plenary", "interim",    "board",    "summit",  "sync",    "standup",
+      "webinar",        "hangout", "conference", "assembly", "council", "huddle"};
   for (std::string_view w : SplitWords(title)) {
     std::string lower = AsciiLower(Bare(w));
     if (std::find(kKinds.begin(), kKinds.end(), lower) == kKinds.end()) continue;
@@ -441,8 +439,8 @@ std::optional<std::string> GroupIn(std::string_view title) {
 
 bool IsMeetingTitle(std::string_view heading) {
   std::string lower = AsciiLower(heading);
-  for (std::string_view word : {"approv", "next meeting", "upcoming", "future", "previous",
-                                "last meeting", "due "})
+  for (std::string_view word :
+       {"approv", "next meeting", "upcoming", "future", "previous", "last meeting", "due "})
     if (Contains(lower, word)) return false;
   return FindDate(heading).has_value();
 }
@@ -498,8 +496,8 @@ std::optional<Section> SectionOfRemark(std::string_view remark) {
 
 bool IsAttendanceRemark(std::string_view remark) {
   std::string lower = AsciiLower(remark);
-  for (std::string_view w : {"joined", "left", "arrived", "late", "early", "part", "until",
-                             "from ", "dropped"})
+  for (std::string_view w :
+       {"joined", "left", "arrived", "late", "early", "part", "until", "from ", "dropped"})
     if (Contains(lower, w)) return true;
   return false;
 }

@@ -18,13 +18,13 @@ namespace plenary::markdown {
 
 enum class Section {
   kOther,
-  kAttendees,  // Attendance, Present, Attendees, Roll call, Participants
-  kApologies,  // Regrets, Apologies, Absent
-  kGuests,     // Guests, Observers
-  kStaff,      // Staff, Secretariat
-  kActions,    // Action items, Actions, New action items
+  kAttendees,     // Attendance, Present, Attendees, Roll call, Participants
+  kApologies,     // Regrets, Apologies, Absent
+  kGuests,        // Guests, Observers
+  kStaff,         // Staff, Secretariat
+  kActions,       // Action items, Actions, New action items
   kActionReview,  // Action Item Review, Open action items, Previous actions
-  kDecisions,  // Decisions, Resolutions
+  kDecisions,     // Decisions, Resolutions
 };
 
 bool IsAttendance(Section s);
