@@ -41,6 +41,10 @@ bool NamesAMeeting(std::string_view heading, const std::optional<std::string>& g
          });
 }
 
+constexpr std::string_view kNothingHeld =
+    "read as Markdown minutes, but it holds nothing a meeting record holds: no attendance "
+    "(Present:, Attendees, Regrets), no action items and no decisions";
+
 std::string_view FrontValue(const FrontMatter& fm, std::initializer_list<std::string_view> keys) {
   for (std::string_view key : keys) {
     auto it = fm.values.find(std::string(key));
@@ -58,6 +62,7 @@ class Reader {
 
  private:
   std::vector<Segment> Segments() const;
+  bool HoldsARecord();
   Status ChooseGroup(const std::vector<Segment>& segments);
   Result<Meeting> ReadMeeting(const Segment& segment);
   Status DateMeeting(const Segment& segment, Meeting& m);
@@ -122,6 +127,21 @@ std::vector<Segment> Reader::Segments() const {
     out.push_back({begin, end, starts[k]});
   }
   return out;
+}
+
+// Whether any block is attendance, an action or a decision, read before the
+// date and group are asked for, so that a README is refused as what it is.
+bool Reader::HoldsARecord() {
+  directory_.emplace(nullptr, "");
+  const std::size_t notices = minutes_.notices.size();
+  Meeting scratch;
+  scratch.date = Date{std::chrono::year{2000} / 1 / 1};  // due dates need a day to resolve near
+  ReadBlocks({0, doc_.blocks.size(), std::nullopt}, scratch);
+  minutes_.notices.resize(notices);
+  unknown_names_.clear();
+  directory_.reset();
+  return !(scratch.attendees.empty() && scratch.apologies.empty() && scratch.staff.empty() &&
+           scratch.guests.empty() && scratch.actions.empty() && scratch.decisions.empty());
 }
 
 Status Reader::ChooseGroup(const std::vector<Segment>& segments) {
@@ -528,6 +548,7 @@ Result<Meeting> Reader::ReadMeeting(const Segment& segment) {
 
 Result<Minutes> Reader::Read() {
   std::vector<Segment> segments = Segments();
+  if (!HoldsARecord()) return source_.ErrorAt(TitleLine(), 0, kNothingHeld);
   if (Status group = ChooseGroup(segments); !group.ok()) return group.error();
   std::set<std::pair<std::string, int>> keys;
   for (const Segment& segment : segments) {
@@ -549,11 +570,7 @@ Result<Minutes> Reader::Read() {
                                          MeetingLabel(meeting->key)));
     minutes_.meetings.push_back(std::move(*meeting));
   }
-  if (minutes_.meetings.empty())
-    return source_.ErrorAt(TitleLine(), 0,
-                           "read as Markdown minutes, but it holds nothing a meeting record "
-                           "holds: no attendance (Present:, Attendees, Regrets), no action "
-                           "items and no decisions");
+  if (minutes_.meetings.empty()) return source_.ErrorAt(TitleLine(), 0, kNothingHeld);
   if (!unknown_names_.empty()) {
     Notice(unknown_names_.front().second,
            fmt::format("no roster for {}: {} names kept as written (import a roster with "

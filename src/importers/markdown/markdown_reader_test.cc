@@ -327,6 +327,14 @@ TEST(MarkdownReader, RefusesMarkdownThatIsNoMeetingRecord) {
       << read.error().message;
 }
 
+TEST(MarkdownReader, AReadmeWithoutADateIsRefusedAsHoldingNoRecord) {
+  auto read = Read("# Project README\n\nSome text.\n\n- run make\n");
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(
+      read.error().message.rfind("m.md:1:1: read as Markdown minutes, but it holds nothing", 0), 0u)
+      << read.error().message;
+}
+
 TEST(MarkdownReader, BrokenFrontMatterIsReadAsMarkdown) {
   Minutes minutes = ReadOk("---\n: [unclosed\n---\n# ABC Call 2024-06-12\n\nPresent: Ann Able\n");
   EXPECT_EQ(minutes.meetings.at(0).attendees, Names{"Ann Able"});
