@@ -267,17 +267,20 @@ std::optional<Directory::Leading> OwnerAtStart(std::string_view text, const Dire
 std::optional<LeadingOwners> OwnersAtStart(std::string_view text, const Directory& directory) {
   if (auto single = OwnerAtStart(text, directory))
     return LeadingOwners{{single->owner}, single->length};
-  // The list ends at the first " to " followed by a word other than "be".
+  // The list ends at the first " to " followed by a word other than "be";
+  // a list of owners is short, so only the first 160 bytes are looked at.
+  constexpr std::size_t kLongestList = 160;
   std::size_t to = std::string_view::npos;
-  for (std::size_t at = text.find(" to "); at != std::string_view::npos;
+  for (std::size_t at = text.find(" to "); at != std::string_view::npos && at <= kLongestList;
        at = text.find(" to ", at + 1)) {
-    auto rest = SplitWords(text.substr(at + 4));
-    if (!rest.empty() && rest[0] != "be") {
+    std::string_view rest = Trim(text.substr(at + 4));
+    std::string_view next = rest.substr(0, rest.find(' '));
+    if (!next.empty() && next != "be") {
       to = at;
       break;
     }
   }
-  if (to == std::string_view::npos || to > 160) return std::nullopt;
+  if (to == std::string_view::npos) return std::nullopt;
   std::string_view list = text.substr(0, to);
   std::vector<Owner> owners;
   for (std::string name : SplitNameList(list)) {

@@ -294,6 +294,7 @@ Section ClassifySection(std::string_view heading) {
 }
 
 std::optional<StatusGroup> ReadStatusGroup(std::string_view text) {
+  if (text.size() > 60) return std::nullopt;  // "In progress (carried from May):" at most
   std::string label = LabelWords(text);
   using S = ActionStatus;
   struct Word {
@@ -314,11 +315,15 @@ std::optional<StatusGroup> ReadStatusGroup(std::string_view text) {
       {"deferred", S::kOpen, true},       {"blocked", S::kOpen, true},
       {"new", S::kOpen, false},
   }};
-  for (const Word& w : kWords) {
-    if (label == w.word || label == std::string(w.word) + " items" ||
-        label == std::string(w.word) + " actions" || label == std::string(w.word) + " action items")
-      return StatusGroup{std::string(w.word), w.status, w.carried};
+  std::string_view status = label;
+  for (std::string_view suffix : {" action items", " actions", " items"}) {
+    if (status.size() > suffix.size() && status.substr(status.size() - suffix.size()) == suffix) {
+      status.remove_suffix(suffix.size());
+      break;
+    }
   }
+  for (const Word& w : kWords)
+    if (status == w.word) return StatusGroup{std::string(w.word), w.status, w.carried};
   return std::nullopt;
 }
 
