@@ -6,6 +6,29 @@
 #include "core/text.h"
 
 namespace plenary {
+
+std::string_view WithoutRaisedOnDate(std::string_view text) {
+  std::size_t i = text.find_first_not_of(" \t");
+  if (i == std::string_view::npos || text.size() - i < 10) return text;
+  std::string_view date = text.substr(i, 10);
+  for (std::size_t k = 0; k < 10; ++k) {
+    bool dash = k == 4 || k == 7;
+    if (dash ? date[k] != '-' : (date[k] < '0' || date[k] > '9')) return text;
+  }
+  std::size_t j = i + 10;
+  std::size_t separator = text.find_first_not_of(" \t", j);
+  if (separator == std::string_view::npos) return text;
+  if (text[separator] == ':' || text[separator] == '-') {
+    j = separator + 1;
+  } else if (text.compare(separator, 3, "\xE2\x80\x93") == 0 ||
+             text.compare(separator, 3, "\xE2\x80\x94") == 0) {
+    j = separator + 3;
+  } else {
+    return text;
+  }
+  std::size_t rest = text.find_first_not_of(" \t", j);
+  return rest == std::string_view::npos ? text : text.substr(rest);
+}
 namespace {
 
 std::vector<std::string> Passages(std::string_view text) {

@@ -9,6 +9,12 @@
 
 namespace plenary {
 
+// `text` without the day it was raised on, when it starts with one
+// ("2024-04-03: Alvaro Retana to ...", "2024-04-03 - ..."): groups that date
+// their items write it before the words, and it says nothing about which item
+// the words name (items raised on one day would share its digits).
+std::string_view WithoutRaisedOnDate(std::string_view text);
+
 // Which of a set of texts another text quotes: shares a passage of at least
 // kQuoteWords consecutive content words with it (stop words, case, diacritics
 // and punctuation aside). A carried item that repeats a question word for word

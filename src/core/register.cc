@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/date.h"
+#include "core/matching.h"
 #include "core/text.h"
 
 namespace plenary {
@@ -224,6 +225,15 @@ void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int posi
   } else if (closed_now && mention.written_status.empty()) {
     item.state.written_status.clear();  // "in progress" no longer says what it is
   }
+  // The group's own word for the state ("in progress" -> "on hold") follows
+  // the latest mention that gives one; it is a change of its own only when
+  // open/closed did not change with it.
+  if (!mention.written_status.empty() && mention.written_status != item.state.written_status) {
+    if (changes.empty() || changes.back() != StatusChange(mention.status) ||
+        mention.status == ActionStatus::kOpen)
+      changes.push_back(fmt::format("marked '{}'", mention.written_status));
+    item.state.written_status = mention.written_status;
+  }
   std::vector<Owner> owners = item.state.owners;
   if (mention.source == ActionSource::kTable && !mention.owners.empty()) owners = mention.owners;
   for (const Owner& o : mention.owners)
@@ -355,7 +365,7 @@ void Replayer::ApplyEvent(const RegisterEvent& event) {
 }  // namespace
 
 std::vector<std::string> SortedWords(std::string_view text) {
-  std::vector<std::string> words = ContentWords(text);
+  std::vector<std::string> words = ContentWords(WithoutRaisedOnDate(text));
   std::sort(words.begin(), words.end());
   return words;
 }
@@ -428,7 +438,7 @@ std::vector<DuplicatePair> FindDuplicates(const Register& reg, double threshold)
   };
   for (std::size_t i = 0; i < reg.items.size(); ++i) {
     if (!listed(reg.items[i])) continue;
-    ordered[i] = ContentWords(reg.items[i].state.text);
+    ordered[i] = ContentWords(WithoutRaisedOnDate(reg.items[i].state.text));
     words[i] = ordered[i];
     std::sort(words[i].begin(), words[i].end());
     for (const std::string& w : words[i]) index[w].push_back(i);

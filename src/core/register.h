@@ -96,7 +96,8 @@ struct MatchRules {
 // their content words; 0 with fewer than three words in common. Both word
 // lists must be sorted and without repeats (SortedWords).
 double MatchScore(const std::vector<std::string>& mention, const std::vector<std::string>& item);
-// ContentWords of `text`, sorted: the form MatchScore takes.
+// ContentWords of `text` without a leading raised-on date
+// (WithoutRaisedOnDate), sorted: the form MatchScore takes.
 std::vector<std::string> SortedWords(std::string_view text);
 
 // Replays `meetings` and `events` into a register. An event whose item no

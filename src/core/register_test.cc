@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <random>
 
+#include "core/matching.h"
+
 namespace plenary {
 namespace {
 
@@ -381,6 +383,47 @@ TEST(Register, DueBeforeTheNextPlenaryStaysUndatedUntilOneIsImported) {
       {done});
   ASSERT_EQ(closed.items.size(), 1u);
   EXPECT_EQ(closed.items[0].state.due, std::nullopt);
+// Agendas that date each item by the day it was raised ("2024-05-01: ...")
+// name the same item with the same date week after week; the date is not
+// what matches, so two items raised on one day stay two items.
+TEST(Register, ARaisedOnDateIsNotPartOfTheMatch) {
+  EXPECT_EQ(WithoutRaisedOnDate("2024-04-03: Alvaro Retana to follow up"),
+            "Alvaro Retana to follow up");
+  EXPECT_EQ(WithoutRaisedOnDate("2024-04-03 - Alvaro Retana"), "Alvaro Retana");
+  EXPECT_EQ(WithoutRaisedOnDate("2024-04-03 meeting notes"), "2024-04-03 meeting notes");
+  EXPECT_EQ(WithoutRaisedOnDate("Due 2024-04-03: x"), "Due 2024-04-03: x");
+  // Without the rule the shared digits of the date would make Bob's item Ann's.
+  Register reg =
+      ReplayRegister({Meeting(1, 1, D(2024, 5, 8), {Mention("2024-05-01: Ann to book the room.")}),
+                      Meeting(2, 2, D(2024, 5, 15),
+                              {Mention("2024-05-01: Bob to book the room."),
+                               Mention("2024-05-01: Ann to book the room.", ActionSource::kReview,
+                                       std::nullopt, ActionStatus::kComplete)})},
+                     {});
+  ASSERT_EQ(reg.items.size(), 2u);
+  EXPECT_EQ(reg.items[0].state.status, ActionStatus::kComplete);
+  EXPECT_EQ(reg.items[0].history.size(), 2u);
+  EXPECT_EQ(reg.items[1].state.text, "2024-05-01: Bob to book the room.");
+}
+
+TEST(Register, TheGroupsWordForTheStatusFollowsTheLatestMention) {
+  auto mention = [](std::string written, ActionStatus status) {
+    ActionItem a = Mention("2024-05-01: Ann Lee to book the meeting room.", ActionSource::kReview,
+                           std::nullopt, status);
+    a.written_status = std::move(written);
+    return a;
+  };
+  Register reg =
+      ReplayRegister({Meeting(1, 1, D(2024, 5, 8), {mention("in progress", ActionStatus::kOpen)}),
+                      Meeting(2, 2, D(2024, 5, 15), {mention("on hold", ActionStatus::kOpen)}),
+                      Meeting(3, 3, D(2024, 5, 22), {mention("done", ActionStatus::kComplete)})},
+                     {});
+  ASSERT_EQ(reg.items.size(), 1u);
+  EXPECT_EQ(reg.items[0].state.written_status, "done");
+  ASSERT_EQ(reg.items[0].history.size(), 3u);
+  EXPECT_EQ(reg.items[0].history[1].change, "marked 'on hold'");
+  EXPECT_EQ(reg.items[0].history[2].change, "completed");
+  EXPECT_TRUE(FindDuplicates(reg).empty());
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "importers/icann/wiki_page.h"
 #include "importers/icann_header.h"
 #include "importers/icann_notes.h"
+#include "importers/markdown/markdown_reader.h"
 
 namespace plenary {
 namespace {
@@ -41,6 +42,10 @@ const std::vector<MinutesFormat>& MinutesFormats() {
        DetectIcannNotes, ReadIcannNotesFormat},
       {"icann-wiki", "ICANN review-team wiki meeting page, copied as text", DetectIcannWikiPage,
        ReadIcannWikiPage},
+      {"markdown",
+       "Markdown minutes (wiki pages, repositories, HackMD): headings, lists, task lists, "
+       "tables, front matter",
+       DetectMarkdown, ReadMarkdownMinutes},
   };
   return formats;
 }

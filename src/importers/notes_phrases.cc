@@ -265,6 +265,44 @@ std::optional<Directory::Leading> OwnerAtStart(std::string_view text, const Dire
   return Directory::Leading{directory.ResolveOwner(text.substr(0, end)), end};
 }
 
+std::optional<LeadingOwners> OwnersAtStart(std::string_view text, const Directory& directory) {
+  if (auto single = OwnerAtStart(text, directory))
+    return LeadingOwners{{single->owner}, single->length};
+  // The list ends at the first " to " followed by a word other than "be";
+  // a list of owners is short, so only the first 160 bytes are looked at.
+  constexpr std::size_t kLongestList = 160;
+  std::size_t to = std::string_view::npos;
+  for (std::size_t at = text.find(" to "); at != std::string_view::npos && at <= kLongestList;
+       at = text.find(" to ", at + 1)) {
+    std::string_view rest = Trim(text.substr(at + 4));
+    std::string_view next = rest.substr(0, rest.find(' '));
+    if (!next.empty() && next != "be") {
+      to = at;
+      break;
+    }
+  }
+  if (to == std::string_view::npos) return std::nullopt;
+  std::string_view list = text.substr(0, to);
+  std::vector<Owner> owners;
+  for (std::string name : SplitNameList(list)) {
+    for (std::string_view tail : {" et al.", " et al"})
+      if (name.size() > tail.size() && EqualsNoCase(name.substr(name.size() - tail.size()), tail))
+        name.resize(name.size() - tail.size());
+    if (name.empty()) continue;
+    std::string probe = name + " to act";
+    auto one = OwnerAtStart(probe, directory);
+    bool all = StartsWithNoCase(name, "all ") && SplitWords(name).size() <= 3;
+    if (one && one->length == name.size())
+      owners.push_back(one->owner);
+    else if (all)
+      owners.push_back(directory.ResolveOwner(name));
+    else
+      return std::nullopt;
+  }
+  if (owners.empty()) return std::nullopt;
+  return LeadingOwners{std::move(owners), to};
+}
+
 std::optional<NotedAction> ActionIn(std::string_view sentence, const Directory& directory) {
   std::string_view text = sentence;
   bool labelled = false;

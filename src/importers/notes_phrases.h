@@ -109,6 +109,18 @@ std::optional<std::string> DecisionIn(std::string_view bullet, const Directory& 
 // roster does not know them. `length` is the bytes of `text` the name takes.
 std::optional<Directory::Leading> OwnerAtStart(std::string_view text, const Directory& directory);
 
+// The owners a sentence starts with, for "X and Y to ...", "X, Y, and Z to
+// ...", "X et al to ...": every name of the list before the first "to", each
+// as OwnerAtStart would take it alone (a known name, or two or three
+// capitalised words, or initials, or words starting "All"), "et al" dropped.
+// nullopt unless every entry is a name and a verb follows "to". `length` is
+// the bytes of `text` the list takes.
+struct LeadingOwners {
+  std::vector<Owner> owners;
+  std::size_t length = 0;
+};
+std::optional<LeadingOwners> OwnersAtStart(std::string_view text, const Directory& directory);
+
 // The action a sentence of the summary notes assigns: "Staff to put ... ",
 // "JG to draft ...", "Action: ICANN Org to ...". `text` is what the item says.
 struct NotedAction {

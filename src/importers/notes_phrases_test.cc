@@ -183,6 +183,27 @@ TEST(NotesPhrases, OwnersAtTheStartOfASentence) {
   EXPECT_TRUE(owners("The draft to be circulated next week").empty());
   EXPECT_TRUE(owners("Circulate the draft report").empty());
   EXPECT_TRUE(owners("Note: the call moves to Tuesday").empty());
+TEST(NotesPhrases, OwnersAtStartTakesAListOfNamesBeforeTo) {
+  Directory none(nullptr, "IAB");
+  auto names = [&](std::string_view text) {
+    std::vector<std::string> out;
+    if (auto owners = OwnersAtStart(text, none))
+      for (const Owner& o : owners->owners) out.push_back(o.name);
+    return out;
+  };
+  EXPECT_EQ(
+      names("Cindy Morgan, Mirja K\xC3\xBChlewind, and Sally Wentworth to coordinate"),
+      (std::vector<std::string>{"Cindy Morgan", "Mirja K\xC3\xBChlewind", "Sally Wentworth"}));
+  EXPECT_EQ(names("Dhruv Dhody and Wes Hardaker to track adding"),
+            (std::vector<std::string>{"Dhruv Dhody", "Wes Hardaker"}));
+  EXPECT_EQ(names("Suresh Krishnan et al to write a draft"),
+            std::vector<std::string>{"Suresh Krishnan"});
+  EXPECT_EQ(names("Pat Kane to circulate"), std::vector<std::string>{"Pat Kane"});
+  EXPECT_TRUE(names("Colin Perkins said he would like to attend").empty());
+  EXPECT_TRUE(names("The document is going to be reviewed").empty());
+  auto owners = OwnersAtStart("Dhruv Dhody and Wes Hardaker to track", none);
+  ASSERT_TRUE(owners.has_value());
+  EXPECT_EQ(owners->length, std::string_view("Dhruv Dhody and Wes Hardaker").size());
 }
 
 }  // namespace
