@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/date.h"
+#include "core/review_status.h"
 #include "core/text.h"
 
 namespace plenary {
@@ -53,8 +54,10 @@ class Replayer {
     std::size_t runner_up = 0;
   };
 
-  Match FindMatch(const std::vector<std::string>& words, double threshold, std::size_t limit) const;
+  Match FindMatch(const std::vector<std::string>& words, double threshold, std::size_t limit,
+                  bool exact_counts) const;
   double ScoreItem(std::size_t item, const std::vector<std::string>& words) const;
+  bool HasWording(std::size_t item, const std::vector<std::string>& words) const;
   std::size_t Create(const MeetingMentions& meeting, int position);
   void Apply(std::size_t item, const MeetingMentions& meeting, int position);
   void Remember(std::size_t item, const std::string& text);
@@ -75,10 +78,18 @@ double Replayer::ScoreItem(std::size_t item, const std::vector<std::string>& wor
   return best;
 }
 
+bool Replayer::HasWording(std::size_t item, const std::vector<std::string>& words) const {
+  return !words.empty() &&
+         std::find(words_[item].begin(), words_[item].end(), words) != words_[item].end();
+}
+
 // The earlier item (index below `limit`) a mention most likely names. Open
-// items are preferred; a closed one matches only when no open one does.
+// items are preferred; a closed one matches only when no open one does. With
+// `exact_counts`, a mention whose words are exactly those of one of an item's
+// wordings names it even when they are too few to score ("Greg: follow up [
+// Cassandra ]" reviewed the next month).
 Replayer::Match Replayer::FindMatch(const std::vector<std::string>& words, double threshold,
-                                    std::size_t limit) const {
+                                    std::size_t limit, bool exact_counts) const {
   std::unordered_set<std::size_t> candidates;
   for (const std::string& w : words) {
     auto it = index_.find(w);
@@ -91,6 +102,7 @@ Replayer::Match Replayer::FindMatch(const std::vector<std::string>& words, doubl
     for (std::size_t item : candidates) {
       if ((reg_.items[item].state.status == ActionStatus::kOpen) != open) continue;
       double score = ScoreItem(item, words);
+      if (score < threshold && exact_counts && HasWording(item, words)) score = 1.0;
       if (score >= threshold) scored.push_back({score, item});
     }
     if (scored.empty()) continue;
@@ -123,6 +135,13 @@ std::size_t Replayer::Create(const MeetingMentions& meeting, int position) {
   const ActionItem& mention = meeting.mentions[static_cast<std::size_t>(position)];
   RegisterItem item;
   item.state = mention;
+  // A review names an item and gives its status: the item is the words
+  // before "Status:", the status its note (core/review_status.h).
+  ReviewedText reviewed = SplitReviewStatus(mention.text);
+  if (!reviewed.status.empty()) {
+    item.state.text = std::string(reviewed.item);
+    item.status_note = std::string(reviewed.status);
+  }
   item.origin = meeting.key;
   item.origin_date = meeting.date;
   item.history.push_back({meeting.date, meeting.key, std::nullopt, "created", mention.text, ""});
@@ -134,7 +153,7 @@ std::size_t Replayer::Create(const MeetingMentions& meeting, int position) {
   reg_.items.push_back(std::move(item));
   words_.emplace_back();
   std::size_t index = reg_.items.size() - 1;
-  Remember(index, mention.text);
+  Remember(index, std::string(SplitReviewStatus(mention.text).item));
   mention_owner_[{meeting.meeting_id, position}] = index;
   return index;
 }
@@ -144,6 +163,11 @@ std::size_t Replayer::Create(const MeetingMentions& meeting, int position) {
 // the one that names the item best, unless an earlier wording already has it
 // or the sentence would name the item on its own (a restatement).
 std::string Replayer::NoteIn(std::size_t item, const ActionItem& mention) const {
+  ReviewedText reviewed = SplitReviewStatus(mention.text);
+  if (!reviewed.status.empty()) {
+    const auto& note = reg_.items[item].status_note;
+    return note && *note == reviewed.status ? "" : std::string(reviewed.status);
+  }
   std::vector<std::string_view> sentences = SplitSentences(mention.text);
   if (sentences.size() < 2) return "";
   std::size_t naming = 0;
@@ -199,7 +223,7 @@ void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int posi
       {meeting.date, meeting.key, std::nullopt, Join(changes), mention.text, ""});
   item.mentions.push_back({meeting.meeting_id, position});
   mention_owner_[{meeting.meeting_id, position}] = index;
-  Remember(index, mention.text);
+  Remember(index, std::string(SplitReviewStatus(mention.text).item));
 }
 
 void Replayer::ApplyMeeting(const MeetingMentions& meeting) {
@@ -210,7 +234,8 @@ void Replayer::ApplyMeeting(const MeetingMentions& meeting) {
     const ActionItem& mention = meeting.mentions[i];
     double threshold = mention.source == ActionSource::kReview ? rules_.review_threshold
                                                                : rules_.new_row_threshold;
-    Match match = FindMatch(SortedWords(mention.text), threshold, earlier);
+    Match match = FindMatch(SortedWords(SplitReviewStatus(mention.text).item), threshold, earlier,
+                            mention.source == ActionSource::kReview);
     if (match.item && match.ambiguous) {
       reg_.diagnostics.push_back(
           {meeting.key, mention.line,

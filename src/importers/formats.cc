@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "importers/board/board_minutes.h"
 #include "importers/icann_header.h"
 #include "importers/icann_notes.h"
 
@@ -38,6 +39,12 @@ const std::vector<MinutesFormat>& MinutesFormats() {
   static const std::vector<MinutesFormat> formats = {
       {"icann-notes", "ICANN review-team notes as e-mailed after a call (header, table, summary)",
        DetectIcannNotes, ReadIcannNotesFormat},
+      {"asf-board-minutes",
+       "Apache Software Foundation board minutes (roll call, Special Orders, action items)",
+       DetectAsfBoardMinutes, ReadAsfBoardMinutes},
+      {"asf-board-agenda",
+       "Apache Software Foundation board agenda (the outstanding action items before a meeting)",
+       DetectAsfBoardAgenda, ReadAsfBoardAgenda},
   };
   return formats;
 }
