@@ -72,7 +72,14 @@ Status BoardReader::ReadTitle(int& title_line) {
   while (n <= static_cast<int>(source_.line_count()) && Trim(Line(n)).empty()) ++n;
   if (n > static_cast<int>(source_.line_count()))
     return source_.ErrorAt(title_line, 0, "the title is not followed by the meeting's date");
-  auto written = ParseWrittenDate(Trim(Line(n)));
+  std::string_view date_text = Trim(Line(n));
+  // "Wednesday, February 19, 2014": the weekday adds nothing.
+  if (auto words = SplitWords(date_text); words.size() > 1) {
+    std::string_view first = words[0];
+    if (!first.empty() && first.back() == ',') first.remove_suffix(1);
+    if (WeekdayFromName(first) >= 0) date_text = Trim(date_text.substr(words[0].size()));
+  }
+  auto written = ParseWrittenDate(date_text);
   if (!written || written->year == 0) {
     return source_.ErrorAt(n, 0,
                            "expected the meeting's date under the title, such as 'February "
@@ -160,7 +167,8 @@ void BoardReader::ReadRollCall(const Section& section) {
     if (text.back() == ':' && text.size() < 80) {
       std::string lower = AsciiLower(text);
       auto has = [&](std::string_view w) { return lower.find(w) != std::string::npos; };
-      int base = has("director") ? 0 : has("officer") ? 2 : has("guest") ? 4 : -1;
+      // "Non-director officers present:" lists officers.
+      int base = has("officer") ? 2 : has("director") ? 0 : has("guest") ? 4 : -1;
       if (base >= 0) {
         list = base + (base < 4 && has("absent") ? 1 : 0);
         list_indent = indent;

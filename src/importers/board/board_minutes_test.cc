@@ -261,6 +261,15 @@ TEST(AsfBoardAgenda, RecordsTheReviewOnly) {
   EXPECT_TRUE(r.Noticed("an agenda's roll call says who is expected"));
 }
 
+TEST(AsfBoardMinutes, DateWithWeekdayAndOfficersWhoAreNotDirectors) {
+  std::string text(kTop);
+  text.replace(text.find("July 16, 2014"), 13, "Wednesday, July 16, 2014");
+  text.replace(text.find("Executive Officers Present:"), 27, "Non-director Officers Present:");
+  const Meeting m = ReadText(text, {std::nullopt, {BoardRoster()}, std::nullopt}).meeting();
+  EXPECT_EQ(m.date, D(2014, 7, 16));
+  EXPECT_EQ(m.staff, (std::vector<std::string>{"Rich Bowen"}));
+}
+
 TEST(AsfBoardMinutes, GroupFromOptionsOrRecordOrRefused) {
   std::string text(kTop);
   text.replace(text.find("The Apache Software Foundation"), 30, "The Example Foundation");
