@@ -55,7 +55,7 @@ class Replayer {
   };
 
   Match FindMatch(const std::vector<std::string>& words, double threshold, std::size_t limit,
-                  bool exact_counts) const;
+                  bool review) const;
   double ScoreItem(std::size_t item, const std::vector<std::string>& words) const;
   bool HasWording(std::size_t item, const std::vector<std::string>& words) const;
   std::size_t Create(const MeetingMentions& meeting, int position);
@@ -84,12 +84,14 @@ bool Replayer::HasWording(std::size_t item, const std::vector<std::string>& word
 }
 
 // The earlier item (index below `limit`) a mention most likely names. Open
-// items are preferred; a closed one matches only when no open one does. With
-// `exact_counts`, a mention whose words are exactly those of one of an item's
-// wordings names it even when they are too few to score ("Greg: follow up [
-// Cassandra ]" reviewed the next month).
+// items are preferred; a closed one matches only a `review` mention, and only
+// when no open one does: an action given again once the last one was done
+// ("@Sam: pursue a report for Abdera" in August, after May's was received) is
+// a new item. A `review` mention whose words are exactly those of one of an
+// item's wordings names it even when they are too few to score ("Greg: follow
+// up [ Cassandra ]" reviewed the next month).
 Replayer::Match Replayer::FindMatch(const std::vector<std::string>& words, double threshold,
-                                    std::size_t limit, bool exact_counts) const {
+                                    std::size_t limit, bool review) const {
   std::unordered_set<std::size_t> candidates;
   for (const std::string& w : words) {
     auto it = index_.find(w);
@@ -98,11 +100,12 @@ Replayer::Match Replayer::FindMatch(const std::vector<std::string>& words, doubl
       if (item < limit && !reg_.items[item].merged_into) candidates.insert(item);
   }
   for (bool open : {true, false}) {
+    if (!open && !review) break;
     std::vector<std::pair<double, std::size_t>> scored;
     for (std::size_t item : candidates) {
       if ((reg_.items[item].state.status == ActionStatus::kOpen) != open) continue;
       double score = ScoreItem(item, words);
-      if (score < threshold && exact_counts && HasWording(item, words)) score = 1.0;
+      if (score < threshold && review && HasWording(item, words)) score = 1.0;
       if (score >= threshold) scored.push_back({score, item});
     }
     if (scored.empty()) continue;

@@ -86,3 +86,31 @@ TEST(ReviewStatus, RegisterMatchesShortReviewsWordForWord) {
 
 }  // namespace
 }  // namespace plenary
+
+namespace plenary {
+namespace {
+
+// An action given again once the last one was done is a new item; a review
+// of it names the open one.
+TEST(ReviewStatus, RegisterGivesAnActionGivenAgainAfterItWasDoneANewItem) {
+  ActionItem given;
+  given.text = "pursue a report for Abdera";
+  given.source = ActionSource::kNotes;
+  Register reg = ReplayRegister(
+      {{1, {"ASF", "Board", 2014031917}, D(2014, 3, 19), {given}},
+       {2, {"ASF", "Board", 2014041617}, D(2014, 4, 16),
+        {Review("pursue a report for Abdera\nStatus: report received", ActionStatus::kComplete)}},
+       {3, {"ASF", "Board", 2014081318}, D(2014, 8, 13), {given}},
+       {4, {"ASF", "Board", 2014091717}, D(2014, 9, 17),
+        {Review("pursue a report for Abdera\nStatus: reminder sent")}}},
+      {});
+  ASSERT_EQ(reg.items.size(), 2u);
+  EXPECT_EQ(reg.items[0].state.status, ActionStatus::kComplete);
+  EXPECT_EQ(reg.items[0].history.size(), 2u);
+  EXPECT_EQ(reg.items[1].state.status, ActionStatus::kOpen);
+  EXPECT_EQ(reg.items[1].status_note, "reminder sent");
+  EXPECT_EQ(reg.items[1].history.size(), 2u);
+}
+
+}  // namespace
+}  // namespace plenary
