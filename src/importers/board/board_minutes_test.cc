@@ -270,6 +270,21 @@ TEST(AsfBoardMinutes, DateWithWeekdayAndOfficersWhoAreNotDirectors) {
   EXPECT_EQ(m.staff, (std::vector<std::string>{"Rich Bowen"}));
 }
 
+TEST(AsfBoardMinutes, StartInUtcOrWithNoZone) {
+  std::string text(kTop);
+  text.replace(text.find("10:30am (Pacific)"), 17, "21:30 UTC");
+  text.replace(text.find("10:35"), 5, "21:32");
+  Read utc = ReadText(text);
+  EXPECT_EQ(utc.meeting().key.number, 2014071621);
+  EXPECT_EQ(utc.meeting().start_utc, (TimeOfDay{21, 32}));
+  EXPECT_FALSE(utc.Noticed("no time zone"));
+  std::string bare(kTop);
+  bare.replace(bare.find("10:30am (Pacific)"), 17, "10:30am");
+  Read pacific = ReadText(bare);
+  EXPECT_EQ(pacific.meeting().start_utc, (TimeOfDay{17, 35}));
+  EXPECT_TRUE(pacific.Noticed("gives no time zone; taken as US Pacific time"));
+}
+
 TEST(AsfBoardMinutes, GroupFromOptionsOrRecordOrRefused) {
   std::string text(kTop);
   text.replace(text.find("The Apache Software Foundation"), 30, "The Example Foundation");
