@@ -1,5 +1,6 @@
 #include "app/import_preview.h"
 
+#include "core/review_status.h"
 #include "core/text.h"
 
 namespace plenary {
@@ -15,12 +16,16 @@ std::vector<std::optional<PlannedMatch>> PreviewMatches(const Meeting& meeting,
   for (const ActionItem& mention : meeting.actions) {
     const double threshold =
         mention.source == ActionSource::kReview ? rules.review_threshold : rules.new_row_threshold;
-    const std::vector<std::string> words = SortedWords(mention.text);
+    // A review's status is not part of the item's words (core/review_status.h).
+    const std::vector<std::string> words = SortedWords(SplitReviewStatus(mention.text).item);
     std::optional<PlannedMatch> best;
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (items[i].merged_into || !EqualsNoCase(items[i].meeting.group, meeting.key.group))
         continue;
-      const double score = MatchScore(words, item_words[i]);
+      double score = MatchScore(words, item_words[i]);
+      if (score < threshold && mention.source == ActionSource::kReview && !words.empty() &&
+          words == item_words[i])
+        score = 1.0;
       if (score >= threshold && (!best || score > best->score))
         best = PlannedMatch{items[i].id, items[i].item.text, score};
     }

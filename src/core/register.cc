@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "core/matching.h"
+#include "core/review_status.h"
 #include "core/text.h"
 
 namespace plenary {
@@ -79,8 +80,10 @@ class Replayer {
     std::size_t runner_up = 0;
   };
 
-  Match FindMatch(const std::vector<std::string>& words, double threshold, std::size_t limit) const;
+  Match FindMatch(const std::vector<std::string>& words, double threshold, std::size_t limit,
+                  bool review) const;
   double ScoreItem(std::size_t item, const std::vector<std::string>& words) const;
+  bool HasWording(std::size_t item, const std::vector<std::string>& words) const;
   std::size_t Create(const MeetingMentions& meeting, int position);
   void Apply(std::size_t item, const MeetingMentions& meeting, int position);
   void Remember(std::size_t item, const std::string& text);
@@ -104,10 +107,20 @@ double Replayer::ScoreItem(std::size_t item, const std::vector<std::string>& wor
   return best;
 }
 
+bool Replayer::HasWording(std::size_t item, const std::vector<std::string>& words) const {
+  return !words.empty() &&
+         std::find(words_[item].begin(), words_[item].end(), words) != words_[item].end();
+}
+
 // The earlier item (index below `limit`) a mention most likely names. Open
-// items are preferred; a closed one matches only when no open one does.
+// items are preferred; a closed one matches only a `review` mention, and only
+// when no open one does: an action given again once the last one was done
+// ("@Sam: pursue a report for Abdera" in August, after May's was received) is
+// a new item. A `review` mention whose words are exactly those of one of an
+// item's wordings names it even when they are too few to score ("Greg: follow
+// up [ Cassandra ]" reviewed the next month).
 Replayer::Match Replayer::FindMatch(const std::vector<std::string>& words, double threshold,
-                                    std::size_t limit) const {
+                                    std::size_t limit, bool review) const {
   std::unordered_set<std::size_t> candidates;
   for (const std::string& w : words) {
     auto it = index_.find(w);
@@ -116,10 +129,12 @@ Replayer::Match Replayer::FindMatch(const std::vector<std::string>& words, doubl
       if (item < limit && !reg_.items[item].merged_into) candidates.insert(item);
   }
   for (bool open : {true, false}) {
+    if (!open && !review) break;
     std::vector<std::pair<double, std::size_t>> scored;
     for (std::size_t item : candidates) {
       if ((reg_.items[item].state.status == ActionStatus::kOpen) != open) continue;
       double score = ScoreItem(item, words);
+      if (score < threshold && review && HasWording(item, words)) score = 1.0;
       if (score >= threshold) scored.push_back({score, item});
     }
     if (scored.empty()) continue;
@@ -152,6 +167,13 @@ std::size_t Replayer::Create(const MeetingMentions& meeting, int position) {
   const ActionItem& mention = meeting.mentions[static_cast<std::size_t>(position)];
   RegisterItem item;
   item.state = mention;
+  // A review names an item and gives its status: the item is the words
+  // before "Status:", the status its note (core/review_status.h).
+  ReviewedText reviewed = SplitReviewStatus(mention.text);
+  if (!reviewed.status.empty()) {
+    item.state.text = std::string(reviewed.item);
+    item.status_note = std::string(reviewed.status);
+  }
   item.origin = meeting.key;
   item.origin_date = meeting.date;
   item.history.push_back({meeting.date, meeting.key, std::nullopt, "created", mention.text, ""});
@@ -167,6 +189,7 @@ std::size_t Replayer::Create(const MeetingMentions& meeting, int position) {
       NamesNextMeetingOf(mention.due_phrase, meeting.key.kind))
     due_at_next_.push_back({index, meeting.key.kind});
   Remember(index, mention.text);
+  Remember(index, std::string(SplitReviewStatus(mention.text).item));
   mention_owner_[{meeting.meeting_id, position}] = index;
   return index;
 }
@@ -176,6 +199,11 @@ std::size_t Replayer::Create(const MeetingMentions& meeting, int position) {
 // the one that names the item best, unless an earlier wording already has it
 // or the sentence would name the item on its own (a restatement).
 std::string Replayer::NoteIn(std::size_t item, const ActionItem& mention) const {
+  ReviewedText reviewed = SplitReviewStatus(mention.text);
+  if (!reviewed.status.empty()) {
+    const auto& note = reg_.items[item].status_note;
+    return note && *note == reviewed.status ? "" : std::string(reviewed.status);
+  }
   std::vector<std::string_view> sentences = SplitSentences(mention.text);
   if (sentences.size() < 2) return "";
   std::size_t naming = 0;
@@ -253,7 +281,7 @@ void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int posi
       {meeting.date, meeting.key, std::nullopt, Join(changes), mention.text, ""});
   item.mentions.push_back({meeting.meeting_id, position});
   mention_owner_[{meeting.meeting_id, position}] = index;
-  Remember(index, mention.text);
+  Remember(index, std::string(SplitReviewStatus(mention.text).item));
 }
 
 // An open item due "before the next plenary" is due on the day of the next
@@ -282,7 +310,8 @@ void Replayer::ApplyMeeting(const MeetingMentions& meeting) {
     const ActionItem& mention = meeting.mentions[i];
     double threshold = mention.source == ActionSource::kReview ? rules_.review_threshold
                                                                : rules_.new_row_threshold;
-    Match match = FindMatch(SortedWords(mention.text), threshold, earlier);
+    Match match = FindMatch(SortedWords(SplitReviewStatus(mention.text).item), threshold, earlier,
+                            mention.source == ActionSource::kReview);
     if (match.item && match.ambiguous) {
       reg_.diagnostics.push_back(
           {meeting.key, mention.line,

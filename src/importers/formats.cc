@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "importers/icann/wiki_page.h"
+#include "importers/board/board_minutes.h"
 #include "importers/icann_header.h"
 #include "importers/icann_notes.h"
 #include "importers/markdown/markdown_reader.h"
@@ -46,6 +47,12 @@ const std::vector<MinutesFormat>& MinutesFormats() {
        "Markdown minutes (wiki pages, repositories, HackMD): headings, lists, task lists, "
        "tables, front matter",
        DetectMarkdown, ReadMarkdownMinutes},
+      {"asf-board-minutes",
+       "Apache Software Foundation board minutes (roll call, Special Orders, action items)",
+       DetectAsfBoardMinutes, ReadAsfBoardMinutes},
+      {"asf-board-agenda",
+       "Apache Software Foundation board agenda (the outstanding action items before a meeting)",
+       DetectAsfBoardAgenda, ReadAsfBoardAgenda},
   };
   return formats;
 }

@@ -108,6 +108,11 @@ Status CheckImportBatch(const ImportBatch& batch) {
   return Status::Ok();
 }
 
+bool WrittenBeforeTheMeeting(const Meeting& meeting) {
+  return meeting.attendees.empty() && meeting.staff.empty() && meeting.apologies.empty() &&
+         meeting.guests.empty() && meeting.decisions.empty();
+}
+
 std::vector<const MeetingImport*> LastOfEachKey(const std::vector<MeetingImport>& meetings) {
   using KeyTuple = std::tuple<std::string, std::string, int>;
   std::map<KeyTuple, std::size_t> last;

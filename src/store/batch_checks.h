@@ -14,6 +14,12 @@ namespace plenary {
 // time outside 00:00..23:59. Reads nothing, writes nothing.
 Status CheckImportBatch(const ImportBatch& batch);
 
+// Whether `meeting` is a record written before the meeting (an agenda): it
+// records no attendance and no decision. Such a record never replaces a stored
+// record of the same meeting that holds either (its minutes): the store keeps
+// the minutes and reports the meeting unchanged.
+bool WrittenBeforeTheMeeting(const Meeting& meeting);
+
 // The meetings of `meetings` to apply: the last occurrence of each key (group
 // compared without regard to ASCII case), in batch order.
 std::vector<const MeetingImport*> LastOfEachKey(const std::vector<MeetingImport>& meetings);

@@ -218,6 +218,13 @@ ImportOutcome SaveMeeting(pqxx::transaction_base& tx, const MeetingImport& impor
   if (!stored.empty()) {
     if (stored[0][1].c_str() == import.source.sha256) return ImportOutcome::kUnchanged;
     stored_id = stored[0][0].as<Id>();
+    // An agenda after the minutes of its meeting leaves them (batch_checks.h).
+    if (WrittenBeforeTheMeeting(meeting) &&
+        tx.exec_params1("SELECT EXISTS (SELECT 1 FROM meeting_participants WHERE meeting_id = $1) "
+                        "OR EXISTS (SELECT 1 FROM decisions WHERE meeting_id = $1)",
+                        *stored_id)[0]
+            .as<bool>())
+      return ImportOutcome::kUnchanged;
   }
   Id id = WriteMeetingRow(tx, group_id, stored_id, import);
   WriteParticipants(tx, id, meeting);

@@ -98,6 +98,15 @@ std::optional<StoredMeeting> FindMeeting(SQLite::Database& db, Id group_id, cons
   return StoredMeeting{query.getColumn(0).getInt64(), query.getColumn(1).getString()};
 }
 
+// Whether the stored meeting holds attendance or decisions: its minutes.
+bool RecordsTheMeeting(SQLite::Database& db, Id meeting_id) {
+  SQLite::Statement query(db,
+                          "SELECT EXISTS (SELECT 1 FROM meeting_participants WHERE meeting_id = ?) "
+                          "OR EXISTS (SELECT 1 FROM decisions WHERE meeting_id = ?)");
+  Bind(query, meeting_id, meeting_id);
+  return query.executeStep() && query.getColumn(0).getInt() != 0;
+}
+
 std::optional<std::string> StartOrNull(const Meeting& meeting) {
   if (!meeting.start_utc) return std::nullopt;
   return FormatTime(*meeting.start_utc);
@@ -218,6 +227,8 @@ ImportOutcome SaveMeeting(SQLite::Database& db, const MeetingImport& import) {
   Id group_id = EnsureGroup(db, meeting.key.group);
   std::optional<StoredMeeting> stored = FindMeeting(db, group_id, meeting.key);
   if (stored && stored->sha256 == import.source.sha256) return ImportOutcome::kUnchanged;
+  if (stored && WrittenBeforeTheMeeting(meeting) && RecordsTheMeeting(db, stored->id))
+    return ImportOutcome::kUnchanged;  // an agenda after the minutes (batch_checks.h)
   Id id = 0;
   if (stored) {
     id = stored->id;
