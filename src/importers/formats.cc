@@ -4,6 +4,7 @@
 
 #include "importers/icann_header.h"
 #include "importers/icann_notes.h"
+#include "importers/w3c_irc/w3c_irc.h"
 
 namespace plenary {
 namespace {
@@ -38,6 +39,8 @@ const std::vector<MinutesFormat>& MinutesFormats() {
   static const std::vector<MinutesFormat> formats = {
       {"icann-notes", "ICANN review-team notes as e-mailed after a call (header, table, summary)",
        DetectIcannNotes, ReadIcannNotesFormat},
+      {"w3c-irc", "W3C IRC meeting log as RRSAgent keeps it (scribe.perl's conventions)",
+       DetectW3cIrc, ReadW3cIrc},
   };
   return formats;
 }
