@@ -281,7 +281,7 @@ EditReport ApplyScribeEdits(std::vector<IrcLine>& lines) {
       log.Remove(slot);
     } else {
       report.failed.emplace_back(
-          line.line, fmt::format("notice: the edit '{}' found nothing to change before it; kept "
+          line.line, fmt::format("the edit '{}' found nothing to change before it; kept "
                                  "as text",
                                  Shown(*edit)));
     }

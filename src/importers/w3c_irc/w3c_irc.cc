@@ -24,7 +24,7 @@ bool IsBot(std::string_view nick) {
   static const std::unordered_set<std::string> kBots{
       "rrsagent", "zakim",    "trackbot", "github-bot", "gb",     "agendabot",
       "ghurlbot", "w3cbot",   "meetbot",  "chanserv",   "nickserv", "irccloud",
-      "w3c-bot",  "i18nbot",  "ghbot",    "webex"};
+      "w3c-bot",  "i18nbot",  "ghbot",    "webex",    "gitbot"};
   std::string folded = AsciiLower(DisplayName(nick));
   return kBots.count(folded) > 0;
 }
@@ -69,6 +69,7 @@ std::optional<Command> ReadCommand(std::string_view text, std::initializer_list<
 
 // "present+" alone, with nothing after the operator.
 std::optional<char> BareCommand(std::string_view text, std::string_view keyword) {
+  if (text.size() > keyword.size() + 8 || !StartsWithNoCase(text, keyword)) return std::nullopt;
   std::string lower = AsciiLower(text);
   lower.erase(std::remove(lower.begin(), lower.end(), ' '), lower.end());
   if (lower == std::string(keyword) + "+" || lower == std::string(keyword) + "+:") return '+';
@@ -219,6 +220,7 @@ class IrcReader {
   std::vector<PendingAction> actions_;
   int trackbot_target_ = -1;
   std::map<int, std::size_t> tracker_numbers_;
+  std::unordered_map<std::string, std::size_t> said_actions_;  // folded text -> action
   std::vector<std::pair<int, ActionItem>> reviews_;  // (tracker number, item)
   int close_target_ = -1;                            // the review trackbot is asked to close
   std::vector<Decision> decisions_;
@@ -545,11 +547,16 @@ bool IrcReader::HandleAction(const IrcLine& line, std::string_view text) {
   continues_ = Continues::kAction;
   continues_nick_ = line.nick;
   // Said again, or retried after trackbot refused it: one action.
-  for (std::size_t i = 0; i < actions_.size(); ++i) {
+  std::string folded = FoldName(action->text);
+  auto said = said_actions_.find(folded);
+  std::optional<std::size_t> same;
+  if (said != said_actions_.end()) same = said->second;
+  for (std::size_t i = 0; i < actions_.size() && !same; ++i)
+    if (actions_[i].refused && SameTask(actions_[i].line.task, action->task)) same = i;
+  if (same) {
+    std::size_t i = *same;
     PendingAction& earlier = actions_[i];
-    bool repeat = FoldName(earlier.line.text) == FoldName(action->text);
-    bool retry = !repeat && earlier.refused && SameTask(earlier.line.task, action->task);
-    if (!repeat && !retry) continue;
+    bool repeat = said != said_actions_.end();
     Notice(line.line,
            repeat ? fmt::format("this action repeats the one of line {}; recorded once",
                                 earlier.source_line)
@@ -561,6 +568,7 @@ bool IrcReader::HandleAction(const IrcLine& line, std::string_view text) {
     return true;
   }
   close_target_ = -1;
+  said_actions_.emplace(std::move(folded), actions_.size());
   actions_.push_back({std::move(*action), line.line, {}, false, false});
   trackbot_target_ = static_cast<int>(actions_.size() - 1);
   return true;
@@ -801,9 +809,12 @@ Result<Meeting> IrcReader::Finish() {
   }
   // The start: RRSAgent's clock is UTC; other clients' are local and unknown.
   if (layout_ == IrcLayout::kRrsAgent && rrsagent_) {
-    int seconds = scheduled_seconds_ >= 0 ? scheduled_seconds_
-                  : started_seconds_ >= 0 ? started_seconds_
-                                          : first_seconds_;
+    // Zakim's call is the meeting's only when it begins with the log (within
+    // half an hour); a bridge opened later for a part of a long meeting is not.
+    auto near_start = [&](int at) { return at >= 0 && at - first_seconds_ <= 30 * 60; };
+    int seconds = near_start(scheduled_seconds_) ? scheduled_seconds_
+                  : near_start(started_seconds_) ? started_seconds_
+                                                 : first_seconds_;
     if (seconds >= 0) {
       seconds %= 24 * 3600;
       meeting.start_utc = TimeOfDay{seconds / 3600, seconds / 60 % 60};
