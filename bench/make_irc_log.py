@@ -53,7 +53,8 @@ def main():
             say(rng.choice(nicks), " ".join(rng.choice(words) for _ in range(rng.randint(2, 6))))
         kind = block % 40
         if kind == 0:
-            say("bob_", f"s/marker{block // 2} /marker{block // 2}b /")  # half the log back
+            # Half the log back, on the text that block's own edit left.
+            say("bob_", f"s/marker {block // 2} /marker {block // 2}b /")
         elif kind == 10:
             say("bob_", f"s/missing{block}/found/")  # finds nothing
         elif kind == 20:

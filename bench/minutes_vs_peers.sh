@@ -42,7 +42,7 @@ peer_scribe_perl_run() {  # INPUT OUTDIR
 # ---- plenary ---------------------------------------------------------------
 plenary_run() {  # FORMAT INPUT OUTDIR
   rm -rf "$3" && mkdir -p "$3"
-  "$PLENARY" --db "$3/register.db" import --format "$1" --group BENCH "$2" >/dev/null
+  "$PLENARY" --db "$3/register.db" import --format "$1" --group BENCH "$2" >/dev/null 2>&1
   "$PLENARY" --db "$3/register.db" publish --format html --to "$3/site" >/dev/null
 }
 

@@ -38,6 +38,8 @@ bool AddressesBot(std::string_view text) {
 
 // Zakim's speaker queue: "q+", "q-", "q?", "q+ to ask ...", "ack k", "+q".
 bool IsQueueCommand(std::string_view text) {
+  if (text.empty() || std::string_view("qQaA+-").find(text[0]) == std::string_view::npos)
+    return false;
   std::string lower = AsciiLower(text);
   if (lower == "q?" || lower == "+q" || lower == "-q" || lower == "q+" || lower == "q-") return true;
   if (lower.starts_with("q+ ") || lower.starts_with("q- ") || lower.starts_with("ack ")) return true;
