@@ -416,6 +416,10 @@ bool IrcReader::HandleAttendance(const IrcLine& line, std::string_view text) {
         return true;
       }
       if (is_present) explicit_present_ = true;
+      if (line.nick.ends_with('_'))
+        Notice(line.line, fmt::format("nick '{}' taken as '{}' (an IRC nick's trailing '_' "
+                                      "dropped)",
+                                      line.nick, speaker));
       if (is_chair) {
         if (*bare == '+') chairs_.push_back(speaker);
         else std::erase(chairs_, speaker);
@@ -641,9 +645,9 @@ const Roster* IrcReader::FindRoster(std::string_view record_group) const {
   for (const Roster& roster : options_.rosters) {
     std::string short_name = FoldName(roster.group.short_name);
     std::string full_name = FoldName(roster.group.full_name);
-    for (std::string_view candidate :
-         {std::string_view(options_.group ? *options_.group : ""), record_group,
-          std::string_view(channel_)}) {
+    // A view of --group itself: `group ? *group : ""` would be a temporary.
+    std::string_view asked = options_.group ? std::string_view(*options_.group) : std::string_view();
+    for (std::string_view candidate : {asked, record_group, std::string_view(channel_)}) {
       std::string folded = FoldName(candidate);
       if (folded.empty()) continue;
       if (folded == short_name || (!full_name.empty() && folded == full_name)) return &roster;

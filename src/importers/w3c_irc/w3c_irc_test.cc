@@ -151,6 +151,19 @@ TEST(W3cIrc, RosterAliasesAndNickUnderscores) {
   EXPECT_EQ(m.actions[0].owners, (std::vector<Owner>{{"Kris Krueger", OwnerKind::kPerson}}));
   EXPECT_EQ(FormatIsoDate(*m.actions[0].due), "2024-05-14");
   EXPECT_TRUE(Has(NoticesOf(log, options), "'Nobody' matches nobody on the roster"));
+  EXPECT_TRUE(Has(NoticesOf(log, options), "nick 'krisk__' taken as 'krisk'"));
+}
+
+// fuzz/corpus/w3c-irc/crash-roster-match-with-group-option.txt: --group was
+// compared through a view of a temporary string (ASan: stack-use-after-scope).
+TEST(W3cIrc, RosterNamedByTheGroupOption) {
+  ReadOptions options;
+  options.rosters = {HtmlRoster()};
+  options.group = "html";
+  Meeting m = ReadOk("<paulc> Meeting: Weekly Call\n<paulc> Date: 7 May 2024\n<paulc> present+\n",
+                     options);
+  EXPECT_EQ(m.key.group, "HTML");
+  EXPECT_EQ(m.attendees, (Names{"Paul Cotton"}));
 }
 
 TEST(W3cIrc, ActionsOwnersDueAndTrackbot) {
