@@ -7,6 +7,7 @@
 #include "importers/icann_header.h"
 #include "importers/icann_notes.h"
 #include "importers/markdown/markdown_reader.h"
+#include "importers/w3c_irc/w3c_irc.h"
 
 namespace plenary {
 namespace {
@@ -53,6 +54,8 @@ const std::vector<MinutesFormat>& MinutesFormats() {
       {"asf-board-agenda",
        "Apache Software Foundation board agenda (the outstanding action items before a meeting)",
        DetectAsfBoardAgenda, ReadAsfBoardAgenda},
+      {"w3c-irc", "W3C IRC meeting log as RRSAgent keeps it (scribe.perl's conventions)",
+       DetectW3cIrc, ReadW3cIrc},
   };
   return formats;
 }
