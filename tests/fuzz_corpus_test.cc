@@ -133,8 +133,9 @@ TEST(FuzzCorpus, EveryFormatsInputsReadOrFailAtAPlace) {
       ++files;
       SCOPED_TRACE(format + "/" + entry.path().filename().string());
       for (const CallOutcome& outcome : RunMinutesFuzzBody(format, ReadBytes(entry.path()))) {
-        if (outcome.error)
+        if (outcome.error) {
           EXPECT_TRUE(IsLocatedMessage(*outcome.error)) << outcome.call << ": " << *outcome.error;
+        }
       }
     }
     EXPECT_GE(files, 1) << format;

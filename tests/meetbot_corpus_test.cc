@@ -126,8 +126,10 @@ TEST_F(MeetBotCorpus, ActionsWithOwnersByMeetBotsRule) {
   // Kept as text, never as markup.
   EXPECT_EQ(m.actions[2].text, "<script>alert('malicious')</script>");
   EXPECT_TRUE(m.actions[2].owners.empty());
-  // k[n was never a nick of the meeting; 'ken]' is not 'ken['.
-  EXPECT_TRUE(m.actions[3].owners.empty());
+  // The log's words, not the edited event's; '#nick k[n' made k[n a nick that
+  // may own actions (MeetBot's #nick), and 'ken]' is not 'ken['.
+  EXPECT_EQ(m.actions[3].text, "hey k[n, your nick has special chars");
+  EXPECT_EQ(Names(m.actions[3].owners), (Strings{"k[n"}));
   EXPECT_EQ(m.actions[4].text, "ken] fix your nick!");
   EXPECT_TRUE(m.actions[4].owners.empty());
   EXPECT_EQ(m.actions[5].text, "not you too, [ken");
@@ -170,6 +172,9 @@ TEST_F(MeetBotCorpus, EachGuessIsANotice) {
   for (const std::string& notice : read.minutes.notices) all += notice + "\n";
   EXPECT_NE(all.find("group 'hcoop'"), std::string::npos) << all;
   EXPECT_NE(all.find("bhkl"), std::string::npos) << all;
+  // The bot's events that disagree with the messages are pointed out.
+  EXPECT_NE(all.find("hey k[n, your nick has regex special characters"), std::string::npos)
+      << all;
 }
 
 }  // namespace

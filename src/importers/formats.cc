@@ -4,6 +4,7 @@
 
 #include "importers/icann_header.h"
 #include "importers/icann_notes.h"
+#include "importers/meetbot/meetbot.h"
 
 namespace plenary {
 namespace {
@@ -38,6 +39,12 @@ const std::vector<MinutesFormat>& MinutesFormats() {
   static const std::vector<MinutesFormat> formats = {
       {"icann-notes", "ICANN review-team notes as e-mailed after a call (header, table, summary)",
        DetectIcannNotes, ReadIcannNotesFormat},
+      {"meetbot-json", "hcoop-meetbot's raw JSON meeting log (messages and events)",
+       meetbot::DetectJson, meetbot::ReadJson},
+      {"meetbot-minutes", "MeetBot's text minutes (Meeting summary, People present)",
+       meetbot::DetectMinutes, meetbot::ReadMinutesText},
+      {"meetbot-log", "an IRC log with MeetBot commands (#startmeeting, #topic, #action...)",
+       meetbot::DetectLog, meetbot::ReadLog},
   };
   return formats;
 }
