@@ -401,6 +401,12 @@ Result<Meeting> BuildMeeting(const MeetingRecord& record, const SourceText& sour
   if (!group.ok()) return group.error();
   Meeting meeting;
   SetDateAndStart(record, source, meeting, notices);
+  // A dated meeting number is YYYYMMDDHH in an int: years past 2147 overflow.
+  if (meeting.date.year() < std::chrono::year{1900} ||
+      meeting.date.year() > std::chrono::year{2100})
+    return source.ErrorAt(record.start_line, 0,
+                          fmt::format("the meeting's date {} is not between 1900 and 2100",
+                                      FormatIsoDate(meeting.date)));
   meeting.key = {group->group, "Meeting", DatedMeetingNumber(meeting.date, meeting.start_utc)};
   meeting.record_url = record.record_url;
   Directory directory(group->roster, group->group);

@@ -162,6 +162,13 @@ TEST(MeetBotLog, NoDateIsRefusedAtTheStart) {
             "log.txt:2:1: no date for this meeting: the record gives times but no day ");
 }
 
+// Fuzzing found it: a log dated 2201 overflowed the dated meeting number.
+TEST(MeetBotLog, DateBeyondNumberRangeIsRefusedNotOverflowed) {
+  Read read = ReadText("x.log", "[2201-04-14 10:00] <a> #startmeeting g\n");
+  EXPECT_EQ(read.error.substr(0, 73),
+            "x.log:1:1: the meeting's date 2201-04-14 is not between 1900 and 2100\n  [");
+}
+
 TEST(MeetBotLog, WithoutStartMeetingItIsNotMeetBots) {
   Read read = ReadText("log.txt", "16:00 <a> hi\n16:01 <b> #topic x\n");
   EXPECT_NE(read.error.find("not a record plenary can read"), std::string::npos) << read.error;
