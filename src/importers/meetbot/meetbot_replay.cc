@@ -90,6 +90,17 @@ std::optional<TimeOfDay> ReadClock(std::string_view word) {
   return TimeOfDay{h, m};
 }
 
+// A number of one to four digits; -1 for anything else.
+int SmallNumber(std::string_view word) {
+  if (word.empty() || word.size() > 4) return -1;
+  int n = 0;
+  for (char c : word) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return -1;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
 BotStart ReadBotStart(std::string_view text) {
   BotStart start;
   if (auto found = FindIsoDate(text)) {
@@ -115,9 +126,8 @@ BotStart ReadBotStart(std::string_view text) {
     int month = MonthFromName(words[i]);
     if (month == 0) continue;
     auto time = ReadClock(words[i + 2]);
-    int day = 0, year = 0;
-    for (char c : words[i + 1]) day = std::isdigit(static_cast<unsigned char>(c)) ? day * 10 + (c - '0') : -1000;
-    for (char c : words[i + 3]) year = std::isdigit(static_cast<unsigned char>(c)) ? year * 10 + (c - '0') : -100000;
+    int day = SmallNumber(words[i + 1]);
+    int year = SmallNumber(words[i + 3]);
     if (!time || day < 1 || day > 31 || year < 1900 || year > 9999) continue;
     Date date{std::chrono::year{year} / month / day};
     if (!date.ok()) continue;

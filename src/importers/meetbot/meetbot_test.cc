@@ -169,6 +169,18 @@ TEST(MeetBotLog, DateBeyondNumberRangeIsRefusedNotOverflowed) {
             "x.log:1:1: the meeting's date 2201-04-14 is not between 1900 and 2100\n  [");
 }
 
+// Fuzzing found it: a long number where the bot's start names the day overflowed.
+TEST(MeetBotLog, BotStartWithAHugeDayIsSkippedNotOverflowed) {
+  Read read = ReadText("x.2021-04-14.log",
+                       "10:00 <a> #startmeeting g\n"
+                       "10:00 <bot> Meeting started Wed Apr 99999999999 10:00:00 2021 UTC.\n"
+                       "10:00 <bot> Meeting started Wed Apr 14 10:00:00 2021 UTC.\n"
+                       "10:01 <a> #endmeeting\n");
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  EXPECT_EQ(read.meeting().date, Date{std::chrono::year{2021} / 4 / 14});
+  EXPECT_EQ(read.meeting().attendees, Strings{"a"});
+}
+
 TEST(MeetBotLog, WithoutStartMeetingItIsNotMeetBots) {
   Read read = ReadText("log.txt", "16:00 <a> hi\n16:01 <b> #topic x\n");
   EXPECT_NE(read.error.find("not a record plenary can read"), std::string::npos) << read.error;
