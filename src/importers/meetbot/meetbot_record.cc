@@ -294,8 +294,20 @@ bool IsBot(const MeetingRecord& record, std::string_view nick) {
                      [&](const std::string& bot) { return SameNick(bot, nick); });
 }
 
+// The list a present person goes in: the roster's staff in staff, its
+// observers in guests, everyone else (members, liaisons, names the roster does
+// not know) in attendees.
+std::vector<std::string>& ListOf(const Owner& owner, const Directory& directory, Meeting& meeting) {
+  if (owner.kind != OwnerKind::kPerson) return meeting.attendees;
+  const Person* person = directory.FindPerson(owner.name);
+  if (person && person->role == Role::kStaff) return meeting.staff;
+  if (person && person->role == Role::kObserver) return meeting.guests;
+  return meeting.attendees;
+}
+
 void AddAttendance(const MeetingRecord& record, const SourceText& source, Namer& namer,
-                   Meeting& meeting, std::vector<std::string>& notices) {
+                   const Directory& directory, Meeting& meeting,
+                   std::vector<std::string>& notices) {
   for (const Participant& p : record.participants) {
     if (IsBot(record, p.nick)) {
       notices.push_back(source.Describe(
@@ -315,10 +327,10 @@ void AddAttendance(const MeetingRecord& record, const SourceText& source, Namer&
           fmt::format("notice: '{}' said {} line(s) by the bot's count, none of them in this "
                       "log: counted present",
                       p.nick, p.lines)));
-    std::string name = namer.OwnerOf(p.nick).name;
-    if (std::find(meeting.attendees.begin(), meeting.attendees.end(), name) ==
-        meeting.attendees.end())
-      meeting.attendees.push_back(std::move(name));
+    Owner owner = namer.OwnerOf(p.nick);
+    std::vector<std::string>& list = ListOf(owner, directory, meeting);
+    if (std::find(list.begin(), list.end(), owner.name) == list.end())
+      list.push_back(std::move(owner.name));
   }
 }
 
@@ -411,7 +423,7 @@ Result<Meeting> BuildMeeting(const MeetingRecord& record, const SourceText& sour
   meeting.record_url = record.record_url;
   Directory directory(group->roster, group->group);
   Namer namer(record, directory, group->roster != nullptr);
-  AddAttendance(record, source, namer, meeting, notices);
+  AddAttendance(record, source, namer, directory, meeting, notices);
   AddItems(record, source, namer, meeting, notices);
   namer.AddNotices(source, group->group, notices);
   notices.insert(notices.end(), record.notices.begin(), record.notices.end());

@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 #include "importers/meetbot/meetbot_record.h"
 #include "importers/meetbot/meetbot_replay.h"
+#include "publish/json.h"
 
 namespace plenary::meetbot {
 namespace {
@@ -72,9 +74,10 @@ void ExpectCouncil(const Read& read) {
   EXPECT_EQ(m.start_utc, (TimeOfDay{16, 0}));
   Strings attendees = m.attendees;
   std::sort(attendees.begin(), attendees.end());
-  EXPECT_EQ(attendees, (Strings{"Adam Samalik", "Ben Cotton", "David Cantrell", "Matthew Miller",
-                                "pbrobinson"}))
+  EXPECT_EQ(attendees, (Strings{"Adam Samalik", "David Cantrell", "Matthew Miller", "pbrobinson"}))
       << read.notices();
+  // The roster's staff are present as staff.
+  EXPECT_EQ(m.staff, Strings{"Ben Cotton"});
   Strings headings;
   for (const AgendaSection& s : m.agenda) headings.push_back(s.heading);
   EXPECT_EQ(headings, (Strings{"Introductions, welcomes", "Release schedule", "Open floor"}));
@@ -301,6 +304,28 @@ TEST(MeetBotJson, ErrorsAreLocatedAtTheValue) {
   auto nested = ReadJson(*deep_source, {});
   ASSERT_FALSE(nested.ok());
   EXPECT_EQ(nested.error().message.substr(0, 46), "z.json:1:92: JSON nested deeper than 64 levels");
+}
+
+}  // namespace
+}  // namespace plenary::meetbot
+
+namespace plenary::meetbot {
+namespace {
+
+// The whole reading of the Fedora-style log, pinned: any change to what is
+// read shows here first (regenerate with PLENARY_UPDATE_GOLDEN=1 after review).
+TEST(MeetBotGolden, FedoraStyleLogWholeReading) {
+  Read read = ReadText("council.2021-04-14-16.00.log.txt",
+                       ReadData("council.2021-04-14-16.00.log.txt"), CouncilOptions());
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  const std::string golden_path =
+      std::string(PLENARY_SOURCE_DIR) + "/tests/golden/meetbot-council-2021-04-14.json";
+  std::string actual = MeetingJson(read.meeting()).dump(2) + "\n";
+  if (std::getenv("PLENARY_UPDATE_GOLDEN")) std::ofstream(golden_path) << actual;
+  std::ifstream in(golden_path);
+  std::ostringstream golden;
+  golden << in.rdbuf();
+  EXPECT_EQ(actual, golden.str());
 }
 
 }  // namespace
