@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <variant>
 #include <nlohmann/json.hpp>
 
@@ -131,7 +132,8 @@ class JsonLog {
   JsonLayout layout_;
   json log_;
   MeetingRecord record_;
-  std::vector<std::pair<std::string, int>> message_lines_;  // message id -> line
+  std::vector<std::pair<std::string, int>> message_lines_;  // message id -> line, in order
+  std::unordered_map<std::string, int> line_of_id_;
 };
 
 std::pair<int, int> JsonLog::Place(std::size_t offset) const {
@@ -216,6 +218,7 @@ Status JsonLog::ReadMessages() {
                            fmt::format("message {}: not an IRC nick", i + 1));
     record_.Of(sender, line).lines++;
     message_lines_.emplace_back(StringOr(message, "id"), line);
+    line_of_id_.try_emplace(message_lines_.back().first, line);
   }
   if (record_.start_line <= 1 && !message_lines_.empty())
     record_.start_line = message_lines_.front().second;
@@ -307,9 +310,8 @@ Status JsonLog::ReadEvents() {
     const json& event = events[i];
     int line = LineOf(where.start);
     if (auto message = event.find("message"); message != event.end() && message->is_object()) {
-      std::string id = StringOr(*message, "id");
-      for (const auto& [message_id, message_line] : message_lines_)
-        if (!id.empty() && message_id == id) line = message_line;
+      auto it = line_of_id_.find(StringOr(*message, "id"));
+      if (it != line_of_id_.end()) line = it->second;
     }
     CheckEvent(event["event_type"].get_ref<const std::string&>(), event, line);
   }

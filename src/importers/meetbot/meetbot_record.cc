@@ -6,6 +6,8 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/date.h"
 #include "core/directory.h"
@@ -38,16 +40,14 @@ std::string_view ItemLabel(ItemKind kind) {
 bool SameNick(std::string_view a, std::string_view b) { return EqualsNoCase(a, b); }
 
 Participant& MeetingRecord::Of(std::string_view nick, int line) {
-  for (Participant& p : participants)
-    if (SameNick(p.nick, nick)) return p;
-  participants.push_back({std::string(nick), 0, false, "", line, false});
-  return participants.back();
+  auto [it, added] = index_.try_emplace(AsciiLower(nick), participants.size());
+  if (added) participants.push_back({std::string(nick), 0, false, "", line, false});
+  return participants[it->second];
 }
 
 const Participant* MeetingRecord::Find(std::string_view nick) const {
-  for (const Participant& p : participants)
-    if (SameNick(p.nick, nick)) return &p;
-  return nullptr;
+  auto it = index_.find(AsciiLower(nick));
+  return it == index_.end() ? nullptr : &participants[it->second];
 }
 
 bool IsKnownBotNick(std::string_view nick) {
@@ -255,7 +255,7 @@ class Namer {
       if (owner.kind != OwnerKind::kUnresolved) return owner;
     }
     Owner kept{alias.empty() ? std::string(nick) : alias, OwnerKind::kUnresolved};
-    if (std::find(unresolved_.begin(), unresolved_.end(), kept.name) == unresolved_.end()) {
+    if (unresolved_seen_.insert(kept.name).second) {
       unresolved_.push_back(kept.name);
       unresolved_lines_.push_back(p ? p->line : record_.start_line);
     }
@@ -266,11 +266,17 @@ class Namer {
                   std::vector<std::string>& notices) const {
     if (unresolved_.empty()) return;
     if (!has_roster_) {
+      constexpr std::size_t kListed = 20;
+      std::vector<std::string> listed(
+          unresolved_.begin(), unresolved_.begin() + std::min(unresolved_.size(), kListed));
+      std::string more = unresolved_.size() > kListed
+                             ? fmt::format(" and {} more", unresolved_.size() - kListed)
+                             : "";
       notices.push_back(source.Describe(
           record_.start_line, 0,
           fmt::format("notice: no roster for group '{}': {} name(s) kept as the record writes "
-                      "them ({})",
-                      group, unresolved_.size(), fmt::join(unresolved_, ", "))));
+                      "them ({}{})",
+                      group, unresolved_.size(), fmt::join(listed, ", "), more)));
       return;
     }
     for (std::size_t i = 0; i < unresolved_.size(); ++i)
@@ -286,6 +292,7 @@ class Namer {
   bool has_roster_;
   std::vector<std::string> unresolved_;
   std::vector<int> unresolved_lines_;
+  std::unordered_set<std::string> unresolved_seen_;
 };
 
 bool IsBot(const MeetingRecord& record, std::string_view nick) {
@@ -308,6 +315,7 @@ std::vector<std::string>& ListOf(const Owner& owner, const Directory& directory,
 void AddAttendance(const MeetingRecord& record, const SourceText& source, Namer& namer,
                    const Directory& directory, Meeting& meeting,
                    std::vector<std::string>& notices) {
+  std::unordered_set<std::string> listed;
   for (const Participant& p : record.participants) {
     if (IsBot(record, p.nick)) {
       notices.push_back(source.Describe(
@@ -329,32 +337,83 @@ void AddAttendance(const MeetingRecord& record, const SourceText& source, Namer&
                       p.nick, p.lines)));
     Owner owner = namer.OwnerOf(p.nick);
     std::vector<std::string>& list = ListOf(owner, directory, meeting);
-    if (std::find(list.begin(), list.end(), owner.name) == list.end())
-      list.push_back(std::move(owner.name));
+    if (listed.insert(owner.name).second) list.push_back(std::move(owner.name));
   }
 }
 
-std::vector<Owner> OwnersOf(const MinuteItem& item, const MeetingRecord& record, Namer& namer) {
-  std::vector<std::string> nicks;
-  if (item.owner_nicks) {
-    nicks = *item.owner_nicks;
-  } else {
-    std::vector<std::pair<std::size_t, std::string>> found;
-    auto look = [&](std::string_view written, const std::string& nick) {
-      std::size_t at = FindNickInText(item.text, written);
-      if (at != std::string_view::npos) found.emplace_back(at, nick);
-    };
+// The runs of nick characters in `text`, lower case, each with where it
+// first is.
+std::unordered_map<std::string, std::size_t> NickWords(std::string_view text) {
+  std::unordered_map<std::string, std::size_t> words;
+  for (std::size_t at = 0; at < text.size();) {
+    if (!IsNickChar(static_cast<unsigned char>(text[at]))) {
+      ++at;
+      continue;
+    }
+    std::size_t end = at;
+    while (end < text.size() && IsNickChar(static_cast<unsigned char>(text[end]))) ++end;
+    words.try_emplace(AsciiLower(text.substr(at, end - at)), at);
+    at = end;
+  }
+  return words;
+}
+
+// Every name that may own an action (the meeting's nicks, their #here aliases,
+// #nick and #chair nicks), indexed by its first word, so that an action's
+// owners are found from the action's words, not by trying every name: a
+// hostile log may name 100,000 nicks and hold 50,000 actions.
+class OwnerIndex {
+ public:
+  explicit OwnerIndex(const MeetingRecord& record) {
     for (const Participant& p : record.participants) {
       if (IsBot(record, p.nick)) continue;
-      look(p.nick, p.nick);
-      if (!p.alias.empty()) look(p.alias, p.nick);
+      Add(p.nick, p.nick);
+      if (!p.alias.empty()) Add(p.alias, p.nick);
     }
     for (const std::string& nick : record.known_nicks)
-      if (!IsBot(record, nick)) look(nick, nick);
-    std::stable_sort(found.begin(), found.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [at, nick] : found) nicks.push_back(std::move(nick));
+      if (!IsBot(record, nick)) Add(nick, nick);
   }
+
+  // The nicks `text` names, in the order it names them.
+  std::vector<std::string> NicksIn(std::string_view text) const {
+    std::vector<std::pair<std::size_t, std::string>> found;
+    for (const auto& [word, at] : NickWords(text)) {
+      auto it = by_first_word_.find(word);
+      if (it == by_first_word_.end()) continue;
+      for (const Name& name : it->second) {
+        std::size_t where = name.whole_word ? at : FindNickInText(text, name.written);
+        if (where != std::string_view::npos) found.emplace_back(where, name.nick);
+      }
+    }
+    std::stable_sort(found.begin(), found.end());
+    std::vector<std::string> nicks;
+    for (auto& [at, nick] : found) nicks.push_back(std::move(nick));
+    return nicks;
+  }
+
+ private:
+  struct Name {
+    std::string written;
+    std::string nick;
+    bool whole_word = false;  // the name is one run of nick characters
+  };
+
+  void Add(std::string_view written, const std::string& nick) {
+    auto words = NickWords(written);
+    if (words.empty()) return;
+    std::size_t first = std::string_view::npos;
+    std::string key;
+    for (const auto& [word, at] : words)
+      if (at < first) first = at, key = word;
+    bool whole = words.size() == 1 && first == 0 && key.size() == written.size();
+    by_first_word_[key].push_back({std::string(written), nick, whole});
+  }
+
+  std::unordered_map<std::string, std::vector<Name>> by_first_word_;
+};
+
+std::vector<Owner> OwnersOf(const MinuteItem& item, const OwnerIndex& index, Namer& namer) {
+  std::vector<std::string> nicks = item.owner_nicks ? *item.owner_nicks : index.NicksIn(item.text);
   std::vector<Owner> owners;
   for (const std::string& nick : nicks) {
     Owner owner = namer.OwnerOf(nick);
@@ -379,6 +438,7 @@ void AddDue(ActionItem& action, const Meeting& meeting, const SourceText& source
 
 void AddItems(const MeetingRecord& record, const SourceText& source, Namer& namer,
               Meeting& meeting, std::vector<std::string>& notices) {
+  const OwnerIndex index(record);
   for (const MinuteItem& item : record.items) {
     if (item.kind == ItemKind::kTopic) {
       meeting.agenda.push_back({item.text, {}, item.line});
@@ -394,7 +454,7 @@ void AddItems(const MeetingRecord& record, const SourceText& source, Namer& name
     action.text = item.text;
     action.source = ActionSource::kNotes;
     action.line = item.line;
-    action.owners = OwnersOf(item, record, namer);
+    action.owners = OwnersOf(item, index, namer);
     AddDue(action, meeting, source, notices);
     meeting.actions.push_back(std::move(action));
   }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "importers/formats.h"
@@ -81,8 +82,13 @@ struct MeetingRecord {
   std::vector<std::string> bots;  // nicks that spoke as the bot
   std::vector<std::string> notices;
 
+  // The participant `nick` is (case ignored), added at `line` if new. Kept in
+  // an index: a hostile log may have a new nick on each of 200,000 lines.
   Participant& Of(std::string_view nick, int line);
   const Participant* Find(std::string_view nick) const;
+
+ private:
+  std::unordered_map<std::string, std::size_t> index_;  // lower-case nick -> participant
 };
 
 // IRC compares nicks without case.

@@ -1,5 +1,6 @@
 #include "importers/meetbot/meetbot.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -263,6 +264,22 @@ TEST(MeetBotLog, HostileLinesStayText) {
   EXPECT_EQ(m.actions[0].text.size(), 21u + huge.size());
   EXPECT_EQ(Names(m.actions[0].owners), (Strings{"[m]"}));
   EXPECT_EQ(m.attendees, (Strings{"[m]", "nick|away", "a\\b"}));
+}
+
+// Owners were found by trying every nick of the meeting on every action, and
+// people were listed by searching the list: 30,000 nicks and 15,000 actions
+// took minutes. Now both go through indexes.
+TEST(MeetBotLog, ManyNicksAndActionsReadWithoutTryingEveryNick) {
+  std::string log = "10:00 <a> #startmeeting g\n";
+  for (int i = 0; i < 30000; ++i) log += fmt::format("10:00 <n{}> x\n", i);
+  for (int i = 0; i < 15000; ++i) log += fmt::format("10:01 <a> #action n{} and n{} do\n", i, i + 1);
+  log += "10:02 <a> #endmeeting\n";
+  Read read = ReadText("many.2021-01-01.log", log);
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  EXPECT_EQ(read.meeting().attendees.size(), 30001u);
+  ASSERT_EQ(read.meeting().actions.size(), 15000u);
+  EXPECT_EQ(Names(read.meeting().actions[14999].owners), (Strings{"n14999", "n15000"}));
+  EXPECT_NE(read.notices().find("and 29981 more"), std::string::npos);
 }
 
 TEST(MeetBotLog, ChatLineGrammar) {
