@@ -163,6 +163,18 @@ Status JsonLog::Parse() {
     std::size_t colon = column == std::string::npos ? std::string::npos : what.find(": ", column);
     std::string why = colon == std::string::npos ? what : what.substr(colon + 2);
     return ErrorAtOffset(e.byte > 0 ? e.byte - 1 : 0, "not valid JSON: " + why);
+  } catch (const json::exception& e) {
+    // A number too large ("number overflow parsing '1e999'"): nlohmann names
+    // the literal but not its place.
+    std::string what = e.what();
+    std::size_t open = what.find('\'');
+    std::size_t close = open == std::string::npos ? open : what.find('\'', open + 1);
+    std::size_t at = 0;
+    if (close != std::string::npos) {
+      std::size_t found = text_.find(what.substr(open + 1, close - open - 1));
+      if (found != std::string::npos) at = found;
+    }
+    return ErrorAtOffset(at, "not valid JSON: a number too large");
   }
   if (!log_.is_object()) return ErrorAtOffset(0, "not hcoop-meetbot's JSON log: not an object");
   if (!log_.contains("messages") || !log_["messages"].is_array())

@@ -306,6 +306,14 @@ TEST(MeetBotRecord, NickInTextFollowsMeetBotsRule) {
   EXPECT_EQ(FindNickInText("edward", "ed"), std::string_view::npos);
 }
 
+// Fuzzing found it: nlohmann throws out_of_range, not parse_error, for a number
+// too large, and it escaped the reader.
+TEST(MeetBotJson, NumberOverflowIsALocatedErrorNotAThrow) {
+  Read read = ReadText("n.json", "{\"messages\": [{\"payload\": 1}],\n \"nicks\": {\"a\": 5550e5555}}\n");
+  EXPECT_EQ(read.error.substr(0, read.error.find('\n')),
+            "n.json:2:17: not valid JSON: a number too large");
+}
+
 TEST(MeetBotJson, ErrorsAreLocatedAtTheValue) {
   Read bad = ReadText("x.json", "{\n  \"messages\": [\n    {\"sender\": 5, \"payload\": \"x\"}\n  ]\n}\n");
   EXPECT_EQ(bad.error,
