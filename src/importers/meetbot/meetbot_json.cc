@@ -407,7 +407,12 @@ Detection DetectJson(const SourceText& source) {
 
 Result<Minutes> ReadJson(const SourceText& source, const ReadOptions& options) {
   JsonLog log(source);
-  return log.Read(options);
+  try {
+    return log.Read(options);
+  } catch (const json::exception& e) {
+    // Every access is checked first; this is the net under a check missed.
+    return source.ErrorAt(1, 0, fmt::format("not hcoop-meetbot's JSON log: {}", e.what()));
+  }
 }
 
 }  // namespace plenary::meetbot
