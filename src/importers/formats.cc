@@ -8,6 +8,7 @@
 #include "importers/icann_notes.h"
 #include "importers/markdown/markdown_reader.h"
 #include "importers/w3c_irc/w3c_irc.h"
+#include "importers/meetbot/meetbot.h"
 
 namespace plenary {
 namespace {
@@ -56,6 +57,12 @@ const std::vector<MinutesFormat>& MinutesFormats() {
        DetectAsfBoardAgenda, ReadAsfBoardAgenda},
       {"w3c-irc", "W3C IRC meeting log as RRSAgent keeps it (scribe.perl's conventions)",
        DetectW3cIrc, ReadW3cIrc},
+      {"meetbot-json", "hcoop-meetbot's raw JSON meeting log (messages and events)",
+       meetbot::DetectJson, meetbot::ReadJson},
+      {"meetbot-minutes", "MeetBot's text minutes (Meeting summary, People present)",
+       meetbot::DetectMinutes, meetbot::ReadMinutesText},
+      {"meetbot-log", "an IRC log with MeetBot commands (#startmeeting, #topic, #action...)",
+       meetbot::DetectLog, meetbot::ReadLog},
   };
   return formats;
 }

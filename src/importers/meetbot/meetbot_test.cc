@@ -1,0 +1,357 @@
+#include "importers/meetbot/meetbot.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "importers/meetbot/meetbot_record.h"
+#include "importers/meetbot/meetbot_replay.h"
+#include "publish/json.h"
+
+namespace plenary::meetbot {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+std::string ReadData(const std::string& name) {
+  std::ifstream in(std::string(PLENARY_SOURCE_DIR) + "/tests/data/meetbot/" + name,
+                   std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+struct Read {
+  std::string format;
+  Minutes minutes;
+  std::string error;
+  const Meeting& meeting() const { return minutes.meetings.at(0); }
+  std::string notices() const {
+    std::string all;
+    for (const std::string& notice : minutes.notices) all += notice + "\n";
+    return all;
+  }
+};
+
+Read ReadText(const std::string& name, const std::string& text, ReadOptions options = {}) {
+  auto source = SourceText::Load(name, text);
+  if (!source.ok()) return {"", {}, source.error().message};
+  auto read = ReadMinutes(*source, options);
+  if (!read.ok()) return {"", {}, read.error().message};
+  return {read->format, std::move(read->minutes), ""};
+}
+
+Strings Names(const std::vector<Owner>& owners) {
+  Strings names;
+  for (const Owner& owner : owners) names.push_back(owner.name);
+  return names;
+}
+
+Roster CouncilRoster() {
+  Roster roster;
+  roster.group = {"Council", "Fedora Council", std::nullopt, std::nullopt};
+  roster.people = {
+      {"Matthew Miller", Role::kMember, {"mattdm"}, std::nullopt, std::nullopt},
+      {"Ben Cotton", Role::kStaff, {"bcotton"}, std::nullopt, std::nullopt},
+      {"David Cantrell", Role::kMember, {"dcantrell"}, std::nullopt, std::nullopt},
+      {"Adam Samalik", Role::kMember, {"asamalik"}, std::nullopt, std::nullopt},
+  };
+  return roster;
+}
+
+// The same meeting as a log, pasted indented in a page, and as MeetBot's text
+// minutes: one reading.
+void ExpectCouncil(const Read& read) {
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  ASSERT_EQ(read.minutes.meetings.size(), 1u);
+  const Meeting& m = read.meeting();
+  EXPECT_EQ(m.key.kind, "Meeting");
+  EXPECT_EQ(m.key.number, 2021041416);
+  EXPECT_EQ(m.date, Date{std::chrono::year{2021} / 4 / 14});
+  EXPECT_EQ(m.start_utc, (TimeOfDay{16, 0}));
+  Strings attendees = m.attendees;
+  std::sort(attendees.begin(), attendees.end());
+  EXPECT_EQ(attendees, (Strings{"Adam Samalik", "David Cantrell", "Matthew Miller", "pbrobinson"}))
+      << read.notices();
+  // The roster's staff are present as staff.
+  EXPECT_EQ(m.staff, Strings{"Ben Cotton"});
+  Strings headings;
+  for (const AgendaSection& s : m.agenda) headings.push_back(s.heading);
+  EXPECT_EQ(headings, (Strings{"Introductions, welcomes", "Release schedule", "Open floor"}));
+  ASSERT_EQ(m.decisions.size(), 1u);
+  EXPECT_EQ(m.decisions[0].text, "Council keeps the F35 schedule as published (+5, 0, -0)");
+  ASSERT_EQ(m.actions.size(), 2u) << read.notices();
+  EXPECT_EQ(m.actions[0].text, "bcotton to write the F34 retrospective post by 21 April");
+  EXPECT_EQ(m.actions[0].owners, (std::vector<Owner>{{"Ben Cotton", OwnerKind::kPerson}}));
+  EXPECT_EQ(m.actions[0].due, Date{std::chrono::year{2021} / 4 / 21});
+  EXPECT_EQ(Names(m.actions[1].owners), (Strings{"Adam Samalik", "David Cantrell"}));
+  EXPECT_NE(read.notices().find("'pbrobinson' matches nobody"), std::string::npos)
+      << read.notices();
+}
+
+ReadOptions CouncilOptions() {
+  ReadOptions options;
+  options.rosters = {CouncilRoster()};
+  return options;
+}
+
+TEST(MeetBotLog, FedoraStyleLog) {
+  Read read = ReadText("council.2021-04-14-16.00.log.txt",
+                       ReadData("council.2021-04-14-16.00.log.txt"), CouncilOptions());
+  EXPECT_EQ(read.format, "meetbot-log");
+  ExpectCouncil(read);
+  EXPECT_EQ(read.meeting().key.group, "Council");
+  // A non-chair's #agreed is not a decision; #undo took the budget action out.
+  EXPECT_NE(read.notices().find("'#agreed' from asamalik, who is not a chair"), std::string::npos);
+  EXPECT_NE(read.notices().find("#undo removes 'ACTION: Council to review the budget'"),
+            std::string::npos);
+}
+
+TEST(MeetBotLog, SameMeetingPastedIndentedInAPage) {
+  Read read = ReadText("council-page.md", ReadData("council-page.md"), CouncilOptions());
+  EXPECT_EQ(read.format, "meetbot-log");
+  ExpectCouncil(read);
+}
+
+TEST(MeetBotMinutes, SameMeetingAsMeetBotsTextMinutes) {
+  Read read = ReadText("council.2021-04-14-16.00.txt", ReadData("council.2021-04-14-16.00.txt"),
+                       CouncilOptions());
+  EXPECT_EQ(read.format, "meetbot-minutes");
+  ExpectCouncil(read);
+  EXPECT_EQ(read.meeting().record_url,
+            "https://meetbot.fedoraproject.org/fedora-meeting/2021-04-14/"
+            "council.2021-04-14-16.00.log.html");
+}
+
+TEST(MeetBotLog, ClientLogInACodeBlockWithModesAndADateOnThePage) {
+  Read read = ReadText("notes.md", ReadData("council-fenced.md"), {});
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  const Meeting& m = read.meeting();
+  EXPECT_EQ(m.key.group, "Council");
+  EXPECT_EQ(m.date, Date{std::chrono::year{2021} / 4 / 14});
+  EXPECT_EQ(m.attendees, (Strings{"mattdm", "bcotton", "asamalik"}));
+  ASSERT_EQ(m.actions.size(), 1u);
+  EXPECT_EQ(Names(m.actions[0].owners), (Strings{"bcotton"}));
+  EXPECT_NE(read.notices().find("date 2021-04-14 taken from line 1 of the page"),
+            std::string::npos);
+  EXPECT_NE(read.notices().find("taken as UTC"), std::string::npos);
+}
+
+TEST(MeetBotLog, GroupFromOptionsWhenNoRosterNamesTheMeeting) {
+  ReadOptions options;
+  options.group = "FESCo";
+  Read read = ReadText("c.2021-04-14.log", "16:00 <a> #startmeeting\n16:01 <a> #endmeeting\n",
+                       options);
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  EXPECT_EQ(read.meeting().key.group, "FESCo");
+  EXPECT_EQ(read.meeting().attendees, Strings{"a"});
+}
+
+TEST(MeetBotLog, NoGroupIsRefusedAskingForOne) {
+  Read read = ReadText("x.2021-04-14.log", "16:00 <a> #startmeeting\n16:01 <a> #endmeeting\n");
+  EXPECT_EQ(read.error,
+            "x.2021-04-14.log:1:1: no group: the meeting names none (no #startmeeting name, "
+            "#meetingname or channel); pass --group NAME\n"
+            "  16:00 <a> #startmeeting\n"
+            "  ^");
+}
+
+TEST(MeetBotLog, NoDateIsRefusedAtTheStart) {
+  Read read = ReadText("log.txt", "hello\n16:00 <a> #startmeeting Board\n16:01 <a> #endmeeting\n");
+  EXPECT_EQ(read.error.substr(0, read.error.find('(')),
+            "log.txt:2:1: no date for this meeting: the record gives times but no day ");
+}
+
+// Fuzzing found it: a log dated 2201 overflowed the dated meeting number.
+TEST(MeetBotLog, DateBeyondNumberRangeIsRefusedNotOverflowed) {
+  Read read = ReadText("x.log", "[2201-04-14 10:00] <a> #startmeeting g\n");
+  EXPECT_EQ(read.error.substr(0, 73),
+            "x.log:1:1: the meeting's date 2201-04-14 is not between 1900 and 2100\n  [");
+}
+
+// Fuzzing found it: a long number where the bot's start names the day overflowed.
+TEST(MeetBotLog, BotStartWithAHugeDayIsSkippedNotOverflowed) {
+  Read read = ReadText("x.2021-04-14.log",
+                       "10:00 <a> #startmeeting g\n"
+                       "10:00 <bot> Meeting started Wed Apr 99999999999 10:00:00 2021 UTC.\n"
+                       "10:00 <bot> Meeting started Wed Apr 14 10:00:00 2021 UTC.\n"
+                       "10:01 <a> #endmeeting\n");
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  EXPECT_EQ(read.meeting().date, Date{std::chrono::year{2021} / 4 / 14});
+  EXPECT_EQ(read.meeting().attendees, Strings{"a"});
+}
+
+TEST(MeetBotLog, WithoutStartMeetingItIsNotMeetBots) {
+  Read read = ReadText("log.txt", "16:00 <a> hi\n16:01 <b> #topic x\n");
+  EXPECT_NE(read.error.find("not a record plenary can read"), std::string::npos) << read.error;
+  auto source = SourceText::Load("log.txt", "16:00 <a> hi\n16:01 <b> #topic x\n");
+  auto forced = ReadLog(*source, {});
+  ASSERT_FALSE(forced.ok());
+  EXPECT_EQ(forced.error().message.substr(0, 43), "log.txt:1:1: no '#startmeeting': MeetBot mi");
+}
+
+TEST(MeetBotLog, TwoMeetingsInOneLogAndLinesOutsideIgnored) {
+  Read read = ReadText("ops.2021-05-01.log",
+                       "09:00 <x> before\n"
+                       "10:00 <a> #startmeeting ops\n10:01 <b> #info one\n10:02 <a> #endmeeting\n"
+                       "10:03 <c> chatter\n"
+                       "11:00 <c> #startmeeting ops\n11:05 <a> #agreed nope\n"
+                       "11:06 <c> #agreed yes\n11:07 <c> #endmeeting\n");
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  ASSERT_EQ(read.minutes.meetings.size(), 2u);
+  EXPECT_EQ(read.minutes.meetings[0].key.number, 2021050110);
+  EXPECT_EQ(read.minutes.meetings[1].key.number, 2021050111);
+  EXPECT_EQ(read.minutes.meetings[0].attendees, (Strings{"a", "b"}));
+  ASSERT_EQ(read.minutes.meetings[1].decisions.size(), 1u);
+  EXPECT_EQ(read.minutes.meetings[1].decisions[0].text, "yes");
+  EXPECT_NE(read.notices().find("2 line(s) said outside"), std::string::npos) << read.notices();
+}
+
+TEST(MeetBotLog, MotionCarriedWithLastVoteCountingAndHereAlias) {
+  Read read = ReadText("b.2022-01-02-20.00.log.txt",
+                       "[20:00:00] <ken> #startmeeting board\n"
+                       "[20:00:01] <ken> #here Ken Pronovici\n"
+                       "[20:00:02] <ed> #here\n"
+                       "[20:00:03] <ken> #motion approve the budget\n"
+                       "[20:00:04] <ed> #vote -1\n"
+                       "[20:00:05] <ed> #vote +1\n"
+                       "[20:00:06] <ken> #vote +1\n"
+                       "[20:00:07] <ed> #close\n"
+                       "[20:00:08] <ken> #close\n"
+                       "[20:00:09] <ed> #action Ken Pronovici (and ed: review) to file it\n"
+                       "[20:00:10] <ken> #endmeeting\n");
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  const Meeting& m = read.meeting();
+  ASSERT_EQ(m.decisions.size(), 1u);
+  EXPECT_EQ(m.decisions[0].text, "approve the budget (Motion accepted: 2 in favor to 0 opposed)");
+  EXPECT_EQ(m.attendees, (Strings{"Ken Pronovici", "ed"}));
+  ASSERT_EQ(m.actions.size(), 1u);
+  EXPECT_EQ(Names(m.actions[0].owners), (Strings{"Ken Pronovici", "ed"}));
+  EXPECT_NE(read.notices().find("'#close' from ed, who is not a chair"), std::string::npos);
+}
+
+TEST(MeetBotLog, StartVoteEndVoteYesWinsIsADecision) {
+  Read read = ReadText("v.2022-01-02.log",
+                       "12:00 <a> #startmeeting v\n12:01 <a> #startvote Ship it? Yes, No\n"
+                       "12:02 <b> #vote yes\n12:03 <c> #vote maybe\n12:04 <a> #endvote\n"
+                       "12:05 <a> #endmeeting\n");
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  ASSERT_EQ(read.meeting().decisions.size(), 1u);
+  EXPECT_EQ(read.meeting().decisions[0].text, "Ship it? (Yes: 1, No: 0)");
+  EXPECT_NE(read.notices().find("'#vote maybe' is not one of the vote's options"),
+            std::string::npos);
+}
+
+TEST(MeetBotLog, HostileLinesStayText) {
+  std::string huge(15000, 'x');
+  std::string log =
+      "2023-03-04T10:00:00 <[m]> #startmeeting <b>odd</b>\n"
+      "2023-03-04T10:00:01 <[m]> #topic <script>alert(1)</script> & \"quotes\"\n"
+      "2023-03-04T10:00:02 <nick|away> #action [m] to fix ]]></foo> " + huge + "\n"
+      "2023-03-04T10:00:03 <a\\b> #info \x1b[31mred\x1b[0m\n"
+      "2023-03-04T10:00:04 <x y> #info not a nick\n"
+      "2023-03-04T10:00:05 <[m]> #endmeeting\n";
+  Read read = ReadText("h.log", log);
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  const Meeting& m = read.meeting();
+  EXPECT_EQ(m.key.group, "<b>odd</b>");
+  EXPECT_EQ(m.agenda.at(0).heading, "<script>alert(1)</script> & \"quotes\"");
+  ASSERT_EQ(m.actions.size(), 1u);
+  EXPECT_EQ(m.actions[0].text.size(), 21u + huge.size());
+  EXPECT_EQ(Names(m.actions[0].owners), (Strings{"[m]"}));
+  EXPECT_EQ(m.attendees, (Strings{"[m]", "nick|away", "a\\b"}));
+}
+
+// Owners were found by trying every nick of the meeting on every action, and
+// people were listed by searching the list: 30,000 nicks and 15,000 actions
+// took minutes. Now both go through indexes.
+TEST(MeetBotLog, ManyNicksAndActionsReadWithoutTryingEveryNick) {
+  std::string log = "10:00 <a> #startmeeting g\n";
+  for (int i = 0; i < 30000; ++i) log += fmt::format("10:00 <n{}> x\n", i);
+  for (int i = 0; i < 15000; ++i) log += fmt::format("10:01 <a> #action n{} and n{} do\n", i, i + 1);
+  log += "10:02 <a> #endmeeting\n";
+  Read read = ReadText("many.2021-01-01.log", log);
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  EXPECT_EQ(read.meeting().attendees.size(), 30001u);
+  ASSERT_EQ(read.meeting().actions.size(), 15000u);
+  EXPECT_EQ(Names(read.meeting().actions[14999].owners), (Strings{"n14999", "n15000"}));
+  EXPECT_NE(read.notices().find("and 29981 more"), std::string::npos);
+}
+
+TEST(MeetBotLog, ChatLineGrammar) {
+  auto chat = ParseChatLine("  [2021-04-13 02:06:12] <@Op> #topic x", 3);
+  ASSERT_TRUE(chat);
+  EXPECT_EQ(chat->nick, "Op");
+  EXPECT_EQ(chat->text, "#topic x");
+  EXPECT_EQ(chat->date, Date{std::chrono::year{2021} / 4 / 13});
+  EXPECT_EQ(chat->time, (TimeOfDay{2, 6}));
+  EXPECT_TRUE(ParseChatLine("<nick> no time", 1));
+  EXPECT_TRUE(ParseChatLine("12:00 * nick waves", 1)->emote);
+  EXPECT_FALSE(ParseChatLine("* a bullet of the page", 1));
+  EXPECT_FALSE(ParseChatLine("12:00 -!- nick has joined", 1));
+  EXPECT_FALSE(ParseChatLine("25:00 <a> b", 1));
+  EXPECT_FALSE(ParseChatLine("[12:00 <a> b", 1));
+}
+
+TEST(MeetBotRecord, NickInTextFollowsMeetBotsRule) {
+  EXPECT_EQ(FindNickInText("hey k[n, fix it", "k[n"), 4u);
+  EXPECT_EQ(FindNickInText("ken] fix", "ken["), std::string_view::npos);
+  EXPECT_EQ(FindNickInText("pronovici will", "pronovic"), std::string_view::npos);
+  EXPECT_EQ(FindNickInText("ask Layline.", "layline"), 4u);
+  EXPECT_EQ(FindNickInText("(ed) to do", "ed"), 1u);
+  EXPECT_EQ(FindNickInText("edward", "ed"), std::string_view::npos);
+}
+
+// Fuzzing found it: nlohmann throws out_of_range, not parse_error, for a number
+// too large, and it escaped the reader.
+TEST(MeetBotJson, NumberOverflowIsALocatedErrorNotAThrow) {
+  Read read = ReadText("n.json", "{\"messages\": [{\"payload\": 1}],\n \"nicks\": {\"a\": 5550e5555}}\n");
+  EXPECT_EQ(read.error.substr(0, read.error.find('\n')),
+            "n.json:2:17: not valid JSON: a number too large");
+}
+
+TEST(MeetBotJson, ErrorsAreLocatedAtTheValue) {
+  Read bad = ReadText("x.json", "{\n  \"messages\": [\n    {\"sender\": 5, \"payload\": \"x\"}\n  ]\n}\n");
+  EXPECT_EQ(bad.error,
+            "x.json:3:16: message 1 has no \"sender\" text\n"
+            "      {\"sender\": 5, \"payload\": \"x\"}\n"
+            "                 ^");
+  auto source = SourceText::Load("y.json", "{\n  \"messages\": [\n    {\"sender\": \"a\",,}\n  ]\n}\n");
+  auto broken = ReadJson(*source, {});
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.error().message.substr(0, 35), "y.json:3:20: not valid JSON: syntax");
+  std::string deep = "{\"messages\": [], \"payload\": " + std::string(100, '[') + "\n";
+  auto deep_source = SourceText::Load("z.json", deep);
+  auto nested = ReadJson(*deep_source, {});
+  ASSERT_FALSE(nested.ok());
+  EXPECT_EQ(nested.error().message.substr(0, 46), "z.json:1:92: JSON nested deeper than 64 levels");
+}
+
+}  // namespace
+}  // namespace plenary::meetbot
+
+namespace plenary::meetbot {
+namespace {
+
+// The whole reading of the Fedora-style log, pinned: any change to what is
+// read shows here first (regenerate with PLENARY_UPDATE_GOLDEN=1 after review).
+TEST(MeetBotGolden, FedoraStyleLogWholeReading) {
+  Read read = ReadText("council.2021-04-14-16.00.log.txt",
+                       ReadData("council.2021-04-14-16.00.log.txt"), CouncilOptions());
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  const std::string golden_path =
+      std::string(PLENARY_SOURCE_DIR) + "/tests/golden/meetbot-council-2021-04-14.json";
+  std::string actual = MeetingJson(read.meeting()).dump(2) + "\n";
+  if (std::getenv("PLENARY_UPDATE_GOLDEN")) std::ofstream(golden_path) << actual;
+  std::ifstream in(golden_path);
+  std::ostringstream golden;
+  golden << in.rdbuf();
+  EXPECT_EQ(actual, golden.str());
+}
+
+}  // namespace
+}  // namespace plenary::meetbot
