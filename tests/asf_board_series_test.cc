@@ -124,7 +124,7 @@ TEST_P(AsfBoardSeries, OneItemPerActionAcrossTheMonths) {
   ASSERT_EQ(abdera.size(), 3u);
   EXPECT_EQ(abdera[0].change, "created");
   EXPECT_EQ(abdera[1].change, "note: Sent a reminder to the PMC.");
-  EXPECT_EQ(abdera[2].change, "completed; note: report received");
+  EXPECT_EQ(abdera[2].change, "completed; status: done; note: report received");
   EXPECT_EQ(items[2].history[1].change, "mentioned");
   auto meetings = store_->Meetings();
   ASSERT_TRUE(meetings.ok());

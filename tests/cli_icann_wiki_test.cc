@@ -31,8 +31,8 @@ TEST_F(CliIcannWikiTest, DryRunImportOfPlenary41WikiPage) {
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out,
             "would record SSR2 Plenary #41, 2018-08-30 14:00 UTC: 4 action items, 2 decisions, "
-            "9 attendees, 4 staff, 3 apologies\ndry run: nothing written\n");
-  EXPECT_NE(r.err.find("notice: read as icann-wiki"), std::string::npos) << r.err;
+            "9 attendees, 4 staff, 3 apologies, 1 guest\ndry run: nothing written\n");
+  EXPECT_NE(r.err.find(": read as icann-wiki (detected: "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(":6:46: notice: 'Geof Huston' taken as Geoff Huston: one letter apart"),
             std::string::npos)
       << r.err;

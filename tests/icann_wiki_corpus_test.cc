@@ -142,7 +142,6 @@ TEST(IcannWikiCorpus, Plenary41AsAClerkRecordsIt) {
 
   // Every guess is a notice.
   const auto& notices = read.notices;
-  EXPECT_TRUE(HasNotice(notices, "notice: read as icann-wiki (detected:"));
   EXPECT_TRUE(HasNotice(notices, "'Geof Huston' taken as Geoff Huston: one letter apart"));
   EXPECT_TRUE(HasNotice(notices, "'Dr Hasbini' taken as Mohamad Amin Hasbini: title 'Dr' dropped"));
   EXPECT_TRUE(HasNotice(notices, "'J Gannon' taken as James Gannon"));

@@ -11,6 +11,9 @@ int DatedMeetingNumber(Date date, std::optional<TimeOfDay> start_utc) {
   const int m = static_cast<int>(static_cast<unsigned>(date.month()));
   const int d = static_cast<int>(static_cast<unsigned>(date.day()));
   const int h = start_utc ? start_utc->hour : 0;
+  // Past 2147 the number would not fit an int; readers refuse such dates
+  // before asking, and the same dated number for all of them is no overflow.
+  if (y < 1900 || y > 2147) return kFirstDatedMeetingNumber;
   return ((y * 100 + m) * 100 + d) * 100 + h;
 }
 

@@ -18,6 +18,7 @@ namespace plenary {
 // The smallest dated number (1900-01-01 00h). Numbered series stay below it.
 inline constexpr int kFirstDatedMeetingNumber = 1900010100;
 
+// Dates outside 1900-2147 (which readers refuse) all get kFirstDatedMeetingNumber.
 int DatedMeetingNumber(Date date, std::optional<TimeOfDay> start_utc);
 bool IsDatedMeetingNumber(int number);
 // The date a dated number stands for; none for a series number.

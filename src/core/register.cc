@@ -188,7 +188,6 @@ std::size_t Replayer::Create(const MeetingMentions& meeting, int position) {
   if (!mention.due && !mention.due_phrase.empty() &&
       NamesNextMeetingOf(mention.due_phrase, meeting.key.kind))
     due_at_next_.push_back({index, meeting.key.kind});
-  Remember(index, mention.text);
   Remember(index, std::string(SplitReviewStatus(mention.text).item));
   mention_owner_[{meeting.meeting_id, position}] = index;
   return index;
@@ -252,15 +251,6 @@ void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int posi
     item.state.written_status = mention.written_status;
   } else if (closed_now && mention.written_status.empty()) {
     item.state.written_status.clear();  // "in progress" no longer says what it is
-  }
-  // The group's own word for the state ("in progress" -> "on hold") follows
-  // the latest mention that gives one; it is a change of its own only when
-  // open/closed did not change with it.
-  if (!mention.written_status.empty() && mention.written_status != item.state.written_status) {
-    if (changes.empty() || changes.back() != StatusChange(mention.status) ||
-        mention.status == ActionStatus::kOpen)
-      changes.push_back(fmt::format("marked '{}'", mention.written_status));
-    item.state.written_status = mention.written_status;
   }
   std::vector<Owner> owners = item.state.owners;
   if (mention.source == ActionSource::kTable && !mention.owners.empty()) owners = mention.owners;

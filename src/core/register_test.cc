@@ -315,6 +315,8 @@ TEST(Register, DuePhraseIsKeptUntilADayIsGiven) {
   reg = ReplayRegister(meetings, {});
   EXPECT_EQ(reg.items[0].state.due, D(2025, 11, 1));
   EXPECT_EQ(reg.items[0].state.due_phrase, "");
+}
+
 ActionItem DueBeforeNext(std::string text, std::string phrase) {
   ActionItem a = Mention(std::move(text), ActionSource::kTable);
   a.due_phrase = std::move(phrase);
@@ -383,6 +385,8 @@ TEST(Register, DueBeforeTheNextPlenaryStaysUndatedUntilOneIsImported) {
       {done});
   ASSERT_EQ(closed.items.size(), 1u);
   EXPECT_EQ(closed.items[0].state.due, std::nullopt);
+}
+
 // Agendas that date each item by the day it was raised ("2024-05-01: ...")
 // name the same item with the same date week after week; the date is not
 // what matches, so two items raised on one day stay two items.
@@ -421,8 +425,8 @@ TEST(Register, TheGroupsWordForTheStatusFollowsTheLatestMention) {
   ASSERT_EQ(reg.items.size(), 1u);
   EXPECT_EQ(reg.items[0].state.written_status, "done");
   ASSERT_EQ(reg.items[0].history.size(), 3u);
-  EXPECT_EQ(reg.items[0].history[1].change, "marked 'on hold'");
-  EXPECT_EQ(reg.items[0].history[2].change, "completed");
+  EXPECT_EQ(reg.items[0].history[1].change, "status: in progress -> on hold");
+  EXPECT_EQ(reg.items[0].history[2].change, "completed; status: on hold -> done");
   EXPECT_TRUE(FindDuplicates(reg).empty());
 }
 

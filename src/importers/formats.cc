@@ -45,10 +45,6 @@ const std::vector<MinutesFormat>& MinutesFormats() {
        DetectIcannNotes, ReadIcannNotesFormat},
       {"icann-wiki", "ICANN review-team wiki meeting page, copied as text", DetectIcannWikiPage,
        ReadIcannWikiPage},
-      {"markdown",
-       "Markdown minutes (wiki pages, repositories, HackMD): headings, lists, task lists, "
-       "tables, front matter",
-       DetectMarkdown, ReadMarkdownMinutes},
       {"asf-board-minutes",
        "Apache Software Foundation board minutes (roll call, Special Orders, action items)",
        DetectAsfBoardMinutes, ReadAsfBoardMinutes},
@@ -63,6 +59,10 @@ const std::vector<MinutesFormat>& MinutesFormats() {
        meetbot::DetectMinutes, meetbot::ReadMinutesText},
       {"meetbot-log", "an IRC log with MeetBot commands (#startmeeting, #topic, #action...)",
        meetbot::DetectLog, meetbot::ReadLog},
+      {"markdown",
+       "Markdown minutes (wiki pages, repositories, HackMD): headings, lists, task lists, "
+       "tables, front matter",
+       DetectMarkdown, ReadMarkdownMinutes},
   };
   return formats;
 }

@@ -265,9 +265,9 @@ std::optional<Directory::Leading> OwnerAtStart(std::string_view text, const Dire
   return Directory::Leading{directory.ResolveOwner(text.substr(0, end)), end};
 }
 
-std::optional<LeadingOwners> OwnersAtStart(std::string_view text, const Directory& directory) {
+std::optional<OwnerList> OwnerListAtStart(std::string_view text, const Directory& directory) {
   if (auto single = OwnerAtStart(text, directory))
-    return LeadingOwners{{single->owner}, single->length};
+    return OwnerList{{single->owner}, single->length};
   // The list ends at the first " to " followed by a word other than "be";
   // a list of owners is short, so only the first 160 bytes are looked at.
   constexpr std::size_t kLongestList = 160;
@@ -300,7 +300,7 @@ std::optional<LeadingOwners> OwnersAtStart(std::string_view text, const Director
       return std::nullopt;
   }
   if (owners.empty()) return std::nullopt;
-  return LeadingOwners{std::move(owners), to};
+  return OwnerList{std::move(owners), to};
 }
 
 std::optional<NotedAction> ActionIn(std::string_view sentence, const Directory& directory) {

@@ -115,11 +115,13 @@ std::optional<Directory::Leading> OwnerAtStart(std::string_view text, const Dire
 // capitalised words, or initials, or words starting "All"), "et al" dropped.
 // nullopt unless every entry is a name and a verb follows "to". `length` is
 // the bytes of `text` the list takes.
-struct LeadingOwners {
+// (Markdown's strict form; OwnersAtStart above is the ICANN wiki's, which
+// also takes roles and says which rule matched each name.)
+struct OwnerList {
   std::vector<Owner> owners;
   std::size_t length = 0;
 };
-std::optional<LeadingOwners> OwnersAtStart(std::string_view text, const Directory& directory);
+std::optional<OwnerList> OwnerListAtStart(std::string_view text, const Directory& directory);
 
 // The action a sentence of the summary notes assigns: "Staff to put ... ",
 // "JG to draft ...", "Action: ICANN Org to ...". `text` is what the item says.

@@ -183,11 +183,13 @@ TEST(NotesPhrases, OwnersAtTheStartOfASentence) {
   EXPECT_TRUE(owners("The draft to be circulated next week").empty());
   EXPECT_TRUE(owners("Circulate the draft report").empty());
   EXPECT_TRUE(owners("Note: the call moves to Tuesday").empty());
-TEST(NotesPhrases, OwnersAtStartTakesAListOfNamesBeforeTo) {
+}
+
+TEST(NotesPhrases, OwnerListAtStartTakesAListOfNamesBeforeTo) {
   Directory none(nullptr, "IAB");
   auto names = [&](std::string_view text) {
     std::vector<std::string> out;
-    if (auto owners = OwnersAtStart(text, none))
+    if (auto owners = OwnerListAtStart(text, none))
       for (const Owner& o : owners->owners) out.push_back(o.name);
     return out;
   };
@@ -201,7 +203,7 @@ TEST(NotesPhrases, OwnersAtStartTakesAListOfNamesBeforeTo) {
   EXPECT_EQ(names("Pat Kane to circulate"), std::vector<std::string>{"Pat Kane"});
   EXPECT_TRUE(names("Colin Perkins said he would like to attend").empty());
   EXPECT_TRUE(names("The document is going to be reviewed").empty());
-  auto owners = OwnersAtStart("Dhruv Dhody and Wes Hardaker to track", none);
+  auto owners = OwnerListAtStart("Dhruv Dhody and Wes Hardaker to track", none);
   ASSERT_TRUE(owners.has_value());
   EXPECT_EQ(owners->length, std::string_view("Dhruv Dhody and Wes Hardaker").size());
 }

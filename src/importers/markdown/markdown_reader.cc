@@ -351,7 +351,7 @@ void Reader::AddAction(const Block& b, std::string_view text, Meeting& m) {
     Notice(b.line, "a struck-through action read as done");
   }
   std::string_view body = WithoutRaisedOnDate(text);
-  if (auto owners = OwnersAtStart(body, *directory_)) {
+  if (auto owners = OwnerListAtStart(body, *directory_)) {
     item.owners = owners->owners;
   } else if (!body.empty() && body[0] == '@') {
     std::size_t end = body.find_first_of(" :,");
@@ -474,7 +474,7 @@ void Reader::ReadBlock(const Block& b, Meeting& m) {
     }
     // The wrapped rest of an action written as a paragraph line.
     if (b.kind == Block::kLine && last_action_line_ == b.line - 1 && !m.actions.empty() &&
-        !OwnersAtStart(WithoutRaisedOnDate(text), *directory_)) {
+        !OwnerListAtStart(WithoutRaisedOnDate(text), *directory_)) {
       m.actions.back().text += " " + text;
       last_action_line_ = b.line;
       return;
@@ -484,7 +484,7 @@ void Reader::ReadBlock(const Block& b, Meeting& m) {
       status_depth_ = -1;
     }
     if (b.kind == Block::kItem || b.checked ||
-        OwnersAtStart(WithoutRaisedOnDate(text), *directory_))
+        OwnerListAtStart(WithoutRaisedOnDate(text), *directory_))
       return AddAction(b, text, m);
     return;
   }

@@ -187,7 +187,9 @@ TEST(MeetBotLog, BotStartWithAHugeDayIsSkippedNotOverflowed) {
 
 TEST(MeetBotLog, WithoutStartMeetingItIsNotMeetBots) {
   Read read = ReadText("log.txt", "16:00 <a> hi\n16:01 <b> #topic x\n");
-  EXPECT_NE(read.error.find("not a record plenary can read"), std::string::npos) << read.error;
+  // Not MeetBot's (a plain IRC log may still be claimed by another format,
+  // which then refuses it): a located refusal, nothing read.
+  EXPECT_EQ(read.error.rfind("log.txt:1:", 0), 0u) << read.error;
   auto source = SourceText::Load("log.txt", "16:00 <a> hi\n16:01 <b> #topic x\n");
   auto forced = ReadLog(*source, {});
   ASSERT_FALSE(forced.ok());
