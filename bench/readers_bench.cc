@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "importers/formats.h"
 #include "importers/markdown/markdown_reader.h"
 #include "importers/source_text.h"
 
@@ -61,6 +62,49 @@ void ReadInputs(benchmark::State& state, const std::vector<std::string>& inputs,
   state.counters["meetings"] = static_cast<double>(meetings);
   state.counters["MB"] = static_cast<double>(bytes) / 1e6;
 }
+
+// ---- every format on its dev records --------------------------------------
+
+// Each format's dev records in ../shared/corpus, read through the format's
+// row of the table (what `plenary import --format NAME` runs).
+void BM_FormatCorpus(benchmark::State& state, std::string format, int year,
+                     std::vector<std::string> files) {
+  std::vector<std::string> inputs;
+  for (const std::string& file : files) {
+    auto bytes = ReadFile(kCorpus + file);
+    if (!bytes) {
+      state.SkipWithError("../shared/corpus is not beside this checkout");
+      return;
+    }
+    inputs.push_back(std::move(*bytes));
+  }
+  const MinutesFormat* row = FindMinutesFormat(format);
+  if (!row) {
+    state.SkipWithError("no such format");
+    return;
+  }
+  ReadInputs(state, inputs, [&](const SourceText& source, const ReadOptions&) {
+    ReadOptions options;
+    options.group = "BENCH";
+    options.year = year;
+    return row->read(source, options);
+  });
+}
+BENCHMARK_CAPTURE(BM_FormatCorpus, icann_notes, "icann-notes", 2017, {"icann/ssr2-plenary-15.txt"})
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_FormatCorpus, icann_wiki, "icann-wiki", 2018, {"icann/ssr2-plenary-41-wiki.txt"})
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_FormatCorpus, w3c_irc, "w3c-irc", 2014,
+                  {"w3c-irc/sample-public.txt", "w3c-irc/sample-member.txt",
+                   "w3c-irc/sample-fancy.txt", "w3c-irc/sample-team.txt",
+                   "w3c-irc/sample-slides.txt"})
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_FormatCorpus, meetbot_json, "meetbot-json", 2021,
+                  {"meetbot/hcoop-2021-04-13.log.json"})
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_FormatCorpus, asf_board_minutes, "asf-board-minutes", 2014,
+                  {"asf/board_minutes_2014_02_19.txt"})
+    ->Unit(benchmark::kMicrosecond);
 
 // ---- markdown ------------------------------------------------------------
 
