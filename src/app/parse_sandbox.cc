@@ -78,8 +78,15 @@ Status EnterParseSandbox(const SandboxLimits& limits) {
     if (Status s = Limit(RLIMIT_AS, bytes, bytes, "the address space"); !s.ok()) return s;
   }
 #endif
-  if (Status s = Limit(RLIMIT_NOFILE, 0, 0, "open files"); !s.ok()) return s;
   if (Status s = Limit(RLIMIT_CORE, 0, 0, "core dumps"); !s.ok()) return s;
+#if defined(__SANITIZE_ADDRESS__)
+  // The sanitizer build's runtime opens /proc files, makes pipes (UBSan checks
+  // a vptr through one) and handles signals itself, which neither RLIMIT_NOFILE
+  // 0 nor a filter of reader system calls allows: there the child keeps its CPU
+  // limit and deadline only (the release build tests the rest).
+  return Status::Ok();
+#endif
+  if (Status s = Limit(RLIMIT_NOFILE, 0, 0, "open files"); !s.ok()) return s;
   std::unique_ptr<void, FilterDeleter> ctx(seccomp_init(SCMP_ACT_KILL_PROCESS));
   if (!ctx) return Error::Internal("cannot start a system-call filter");
   if (int rc = AddRules(ctx.get()); rc != 0)
