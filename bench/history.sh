@@ -1,10 +1,21 @@
-# Sourced by the serving benches (serve_bench.sh, soak.sh): the long-lived
-# group's register they serve, and small helpers. Needs PLENARY, MEETINGS and
-# tmp set; sets db and token.
+# Sourced by the serving benches (serve_bench.sh, soak.sh): a temporary
+# directory (tmp) and the processes (pids) removed and stopped at exit, the
+# long-lived group's register they serve, and small helpers. Needs PLENARY and
+# MEETINGS set; sets tmp, pids, db and token.
 #
 # The register (bench/make_history.py: MEETINGS meetings, 20 items each, group
 # BENCH) with an admin, an API token and the group made public, cached in
 # build/bench-data under a name that changes with the generator and the size.
+tmp=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
 data=build/bench-data
 stamp=$(sha1sum <bench/make_history.py | cut -c1-12)-$MEETINGS
 db=$data/history-$stamp.db

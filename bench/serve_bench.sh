@@ -18,15 +18,6 @@ for tool in wrk nginx curl python3; do
   command -v "$tool" >/dev/null || { echo "serve_bench: $tool is not installed" >&2; exit 1; }
 done
 
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 # shellcheck source=bench/history.sh
 source bench/history.sh
