@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "plenary/result.h"
+#include "plenary/store.h"  // AuditEntry, AuditOf
 
 namespace plenary {
 
@@ -62,19 +63,6 @@ struct ApiToken {
   std::int64_t created_unix = 0;
 };
 
-// One change as the audit log records it: who, when, what, before and after.
-// `before` and `after` are JSON texts (empty when there is nothing).
-struct AuditEntry {
-  std::int64_t id = 0;
-  std::int64_t at_unix = 0;
-  std::string who;     // login, or "cli:<os user>" for the command line
-  std::string action;  // e.g. "action.edit", "import", "user.add"
-  std::string group;   // may be empty for site-wide changes
-  std::string target;  // e.g. "action/42", "meeting/SSR2/Plenary/15"
-  std::string before;
-  std::string after;
-};
-
 struct AuditQuery {
   std::optional<std::string> group;
   std::optional<std::string> target;
@@ -111,10 +99,11 @@ class SiteStore {
   virtual Result<std::optional<std::pair<User, std::string>>> FindLogin(
       const std::string& login) = 0;
   virtual Result<std::vector<User>> Users() = 0;
-  virtual Status SetPasswordHash(std::int64_t user_id, const std::string& hash) = 0;
+  virtual Status SetPasswordHash(std::int64_t user_id, const std::string& hash,
+                                 const std::vector<AuditEntry>& audit = {}) = 0;
   // Grants or changes the user's role in a group; nullopt removes it.
   virtual Status SetGrant(std::int64_t user_id, const std::string& group,
-                          std::optional<GroupRole> role) = 0;
+                          std::optional<GroupRole> role, const AuditOf<User>& audit = nullptr) = 0;
 
   // Sessions, by the SHA-256 (hex) of the cookie's token.
   virtual Status CreateSession(const std::string& token_sha256, std::int64_t user_id,
@@ -127,18 +116,21 @@ class SiteStore {
   // API tokens, by the SHA-256 (hex) of the token.
   virtual Result<ApiToken> CreateApiToken(std::int64_t user_id, const std::string& name,
                                           const std::string& token_sha256,
-                                          std::int64_t now_unix) = 0;
+                                          std::int64_t now_unix,
+                                          const AuditOf<ApiToken>& audit = nullptr) = 0;
   virtual Result<std::optional<User>> FindApiToken(const std::string& token_sha256) = 0;
-  virtual Status RevokeApiToken(std::int64_t token_id) = 0;
+  virtual Status RevokeApiToken(std::int64_t token_id, const std::vector<AuditEntry>& audit = {}) = 0;
 
   // Group visibility: private unless marked public. Unknown groups are private.
-  virtual Status SetGroupPublic(const std::string& group, bool is_public) = 0;
+  virtual Status SetGroupPublic(const std::string& group, bool is_public,
+                                const std::vector<AuditEntry>& audit = {}) = 0;
   virtual Result<bool> GroupIsPublic(const std::string& group) = 0;
   // Every group the registers know (from a roster or a meeting), by short
   // name, sorted: what a visitor's visible groups are chosen from.
   virtual Result<std::vector<std::string>> Groups() = 0;
 
-  // The audit log, newest first.
+  // The writes above record `audit` in their own transaction (AuditOf in
+  // store.h). The audit log, newest first.
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
   virtual Result<std::vector<AuditEntry>> Audit(const AuditQuery& query) = 0;
 

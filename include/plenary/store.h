@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -97,6 +98,28 @@ struct Snapshot {
   std::vector<SnapshotTable> tables;  // in the order of store/snapshot_tables.h
 };
 
+// One change as the audit log records it: who, when, what, before and after.
+// `before` and `after` are JSON texts (empty when there is nothing).
+struct AuditEntry {
+  std::int64_t id = 0;
+  std::int64_t at_unix = 0;
+  std::string who;     // login, or "cli:<os user>" for the command line
+  std::string action;  // e.g. "action.edit", "import", "user.add"
+  std::string group;   // may be empty for site-wide changes
+  std::string target;  // e.g. "action/42", "meeting/SSR2/Plenary/15"
+  std::string before;
+  std::string after;
+};
+
+// The audit entries a write records, made from what it did (an import's
+// report, the item as the change left it), and written in the write's own
+// transaction: a change is never stored without its entries, nor an entry
+// without its change (kill -9 at any moment). Called inside the transaction,
+// possibly more than once when a PostgreSQL write is retried: it must only
+// compute. An empty function records nothing.
+template <typename Done>
+using AuditOf = std::function<std::vector<AuditEntry>(const Done&)>;
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -109,7 +132,8 @@ class Store {
   // (kUpdated). A key given twice in one batch is an edited file given twice:
   // the later wins and the report names the key once. A meeting of a group
   // with no roster creates the group, with no roster.
-  virtual Result<ImportReport> Import(const ImportBatch& batch) = 0;
+  virtual Result<ImportReport> Import(const ImportBatch& batch,
+                                      const AuditOf<ImportReport>& audit = nullptr) = 0;
 
   // Rosters, by group short name (case-insensitive). NotFound is not an error
   // here: an absent roster is std::nullopt.
@@ -133,13 +157,16 @@ class Store {
   virtual Result<RegisteredAction> Action(std::int64_t id) = 0;
   // Records a manual change to item `id` and returns the item as it now is.
   // NotFound for an unknown id, Conflict for a merged item.
-  virtual Result<RegisteredAction> EditAction(std::int64_t id, const ActionEdit& edit) = 0;
+  virtual Result<RegisteredAction> EditAction(std::int64_t id, const ActionEdit& edit,
+                                              const AuditOf<RegisteredAction>& audit = nullptr) = 0;
   // Folds item `from` into item `into` (both histories kept). Conflict when
   // they are the same, of different groups, or either is already merged.
-  virtual Status MergeActions(std::int64_t into, std::int64_t from, const ActionEdit& by) = 0;
+  virtual Status MergeActions(std::int64_t into, std::int64_t from, const ActionEdit& by,
+                              const AuditOf<RegisteredAction>& audit = nullptr) = 0;
   // Undoes the merge that folded `from` into another item: the register is
   // rebuilt as if it had never happened. Conflict when `from` is not merged.
-  virtual Status UnmergeAction(std::int64_t from) = 0;
+  virtual Status UnmergeAction(std::int64_t from,
+                               const AuditOf<RegisteredAction>& audit = nullptr) = 0;
   // Likely duplicate pairs among open items, best first.
   virtual Result<std::vector<DuplicatePair>> Duplicates() = 0;
   // What the last rebuilds could not decide.

@@ -69,8 +69,8 @@ Status Editing::Require(const Actor& actor, Operation operation, const std::stri
           : fmt::format("{} may not {} in {}", actor.who, OperationName(operation), group));
 }
 
-Status Editing::Audit(const Actor& actor, std::string action, std::string group, std::string target,
-                      std::string before, std::string after) {
+AuditEntry Editing::Entry(const Actor& actor, std::string action, std::string group,
+                         std::string target, std::string before, std::string after) {
   AuditEntry entry;
   entry.at_unix = now_();
   entry.who = actor.who;
@@ -79,7 +79,13 @@ Status Editing::Audit(const Actor& actor, std::string action, std::string group,
   entry.target = std::move(target);
   entry.before = std::move(before);
   entry.after = std::move(after);
-  return site_.AppendAudit(entry);
+  return entry;
+}
+
+Status Editing::Audit(const Actor& actor, std::string action, std::string group, std::string target,
+                      std::string before, std::string after) {
+  return site_.AppendAudit(Entry(actor, std::move(action), std::move(group), std::move(target),
+                                 std::move(before), std::move(after)));
 }
 
 Result<ImportReport> Editing::Import(const Actor& actor, const ImportBatch& batch) {
@@ -93,34 +99,37 @@ Result<ImportReport> Editing::Import(const Actor& actor, const ImportBatch& batc
   }
   for (const MeetingImport& m : batch.meetings)
     if (Status s = Require(actor, Operation::kImport, m.meeting.key.group); !s) return s.error();
-  auto report = store_.Import(batch);
+  // The audit entries are made from the store's report inside its transaction.
+  auto audit = [&](const ImportReport& done) {
+    std::vector<AuditEntry> entries;
+    for (const std::string& group : GroupsOf(batch)) {
+      json after = {{"roster", nullptr}, {"meetings", json::array()}};
+      std::string before;
+      if (batch.roster && EqualsNoCase(batch.roster->group.short_name, group) && done.roster) {
+        after["roster"] = {{"outcome", ImportOutcomeName(*done.roster)},
+                           {"roster", RosterJson(*batch.roster)}};
+        before = roster_before[batch.roster->group.short_name];
+      }
+      bool changed = !after["roster"].is_null() && *done.roster != ImportOutcome::kUnchanged;
+      for (const MeetingImportReport& r : done.meetings) {
+        if (!EqualsNoCase(r.key.group, group)) continue;
+        changed = changed || r.outcome != ImportOutcome::kUnchanged;
+        const MeetingImport* source = nullptr;
+        for (const MeetingImport& m : batch.meetings)
+          if (m.meeting.key == r.key) source = &m;
+        after["meetings"].push_back({{"kind", r.key.kind},
+                                     {"number", r.key.number},
+                                     {"source", source ? source->source.name : ""},
+                                     {"sha256", source ? source->source.sha256 : ""},
+                                     {"outcome", ImportOutcomeName(r.outcome)}});
+      }
+      // A re-import that changed nothing wrote nothing, so it leaves no trace either.
+      if (changed) entries.push_back(Entry(actor, "import", group, "group/" + group, before, after.dump()));
+    }
+    return entries;
+  };
+  auto report = store_.Import(batch, audit);
   if (!report.ok()) return report;
-  for (const std::string& group : GroupsOf(batch)) {
-    json after = {{"roster", nullptr}, {"meetings", json::array()}};
-    std::string before;
-    if (batch.roster && EqualsNoCase(batch.roster->group.short_name, group) && report->roster) {
-      after["roster"] = {{"outcome", ImportOutcomeName(*report->roster)},
-                         {"roster", RosterJson(*batch.roster)}};
-      before = roster_before[batch.roster->group.short_name];
-    }
-    bool changed = !after["roster"].is_null() && *report->roster != ImportOutcome::kUnchanged;
-    for (const MeetingImportReport& r : report->meetings) {
-      if (!EqualsNoCase(r.key.group, group)) continue;
-      changed = changed || r.outcome != ImportOutcome::kUnchanged;
-      const MeetingImport* source = nullptr;
-      for (const MeetingImport& m : batch.meetings)
-        if (m.meeting.key == r.key) source = &m;
-      after["meetings"].push_back({{"kind", r.key.kind},
-                                   {"number", r.key.number},
-                                   {"source", source ? source->source.name : ""},
-                                   {"sha256", source ? source->source.sha256 : ""},
-                                   {"outcome", ImportOutcomeName(r.outcome)}});
-    }
-    // A re-import that changed nothing wrote nothing, so it leaves no trace either.
-    if (!changed) continue;
-    if (Status s = Audit(actor, "import", group, "group/" + group, before, after.dump()); !s)
-      return s.error();
-  }
   return report;
 }
 
@@ -145,13 +154,10 @@ Result<RegisteredAction> Editing::EditAction(const Actor& actor, std::int64_t id
     return Error::PermissionDenied(fmt::format(
         "{} may not change #{}: members may only mark their own items done", actor.who, id));
   if (edit.who.empty()) edit.who = actor.user ? actor.user->login : actor.who;
-  auto after = store_.EditAction(id, edit);
-  if (!after.ok()) return after;
-  if (Status s = Audit(actor, "action.edit", group, fmt::format("action/{}", id), ItemJson(*before),
-                       ItemJson(*after));
-      !s)
-    return s.error();
-  return after;
+  return store_.EditAction(id, edit, [&](const RegisteredAction& after) {
+    return std::vector<AuditEntry>{Entry(actor, "action.edit", group, fmt::format("action/{}", id),
+                                         ItemJson(*before), ItemJson(after))};
+  });
 }
 
 Status Editing::MergeActions(const Actor& actor, std::int64_t into, std::int64_t from,
@@ -163,31 +169,31 @@ Status Editing::MergeActions(const Actor& actor, std::int64_t into, std::int64_t
   if (Status s = Require(actor, Operation::kMergeActions, kept->meeting.group); !s) return s;
   if (Status s = Require(actor, Operation::kMergeActions, folded->meeting.group); !s) return s;
   if (by.who.empty()) by.who = actor.user ? actor.user->login : actor.who;
-  if (Status s = store_.MergeActions(into, from, by); !s) return s;
-  auto after = store_.Action(from);
-  if (!after.ok()) return after.error();
-  return Audit(actor, "action.merge", kept->meeting.group, fmt::format("action/{}", from),
-               ItemJson(*folded), ItemJson(*after));
+  return store_.MergeActions(into, from, by, [&](const RegisteredAction& after) {
+    return std::vector<AuditEntry>{Entry(actor, "action.merge", kept->meeting.group,
+                                         fmt::format("action/{}", from), ItemJson(*folded),
+                                         ItemJson(after))};
+  });
 }
 
 Status Editing::UnmergeAction(const Actor& actor, std::int64_t from) {
   auto before = VisibleAction(actor, from);
   if (!before.ok()) return before.error();
   if (Status s = Require(actor, Operation::kMergeActions, before->meeting.group); !s) return s;
-  if (Status s = store_.UnmergeAction(from); !s) return s;
-  auto after = store_.Action(from);
-  if (!after.ok()) return after.error();
-  return Audit(actor, "action.unmerge", before->meeting.group, fmt::format("action/{}", from),
-               ItemJson(*before), ItemJson(*after));
+  return store_.UnmergeAction(from, [&](const RegisteredAction& after) {
+    return std::vector<AuditEntry>{Entry(actor, "action.unmerge", before->meeting.group,
+                                         fmt::format("action/{}", from), ItemJson(*before),
+                                         ItemJson(after))};
+  });
 }
 
 Status Editing::SetGroupPublic(const Actor& actor, const std::string& group, bool is_public) {
   if (Status s = Require(actor, Operation::kSetGroupPublic, group); !s) return s;
   auto was = site_.GroupIsPublic(group);
   if (!was.ok()) return was.error();
-  if (Status s = site_.SetGroupPublic(group, is_public); !s) return s;
-  return Audit(actor, "group.public", group, "group/" + group, json{{"public", *was}}.dump(),
-               json{{"public", is_public}}.dump());
+  return site_.SetGroupPublic(group, is_public,
+                              {Entry(actor, "group.public", group, "group/" + group,
+                                     json{{"public", *was}}.dump(), json{{"public", is_public}}.dump())});
 }
 
 Result<User> Editing::UserByLogin(const std::string& login) {
@@ -220,11 +226,10 @@ Status Editing::SetGrant(const Actor& actor, const std::string& login, const std
   if (Status s = Require(actor, Operation::kManageUsers, ""); !s) return s;
   auto before = UserByLogin(login);
   if (!before.ok()) return before.error();
-  if (Status s = site_.SetGrant(before->id, group, role); !s) return s;
-  auto after = site_.FindUser(before->id);
-  if (!after.ok()) return after.error();
-  return Audit(actor, "user.grant", group, "user/" + after->login, UserJson(*before).dump(),
-               UserJson(*after).dump());
+  return site_.SetGrant(before->id, group, role, [&](const User& after) {
+    return std::vector<AuditEntry>{Entry(actor, "user.grant", group, "user/" + after.login,
+                                         UserJson(*before).dump(), UserJson(after).dump())};
+  });
 }
 
 Status Editing::SetPasswordHash(const Actor& actor, const std::string& login,
@@ -232,8 +237,8 @@ Status Editing::SetPasswordHash(const Actor& actor, const std::string& login,
   if (Status s = Require(actor, Operation::kManageUsers, ""); !s) return s;
   auto user = UserByLogin(login);
   if (!user.ok()) return user.error();
-  if (Status s = site_.SetPasswordHash(user->id, hash); !s) return s;
-  return Audit(actor, "user.passwd", "", "user/" + user->login, "", "");
+  return site_.SetPasswordHash(user->id, hash,
+                               {Entry(actor, "user.passwd", "", "user/" + user->login, "", "")});
 }
 
 Result<CreatedApiToken> Editing::CreateApiToken(const Actor& actor, const std::string& login,
@@ -244,21 +249,21 @@ Result<CreatedApiToken> Editing::CreateApiToken(const Actor& actor, const std::s
   if (!user.ok()) return user.error();
   CreatedApiToken created;
   created.secret = NewApiToken();
-  auto token = site_.CreateApiToken(user->id, name, TokenDigest(created.secret), now_());
+  auto token = site_.CreateApiToken(
+      user->id, name, TokenDigest(created.secret), now_(), [&](const ApiToken& made) {
+        json after = {{"id", made.id}, {"user", user->login}, {"name", made.name}};
+        return std::vector<AuditEntry>{
+            Entry(actor, "token.create", "", fmt::format("token/{}", made.id), "", after.dump())};
+      });
   if (!token.ok()) return token.error();
   created.token = *token;
-  json after = {{"id", token->id}, {"user", user->login}, {"name", token->name}};
-  if (Status s =
-          Audit(actor, "token.create", "", fmt::format("token/{}", token->id), "", after.dump());
-      !s)
-    return s.error();
   return created;
 }
 
 Status Editing::RevokeApiToken(const Actor& actor, std::int64_t token_id) {
   if (Status s = Require(actor, Operation::kManageUsers, ""); !s) return s;
-  if (Status s = site_.RevokeApiToken(token_id); !s) return s;
-  return Audit(actor, "token.revoke", "", fmt::format("token/{}", token_id), "", "");
+  return site_.RevokeApiToken(
+      token_id, {Entry(actor, "token.revoke", "", fmt::format("token/{}", token_id), "", "")});
 }
 
 }  // namespace plenary

@@ -8,9 +8,11 @@
 // that does not exist (private groups are invisible); a group the actor reads
 // but may not change is PermissionDenied.
 //
-// The write and its audit entry are two transactions (Store and SiteStore are
-// separate interfaces): if appending the entry fails, the change stays and
-// the error is returned, so the caller can report it.
+// The write and its audit entry are one transaction: the store writes the
+// entries Editing makes for it (AuditOf, store.h) before it commits, so a
+// change is never stored without its entry, whatever kills the process. The
+// one exception is AddUser (the account, then each grant, then its entry):
+// a command-line administration step, not a web write.
 #pragma once
 
 #include <cstdint>
@@ -72,6 +74,10 @@ class Editing {
   Status Require(const Actor& actor, Operation operation, const std::string& group);
   Result<RegisteredAction> VisibleAction(const Actor& actor, std::int64_t id);
   Result<User> UserByLogin(const std::string& login);
+  // An audit entry by `actor`, now. Entries are written by the store in the
+  // change's own transaction (AuditOf in store.h); Audit appends one alone.
+  AuditEntry Entry(const Actor& actor, std::string action, std::string group, std::string target,
+                   std::string before, std::string after);
   Status Audit(const Actor& actor, std::string action, std::string group, std::string target,
                std::string before, std::string after);
 

@@ -184,18 +184,20 @@ Result<std::vector<User>> PostgresSiteStore::Users() {
   });
 }
 
-Status PostgresSiteStore::SetPasswordHash(std::int64_t user_id, const std::string& hash) {
+Status PostgresSiteStore::SetPasswordHash(std::int64_t user_id, const std::string& hash,
+                                          const std::vector<AuditEntry>& audit) {
   if (Status s = CheckSiteField("password hash", hash); !s) return s;
   return ToStatus(db_->Write<bool>([&](Tx& tx) -> Result<bool> {
     pqxx::result r =
         tx.exec_params("UPDATE users SET password_hash = $1 WHERE id = $2", hash, user_id);
     if (r.affected_rows() == 0) return NoUser(user_id);
+    pg::InsertAudit(tx, audit);
     return true;
   }));
 }
 
 Status PostgresSiteStore::SetGrant(std::int64_t user_id, const std::string& group,
-                                   std::optional<GroupRole> role) {
+                                   std::optional<GroupRole> role, const AuditOf<User>& audit) {
   if (Status s = CheckGroupName(group); !s) return s;
   return ToStatus(db_->Write<bool>([&](Tx& tx) -> Result<bool> {
     if (!UserExists(tx, user_id)) return NoUser(user_id);
@@ -208,6 +210,7 @@ Status PostgresSiteStore::SetGrant(std::int64_t user_id, const std::string& grou
       tx.exec_params0("DELETE FROM user_grants WHERE user_id = $1 AND group_key = lower($2)",
                       user_id, group);
     }
+    if (audit) pg::InsertAudit(tx, audit(*LoadUser(tx, user_id)));
     return true;
   }));
 }
@@ -226,7 +229,8 @@ Status PostgresSiteStore::CreateSession(const std::string& token_sha256, std::in
 }
 
 Result<std::optional<Session>> PostgresSiteStore::FindSession(const std::string& token_sha256,
-                                                              std::int64_t now_unix) {
+                                                              std::int64_t now_unix,
+                                                   const AuditOf<ApiToken>& audit) {
   return db_->Read<std::optional<Session>>([&](Tx& tx) -> Result<std::optional<Session>> {
     pqxx::result row = tx.exec_params(
         "SELECT user_id, csrf_token, expires_unix FROM sessions "
@@ -257,7 +261,9 @@ Result<ApiToken> PostgresSiteStore::CreateApiToken(std::int64_t user_id, const s
         "INSERT INTO api_tokens (user_id, name, token_sha256, created_unix) "
         "VALUES ($1, $2, $3, $4) RETURNING id",
         user_id, name, token_sha256, now_unix);
-    return ApiToken{id[0].as<std::int64_t>(), user_id, name, now_unix};
+    ApiToken token{id[0].as<std::int64_t>(), user_id, name, now_unix};
+    if (audit) pg::InsertAudit(tx, audit(token));
+    return token;
   });
 }
 
@@ -271,18 +277,20 @@ Result<std::optional<User>> PostgresSiteStore::FindApiToken(const std::string& t
   });
 }
 
-Status PostgresSiteStore::RevokeApiToken(std::int64_t token_id) {
+Status PostgresSiteStore::RevokeApiToken(std::int64_t token_id, const std::vector<AuditEntry>& audit) {
   return ToStatus(db_->Write<bool>([&](Tx& tx) -> Result<bool> {
     pqxx::result r = tx.exec_params(
         "UPDATE api_tokens SET revoked_unix = "
         "coalesce(revoked_unix, extract(epoch FROM now())::bigint) WHERE id = $1",
         token_id);
     if (r.affected_rows() == 0) return Error::NotFound(fmt::format("no API token #{}", token_id));
+    pg::InsertAudit(tx, audit);
     return true;
   }));
 }
 
-Status PostgresSiteStore::SetGroupPublic(const std::string& group, bool is_public) {
+Status PostgresSiteStore::SetGroupPublic(const std::string& group, bool is_public,
+                                         const std::vector<AuditEntry>& audit) {
   if (Status s = CheckGroupName(group); !s) return s;
   return ToStatus(db_->Write<bool>([&](Tx& tx) -> Result<bool> {
     if (is_public)
@@ -290,6 +298,7 @@ Status PostgresSiteStore::SetGroupPublic(const std::string& group, bool is_publi
                       group);
     else
       tx.exec_params0("DELETE FROM public_groups WHERE group_key = lower($1)", group);
+    pg::InsertAudit(tx, audit);
     return true;
   }));
 }
@@ -310,12 +319,17 @@ Result<std::vector<std::string>> PostgresSiteStore::Groups() {
   });
 }
 
-Status PostgresSiteStore::AppendAudit(const AuditEntry& e) {
-  return ToStatus(db_->Write<bool>([&](Tx& tx) -> Result<bool> {
+void pg::InsertAudit(pqxx::transaction_base& tx, const std::vector<AuditEntry>& entries) {
+  for (const AuditEntry& e : entries)
     tx.exec_params0(
         "INSERT INTO audit_log (at_unix, who, action, group_name, target, before, after) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7)",
         e.at_unix, e.who, e.action, e.group, e.target, e.before, e.after);
+}
+
+Status PostgresSiteStore::AppendAudit(const AuditEntry& e) {
+  return ToStatus(db_->Write<bool>([&](Tx& tx) -> Result<bool> {
+    pg::InsertAudit(tx, {e});
     return true;
   }));
 }

@@ -14,14 +14,21 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "plenary/site.h"
+
+namespace pqxx {
+class transaction_base;
+}  // namespace pqxx
 
 namespace plenary {
 namespace pg {
 class Database;
 // Migration 4: the site's tables and the search index (pg_search.h).
 std::string_view SiteSchema();
+// Appends `entries` to the audit log, in the caller's transaction.
+void InsertAudit(pqxx::transaction_base& tx, const std::vector<AuditEntry>& entries);
 }  // namespace pg
 
 class PostgresSiteStore final : public SiteStore {
@@ -38,19 +45,24 @@ class PostgresSiteStore final : public SiteStore {
   Result<User> FindUser(std::int64_t id) override;
   Result<std::optional<std::pair<User, std::string>>> FindLogin(const std::string& login) override;
   Result<std::vector<User>> Users() override;
-  Status SetPasswordHash(std::int64_t user_id, const std::string& hash) override;
+  Status SetPasswordHash(std::int64_t user_id, const std::string& hash,
+                         const std::vector<AuditEntry>& audit = {}) override;
   Status SetGrant(std::int64_t user_id, const std::string& group,
-                  std::optional<GroupRole> role) override;
+                  std::optional<GroupRole> role,
+                  const AuditOf<User>& audit = nullptr) override;
   Status CreateSession(const std::string& token_sha256, std::int64_t user_id,
                        const std::string& csrf_token, std::int64_t expires_unix) override;
   Result<std::optional<Session>> FindSession(const std::string& token_sha256,
-                                             std::int64_t now_unix) override;
+                                             std::int64_t now_unix,
+                                  const AuditOf<ApiToken>& audit = nullptr) override;
   Status DeleteSession(const std::string& token_sha256) override;
   Result<ApiToken> CreateApiToken(std::int64_t user_id, const std::string& name,
-                                  const std::string& token_sha256, std::int64_t now_unix) override;
+                                  const std::string& token_sha256, std::int64_t now_unix,
+                                  const AuditOf<ApiToken>& audit = nullptr) override;
   Result<std::optional<User>> FindApiToken(const std::string& token_sha256) override;
-  Status RevokeApiToken(std::int64_t token_id) override;
-  Status SetGroupPublic(const std::string& group, bool is_public) override;
+  Status RevokeApiToken(std::int64_t token_id, const std::vector<AuditEntry>& audit = {}) override;
+  Status SetGroupPublic(const std::string& group, bool is_public,
+                        const std::vector<AuditEntry>& audit = {}) override;
   Result<bool> GroupIsPublic(const std::string& group) override;
   Result<std::vector<std::string>> Groups() override;
   Status AppendAudit(const AuditEntry& entry) override;

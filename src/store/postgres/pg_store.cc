@@ -13,10 +13,26 @@
 #include "store/postgres/pg_queries.h"
 #include "store/postgres/pg_register.h"
 #include "store/postgres/pg_search.h"
+#include "store/postgres/pg_site.h"
 #include "store/postgres/pg_snapshot.h"
 #include "store/snapshot_tables.h"
 
 namespace plenary {
+
+namespace {
+
+// Records the audit entries of a change to item `id`, from the item as the
+// change left it, in the change's transaction.
+Status AuditItem(pqxx::transaction_base& tx, std::int64_t id,
+                 const AuditOf<RegisteredAction>& audit) {
+  if (!audit) return Status::Ok();
+  auto item = pg::LoadRegisterItem(tx, id);
+  if (!item) return Error::Internal(fmt::format("#{} vanished in the replay", id));
+  pg::InsertAudit(tx, audit(*item));
+  return Status::Ok();
+}
+
+}  // namespace
 
 Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url) {
   Result<std::unique_ptr<pg::Database>> db = pg::Database::Open(url);
@@ -30,7 +46,8 @@ PostgresStore::~PostgresStore() = default;
 
 int PostgresStore::retries() const { return db_->retries(); }
 
-Result<ImportReport> PostgresStore::Import(const ImportBatch& batch) {
+Result<ImportReport> PostgresStore::Import(const ImportBatch& batch,
+                                           const AuditOf<ImportReport>& audit) {
   if (Status valid = CheckImportBatch(batch); !valid) return valid.error();
   return db_->Write<ImportReport>([&](pqxx::transaction_base& tx) -> Result<ImportReport> {
     ImportReport report = pg::WriteImportBatch(tx, batch);
@@ -40,6 +57,7 @@ Result<ImportReport> PostgresStore::Import(const ImportBatch& batch) {
       if (auto group = pg::FindGroup(tx, m.key.group)) groups.insert(group->id);
     }
     for (pg::Id group : groups) pg::RebuildRegister(tx, group);
+    if (audit) pg::InsertAudit(tx, audit(report));
     return report;
   });
 }
@@ -90,7 +108,8 @@ Result<RegisteredAction> PostgresStore::Action(std::int64_t id) {
   });
 }
 
-Result<RegisteredAction> PostgresStore::EditAction(std::int64_t id, const ActionEdit& edit) {
+Result<RegisteredAction> PostgresStore::EditAction(std::int64_t id, const ActionEdit& edit,
+                                                   const AuditOf<RegisteredAction>& audit) {
   return db_->Write<RegisteredAction>([&](pqxx::transaction_base& tx) -> Result<RegisteredAction> {
     auto anchor = pg::FindItemAnchor(tx, id);
     if (!anchor) return Error::NotFound(fmt::format("no action item #{}", id));
@@ -100,11 +119,13 @@ Result<RegisteredAction> PostgresStore::EditAction(std::int64_t id, const Action
     pg::RecordEvent(tx, *anchor, nullptr, edit);
     auto item = pg::LoadRegisterItem(tx, id);
     if (!item) return Error::Internal(fmt::format("#{} vanished in the replay", id));
+    if (audit) pg::InsertAudit(tx, audit(*item));
     return std::move(*item);
   });
 }
 
-Status PostgresStore::MergeActions(std::int64_t into, std::int64_t from, const ActionEdit& by) {
+Status PostgresStore::MergeActions(std::int64_t into, std::int64_t from, const ActionEdit& by,
+                                   const AuditOf<RegisteredAction>& audit) {
   auto result = db_->Write<bool>([&](pqxx::transaction_base& tx) -> Result<bool> {
     auto a = pg::FindItemAnchor(tx, into);
     auto b = pg::FindItemAnchor(tx, from);
@@ -115,18 +136,20 @@ Status PostgresStore::MergeActions(std::int64_t into, std::int64_t from, const A
     if (a->merged_into || b->merged_into)
       return Error::Conflict(fmt::format("#{} is already merged", a->merged_into ? into : from));
     pg::RecordEvent(tx, *a, &*b, by);
+    if (Status s = AuditItem(tx, from, audit); !s) return s.error();
     return true;
   });
   if (!result.ok()) return result.error();
   return Status::Ok();
 }
 
-Status PostgresStore::UnmergeAction(std::int64_t from) {
+Status PostgresStore::UnmergeAction(std::int64_t from, const AuditOf<RegisteredAction>& audit) {
   auto result = db_->Write<bool>([&](pqxx::transaction_base& tx) -> Result<bool> {
     auto b = pg::FindItemAnchor(tx, from);
     if (!b) return Error::NotFound(fmt::format("no action item #{}", from));
     if (!b->merged_into || !pg::DeleteMergeEvent(tx, *b))
       return Error::Conflict(fmt::format("#{} is not merged into another item", from));
+    if (Status s = AuditItem(tx, from, audit); !s) return s.error();
     return true;
   });
   if (!result.ok()) return result.error();

@@ -54,16 +54,20 @@ class PostgresStore final : public Store {
   PostgresStore(const PostgresStore&) = delete;
   PostgresStore& operator=(const PostgresStore&) = delete;
 
-  Result<ImportReport> Import(const ImportBatch& batch) override;
+  Result<ImportReport> Import(const ImportBatch& batch,
+                              const AuditOf<ImportReport>& audit = nullptr) override;
   Result<std::optional<Roster>> FindRoster(const std::string& group) override;
   Result<std::vector<Roster>> Rosters() override;
   Result<std::vector<Meeting>> Meetings() override;
   Result<std::vector<RegisteredAction>> Actions(const ActionQuery& query) override;
   Result<std::vector<RegisteredDecision>> Decisions() override;
   Result<RegisteredAction> Action(std::int64_t id) override;
-  Result<RegisteredAction> EditAction(std::int64_t id, const ActionEdit& edit) override;
-  Status MergeActions(std::int64_t into, std::int64_t from, const ActionEdit& by) override;
-  Status UnmergeAction(std::int64_t from) override;
+  Result<RegisteredAction> EditAction(std::int64_t id, const ActionEdit& edit,
+                                      const AuditOf<RegisteredAction>& audit = nullptr) override;
+  Status MergeActions(std::int64_t into, std::int64_t from, const ActionEdit& by,
+                      const AuditOf<RegisteredAction>& audit = nullptr) override;
+  Status UnmergeAction(std::int64_t from,
+                       const AuditOf<RegisteredAction>& audit = nullptr) override;
   Result<std::vector<DuplicatePair>> Duplicates() override;
   Result<std::vector<RegisterNotice>> Notices() override;
   Result<Snapshot> Export() override;

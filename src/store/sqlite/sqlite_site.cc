@@ -198,11 +198,15 @@ Result<std::vector<User>> SqliteSiteStore::Users() {
   });
 }
 
-Status SqliteSiteStore::SetPasswordHash(std::int64_t user_id, const std::string& hash) {
+Status SqliteSiteStore::SetPasswordHash(std::int64_t user_id, const std::string& hash,
+                                        const std::vector<AuditEntry>& audit) {
   if (Status s = CheckSiteField("password hash", hash); !s) return s;
   auto result = Guarded([&]() -> Result<bool> {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     sqlite::Run(*db_, "UPDATE users SET password_hash = ? WHERE id = ?", hash, user_id);
     if (db_->getChanges() == 0) return NoUser(user_id);
+    sqlite::InsertAudit(*db_, audit);
+    transaction.commit();
     return true;
   });
   if (!result.ok()) return result.error();
@@ -210,7 +214,7 @@ Status SqliteSiteStore::SetPasswordHash(std::int64_t user_id, const std::string&
 }
 
 Status SqliteSiteStore::SetGrant(std::int64_t user_id, const std::string& group,
-                                 std::optional<GroupRole> role) {
+                                 std::optional<GroupRole> role, const AuditOf<User>& audit) {
   if (Status s = CheckGroupName(group); !s) return s;
   auto result = Guarded([&]() -> Result<bool> {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -224,6 +228,7 @@ Status SqliteSiteStore::SetGrant(std::int64_t user_id, const std::string& group,
       sqlite::Run(*db_, "DELETE FROM user_grants WHERE user_id = ? AND group_name = ?", user_id,
                   group);
     }
+    if (audit) sqlite::InsertAudit(*db_, audit(*LoadUser(*db_, user_id)));
     transaction.commit();
     return true;
   });
@@ -249,7 +254,8 @@ Status SqliteSiteStore::CreateSession(const std::string& token_sha256, std::int6
 }
 
 Result<std::optional<Session>> SqliteSiteStore::FindSession(const std::string& token_sha256,
-                                                            std::int64_t now_unix) {
+                                                            std::int64_t now_unix,
+                                                 const AuditOf<ApiToken>& audit) {
   return Guarded([&]() -> Result<std::optional<Session>> {
     SQLite::Transaction transaction(*db_);
     SQLite::Statement row(*db_,
@@ -286,6 +292,7 @@ Result<ApiToken> SqliteSiteStore::CreateApiToken(std::int64_t user_id, const std
                 "VALUES (?, ?, ?, ?)",
                 user_id, name, token_sha256, now_unix);
     ApiToken token{db_->getLastInsertRowid(), user_id, name, now_unix};
+    if (audit) sqlite::InsertAudit(*db_, audit(token));
     transaction.commit();
     return token;
   });
@@ -305,26 +312,33 @@ Result<std::optional<User>> SqliteSiteStore::FindApiToken(const std::string& tok
   });
 }
 
-Status SqliteSiteStore::RevokeApiToken(std::int64_t token_id) {
+Status SqliteSiteStore::RevokeApiToken(std::int64_t token_id, const std::vector<AuditEntry>& audit) {
   auto result = Guarded([&]() -> Result<bool> {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     sqlite::Run(*db_,
                 "UPDATE api_tokens SET revoked_unix = coalesce(revoked_unix, strftime('%s', "
                 "'now')) WHERE id = ?",
                 token_id);
     if (db_->getChanges() == 0) return Error::NotFound(fmt::format("no API token #{}", token_id));
+    sqlite::InsertAudit(*db_, audit);
+    transaction.commit();
     return true;
   });
   if (!result.ok()) return result.error();
   return Status::Ok();
 }
 
-Status SqliteSiteStore::SetGroupPublic(const std::string& group, bool is_public) {
+Status SqliteSiteStore::SetGroupPublic(const std::string& group, bool is_public,
+                                       const std::vector<AuditEntry>& audit) {
   if (Status s = CheckGroupName(group); !s) return s;
   auto result = Guarded([&]() -> Result<bool> {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     if (is_public)
       sqlite::Run(*db_, "INSERT OR IGNORE INTO public_groups (group_name) VALUES (?)", group);
     else
       sqlite::Run(*db_, "DELETE FROM public_groups WHERE group_name = ?", group);
+    sqlite::InsertAudit(*db_, audit);
+    transaction.commit();
     return true;
   });
   if (!result.ok()) return result.error();
@@ -348,12 +362,17 @@ Result<std::vector<std::string>> SqliteSiteStore::Groups() {
   });
 }
 
-Status SqliteSiteStore::AppendAudit(const AuditEntry& e) {
-  auto result = Guarded([&]() -> Result<bool> {
-    sqlite::Run(*db_,
+void sqlite::InsertAudit(SQLite::Database& db, const std::vector<AuditEntry>& entries) {
+  for (const AuditEntry& e : entries)
+    sqlite::Run(db,
                 "INSERT INTO audit_log (at_unix, who, action, group_name, target, before, after) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 e.at_unix, e.who, e.action, e.group, e.target, e.before, e.after);
+}
+
+Status SqliteSiteStore::AppendAudit(const AuditEntry& e) {
+  auto result = Guarded([&]() -> Result<bool> {
+    sqlite::InsertAudit(*db_, {e});
     return true;
   });
   if (!result.ok()) return result.error();

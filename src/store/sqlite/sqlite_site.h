@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "plenary/site.h"
 
@@ -23,6 +24,8 @@ namespace plenary {
 namespace sqlite {
 // Migration 4: the site's tables and the search index (sqlite_search.h).
 std::string_view SiteSchema();
+// Appends `entries` to the audit log, in the caller's transaction.
+void InsertAudit(SQLite::Database& db, const std::vector<AuditEntry>& entries);
 }  // namespace sqlite
 
 // Beyond SiteStore's contract:
@@ -48,19 +51,24 @@ class SqliteSiteStore final : public SiteStore {
   Result<User> FindUser(std::int64_t id) override;
   Result<std::optional<std::pair<User, std::string>>> FindLogin(const std::string& login) override;
   Result<std::vector<User>> Users() override;
-  Status SetPasswordHash(std::int64_t user_id, const std::string& hash) override;
+  Status SetPasswordHash(std::int64_t user_id, const std::string& hash,
+                         const std::vector<AuditEntry>& audit = {}) override;
   Status SetGrant(std::int64_t user_id, const std::string& group,
-                  std::optional<GroupRole> role) override;
+                  std::optional<GroupRole> role,
+                  const AuditOf<User>& audit = nullptr) override;
   Status CreateSession(const std::string& token_sha256, std::int64_t user_id,
                        const std::string& csrf_token, std::int64_t expires_unix) override;
   Result<std::optional<Session>> FindSession(const std::string& token_sha256,
-                                             std::int64_t now_unix) override;
+                                             std::int64_t now_unix,
+                                  const AuditOf<ApiToken>& audit = nullptr) override;
   Status DeleteSession(const std::string& token_sha256) override;
   Result<ApiToken> CreateApiToken(std::int64_t user_id, const std::string& name,
-                                  const std::string& token_sha256, std::int64_t now_unix) override;
+                                  const std::string& token_sha256, std::int64_t now_unix,
+                                  const AuditOf<ApiToken>& audit = nullptr) override;
   Result<std::optional<User>> FindApiToken(const std::string& token_sha256) override;
-  Status RevokeApiToken(std::int64_t token_id) override;
-  Status SetGroupPublic(const std::string& group, bool is_public) override;
+  Status RevokeApiToken(std::int64_t token_id, const std::vector<AuditEntry>& audit = {}) override;
+  Status SetGroupPublic(const std::string& group, bool is_public,
+                        const std::vector<AuditEntry>& audit = {}) override;
   Result<bool> GroupIsPublic(const std::string& group) override;
   Result<std::vector<std::string>> Groups() override;
   Status AppendAudit(const AuditEntry& entry) override;

@@ -16,6 +16,7 @@
 #include "store/sqlite/sqlite_queries.h"
 #include "store/sqlite/sqlite_register.h"
 #include "store/sqlite/sqlite_search.h"
+#include "store/sqlite/sqlite_site.h"
 #include "store/sqlite/sqlite_snapshot.h"
 #include "store/sqlite/sqlite_values.h"
 
@@ -79,6 +80,20 @@ Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::string& path) 
 
 }  // namespace sqlite
 
+namespace {
+
+// Records the audit entries of a change to item `id`, from the item as the
+// change left it, in the change's transaction.
+Status AuditItem(SQLite::Database& db, std::int64_t id, const AuditOf<RegisteredAction>& audit) {
+  if (!audit) return Status::Ok();
+  auto item = sqlite::LoadRegisterItem(db, id);
+  if (!item) return Error::Internal(fmt::format("#{} vanished in the replay", id));
+  sqlite::InsertAudit(db, audit(*item));
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
   auto db = sqlite::OpenDatabase(path);
   if (!db.ok()) return db.error();
@@ -90,7 +105,8 @@ SqliteStore::SqliteStore(std::string path, std::unique_ptr<SQLite::Database> db)
 
 SqliteStore::~SqliteStore() = default;
 
-Result<ImportReport> SqliteStore::Import(const ImportBatch& batch) {
+Result<ImportReport> SqliteStore::Import(const ImportBatch& batch,
+                                         const AuditOf<ImportReport>& audit) {
   if (Status valid = CheckImportBatch(batch); !valid) return valid.error();
   return Guarded([&]() -> Result<ImportReport> {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -102,6 +118,7 @@ Result<ImportReport> SqliteStore::Import(const ImportBatch& batch) {
       if (auto group = sqlite::FindGroup(*db_, m.key.group)) groups.insert(group->id);
     }
     for (sqlite::Id group : groups) sqlite::RebuildRegister(*db_, group);
+    if (audit) sqlite::InsertAudit(*db_, audit(report));
     transaction.commit();
     return report;
   });
@@ -168,7 +185,8 @@ Result<RegisteredAction> SqliteStore::Action(std::int64_t id) {
   });
 }
 
-Result<RegisteredAction> SqliteStore::EditAction(std::int64_t id, const ActionEdit& edit) {
+Result<RegisteredAction> SqliteStore::EditAction(std::int64_t id, const ActionEdit& edit,
+                                                 const AuditOf<RegisteredAction>& audit) {
   return Guarded([&]() -> Result<RegisteredAction> {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     auto anchor = sqlite::FindItemAnchor(*db_, id);
@@ -179,12 +197,14 @@ Result<RegisteredAction> SqliteStore::EditAction(std::int64_t id, const ActionEd
     sqlite::RecordEvent(*db_, *anchor, nullptr, edit);
     auto item = sqlite::LoadRegisterItem(*db_, id);
     if (!item) return Error::Internal(fmt::format("#{} vanished in the replay", id));
+    if (audit) sqlite::InsertAudit(*db_, audit(*item));
     transaction.commit();
     return std::move(*item);
   });
 }
 
-Status SqliteStore::MergeActions(std::int64_t into, std::int64_t from, const ActionEdit& by) {
+Status SqliteStore::MergeActions(std::int64_t into, std::int64_t from, const ActionEdit& by,
+                                 const AuditOf<RegisteredAction>& audit) {
   auto result = Guarded([&]() -> Result<bool> {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     auto a = sqlite::FindItemAnchor(*db_, into);
@@ -196,6 +216,7 @@ Status SqliteStore::MergeActions(std::int64_t into, std::int64_t from, const Act
     if (a->merged_into || b->merged_into)
       return Error::Conflict(fmt::format("#{} is already merged", a->merged_into ? into : from));
     sqlite::RecordEvent(*db_, *a, &*b, by);
+    if (Status s = AuditItem(*db_, from, audit); !s) return s.error();
     transaction.commit();
     return true;
   });
@@ -203,13 +224,14 @@ Status SqliteStore::MergeActions(std::int64_t into, std::int64_t from, const Act
   return Status::Ok();
 }
 
-Status SqliteStore::UnmergeAction(std::int64_t from) {
+Status SqliteStore::UnmergeAction(std::int64_t from, const AuditOf<RegisteredAction>& audit) {
   auto result = Guarded([&]() -> Result<bool> {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     auto b = sqlite::FindItemAnchor(*db_, from);
     if (!b) return Error::NotFound(fmt::format("no action item #{}", from));
     if (!b->merged_into || !sqlite::DeleteMergeEvent(*db_, *b))
       return Error::Conflict(fmt::format("#{} is not merged into another item", from));
+    if (Status s = AuditItem(*db_, from, audit); !s) return s.error();
     transaction.commit();
     return true;
   });
