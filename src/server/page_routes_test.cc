@@ -232,6 +232,35 @@ TEST_F(PageRoutesTest, APrivateGroupIsNotFoundForOutsidersAndThePublic) {
   EXPECT_EQ(Get("/g/SSR2/import").status, 403);  // seen, but not theirs to change
 }
 
+// The attendance page shows a period, the last twelve months unless asked:
+// the example's 2017 meeting is there only when the period holds it.
+TEST_F(PageRoutesTest, TheAttendancePageShowsAPeriod) {
+  SignIn(secretariat_);
+  HttpResponse year = Get("/g/SSR2/attendance?from=2017-01-01&to=2017-12-31");
+  EXPECT_EQ(year.status, 200);
+  EXPECT_NE(year.body.find("The 1 meeting from 2017-01-01 to 2017-12-31."), std::string::npos)
+      << year.body;
+  HttpResponse recent = Get("/g/SSR2/attendance");
+  EXPECT_EQ(recent.status, 200);
+  EXPECT_NE(recent.body.find("The 0 meetings from "), std::string::npos);
+  EXPECT_EQ(Get("/g/SSR2/attendance?from=2017-13-01").status, 400);
+  EXPECT_EQ(Get("/g/SSR2/attendance?from=2018-01-01&to=2017-01-01").status, 400);
+}
+
+// The group home and the action list read one page of items from the store
+// and say how many there are.
+TEST_F(PageRoutesTest, TheHomeAndActionListCountWhatTheyDoNotShow) {
+  SignIn(secretariat_);
+  ActionQuery open;
+  open.open_only = true;
+  const std::size_t open_items = resources_.store->Actions(open)->size();
+  ASSERT_GT(open_items, 0u);
+  HttpResponse home = Get("/g/SSR2");
+  EXPECT_NE(home.body.find("Open items (" + std::to_string(open_items) + ")"), std::string::npos);
+  HttpResponse list = Get("/g/SSR2/actions?status=open");
+  EXPECT_NE(list.body.find(std::to_string(open_items) + " item"), std::string::npos) << list.body;
+}
+
 // Hostile text in the roster, an item's owners and note, and the notice:
 // every page must parse as XML and never carry the hostile markup.
 TEST_F(PageRoutesTest, HostileValuesAreEscapedOnEveryPage) {
