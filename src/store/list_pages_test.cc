@@ -239,6 +239,29 @@ TEST_P(ListPagesTest, GroupsAreCountedWithoutTheirMeetingsAndOwnersNamed) {
   EXPECT_TRUE(Ok(store_->OwnerNames("nobody")).empty());
 }
 
+// Totals, owner names and group counts follow every write, this store's
+// and another connection's (the SQLite store keeps them between pages until
+// the database changes).
+TEST_P(ListPagesTest, TotalsFollowEveryWriteOfAnyConnection) {
+  const ActionListQuery open{"G1", ActionStatus::kOpen, {}, {}, {}, false};
+  const std::size_t before = Ok(store_->ActionPage(open, PageRequest{})).total;
+  const std::size_t groups_before = Ok(store_->GroupSummaries())[0].open_actions;
+  ASSERT_EQ(Ok(store_->OwnerNames("G1")).size(), 3u);
+  auto other = OpenStore(url_);
+  ASSERT_TRUE(other.ok());
+  Meeting m15 = SmallMeeting("G1", 15, D(2025, 1, 7));
+  m15.actions = {Item("a new item", {{"New Owner", OwnerKind::kUnresolved}})};
+  ASSERT_TRUE((*other)->Import({std::nullopt, {Imported(m15, "g1-15")}}).ok());
+  EXPECT_EQ(Ok(store_->ActionPage(open, PageRequest{})).total, before + 1);
+  EXPECT_EQ(Ok(store_->GroupSummaries())[0].open_actions, groups_before + 1);
+  EXPECT_EQ(Ok(store_->OwnerNames("G1")).size(), 4u);
+  Meeting m16 = SmallMeeting("G1", 16, D(2025, 1, 14));
+  m16.actions = {Item("another new item", {{"New Owner", OwnerKind::kUnresolved}})};
+  ASSERT_TRUE(store_->Import({std::nullopt, {Imported(m16, "g1-16")}}).ok());
+  EXPECT_EQ(Ok(store_->ActionPage(open, PageRequest{})).total, before + 2);
+  EXPECT_EQ(Ok(store_->GroupSummaries())[0].meetings, 16u);
+}
+
 TEST_P(ListPagesTest, ACursorNoListGaveIsRefusedAndAnUnknownGroupIsEmpty) {
   PageRequest bad;
   bad.cursor = "12; DROP TABLE meetings";

@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_lists.h"
 
+#include <sqlite3.h>
+
 #include "store/sqlite/sqlite_queries.h"
 #include "store/sqlite/sqlite_register.h"
 
@@ -8,11 +10,22 @@ namespace {
 
 constexpr SqlDialect kDialect = SqlDialect::kSqlite;
 
-std::size_t Count(SQLite::Database& db, const SqlQuery& query) {
+std::size_t Count(SQLite::Database& db, ListCache& cache, const SqlQuery& query) {
+  std::string key = query.sql;
+  for (const SqlValue& v : query.params) {
+    key += '\x1f';
+    if (const auto* n = std::get_if<std::int64_t>(&v))
+      key += std::to_string(*n);
+    else
+      key += std::get<std::string>(v);
+  }
+  auto cached = cache.counts.find(key);
+  if (cached != cache.counts.end()) return cached->second;
   SQLite::Statement st(db, query.sql);
   BindAll(st, query);
-  if (!st.executeStep()) return 0;
-  return static_cast<std::size_t>(st.getColumn(0).getInt64());
+  std::size_t count = st.executeStep() ? static_cast<std::size_t>(st.getColumn(0).getInt64()) : 0;
+  cache.counts.emplace(std::move(key), count);
+  return count;
 }
 
 std::vector<RegisteredAction> ReadActions(SQLite::Database& db, const SqlQuery& query) {
@@ -37,6 +50,17 @@ std::vector<std::string> OwnerNamesFor(SQLite::Database& db, const GroupRow& gro
 
 }  // namespace
 
+void ListCache::Check(SQLite::Database& db) {
+  const std::int64_t version = db.execAndGet("PRAGMA data_version").getInt64();
+  const std::int64_t changes = sqlite3_total_changes64(db.getHandle());
+  if (version == data_version_ && changes == changes_) return;
+  counts.clear();
+  owners.clear();
+  groups.reset();
+  data_version_ = version;
+  changes_ = changes;
+}
+
 void BindAll(SQLite::Statement& st, const SqlQuery& query) {
   st.reset();
   for (std::size_t i = 0; i < query.params.size(); ++i) {
@@ -48,14 +72,15 @@ void BindAll(SQLite::Statement& st, const SqlQuery& query) {
   }
 }
 
-ListPage<RegisteredAction> LoadActionPage(SQLite::Database& db, const ActionListQuery& query,
-                                          const PageRequest& page,
+ListPage<RegisteredAction> LoadActionPage(SQLite::Database& db, ListCache& cache,
+                                          const ActionListQuery& query, const PageRequest& page,
                                           std::optional<std::int64_t> after) {
   std::optional<GroupRow> group = FindGroup(db, query.group);
   if (!group) return {};
+  cache.Check(db);
   std::vector<std::string> owners;
   if (query.owner) owners = OwnerNamesFor(db, *group, query.group, *query.owner);
-  const std::size_t total = Count(db, ActionCountSql(kDialect, group->id, query, owners));
+  const std::size_t total = Count(db, cache, ActionCountSql(kDialect, group->id, query, owners));
   std::vector<RegisteredAction> rows =
       ReadActions(db, ActionPageSql(kDialect, group->id, query, owners, page, after,
                                     page.limit + 1));
@@ -69,11 +94,13 @@ ListPage<RegisteredAction> LoadActionPage(SQLite::Database& db, const ActionList
   return PageOf(std::move(rows), page.limit, total, [](const auto& a) { return a.id; });
 }
 
-ListPage<Meeting> LoadMeetingPage(SQLite::Database& db, const MeetingListQuery& query,
-                                  const PageRequest& page, std::optional<std::int64_t> after) {
+ListPage<Meeting> LoadMeetingPage(SQLite::Database& db, ListCache& cache,
+                                  const MeetingListQuery& query, const PageRequest& page,
+                                  std::optional<std::int64_t> after) {
   std::optional<GroupRow> group = FindGroup(db, query.group);
   if (!group) return {};
-  const std::size_t total = Count(db, MeetingCountSql(kDialect, group->id, query));
+  cache.Check(db);
+  const std::size_t total = Count(db, cache, MeetingCountSql(kDialect, group->id, query));
   SqlQuery sql = MeetingPageSql(kDialect, group->id, query, page, after, page.limit + 1);
   SQLite::Statement st(db, sql.sql);
   BindAll(st, sql);
@@ -89,12 +116,14 @@ ListPage<Meeting> LoadMeetingPage(SQLite::Database& db, const MeetingListQuery& 
   return result;
 }
 
-ListPage<RegisteredDecision> LoadDecisionPage(SQLite::Database& db, const std::string& group_name,
+ListPage<RegisteredDecision> LoadDecisionPage(SQLite::Database& db, ListCache& cache,
+                                              const std::string& group_name,
                                               const PageRequest& page,
                                               std::optional<std::int64_t> after) {
   std::optional<GroupRow> group = FindGroup(db, group_name);
   if (!group) return {};
-  const std::size_t total = Count(db, DecisionCountSql(kDialect, group->id));
+  cache.Check(db);
+  const std::size_t total = Count(db, cache, DecisionCountSql(kDialect, group->id));
   SqlQuery sql = DecisionPageSql(kDialect, group->id, page, after, page.limit + 1);
   SQLite::Statement rows(db, sql.sql);
   BindAll(rows, sql);
@@ -109,7 +138,10 @@ ListPage<RegisteredDecision> LoadDecisionPage(SQLite::Database& db, const std::s
   return PageOf(std::move(decisions), page.limit, total, [](const auto& d) { return d.id; });
 }
 
-std::vector<GroupSummary> LoadGroupSummaries(SQLite::Database& db) {
+std::vector<GroupSummary> LoadGroupSummaries(SQLite::Database& db, ListCache& cache) {
+  db.execAndGet("SELECT count(*) FROM schema_migrations");  // the snapshot starts here
+  cache.Check(db);
+  if (cache.groups) return *cache.groups;
   SQLite::Statement rows(db, GroupSummariesSql(kDialect).sql);
   std::vector<GroupSummary> groups;
   while (rows.executeStep()) {
@@ -126,12 +158,17 @@ std::vector<GroupSummary> LoadGroupSummaries(SQLite::Database& db) {
     g.open_actions = static_cast<std::size_t>(rows.getColumn(7).getInt64());
     groups.push_back(std::move(g));
   }
+  cache.groups = groups;
   return groups;
 }
 
-std::vector<std::string> LoadOwnerNames(SQLite::Database& db, const std::string& group_name) {
+std::vector<std::string> LoadOwnerNames(SQLite::Database& db, ListCache& cache,
+                                        const std::string& group_name) {
   std::optional<GroupRow> group = FindGroup(db, group_name);
   if (!group) return {};
+  cache.Check(db);
+  auto cached = cache.owners.find(group->id);
+  if (cached != cache.owners.end()) return cached->second;
   SqlQuery sql = OwnerCandidatesSql(kDialect, group->id);
   SQLite::Statement rows(db, sql.sql);
   BindAll(rows, sql);
@@ -140,6 +177,7 @@ std::vector<std::string> LoadOwnerNames(SQLite::Database& db, const std::string&
     std::string name = rows.getColumn(0).getString();
     if (names.empty() || names.back() != name) names.push_back(std::move(name));
   }
+  cache.owners.emplace(group->id, names);
   return names;
 }
 

@@ -87,7 +87,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
 }
 
 SqliteStore::SqliteStore(std::string path, std::unique_ptr<SQLite::Database> db)
-    : path_(std::move(path)), db_(std::move(db)) {}
+    : path_(std::move(path)),
+      db_(std::move(db)),
+      lists_(std::make_unique<sqlite::ListCache>()) {}
 
 SqliteStore::~SqliteStore() = default;
 
@@ -169,7 +171,7 @@ Result<ListPage<RegisteredAction>> SqliteStore::ActionPage(const ActionListQuery
   if (!after.ok()) return after.error();
   return Guarded([&]() -> Result<ListPage<RegisteredAction>> {
     SQLite::Transaction transaction(*db_);
-    auto items = sqlite::LoadActionPage(*db_, query, page, *after);
+    auto items = sqlite::LoadActionPage(*db_, *lists_, query, page, *after);
     transaction.commit();
     return items;
   });
@@ -181,7 +183,7 @@ Result<ListPage<Meeting>> SqliteStore::MeetingPage(const MeetingListQuery& query
   if (!after.ok()) return after.error();
   return Guarded([&]() -> Result<ListPage<Meeting>> {
     SQLite::Transaction transaction(*db_);
-    auto meetings = sqlite::LoadMeetingPage(*db_, query, page, *after);
+    auto meetings = sqlite::LoadMeetingPage(*db_, *lists_, query, page, *after);
     transaction.commit();
     return meetings;
   });
@@ -193,7 +195,7 @@ Result<ListPage<RegisteredDecision>> SqliteStore::DecisionPage(const std::string
   if (!after.ok()) return after.error();
   return Guarded([&]() -> Result<ListPage<RegisteredDecision>> {
     SQLite::Transaction transaction(*db_);
-    auto decisions = sqlite::LoadDecisionPage(*db_, group, page, *after);
+    auto decisions = sqlite::LoadDecisionPage(*db_, *lists_, group, page, *after);
     transaction.commit();
     return decisions;
   });
@@ -202,7 +204,7 @@ Result<ListPage<RegisteredDecision>> SqliteStore::DecisionPage(const std::string
 Result<std::vector<GroupSummary>> SqliteStore::GroupSummaries() {
   return Guarded([&]() -> Result<std::vector<GroupSummary>> {
     SQLite::Transaction transaction(*db_);
-    auto groups = sqlite::LoadGroupSummaries(*db_);
+    auto groups = sqlite::LoadGroupSummaries(*db_, *lists_);
     transaction.commit();
     return groups;
   });
@@ -211,7 +213,7 @@ Result<std::vector<GroupSummary>> SqliteStore::GroupSummaries() {
 Result<std::vector<std::string>> SqliteStore::OwnerNames(const std::string& group) {
   return Guarded([&]() -> Result<std::vector<std::string>> {
     SQLite::Transaction transaction(*db_);
-    auto names = sqlite::LoadOwnerNames(*db_, group);
+    auto names = sqlite::LoadOwnerNames(*db_, *lists_, group);
     transaction.commit();
     return names;
   });

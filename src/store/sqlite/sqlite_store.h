@@ -19,6 +19,7 @@ class Database;
 namespace plenary {
 
 namespace sqlite {
+class ListCache;
 // Opens, creating if needed, the database at `path` with the settings above and
 // migrates it to the current schema (SqliteStore::Open's errors).
 Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::string& path);
@@ -95,6 +96,7 @@ class SqliteStore final : public Store {
 
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<sqlite::ListCache> lists_;
 };
 
 }  // namespace plenary
