@@ -32,11 +32,20 @@ std::int64_t AsInt(std::size_t n) { return static_cast<std::int64_t>(n); }
 
 // The filters of an action list; every one keeps to the group's unmerged
 // items, which the partial indexes of schema 7 hold.
-std::string ActionWhere(SqlBuilder& b, std::int64_t group_id, const ActionListQuery& query,
-                        const std::vector<std::string>& owner_names) {
+// `in_order`: for a page in register order, whose rows are best read from
+// the status index in that order (stopping at the page's end) than from the
+// due index and sorted whole; the due term is then written so that no index
+// serves it.
+std::string ActionWhere(SqlBuilder& b, SqlDialect dialect, std::int64_t group_id,
+                        const ActionListQuery& query, const std::vector<std::string>& owner_names,
+                        bool in_order) {
   std::string where = "r.group_id = " + b.P(group_id) + " AND r.merged_into IS NULL";
-  if (query.overdue_as_of)
-    where += " AND r.status = 'open' AND r.due < " + b.P(FormatIsoDate(*query.overdue_as_of));
+  if (query.overdue_as_of) {
+    std::string due = "r.due";
+    if (in_order) due = dialect == SqlDialect::kSqlite ? "+r.due" : "(r.due + 0)";
+    where += " AND r.status = 'open' AND " + due + " < " +
+             b.P(FormatIsoDate(*query.overdue_as_of));
+  }
   if (query.status) where += " AND r.status = " + b.P(std::string(ActionStatusName(*query.status)));
   if (query.meeting) {
     where += " AND r.origin_meeting_id IN (SELECT id FROM meetings WHERE group_id = " +
@@ -76,8 +85,9 @@ SqlQuery ActionPageSql(SqlDialect dialect, std::int64_t group_id, const ActionLi
                        std::optional<std::int64_t> after, std::size_t limit, DuePart part) {
   SqlBuilder b(dialect);
   const std::string dir = page.newest_first ? " DESC" : "";
-  std::string inner = "SELECT r.id FROM register_items r WHERE " +
-                      ActionWhere(b, group_id, query, owner_names);
+  std::string inner =
+      "SELECT r.id FROM register_items r WHERE " +
+      ActionWhere(b, dialect, group_id, query, owner_names, !query.soonest_due_first);
   std::string order;
   if (query.soonest_due_first && part == DuePart::kDated) {
     inner += " AND r.due IS NOT NULL";
@@ -104,7 +114,7 @@ SqlQuery ActionPageSql(SqlDialect dialect, std::int64_t group_id, const ActionLi
 SqlQuery ActionCountSql(SqlDialect dialect, std::int64_t group_id, const ActionListQuery& query,
                         const std::vector<std::string>& owner_names) {
   SqlBuilder b(dialect);
-  std::string where = ActionWhere(b, group_id, query, owner_names);
+  std::string where = ActionWhere(b, dialect, group_id, query, owner_names, false);
   return std::move(b).Done("SELECT count(*) FROM register_items r WHERE " + where);
 }
 
