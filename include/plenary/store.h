@@ -95,15 +95,18 @@ struct ActionListQuery {
   bool soonest_due_first = false;
 };
 
-// One group's meetings, oldest first (date, kind, number), with everything
-// they hold; from/to bound their dates (inclusive).
+// What a meeting list reads of each meeting: everything; its attendance
+// (participants and remarks) and not its agenda, decisions or actions; or
+// only what the meetings table holds (key, date, start, record, sub-team).
+enum class MeetingParts { kEverything, kAttendance, kKeyOnly };
+
+// One group's meetings, oldest first (date, kind, number); from/to bound
+// their dates (inclusive).
 struct MeetingListQuery {
   std::string group;
   std::optional<Date> from;
   std::optional<Date> to;
-  // false: only what the meetings table holds (key, date, start, record,
-  // sub-team), not their attendance, agenda, decisions or actions.
-  bool contents = true;
+  MeetingParts parts = MeetingParts::kEverything;
 };
 
 // A group as lists show it, read without its meetings.

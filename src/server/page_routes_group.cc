@@ -175,7 +175,7 @@ HttpResponse ActionList(RouteCall& call) {
   page.owners = std::move(*owners);
   PageRequest every;
   every.limit = kEveryMeeting;
-  auto meetings = call.store().MeetingPage({*group, {}, {}, false}, every);
+  auto meetings = call.store().MeetingPage({*group, {}, {}, MeetingParts::kKeyOnly}, every);
   if (!meetings.ok()) return ErrorPage(call, meetings.error());
   for (const Meeting& m : meetings->items) page.meetings.push_back(m.key);
   return HtmlPage(200, FrameOf(call, *group, "Action items", pages::Section::kActions),
@@ -287,7 +287,8 @@ HttpResponse Attendance(RouteCall& call) {
   if (!roster.ok()) return ErrorPage(call, roster.error());
   PageRequest every;
   every.limit = kEveryMeeting;
-  auto meetings = call.store().MeetingPage({*group, period->first, period->second, true}, every);
+  auto meetings = call.store().MeetingPage(
+      {*group, period->first, period->second, MeetingParts::kAttendance}, every);
   if (!meetings.ok()) return ErrorPage(call, meetings.error());
   const GroupRegisters r{*group, std::move(*roster), std::move(meetings->items), {}, {}, today};
   Document doc = publish_detail::AttendanceDocument(r);

@@ -189,7 +189,7 @@ TEST_P(ListPagesTest, MeetingAndDecisionPagesAreTheWholeLists) {
     page.newest_first = newest_first;
     std::vector<Meeting> got;
     for (;;) {
-      auto p = Ok(store_->MeetingPage({"G1", {}, {}, true}, page));
+      auto p = Ok(store_->MeetingPage({"G1", {}, {}, MeetingParts::kEverything}, page));
       EXPECT_EQ(p.total, 14u);
       got.insert(got.end(), p.items.begin(), p.items.end());
       if (p.next.empty()) break;
@@ -212,13 +212,22 @@ TEST_P(ListPagesTest, MeetingAndDecisionPagesAreTheWholeLists) {
   // A period: the meetings of those days only, without their contents when asked.
   PageRequest every;
   every.limit = 100;
-  auto spring = Ok(store_->MeetingPage({"G1", D(2024, 3, 1), D(2024, 4, 30), false}, every));
+  const MeetingListQuery spring_keys{"G1", D(2024, 3, 1), D(2024, 4, 30), MeetingParts::kKeyOnly};
+  auto spring = Ok(store_->MeetingPage(spring_keys, every));
   ASSERT_EQ(spring.items.size(), 2u);
   EXPECT_EQ(spring.total, 2u);
   EXPECT_EQ(spring.items[0].key.number, 3);
   EXPECT_EQ(spring.items[1].key.number, 4);
   EXPECT_TRUE(spring.items[0].actions.empty());
   EXPECT_TRUE(spring.items[0].attendees.empty());
+  MeetingListQuery spring_attendance = spring_keys;
+  spring_attendance.parts = MeetingParts::kAttendance;
+  auto attended = Ok(store_->MeetingPage(spring_attendance, every));
+  ASSERT_EQ(attended.items.size(), 2u);
+  EXPECT_EQ(attended.items[0].attendees, std::vector<std::string>{"James Gannon"});
+  EXPECT_EQ(attended.items[0].apologies, std::vector<std::string>{"Žarko Kečić"});
+  EXPECT_TRUE(attended.items[0].actions.empty());
+  EXPECT_TRUE(attended.items[0].decisions.empty());
 }
 
 TEST_P(ListPagesTest, GroupsAreCountedWithoutTheirMeetingsAndOwnersNamed) {
@@ -268,7 +277,7 @@ TEST_P(ListPagesTest, ACursorNoListGaveIsRefusedAndAnUnknownGroupIsEmpty) {
   auto items = store_->ActionPage({"G1", {}, {}, {}, {}, false}, bad);
   ASSERT_FALSE(items.ok());
   EXPECT_EQ(items.error().kind, ErrorKind::kInvalidInput);
-  EXPECT_FALSE(store_->MeetingPage({"G1", {}, {}, true}, bad).ok());
+  EXPECT_FALSE(store_->MeetingPage({"G1", {}, {}, MeetingParts::kEverything}, bad).ok());
   EXPECT_FALSE(store_->DecisionPage("G1", bad).ok());
   auto none = Ok(store_->ActionPage({"nobody", {}, {}, {}, {}, false}, PageRequest{}));
   EXPECT_TRUE(none.items.empty());

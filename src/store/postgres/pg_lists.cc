@@ -67,7 +67,7 @@ ListPage<Meeting> LoadMeetingPage(pqxx::transaction_base& tx, const MeetingListQ
   std::vector<Id> ids;
   std::vector<Meeting> meetings = LoadMeetingsOf(
       tx, ExecAll(tx, MeetingPageSql(kDialect, group->id, query, page, after, page.limit + 1)),
-      ids, query.contents);
+      ids, query.parts);
   if (meetings.size() > page.limit) {
     meetings.resize(page.limit);
     result.next = CursorOf(ids[page.limit - 1]);

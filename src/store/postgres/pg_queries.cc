@@ -208,12 +208,12 @@ std::vector<Meeting> LoadMeetings(pqxx::transaction_base& tx) {
 }
 
 std::vector<Meeting> LoadMeetingsOf(pqxx::transaction_base& tx, const pqxx::result& rows,
-                                    std::vector<Id>& ids, bool contents) {
+                                    std::vector<Id>& ids, MeetingParts parts) {
   MeetingIndex index;
   ReadMeetingRows(rows, index);
   MeetingIds only{index.Order(), false};
-  if (contents && !only.ids.empty()) {
-    LoadParticipants(tx, index, only);
+  if (parts != MeetingParts::kKeyOnly && !only.ids.empty()) LoadParticipants(tx, index, only);
+  if (parts == MeetingParts::kEverything && !only.ids.empty()) {
     LoadAgenda(tx, index, only);
     LoadMeetingDecisions(tx, index, only);
     LoadMeetingActions(tx, index, only);

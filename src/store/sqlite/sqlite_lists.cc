@@ -105,7 +105,7 @@ ListPage<Meeting> LoadMeetingPage(SQLite::Database& db, ListCache& cache,
   SQLite::Statement st(db, sql.sql);
   BindAll(st, sql);
   std::vector<Id> ids;
-  std::vector<Meeting> meetings = LoadMeetingsOf(db, st, ids, query.contents);
+  std::vector<Meeting> meetings = LoadMeetingsOf(db, st, ids, query.parts);
   ListPage<Meeting> result;
   result.total = total;
   if (meetings.size() > page.limit) {

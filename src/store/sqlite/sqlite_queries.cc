@@ -252,12 +252,12 @@ std::vector<Meeting> LoadMeetings(SQLite::Database& db) {
 }
 
 std::vector<Meeting> LoadMeetingsOf(SQLite::Database& db, SQLite::Statement& rows,
-                                    std::vector<Id>& ids, bool contents) {
+                                    std::vector<Id>& ids, MeetingParts parts) {
   MeetingIndex index;
   ReadMeetingRows(rows, index);
   MeetingIds only{index.Order(), false};
-  if (contents && !only.ids.empty()) {
-    LoadParticipants(db, index, only);
+  if (parts != MeetingParts::kKeyOnly && !only.ids.empty()) LoadParticipants(db, index, only);
+  if (parts == MeetingParts::kEverything && !only.ids.empty()) {
     LoadAgenda(db, index, only);
     LoadMeetingDecisions(db, index, only);
     LoadMeetingActions(db, index, only);
