@@ -181,8 +181,10 @@ TEST_P(ListPagesTest, MeetingAndDecisionPagesAreTheWholeLists) {
   std::erase_if(decisions, [](const auto& d) { return d.meeting.group != "G1"; });
   for (bool newest_first : {false, true}) {
     if (newest_first) {
-      std::reverse(meetings.begin(), meetings.end());
-      std::reverse(decisions.begin(), decisions.end());
+      std::stable_sort(meetings.begin(), meetings.end(),
+                       [](const Meeting& a, const Meeting& b) { return a.date > b.date; });
+      std::stable_sort(decisions.begin(), decisions.end(),
+                       [](const auto& a, const auto& b) { return a.meeting_date > b.meeting_date; });
     }
     PageRequest page;
     page.limit = 3;

@@ -133,15 +133,19 @@ SqlQuery MeetingPageSql(SqlDialect dialect, std::int64_t group_id, const Meeting
                         const PageRequest& page, std::optional<std::int64_t> after,
                         std::size_t limit) {
   SqlBuilder b(dialect);
-  const std::string dir = page.newest_first ? " DESC" : "";
   std::string sql =
       "SELECT m.id, g.short_name, m.kind, m.number, m.date, m.start_utc, m.record_url, "
-      "m.subteam FROM meetings m JOIN groups g ON g.id = m.group_id WHERE " +
-      MeetingWhere(b, group_id, query);
-  if (after)
-    sql += std::string(" AND (m.date, m.kind, m.number) ") + (page.newest_first ? "<" : ">") +
-           " (SELECT date, kind, number FROM meetings WHERE id = " + b.P(*after) + ")";
-  sql += " ORDER BY m.date" + dir + ", m.kind" + dir + ", m.number" + dir;
+      "m.subteam FROM meetings m JOIN groups g ON g.id = m.group_id";
+  // Newest first is by date only: a day's meetings stay in their order.
+  if (after) {
+    sql += " JOIN meetings k ON k.id = " + b.P(*after);
+    sql += page.newest_first ? " AND (m.date < k.date OR (m.date = k.date AND (m.kind, m.number) "
+                               "> (k.kind, k.number)))"
+                             : " AND (m.date, m.kind, m.number) > (k.date, k.kind, k.number)";
+  }
+  sql += " WHERE " + MeetingWhere(b, group_id, query);
+  sql += std::string(" ORDER BY m.date") + (page.newest_first ? " DESC" : "") +
+         ", m.kind, m.number";
   sql += Limits(b, page, after, limit);
   return std::move(b).Done(std::move(sql));
 }
@@ -155,18 +159,21 @@ SqlQuery MeetingCountSql(SqlDialect dialect, std::int64_t group_id, const Meetin
 SqlQuery DecisionPageSql(SqlDialect dialect, std::int64_t group_id, const PageRequest& page,
                          std::optional<std::int64_t> after, std::size_t limit) {
   SqlBuilder b(dialect);
-  const std::string dir = page.newest_first ? " DESC" : "";
   std::string sql =
       "SELECT d.id, d.text, d.line, g.short_name, m.kind, m.number, m.date, d.body "
       "FROM meetings m JOIN decisions d ON d.meeting_id = m.id "
-      "JOIN groups g ON g.id = m.group_id WHERE m.group_id = " +
-      b.P(group_id);
-  if (after)
-    sql += std::string(" AND (m.date, m.id, d.position) ") + (page.newest_first ? "<" : ">") +
-           " (SELECT m2.date, m2.id, d2.position FROM decisions d2 "
-           "JOIN meetings m2 ON m2.id = d2.meeting_id WHERE d2.id = " +
-           b.P(*after) + ")";
-  sql += " ORDER BY m.date" + dir + ", m.id" + dir + ", d.position" + dir;
+      "JOIN groups g ON g.id = m.group_id";
+  // Newest first is by date only: a day's decisions stay in register order.
+  if (after) {
+    sql += " JOIN decisions d2 ON d2.id = " + b.P(*after) +
+           " JOIN meetings m2 ON m2.id = d2.meeting_id";
+    sql += page.newest_first ? " AND (m.date < m2.date OR (m.date = m2.date AND (m.id, d.position) "
+                               "> (m2.id, d2.position)))"
+                             : " AND (m.date, m.id, d.position) > (m2.date, m2.id, d2.position)";
+  }
+  sql += " WHERE m.group_id = " + b.P(group_id);
+  sql += std::string(" ORDER BY m.date") + (page.newest_first ? " DESC" : "") +
+         ", m.id, d.position";
   sql += Limits(b, page, after, limit);
   return std::move(b).Done(std::move(sql));
 }

@@ -3,6 +3,9 @@
 // is an index range scan over one group's rows (the indexes of schema 7), and
 // list_queries_test.cc holds every one to that with EXPLAIN on both.
 //
+// PageRequest::newest_first: meetings and decisions by date, newest first, a
+// day's rows in the list's order; action items in the register's order reversed.
+//
 // A cursor is the id of the last row of a page (an item, meeting or decision
 // id): the next page starts after that row's place in the list's order, read
 // from the row itself, so a cursor stays valid while rows are added.
