@@ -47,16 +47,6 @@ Result<std::vector<Meeting>> GroupMeetings(Store& store, const std::string& grou
   return meetings;
 }
 
-Result<std::vector<RegisteredDecision>> GroupDecisions(Store& store, const std::string& group) {
-  auto decisions = store.Decisions();
-  if (!decisions.ok()) return decisions.error();
-  std::erase_if(*decisions,
-                [&](const RegisteredDecision& d) { return !EqualsNoCase(d.meeting.group, group); });
-  std::stable_sort(decisions->begin(), decisions->end(),
-                   [](const auto& a, const auto& b) { return a.meeting_date > b.meeting_date; });
-  return decisions;
-}
-
 Result<std::vector<RegisteredAction>> GroupActions(Store& store, const std::string& group,
                                                    bool open_only) {
   ActionQuery q;
@@ -107,6 +97,24 @@ HttpResponse Home(RouteCall& call) {
   page.decisions = std::move(decisions->items);
   return HtmlPage(200, FrameOf(call, *group, *group, pages::Section::kHome),
                   pages::RenderGroupHome(page));
+}
+
+// ?page=N of a list shown kListPerPage rows a page; 1 when absent or not a number.
+int PageNumberOf(const HttpRequest& request) {
+  const std::string* page = FindParam(request.query, "page");
+  if (!page || page->empty() || page->size() > 6 ||
+      !std::all_of(page->begin(), page->end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return 1;
+  return std::max(1, std::stoi(*page));
+}
+
+// Page `page` of a list shown newest first.
+PageRequest NewestPage(int page) {
+  PageRequest request;
+  request.limit = pages::kListPerPage;
+  request.offset = static_cast<std::size_t>(page - 1) * pages::kListPerPage;
+  request.newest_first = true;
+  return request;
 }
 
 pages::ActionFilter FilterOf(const HttpRequest& request) {
@@ -219,10 +227,13 @@ HttpResponse ActionItemPage(RouteCall& call) {
 HttpResponse MeetingList(RouteCall& call) {
   auto group = PageGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorPage(call, group.error());
-  auto meetings = GroupMeetings(call.store(), *group);
+  const pages::ListPosition at{PageNumberOf(call.request), 0};
+  auto meetings = call.store().MeetingPage({*group, {}, {}, MeetingParts::kEverything},
+                                           NewestPage(at.page));
   if (!meetings.ok()) return ErrorPage(call, meetings.error());
   return HtmlPage(200, FrameOf(call, *group, "Meetings", pages::Section::kMeetings),
-                  pages::RenderMeetingList({*group, std::move(*meetings)}));
+                  pages::RenderMeetingList({*group, std::move(meetings->items),
+                                            {at.page, meetings->total}}));
 }
 
 HttpResponse MeetingRecord(RouteCall& call) {
@@ -251,10 +262,12 @@ HttpResponse MeetingRecord(RouteCall& call) {
 HttpResponse DecisionList(RouteCall& call) {
   auto group = PageGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorPage(call, group.error());
-  auto decisions = GroupDecisions(call.store(), *group);
+  const pages::ListPosition at{PageNumberOf(call.request), 0};
+  auto decisions = call.store().DecisionPage(*group, NewestPage(at.page));
   if (!decisions.ok()) return ErrorPage(call, decisions.error());
   return HtmlPage(200, FrameOf(call, *group, "Decisions", pages::Section::kDecisions),
-                  pages::RenderDecisionList({*group, std::move(*decisions)}));
+                  pages::RenderDecisionList({*group, std::move(decisions->items),
+                                             {at.page, decisions->total}}));
 }
 
 // ?from=YYYY-MM-DD&to=YYYY-MM-DD, each optional: the last twelve months by

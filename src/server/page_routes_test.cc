@@ -261,6 +261,31 @@ TEST_F(PageRoutesTest, TheHomeAndActionListCountWhatTheyDoNotShow) {
   EXPECT_NE(list.body.find(std::to_string(open_items) + " item"), std::string::npos) << list.body;
 }
 
+// The meetings and decisions pages show a hundred rows a page, newest first.
+TEST_F(PageRoutesTest, TheMeetingsAndDecisionsPagesArePagedNewestFirst) {
+  SignIn(secretariat_);
+  ImportBatch batch;
+  for (int n = 100; n < 205; ++n) {
+    Meeting m;
+    m.key = {"SSR2", "Teleconference", n};
+    m.date = Date{std::chrono::sys_days{*ParseIsoDate("2018-01-01")} + std::chrono::days{n}};
+    m.decisions = {{"Decision of call " + std::to_string(n), 1}};
+    batch.meetings.push_back({m, {"t.txt", std::to_string(n)}});
+  }
+  ASSERT_TRUE(resources_.store->Import(batch).ok());
+  HttpResponse first = Get("/g/SSR2/meetings");
+  EXPECT_NE(first.body.find("106 meetings, 1–100 shown"), std::string::npos) << first.body;
+  EXPECT_NE(first.body.find("Teleconference #204"), std::string::npos);
+  EXPECT_EQ(first.body.find("Plenary #15"), std::string::npos);
+  HttpResponse second = Get("/g/SSR2/meetings?page=2");
+  EXPECT_NE(second.body.find("106 meetings, 101–106 shown"), std::string::npos);
+  EXPECT_NE(second.body.find("Plenary #15"), std::string::npos);
+  HttpResponse decisions = Get("/g/SSR2/decisions");
+  EXPECT_NE(decisions.body.find("Decision of call 204"), std::string::npos);
+  EXPECT_LT(decisions.body.find("Decision of call 204"), decisions.body.find("Decision of call 150"));
+  EXPECT_NE(decisions.body.find("rel=\"next\""), std::string::npos);
+}
+
 // Hostile text in the roster, an item's owners and note, and the notice:
 // every page must parse as XML and never carry the hostile markup.
 TEST_F(PageRoutesTest, HostileValuesAreEscapedOnEveryPage) {

@@ -172,9 +172,30 @@ html::TrustedHtml RenderGroupHome(const GroupHomePage& p) {
   return std::move(w).Done();
 }
 
+// "N things, a–b shown" and links to the pages before and after, when the
+// list is longer than the page.
+void Pager(HtmlWriter& w, const std::string& path, const ListPosition& at, std::size_t shown,
+           std::string_view things) {
+  if (at.total <= shown) return;
+  const std::size_t first = (static_cast<std::size_t>(std::max(at.page, 1)) - 1) * kListPerPage;
+  const std::size_t last = first + shown;
+  std::string count = fmt::format("{} {}", at.total, things);
+  if (last > first) count += fmt::format(", {}–{} shown", first + 1, last);
+  w.Element("p", count, {{"class", "muted"}, {"role", "status"}});
+  w.Open("nav", {{"aria-label", "Pages"}, {"class", "pager"}});
+  if (first > 0)
+    w.Link(path + "?page=" + std::to_string(at.page - 1), "Previous page", {{"rel", "prev"}});
+  if (last < at.total) {
+    if (first > 0) w.Text(" · ");
+    w.Link(path + "?page=" + std::to_string(at.page + 1), "Next page", {{"rel", "next"}});
+  }
+  w.Close("nav");
+}
+
 html::TrustedHtml RenderMeetingList(const MeetingListPage& p) {
   HtmlWriter w;
   w.Element("h1", "Meetings");
+  Pager(w, GroupPath(p.group, "meetings"), p.position, p.meetings.size(), "meetings");
   w.Open("div", {{"class", "table-wrap"}}).Open("table");
   w.Element("caption", "Meetings, newest first", {{"class", "vh"}});
   w.Open("thead").Open("tr");
@@ -238,6 +259,7 @@ html::TrustedHtml RenderMeeting(const MeetingPage& p) {
 html::TrustedHtml RenderDecisionList(const DecisionListPage& p) {
   HtmlWriter w;
   w.Element("h1", "Decisions");
+  Pager(w, GroupPath(p.group, "decisions"), p.position, p.decisions.size(), "decisions");
   DecisionItems(w, p.decisions);
   return std::move(w).Done();
 }

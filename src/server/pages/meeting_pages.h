@@ -38,9 +38,18 @@ struct GroupHomePage {
 // first), overdue items, all open items, latest decisions.
 html::TrustedHtml RenderGroupHome(const GroupHomePage& page);
 
+// Where a long list's page is: its number (kListPerPage rows a page) and the
+// rows of the whole list; total 0: the rows given are the whole list.
+struct ListPosition {
+  int page = 1;
+  std::size_t total = 0;
+};
+inline constexpr std::size_t kListPerPage = 100;
+
 struct MeetingListPage {
   std::string group;
   std::vector<Meeting> meetings;  // newest first
+  ListPosition position = {};
 };
 html::TrustedHtml RenderMeetingList(const MeetingListPage& page);
 
@@ -55,6 +64,7 @@ html::TrustedHtml RenderMeeting(const MeetingPage& page);
 struct DecisionListPage {
   std::string group;
   std::vector<RegisteredDecision> decisions;  // newest first
+  ListPosition position = {};
 };
 html::TrustedHtml RenderDecisionList(const DecisionListPage& page);
 
