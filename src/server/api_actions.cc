@@ -86,7 +86,7 @@ bool Keeps(const ActionFilter& filter, const RegisteredAction& a) {
 // not match (nullopt then).
 std::optional<ActionListQuery> StoreQueryOf(const ActionFilter& filter) {
   if (!filter.folded_text.empty()) return std::nullopt;
-  return ActionListQuery{*filter.query.group, filter.status, filter.query.owner,
+  return ActionListQuery{*filter.query.group,        filter.status,  filter.query.owner,
                          filter.query.overdue_as_of, filter.meeting, false};
 }
 

@@ -57,7 +57,8 @@ HttpResponse ShowAttendance(RouteCall& call) {
     const Period& p = **period;
     PageRequest every;
     every.limit = kEveryMeeting;
-    auto meetings = call.store().MeetingPage({*group, p.from, p.to, MeetingParts::kAttendance}, every);
+    auto meetings =
+        call.store().MeetingPage({*group, p.from, p.to, MeetingParts::kAttendance}, every);
     if (!meetings.ok()) return ErrorResponse(meetings.error());
     GroupLog log{*group, known, std::move(meetings->items)};
     for (const Block& block : BlocksOf(log, p.from, p.to))
@@ -67,11 +68,12 @@ HttpResponse ShowAttendance(RouteCall& call) {
     list->paging = Paging{1, std::max<std::size_t>(1, total)};
     return CacheableJson(call.request, ListJson(call.request, *list, total, "", std::move(items)));
   }
-  auto meetings = call.store().MeetingPage({*group, {}, {}, MeetingParts::kAttendance}, list->store);
+  auto meetings =
+      call.store().MeetingPage({*group, {}, {}, MeetingParts::kAttendance}, list->store);
   if (!meetings.ok()) return ErrorResponse(meetings.error());
   for (const Meeting& m : meetings->items) items.push_back(AttendanceJson(AttendanceOf(m, known)));
-  return CacheableJson(call.request, ListJson(call.request, *list, meetings->total,
-                                              meetings->next, std::move(items)));
+  return CacheableJson(call.request, ListJson(call.request, *list, meetings->total, meetings->next,
+                                              std::move(items)));
 }
 
 }  // namespace

@@ -168,12 +168,12 @@ HttpResponse ListJson(const HttpRequest& request, const ListRequest& list, std::
     }
     next += "cursor=" + PercentEncode(next_cursor);
   }
-  nlohmann::ordered_json body = {{"items", std::move(items)},
-                                 {"page", list.paging.page},
-                                 {"per_page", list.paging.per_page},
-                                 {"total", total},
-                                 {"next", next.empty() ? nlohmann::ordered_json(nullptr)
-                                                       : nlohmann::ordered_json(next)}};
+  nlohmann::ordered_json body = {
+      {"items", std::move(items)},
+      {"page", list.paging.page},
+      {"per_page", list.paging.per_page},
+      {"total", total},
+      {"next", next.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(next)}};
   HttpResponse response = JsonResponse(200, body);
   std::string links;
   if (!next.empty()) links = "<" + next + ">; rel=\"next\"";

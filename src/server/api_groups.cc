@@ -77,7 +77,8 @@ HttpResponse ListMeetings(RouteCall& call) {
   if (!list.ok()) return ErrorResponse(list.error());
   auto group = VisibleGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorResponse(group.error());
-  auto meetings = call.store().MeetingPage({*group, {}, {}, MeetingParts::kEverything}, list->store);
+  auto meetings =
+      call.store().MeetingPage({*group, {}, {}, MeetingParts::kEverything}, list->store);
   if (!meetings.ok()) return ErrorResponse(meetings.error());
   json items = json::array();
   for (const Meeting& m : meetings->items) items.push_back(MeetingJson(m));

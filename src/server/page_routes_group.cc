@@ -86,9 +86,9 @@ HttpResponse Home(RouteCall& call) {
   if (!first_overdue.ok()) return ErrorPage(call, first_overdue.error());
   auto first_due = FirstItems(call.store(), soonest, pages::kHomeSoonest);
   if (!first_due.ok()) return ErrorPage(call, first_due.error());
-  page.lists = pages::HomeLists{std::move(first_due->items), std::move(first_overdue->items),
-                                first_overdue->total, std::move(first_open->items),
-                                first_open->total};
+  page.lists =
+      pages::HomeLists{std::move(first_due->items), std::move(first_overdue->items),
+                       first_overdue->total, std::move(first_open->items), first_open->total};
   PageRequest latest_decisions;
   latest_decisions.limit = kHomeDecisions;
   latest_decisions.newest_first = true;
@@ -133,8 +133,8 @@ pages::ActionFilter FilterOf(const HttpRequest& request) {
 
 // The list's filters as the store reads them; nullopt when the store cannot
 // (the text filter, matched on folded content words, is applied in memory).
-std::optional<ActionListQuery> StoreFilterOf(const pages::ActionFilter& f,
-                                             const std::string& group, Date today) {
+std::optional<ActionListQuery> StoreFilterOf(const pages::ActionFilter& f, const std::string& group,
+                                             Date today) {
   if (!f.text.empty()) return std::nullopt;
   ActionListQuery q{group, {}, {}, {}, {}, false};
   if (!f.owner.empty()) q.owner = f.owner;
@@ -164,8 +164,8 @@ HttpResponse ActionList(RouteCall& call) {
   if (std::optional<ActionListQuery> q = StoreFilterOf(page.filter, *group, page.today)) {
     PageRequest request;
     request.limit = pages::kActionsPerPage;
-    request.offset = static_cast<std::size_t>(std::max(page.filter.page, 1) - 1) *
-                     pages::kActionsPerPage;
+    request.offset =
+        static_cast<std::size_t>(std::max(page.filter.page, 1) - 1) * pages::kActionsPerPage;
     auto items = call.store().ActionPage(*q, request);
     if (!items.ok()) return ErrorPage(call, items.error());
     page.items = std::move(items->items);
@@ -228,12 +228,12 @@ HttpResponse MeetingList(RouteCall& call) {
   auto group = PageGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorPage(call, group.error());
   const pages::ListPosition at{PageNumberOf(call.request), 0};
-  auto meetings = call.store().MeetingPage({*group, {}, {}, MeetingParts::kEverything},
-                                           NewestPage(at.page));
+  auto meetings =
+      call.store().MeetingPage({*group, {}, {}, MeetingParts::kEverything}, NewestPage(at.page));
   if (!meetings.ok()) return ErrorPage(call, meetings.error());
-  return HtmlPage(200, FrameOf(call, *group, "Meetings", pages::Section::kMeetings),
-                  pages::RenderMeetingList({*group, std::move(meetings->items),
-                                            {at.page, meetings->total}}));
+  return HtmlPage(
+      200, FrameOf(call, *group, "Meetings", pages::Section::kMeetings),
+      pages::RenderMeetingList({*group, std::move(meetings->items), {at.page, meetings->total}}));
 }
 
 HttpResponse MeetingRecord(RouteCall& call) {
@@ -266,15 +266,14 @@ HttpResponse DecisionList(RouteCall& call) {
   auto decisions = call.store().DecisionPage(*group, NewestPage(at.page));
   if (!decisions.ok()) return ErrorPage(call, decisions.error());
   return HtmlPage(200, FrameOf(call, *group, "Decisions", pages::Section::kDecisions),
-                  pages::RenderDecisionList({*group, std::move(decisions->items),
-                                             {at.page, decisions->total}}));
+                  pages::RenderDecisionList(
+                      {*group, std::move(decisions->items), {at.page, decisions->total}}));
 }
 
 // ?from=YYYY-MM-DD&to=YYYY-MM-DD, each optional: the last twelve months by
 // default (to today, from a year before).
 Result<std::pair<Date, Date>> AttendancePeriod(const HttpRequest& request, Date today) {
-  std::pair<Date, Date> period{
-      Date{std::chrono::sys_days{today} - std::chrono::days{365}}, today};
+  std::pair<Date, Date> period{Date{std::chrono::sys_days{today} - std::chrono::days{365}}, today};
   const std::pair<const char*, Date*> params[] = {{"from", &period.first}, {"to", &period.second}};
   for (const auto& [name, date] : params) {
     const std::string* text = FindParam(request.query, name);

@@ -282,7 +282,8 @@ TEST_F(PageRoutesTest, TheMeetingsAndDecisionsPagesArePagedNewestFirst) {
   EXPECT_NE(second.body.find("Plenary #15"), std::string::npos);
   HttpResponse decisions = Get("/g/SSR2/decisions");
   EXPECT_NE(decisions.body.find("Decision of call 204"), std::string::npos);
-  EXPECT_LT(decisions.body.find("Decision of call 204"), decisions.body.find("Decision of call 150"));
+  EXPECT_LT(decisions.body.find("Decision of call 204"),
+            decisions.body.find("Decision of call 150"));
   EXPECT_NE(decisions.body.find("rel=\"next\""), std::string::npos);
 }
 

@@ -36,19 +36,22 @@ class ListPagesTest : public BackendTest {
     roster.group.short_name = "G1";
     batch.roster = roster;
     for (int n = 1; n <= 14; ++n) {
-      Meeting m = SmallMeeting("G1", n, D(2024, static_cast<unsigned>(1 + (n - 1) % 12),
-                                        n == 14 ? 2u : static_cast<unsigned>(n)));
+      Meeting m = SmallMeeting("G1", n,
+                               D(2024, static_cast<unsigned>(1 + (n - 1) % 12),
+                                 n == 14 ? 2u : static_cast<unsigned>(n)));
       if (n % 2 == 0) m.key.kind = "Teleconference";
       m.attendees = {"James Gannon"};
       if (n % 3 == 0) m.apologies = {"Žarko Kečić"};
       for (int i = 0; i < 5; ++i) {
         const int k = n * 5 + i;
         std::optional<Date> due;
-        if (k % 4 != 0) due = D(2024, static_cast<unsigned>(1 + k % 12), 1 + static_cast<unsigned>(k % 27));
+        if (k % 4 != 0)
+          due = D(2024, static_cast<unsigned>(1 + k % 12), 1 + static_cast<unsigned>(k % 27));
         ActionStatus status = k % 5 == 0   ? ActionStatus::kComplete
                               : k % 7 == 0 ? ActionStatus::kCancelled
                                            : ActionStatus::kOpen;
-        std::vector<Owner> owners{{k % 3 == 0 ? "James Gannon" : "Žarko Kečić", OwnerKind::kPerson}};
+        std::vector<Owner> owners{
+            {k % 3 == 0 ? "James Gannon" : "Žarko Kečić", OwnerKind::kPerson}};
         if (k % 6 == 0) owners.push_back({"ICANN Org", OwnerKind::kOrganisation});
         m.actions.push_back(Item("item " + std::to_string(k) + " words", owners, due, status));
       }
@@ -116,9 +119,11 @@ TEST_P(ListPagesTest, ActionPagesFollowedByTheirCursorsAreTheWholeList) {
   std::vector<Case> cases{
       {{"G1", {}, {}, {}, {}, false}, [](const auto&) { return true; }, {}},
       {{"g1", ActionStatus::kOpen, {}, {}, {}, false},
-       [](const auto& a) { return a.item.status == ActionStatus::kOpen; }, {}},
+       [](const auto& a) { return a.item.status == ActionStatus::kOpen; },
+       {}},
       {{"G1", ActionStatus::kComplete, {}, {}, {}, false},
-       [](const auto& a) { return a.item.status == ActionStatus::kComplete; }, {}},
+       [](const auto& a) { return a.item.status == ActionStatus::kComplete; },
+       {}},
       {{"G1", {}, {}, today, {}, false},
        [&](const auto& a) {
          return a.item.status == ActionStatus::kOpen && a.item.due && *a.item.due < today;
@@ -126,9 +131,11 @@ TEST_P(ListPagesTest, ActionPagesFollowedByTheirCursorsAreTheWholeList) {
        {}},
       {{"G1", {}, "JG", {}, {}, false}, [](const auto&) { return true; }, "JG"},
       {{"G1", ActionStatus::kOpen, "icann org", {}, {}, false},
-       [](const auto& a) { return a.item.status == ActionStatus::kOpen; }, "icann org"},
+       [](const auto& a) { return a.item.status == ActionStatus::kOpen; },
+       "icann org"},
       {{"G1", {}, {}, {}, MeetingKey{"G1", "teleconference", 4}, false},
-       [](const auto& a) { return a.meeting.number == 4; }, {}},
+       [](const auto& a) { return a.meeting.number == 4; },
+       {}},
   };
   for (const Case& c : cases) {
     const std::vector<RegisteredAction> want = Whole(c.keep, c.owner);
@@ -183,8 +190,9 @@ TEST_P(ListPagesTest, MeetingAndDecisionPagesAreTheWholeLists) {
     if (newest_first) {
       std::stable_sort(meetings.begin(), meetings.end(),
                        [](const Meeting& a, const Meeting& b) { return a.date > b.date; });
-      std::stable_sort(decisions.begin(), decisions.end(),
-                       [](const auto& a, const auto& b) { return a.meeting_date > b.meeting_date; });
+      std::stable_sort(decisions.begin(), decisions.end(), [](const auto& a, const auto& b) {
+        return a.meeting_date > b.meeting_date;
+      });
     }
     PageRequest page;
     page.limit = 3;

@@ -43,14 +43,14 @@ std::string ActionWhere(SqlBuilder& b, SqlDialect dialect, std::int64_t group_id
   if (query.overdue_as_of) {
     std::string due = "r.due";
     if (in_order) due = dialect == SqlDialect::kSqlite ? "+r.due" : "(r.due + 0)";
-    where += " AND r.status = 'open' AND " + due + " < " +
-             b.P(FormatIsoDate(*query.overdue_as_of));
+    where += " AND r.status = 'open' AND " + due + " < " + b.P(FormatIsoDate(*query.overdue_as_of));
   }
   if (query.status) where += " AND r.status = " + b.P(std::string(ActionStatusName(*query.status)));
   if (query.meeting) {
-    where += " AND r.origin_meeting_id IN (SELECT id FROM meetings WHERE group_id = " +
-             b.P(group_id) + " AND lower(kind) = lower(" + b.P(query.meeting->kind) +
-             ") AND number = " + b.P(std::int64_t{query.meeting->number}) + ")";
+    where +=
+        " AND r.origin_meeting_id IN (SELECT id FROM meetings WHERE group_id = " + b.P(group_id) +
+        " AND lower(kind) = lower(" + b.P(query.meeting->kind) +
+        ") AND number = " + b.P(std::int64_t{query.meeting->number}) + ")";
   }
   if (query.owner) {
     if (owner_names.empty()) return where + " AND 0 = 1";
@@ -144,8 +144,8 @@ SqlQuery MeetingPageSql(SqlDialect dialect, std::int64_t group_id, const Meeting
                              : " AND (m.date, m.kind, m.number) > (k.date, k.kind, k.number)";
   }
   sql += " WHERE " + MeetingWhere(b, group_id, query);
-  sql += std::string(" ORDER BY m.date") + (page.newest_first ? " DESC" : "") +
-         ", m.kind, m.number";
+  sql +=
+      std::string(" ORDER BY m.date") + (page.newest_first ? " DESC" : "") + ", m.kind, m.number";
   sql += Limits(b, page, after, limit);
   return std::move(b).Done(std::move(sql));
 }
@@ -172,8 +172,8 @@ SqlQuery DecisionPageSql(SqlDialect dialect, std::int64_t group_id, const PageRe
                              : " AND (m.date, m.id, d.position) > (m2.date, m2.id, d2.position)";
   }
   sql += " WHERE m.group_id = " + b.P(group_id);
-  sql += std::string(" ORDER BY m.date") + (page.newest_first ? " DESC" : "") +
-         ", m.id, d.position";
+  sql +=
+      std::string(" ORDER BY m.date") + (page.newest_first ? " DESC" : "") + ", m.id, d.position";
   sql += Limits(b, page, after, limit);
   return std::move(b).Done(std::move(sql));
 }
@@ -253,14 +253,13 @@ std::vector<std::pair<std::string, SqlQuery>> ListQueriesForPlans(SqlDialect d,
                      ActionPageSql(d, group_id, q, owners, first, 7, 51));
     all.emplace_back("actions newest first: " + name,
                      ActionPageSql(d, group_id, q, owners, newest, 7, 51));
-    all.emplace_back("actions counted: " + name,
-                     ActionCountSql(d, group_id, q, owners));
+    all.emplace_back("actions counted: " + name, ActionCountSql(d, group_id, q, owners));
   }
   all.emplace_back("actions: soonest due",
                    ActionPageSql(d, group_id, by_due, owners, first, std::nullopt, 6));
-  all.emplace_back("actions: undated after the soonest due",
-                   ActionPageSql(d, group_id, by_due, owners, first, std::nullopt, 6,
-                                 DuePart::kUndated));
+  all.emplace_back(
+      "actions: undated after the soonest due",
+      ActionPageSql(d, group_id, by_due, owners, first, std::nullopt, 6, DuePart::kUndated));
   MeetingListQuery meetings{"G", {}, {}};
   MeetingListQuery period{"G", Date{std::chrono::year{2025} / 1 / 1},
                           Date{std::chrono::year{2025} / 12 / 31}};

@@ -2,6 +2,8 @@
 // plan SQLite (EXPLAIN QUERY PLAN) and PostgreSQL (EXPLAIN, with sequential
 // scans priced out so that only a missing index leaves one) choose for it
 // reads no large table from end to end.
+#include "store/list_queries.h"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
@@ -12,7 +14,6 @@
 #include <vector>
 
 #include "plenary/store.h"
-#include "store/list_queries.h"
 #include "store/postgres/pg_lists.h"
 #include "store/sqlite/sqlite_lists.h"
 #include "store/store_test_backends.h"
@@ -26,9 +27,18 @@ using namespace store_testing;  // NOLINT: the shared test data
 // The tables that grow with a group's history, and the aliases the list
 // queries give them; groups (one row a group) and the page subquery may be
 // scanned.
-const std::set<std::string> kLargeTables{
-    "r", "m", "m2", "d", "d2", "o", "register_items", "meetings", "decisions",
-    "register_item_owners", "meeting_participants", "action_mentions"};
+const std::set<std::string> kLargeTables{"r",
+                                         "m",
+                                         "m2",
+                                         "d",
+                                         "d2",
+                                         "o",
+                                         "register_items",
+                                         "meetings",
+                                         "decisions",
+                                         "register_item_owners",
+                                         "meeting_participants",
+                                         "action_mentions"};
 
 class ListQueryPlansTest : public BackendTest {
  protected:

@@ -114,7 +114,9 @@ void FirstRows(HtmlWriter& w, const std::vector<RegisteredAction>& items, std::s
     return;
   }
   const std::size_t shown = std::min(items.size(), kHomeRows);
-  ActionTable(w, std::vector<RegisteredAction>(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(shown)),
+  ActionTable(w,
+              std::vector<RegisteredAction>(items.begin(),
+                                            items.begin() + static_cast<std::ptrdiff_t>(shown)),
               p.today, caption);
   w.Open("p").Link(all_path, fmt::format("All {} {}", total, caption)).Close("p");
 }

@@ -66,8 +66,8 @@ ListPage<Meeting> LoadMeetingPage(pqxx::transaction_base& tx, const MeetingListQ
   result.total = Count(tx, MeetingCountSql(kDialect, group->id, query));
   std::vector<Id> ids;
   std::vector<Meeting> meetings = LoadMeetingsOf(
-      tx, ExecAll(tx, MeetingPageSql(kDialect, group->id, query, page, after, page.limit + 1)),
-      ids, query.parts);
+      tx, ExecAll(tx, MeetingPageSql(kDialect, group->id, query, page, after, page.limit + 1)), ids,
+      query.parts);
   if (meetings.size() > page.limit) {
     meetings.resize(page.limit);
     result.next = CursorOf(ids[page.limit - 1]);

@@ -95,11 +95,11 @@ void LoadParticipants(pqxx::transaction_base& tx, MeetingIndex& index, const Mee
 void LoadAgenda(pqxx::transaction_base& tx, MeetingIndex& index, const MeetingIds& only) {
   AgendaSection* section = nullptr;
   Id section_id = 0;
-  for (const pqxx::row& row :
-       only.Exec(tx, "SELECT s.meeting_id, s.id, s.heading, s.line, n.text "
-                     "FROM agenda_sections s LEFT JOIN agenda_notes n ON n.section_id = s.id" +
-                         only.Where("s.meeting_id") +
-                         " ORDER BY s.meeting_id, s.position, n.position")) {
+  for (const pqxx::row& row : only.Exec(
+           tx,
+           "SELECT s.meeting_id, s.id, s.heading, s.line, n.text "
+           "FROM agenda_sections s LEFT JOIN agenda_notes n ON n.section_id = s.id" +
+               only.Where("s.meeting_id") + " ORDER BY s.meeting_id, s.position, n.position")) {
     if (section == nullptr || row[1].as<Id>() != section_id) {
       std::vector<AgendaSection>& agenda = index.At(row[0].as<Id>()).agenda;
       agenda.push_back({row[2].c_str(), {}, row[3].as<int>()});
@@ -110,8 +110,7 @@ void LoadAgenda(pqxx::transaction_base& tx, MeetingIndex& index, const MeetingId
   }
 }
 
-void LoadMeetingDecisions(pqxx::transaction_base& tx, MeetingIndex& index,
-                          const MeetingIds& only) {
+void LoadMeetingDecisions(pqxx::transaction_base& tx, MeetingIndex& index, const MeetingIds& only) {
   for (const pqxx::row& row :
        only.Exec(tx, "SELECT meeting_id, text, line, body FROM decisions" +
                          only.Where("meeting_id") + " ORDER BY meeting_id, position"))
@@ -123,13 +122,13 @@ void LoadMeetingDecisions(pqxx::transaction_base& tx, MeetingIndex& index,
 void LoadMeetingActions(pqxx::transaction_base& tx, MeetingIndex& index, const MeetingIds& only) {
   Id last = 0;
   ActionItem* item = nullptr;
-  for (const pqxx::row& row :
-       only.Exec(tx, "SELECT a.id, a.meeting_id, a.text, a.due, a.status, a.source, a.raised_by, "
-                     "a.raised_by_kind, a.line, a.written_status, a.due_phrase, o.name, o.kind "
-                     "FROM action_mentions a "
-                     "LEFT JOIN action_mention_owners o ON o.action_id = a.id" +
-                         only.Where("a.meeting_id") +
-                         " ORDER BY a.meeting_id, a.position, o.position")) {
+  for (const pqxx::row& row : only.Exec(
+           tx,
+           "SELECT a.id, a.meeting_id, a.text, a.due, a.status, a.source, a.raised_by, "
+           "a.raised_by_kind, a.line, a.written_status, a.due_phrase, o.name, o.kind "
+           "FROM action_mentions a "
+           "LEFT JOIN action_mention_owners o ON o.action_id = a.id" +
+               only.Where("a.meeting_id") + " ORDER BY a.meeting_id, a.position, o.position")) {
     if (item == nullptr || row[0].as<Id>() != last) {
       auto& actions = index.At(row[1].as<Id>()).actions;
       actions.push_back(ActionItemAt(row, 2));

@@ -84,7 +84,7 @@ Result<std::vector<RegisteredDecision>> PostgresStore::Decisions() {
 }
 
 Result<ListPage<RegisteredAction>> PostgresStore::ActionPage(const ActionListQuery& query,
-                                                            const PageRequest& page) {
+                                                             const PageRequest& page) {
   if (query.owner && FindInvalidUtf8(*query.owner) != std::string::npos)
     return Error::InvalidInput("owner: not valid UTF-8");
   if (query.overdue_as_of && !query.overdue_as_of->ok())

@@ -132,8 +132,7 @@ TEST_F(PostgresStoreTest, MigrationFiveKeepsAVersion4DatabasesRows) {
 
   auto store = Open();
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"),
-            CurrentPostgresSchemaVersion());
+  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), CurrentPostgresSchemaVersion());
   ExpectVersion4RowsMigrated(*store);
   EXPECT_EQ(QueryInt("SELECT count(*) FROM meeting_participants WHERE role = 'guest'"), 1);
   EXPECT_EQ(QueryInt("SELECT count(*) FROM attendance_remarks"), 1);

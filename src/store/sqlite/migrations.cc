@@ -257,8 +257,9 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
        sqlite::SiteSchema()},
       {5, "written statuses and due phrases, resolution bodies, guests, attendance remarks",
        kSchemaV5WordsGuestsAndRemarks},
-      {7, "indexes for paged lists: items by group and status or due, owners by name, meetings "
-          "by group and date",
+      {7,
+       "indexes for paged lists: items by group and status or due, owners by name, meetings "
+       "by group and date",
        kSchemaV7ListIndexes},
   };
   return migrations;

@@ -81,9 +81,8 @@ ListPage<RegisteredAction> LoadActionPage(SQLite::Database& db, ListCache& cache
   std::vector<std::string> owners;
   if (query.owner) owners = OwnerNamesFor(db, *group, query.group, *query.owner);
   const std::size_t total = Count(db, cache, ActionCountSql(kDialect, group->id, query, owners));
-  std::vector<RegisteredAction> rows =
-      ReadActions(db, ActionPageSql(kDialect, group->id, query, owners, page, after,
-                                    page.limit + 1));
+  std::vector<RegisteredAction> rows = ReadActions(
+      db, ActionPageSql(kDialect, group->id, query, owners, page, after, page.limit + 1));
   if (query.soonest_due_first && rows.size() < page.limit) {
     for (RegisteredAction& a :
          ReadActions(db, ActionPageSql(kDialect, group->id, query, owners, PageRequest{},

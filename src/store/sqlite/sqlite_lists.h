@@ -28,7 +28,7 @@ class ListCache {
   // is that of the transaction's snapshot.
   void Check(SQLite::Database& db);
 
-  std::map<std::string, std::size_t> counts;  // by statement and parameters
+  std::map<std::string, std::size_t> counts;      // by statement and parameters
   std::map<Id, std::vector<std::string>> owners;  // owner names by group id
   std::optional<std::vector<GroupSummary>> groups;
 
@@ -42,15 +42,13 @@ void BindAll(SQLite::Statement& st, const SqlQuery& query);
 
 // `after`: the cursor's id, already parsed.
 ListPage<RegisteredAction> LoadActionPage(SQLite::Database& db, ListCache& cache,
-                                          const ActionListQuery& query,
-                                          const PageRequest& page,
+                                          const ActionListQuery& query, const PageRequest& page,
                                           std::optional<std::int64_t> after);
 ListPage<Meeting> LoadMeetingPage(SQLite::Database& db, ListCache& cache,
-                                  const MeetingListQuery& query,
-                                  const PageRequest& page, std::optional<std::int64_t> after);
+                                  const MeetingListQuery& query, const PageRequest& page,
+                                  std::optional<std::int64_t> after);
 ListPage<RegisteredDecision> LoadDecisionPage(SQLite::Database& db, ListCache& cache,
-                                              const std::string& group,
-                                              const PageRequest& page,
+                                              const std::string& group, const PageRequest& page,
                                               std::optional<std::int64_t> after);
 std::vector<GroupSummary> LoadGroupSummaries(SQLite::Database& db, ListCache& cache);
 std::vector<std::string> LoadOwnerNames(SQLite::Database& db, ListCache& cache,

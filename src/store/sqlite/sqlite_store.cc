@@ -87,9 +87,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
 }
 
 SqliteStore::SqliteStore(std::string path, std::unique_ptr<SQLite::Database> db)
-    : path_(std::move(path)),
-      db_(std::move(db)),
-      lists_(std::make_unique<sqlite::ListCache>()) {}
+    : path_(std::move(path)), db_(std::move(db)), lists_(std::make_unique<sqlite::ListCache>()) {}
 
 SqliteStore::~SqliteStore() = default;
 
@@ -162,7 +160,7 @@ Result<std::vector<RegisteredDecision>> SqliteStore::Decisions() {
 }
 
 Result<ListPage<RegisteredAction>> SqliteStore::ActionPage(const ActionListQuery& query,
-                                                          const PageRequest& page) {
+                                                           const PageRequest& page) {
   if (query.owner && FindInvalidUtf8(*query.owner) != std::string::npos)
     return Error::InvalidInput("owner: not valid UTF-8");
   if (query.overdue_as_of && !query.overdue_as_of->ok())
