@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
 
@@ -136,6 +137,24 @@ HttpResponse PagedJson(const HttpRequest& request, const Paging& paging, std::si
     links += (links.empty() ? "" : ", ") + PageLink(request, paging.page - 1, "prev");
   if (!links.empty()) response.headers.Set("Link", links);
   return response;
+}
+
+Result<std::optional<Meeting>> FindMeeting(Store& store, const std::string& group,
+                                           const std::string& kind, int number) {
+  PageRequest every;
+  every.limit = 1'000'000;
+  auto keys = store.MeetingPage({group, {}, {}, MeetingParts::kKeyOnly}, every);
+  if (!keys.ok()) return keys.error();
+  auto matches = [&](const Meeting& m) {
+    return EqualsNoCase(m.key.kind, kind) && m.key.number == number;
+  };
+  auto key = std::find_if(keys->items.begin(), keys->items.end(), matches);
+  if (key == keys->items.end()) return std::optional<Meeting>();
+  auto that_day = store.MeetingPage({group, key->date, key->date, MeetingParts::kEverything}, every);
+  if (!that_day.ok()) return that_day.error();
+  for (Meeting& m : that_day->items)
+    if (matches(m)) return std::optional<Meeting>(std::move(m));
+  return std::optional<Meeting>();
 }
 
 Result<ListRequest> ListRequestOf(const HttpRequest& request) {

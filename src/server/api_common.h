@@ -48,6 +48,12 @@ std::pair<std::size_t, std::size_t> PageRange(const Paging& paging, std::size_t 
 HttpResponse PagedJson(const HttpRequest& request, const Paging& paging, std::size_t total,
                        nlohmann::ordered_json items);
 
+// The group's meeting of `kind` (without regard to case) and `number`, with
+// everything it holds, or nullopt: found among the group's meeting keys, then
+// read alone by its date.
+Result<std::optional<Meeting>> FindMeeting(Store& store, const std::string& group,
+                                           const std::string& kind, int number);
+
 // A list's page as the client asks for it: ?cursor=C (a page's `next`) or
 // ?page=N, and ?limit=M (or its older name ?per_page=M); InvalidInput for
 // values out of range or for both a cursor and a page.

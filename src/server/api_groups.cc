@@ -48,14 +48,6 @@ HttpResponse ListGroups(RouteCall& call) {
   return CacheableJson(call.request, JsonResponse(200, json{{"items", std::move(items)}}));
 }
 
-// The group's meetings, oldest first.
-Result<std::vector<Meeting>> MeetingsOf(Store& store, const std::string& group) {
-  auto meetings = store.Meetings();
-  if (!meetings.ok()) return meetings.error();
-  std::erase_if(*meetings, [&](const Meeting& m) { return !EqualsNoCase(m.key.group, group); });
-  return std::move(*meetings);
-}
-
 HttpResponse ShowGroup(RouteCall& call) {
   auto group = VisibleGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorResponse(group.error());
@@ -93,11 +85,9 @@ HttpResponse ShowMeeting(RouteCall& call) {
   if (!parsed)
     return Problem(400, "the meeting number must be a whole number or a date (YYYY-MM-DD)");
   const int number = *parsed;
-  auto meetings = MeetingsOf(call.store(), *group);
-  if (!meetings.ok()) return ErrorResponse(meetings.error());
-  for (const Meeting& m : *meetings)
-    if (EqualsNoCase(m.key.kind, call.Param("kind")) && m.key.number == number)
-      return CacheableJson(call.request, JsonResponse(200, MeetingJson(m)));
+  auto meeting = FindMeeting(call.store(), *group, call.Param("kind"), number);
+  if (!meeting.ok()) return ErrorResponse(meeting.error());
+  if (*meeting) return CacheableJson(call.request, JsonResponse(200, MeetingJson(**meeting)));
   return Problem(404, fmt::format("no meeting {} in {}",
                                   MeetingLabel({*group, call.Param("kind"), number}), *group));
 }

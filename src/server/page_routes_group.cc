@@ -38,15 +38,6 @@ pages::Frame FrameOf(const RouteCall& call, const std::string& group, std::strin
   return f;
 }
 
-Result<std::vector<Meeting>> GroupMeetings(Store& store, const std::string& group) {
-  auto meetings = store.Meetings();
-  if (!meetings.ok()) return meetings.error();
-  std::erase_if(*meetings, [&](const Meeting& m) { return !EqualsNoCase(m.key.group, group); });
-  std::stable_sort(meetings->begin(), meetings->end(),
-                   [](const Meeting& a, const Meeting& b) { return a.date > b.date; });
-  return meetings;
-}
-
 Result<std::vector<RegisteredAction>> GroupActions(Store& store, const std::string& group,
                                                    bool open_only) {
   ActionQuery q;
@@ -241,20 +232,19 @@ HttpResponse MeetingRecord(RouteCall& call) {
   if (!group.ok()) return ErrorPage(call, group.error());
   std::optional<int> number = ParseMeetingNumberText(call.Param("number"));
   if (!number) return ErrorPage(call, Error::NotFound("no such meeting"));
-  auto meetings = GroupMeetings(call.store(), *group);
-  if (!meetings.ok()) return ErrorPage(call, meetings.error());
-  auto it = std::find_if(meetings->begin(), meetings->end(), [&](const Meeting& m) {
-    return EqualsNoCase(m.key.kind, call.Param("kind")) && m.key.number == *number;
-  });
-  if (it == meetings->end()) return ErrorPage(call, Error::NotFound("no such meeting"));
+  auto meeting = FindMeeting(call.store(), *group, call.Param("kind"), *number);
+  if (!meeting.ok()) return ErrorPage(call, meeting.error());
+  if (!*meeting) return ErrorPage(call, Error::NotFound("no such meeting"));
+  const Meeting& it = **meeting;
   auto roster = call.store().FindRoster(*group);
   if (!roster.ok()) return ErrorPage(call, roster.error());
-  pages::MeetingPage page{*it, Today(), AttendanceOf(*it, *roster ? &**roster : nullptr), {}};
-  auto items = GroupActions(call.store(), *group, false);
+  pages::MeetingPage page{it, Today(), AttendanceOf(it, *roster ? &**roster : nullptr), {}};
+  PageRequest every;
+  every.limit = kEveryMeeting;
+  auto items = call.store().ActionPage({*group, {}, {}, {}, it.key, false}, every);
   if (!items.ok()) return ErrorPage(call, items.error());
-  for (RegisteredAction& a : *items)
-    if (a.meeting == it->key && !a.merged_into) page.actions.push_back(std::move(a));
-  const std::string title = MeetingLabel(it->key);
+  page.actions = std::move(items->items);
+  const std::string title = MeetingLabel(it.key);
   return HtmlPage(200, FrameOf(call, *group, title, pages::Section::kMeetings),
                   pages::RenderMeeting(page));
 }

@@ -280,6 +280,19 @@ TEST_F(PageRoutesTest, TheMeetingsAndDecisionsPagesArePagedNewestFirst) {
   HttpResponse second = Get("/g/SSR2/meetings?page=2");
   EXPECT_NE(second.body.find("106 meetings, 101–106 shown"), std::string::npos);
   EXPECT_NE(second.body.find("Plenary #15"), std::string::npos);
+  // One meeting's page, read alone: its record and the items raised at it.
+  HttpResponse plenary = Get("/g/SSR2/meetings/plenary/15");
+  EXPECT_EQ(plenary.status, 200);
+  ActionQuery all;
+  all.group = "SSR2";
+  auto raised = resources_.store->Actions(all);
+  ASSERT_TRUE(raised.ok());
+  ASSERT_FALSE(raised->empty());
+  for (const RegisteredAction& a : *raised)
+    EXPECT_NE(plenary.body.find("/g/SSR2/actions/" + std::to_string(a.id) + "\""),
+              std::string::npos)
+        << a.id;
+  EXPECT_EQ(Get("/g/SSR2/meetings/Teleconference/205").status, 404);
   HttpResponse decisions = Get("/g/SSR2/decisions");
   EXPECT_NE(decisions.body.find("Decision of call 204"), std::string::npos);
   EXPECT_LT(decisions.body.find("Decision of call 204"),
