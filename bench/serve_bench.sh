@@ -77,6 +77,7 @@ routes=(
   "GET /g/BENCH (anonymous)|$base/g/BENCH|"
   "GET /g/BENCH/actions (anonymous)|$base/g/BENCH/actions|"
   "GET /g/BENCH/attendance (anonymous)|$base/g/BENCH/attendance|"
+  "GET /g/BENCH/attendance, a year of meetings (anonymous)|$base/g/BENCH/attendance?from=2019-01-01&to=2019-12-31|"
 )
 headers() { if [[ $1 == auth ]]; then echo "$auth"; fi; }
 

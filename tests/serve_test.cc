@@ -81,8 +81,18 @@ TEST_F(ServeTest, ListsActionsWithFiltersAndPages) {
   Reply page = Get("/api/v1/groups/SSR2/actions?per_page=5&status=open");
   json first = json::parse(page.body);
   EXPECT_EQ(first["items"].size(), 5u);
-  EXPECT_EQ(page.Header("link"),
-            "</api/v1/groups/SSR2/actions?per_page=5&status=open&page=2>; rel=\"next\"");
+  // The next page by its cursor, the last item of this one: the same items
+  // as page 2.
+  const std::string next = first["next"].get<std::string>();
+  EXPECT_EQ(page.Header("link"), "<" + next + ">; rel=\"next\"");
+  EXPECT_EQ(next.rfind("/api/v1/groups/SSR2/actions?per_page=5&status=open&cursor=", 0), 0u)
+      << next;
+  json second = GetJson(next);
+  EXPECT_EQ(second["items"],
+            GetJson("/api/v1/groups/SSR2/actions?per_page=5&status=open&page=2")["items"]);
+  EXPECT_EQ(second["total"], first["total"]);
+  EXPECT_EQ(Get("/api/v1/groups/SSR2/actions?cursor=x").status, 400);
+  EXPECT_EQ(Get("/api/v1/groups/SSR2/actions?cursor=5&page=2").status, 400);
   json third = GetJson("/api/v1/groups/SSR2/actions?per_page=5&status=open&page=3");
   EXPECT_EQ(third["items"].size(), 2u);
   EXPECT_EQ(Get("/api/v1/groups/SSR2/actions?per_page=0").status, 400);

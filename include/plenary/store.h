@@ -4,6 +4,7 @@
 // contract.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -62,6 +63,60 @@ struct ActionQuery {
   std::optional<Date> overdue_as_of;
   // Only items of this group (short name, compared without regard to ASCII case).
   std::optional<std::string> group;
+};
+
+// Lists read a page at a time: filtered, sorted, counted and cut in the
+// database, each query an index range scan (doc/performance.md). `cursor` is
+// the opaque text a page gave as `next` (empty: the first page); without one,
+// `offset` rows are skipped first (for pages that show page numbers).
+// InvalidInput for a cursor this list did not give.
+struct PageRequest {
+  std::string cursor;
+  std::size_t offset = 0;
+  std::size_t limit = 50;
+  bool newest_first = false;
+};
+
+template <typename T>
+struct ListPage {
+  std::vector<T> items;
+  std::size_t total = 0;  // every row the filters keep, on every page
+  std::string next;       // the next page's cursor; empty on the last page
+};
+
+// One group's register items, not merged ones, in register order (or, with
+// soonest_due_first, by due date, undated last, then register order; no
+// cursor then, offset only).
+struct ActionListQuery {
+  std::string group;                   // short name, without regard to ASCII case
+  std::optional<ActionStatus> status;  // none: every status
+  std::optional<std::string> owner;    // as ActionQuery::owner
+  std::optional<Date> overdue_as_of;   // open items due before it
+  std::optional<MeetingKey> meeting;   // items raised at it (kind, number; its group ignored)
+  bool soonest_due_first = false;
+};
+
+// What a meeting list reads of each meeting: everything; its attendance
+// (participants and remarks) and not its agenda, decisions or actions; or
+// only what the meetings table holds (key, date, start, record, sub-team).
+enum class MeetingParts { kEverything, kAttendance, kKeyOnly };
+
+// One group's meetings, oldest first (date, kind, number); from/to bound
+// their dates (inclusive).
+struct MeetingListQuery {
+  std::string group;
+  std::optional<Date> from;
+  std::optional<Date> to;
+  MeetingParts parts = MeetingParts::kEverything;
+};
+
+// A group as lists show it, read without its meetings.
+struct GroupSummary {
+  Group group;              // short name as stored; only the name without a roster
+  bool has_roster = false;
+  std::size_t meetings = 0;
+  std::optional<Date> last_meeting;
+  std::size_t open_actions = 0;
 };
 
 // A change to an action item made by a person (`plenary actions done/set`).
@@ -147,6 +202,20 @@ class Store {
   virtual Result<std::vector<RegisteredAction>> Actions(const ActionQuery& query) = 0;
   // Decisions in the same order as actions.
   virtual Result<std::vector<RegisteredDecision>> Decisions() = 0;
+
+  // Pages of one group's lists (PageRequest, ListPage above). A group that
+  // does not exist has empty lists.
+  virtual Result<ListPage<RegisteredAction>> ActionPage(const ActionListQuery& query,
+                                                        const PageRequest& page) = 0;
+  virtual Result<ListPage<Meeting>> MeetingPage(const MeetingListQuery& query,
+                                                const PageRequest& page) = 0;
+  // Decisions of `group` in the order of Decisions().
+  virtual Result<ListPage<RegisteredDecision>> DecisionPage(const std::string& group,
+                                                            const PageRequest& page) = 0;
+  // Every group (with a roster or known from meetings), by short name.
+  virtual Result<std::vector<GroupSummary>> GroupSummaries() = 0;
+  // The names owning the group's items (not merged ones), sorted, each once.
+  virtual Result<std::vector<std::string>> OwnerNames(const std::string& group) = 0;
 
   // The register (doc/register.md). Items are rebuilt from every meeting's
   // mentions and every manual change after each write, in the write's

@@ -82,21 +82,39 @@ bool Keeps(const ActionFilter& filter, const RegisteredAction& a) {
          FoldWithUtf8proc(a.item.text).find(filter.folded_text) != std::string::npos;
 }
 
+// The store's filters for `filter`: all but the text, which the store does
+// not match (nullopt then).
+std::optional<ActionListQuery> StoreQueryOf(const ActionFilter& filter) {
+  if (!filter.folded_text.empty()) return std::nullopt;
+  return ActionListQuery{*filter.query.group,        filter.status,  filter.query.owner,
+                         filter.query.overdue_as_of, filter.meeting, false};
+}
+
 HttpResponse ListActions(RouteCall& call) {
-  auto paging = PagingOf(call.request);
-  if (!paging.ok()) return ErrorResponse(paging.error());
+  auto list = ListRequestOf(call.request);
+  if (!list.ok()) return ErrorResponse(list.error());
   auto group = VisibleGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorResponse(group.error());
   auto filter = FilterOf(call.request, *group);
   if (!filter.ok()) return ErrorResponse(filter.error());
+  json items = json::array();
+  if (std::optional<ActionListQuery> query = StoreQueryOf(*filter)) {
+    auto page = call.store().ActionPage(*query, list->store);
+    if (!page.ok()) return ErrorResponse(page.error());
+    for (const RegisteredAction& a : page->items) items.push_back(RegisteredActionJson(a));
+    return CacheableJson(call.request,
+                         ListJson(call.request, *list, page->total, page->next, std::move(items)));
+  }
+  // ?q: the text is matched folded, in memory, over the other filters' items.
+  if (!list->store.cursor.empty())
+    return ErrorResponse(Error::InvalidInput("cursor: not with q; use page"));
   auto actions = call.store().Actions(filter->query);
   if (!actions.ok()) return ErrorResponse(actions.error());
   std::erase_if(*actions, [&](const RegisteredAction& a) { return !Keeps(*filter, a); });
-  auto [first, last] = PageRange(*paging, actions->size());
-  json items = json::array();
+  auto [first, last] = PageRange(list->paging, actions->size());
   for (std::size_t i = first; i < last; ++i) items.push_back(RegisteredActionJson((*actions)[i]));
   return CacheableJson(call.request,
-                       PagedJson(call.request, *paging, actions->size(), std::move(items)));
+                       PagedJson(call.request, list->paging, actions->size(), std::move(items)));
 }
 
 // The item `id` when it belongs to the (visible) group of the path.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
 
@@ -50,13 +51,18 @@ Result<std::size_t> PositiveParam(const HttpRequest& request, std::string_view n
   return value;
 }
 
-std::string PageLink(const HttpRequest& request, std::size_t page, std::string_view rel) {
+// The request's address with `page` as its page.
+std::string PageUrl(const HttpRequest& request, std::size_t page) {
   std::string query;
   for (const auto& [name, value] : request.query) {
     if (name == "page") continue;
     query += PercentEncode(name) + "=" + PercentEncode(value) + "&";
   }
-  return fmt::format("<{}?{}page={}>; rel=\"{}\"", request.path, query, page, rel);
+  return fmt::format("{}?{}page={}", request.path, query, page);
+}
+
+std::string PageLink(const HttpRequest& request, std::size_t page, std::string_view rel) {
+  return fmt::format("<{}>; rel=\"{}\"", PageUrl(request, page), rel);
 }
 
 }  // namespace
@@ -69,10 +75,10 @@ Result<std::string> VisibleGroup(RouteCall& call, const std::string& name) {
   if (roster->has_value()) {
     stored = (*roster)->group.short_name;
   } else {
-    auto meetings = store.Meetings();
-    if (!meetings.ok()) return meetings.error();
-    for (const Meeting& m : *meetings)
-      if (EqualsNoCase(m.key.group, name)) stored = m.key.group;
+    auto groups = store.GroupSummaries();
+    if (!groups.ok()) return groups.error();
+    for (const GroupSummary& g : *groups)
+      if (g.meetings > 0 && EqualsNoCase(g.group.short_name, name)) stored = g.group.short_name;
   }
   auto not_found = Error::NotFound(fmt::format("no group {}", name));
   if (!stored) return not_found;
@@ -117,15 +123,81 @@ std::pair<std::size_t, std::size_t> PageRange(const Paging& paging, std::size_t 
 HttpResponse PagedJson(const HttpRequest& request, const Paging& paging, std::size_t total,
                        nlohmann::ordered_json items) {
   const std::size_t last = PageRange(paging, total).second;
-  nlohmann::ordered_json body = {{"items", std::move(items)},
-                                 {"page", paging.page},
-                                 {"per_page", paging.per_page},
-                                 {"total", total}};
+  nlohmann::ordered_json body = {
+      {"items", std::move(items)},
+      {"page", paging.page},
+      {"per_page", paging.per_page},
+      {"total", total},
+      {"next", last < total ? nlohmann::ordered_json(PageUrl(request, paging.page + 1))
+                            : nlohmann::ordered_json(nullptr)}};
   HttpResponse response = JsonResponse(200, body);
   std::string links;
   if (last < total) links = PageLink(request, paging.page + 1, "next");
   if (paging.page > 1)
     links += (links.empty() ? "" : ", ") + PageLink(request, paging.page - 1, "prev");
+  if (!links.empty()) response.headers.Set("Link", links);
+  return response;
+}
+
+Result<std::optional<Meeting>> FindMeeting(Store& store, const std::string& group,
+                                           const std::string& kind, int number) {
+  PageRequest every;
+  every.limit = 1'000'000;
+  auto keys = store.MeetingPage({group, {}, {}, MeetingParts::kKeyOnly}, every);
+  if (!keys.ok()) return keys.error();
+  auto matches = [&](const Meeting& m) {
+    return EqualsNoCase(m.key.kind, kind) && m.key.number == number;
+  };
+  auto key = std::find_if(keys->items.begin(), keys->items.end(), matches);
+  if (key == keys->items.end()) return std::optional<Meeting>();
+  auto that_day = store.MeetingPage({group, key->date, key->date, MeetingParts::kEverything}, every);
+  if (!that_day.ok()) return that_day.error();
+  for (Meeting& m : that_day->items)
+    if (matches(m)) return std::optional<Meeting>(std::move(m));
+  return std::optional<Meeting>();
+}
+
+Result<ListRequest> ListRequestOf(const HttpRequest& request) {
+  auto paging = PagingOf(request);
+  if (!paging.ok()) return paging.error();
+  auto limit = PositiveParam(request, "limit", paging->per_page, Paging::kMaxPerPage);
+  if (!limit.ok()) return limit.error();
+  ListRequest list;
+  list.paging = *paging;
+  list.paging.per_page = *limit;
+  list.store.limit = *limit;
+  if (const std::string* cursor = FindParam(request.query, "cursor")) {
+    if (FindParam(request.query, "page"))
+      return Error::InvalidInput("cursor: give either cursor or page, not both");
+    list.store.cursor = *cursor;
+  } else {
+    list.store.offset = (list.paging.page - 1) * list.paging.per_page;
+  }
+  return list;
+}
+
+HttpResponse ListJson(const HttpRequest& request, const ListRequest& list, std::size_t total,
+                      const std::string& next_cursor, nlohmann::ordered_json items) {
+  std::string next;
+  if (!next_cursor.empty()) {
+    next = request.path + "?";
+    for (const auto& [name, value] : request.query) {
+      if (name == "page" || name == "cursor") continue;
+      next += PercentEncode(name) + "=" + PercentEncode(value) + "&";
+    }
+    next += "cursor=" + PercentEncode(next_cursor);
+  }
+  nlohmann::ordered_json body = {
+      {"items", std::move(items)},
+      {"page", list.paging.page},
+      {"per_page", list.paging.per_page},
+      {"total", total},
+      {"next", next.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(next)}};
+  HttpResponse response = JsonResponse(200, body);
+  std::string links;
+  if (!next.empty()) links = "<" + next + ">; rel=\"next\"";
+  if (list.store.cursor.empty() && list.paging.page > 1)
+    links += (links.empty() ? "" : ", ") + PageLink(request, list.paging.page - 1, "prev");
   if (!links.empty()) response.headers.Set("Link", links);
   return response;
 }

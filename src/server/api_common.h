@@ -9,6 +9,7 @@
 #include "app/editing.h"
 #include "plenary/model.h"
 #include "plenary/result.h"
+#include "plenary/store.h"
 #include "server/access.h"
 #include "server/router.h"
 
@@ -41,10 +42,32 @@ Result<Paging> PagingOf(const HttpRequest& request);
 
 // The [first, last) indices of the page among `total` items.
 std::pair<std::size_t, std::size_t> PageRange(const Paging& paging, std::size_t total);
-// {items: `items` (the page), page, per_page, total}, with a Link header
+// {items: `items` (the page), page, per_page, total, next (the next page's
+// address, or null)}, with a Link header
 // (rel="next"/"prev") carrying the request's other query parameters.
 HttpResponse PagedJson(const HttpRequest& request, const Paging& paging, std::size_t total,
                        nlohmann::ordered_json items);
+
+// The group's meeting of `kind` (without regard to case) and `number`, with
+// everything it holds, or nullopt: found among the group's meeting keys, then
+// read alone by its date.
+Result<std::optional<Meeting>> FindMeeting(Store& store, const std::string& group,
+                                           const std::string& kind, int number);
+
+// A list's page as the client asks for it: ?cursor=C (a page's `next`) or
+// ?page=N, and ?limit=M (or its older name ?per_page=M); InvalidInput for
+// values out of range or for both a cursor and a page.
+struct ListRequest {
+  Paging paging;      // page (1 with a cursor) and per_page (= limit)
+  PageRequest store;  // what the store reads: cursor or offset, and limit
+};
+Result<ListRequest> ListRequestOf(const HttpRequest& request);
+// {items, page, per_page, total, next}: `next` is the address of the next
+// page (the request's other parameters and cursor=`next_cursor`), or null on
+// the last page; the Link header carries it as rel="next" (and rel="prev"
+// for page numbers).
+HttpResponse ListJson(const HttpRequest& request, const ListRequest& list, std::size_t total,
+                      const std::string& next_cursor, nlohmann::ordered_json items);
 
 // A 200 JSON response with an ETag (a digest of the body); 304 with no body
 // when the request's If-None-Match names it.

@@ -19,22 +19,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// Every group of the register: those with a roster and those known only from
-// meetings' headers, by short name as stored, without regard to case.
-Result<std::map<std::string, std::optional<Roster>>> AllGroups(Store& store) {
-  std::map<std::string, std::optional<Roster>> groups;
-  auto rosters = store.Rosters();
-  if (!rosters.ok()) return rosters.error();
-  auto meetings = store.Meetings();
-  if (!meetings.ok()) return meetings.error();
-  for (Roster& r : *rosters) groups[AsciiLower(r.group.short_name)] = std::move(r);
-  for (const Meeting& m : *meetings) {
-    auto [it, added] = groups.try_emplace(AsciiLower(m.key.group));
-    if (added) it->second = Roster{Group{m.key.group, "", {}, {}}, {}, {}};
-  }
-  return groups;
-}
-
 json GroupJson(RouteCall& call, const Group& group) {
   bool is_public = false;
   if (call.resources.site) {
@@ -52,55 +36,46 @@ json GroupJson(RouteCall& call, const Group& group) {
           {"public", is_public}};
 }
 
+// Every group of the register, those with a roster and those known only from
+// meetings' headers, by short name without regard to case; no meeting is read.
 HttpResponse ListGroups(RouteCall& call) {
-  auto groups = AllGroups(call.store());
+  auto groups = call.store().GroupSummaries();
   if (!groups.ok()) return ErrorResponse(groups.error());
   json items = json::array();
-  for (const auto& [key, roster] : *groups)
-    if (MayRead(call, roster->group.short_name)) items.push_back(GroupJson(call, roster->group));
+  for (const GroupSummary& g : *groups)
+    if ((g.has_roster || g.meetings > 0) && MayRead(call, g.group.short_name))
+      items.push_back(GroupJson(call, g.group));
   return CacheableJson(call.request, JsonResponse(200, json{{"items", std::move(items)}}));
-}
-
-// The group's meetings, oldest first.
-Result<std::vector<Meeting>> MeetingsOf(Store& store, const std::string& group) {
-  auto meetings = store.Meetings();
-  if (!meetings.ok()) return meetings.error();
-  std::erase_if(*meetings, [&](const Meeting& m) { return !EqualsNoCase(m.key.group, group); });
-  return std::move(*meetings);
 }
 
 HttpResponse ShowGroup(RouteCall& call) {
   auto group = VisibleGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorResponse(group.error());
-  auto roster = call.store().FindRoster(*group);
-  if (!roster.ok()) return ErrorResponse(roster.error());
-  auto meetings = MeetingsOf(call.store(), *group);
-  if (!meetings.ok()) return ErrorResponse(meetings.error());
-  ActionQuery open;
-  open.open_only = true;
-  open.group = *group;
-  auto actions = call.store().Actions(open);
-  if (!actions.ok()) return ErrorResponse(actions.error());
-  json body = GroupJson(call, *roster ? (*roster)->group : Group{*group, "", {}, {}});
-  body["meetings"] = meetings->size();
-  body["open_actions"] = actions->size();
+  auto groups = call.store().GroupSummaries();
+  if (!groups.ok()) return ErrorResponse(groups.error());
+  GroupSummary summary{Group{*group, "", {}, {}}, false, 0, std::nullopt, 0};
+  for (const GroupSummary& g : *groups)
+    if (EqualsNoCase(g.group.short_name, *group)) summary = g;
+  json body = GroupJson(call, summary.group);
+  body["meetings"] = summary.meetings;
+  body["open_actions"] = summary.open_actions;
   body["last_meeting"] =
-      meetings->empty() ? json(nullptr) : json(FormatIsoDate(meetings->back().date));
+      summary.last_meeting ? json(FormatIsoDate(*summary.last_meeting)) : json(nullptr);
   return CacheableJson(call.request, JsonResponse(200, body));
 }
 
 HttpResponse ListMeetings(RouteCall& call) {
-  auto paging = PagingOf(call.request);
-  if (!paging.ok()) return ErrorResponse(paging.error());
+  auto list = ListRequestOf(call.request);
+  if (!list.ok()) return ErrorResponse(list.error());
   auto group = VisibleGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorResponse(group.error());
-  auto meetings = MeetingsOf(call.store(), *group);
+  auto meetings =
+      call.store().MeetingPage({*group, {}, {}, MeetingParts::kEverything}, list->store);
   if (!meetings.ok()) return ErrorResponse(meetings.error());
-  auto [first, last] = PageRange(*paging, meetings->size());
   json items = json::array();
-  for (std::size_t i = first; i < last; ++i) items.push_back(MeetingJson((*meetings)[i]));
-  return CacheableJson(call.request,
-                       PagedJson(call.request, *paging, meetings->size(), std::move(items)));
+  for (const Meeting& m : meetings->items) items.push_back(MeetingJson(m));
+  return CacheableJson(call.request, ListJson(call.request, *list, meetings->total, meetings->next,
+                                              std::move(items)));
 }
 
 HttpResponse ShowMeeting(RouteCall& call) {
@@ -110,31 +85,24 @@ HttpResponse ShowMeeting(RouteCall& call) {
   if (!parsed)
     return Problem(400, "the meeting number must be a whole number or a date (YYYY-MM-DD)");
   const int number = *parsed;
-  auto meetings = MeetingsOf(call.store(), *group);
-  if (!meetings.ok()) return ErrorResponse(meetings.error());
-  for (const Meeting& m : *meetings)
-    if (EqualsNoCase(m.key.kind, call.Param("kind")) && m.key.number == number)
-      return CacheableJson(call.request, JsonResponse(200, MeetingJson(m)));
+  auto meeting = FindMeeting(call.store(), *group, call.Param("kind"), number);
+  if (!meeting.ok()) return ErrorResponse(meeting.error());
+  if (*meeting) return CacheableJson(call.request, JsonResponse(200, MeetingJson(**meeting)));
   return Problem(404, fmt::format("no meeting {} in {}",
                                   MeetingLabel({*group, call.Param("kind"), number}), *group));
 }
 
 HttpResponse ListDecisions(RouteCall& call) {
-  auto paging = PagingOf(call.request);
-  if (!paging.ok()) return ErrorResponse(paging.error());
+  auto list = ListRequestOf(call.request);
+  if (!list.ok()) return ErrorResponse(list.error());
   auto group = VisibleGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorResponse(group.error());
-  auto decisions = call.store().Decisions();
+  auto decisions = call.store().DecisionPage(*group, list->store);
   if (!decisions.ok()) return ErrorResponse(decisions.error());
-  std::erase_if(*decisions, [&](const RegisteredDecision& d) {
-    return !EqualsNoCase(d.meeting.group, *group);
-  });
-  auto [first, last] = PageRange(*paging, decisions->size());
   json items = json::array();
-  for (std::size_t i = first; i < last; ++i)
-    items.push_back(RegisteredDecisionJson((*decisions)[i]));
-  return CacheableJson(call.request,
-                       PagedJson(call.request, *paging, decisions->size(), std::move(items)));
+  for (const RegisteredDecision& d : decisions->items) items.push_back(RegisteredDecisionJson(d));
+  return CacheableJson(call.request, ListJson(call.request, *list, decisions->total,
+                                              decisions->next, std::move(items)));
 }
 
 HttpResponse ShowPeople(RouteCall& call) {

@@ -1,6 +1,10 @@
 // Reading a group: home, action items (filtered), one item, meetings, one
 // meeting, decisions, attendance, roster.
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <chrono>
+#include <utility>
 
 #include "core/date.h"
 #include "core/meeting_label.h"
@@ -20,6 +24,8 @@ namespace {
 
 constexpr std::size_t kHomeDecisions = 5;
 constexpr std::size_t kMaxFilterBytes = 500;
+// More meetings than a group holds, for lists that offer every one.
+constexpr std::size_t kEveryMeeting = 1'000'000;
 
 pages::Frame FrameOf(const RouteCall& call, const std::string& group, std::string title,
                      pages::Section section) {
@@ -32,31 +38,20 @@ pages::Frame FrameOf(const RouteCall& call, const std::string& group, std::strin
   return f;
 }
 
-Result<std::vector<Meeting>> GroupMeetings(Store& store, const std::string& group) {
-  auto meetings = store.Meetings();
-  if (!meetings.ok()) return meetings.error();
-  std::erase_if(*meetings, [&](const Meeting& m) { return !EqualsNoCase(m.key.group, group); });
-  std::stable_sort(meetings->begin(), meetings->end(),
-                   [](const Meeting& a, const Meeting& b) { return a.date > b.date; });
-  return meetings;
-}
-
-Result<std::vector<RegisteredDecision>> GroupDecisions(Store& store, const std::string& group) {
-  auto decisions = store.Decisions();
-  if (!decisions.ok()) return decisions.error();
-  std::erase_if(*decisions,
-                [&](const RegisteredDecision& d) { return !EqualsNoCase(d.meeting.group, group); });
-  std::stable_sort(decisions->begin(), decisions->end(),
-                   [](const auto& a, const auto& b) { return a.meeting_date > b.meeting_date; });
-  return decisions;
-}
-
 Result<std::vector<RegisteredAction>> GroupActions(Store& store, const std::string& group,
                                                    bool open_only) {
   ActionQuery q;
   q.group = group;
   q.open_only = open_only;
   return store.Actions(q);
+}
+
+// The first `limit` items of `query`, and how many there are.
+Result<ListPage<RegisteredAction>> FirstItems(Store& store, ActionListQuery query,
+                                              std::size_t limit) {
+  PageRequest first;
+  first.limit = limit;
+  return store.ActionPage(query, first);
 }
 
 HttpResponse Home(RouteCall& call) {
@@ -66,18 +61,51 @@ HttpResponse Home(RouteCall& call) {
   auto roster = call.store().FindRoster(*group);
   if (!roster.ok()) return ErrorPage(call, roster.error());
   if (*roster) page.full_name = (*roster)->group.full_name;
-  auto meetings = GroupMeetings(call.store(), *group);
+  PageRequest latest;
+  latest.limit = 1;
+  latest.newest_first = true;
+  auto meetings = call.store().MeetingPage({*group, {}, {}}, latest);
   if (!meetings.ok()) return ErrorPage(call, meetings.error());
-  if (!meetings->empty()) page.latest = meetings->front();
-  auto open = GroupActions(call.store(), *group, true);
-  if (!open.ok()) return ErrorPage(call, open.error());
-  page.open = std::move(*open);
-  auto decisions = GroupDecisions(call.store(), *group);
+  if (!meetings->items.empty()) page.latest = std::move(meetings->items.front());
+  ActionListQuery open{*group, ActionStatus::kOpen, {}, {}, {}, false};
+  ActionListQuery overdue{*group, {}, {}, page.today, {}, false};
+  ActionListQuery soonest = open;
+  soonest.soonest_due_first = true;
+  auto first_open = FirstItems(call.store(), open, pages::kHomeRows);
+  if (!first_open.ok()) return ErrorPage(call, first_open.error());
+  auto first_overdue = FirstItems(call.store(), overdue, pages::kHomeRows);
+  if (!first_overdue.ok()) return ErrorPage(call, first_overdue.error());
+  auto first_due = FirstItems(call.store(), soonest, pages::kHomeSoonest);
+  if (!first_due.ok()) return ErrorPage(call, first_due.error());
+  page.lists =
+      pages::HomeLists{std::move(first_due->items), std::move(first_overdue->items),
+                       first_overdue->total, std::move(first_open->items), first_open->total};
+  PageRequest latest_decisions;
+  latest_decisions.limit = kHomeDecisions;
+  latest_decisions.newest_first = true;
+  auto decisions = call.store().DecisionPage(*group, latest_decisions);
   if (!decisions.ok()) return ErrorPage(call, decisions.error());
-  if (decisions->size() > kHomeDecisions) decisions->resize(kHomeDecisions);
-  page.decisions = std::move(*decisions);
+  page.decisions = std::move(decisions->items);
   return HtmlPage(200, FrameOf(call, *group, *group, pages::Section::kHome),
                   pages::RenderGroupHome(page));
+}
+
+// ?page=N of a list shown kListPerPage rows a page; 1 when absent or not a number.
+int PageNumberOf(const HttpRequest& request) {
+  const std::string* page = FindParam(request.query, "page");
+  if (!page || page->empty() || page->size() > 6 ||
+      !std::all_of(page->begin(), page->end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return 1;
+  return std::max(1, std::stoi(*page));
+}
+
+// Page `page` of a list shown newest first.
+PageRequest NewestPage(int page) {
+  PageRequest request;
+  request.limit = pages::kListPerPage;
+  request.offset = static_cast<std::size_t>(page - 1) * pages::kListPerPage;
+  request.newest_first = true;
+  return request;
 }
 
 pages::ActionFilter FilterOf(const HttpRequest& request) {
@@ -94,6 +122,29 @@ pages::ActionFilter FilterOf(const HttpRequest& request) {
   return filter;
 }
 
+// The list's filters as the store reads them; nullopt when the store cannot
+// (the text filter, matched on folded content words, is applied in memory).
+std::optional<ActionListQuery> StoreFilterOf(const pages::ActionFilter& f, const std::string& group,
+                                             Date today) {
+  if (!f.text.empty()) return std::nullopt;
+  ActionListQuery q{group, {}, {}, {}, {}, false};
+  if (!f.owner.empty()) q.owner = f.owner;
+  if (!f.status.empty()) {
+    q.status = ParseActionStatus(f.status);
+    if (!q.status) return std::nullopt;
+  }
+  if (f.overdue) q.overdue_as_of = today;
+  if (!f.meeting.empty()) {
+    std::size_t slash = f.meeting.rfind('/');
+    if (slash == std::string::npos || slash == 0) return std::nullopt;
+    std::optional<int> number =
+        ParseMeetingNumberText(std::string_view(f.meeting).substr(slash + 1));
+    if (!number) return std::nullopt;
+    q.meeting = MeetingKey{group, f.meeting.substr(0, slash), *number};
+  }
+  return q;
+}
+
 HttpResponse ActionList(RouteCall& call) {
   auto group = PageGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorPage(call, group.error());
@@ -101,22 +152,31 @@ HttpResponse ActionList(RouteCall& call) {
   page.group = *group;
   page.today = Today();
   page.filter = FilterOf(call.request);
-  ActionQuery q;
-  q.group = *group;
-  if (!page.filter.owner.empty()) q.owner = page.filter.owner;
-  auto items = call.store().Actions(q);
-  if (!items.ok()) return ErrorPage(call, items.error());
-  auto all = GroupActions(call.store(), *group, false);
-  if (!all.ok()) return ErrorPage(call, all.error());
-  for (const RegisteredAction& a : *all)
-    for (const Owner& o : a.item.owners)
-      if (std::find(page.owners.begin(), page.owners.end(), o.name) == page.owners.end())
-        page.owners.push_back(o.name);
-  std::sort(page.owners.begin(), page.owners.end());
-  auto meetings = GroupMeetings(call.store(), *group);
+  if (std::optional<ActionListQuery> q = StoreFilterOf(page.filter, *group, page.today)) {
+    PageRequest request;
+    request.limit = pages::kActionsPerPage;
+    request.offset =
+        static_cast<std::size_t>(std::max(page.filter.page, 1) - 1) * pages::kActionsPerPage;
+    auto items = call.store().ActionPage(*q, request);
+    if (!items.ok()) return ErrorPage(call, items.error());
+    page.items = std::move(items->items);
+    page.total = items->total;
+  } else {
+    ActionQuery whole;
+    whole.group = *group;
+    if (!page.filter.owner.empty()) whole.owner = page.filter.owner;
+    auto items = call.store().Actions(whole);
+    if (!items.ok()) return ErrorPage(call, items.error());
+    page.items = pages::FilterActions(std::move(*items), page.filter, page.today);
+  }
+  auto owners = call.store().OwnerNames(*group);
+  if (!owners.ok()) return ErrorPage(call, owners.error());
+  page.owners = std::move(*owners);
+  PageRequest every;
+  every.limit = kEveryMeeting;
+  auto meetings = call.store().MeetingPage({*group, {}, {}, MeetingParts::kKeyOnly}, every);
   if (!meetings.ok()) return ErrorPage(call, meetings.error());
-  for (auto it = meetings->rbegin(); it != meetings->rend(); ++it) page.meetings.push_back(it->key);
-  page.items = pages::FilterActions(std::move(*items), page.filter, page.today);
+  for (const Meeting& m : meetings->items) page.meetings.push_back(m.key);
   return HtmlPage(200, FrameOf(call, *group, "Action items", pages::Section::kActions),
                   pages::RenderActionList(page));
 }
@@ -158,10 +218,13 @@ HttpResponse ActionItemPage(RouteCall& call) {
 HttpResponse MeetingList(RouteCall& call) {
   auto group = PageGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorPage(call, group.error());
-  auto meetings = GroupMeetings(call.store(), *group);
+  const pages::ListPosition at{PageNumberOf(call.request), 0};
+  auto meetings =
+      call.store().MeetingPage({*group, {}, {}, MeetingParts::kEverything}, NewestPage(at.page));
   if (!meetings.ok()) return ErrorPage(call, meetings.error());
-  return HtmlPage(200, FrameOf(call, *group, "Meetings", pages::Section::kMeetings),
-                  pages::RenderMeetingList({*group, std::move(*meetings)}));
+  return HtmlPage(
+      200, FrameOf(call, *group, "Meetings", pages::Section::kMeetings),
+      pages::RenderMeetingList({*group, std::move(meetings->items), {at.page, meetings->total}}));
 }
 
 HttpResponse MeetingRecord(RouteCall& call) {
@@ -169,20 +232,19 @@ HttpResponse MeetingRecord(RouteCall& call) {
   if (!group.ok()) return ErrorPage(call, group.error());
   std::optional<int> number = ParseMeetingNumberText(call.Param("number"));
   if (!number) return ErrorPage(call, Error::NotFound("no such meeting"));
-  auto meetings = GroupMeetings(call.store(), *group);
-  if (!meetings.ok()) return ErrorPage(call, meetings.error());
-  auto it = std::find_if(meetings->begin(), meetings->end(), [&](const Meeting& m) {
-    return EqualsNoCase(m.key.kind, call.Param("kind")) && m.key.number == *number;
-  });
-  if (it == meetings->end()) return ErrorPage(call, Error::NotFound("no such meeting"));
+  auto meeting = FindMeeting(call.store(), *group, call.Param("kind"), *number);
+  if (!meeting.ok()) return ErrorPage(call, meeting.error());
+  if (!*meeting) return ErrorPage(call, Error::NotFound("no such meeting"));
+  const Meeting& it = **meeting;
   auto roster = call.store().FindRoster(*group);
   if (!roster.ok()) return ErrorPage(call, roster.error());
-  pages::MeetingPage page{*it, Today(), AttendanceOf(*it, *roster ? &**roster : nullptr), {}};
-  auto items = GroupActions(call.store(), *group, false);
+  pages::MeetingPage page{it, Today(), AttendanceOf(it, *roster ? &**roster : nullptr), {}};
+  PageRequest every;
+  every.limit = kEveryMeeting;
+  auto items = call.store().ActionPage({*group, {}, {}, {}, it.key, false}, every);
   if (!items.ok()) return ErrorPage(call, items.error());
-  for (RegisteredAction& a : *items)
-    if (a.meeting == it->key && !a.merged_into) page.actions.push_back(std::move(a));
-  const std::string title = MeetingLabel(it->key);
+  page.actions = std::move(items->items);
+  const std::string title = MeetingLabel(it.key);
   return HtmlPage(200, FrameOf(call, *group, title, pages::Section::kMeetings),
                   pages::RenderMeeting(page));
 }
@@ -190,23 +252,57 @@ HttpResponse MeetingRecord(RouteCall& call) {
 HttpResponse DecisionList(RouteCall& call) {
   auto group = PageGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorPage(call, group.error());
-  auto decisions = GroupDecisions(call.store(), *group);
+  const pages::ListPosition at{PageNumberOf(call.request), 0};
+  auto decisions = call.store().DecisionPage(*group, NewestPage(at.page));
   if (!decisions.ok()) return ErrorPage(call, decisions.error());
   return HtmlPage(200, FrameOf(call, *group, "Decisions", pages::Section::kDecisions),
-                  pages::RenderDecisionList({*group, std::move(*decisions)}));
+                  pages::RenderDecisionList(
+                      {*group, std::move(decisions->items), {at.page, decisions->total}}));
 }
 
-// The published attendance log, monthly rates and chart: the same document
-// and renderer as `plenary publish`.
+// ?from=YYYY-MM-DD&to=YYYY-MM-DD, each optional: the last twelve months by
+// default (to today, from a year before).
+Result<std::pair<Date, Date>> AttendancePeriod(const HttpRequest& request, Date today) {
+  std::pair<Date, Date> period{Date{std::chrono::sys_days{today} - std::chrono::days{365}}, today};
+  const std::pair<const char*, Date*> params[] = {{"from", &period.first}, {"to", &period.second}};
+  for (const auto& [name, date] : params) {
+    const std::string* text = FindParam(request.query, name);
+    if (!text || text->empty()) continue;
+    std::optional<Date> parsed = ParseIsoDate(*text);
+    if (!parsed || !parsed->ok())
+      return Error::InvalidInput(std::string(name) + ": expected a date, YYYY-MM-DD");
+    *date = *parsed;
+  }
+  if (period.second < period.first) return Error::InvalidInput("from is after to");
+  return period;
+}
+
+// The published attendance log, monthly rates and chart of a period's
+// meetings: the same document and renderer as `plenary publish`.
 HttpResponse Attendance(RouteCall& call) {
   auto group = PageGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorPage(call, group.error());
-  auto registers = LoadRegisters(call.store(), *group, Today());
-  if (!registers.ok()) return ErrorPage(call, registers.error());
-  if (registers->empty()) return ErrorPage(call, Error::NotFound("no such group"));
-  const GroupRegisters& r = registers->front();
+  const Date today = Today();
+  auto period = AttendancePeriod(call.request, today);
+  if (!period.ok()) return ErrorPage(call, period.error());
+  auto roster = call.store().FindRoster(*group);
+  if (!roster.ok()) return ErrorPage(call, roster.error());
+  PageRequest every;
+  every.limit = kEveryMeeting;
+  auto meetings = call.store().MeetingPage(
+      {*group, period->first, period->second, MeetingParts::kAttendance}, every);
+  if (!meetings.ok()) return ErrorPage(call, meetings.error());
+  const GroupRegisters r{*group, std::move(*roster), std::move(meetings->items), {}, {}, today};
+  Document doc = publish_detail::AttendanceDocument(r);
+  doc.content.insert(
+      doc.content.begin(),
+      Paragraph{Plain(fmt::format(
+          "The {} meeting{} from {} to {}. Another period: add ?from=YYYY-MM-DD&to=YYYY-MM-DD "
+          "to this page's address.",
+          r.meetings.size(), r.meetings.size() == 1 ? "" : "s", FormatIsoDate(period->first),
+          FormatIsoDate(period->second)))});
   return HtmlPage(200, FrameOf(call, *group, "Attendance", pages::Section::kAttendance),
-                  pages::RenderPublishedDocument(r, publish_detail::AttendanceDocument(r)));
+                  pages::RenderPublishedDocument(r, doc));
 }
 
 HttpResponse RosterPage(RouteCall& call) {

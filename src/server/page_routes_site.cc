@@ -38,27 +38,23 @@ pages::Frame SiteFrame(const RouteCall& call, std::string title, pages::Section 
 HttpResponse GroupList(RouteCall& call) {
   auto groups = VisibleGroups(call);
   if (!groups.ok()) return ErrorPage(call, groups.error());
-  auto items = call.store().Actions(ActionQuery{true, std::nullopt, std::nullopt, std::nullopt});
-  if (!items.ok()) return ErrorPage(call, items.error());
-  auto meetings = call.store().Meetings();
-  if (!meetings.ok()) return ErrorPage(call, meetings.error());
-  auto rosters = call.store().Rosters();
-  if (!rosters.ok()) return ErrorPage(call, rosters.error());
+  auto stored = call.store().GroupSummaries();
+  if (!stored.ok()) return ErrorPage(call, stored.error());
   const Date today = Today();
+  PageRequest count_only;
+  count_only.limit = 0;
   std::vector<pages::GroupSummary> summaries;
   for (const std::string& g : *groups) {
     pages::GroupSummary s{g, "", 0, 0, 0};
-    for (const Roster& r : *rosters)
-      if (EqualsNoCase(r.group.short_name, g)) s.full_name = r.group.full_name;
-    for (const RegisteredAction& a : *items) {
-      if (!EqualsNoCase(a.meeting.group, g) || a.merged_into) continue;
-      ++s.open_items;
-      if (a.item.due && *a.item.due < today) ++s.overdue_items;
+    for (const GroupSummary& r : *stored) {
+      if (!EqualsNoCase(r.group.short_name, g)) continue;
+      s.full_name = r.group.full_name;
+      s.open_items = static_cast<int>(r.open_actions);
+      s.meetings = static_cast<int>(r.meetings);
     }
-    s.meetings =
-        static_cast<int>(std::count_if(meetings->begin(), meetings->end(), [&](const Meeting& m) {
-          return EqualsNoCase(m.key.group, g);
-        }));
+    auto overdue = call.store().ActionPage({g, {}, {}, today, {}, false}, count_only);
+    if (!overdue.ok()) return ErrorPage(call, overdue.error());
+    s.overdue_items = static_cast<int>(overdue->total);
     summaries.push_back(std::move(s));
   }
   return HtmlPage(200, SiteFrame(call, "Groups", pages::Section::kNone),

@@ -232,6 +232,74 @@ TEST_F(PageRoutesTest, APrivateGroupIsNotFoundForOutsidersAndThePublic) {
   EXPECT_EQ(Get("/g/SSR2/import").status, 403);  // seen, but not theirs to change
 }
 
+// The attendance page shows a period, the last twelve months unless asked:
+// the example's 2017 meeting is there only when the period holds it.
+TEST_F(PageRoutesTest, TheAttendancePageShowsAPeriod) {
+  SignIn(secretariat_);
+  HttpResponse year = Get("/g/SSR2/attendance?from=2017-01-01&to=2017-12-31");
+  EXPECT_EQ(year.status, 200);
+  EXPECT_NE(year.body.find("The 1 meeting from 2017-01-01 to 2017-12-31."), std::string::npos)
+      << year.body;
+  HttpResponse recent = Get("/g/SSR2/attendance");
+  EXPECT_EQ(recent.status, 200);
+  EXPECT_NE(recent.body.find("The 0 meetings from "), std::string::npos);
+  EXPECT_EQ(Get("/g/SSR2/attendance?from=2017-13-01").status, 400);
+  EXPECT_EQ(Get("/g/SSR2/attendance?from=2018-01-01&to=2017-01-01").status, 400);
+}
+
+// The group home and the action list read one page of items from the store
+// and say how many there are.
+TEST_F(PageRoutesTest, TheHomeAndActionListCountWhatTheyDoNotShow) {
+  SignIn(secretariat_);
+  ActionQuery open;
+  open.open_only = true;
+  const std::size_t open_items = resources_.store->Actions(open)->size();
+  ASSERT_GT(open_items, 0u);
+  HttpResponse home = Get("/g/SSR2");
+  EXPECT_NE(home.body.find("Open items (" + std::to_string(open_items) + ")"), std::string::npos);
+  HttpResponse list = Get("/g/SSR2/actions?status=open");
+  EXPECT_NE(list.body.find(std::to_string(open_items) + " item"), std::string::npos) << list.body;
+}
+
+// The meetings and decisions pages show a hundred rows a page, newest first.
+TEST_F(PageRoutesTest, TheMeetingsAndDecisionsPagesArePagedNewestFirst) {
+  SignIn(secretariat_);
+  ImportBatch batch;
+  for (int n = 100; n < 205; ++n) {
+    Meeting m;
+    m.key = {"SSR2", "Teleconference", n};
+    m.date = Date{std::chrono::sys_days{*ParseIsoDate("2018-01-01")} + std::chrono::days{n}};
+    m.decisions = {{"Decision of call " + std::to_string(n), 1}};
+    batch.meetings.push_back({m, {"t.txt", std::to_string(n)}});
+  }
+  ASSERT_TRUE(resources_.store->Import(batch).ok());
+  HttpResponse first = Get("/g/SSR2/meetings");
+  EXPECT_NE(first.body.find("106 meetings, 1–100 shown"), std::string::npos) << first.body;
+  EXPECT_NE(first.body.find("Teleconference #204"), std::string::npos);
+  EXPECT_EQ(first.body.find("Plenary #15"), std::string::npos);
+  HttpResponse second = Get("/g/SSR2/meetings?page=2");
+  EXPECT_NE(second.body.find("106 meetings, 101–106 shown"), std::string::npos);
+  EXPECT_NE(second.body.find("Plenary #15"), std::string::npos);
+  // One meeting's page, read alone: its record and the items raised at it.
+  HttpResponse plenary = Get("/g/SSR2/meetings/plenary/15");
+  EXPECT_EQ(plenary.status, 200);
+  ActionQuery all;
+  all.group = "SSR2";
+  auto raised = resources_.store->Actions(all);
+  ASSERT_TRUE(raised.ok());
+  ASSERT_FALSE(raised->empty());
+  for (const RegisteredAction& a : *raised)
+    EXPECT_NE(plenary.body.find("/g/SSR2/actions/" + std::to_string(a.id) + "\""),
+              std::string::npos)
+        << a.id;
+  EXPECT_EQ(Get("/g/SSR2/meetings/Teleconference/205").status, 404);
+  HttpResponse decisions = Get("/g/SSR2/decisions");
+  EXPECT_NE(decisions.body.find("Decision of call 204"), std::string::npos);
+  EXPECT_LT(decisions.body.find("Decision of call 204"),
+            decisions.body.find("Decision of call 150"));
+  EXPECT_NE(decisions.body.find("rel=\"next\""), std::string::npos);
+}
+
 // Hostile text in the roster, an item's owners and note, and the notice:
 // every page must parse as XML and never carry the hostile markup.
 TEST_F(PageRoutesTest, HostileValuesAreEscapedOnEveryPage) {

@@ -190,6 +190,20 @@ async function reads() {
                            { params: g, query: "status=open&per_page=2&page=2", expect: 200 });
   if (!/rel="next"/.test(paged.headers.get("link") || "") || !/rel="prev"/.test(paged.headers.get("link") || ""))
     fail(`GET /api/v1/groups/{group}/actions?per_page=2&page=2: Link lacks next/prev: ${paged.headers.get("link")}`);
+  // The next page by its cursor: the page after page 1, as page 2 is.
+  const first = await call("GET", "/api/v1/groups/{group}/actions",
+                           { params: g, query: "status=open&limit=2", expect: 200 });
+  const next = first.body?.next || "";
+  const cursor = new URLSearchParams(next.split("?")[1] || "").get("cursor");
+  if (!cursor) fail(`GET /api/v1/groups/{group}/actions?limit=2: no next cursor: ${next}`);
+  else {
+    const second = await call("GET", "/api/v1/groups/{group}/actions",
+                              { params: g, query: `status=open&limit=2&cursor=${encodeURIComponent(cursor)}`, expect: 200 });
+    const want = (paged.body?.items || []).map((a) => a.id).join();
+    const got = (second.body?.items || []).map((a) => a.id).join();
+    if (got !== want) fail(`GET /api/v1/groups/{group}/actions?cursor=: ${got}, page 2 is ${want}`);
+  }
+  await call("GET", "/api/v1/groups/{group}/actions", { params: g, query: "cursor=not-a-cursor", expect: 400 });
   await call("GET", "/api/v1/groups/{group}/actions", { params: g, query: "as_of=not-a-date", expect: 400 });
   const ids = (actions.body?.items || []).map((a) => a.id);
   if (ids.length < 3) fail(`GET /api/v1/groups/SSR2/actions: expected the example's items, got ${ids.length}`);

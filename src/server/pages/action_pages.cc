@@ -199,15 +199,20 @@ html::TrustedHtml RenderActionList(const ActionListPage& p) {
   HtmlWriter w;
   w.Element("h1", "Action items");
   FilterForm(w, p);
-  const std::size_t total = p.items.size();
+  const std::size_t total = p.total.value_or(p.items.size());
   const std::size_t first =
       std::min(total, (std::size_t(std::max(p.filter.page, 1)) - 1) * kActionsPerPage);
-  const std::size_t last = std::min(total, first + kActionsPerPage);
+  const std::size_t last =
+      p.total ? first + p.items.size() : std::min(total, first + kActionsPerPage);
   std::string count = fmt::format("{} item{}", total, total == 1 ? "" : "s");
-  if (total > kActionsPerPage) count += fmt::format(", {}–{} shown", first + 1, last);
+  if (total > kActionsPerPage && last > first)
+    count += fmt::format(", {}–{} shown", first + 1, last);
   w.Element("p", count, {{"class", "muted"}, {"role", "status"}});
-  ActionTable(w, std::vector<RegisteredAction>(p.items.begin() + first, p.items.begin() + last),
-              p.today, "Action items");
+  if (p.total)
+    ActionTable(w, p.items, p.today, "Action items");
+  else
+    ActionTable(w, std::vector<RegisteredAction>(p.items.begin() + first, p.items.begin() + last),
+                p.today, "Action items");
   if (first > 0 || last < total) {
     w.Open("nav", {{"aria-label", "Pages"}, {"class", "pager"}});
     ActionFilter f = p.filter;

@@ -39,6 +39,9 @@ struct ActionListPage {
   std::vector<RegisteredAction> items;  // already filtered
   std::vector<std::string> owners;      // names to offer in the owner list
   std::vector<MeetingKey> meetings;     // meetings to offer, oldest first
+  // When set, the store counted and cut the list: `items` is filter.page's
+  // page alone, of `total` items.
+  std::optional<std::size_t> total = std::nullopt;
 };
 html::TrustedHtml RenderActionList(const ActionListPage& page);
 

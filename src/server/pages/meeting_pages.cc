@@ -106,17 +106,32 @@ void GuestsAndRemarks(HtmlWriter& w, const Meeting& m) {
 namespace {
 
 // The home page shows the first rows of a long list and links to all of it.
-constexpr std::size_t kHomeRows = 25;
-
-void FirstRows(HtmlWriter& w, const std::vector<RegisteredAction>& items, const GroupHomePage& p,
-               std::string_view caption, const std::string& all_path) {
-  if (items.size() <= kHomeRows) {
+// The first kHomeRows of `items` (of `total`), and a link to all of them.
+void FirstRows(HtmlWriter& w, const std::vector<RegisteredAction>& items, std::size_t total,
+               const GroupHomePage& p, std::string_view caption, const std::string& all_path) {
+  if (items.size() <= kHomeRows && total <= items.size()) {
     ActionTable(w, items, p.today, caption);
     return;
   }
-  ActionTable(w, std::vector<RegisteredAction>(items.begin(), items.begin() + kHomeRows), p.today,
-              caption);
-  w.Open("p").Link(all_path, fmt::format("All {} {}", items.size(), caption)).Close("p");
+  const std::size_t shown = std::min(items.size(), kHomeRows);
+  ActionTable(w,
+              std::vector<RegisteredAction>(items.begin(),
+                                            items.begin() + static_cast<std::ptrdiff_t>(shown)),
+              p.today, caption);
+  w.Open("p").Link(all_path, fmt::format("All {} {}", total, caption)).Close("p");
+}
+
+// The lists from every open item, for a caller that gave them all.
+HomeLists ListsOf(const GroupHomePage& p) {
+  HomeLists lists;
+  for (const RegisteredAction& a : p.open)
+    if (IsOverdue(a.item, p.today)) lists.overdue.push_back(a);
+  lists.overdue_total = lists.overdue.size();
+  lists.soonest = ByDue(p.open);
+  if (lists.soonest.size() > kHomeSoonest) lists.soonest.resize(kHomeSoonest);
+  lists.open = p.open;
+  lists.open_total = p.open.size();
+  return lists;
 }
 
 }  // namespace
@@ -124,9 +139,7 @@ void FirstRows(HtmlWriter& w, const std::vector<RegisteredAction>& items, const 
 html::TrustedHtml RenderGroupHome(const GroupHomePage& p) {
   HtmlWriter w;
   w.Element("h1", p.full_name.empty() ? p.group : p.full_name);
-  std::vector<RegisteredAction> overdue;
-  for (const RegisteredAction& a : p.open)
-    if (IsOverdue(a.item, p.today)) overdue.push_back(a);
+  const HomeLists lists = p.lists ? *p.lists : ListsOf(p);
   w.Open("div", {{"class", "cards"}});
   w.Open("section", {{"class", "card"}, {"aria-labelledby", "next-heading"}});
   w.Element("h2", "Next meeting's agenda", {{"id", "next-heading"}});
@@ -135,10 +148,9 @@ html::TrustedHtml RenderGroupHome(const GroupHomePage& p) {
     w.Link(MeetingPath(p.latest->key), MeetingTitle(*p.latest)).Close("p");
   }
   w.Open("ol");
-  w.Element("li", fmt::format("Review of open action items ({})", p.open.size()));
-  const std::vector<RegisteredAction> soonest = ByDue(p.open);
-  for (std::size_t i = 0; i < soonest.size() && i < 5; ++i) {
-    const RegisteredAction& a = soonest[i];
+  w.Element("li", fmt::format("Review of open action items ({})", lists.open_total));
+  for (std::size_t i = 0; i < lists.soonest.size() && i < kHomeSoonest; ++i) {
+    const RegisteredAction& a = lists.soonest[i];
     w.Open("li", {{"class", "sub"}})
         .Link(ActionPath(p.group, a.id), html::Shorten(a.item.text, 100));
     if (a.item.due) w.Text(" (due " + FormatIsoDate(*a.item.due) + ")");
@@ -152,18 +164,40 @@ html::TrustedHtml RenderGroupHome(const GroupHomePage& p) {
   w.Close("section").Close("div");
   ActionFilter open_filter;
   open_filter.status = "open";
-  w.Element("h2", fmt::format("Overdue ({})", overdue.size()));
+  w.Element("h2", fmt::format("Overdue ({})", lists.overdue_total));
   ActionFilter overdue_filter = open_filter;
   overdue_filter.overdue = true;
-  FirstRows(w, overdue, p, "Overdue items", ActionListPath(p.group, overdue_filter));
-  w.Element("h2", fmt::format("Open items ({})", p.open.size()));
-  FirstRows(w, p.open, p, "Open items", ActionListPath(p.group, open_filter));
+  FirstRows(w, lists.overdue, lists.overdue_total, p, "Overdue items",
+            ActionListPath(p.group, overdue_filter));
+  w.Element("h2", fmt::format("Open items ({})", lists.open_total));
+  FirstRows(w, lists.open, lists.open_total, p, "Open items", ActionListPath(p.group, open_filter));
   return std::move(w).Done();
+}
+
+// "N things, a–b shown" and links to the pages before and after, when the
+// list is longer than the page.
+void Pager(HtmlWriter& w, const std::string& path, const ListPosition& at, std::size_t shown,
+           std::string_view things) {
+  if (at.total <= shown) return;
+  const std::size_t first = (static_cast<std::size_t>(std::max(at.page, 1)) - 1) * kListPerPage;
+  const std::size_t last = first + shown;
+  std::string count = fmt::format("{} {}", at.total, things);
+  if (last > first) count += fmt::format(", {}–{} shown", first + 1, last);
+  w.Element("p", count, {{"class", "muted"}, {"role", "status"}});
+  w.Open("nav", {{"aria-label", "Pages"}, {"class", "pager"}});
+  if (first > 0)
+    w.Link(path + "?page=" + std::to_string(at.page - 1), "Previous page", {{"rel", "prev"}});
+  if (last < at.total) {
+    if (first > 0) w.Text(" · ");
+    w.Link(path + "?page=" + std::to_string(at.page + 1), "Next page", {{"rel", "next"}});
+  }
+  w.Close("nav");
 }
 
 html::TrustedHtml RenderMeetingList(const MeetingListPage& p) {
   HtmlWriter w;
   w.Element("h1", "Meetings");
+  Pager(w, GroupPath(p.group, "meetings"), p.position, p.meetings.size(), "meetings");
   w.Open("div", {{"class", "table-wrap"}}).Open("table");
   w.Element("caption", "Meetings, newest first", {{"class", "vh"}});
   w.Open("thead").Open("tr");
@@ -227,6 +261,7 @@ html::TrustedHtml RenderMeeting(const MeetingPage& p) {
 html::TrustedHtml RenderDecisionList(const DecisionListPage& p) {
   HtmlWriter w;
   w.Element("h1", "Decisions");
+  Pager(w, GroupPath(p.group, "decisions"), p.position, p.decisions.size(), "decisions");
   DecisionItems(w, p.decisions);
   return std::move(w).Done();
 }

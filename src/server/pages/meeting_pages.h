@@ -11,6 +11,18 @@
 
 namespace plenary::pages {
 
+// The home page's lists as the store reads them, counted and cut to what the
+// page shows (kHomeRows rows each, the five soonest due).
+struct HomeLists {
+  std::vector<RegisteredAction> soonest;  // open items, soonest due first
+  std::vector<RegisteredAction> overdue;  // the first overdue items, register order
+  std::size_t overdue_total = 0;
+  std::vector<RegisteredAction> open;  // the first open items, register order
+  std::size_t open_total = 0;
+};
+inline constexpr std::size_t kHomeRows = 25;
+inline constexpr std::size_t kHomeSoonest = 5;
+
 struct GroupHomePage {
   std::string group;
   std::string full_name;
@@ -19,14 +31,25 @@ struct GroupHomePage {
   std::optional<Meeting> latest;
   std::vector<RegisteredAction> open;         // open items, register order
   std::vector<RegisteredDecision> decisions;  // the latest few, newest first
+  // When set, the lists come from here and `open` is not read.
+  std::optional<HomeLists> lists = std::nullopt;
 };
 // Sections: the next meeting's agenda (review of open items, soonest due
 // first), overdue items, all open items, latest decisions.
 html::TrustedHtml RenderGroupHome(const GroupHomePage& page);
 
+// Where a long list's page is: its number (kListPerPage rows a page) and the
+// rows of the whole list; total 0: the rows given are the whole list.
+struct ListPosition {
+  int page = 1;
+  std::size_t total = 0;
+};
+inline constexpr std::size_t kListPerPage = 100;
+
 struct MeetingListPage {
   std::string group;
   std::vector<Meeting> meetings;  // newest first
+  ListPosition position = {};
 };
 html::TrustedHtml RenderMeetingList(const MeetingListPage& page);
 
@@ -41,6 +64,7 @@ html::TrustedHtml RenderMeeting(const MeetingPage& page);
 struct DecisionListPage {
   std::string group;
   std::vector<RegisteredDecision> decisions;  // newest first
+  ListPosition position = {};
 };
 html::TrustedHtml RenderDecisionList(const DecisionListPage& page);
 

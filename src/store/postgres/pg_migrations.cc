@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <exception>
 #include <pqxx/pqxx>
 #include <string>
@@ -246,6 +247,18 @@ CREATE TABLE attendance_remarks (
 );
 )sql";
 
+// Migration 7: SQLite's migration 7, the indexes of the paged lists.
+constexpr std::string_view kSchemaV7ListIndexes = R"sql(
+CREATE INDEX register_items_by_group_status ON register_items (group_id, status, replay_position)
+  WHERE merged_into IS NULL;
+CREATE INDEX register_items_by_group_due ON register_items (group_id, status, due, replay_position)
+  WHERE merged_into IS NULL;
+CREATE INDEX register_items_by_origin ON register_items (origin_meeting_id);
+CREATE INDEX register_item_owners_by_name ON register_item_owners (name, item_id);
+CREATE INDEX meetings_by_group_date ON meetings (group_id, date, kind, number);
+CREATE INDEX meetings_by_group_date_id ON meetings (group_id, date, id);
+)sql";
+
 // The version recorded in the current schema (search_path's first schema):
 // 0 when it has no tables at all.
 int ReadVersion(pqxx::transaction_base& tx) {
@@ -259,15 +272,23 @@ int ReadVersion(pqxx::transaction_base& tx) {
   return 0;
 }
 
+// Whether `version` is recorded. Each migration not recorded is applied, not
+// only those above the highest (sqlite/migrations.cc says why).
+bool Applied(pqxx::transaction_base& tx, int version) {
+  return tx.exec_params1("SELECT count(*) FROM schema_migrations WHERE version = $1", version)[0]
+             .as<long long>() > 0;
+}
+
 void Apply(pqxx::connection_base& connection, const PostgresMigration& migration) {
   pqxx::work tx(connection);
   tx.exec_params("SELECT pg_advisory_xact_lock($1)", kMigrationLock);
   int version = ReadVersion(tx);  // another process may have got here first
-  if (version >= migration.version) return;
   if (version == 0)
     tx.exec(
         "CREATE TABLE schema_migrations (version integer PRIMARY KEY, "
         "description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+  else if (Applied(tx, migration.version))
+    return;
   tx.exec(std::string(migration.sql));
   tx.exec_params("INSERT INTO schema_migrations (version, description) VALUES ($1, $2)",
                  migration.version, std::string(migration.description));
@@ -286,6 +307,10 @@ const std::vector<PostgresMigration>& PostgresMigrations() {
        pg::SiteSchema()},
       {5, "written statuses and due phrases, resolution bodies, guests, attendance remarks",
        kSchemaV5WordsGuestsAndRemarks},
+      {7,
+       "indexes for paged lists: items by group and status or due, owners by name, meetings "
+       "by group and date",
+       kSchemaV7ListIndexes},
   };
   return migrations;
 }
@@ -305,7 +330,13 @@ Status MigratePostgresSchema(pqxx::connection_base& connection) {
                       "use a newer plenary",
                       version, CurrentPostgresSchemaVersion()));
     for (const PostgresMigration& migration : PostgresMigrations()) {
-      if (migration.version > version) Apply(connection, migration);
+      bool applied = false;
+      if (version > 0) {
+        pqxx::read_transaction tx(connection);
+        applied = Applied(tx, migration.version);
+      }
+      if (!applied) Apply(connection, migration);
+      version = std::max(version, migration.version);
     }
     return Status::Ok();
   } catch (const std::exception& e) {

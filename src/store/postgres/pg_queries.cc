@@ -22,6 +22,12 @@ class MeetingIndex {
     return meetings_[it->second];
   }
   std::vector<Meeting> Take() && { return std::move(meetings_); }
+  // The ids in the order the meetings were added.
+  std::vector<Id> Order() const {
+    std::vector<Id> ids(meetings_.size());
+    for (const auto& [id, i] : index_) ids[i] = id;
+    return ids;
+  }
 
  private:
   std::vector<Meeting> meetings_;
@@ -32,12 +38,24 @@ MeetingKey KeyAt(const pqxx::row& row, pqxx::row::size_type first) {
   return {row[first].c_str(), row[first + 1].c_str(), row[first + 2].as<int>()};
 }
 
-MeetingIndex LoadMeetingRows(pqxx::transaction_base& tx) {
-  MeetingIndex index;
-  for (const pqxx::row& row :
-       tx.exec("SELECT m.id, g.short_name, m.kind, m.number, m.date, m.start_utc, m.record_url, "
-               "m.subteam FROM meetings m JOIN groups g ON g.id = m.group_id "
-               "ORDER BY m.date, m.kind, m.number, m.id")) {
+// Only the meetings whose ids are listed, when some are: the WHERE clause on
+// `column` (one array parameter, $1).
+struct MeetingIds {
+  std::vector<Id> ids;
+  bool all = true;
+  std::string Where(std::string_view column) const {
+    return all ? "" : fmt::format(" WHERE {} = ANY ($1::bigint[])", column);
+  }
+  pqxx::result Exec(pqxx::transaction_base& tx, const std::string& sql) const {
+    if (all) return tx.exec(sql);
+    std::string array = "{";
+    for (std::size_t i = 0; i < ids.size(); ++i) array += (i ? "," : "") + std::to_string(ids[i]);
+    return tx.exec_params(sql, array + "}");
+  }
+};
+
+void ReadMeetingRows(const pqxx::result& rows, MeetingIndex& index) {
+  for (const pqxx::row& row : rows) {
     Meeting meeting;
     meeting.key = KeyAt(row, 1);
     meeting.date = DateAt(row[4]);
@@ -46,30 +64,42 @@ MeetingIndex LoadMeetingRows(pqxx::transaction_base& tx) {
     meeting.subteam = TextOrNull(row[7]);
     index.Add(row[0].as<Id>(), std::move(meeting));
   }
+}
+
+MeetingIndex LoadMeetingRows(pqxx::transaction_base& tx) {
+  MeetingIndex index;
+  ReadMeetingRows(
+      tx.exec("SELECT m.id, g.short_name, m.kind, m.number, m.date, m.start_utc, m.record_url, "
+              "m.subteam FROM meetings m JOIN groups g ON g.id = m.group_id "
+              "ORDER BY m.date, m.kind, m.number, m.id"),
+      index);
   return index;
 }
 
-void LoadParticipants(pqxx::transaction_base& tx, MeetingIndex& index) {
-  for (const pqxx::row& row : tx.exec("SELECT meeting_id, role, name FROM meeting_participants "
-                                      "ORDER BY meeting_id, role, position")) {
+void LoadParticipants(pqxx::transaction_base& tx, MeetingIndex& index, const MeetingIds& only) {
+  for (const pqxx::row& row :
+       only.Exec(tx, "SELECT meeting_id, role, name FROM meeting_participants" +
+                         only.Where("meeting_id") + " ORDER BY meeting_id, role, position")) {
     Meeting& meeting = index.At(row[0].as<Id>());
     std::string_view role = row[1].c_str();
     std::vector<std::string>* names = ParticipantList(meeting, role);
     if (names == nullptr) Corrupt(row[1]);
     names->push_back(row[2].c_str());
   }
-  for (const pqxx::row& row : tx.exec("SELECT meeting_id, name, remark FROM attendance_remarks "
-                                      "ORDER BY meeting_id, position"))
+  for (const pqxx::row& row :
+       only.Exec(tx, "SELECT meeting_id, name, remark FROM attendance_remarks" +
+                         only.Where("meeting_id") + " ORDER BY meeting_id, position"))
     index.At(row[0].as<Id>()).attendance_remarks.push_back({row[1].c_str(), row[2].c_str()});
 }
 
-void LoadAgenda(pqxx::transaction_base& tx, MeetingIndex& index) {
+void LoadAgenda(pqxx::transaction_base& tx, MeetingIndex& index, const MeetingIds& only) {
   AgendaSection* section = nullptr;
   Id section_id = 0;
-  for (const pqxx::row& row :
-       tx.exec("SELECT s.meeting_id, s.id, s.heading, s.line, n.text "
-               "FROM agenda_sections s LEFT JOIN agenda_notes n ON n.section_id = s.id "
-               "ORDER BY s.meeting_id, s.position, n.position")) {
+  for (const pqxx::row& row : only.Exec(
+           tx,
+           "SELECT s.meeting_id, s.id, s.heading, s.line, n.text "
+           "FROM agenda_sections s LEFT JOIN agenda_notes n ON n.section_id = s.id" +
+               only.Where("s.meeting_id") + " ORDER BY s.meeting_id, s.position, n.position")) {
     if (section == nullptr || row[1].as<Id>() != section_id) {
       std::vector<AgendaSection>& agenda = index.At(row[0].as<Id>()).agenda;
       agenda.push_back({row[2].c_str(), {}, row[3].as<int>()});
@@ -80,23 +110,25 @@ void LoadAgenda(pqxx::transaction_base& tx, MeetingIndex& index) {
   }
 }
 
-void LoadMeetingDecisions(pqxx::transaction_base& tx, MeetingIndex& index) {
+void LoadMeetingDecisions(pqxx::transaction_base& tx, MeetingIndex& index, const MeetingIds& only) {
   for (const pqxx::row& row :
-       tx.exec("SELECT meeting_id, text, line, body FROM decisions ORDER BY meeting_id, position"))
+       only.Exec(tx, "SELECT meeting_id, text, line, body FROM decisions" +
+                         only.Where("meeting_id") + " ORDER BY meeting_id, position"))
     index.At(row[0].as<Id>())
         .decisions.push_back({row[1].c_str(), row[2].as<int>(), row[3].c_str()});
 }
 
 // Each meeting's action items as its notes gave them (its mentions), in order.
-void LoadMeetingActions(pqxx::transaction_base& tx, MeetingIndex& index) {
+void LoadMeetingActions(pqxx::transaction_base& tx, MeetingIndex& index, const MeetingIds& only) {
   Id last = 0;
   ActionItem* item = nullptr;
-  for (const pqxx::row& row :
-       tx.exec("SELECT a.id, a.meeting_id, a.text, a.due, a.status, a.source, a.raised_by, "
-               "a.raised_by_kind, a.line, a.written_status, a.due_phrase, o.name, o.kind "
-               "FROM action_mentions a "
-               "LEFT JOIN action_mention_owners o ON o.action_id = a.id "
-               "ORDER BY a.meeting_id, a.position, o.position")) {
+  for (const pqxx::row& row : only.Exec(
+           tx,
+           "SELECT a.id, a.meeting_id, a.text, a.due, a.status, a.source, a.raised_by, "
+           "a.raised_by_kind, a.line, a.written_status, a.due_phrase, o.name, o.kind "
+           "FROM action_mentions a "
+           "LEFT JOIN action_mention_owners o ON o.action_id = a.id" +
+               only.Where("a.meeting_id") + " ORDER BY a.meeting_id, a.position, o.position")) {
     if (item == nullptr || row[0].as<Id>() != last) {
       auto& actions = index.At(row[1].as<Id>()).actions;
       actions.push_back(ActionItemAt(row, 2));
@@ -166,10 +198,26 @@ std::vector<Roster> LoadRosters(pqxx::transaction_base& tx) {
 
 std::vector<Meeting> LoadMeetings(pqxx::transaction_base& tx) {
   MeetingIndex index = LoadMeetingRows(tx);
-  LoadParticipants(tx, index);
-  LoadAgenda(tx, index);
-  LoadMeetingDecisions(tx, index);
-  LoadMeetingActions(tx, index);
+  const MeetingIds all;
+  LoadParticipants(tx, index, all);
+  LoadAgenda(tx, index, all);
+  LoadMeetingDecisions(tx, index, all);
+  LoadMeetingActions(tx, index, all);
+  return std::move(index).Take();
+}
+
+std::vector<Meeting> LoadMeetingsOf(pqxx::transaction_base& tx, const pqxx::result& rows,
+                                    std::vector<Id>& ids, MeetingParts parts) {
+  MeetingIndex index;
+  ReadMeetingRows(rows, index);
+  MeetingIds only{index.Order(), false};
+  if (parts != MeetingParts::kKeyOnly && !only.ids.empty()) LoadParticipants(tx, index, only);
+  if (parts == MeetingParts::kEverything && !only.ids.empty()) {
+    LoadAgenda(tx, index, only);
+    LoadMeetingDecisions(tx, index, only);
+    LoadMeetingActions(tx, index, only);
+  }
+  ids = std::move(only.ids);
   return std::move(index).Take();
 }
 

@@ -17,6 +17,12 @@ Roster LoadRoster(pqxx::transaction_base& tx, Id group_id);
 std::vector<Roster> LoadRosters(pqxx::transaction_base& tx);
 // Every meeting, fully populated, by (date, kind, number).
 std::vector<Meeting> LoadMeetings(pqxx::transaction_base& tx);
+// The meetings `rows` holds (LoadMeetings' columns: id, group, kind, number,
+// date, start_utc, record_url, subteam), in its order, with everything they
+// hold (as much as `parts` asks); `ids` gets their ids in the same order.
+std::vector<Meeting> LoadMeetingsOf(pqxx::transaction_base& tx, const pqxx::result& rows,
+                                    std::vector<Id>& ids,
+                                    MeetingParts parts = MeetingParts::kEverything);
 // Decisions in register order (meeting date, meeting id, position).
 std::vector<RegisteredDecision> LoadDecisions(pqxx::transaction_base& tx);
 

@@ -239,10 +239,21 @@ std::vector<RegisteredAction> LoadRegisterItems(pqxx::transaction_base& tx,
     sql += " AND r.status = 'open' AND r.due < $1";
   else if (query.open_only)
     sql += " AND r.status = 'open'";
+  // Only the group's items (SQLite's LoadRegisterItems does the same).
+  if (query.group)
+    sql += query.overdue_as_of ? " AND g.short_name_key = lower($2)"
+                               : " AND g.short_name_key = lower($1)";
   sql += " ORDER BY m.date, r.group_id, r.replay_position, o.position";
+  if (query.overdue_as_of && query.group)
+    return ReadItems(tx.exec_params(sql, FormatIsoDate(*query.overdue_as_of), *query.group));
   if (query.overdue_as_of)
     return ReadItems(tx.exec_params(sql, FormatIsoDate(*query.overdue_as_of)));
+  if (query.group) return ReadItems(tx.exec_params(sql, *query.group));
   return ReadItems(tx.exec(sql));
+}
+
+std::vector<RegisteredAction> ReadRegisterItems(const pqxx::result& rows) {
+  return ReadItems(rows);
 }
 
 std::optional<RegisteredAction> LoadRegisterItem(pqxx::transaction_base& tx, std::int64_t id) {

@@ -23,6 +23,10 @@ std::vector<RegisteredAction> LoadRegisterItems(pqxx::transaction_base& tx,
                                                 const ActionQuery& query);
 // One item with its history, merged or not; nullopt when unknown.
 std::optional<RegisteredAction> LoadRegisterItem(pqxx::transaction_base& tx, std::int64_t id);
+// The items `rows` holds, with the columns LoadRegisterItems reads (id, the
+// item's columns, group, kind, number, date, status_note, merged_into, owner
+// name and kind), one row per owner, in its order; no history.
+std::vector<RegisteredAction> ReadRegisterItems(const pqxx::result& rows);
 
 struct ItemAnchor {
   Id group_id = 0;

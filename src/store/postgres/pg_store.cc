@@ -10,6 +10,7 @@
 #include "store/batch_checks.h"
 #include "store/postgres/pg_database.h"
 #include "store/postgres/pg_import.h"
+#include "store/postgres/pg_lists.h"
 #include "store/postgres/pg_queries.h"
 #include "store/postgres/pg_register.h"
 #include "store/postgres/pg_search.h"
@@ -97,6 +98,49 @@ Result<std::vector<RegisteredAction>> PostgresStore::Actions(const ActionQuery& 
 Result<std::vector<RegisteredDecision>> PostgresStore::Decisions() {
   return db_->Read<std::vector<RegisteredDecision>>([](pqxx::transaction_base& tx) {
     return Result<std::vector<RegisteredDecision>>(pg::LoadDecisions(tx));
+  });
+}
+
+Result<ListPage<RegisteredAction>> PostgresStore::ActionPage(const ActionListQuery& query,
+                                                             const PageRequest& page) {
+  if (query.owner && FindInvalidUtf8(*query.owner) != std::string::npos)
+    return Error::InvalidInput("owner: not valid UTF-8");
+  if (query.overdue_as_of && !query.overdue_as_of->ok())
+    return Error::InvalidInput("overdue: not a date");
+  auto after = ParseCursor(page.cursor);
+  if (!after.ok()) return after.error();
+  return db_->Read<ListPage<RegisteredAction>>([&](pqxx::transaction_base& tx) {
+    return Result<ListPage<RegisteredAction>>(pg::LoadActionPage(tx, query, page, *after));
+  });
+}
+
+Result<ListPage<Meeting>> PostgresStore::MeetingPage(const MeetingListQuery& query,
+                                                     const PageRequest& page) {
+  auto after = ParseCursor(page.cursor);
+  if (!after.ok()) return after.error();
+  return db_->Read<ListPage<Meeting>>([&](pqxx::transaction_base& tx) {
+    return Result<ListPage<Meeting>>(pg::LoadMeetingPage(tx, query, page, *after));
+  });
+}
+
+Result<ListPage<RegisteredDecision>> PostgresStore::DecisionPage(const std::string& group,
+                                                                 const PageRequest& page) {
+  auto after = ParseCursor(page.cursor);
+  if (!after.ok()) return after.error();
+  return db_->Read<ListPage<RegisteredDecision>>([&](pqxx::transaction_base& tx) {
+    return Result<ListPage<RegisteredDecision>>(pg::LoadDecisionPage(tx, group, page, *after));
+  });
+}
+
+Result<std::vector<GroupSummary>> PostgresStore::GroupSummaries() {
+  return db_->Read<std::vector<GroupSummary>>([](pqxx::transaction_base& tx) {
+    return Result<std::vector<GroupSummary>>(pg::LoadGroupSummaries(tx));
+  });
+}
+
+Result<std::vector<std::string>> PostgresStore::OwnerNames(const std::string& group) {
+  return db_->Read<std::vector<std::string>>([&](pqxx::transaction_base& tx) {
+    return Result<std::vector<std::string>>(pg::LoadOwnerNames(tx, group));
   });
 }
 

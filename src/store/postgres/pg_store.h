@@ -61,6 +61,14 @@ class PostgresStore final : public Store {
   Result<std::vector<Meeting>> Meetings() override;
   Result<std::vector<RegisteredAction>> Actions(const ActionQuery& query) override;
   Result<std::vector<RegisteredDecision>> Decisions() override;
+  Result<ListPage<RegisteredAction>> ActionPage(const ActionListQuery& query,
+                                                const PageRequest& page) override;
+  Result<ListPage<Meeting>> MeetingPage(const MeetingListQuery& query,
+                                        const PageRequest& page) override;
+  Result<ListPage<RegisteredDecision>> DecisionPage(const std::string& group,
+                                                    const PageRequest& page) override;
+  Result<std::vector<GroupSummary>> GroupSummaries() override;
+  Result<std::vector<std::string>> OwnerNames(const std::string& group) override;
   Result<RegisteredAction> Action(std::int64_t id) override;
   Result<RegisteredAction> EditAction(std::int64_t id, const ActionEdit& edit,
                                       const AuditOf<RegisteredAction>& audit = nullptr) override;

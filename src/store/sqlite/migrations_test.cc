@@ -91,7 +91,8 @@ TEST_F(MigrationsTest, Version4DatabaseKeepsItsRowsAndTakesGuestsRemarksAndWords
   store_testing::ExpectVersion4RowsMigrated(**store);
 
   SQLite::Database db(path_);
-  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(), 5);
+  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(),
+            CurrentSqliteSchemaVersion());
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM meeting_participants").getInt(), 6);
   EXPECT_EQ(db.execAndGet("SELECT name FROM meeting_participants WHERE role = 'guest'").getString(),
             "Ana Guest");

@@ -29,6 +29,12 @@ class MeetingIndex {
     return meetings_[it->second];
   }
   std::vector<Meeting> Take() && { return std::move(meetings_); }
+  // The ids in the order the meetings were added.
+  std::vector<Id> Order() const {
+    std::vector<Id> ids(meetings_.size());
+    for (const auto& [id, i] : index_) ids[i] = id;
+    return ids;
+  }
 
  private:
   std::vector<Meeting> meetings_;
@@ -41,13 +47,23 @@ MeetingKey KeyAt(const SQLite::Statement& row, int first) {
           row.getColumn(first + 2).getInt()};
 }
 
-MeetingIndex LoadMeetingRows(SQLite::Database& db) {
-  SQLite::Statement rows(db,
-                         "SELECT m.id, g.short_name, m.kind, m.number, m.date, m.start_utc, "
-                         "m.record_url, m.subteam FROM meetings m "
-                         "JOIN groups g ON g.id = m.group_id "
-                         "ORDER BY m.date, m.kind, m.number, m.id");
-  MeetingIndex index;
+// Only the meetings whose ids are listed, when some are: the WHERE clause on
+// `column` and its parameters.
+struct MeetingIds {
+  std::vector<Id> ids;
+  bool all = true;
+  std::string Where(std::string_view column) const {
+    if (all) return "";
+    std::string where = fmt::format(" WHERE {} IN (", column);
+    for (std::size_t i = 0; i < ids.size(); ++i) where += i ? ", ?" : "?";
+    return where + ")";
+  }
+  void Bind(SQLite::Statement& st) const {
+    for (std::size_t i = 0; i < ids.size(); ++i) st.bind(static_cast<int>(i) + 1, ids[i]);
+  }
+};
+
+void ReadMeetingRows(SQLite::Statement& rows, MeetingIndex& index) {
   while (rows.executeStep()) {
     Meeting meeting;
     meeting.key = KeyAt(rows, 1);
@@ -57,13 +73,23 @@ MeetingIndex LoadMeetingRows(SQLite::Database& db) {
     meeting.subteam = TextOrNull(rows.getColumn(7));
     index.Add(rows.getColumn(0).getInt64(), std::move(meeting));
   }
+}
+
+MeetingIndex LoadMeetingRows(SQLite::Database& db) {
+  SQLite::Statement rows(db,
+                         "SELECT m.id, g.short_name, m.kind, m.number, m.date, m.start_utc, "
+                         "m.record_url, m.subteam FROM meetings m "
+                         "JOIN groups g ON g.id = m.group_id "
+                         "ORDER BY m.date, m.kind, m.number, m.id");
+  MeetingIndex index;
+  ReadMeetingRows(rows, index);
   return index;
 }
 
-void LoadParticipants(SQLite::Database& db, MeetingIndex& index) {
-  SQLite::Statement rows(db,
-                         "SELECT meeting_id, role, name FROM meeting_participants "
-                         "ORDER BY meeting_id, role, position");
+void LoadParticipants(SQLite::Database& db, MeetingIndex& index, const MeetingIds& only) {
+  SQLite::Statement rows(db, "SELECT meeting_id, role, name FROM meeting_participants" +
+                                 only.Where("meeting_id") + " ORDER BY meeting_id, role, position");
+  only.Bind(rows);
   while (rows.executeStep()) {
     Meeting& meeting = index.At(rows.getColumn(0).getInt64());
     std::string role = rows.getColumn(1).getString();
@@ -71,9 +97,9 @@ void LoadParticipants(SQLite::Database& db, MeetingIndex& index) {
     if (names == nullptr) Corrupt(rows.getColumn(1));
     names->push_back(rows.getColumn(2).getString());
   }
-  SQLite::Statement remarks(db,
-                            "SELECT meeting_id, name, remark FROM attendance_remarks "
-                            "ORDER BY meeting_id, position");
+  SQLite::Statement remarks(db, "SELECT meeting_id, name, remark FROM attendance_remarks" +
+                                    only.Where("meeting_id") + " ORDER BY meeting_id, position");
+  only.Bind(remarks);
   while (remarks.executeStep()) {
     index.At(remarks.getColumn(0).getInt64())
         .attendance_remarks.push_back(
@@ -81,11 +107,13 @@ void LoadParticipants(SQLite::Database& db, MeetingIndex& index) {
   }
 }
 
-void LoadAgenda(SQLite::Database& db, MeetingIndex& index) {
+void LoadAgenda(SQLite::Database& db, MeetingIndex& index, const MeetingIds& only) {
   SQLite::Statement rows(db,
                          "SELECT s.meeting_id, s.id, s.heading, s.line, n.text "
-                         "FROM agenda_sections s LEFT JOIN agenda_notes n ON n.section_id = s.id "
-                         "ORDER BY s.meeting_id, s.position, n.position");
+                         "FROM agenda_sections s LEFT JOIN agenda_notes n ON n.section_id = s.id" +
+                             only.Where("s.meeting_id") +
+                             " ORDER BY s.meeting_id, s.position, n.position");
+  only.Bind(rows);
   AgendaSection* section = nullptr;
   Id section_id = 0;
   while (rows.executeStep()) {
@@ -99,9 +127,10 @@ void LoadAgenda(SQLite::Database& db, MeetingIndex& index) {
   }
 }
 
-void LoadMeetingDecisions(SQLite::Database& db, MeetingIndex& index) {
-  SQLite::Statement rows(
-      db, "SELECT meeting_id, text, line, body FROM decisions ORDER BY meeting_id, position");
+void LoadMeetingDecisions(SQLite::Database& db, MeetingIndex& index, const MeetingIds& only) {
+  SQLite::Statement rows(db, "SELECT meeting_id, text, line, body FROM decisions" +
+                                 only.Where("meeting_id") + " ORDER BY meeting_id, position");
+  only.Bind(rows);
   while (rows.executeStep()) {
     index.At(rows.getColumn(0).getInt64())
         .decisions.push_back({rows.getColumn(1).getString(), rows.getColumn(2).getInt(),
@@ -110,14 +139,16 @@ void LoadMeetingDecisions(SQLite::Database& db, MeetingIndex& index) {
 }
 
 // Each meeting's action items as its notes gave them (its mentions), in order.
-void LoadMeetingActions(SQLite::Database& db, MeetingIndex& index) {
+void LoadMeetingActions(SQLite::Database& db, MeetingIndex& index, const MeetingIds& only) {
   SQLite::Statement rows(db,
                          "SELECT a.id, a.meeting_id, a.text, a.due, a.status, a.source, "
                          "a.raised_by, a.raised_by_kind, a.line, a.written_status, "
                          "a.due_phrase, o.name, o.kind "
                          "FROM action_mentions a "
-                         "LEFT JOIN action_mention_owners o ON o.action_id = a.id "
-                         "ORDER BY a.meeting_id, a.position, o.position");
+                         "LEFT JOIN action_mention_owners o ON o.action_id = a.id" +
+                             only.Where("a.meeting_id") +
+                             " ORDER BY a.meeting_id, a.position, o.position");
+  only.Bind(rows);
   Id last = 0;
   ActionItem* item = nullptr;
   while (rows.executeStep()) {
@@ -212,10 +243,26 @@ std::vector<Roster> LoadRosters(SQLite::Database& db) {
 
 std::vector<Meeting> LoadMeetings(SQLite::Database& db) {
   MeetingIndex index = LoadMeetingRows(db);
-  LoadParticipants(db, index);
-  LoadAgenda(db, index);
-  LoadMeetingDecisions(db, index);
-  LoadMeetingActions(db, index);
+  const MeetingIds all;
+  LoadParticipants(db, index, all);
+  LoadAgenda(db, index, all);
+  LoadMeetingDecisions(db, index, all);
+  LoadMeetingActions(db, index, all);
+  return std::move(index).Take();
+}
+
+std::vector<Meeting> LoadMeetingsOf(SQLite::Database& db, SQLite::Statement& rows,
+                                    std::vector<Id>& ids, MeetingParts parts) {
+  MeetingIndex index;
+  ReadMeetingRows(rows, index);
+  MeetingIds only{index.Order(), false};
+  if (parts != MeetingParts::kKeyOnly && !only.ids.empty()) LoadParticipants(db, index, only);
+  if (parts == MeetingParts::kEverything && !only.ids.empty()) {
+    LoadAgenda(db, index, only);
+    LoadMeetingDecisions(db, index, only);
+    LoadMeetingActions(db, index, only);
+  }
+  ids = std::move(only.ids);
   return std::move(index).Take();
 }
 

@@ -31,6 +31,13 @@ std::vector<Roster> LoadRosters(SQLite::Database& db);
 // Every meeting, fully populated, by (date, kind, number).
 std::vector<Meeting> LoadMeetings(SQLite::Database& db);
 
+// The meetings `rows` selects (LoadMeetings' columns: id, group, kind, number,
+// date, start_utc, record_url, subteam), in its order, with everything they
+// hold (as much as `parts` asks); `ids` gets their ids in the same order.
+std::vector<Meeting> LoadMeetingsOf(SQLite::Database& db, SQLite::Statement& rows,
+                                    std::vector<Id>& ids,
+                                    MeetingParts parts = MeetingParts::kEverything);
+
 // Register items (sqlite_register.h) matching `query`, in register order, with
 // the owner filter of Directory::Names. `query.owner` must be valid UTF-8.
 std::vector<RegisteredAction> LoadActions(SQLite::Database& db, const ActionQuery& query);

@@ -397,6 +397,8 @@ std::vector<DuplicatePair> FindRegisterDuplicates(SQLite::Database& db) {
   return DuplicatesAmong(LoadRegisterItems(db, ActionQuery{true, std::nullopt, std::nullopt}));
 }
 
+std::vector<RegisteredAction> ReadRegisterItems(SQLite::Statement& rows) { return ReadItems(rows); }
+
 std::vector<RegisterNotice> LoadRegisterNotices(SQLite::Database& db) {
   SQLite::Statement rows(db,
                          "SELECT g.short_name, m.kind, m.number, n.line, n.message "

@@ -28,6 +28,10 @@ bool RebuildStaleRegisters(SQLite::Database& db);
 std::vector<RegisteredAction> LoadRegisterItems(SQLite::Database& db, const ActionQuery& query);
 // One item with its history, merged or not; nullopt when unknown.
 std::optional<RegisteredAction> LoadRegisterItem(SQLite::Database& db, std::int64_t id);
+// The items `rows` selects, with the columns LoadRegisterItems reads (id, the
+// item's columns, group, kind, number, date, status_note, merged_into, owner
+// name and kind), one row per owner, in its order; no history.
+std::vector<RegisteredAction> ReadRegisterItems(SQLite::Statement& rows);
 
 struct ItemAnchor {
   Id group_id = 0;

@@ -13,6 +13,7 @@
 #include "store/snapshot_tables.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_import.h"
+#include "store/sqlite/sqlite_lists.h"
 #include "store/sqlite/sqlite_queries.h"
 #include "store/sqlite/sqlite_register.h"
 #include "store/sqlite/sqlite_search.h"
@@ -101,7 +102,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
 }
 
 SqliteStore::SqliteStore(std::string path, std::unique_ptr<SQLite::Database> db)
-    : path_(std::move(path)), db_(std::move(db)) {}
+    : path_(std::move(path)), db_(std::move(db)), lists_(std::make_unique<sqlite::ListCache>()) {}
 
 SqliteStore::~SqliteStore() = default;
 
@@ -172,6 +173,64 @@ Result<std::vector<RegisteredDecision>> SqliteStore::Decisions() {
     std::vector<RegisteredDecision> decisions = sqlite::LoadDecisions(*db_);
     transaction.commit();
     return decisions;
+  });
+}
+
+Result<ListPage<RegisteredAction>> SqliteStore::ActionPage(const ActionListQuery& query,
+                                                           const PageRequest& page) {
+  if (query.owner && FindInvalidUtf8(*query.owner) != std::string::npos)
+    return Error::InvalidInput("owner: not valid UTF-8");
+  if (query.overdue_as_of && !query.overdue_as_of->ok())
+    return Error::InvalidInput("overdue: not a date");
+  auto after = ParseCursor(page.cursor);
+  if (!after.ok()) return after.error();
+  return Guarded([&]() -> Result<ListPage<RegisteredAction>> {
+    SQLite::Transaction transaction(*db_);
+    auto items = sqlite::LoadActionPage(*db_, *lists_, query, page, *after);
+    transaction.commit();
+    return items;
+  });
+}
+
+Result<ListPage<Meeting>> SqliteStore::MeetingPage(const MeetingListQuery& query,
+                                                   const PageRequest& page) {
+  auto after = ParseCursor(page.cursor);
+  if (!after.ok()) return after.error();
+  return Guarded([&]() -> Result<ListPage<Meeting>> {
+    SQLite::Transaction transaction(*db_);
+    auto meetings = sqlite::LoadMeetingPage(*db_, *lists_, query, page, *after);
+    transaction.commit();
+    return meetings;
+  });
+}
+
+Result<ListPage<RegisteredDecision>> SqliteStore::DecisionPage(const std::string& group,
+                                                               const PageRequest& page) {
+  auto after = ParseCursor(page.cursor);
+  if (!after.ok()) return after.error();
+  return Guarded([&]() -> Result<ListPage<RegisteredDecision>> {
+    SQLite::Transaction transaction(*db_);
+    auto decisions = sqlite::LoadDecisionPage(*db_, *lists_, group, page, *after);
+    transaction.commit();
+    return decisions;
+  });
+}
+
+Result<std::vector<GroupSummary>> SqliteStore::GroupSummaries() {
+  return Guarded([&]() -> Result<std::vector<GroupSummary>> {
+    SQLite::Transaction transaction(*db_);
+    auto groups = sqlite::LoadGroupSummaries(*db_, *lists_);
+    transaction.commit();
+    return groups;
+  });
+}
+
+Result<std::vector<std::string>> SqliteStore::OwnerNames(const std::string& group) {
+  return Guarded([&]() -> Result<std::vector<std::string>> {
+    SQLite::Transaction transaction(*db_);
+    auto names = sqlite::LoadOwnerNames(*db_, *lists_, group);
+    transaction.commit();
+    return names;
   });
 }
 

@@ -19,6 +19,7 @@ class Database;
 namespace plenary {
 
 namespace sqlite {
+class ListCache;
 // Opens, creating if needed, the database at `path` with the settings above and
 // migrates it to the current schema (SqliteStore::Open's errors).
 Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::string& path);
@@ -71,6 +72,14 @@ class SqliteStore final : public Store {
   Result<std::vector<Meeting>> Meetings() override;
   Result<std::vector<RegisteredAction>> Actions(const ActionQuery& query) override;
   Result<std::vector<RegisteredDecision>> Decisions() override;
+  Result<ListPage<RegisteredAction>> ActionPage(const ActionListQuery& query,
+                                                const PageRequest& page) override;
+  Result<ListPage<Meeting>> MeetingPage(const MeetingListQuery& query,
+                                        const PageRequest& page) override;
+  Result<ListPage<RegisteredDecision>> DecisionPage(const std::string& group,
+                                                    const PageRequest& page) override;
+  Result<std::vector<GroupSummary>> GroupSummaries() override;
+  Result<std::vector<std::string>> OwnerNames(const std::string& group) override;
   Result<RegisteredAction> Action(std::int64_t id) override;
   Result<RegisteredAction> EditAction(std::int64_t id, const ActionEdit& edit,
                                       const AuditOf<RegisteredAction>& audit = nullptr) override;
@@ -91,6 +100,7 @@ class SqliteStore final : public Store {
 
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<sqlite::ListCache> lists_;
 };
 
 }  // namespace plenary

@@ -1,0 +1,302 @@
+// Store::ActionPage, MeetingPage, DecisionPage, GroupSummaries and OwnerNames,
+// held on both back ends to the whole lists they page: following the cursors
+// (or the offsets) from the first page gives exactly the rows of Actions(),
+// Meetings() and Decisions() for the group, in their order, with the same
+// totals.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+#include "plenary/store.h"
+#include "store/store_test_backends.h"
+#include "store/store_test_data.h"
+
+namespace plenary {
+namespace {
+
+using namespace store_testing;  // NOLINT: the shared test data
+
+// Two groups; G1 with 14 meetings (two on one day), five items each with
+// statuses, dues and owners that vary, two decisions each; one merge.
+class ListPagesTest : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
+    auto store = OpenStore(url_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(store).value();
+    ImportBatch batch;
+    Roster roster = Ssr2Roster();
+    roster.group.short_name = "G1";
+    batch.roster = roster;
+    for (int n = 1; n <= 14; ++n) {
+      Meeting m = SmallMeeting("G1", n,
+                               D(2024, static_cast<unsigned>(1 + (n - 1) % 12),
+                                 n == 14 ? 2u : static_cast<unsigned>(n)));
+      if (n % 2 == 0) m.key.kind = "Teleconference";
+      m.attendees = {"James Gannon"};
+      if (n % 3 == 0) m.apologies = {"Žarko Kečić"};
+      for (int i = 0; i < 5; ++i) {
+        const int k = n * 5 + i;
+        std::optional<Date> due;
+        if (k % 4 != 0)
+          due = D(2024, static_cast<unsigned>(1 + k % 12), 1 + static_cast<unsigned>(k % 27));
+        ActionStatus status = k % 5 == 0   ? ActionStatus::kComplete
+                              : k % 7 == 0 ? ActionStatus::kCancelled
+                                           : ActionStatus::kOpen;
+        std::vector<Owner> owners{
+            {k % 3 == 0 ? "James Gannon" : "Žarko Kečić", OwnerKind::kPerson}};
+        if (k % 6 == 0) owners.push_back({"ICANN Org", OwnerKind::kOrganisation});
+        m.actions.push_back(Item("item " + std::to_string(k) + " words", owners, due, status));
+      }
+      m.decisions = {{"decision " + std::to_string(n) + "a", 1}, {"decision b", 2}};
+      batch.meetings.push_back(Imported(m, "g1-" + std::to_string(n)));
+    }
+    Meeting other = SmallMeeting("G2", 1, D(2024, 6, 1));
+    other.actions = {Item("another group's item", {{"James Gannon", OwnerKind::kPerson}})};
+    other.decisions = {{"another group's decision", 1}};
+    batch.meetings.push_back(Imported(other, "g2-1"));
+    ASSERT_TRUE(store_->Import(batch).ok());
+    ActionQuery open;
+    open.open_only = true;
+    open.group = "G1";
+    auto items = Ok(store_->Actions(open));
+    ASSERT_GE(items.size(), 3u);
+    ActionEdit by;
+    by.who = "test";
+    by.effective = D(2024, 12, 1);
+    ASSERT_TRUE(store_->MergeActions(items[0].id, items[2].id, by).ok());
+  }
+
+  // Every item of `query` read `limit` at a time through the cursors.
+  std::vector<RegisteredAction> AllPages(const ActionListQuery& query, std::size_t limit,
+                                         bool newest_first = false) {
+    std::vector<RegisteredAction> all;
+    PageRequest page;
+    page.limit = limit;
+    page.newest_first = newest_first;
+    for (int pages = 0; pages < 1000; ++pages) {
+      auto got = store_->ActionPage(query, page);
+      EXPECT_TRUE(got.ok()) << got.error().message;
+      if (!got.ok()) break;
+      EXPECT_LE(got->items.size(), limit);
+      for (RegisteredAction& a : got->items) all.push_back(std::move(a));
+      total_ = got->total;
+      if (got->next.empty()) break;
+      page.cursor = got->next;
+    }
+    return all;
+  }
+
+  // The group's items the whole list gives, kept by `keep`.
+  template <typename Keep>
+  std::vector<RegisteredAction> Whole(Keep keep, std::optional<std::string> owner = {}) {
+    ActionQuery q;
+    q.group = "G1";
+    q.owner = owner;
+    auto all = Ok(store_->Actions(q));
+    std::erase_if(all, [&](const RegisteredAction& a) { return a.merged_into || !keep(a); });
+    return all;
+  }
+
+  std::unique_ptr<Store> store_;
+  std::size_t total_ = 0;
+};
+
+TEST_P(ListPagesTest, ActionPagesFollowedByTheirCursorsAreTheWholeList) {
+  const Date today = D(2024, 7, 1);
+  struct Case {
+    ActionListQuery query;
+    std::function<bool(const RegisteredAction&)> keep;
+    std::optional<std::string> owner;
+  };
+  std::vector<Case> cases{
+      {{"G1", {}, {}, {}, {}, false}, [](const auto&) { return true; }, {}},
+      {{"g1", ActionStatus::kOpen, {}, {}, {}, false},
+       [](const auto& a) { return a.item.status == ActionStatus::kOpen; },
+       {}},
+      {{"G1", ActionStatus::kComplete, {}, {}, {}, false},
+       [](const auto& a) { return a.item.status == ActionStatus::kComplete; },
+       {}},
+      {{"G1", {}, {}, today, {}, false},
+       [&](const auto& a) {
+         return a.item.status == ActionStatus::kOpen && a.item.due && *a.item.due < today;
+       },
+       {}},
+      {{"G1", {}, "JG", {}, {}, false}, [](const auto&) { return true; }, "JG"},
+      {{"G1", ActionStatus::kOpen, "icann org", {}, {}, false},
+       [](const auto& a) { return a.item.status == ActionStatus::kOpen; },
+       "icann org"},
+      {{"G1", {}, {}, {}, MeetingKey{"G1", "teleconference", 4}, false},
+       [](const auto& a) { return a.meeting.number == 4; },
+       {}},
+  };
+  for (const Case& c : cases) {
+    const std::vector<RegisteredAction> want = Whole(c.keep, c.owner);
+    ASSERT_FALSE(want.empty());
+    for (std::size_t limit : {1u, 4u, 500u}) {
+      std::vector<RegisteredAction> got = AllPages(c.query, limit);
+      EXPECT_EQ(Ids(got), Ids(want)) << "limit " << limit;
+      EXPECT_EQ(total_, want.size());
+      if (!got.empty()) {
+        EXPECT_EQ(got.front().item.owners, want.front().item.owners);
+      }
+      std::vector<std::int64_t> reversed = Ids(want);
+      std::reverse(reversed.begin(), reversed.end());
+      EXPECT_EQ(Ids(AllPages(c.query, limit, true)), reversed);
+    }
+  }
+}
+
+TEST_P(ListPagesTest, AnOffsetSkipsRowsAndTheSoonestDueComeFirst) {
+  const std::vector<RegisteredAction> want = Whole([](const auto&) { return true; });
+  PageRequest third;
+  third.limit = 5;
+  third.offset = 10;
+  auto page = Ok(store_->ActionPage({"G1", {}, {}, {}, {}, false}, third));
+  EXPECT_EQ(Ids(page.items),
+            Ids(std::vector<RegisteredAction>(want.begin() + 10, want.begin() + 15)));
+  EXPECT_EQ(page.total, want.size());
+  EXPECT_FALSE(page.next.empty());
+
+  std::vector<RegisteredAction> open =
+      Whole([](const auto& a) { return a.item.status == ActionStatus::kOpen; });
+  std::stable_sort(open.begin(), open.end(), [](const auto& a, const auto& b) {
+    if (a.item.due.has_value() != b.item.due.has_value()) return a.item.due.has_value();
+    return a.item.due && *a.item.due < *b.item.due;
+  });
+  for (std::size_t limit : {5u, 1000u}) {
+    PageRequest first;
+    first.limit = limit;
+    auto soonest = Ok(store_->ActionPage({"G1", ActionStatus::kOpen, {}, {}, {}, true}, first));
+    std::vector<RegisteredAction> want_first = open;
+    want_first.resize(std::min(open.size(), limit));
+    EXPECT_EQ(Ids(soonest.items), Ids(want_first));
+  }
+}
+
+TEST_P(ListPagesTest, MeetingAndDecisionPagesAreTheWholeLists) {
+  std::vector<Meeting> meetings = Ok(store_->Meetings());
+  std::erase_if(meetings, [](const Meeting& m) { return m.key.group != "G1"; });
+  std::vector<RegisteredDecision> decisions = Ok(store_->Decisions());
+  std::erase_if(decisions, [](const auto& d) { return d.meeting.group != "G1"; });
+  for (bool newest_first : {false, true}) {
+    if (newest_first) {
+      std::stable_sort(meetings.begin(), meetings.end(),
+                       [](const Meeting& a, const Meeting& b) { return a.date > b.date; });
+      std::stable_sort(decisions.begin(), decisions.end(), [](const auto& a, const auto& b) {
+        return a.meeting_date > b.meeting_date;
+      });
+    }
+    PageRequest page;
+    page.limit = 3;
+    page.newest_first = newest_first;
+    std::vector<Meeting> got;
+    for (;;) {
+      auto p = Ok(store_->MeetingPage({"G1", {}, {}, MeetingParts::kEverything}, page));
+      EXPECT_EQ(p.total, 14u);
+      got.insert(got.end(), p.items.begin(), p.items.end());
+      if (p.next.empty()) break;
+      page.cursor = p.next;
+    }
+    EXPECT_EQ(got, meetings);
+    page.cursor.clear();
+    std::vector<RegisteredDecision> got_decisions;
+    for (;;) {
+      auto p = Ok(store_->DecisionPage("G1", page));
+      EXPECT_EQ(p.total, 28u);
+      got_decisions.insert(got_decisions.end(), p.items.begin(), p.items.end());
+      if (p.next.empty()) break;
+      page.cursor = p.next;
+    }
+    ASSERT_EQ(got_decisions.size(), decisions.size());
+    for (std::size_t i = 0; i < decisions.size(); ++i)
+      EXPECT_EQ(got_decisions[i].id, decisions[i].id) << i;
+  }
+  // A period: the meetings of those days only, without their contents when asked.
+  PageRequest every;
+  every.limit = 100;
+  const MeetingListQuery spring_keys{"G1", D(2024, 3, 1), D(2024, 4, 30), MeetingParts::kKeyOnly};
+  auto spring = Ok(store_->MeetingPage(spring_keys, every));
+  ASSERT_EQ(spring.items.size(), 2u);
+  EXPECT_EQ(spring.total, 2u);
+  EXPECT_EQ(spring.items[0].key.number, 3);
+  EXPECT_EQ(spring.items[1].key.number, 4);
+  EXPECT_TRUE(spring.items[0].actions.empty());
+  EXPECT_TRUE(spring.items[0].attendees.empty());
+  MeetingListQuery spring_attendance = spring_keys;
+  spring_attendance.parts = MeetingParts::kAttendance;
+  auto attended = Ok(store_->MeetingPage(spring_attendance, every));
+  ASSERT_EQ(attended.items.size(), 2u);
+  EXPECT_EQ(attended.items[0].attendees, std::vector<std::string>{"James Gannon"});
+  EXPECT_EQ(attended.items[0].apologies, std::vector<std::string>{"Žarko Kečić"});
+  EXPECT_TRUE(attended.items[0].actions.empty());
+  EXPECT_TRUE(attended.items[0].decisions.empty());
+}
+
+TEST_P(ListPagesTest, GroupsAreCountedWithoutTheirMeetingsAndOwnersNamed) {
+  auto groups = Ok(store_->GroupSummaries());
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_EQ(groups[0].group.short_name, "G1");
+  EXPECT_TRUE(groups[0].has_roster);
+  EXPECT_EQ(groups[0].group.full_name, Ssr2Roster().group.full_name);
+  EXPECT_EQ(groups[0].meetings, 14u);
+  EXPECT_EQ(groups[0].last_meeting, D(2024, 12, 12));
+  EXPECT_EQ(groups[0].open_actions,
+            Whole([](const auto& a) { return a.item.status == ActionStatus::kOpen; }).size());
+  EXPECT_EQ(groups[1].group.short_name, "G2");
+  EXPECT_FALSE(groups[1].has_roster);
+  EXPECT_EQ(groups[1].open_actions, 1u);
+  EXPECT_EQ(Ok(store_->OwnerNames("g1")),
+            (std::vector<std::string>{"ICANN Org", "James Gannon", "Žarko Kečić"}));
+  EXPECT_TRUE(Ok(store_->OwnerNames("nobody")).empty());
+}
+
+// Totals, owner names and group counts follow every write, this store's
+// and another connection's (the SQLite store keeps them between pages until
+// the database changes).
+TEST_P(ListPagesTest, TotalsFollowEveryWriteOfAnyConnection) {
+  const ActionListQuery open{"G1", ActionStatus::kOpen, {}, {}, {}, false};
+  const std::size_t before = Ok(store_->ActionPage(open, PageRequest{})).total;
+  const std::size_t groups_before = Ok(store_->GroupSummaries())[0].open_actions;
+  ASSERT_EQ(Ok(store_->OwnerNames("G1")).size(), 3u);
+  auto other = OpenStore(url_);
+  ASSERT_TRUE(other.ok());
+  Meeting m15 = SmallMeeting("G1", 15, D(2025, 1, 7));
+  m15.actions = {Item("a new item", {{"New Owner", OwnerKind::kUnresolved}})};
+  ASSERT_TRUE((*other)->Import({std::nullopt, {Imported(m15, "g1-15")}}).ok());
+  EXPECT_EQ(Ok(store_->ActionPage(open, PageRequest{})).total, before + 1);
+  EXPECT_EQ(Ok(store_->GroupSummaries())[0].open_actions, groups_before + 1);
+  EXPECT_EQ(Ok(store_->OwnerNames("G1")).size(), 4u);
+  Meeting m16 = SmallMeeting("G1", 16, D(2025, 1, 14));
+  m16.actions = {Item("another new item", {{"New Owner", OwnerKind::kUnresolved}})};
+  ASSERT_TRUE(store_->Import({std::nullopt, {Imported(m16, "g1-16")}}).ok());
+  EXPECT_EQ(Ok(store_->ActionPage(open, PageRequest{})).total, before + 2);
+  EXPECT_EQ(Ok(store_->GroupSummaries())[0].meetings, 16u);
+}
+
+TEST_P(ListPagesTest, ACursorNoListGaveIsRefusedAndAnUnknownGroupIsEmpty) {
+  PageRequest bad;
+  bad.cursor = "12; DROP TABLE meetings";
+  auto items = store_->ActionPage({"G1", {}, {}, {}, {}, false}, bad);
+  ASSERT_FALSE(items.ok());
+  EXPECT_EQ(items.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_FALSE(store_->MeetingPage({"G1", {}, {}, MeetingParts::kEverything}, bad).ok());
+  EXPECT_FALSE(store_->DecisionPage("G1", bad).ok());
+  auto none = Ok(store_->ActionPage({"nobody", {}, {}, {}, {}, false}, PageRequest{}));
+  EXPECT_TRUE(none.items.empty());
+  EXPECT_EQ(none.total, 0u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, ListPagesTest, ::testing::Values(Backend::kSqlite), BackendName);
+INSTANTIATE_TEST_SUITE_P(Postgres, ListPagesTest, ::testing::Values(Backend::kPostgres),
+                         BackendName);
+
+}  // namespace
+}  // namespace plenary

@@ -1,0 +1,281 @@
+#include "store/list_queries.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/date.h"
+#include "core/directory.h"
+
+namespace plenary {
+namespace {
+
+// Collects a statement's parameters and writes their placeholders: ?N for
+// SQLite, $N for PostgreSQL.
+class SqlBuilder {
+ public:
+  explicit SqlBuilder(SqlDialect dialect) : dialect_(dialect) {}
+  std::string P(SqlValue value) {
+    query_.params.push_back(std::move(value));
+    return (dialect_ == SqlDialect::kSqlite ? "?" : "$") + std::to_string(query_.params.size());
+  }
+  SqlQuery Done(std::string sql) && {
+    query_.sql = std::move(sql);
+    return std::move(query_);
+  }
+
+ private:
+  SqlDialect dialect_;
+  SqlQuery query_;
+};
+
+std::int64_t AsInt(std::size_t n) { return static_cast<std::int64_t>(n); }
+
+// The filters of an action list; every one keeps to the group's unmerged
+// items, which the partial indexes of schema 7 hold.
+// `in_order`: for a page in register order, whose rows are best read from
+// the status index in that order (stopping at the page's end) than from the
+// due index and sorted whole; the due term is then written so that no index
+// serves it.
+std::string ActionWhere(SqlBuilder& b, SqlDialect dialect, std::int64_t group_id,
+                        const ActionListQuery& query, const std::vector<std::string>& owner_names,
+                        bool in_order) {
+  std::string where = "r.group_id = " + b.P(group_id) + " AND r.merged_into IS NULL";
+  if (query.overdue_as_of) {
+    std::string due = "r.due";
+    if (in_order) due = dialect == SqlDialect::kSqlite ? "+r.due" : "(r.due + 0)";
+    where += " AND r.status = 'open' AND " + due + " < " + b.P(FormatIsoDate(*query.overdue_as_of));
+  }
+  if (query.status) where += " AND r.status = " + b.P(std::string(ActionStatusName(*query.status)));
+  if (query.meeting) {
+    where +=
+        " AND r.origin_meeting_id IN (SELECT id FROM meetings WHERE group_id = " + b.P(group_id) +
+        " AND lower(kind) = lower(" + b.P(query.meeting->kind) +
+        ") AND number = " + b.P(std::int64_t{query.meeting->number}) + ")";
+  }
+  if (query.owner) {
+    if (owner_names.empty()) return where + " AND 0 = 1";
+    where += " AND r.id IN (SELECT item_id FROM register_item_owners WHERE name IN (";
+    for (std::size_t i = 0; i < owner_names.size(); ++i)
+      where += (i ? ", " : "") + b.P(owner_names[i]);
+    where += "))";
+  }
+  return where;
+}
+
+std::string Limits(SqlBuilder& b, const PageRequest& page, std::optional<std::int64_t> after,
+                   std::size_t limit) {
+  return " LIMIT " + b.P(AsInt(limit)) + " OFFSET " + b.P(AsInt(after ? 0 : page.offset));
+}
+
+}  // namespace
+
+std::string CursorOf(std::int64_t id) { return std::to_string(id); }
+
+Result<std::optional<std::int64_t>> ParseCursor(const std::string& cursor) {
+  if (cursor.empty()) return std::optional<std::int64_t>();
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(cursor.data(), cursor.data() + cursor.size(), id);
+  if (ec != std::errc() || end != cursor.data() + cursor.size() || id <= 0)
+    return Error::InvalidInput("cursor: not one this list gave");
+  return std::optional<std::int64_t>(id);
+}
+
+SqlQuery ActionPageSql(SqlDialect dialect, std::int64_t group_id, const ActionListQuery& query,
+                       const std::vector<std::string>& owner_names, const PageRequest& page,
+                       std::optional<std::int64_t> after, std::size_t limit, DuePart part) {
+  SqlBuilder b(dialect);
+  const std::string dir = page.newest_first ? " DESC" : "";
+  std::string inner =
+      "SELECT r.id FROM register_items r WHERE " +
+      ActionWhere(b, dialect, group_id, query, owner_names, !query.soonest_due_first);
+  std::string order;
+  if (query.soonest_due_first && part == DuePart::kDated) {
+    inner += " AND r.due IS NOT NULL";
+    order = "r.due, r.replay_position";
+  } else {
+    if (query.soonest_due_first) inner += " AND r.due IS NULL";
+    order = "r.replay_position" + dir;
+    if (after)
+      inner += std::string(" AND r.replay_position ") + (page.newest_first ? "<" : ">") +
+               " (SELECT replay_position FROM register_items WHERE id = " + b.P(*after) + ")";
+  }
+  inner += " ORDER BY " + order + Limits(b, page, after, limit);
+  return std::move(b).Done(
+      "SELECT r.id, r.text, r.due, r.status, r.source, r.raised_by, r.raised_by_kind, r.line, "
+      "r.written_status, r.due_phrase, g.short_name, m.kind, m.number, m.date, r.status_note, "
+      "r.merged_into, o.name, o.kind FROM (" +
+      inner +
+      ") p JOIN register_items r ON r.id = p.id "
+      "JOIN meetings m ON m.id = r.origin_meeting_id JOIN groups g ON g.id = r.group_id "
+      "LEFT JOIN register_item_owners o ON o.item_id = r.id ORDER BY " +
+      order + ", o.position");
+}
+
+SqlQuery ActionCountSql(SqlDialect dialect, std::int64_t group_id, const ActionListQuery& query,
+                        const std::vector<std::string>& owner_names) {
+  SqlBuilder b(dialect);
+  std::string where = ActionWhere(b, dialect, group_id, query, owner_names, false);
+  return std::move(b).Done("SELECT count(*) FROM register_items r WHERE " + where);
+}
+
+namespace {
+
+std::string MeetingWhere(SqlBuilder& b, std::int64_t group_id, const MeetingListQuery& query) {
+  std::string where = "m.group_id = " + b.P(group_id);
+  if (query.from) where += " AND m.date >= " + b.P(FormatIsoDate(*query.from));
+  if (query.to) where += " AND m.date <= " + b.P(FormatIsoDate(*query.to));
+  return where;
+}
+
+}  // namespace
+
+SqlQuery MeetingPageSql(SqlDialect dialect, std::int64_t group_id, const MeetingListQuery& query,
+                        const PageRequest& page, std::optional<std::int64_t> after,
+                        std::size_t limit) {
+  SqlBuilder b(dialect);
+  std::string sql =
+      "SELECT m.id, g.short_name, m.kind, m.number, m.date, m.start_utc, m.record_url, "
+      "m.subteam FROM meetings m JOIN groups g ON g.id = m.group_id";
+  // Newest first is by date only: a day's meetings stay in their order.
+  if (after) {
+    sql += " JOIN meetings k ON k.id = " + b.P(*after);
+    sql += page.newest_first ? " AND (m.date < k.date OR (m.date = k.date AND (m.kind, m.number) "
+                               "> (k.kind, k.number)))"
+                             : " AND (m.date, m.kind, m.number) > (k.date, k.kind, k.number)";
+  }
+  sql += " WHERE " + MeetingWhere(b, group_id, query);
+  sql +=
+      std::string(" ORDER BY m.date") + (page.newest_first ? " DESC" : "") + ", m.kind, m.number";
+  sql += Limits(b, page, after, limit);
+  return std::move(b).Done(std::move(sql));
+}
+
+SqlQuery MeetingCountSql(SqlDialect dialect, std::int64_t group_id, const MeetingListQuery& query) {
+  SqlBuilder b(dialect);
+  std::string where = MeetingWhere(b, group_id, query);
+  return std::move(b).Done("SELECT count(*) FROM meetings m WHERE " + where);
+}
+
+SqlQuery DecisionPageSql(SqlDialect dialect, std::int64_t group_id, const PageRequest& page,
+                         std::optional<std::int64_t> after, std::size_t limit) {
+  SqlBuilder b(dialect);
+  std::string sql =
+      "SELECT d.id, d.text, d.line, g.short_name, m.kind, m.number, m.date, d.body "
+      "FROM meetings m JOIN decisions d ON d.meeting_id = m.id "
+      "JOIN groups g ON g.id = m.group_id";
+  // Newest first is by date only: a day's decisions stay in register order.
+  if (after) {
+    sql += " JOIN decisions d2 ON d2.id = " + b.P(*after) +
+           " JOIN meetings m2 ON m2.id = d2.meeting_id";
+    sql += page.newest_first ? " AND (m.date < m2.date OR (m.date = m2.date AND (m.id, d.position) "
+                               "> (m2.id, d2.position)))"
+                             : " AND (m.date, m.id, d.position) > (m2.date, m2.id, d2.position)";
+  }
+  sql += " WHERE m.group_id = " + b.P(group_id);
+  sql +=
+      std::string(" ORDER BY m.date") + (page.newest_first ? " DESC" : "") + ", m.id, d.position";
+  sql += Limits(b, page, after, limit);
+  return std::move(b).Done(std::move(sql));
+}
+
+SqlQuery DecisionCountSql(SqlDialect dialect, std::int64_t group_id) {
+  SqlBuilder b(dialect);
+  std::string sql =
+      "SELECT count(*) FROM meetings m JOIN decisions d ON d.meeting_id = m.id "
+      "WHERE m.group_id = " +
+      b.P(group_id);
+  return std::move(b).Done(std::move(sql));
+}
+
+SqlQuery GroupSummariesSql(SqlDialect dialect) {
+  const char* has_roster = dialect == SqlDialect::kSqlite
+                               ? "g.roster_saved_at IS NOT NULL"
+                               : "CASE WHEN g.roster_saved_at IS NULL THEN 0 ELSE 1 END";
+  return SqlBuilder(dialect).Done(
+      std::string("SELECT g.short_name, g.full_name, g.active_from, g.active_to, ") + has_roster +
+      ", (SELECT count(*) FROM meetings m WHERE m.group_id = g.id), "
+      "(SELECT max(m.date) FROM meetings m WHERE m.group_id = g.id), "
+      "(SELECT count(*) FROM register_items r WHERE r.group_id = g.id AND r.status = 'open' "
+      "AND r.merged_into IS NULL) "
+      "FROM groups g ORDER BY lower(g.short_name), g.id");
+}
+
+SqlQuery OwnerCandidatesSql(SqlDialect dialect, std::int64_t group_id) {
+  SqlBuilder b(dialect);
+  std::string sql =
+      "SELECT DISTINCT o.name, o.kind FROM register_items r "
+      "JOIN register_item_owners o ON o.item_id = r.id "
+      "WHERE r.group_id = " +
+      b.P(group_id) + " AND r.merged_into IS NULL ORDER BY o.name, o.kind";
+  return std::move(b).Done(std::move(sql));
+}
+
+std::vector<std::string> OwnerNamesMatching(const std::optional<Roster>& roster,
+                                            const std::string& group,
+                                            const std::vector<Owner>& candidates,
+                                            const std::string& owner) {
+  const Directory directory(roster ? &*roster : nullptr, group);
+  std::vector<std::string> names;
+  for (const Owner& o : candidates)
+    if (directory.Names(o, owner) && std::find(names.begin(), names.end(), o.name) == names.end())
+      names.push_back(o.name);
+  return names;
+}
+
+std::vector<std::pair<std::string, SqlQuery>> ListQueriesForPlans(SqlDialect d,
+                                                                  std::int64_t group_id) {
+  std::vector<std::pair<std::string, SqlQuery>> all;
+  PageRequest first;
+  PageRequest newest;
+  newest.newest_first = true;
+  const std::vector<std::string> owners{"Member 1", "M1"};
+  ActionListQuery any{"G", {}, {}, {}, {}, false};
+  ActionListQuery open = any;
+  open.status = ActionStatus::kOpen;
+  ActionListQuery overdue = any;
+  overdue.overdue_as_of = Date{std::chrono::year{2026} / 1 / 1};
+  ActionListQuery owned = open;
+  owned.owner = "Member 1";
+  ActionListQuery at_meeting = any;
+  at_meeting.meeting = MeetingKey{"G", "Plenary", 3};
+  ActionListQuery by_due = open;
+  by_due.soonest_due_first = true;
+  const std::vector<std::pair<std::string, ActionListQuery>> filters{
+      {"every item", any},
+      {"open items", open},
+      {"overdue items", overdue},
+      {"one owner's items", owned},
+      {"items of a meeting", at_meeting}};
+  for (const auto& [name, q] : filters) {
+    all.emplace_back("actions: " + name,
+                     ActionPageSql(d, group_id, q, owners, first, std::nullopt, 51));
+    all.emplace_back("actions after a cursor: " + name,
+                     ActionPageSql(d, group_id, q, owners, first, 7, 51));
+    all.emplace_back("actions newest first: " + name,
+                     ActionPageSql(d, group_id, q, owners, newest, 7, 51));
+    all.emplace_back("actions counted: " + name, ActionCountSql(d, group_id, q, owners));
+  }
+  all.emplace_back("actions: soonest due",
+                   ActionPageSql(d, group_id, by_due, owners, first, std::nullopt, 6));
+  all.emplace_back(
+      "actions: undated after the soonest due",
+      ActionPageSql(d, group_id, by_due, owners, first, std::nullopt, 6, DuePart::kUndated));
+  MeetingListQuery meetings{"G", {}, {}};
+  MeetingListQuery period{"G", Date{std::chrono::year{2025} / 1 / 1},
+                          Date{std::chrono::year{2025} / 12 / 31}};
+  all.emplace_back("meetings", MeetingPageSql(d, group_id, meetings, first, std::nullopt, 51));
+  all.emplace_back("meetings after a cursor", MeetingPageSql(d, group_id, meetings, first, 7, 51));
+  all.emplace_back("meetings newest first", MeetingPageSql(d, group_id, meetings, newest, 7, 51));
+  all.emplace_back("meetings of a period", MeetingPageSql(d, group_id, period, first, 7, 51));
+  all.emplace_back("meetings counted", MeetingCountSql(d, group_id, meetings));
+  all.emplace_back("meetings of a period counted", MeetingCountSql(d, group_id, period));
+  all.emplace_back("decisions", DecisionPageSql(d, group_id, first, std::nullopt, 51));
+  all.emplace_back("decisions after a cursor", DecisionPageSql(d, group_id, first, 7, 51));
+  all.emplace_back("decisions newest first", DecisionPageSql(d, group_id, newest, 7, 51));
+  all.emplace_back("decisions counted", DecisionCountSql(d, group_id));
+  all.emplace_back("groups", GroupSummariesSql(d));
+  all.emplace_back("owner names", OwnerCandidatesSql(d, group_id));
+  return all;
+}
+
+}  // namespace plenary

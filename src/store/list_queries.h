@@ -1,0 +1,98 @@
+// The SQL of the paged lists (Store::ActionPage, MeetingPage, DecisionPage,
+// GroupSummaries, OwnerNames), written once for both back ends: each query
+// is an index range scan over one group's rows (the indexes of schema 7), and
+// list_queries_test.cc holds every one to that with EXPLAIN on both.
+//
+// PageRequest::newest_first: meetings and decisions by date, newest first, a
+// day's rows in the list's order; action items in the register's order reversed.
+//
+// A cursor is the id of the last row of a page (an item, meeting or decision
+// id): the next page starts after that row's place in the list's order, read
+// from the row itself, so a cursor stays valid while rows are added.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "plenary/result.h"
+#include "plenary/store.h"
+
+namespace plenary {
+
+enum class SqlDialect { kSqlite, kPostgres };
+
+using SqlValue = std::variant<std::int64_t, std::string>;
+
+// A statement and the values of its parameters, in order.
+struct SqlQuery {
+  std::string sql;
+  std::vector<SqlValue> params;
+};
+
+// The cursor of a page's last row, and back: InvalidInput for anything but a
+// positive id.
+std::string CursorOf(std::int64_t id);
+Result<std::optional<std::int64_t>> ParseCursor(const std::string& cursor);
+
+// Which undated part of soonest_due_first a query reads: the dated items
+// first, then the undated ones.
+enum class DuePart { kDated, kUndated };
+
+// Columns: those of the back ends' register item readers (id, the item's
+// columns, group, kind, number, date, status_note, merged_into, owner name,
+// owner kind), `limit` items (plus owners) from the page's start.
+SqlQuery ActionPageSql(SqlDialect dialect, std::int64_t group_id, const ActionListQuery& query,
+                       const std::vector<std::string>& owner_names, const PageRequest& page,
+                       std::optional<std::int64_t> after, std::size_t limit,
+                       DuePart part = DuePart::kDated);
+SqlQuery ActionCountSql(SqlDialect dialect, std::int64_t group_id, const ActionListQuery& query,
+                        const std::vector<std::string>& owner_names);
+
+// Columns: id, group, kind, number, date, start_utc, record_url, subteam.
+SqlQuery MeetingPageSql(SqlDialect dialect, std::int64_t group_id, const MeetingListQuery& query,
+                        const PageRequest& page, std::optional<std::int64_t> after,
+                        std::size_t limit);
+SqlQuery MeetingCountSql(SqlDialect dialect, std::int64_t group_id, const MeetingListQuery& query);
+
+// Columns: id, text, line, group, kind, number, date, body.
+SqlQuery DecisionPageSql(SqlDialect dialect, std::int64_t group_id, const PageRequest& page,
+                         std::optional<std::int64_t> after, std::size_t limit);
+SqlQuery DecisionCountSql(SqlDialect dialect, std::int64_t group_id);
+
+// Columns: short name, full name, active_from, active_to, has a roster (0/1),
+// meetings, last meeting's date, open items.
+SqlQuery GroupSummariesSql(SqlDialect dialect);
+
+// Columns: name, kind of every owner of the group's items, each once, sorted.
+SqlQuery OwnerCandidatesSql(SqlDialect dialect, std::int64_t group_id);
+
+// The stored owner names among `candidates` that `owner` names (as
+// ActionQuery::owner: the group's roster's aliases and initials), each once.
+std::vector<std::string> OwnerNamesMatching(const std::optional<Roster>& roster,
+                                            const std::string& group,
+                                            const std::vector<Owner>& candidates,
+                                            const std::string& owner);
+
+// A page from `rows` (up to limit + 1 rows read from the page's start): the
+// first `limit`, and the cursor after the last of them when there was one more.
+template <typename T, typename IdOf>
+ListPage<T> PageOf(std::vector<T> rows, std::size_t limit, std::size_t total, IdOf id_of) {
+  ListPage<T> page;
+  page.total = total;
+  if (rows.size() > limit) {
+    rows.resize(limit);
+    if (!rows.empty()) page.next = CursorOf(id_of(rows.back()));
+  }
+  page.items = std::move(rows);
+  return page;
+}
+
+// Every list query with sample values, by name, for the plan test.
+std::vector<std::pair<std::string, SqlQuery>> ListQueriesForPlans(SqlDialect dialect,
+                                                                  std::int64_t group_id);
+
+}  // namespace plenary

@@ -1,0 +1,128 @@
+// Every paged list query (store/list_queries.h) is an index range scan: the
+// plan SQLite (EXPLAIN QUERY PLAN) and PostgreSQL (EXPLAIN, with sequential
+// scans priced out so that only a missing index leaves one) choose for it
+// reads no large table from end to end.
+#include "store/list_queries.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <pqxx/pqxx>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "plenary/store.h"
+#include "store/postgres/pg_lists.h"
+#include "store/sqlite/sqlite_lists.h"
+#include "store/store_test_backends.h"
+#include "store/store_test_data.h"
+
+namespace plenary {
+namespace {
+
+using namespace store_testing;  // NOLINT: the shared test data
+
+// The tables that grow with a group's history, and the aliases the list
+// queries give them; groups (one row a group) and the page subquery may be
+// scanned.
+const std::set<std::string> kLargeTables{"r",
+                                         "m",
+                                         "m2",
+                                         "d",
+                                         "d2",
+                                         "o",
+                                         "register_items",
+                                         "meetings",
+                                         "decisions",
+                                         "register_item_owners",
+                                         "meeting_participants",
+                                         "action_mentions"};
+
+class ListQueryPlansTest : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
+    auto store = OpenStore(url_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    ImportBatch batch;
+    Roster roster = Ssr2Roster();
+    roster.group.short_name = "G";
+    batch.roster = roster;
+    Meeting m = FullMeeting();
+    m.key.group = "G";
+    batch.meetings.push_back(Imported(m, "g"));
+    ASSERT_TRUE((*store)->Import(batch).ok());
+  }
+
+  // The plan's lines, one per step.
+  std::vector<std::string> Plan(const SqlQuery& query) {
+    std::vector<std::string> lines;
+    if (GetParam() == Backend::kSqlite) {
+      SQLite::Database db(url_.substr(7), SQLite::OPEN_READONLY);
+      SQLite::Statement explain(db, "EXPLAIN QUERY PLAN " + query.sql);
+      sqlite::BindAll(explain, query);
+      while (explain.executeStep()) lines.push_back(explain.getColumn(3).getString());
+      return lines;
+    }
+    pqxx::connection connection(url_);
+    pqxx::work tx(connection);
+    tx.exec("SET LOCAL enable_seqscan = off");
+    for (const pqxx::row& row : pg::ExecAll(tx, {"EXPLAIN " + query.sql, query.params}))
+      lines.push_back(row[0].c_str());
+    return lines;
+  }
+
+  // The large table a plan line reads whole, or "".
+  std::string FullScan(const std::string& line) const {
+    std::istringstream words(line);
+    std::string word;
+    std::vector<std::string> all;
+    while (words >> word) all.push_back(word);
+    for (std::size_t i = 0; i + 1 < all.size(); ++i) {
+      if (GetParam() == Backend::kSqlite && all[i] == "SCAN" && kLargeTables.count(all[i + 1]))
+        return all[i + 1];
+      if (GetParam() == Backend::kPostgres && all[i] == "Seq" && i + 3 < all.size() &&
+          all[i + 1] == "Scan" && all[i + 2] == "on" && kLargeTables.count(all[i + 3]))
+        return all[i + 3];
+    }
+    return "";
+  }
+};
+
+TEST_P(ListQueryPlansTest, EveryListIsAnIndexRangeScan) {
+  const SqlDialect dialect =
+      GetParam() == Backend::kSqlite ? SqlDialect::kSqlite : SqlDialect::kPostgres;
+  const auto queries = ListQueriesForPlans(dialect, 1);
+  ASSERT_GE(queries.size(), 30u);
+  for (const auto& [name, query] : queries) {
+    std::vector<std::string> plan = Plan(query);
+    ASSERT_FALSE(plan.empty()) << name;
+    std::string whole;
+    for (const std::string& line : plan) whole += "\n  " + line;
+    for (const std::string& line : plan)
+      EXPECT_EQ(FullScan(line), "") << name << " reads a large table whole:" << whole;
+  }
+}
+
+// The test itself: a list read without its index is caught.
+TEST_P(ListQueryPlansTest, AListWithoutItsIndexIsCaught) {
+  const SqlDialect dialect =
+      GetParam() == Backend::kSqlite ? SqlDialect::kSqlite : SqlDialect::kPostgres;
+  SqlQuery by_text{std::string("SELECT id FROM register_items r WHERE r.text = ") +
+                       (dialect == SqlDialect::kSqlite ? "?1" : "$1"),
+                   {std::string("x")}};
+  bool caught = false;
+  for (const std::string& line : Plan(by_text)) caught = caught || !FullScan(line).empty();
+  EXPECT_TRUE(caught);
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, ListQueryPlansTest, ::testing::Values(Backend::kSqlite),
+                         BackendName);
+INSTANTIATE_TEST_SUITE_P(Postgres, ListQueryPlansTest, ::testing::Values(Backend::kPostgres),
+                         BackendName);
+
+}  // namespace
+}  // namespace plenary

@@ -1,0 +1,124 @@
+#include "store/postgres/pg_lists.h"
+
+#include "store/postgres/pg_import.h"
+#include "store/postgres/pg_queries.h"
+#include "store/postgres/pg_register.h"
+
+namespace plenary::pg {
+namespace {
+
+constexpr SqlDialect kDialect = SqlDialect::kPostgres;
+
+std::size_t Count(pqxx::transaction_base& tx, const SqlQuery& query) {
+  pqxx::result rows = ExecAll(tx, query);
+  return rows.empty() ? 0 : rows[0][0].as<std::size_t>();
+}
+
+// The stored owner names the query's owner names, with the group's roster.
+std::vector<std::string> OwnerNamesFor(pqxx::transaction_base& tx, const GroupRow& group,
+                                       const std::string& short_name, const std::string& owner) {
+  std::vector<Owner> owners;
+  for (const pqxx::row& row : ExecAll(tx, OwnerCandidatesSql(kDialect, group.id)))
+    owners.push_back({row[0].c_str(), EnumAt(row[1], ParseOwnerKind)});
+  std::optional<Roster> roster;
+  if (group.has_roster) roster = LoadRoster(tx, group.id);
+  return OwnerNamesMatching(roster, short_name, owners, owner);
+}
+
+}  // namespace
+
+pqxx::result ExecAll(pqxx::transaction_base& tx, const SqlQuery& query) {
+  std::vector<std::string> values;
+  for (const SqlValue& v : query.params) {
+    if (const auto* n = std::get_if<std::int64_t>(&v))
+      values.push_back(std::to_string(*n));
+    else
+      values.push_back(std::get<std::string>(v));
+  }
+  return tx.exec_params(query.sql, pqxx::prepare::make_dynamic_params(values));
+}
+
+ListPage<RegisteredAction> LoadActionPage(pqxx::transaction_base& tx, const ActionListQuery& query,
+                                          const PageRequest& page,
+                                          std::optional<std::int64_t> after) {
+  std::optional<GroupRow> group = FindGroup(tx, query.group);
+  if (!group) return {};
+  std::vector<std::string> owners;
+  if (query.owner) owners = OwnerNamesFor(tx, *group, query.group, *query.owner);
+  const std::size_t total = Count(tx, ActionCountSql(kDialect, group->id, query, owners));
+  std::vector<RegisteredAction> rows = ReadRegisterItems(
+      ExecAll(tx, ActionPageSql(kDialect, group->id, query, owners, page, after, page.limit + 1)));
+  if (query.soonest_due_first && rows.size() < page.limit) {
+    for (RegisteredAction& a : ReadRegisterItems(
+             ExecAll(tx, ActionPageSql(kDialect, group->id, query, owners, PageRequest{},
+                                       std::nullopt, page.limit - rows.size(), DuePart::kUndated))))
+      rows.push_back(std::move(a));
+  }
+  if (query.soonest_due_first && rows.size() > page.limit) rows.resize(page.limit);
+  return PageOf(std::move(rows), page.limit, total, [](const auto& a) { return a.id; });
+}
+
+ListPage<Meeting> LoadMeetingPage(pqxx::transaction_base& tx, const MeetingListQuery& query,
+                                  const PageRequest& page, std::optional<std::int64_t> after) {
+  std::optional<GroupRow> group = FindGroup(tx, query.group);
+  if (!group) return {};
+  ListPage<Meeting> result;
+  result.total = Count(tx, MeetingCountSql(kDialect, group->id, query));
+  std::vector<Id> ids;
+  std::vector<Meeting> meetings = LoadMeetingsOf(
+      tx, ExecAll(tx, MeetingPageSql(kDialect, group->id, query, page, after, page.limit + 1)), ids,
+      query.parts);
+  if (meetings.size() > page.limit) {
+    meetings.resize(page.limit);
+    result.next = CursorOf(ids[page.limit - 1]);
+  }
+  result.items = std::move(meetings);
+  return result;
+}
+
+ListPage<RegisteredDecision> LoadDecisionPage(pqxx::transaction_base& tx,
+                                              const std::string& group_name,
+                                              const PageRequest& page,
+                                              std::optional<std::int64_t> after) {
+  std::optional<GroupRow> group = FindGroup(tx, group_name);
+  if (!group) return {};
+  const std::size_t total = Count(tx, DecisionCountSql(kDialect, group->id));
+  std::vector<RegisteredDecision> decisions;
+  for (const pqxx::row& row :
+       ExecAll(tx, DecisionPageSql(kDialect, group->id, page, after, page.limit + 1)))
+    decisions.push_back({row[0].as<Id>(),
+                         {row[1].c_str(), row[2].as<int>(), row[7].c_str()},
+                         {row[3].c_str(), row[4].c_str(), row[5].as<int>()},
+                         DateAt(row[6])});
+  return PageOf(std::move(decisions), page.limit, total, [](const auto& d) { return d.id; });
+}
+
+std::vector<GroupSummary> LoadGroupSummaries(pqxx::transaction_base& tx) {
+  std::vector<GroupSummary> groups;
+  for (const pqxx::row& row : ExecAll(tx, GroupSummariesSql(kDialect))) {
+    GroupSummary g;
+    g.has_roster = row[4].as<int>() != 0;
+    g.group.short_name = row[0].c_str();
+    if (g.has_roster) {
+      g.group.full_name = row[1].c_str();
+      g.group.active_from = OptionalDateAt(row[2]);
+      g.group.active_to = OptionalDateAt(row[3]);
+    }
+    g.meetings = row[5].as<std::size_t>();
+    g.last_meeting = OptionalDateAt(row[6]);
+    g.open_actions = row[7].as<std::size_t>();
+    groups.push_back(std::move(g));
+  }
+  return groups;
+}
+
+std::vector<std::string> LoadOwnerNames(pqxx::transaction_base& tx, const std::string& group_name) {
+  std::optional<GroupRow> group = FindGroup(tx, group_name);
+  if (!group) return {};
+  std::vector<std::string> names;
+  for (const pqxx::row& row : ExecAll(tx, OwnerCandidatesSql(kDialect, group->id)))
+    if (names.empty() || names.back() != row[0].c_str()) names.emplace_back(row[0].c_str());
+  return names;
+}
+
+}  // namespace plenary::pg

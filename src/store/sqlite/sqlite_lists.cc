@@ -1,0 +1,183 @@
+#include "store/sqlite/sqlite_lists.h"
+
+#include <sqlite3.h>
+
+#include "store/sqlite/sqlite_queries.h"
+#include "store/sqlite/sqlite_register.h"
+
+namespace plenary::sqlite {
+namespace {
+
+constexpr SqlDialect kDialect = SqlDialect::kSqlite;
+
+std::size_t Count(SQLite::Database& db, ListCache& cache, const SqlQuery& query) {
+  std::string key = query.sql;
+  for (const SqlValue& v : query.params) {
+    key += '\x1f';
+    if (const auto* n = std::get_if<std::int64_t>(&v))
+      key += std::to_string(*n);
+    else
+      key += std::get<std::string>(v);
+  }
+  auto cached = cache.counts.find(key);
+  if (cached != cache.counts.end()) return cached->second;
+  SQLite::Statement st(db, query.sql);
+  BindAll(st, query);
+  std::size_t count = st.executeStep() ? static_cast<std::size_t>(st.getColumn(0).getInt64()) : 0;
+  cache.counts.emplace(std::move(key), count);
+  return count;
+}
+
+std::vector<RegisteredAction> ReadActions(SQLite::Database& db, const SqlQuery& query) {
+  SQLite::Statement st(db, query.sql);
+  BindAll(st, query);
+  return ReadRegisterItems(st);
+}
+
+// The stored owner names the query's owner names, with the group's roster.
+std::vector<std::string> OwnerNamesFor(SQLite::Database& db, const GroupRow& group,
+                                       const std::string& short_name, const std::string& owner) {
+  SqlQuery candidates = OwnerCandidatesSql(kDialect, group.id);
+  SQLite::Statement st(db, candidates.sql);
+  BindAll(st, candidates);
+  std::vector<Owner> owners;
+  while (st.executeStep())
+    owners.push_back({st.getColumn(0).getString(), EnumAt(st.getColumn(1), ParseOwnerKind)});
+  std::optional<Roster> roster;
+  if (group.has_roster) roster = LoadRoster(db, group.id);
+  return OwnerNamesMatching(roster, short_name, owners, owner);
+}
+
+}  // namespace
+
+void ListCache::Check(SQLite::Database& db) {
+  const std::int64_t version = db.execAndGet("PRAGMA data_version").getInt64();
+  const std::int64_t changes = sqlite3_total_changes64(db.getHandle());
+  if (version == data_version_ && changes == changes_) return;
+  counts.clear();
+  owners.clear();
+  groups.reset();
+  data_version_ = version;
+  changes_ = changes;
+}
+
+void BindAll(SQLite::Statement& st, const SqlQuery& query) {
+  st.reset();
+  for (std::size_t i = 0; i < query.params.size(); ++i) {
+    const int index = static_cast<int>(i) + 1;
+    if (const auto* n = std::get_if<std::int64_t>(&query.params[i]))
+      st.bind(index, *n);
+    else
+      st.bind(index, std::get<std::string>(query.params[i]));
+  }
+}
+
+ListPage<RegisteredAction> LoadActionPage(SQLite::Database& db, ListCache& cache,
+                                          const ActionListQuery& query, const PageRequest& page,
+                                          std::optional<std::int64_t> after) {
+  std::optional<GroupRow> group = FindGroup(db, query.group);
+  if (!group) return {};
+  cache.Check(db);
+  std::vector<std::string> owners;
+  if (query.owner) owners = OwnerNamesFor(db, *group, query.group, *query.owner);
+  const std::size_t total = Count(db, cache, ActionCountSql(kDialect, group->id, query, owners));
+  std::vector<RegisteredAction> rows = ReadActions(
+      db, ActionPageSql(kDialect, group->id, query, owners, page, after, page.limit + 1));
+  if (query.soonest_due_first && rows.size() < page.limit) {
+    for (RegisteredAction& a :
+         ReadActions(db, ActionPageSql(kDialect, group->id, query, owners, PageRequest{},
+                                       std::nullopt, page.limit - rows.size(), DuePart::kUndated)))
+      rows.push_back(std::move(a));
+  }
+  if (query.soonest_due_first && rows.size() > page.limit) rows.resize(page.limit);
+  return PageOf(std::move(rows), page.limit, total, [](const auto& a) { return a.id; });
+}
+
+ListPage<Meeting> LoadMeetingPage(SQLite::Database& db, ListCache& cache,
+                                  const MeetingListQuery& query, const PageRequest& page,
+                                  std::optional<std::int64_t> after) {
+  std::optional<GroupRow> group = FindGroup(db, query.group);
+  if (!group) return {};
+  cache.Check(db);
+  const std::size_t total = Count(db, cache, MeetingCountSql(kDialect, group->id, query));
+  SqlQuery sql = MeetingPageSql(kDialect, group->id, query, page, after, page.limit + 1);
+  SQLite::Statement st(db, sql.sql);
+  BindAll(st, sql);
+  std::vector<Id> ids;
+  std::vector<Meeting> meetings = LoadMeetingsOf(db, st, ids, query.parts);
+  ListPage<Meeting> result;
+  result.total = total;
+  if (meetings.size() > page.limit) {
+    meetings.resize(page.limit);
+    result.next = CursorOf(ids[page.limit - 1]);
+  }
+  result.items = std::move(meetings);
+  return result;
+}
+
+ListPage<RegisteredDecision> LoadDecisionPage(SQLite::Database& db, ListCache& cache,
+                                              const std::string& group_name,
+                                              const PageRequest& page,
+                                              std::optional<std::int64_t> after) {
+  std::optional<GroupRow> group = FindGroup(db, group_name);
+  if (!group) return {};
+  cache.Check(db);
+  const std::size_t total = Count(db, cache, DecisionCountSql(kDialect, group->id));
+  SqlQuery sql = DecisionPageSql(kDialect, group->id, page, after, page.limit + 1);
+  SQLite::Statement rows(db, sql.sql);
+  BindAll(rows, sql);
+  std::vector<RegisteredDecision> decisions;
+  while (rows.executeStep()) {
+    decisions.push_back(
+        {rows.getColumn(0).getInt64(),
+         {rows.getColumn(1).getString(), rows.getColumn(2).getInt(), rows.getColumn(7).getString()},
+         {rows.getColumn(3).getString(), rows.getColumn(4).getString(), rows.getColumn(5).getInt()},
+         DateAt(rows.getColumn(6))});
+  }
+  return PageOf(std::move(decisions), page.limit, total, [](const auto& d) { return d.id; });
+}
+
+std::vector<GroupSummary> LoadGroupSummaries(SQLite::Database& db, ListCache& cache) {
+  db.execAndGet("SELECT count(*) FROM schema_migrations");  // the snapshot starts here
+  cache.Check(db);
+  if (cache.groups) return *cache.groups;
+  SQLite::Statement rows(db, GroupSummariesSql(kDialect).sql);
+  std::vector<GroupSummary> groups;
+  while (rows.executeStep()) {
+    GroupSummary g;
+    g.has_roster = rows.getColumn(4).getInt() != 0;
+    g.group.short_name = rows.getColumn(0).getString();
+    if (g.has_roster) {
+      g.group.full_name = rows.getColumn(1).getString();
+      g.group.active_from = OptionalDateAt(rows.getColumn(2));
+      g.group.active_to = OptionalDateAt(rows.getColumn(3));
+    }
+    g.meetings = static_cast<std::size_t>(rows.getColumn(5).getInt64());
+    g.last_meeting = OptionalDateAt(rows.getColumn(6));
+    g.open_actions = static_cast<std::size_t>(rows.getColumn(7).getInt64());
+    groups.push_back(std::move(g));
+  }
+  cache.groups = groups;
+  return groups;
+}
+
+std::vector<std::string> LoadOwnerNames(SQLite::Database& db, ListCache& cache,
+                                        const std::string& group_name) {
+  std::optional<GroupRow> group = FindGroup(db, group_name);
+  if (!group) return {};
+  cache.Check(db);
+  auto cached = cache.owners.find(group->id);
+  if (cached != cache.owners.end()) return cached->second;
+  SqlQuery sql = OwnerCandidatesSql(kDialect, group->id);
+  SQLite::Statement rows(db, sql.sql);
+  BindAll(rows, sql);
+  std::vector<std::string> names;
+  while (rows.executeStep()) {
+    std::string name = rows.getColumn(0).getString();
+    if (names.empty() || names.back() != name) names.push_back(std::move(name));
+  }
+  cache.owners.emplace(group->id, names);
+  return names;
+}
+
+}  // namespace plenary::sqlite
