@@ -31,6 +31,10 @@ struct Person {
   // Membership dates, inclusive; none: from the group's start / to its end.
   std::optional<Date> member_from;
   std::optional<Date> member_to;
+  // Where reminders of their items go (doc/reminders.md); none: nowhere, and
+  // `plenary remind` lists them instead.
+  std::optional<std::string> email;
+  bool reminders = true;  // false: they asked for no reminders
   friend bool operator==(const Person&, const Person&) = default;
 };
 
@@ -51,10 +55,19 @@ struct Group {
   friend bool operator==(const Group&, const Group&) = default;
 };
 
+// The address of an organisation or role that owns items ("ICANN Org",
+// "Staff"): its reminders go there, e.g. to the secretariat's list.
+struct OrganisationAddress {
+  std::string name;  // as the directory names the organisation, or as written
+  std::string email;
+  friend bool operator==(const OrganisationAddress&, const OrganisationAddress&) = default;
+};
+
 struct Roster {
   Group group;
   std::vector<Person> people;
   std::vector<SubTeam> subteams;
+  std::vector<OrganisationAddress> organisations;
   friend bool operator==(const Roster&, const Roster&) = default;
 };
 

@@ -21,6 +21,9 @@ Roster FullRoster() {
               {"An Observer", Role::kObserver, {}, D(2017, 1, 1), std::nullopt}};
   r.subteams = {{"SSR1 review", std::string("Denise Michel"), {"Denise Michel"}},
                 {"Leaderless", std::nullopt, {}}};
+  r.people[0].email = "denise@example.org";
+  r.people[2].reminders = false;
+  r.organisations = {{"Staff", "staff@example.org"}};
   return r;
 }
 
