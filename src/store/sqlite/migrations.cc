@@ -196,6 +196,35 @@ CREATE TABLE attendance_remarks (
 ) WITHOUT ROWID, STRICT;
 )sql";
 
+// Where reminders go (doc/reminders.md): a person's address and opt-out, an
+// organisation's address (by the name the directory gives it), and the log of
+// reminders sent, one row per group, recipient and day, so that a rerun sends
+// nothing twice. A failed send writes no row; the next run tries again.
+constexpr std::string_view kSchemaV6Reminders = R"sql(
+ALTER TABLE people ADD COLUMN email TEXT CHECK (email <> '');
+ALTER TABLE people ADD COLUMN reminders INTEGER NOT NULL DEFAULT 1 CHECK (reminders IN (0, 1));
+
+CREATE TABLE organisation_addresses (
+  group_id INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL CHECK (name <> ''),
+  email TEXT NOT NULL CHECK (email <> ''),
+  PRIMARY KEY (group_id, position)
+) WITHOUT ROWID, STRICT;
+
+CREATE TABLE reminders_sent (
+  id INTEGER PRIMARY KEY,
+  group_name TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  address TEXT NOT NULL,
+  day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  sent_unix INTEGER NOT NULL,
+  message_id TEXT NOT NULL,
+  items TEXT NOT NULL,
+  UNIQUE (group_name, recipient, day)
+) STRICT;
+)sql";
+
 int QueryInt(SQLite::Database& db, const char* sql) {
   SQLite::Statement query(db, sql);
   query.executeStep();
@@ -231,6 +260,8 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
        sqlite::SiteSchema()},
       {5, "written statuses and due phrases, resolution bodies, guests, attendance remarks",
        kSchemaV5WordsGuestsAndRemarks},
+      {6, "reminders: people's and organisations' addresses, opt-outs, reminders sent",
+       kSchemaV6Reminders},
   };
   return migrations;
 }
