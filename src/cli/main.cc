@@ -8,6 +8,7 @@
 
 #include "app/isolated_import.h"
 #include "cli/commands.h"
+#include "cli/remind_command.h"
 #include "cli/site_commands.h"
 
 namespace {
@@ -176,6 +177,8 @@ int Run(int argc, char** argv) {
 
   plenary::SiteCommands site;
   plenary::AddSiteCommands(app, site);
+  plenary::RemindCommand remind;
+  auto* remind_cmd = plenary::AddRemindCommand(app, remind);
 
   try {
     app.parse(argc, argv);
@@ -213,6 +216,7 @@ int Run(int argc, char** argv) {
   if (*copy_cmd) return plenary::RunCopyDb(ctx, copy_from, copy_to);
   if (auto status = plenary::RunSiteCommands(ctx, site)) return *status;
   if (*publish_cmd) return plenary::RunPublish(ctx, publish);
+  if (*remind_cmd) return plenary::RunRemind(ctx, remind);
   return plenary::kExitUsage;
 }
 
