@@ -24,6 +24,9 @@ struct TimeOfDay {
 
 enum class Role { kMember, kStaff, kLiaison, kObserver };
 
+// The capacity a member serves in for their appointing organisation.
+enum class Capacity { kRepresentative, kIndividual };
+
 struct Person {
   std::string name;  // canonical spelling, as the roster gives it
   Role role = Role::kMember;
@@ -35,6 +38,11 @@ struct Person {
   // `plenary remind` lists them instead.
   std::optional<std::string> email;
   bool reminders = true;  // false: they asked for no reminders
+  // The organisation that appointed them (an ICANN review team's SO or AC:
+  // "GNSO", "ALAC", ...; or "Board"; elsewhere any affiliation), as the
+  // roster writes it; empty: none given.
+  std::string affiliation;
+  std::optional<Capacity> capacity;
   friend bool operator==(const Person&, const Person&) = default;
 };
 
@@ -200,6 +208,8 @@ struct RegisteredDecision {
 
 std::string_view RoleName(Role role);
 std::optional<Role> ParseRole(std::string_view text);
+std::string_view CapacityName(Capacity capacity);  // "representative", "individual"
+std::optional<Capacity> ParseCapacity(std::string_view text);
 std::string_view OwnerKindName(OwnerKind kind);
 std::optional<OwnerKind> ParseOwnerKind(std::string_view text);
 std::string_view ActionStatusName(ActionStatus status);

@@ -56,7 +56,9 @@ json RosterJson(const Roster& r) {
                       {"member_from", OptionalDate(p.member_from)},
                       {"member_to", OptionalDate(p.member_to)},
                       {"email", OptionalText(p.email)},
-                      {"reminders", p.reminders}});
+                      {"reminders", p.reminders},
+                      {"affiliation", p.affiliation},
+                      {"capacity", p.capacity ? json(CapacityName(*p.capacity)) : json(nullptr)}});
   json subteams = json::array();
   for (const SubTeam& s : r.subteams)
     subteams.push_back(
@@ -80,11 +82,16 @@ Roster RosterOf(const json& j) {
   r.group = {g.at("short_name").get<std::string>(), g.at("full_name").get<std::string>(),
              OptionalDateOf(g.at("active_from")), OptionalDateOf(g.at("active_to"))};
   for (const json& p : j.at("people"))
-    r.people.push_back({p.at("name").get<std::string>(),
-                        Named(ParseRole(p.at("role").get<std::string>()), p.at("role")),
-                        p.at("aliases").get<std::vector<std::string>>(),
-                        OptionalDateOf(p.at("member_from")), OptionalDateOf(p.at("member_to")),
-                        OptionalTextOf(p.at("email")), p.at("reminders").get<bool>()});
+    r.people.push_back(
+        {p.at("name").get<std::string>(),
+         Named(ParseRole(p.at("role").get<std::string>()), p.at("role")),
+         p.at("aliases").get<std::vector<std::string>>(), OptionalDateOf(p.at("member_from")),
+         OptionalDateOf(p.at("member_to")), OptionalTextOf(p.at("email")),
+         p.at("reminders").get<bool>(), p.at("affiliation").get<std::string>(),
+         p.at("capacity").is_null()
+             ? std::nullopt
+             : std::optional(
+                   Named(ParseCapacity(p.at("capacity").get<std::string>()), p.at("capacity")))});
   for (const json& s : j.at("subteams"))
     r.subteams.push_back({s.at("name").get<std::string>(), OptionalTextOf(s.at("leader")),
                           s.at("members").get<std::vector<std::string>>()});

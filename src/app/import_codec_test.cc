@@ -23,6 +23,9 @@ Roster FullRoster() {
                 {"Leaderless", std::nullopt, {}}};
   r.people[0].email = "denise@example.org";
   r.people[2].reminders = false;
+  r.people[0].affiliation = "GNSO";
+  r.people[0].capacity = Capacity::kRepresentative;
+  r.people[2].capacity = Capacity::kIndividual;
   r.organisations = {{"Staff", "staff@example.org"}};
   return r;
 }

@@ -9,6 +9,7 @@
 #include "app/isolated_import.h"
 #include "cli/commands.h"
 #include "cli/remind_command.h"
+#include "cli/report_back_command.h"
 #include "cli/site_commands.h"
 
 namespace {
@@ -119,6 +120,8 @@ int Run(int argc, char** argv) {
       ->excludes(month_opt);
   attendance_cmd->add_option("--to", attendance.to, "Participation to DATE, YYYY-MM-DD")
       ->excludes(month_opt);
+  attendance_cmd->add_flag("--by-affiliation", attendance.by_affiliation,
+                           "Participation summed by appointing organisation (SO/AC)");
   attendance_cmd->add_flag("--json", attendance.json, "Print JSON (see doc/cli.md)");
   plenary::PublishCommand publish;
   auto* publish_cmd = app.add_subcommand(
@@ -179,6 +182,8 @@ int Run(int argc, char** argv) {
   plenary::AddSiteCommands(app, site);
   plenary::RemindCommand remind;
   auto* remind_cmd = plenary::AddRemindCommand(app, remind);
+  plenary::ReportBackCommand report_back;
+  auto* report_back_cmd = plenary::AddReportBackCommand(app, report_back);
 
   try {
     app.parse(argc, argv);
@@ -217,6 +222,7 @@ int Run(int argc, char** argv) {
   if (auto status = plenary::RunSiteCommands(ctx, site)) return *status;
   if (*publish_cmd) return plenary::RunPublish(ctx, publish);
   if (*remind_cmd) return plenary::RunRemind(ctx, remind);
+  if (*report_back_cmd) return plenary::RunReportBack(ctx, report_back);
   return plenary::kExitUsage;
 }
 

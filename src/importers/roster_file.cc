@@ -21,7 +21,8 @@ int ColumnOf(std::string_view line, std::string_view part) {
 }
 
 constexpr std::string_view kExpectedPerson =
-    "expected 'NAME | ROLE | ALIASES | DATES' (and 'email: ADDRESS', 'reminders: yes|no')";
+    "expected 'NAME | ROLE | ALIASES | DATES' (and 'email: ADDRESS', 'reminders: yes|no', "
+    "'affiliation: ORG', 'capacity: representative|individual')";
 constexpr std::string_view kExpectedAddress = "expected an e-mail address 'NAME@DOMAIN.TLD'";
 constexpr std::string_view kExpectedMembership =
     "expected membership dates 'YYYY-MM-DD to', 'to YYYY-MM-DD' or 'YYYY-MM-DD to YYYY-MM-DD'";
@@ -64,7 +65,10 @@ std::string PersonFieldKey(std::string_view field) {
   std::size_t colon = field.find(':');
   if (colon == std::string_view::npos) return "";
   std::string key = AsciiLower(Trim(field.substr(0, colon)));
-  return key == "email" || key == "e-mail" || key == "reminders" ? key : "";
+  return key == "email" || key == "e-mail" || key == "reminders" || key == "affiliation" ||
+                 key == "capacity"
+             ? key
+             : "";
 }
 
 std::string ActivePeriod(const Group& group) {
@@ -188,6 +192,21 @@ class RosterReader {
     std::string key = PersonFieldKey(field);
     std::string_view value = Trim(field.substr(field.find(':') + 1));
     int column = ColumnOf(line, field);
+    if (key == "affiliation") {
+      if (!person.affiliation.empty())
+        return source_.ErrorAt(n, column, "affiliation: is given twice");
+      if (value.empty()) return source_.ErrorAt(n, column, "expected 'affiliation: ORGANISATION'");
+      person.affiliation = CollapseSpaces(value);
+      return Status::Ok();
+    }
+    if (key == "capacity") {
+      if (person.capacity) return source_.ErrorAt(n, column, "capacity: is given twice");
+      person.capacity = ParseCapacity(AsciiLower(value));
+      if (!person.capacity)
+        return source_.ErrorAt(n, column,
+                               "expected 'capacity: representative' or 'capacity: individual'");
+      return Status::Ok();
+    }
     if (key == "reminders") {
       std::string word = AsciiLower(value);
       if (word != "yes" && word != "no")

@@ -52,7 +52,8 @@ TEST(RosterFile, Errors) {
             "organisation");
   EXPECT_EQ(FirstLineOfError("group: SSR2\nA B | member | AB | 2017 | more\n"),
             "roster.txt:2:1: expected 'NAME | ROLE | ALIASES | DATES' (and 'email: ADDRESS', "
-            "'reminders: yes|no') (2 to 4 fields), found 5");
+            "'reminders: yes|no', 'affiliation: ORG', 'capacity: representative|individual') (2 "
+            "to 4 fields), found 5");
 }
 
 TEST(RosterFile, ReadsAddressesOptOutsAndOrganisations) {
@@ -84,6 +85,28 @@ TEST(RosterFile, ReadsAddressesOptOutsAndOrganisations) {
             (std::vector<OrganisationAddress>{{"ICANN Org", "ssr2-staff@icann.org"},
                                               {"Staff", "secretariat@icann.org"},
                                               {"Subteam rapporteurs", "rapporteurs@example.org"}}));
+}
+
+TEST(RosterFile, ReadsAffiliationsAndCapacities) {
+  auto roster = Read(
+      "group: SSR2\n"
+      "Denise Michel | member | DM | affiliation: GNSO | capacity: Representative\n"
+      "Geoff Huston | member | affiliation:  Number  Resource Organization \n"
+      "Kaveh Ranjbar | liaison | capacity: individual\n");
+  ASSERT_TRUE(roster.ok()) << roster.error().message;
+  EXPECT_EQ(roster->people[0].affiliation, "GNSO");
+  EXPECT_EQ(roster->people[0].capacity, Capacity::kRepresentative);
+  EXPECT_EQ(roster->people[0].aliases, std::vector<std::string>{"DM"});
+  EXPECT_EQ(roster->people[1].affiliation, "Number Resource Organization");
+  EXPECT_EQ(roster->people[1].capacity, std::nullopt);
+  EXPECT_EQ(roster->people[2].affiliation, "");
+  EXPECT_EQ(roster->people[2].capacity, Capacity::kIndividual);
+  EXPECT_EQ(FirstLineOfError("group: SSR2\nA B | member | capacity: chair\n"),
+            "roster.txt:2:16: expected 'capacity: representative' or 'capacity: individual'");
+  EXPECT_EQ(FirstLineOfError("group: SSR2\nA B | member | affiliation:\n"),
+            "roster.txt:2:16: expected 'affiliation: ORGANISATION'");
+  EXPECT_EQ(FirstLineOfError("group: SSR2\nA B | member | affiliation: GAC | affiliation: ALAC\n"),
+            "roster.txt:2:35: affiliation: is given twice");
 }
 
 TEST(RosterFile, AddressErrors) {

@@ -116,7 +116,9 @@ json RosterJson(const Roster& roster, bool with_addresses) {
                    {"aliases", p.aliases},
                    {"member_from", DateOrNull(p.member_from)},
                    {"member_to", DateOrNull(p.member_to)},
-                   {"reminders", p.reminders}};
+                   {"reminders", p.reminders},
+                   {"affiliation", TextOrNull(p.affiliation)},
+                   {"capacity", p.capacity ? json(CapacityName(*p.capacity)) : json(nullptr)}};
     if (with_addresses) person["email"] = p.email ? json(*p.email) : json(nullptr);
     people.push_back(std::move(person));
   }

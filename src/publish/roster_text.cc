@@ -37,6 +37,8 @@ std::string RosterText(const Roster& roster) {
     if (!dates.empty()) out += " | " + dates;
     if (p.email) out += " | email: " + *p.email;
     if (!p.reminders) out += " | reminders: no";
+    if (!p.affiliation.empty()) out += " | affiliation: " + p.affiliation;
+    if (p.capacity) out += " | capacity: " + std::string(CapacityName(*p.capacity));
     out += "\n";
   }
   if (!roster.subteams.empty()) out += "\n";

@@ -42,11 +42,13 @@ TEST(RosterText, MembershipDatesAliasesAndSubTeamsAreWritten) {
 TEST(RosterText, AddressesOptOutsAndOrganisationsAreWritten) {
   const Roster r = Read(
       "group: X\nAnn Lee | member | email: ann@example.org\n"
-      "Bo Chan | liaison | BC | to 2018-01-01 | reminders: no\n"
+      "Bo Chan | liaison | BC | to 2018-01-01 | reminders: no | capacity: individual\n"
+      "Cy Dee | member | affiliation: GNSO\n"
       "organisation: Secretariat | email: staff@example.org\n");
   EXPECT_EQ(RosterText(r),
             "group: X\n\nAnn Lee | member | email: ann@example.org\n"
-            "Bo Chan | liaison | BC | to 2018-01-01 | reminders: no\n\n"
+            "Bo Chan | liaison | BC | to 2018-01-01 | reminders: no | capacity: individual\n"
+            "Cy Dee | member | affiliation: GNSO\n\n"
             "organisation: Staff | email: staff@example.org\n");
   EXPECT_EQ(Read(RosterText(r)), r);
 }

@@ -335,6 +335,9 @@ TEST_P(StoreContractTest, RoundTripsAddressesOptOutsAndOrganisations) {
   roster.people[0].email = "dm@example.org";
   roster.people[1].reminders = false;
   roster.people[1].email = "jg@example.org";
+  roster.people[0].affiliation = "GNSO";
+  roster.people[0].capacity = Capacity::kRepresentative;
+  roster.people[1].capacity = Capacity::kIndividual;
   roster.organisations = {{"Staff", "staff@example.org"}, {"ICANN Org", "org@example.org"}};
   auto store = Open();
   ASSERT_TRUE(store->Import({roster, {}}).ok());
@@ -344,6 +347,8 @@ TEST_P(StoreContractTest, RoundTripsAddressesOptOutsAndOrganisations) {
   Roster changed = roster;
   changed.people[0].email = std::nullopt;
   changed.people[1].reminders = true;
+  changed.people[0].affiliation = "ccNSO";
+  changed.people[1].capacity = std::nullopt;
   changed.organisations.pop_back();
   EXPECT_EQ(Ok(store->Import({changed, {}})).roster, ImportOutcome::kUpdated);
   store.reset();

@@ -30,10 +30,11 @@ std::map<std::string, Id> WritePeople(pqxx::transaction_base& tx, Id group_id,
     Id person_id =
         tx.exec_params1(
               "INSERT INTO people (group_id, position, name, role, member_from, "
-              "member_to, email, reminders) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
-              "RETURNING id",
+              "member_to, email, reminders, affiliation, capacity) VALUES ($1, $2, $3, $4, $5, "
+              "$6, $7, $8, $9, $10) RETURNING id",
               group_id, i, p.name, std::string(RoleName(p.role)), IsoDateOrNull(p.member_from),
-              IsoDateOrNull(p.member_to), p.email, p.reminders)[0]
+              IsoDateOrNull(p.member_to), p.email, p.reminders, p.affiliation,
+              p.capacity ? std::optional<std::string>(CapacityName(*p.capacity)) : std::nullopt)[0]
             .as<Id>();
     ids[p.name] = person_id;
     for (std::size_t j = 0; j < p.aliases.size(); ++j)

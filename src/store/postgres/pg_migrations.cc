@@ -225,10 +225,12 @@ ALTER TABLE meetings ADD COLUMN subteam text CHECK (subteam <> '');
 )sql";
 
 // Migration 6: SQLite's migration 6 (people's and organisations' addresses,
-// opt-outs, the log of reminders sent).
+// opt-outs, the log of reminders sent; people's affiliation and capacity).
 constexpr std::string_view kSchemaV6Reminders = R"sql(
 ALTER TABLE people ADD COLUMN email text CHECK (email <> ''),
-  ADD COLUMN reminders boolean NOT NULL DEFAULT true;
+  ADD COLUMN reminders boolean NOT NULL DEFAULT true,
+  ADD COLUMN affiliation text NOT NULL DEFAULT '',
+  ADD COLUMN capacity text CHECK (capacity IN ('representative', 'individual'));
 
 CREATE TABLE organisation_addresses (
   group_id bigint NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
@@ -313,7 +315,7 @@ const std::vector<PostgresMigration>& PostgresMigrations() {
        pg::SiteSchema()},
       {5, "written statuses and due phrases, resolution bodies, guests, attendance remarks",
        kSchemaV5WordsGuestsAndRemarks},
-      {6, "reminders: people's and organisations' addresses, opt-outs, reminders sent",
+      {6, "reminders: people's and organisations' addresses, opt-outs, reminders sent; affiliations",
        kSchemaV6Reminders},
   };
   return migrations;

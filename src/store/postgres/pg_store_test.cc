@@ -97,7 +97,8 @@ TEST_F(PostgresStoreTest, MigrationFourIndexesWhatAnOlderDatabaseHolds) {
   // Back to version 3, as a database of an earlier plenary would be.
   Exec(
       "DROP TABLE reminders_sent, organisation_addresses; ALTER TABLE people DROP COLUMN email, "
-      "DROP COLUMN reminders; DELETE FROM schema_migrations WHERE version = 6");
+      "DROP COLUMN reminders, DROP COLUMN affiliation, DROP COLUMN capacity; DELETE FROM "
+      "schema_migrations WHERE version = 6");
   Exec(
       "DROP TABLE attendance_remarks; ALTER TABLE action_mentions DROP COLUMN written_status, "
       "DROP COLUMN due_phrase; ALTER TABLE register_items DROP COLUMN written_status, DROP COLUMN "

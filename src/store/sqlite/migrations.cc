@@ -199,10 +199,13 @@ CREATE TABLE attendance_remarks (
 // Where reminders go (doc/reminders.md): a person's address and opt-out, an
 // organisation's address (by the name the directory gives it), and the log of
 // reminders sent, one row per group, recipient and day, so that a rerun sends
-// nothing twice. A failed send writes no row; the next run tries again.
+// nothing twice. A failed send writes no row; the next run tries again. And a
+// person's appointing organisation ('' for none) and capacity.
 constexpr std::string_view kSchemaV6Reminders = R"sql(
 ALTER TABLE people ADD COLUMN email TEXT CHECK (email <> '');
 ALTER TABLE people ADD COLUMN reminders INTEGER NOT NULL DEFAULT 1 CHECK (reminders IN (0, 1));
+ALTER TABLE people ADD COLUMN affiliation TEXT NOT NULL DEFAULT '';
+ALTER TABLE people ADD COLUMN capacity TEXT CHECK (capacity IN ('representative', 'individual'));
 
 CREATE TABLE organisation_addresses (
   group_id INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
@@ -260,7 +263,7 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
        sqlite::SiteSchema()},
       {5, "written statuses and due phrases, resolution bodies, guests, attendance remarks",
        kSchemaV5WordsGuestsAndRemarks},
-      {6, "reminders: people's and organisations' addresses, opt-outs, reminders sent",
+      {6, "reminders: people's and organisations' addresses, opt-outs, reminders sent; affiliations",
        kSchemaV6Reminders},
   };
   return migrations;

@@ -178,11 +178,11 @@ Roster LoadRoster(SQLite::Database& db, Id group_id) {
     throw CorruptRow(fmt::format("corrupt database: no group {}", group_id));
   roster.group = {group.getColumn(0).getString(), group.getColumn(1).getString(),
                   OptionalDateAt(group.getColumn(2)), OptionalDateAt(group.getColumn(3))};
-  SQLite::Statement people(
-      db,
-      "SELECT p.id, p.name, p.role, a.alias, p.member_from, p.member_to, "
-      "p.email, p.reminders FROM people p LEFT JOIN person_aliases a ON a.person_id = p.id "
-      "WHERE p.group_id = ? ORDER BY p.position, a.position");
+  SQLite::Statement people(db,
+                           "SELECT p.id, p.name, p.role, a.alias, p.member_from, p.member_to, "
+                           "p.email, p.reminders, p.affiliation, p.capacity FROM people p LEFT "
+                           "JOIN person_aliases a ON a.person_id = p.id "
+                           "WHERE p.group_id = ? ORDER BY p.position, a.position");
   Bind(people, group_id);
   Id person_id = 0;
   while (people.executeStep()) {
@@ -193,7 +193,11 @@ Roster LoadRoster(SQLite::Database& db, Id group_id) {
                                OptionalDateAt(people.getColumn(4)),
                                OptionalDateAt(people.getColumn(5)),
                                TextOrNull(people.getColumn(6)),
-                               people.getColumn(7).getInt() != 0});
+                               people.getColumn(7).getInt() != 0,
+                               people.getColumn(8).getString(),
+                               people.getColumn(9).isNull()
+                                   ? std::nullopt
+                                   : std::optional(EnumAt(people.getColumn(9), ParseCapacity))});
       person_id = people.getColumn(0).getInt64();
     }
     if (!people.getColumn(3).isNull())
