@@ -25,12 +25,13 @@ constexpr std::string_view kRosterTemplate =
     "group: RMD\n"
     "name: Reminder Test Team\n"
     "active: 2026-01-01 to\n"
-    "Denise Michel | member | DM | email: denise.michel@DOMAIN\n"
+    "Denise Michel | member | DM | email: denise.michel@DOMAIN | affiliation: GNSO\n"
     "Geoff Huston | member | GH\n"
     "Kerry-Ann Barrett | member | KAB | email: kab@DOMAIN | reminders: no\n"
     "James Gannon | member | JG | email: refused.jg@DOMAIN\n"
     "Jennifer Bryce | staff | JB\n"
-    "organisation: Staff | email: secretariat-list@DOMAIN\n";
+    "organisation: Staff | email: secretariat-list@DOMAIN\n"
+    "organisation: GNSO | email: gnso-council@DOMAIN\n";
 
 constexpr std::string_view kMeeting1 =
     "RMD Plenary Meeting #1 - Tuesday 17 November 2026 @ 14:00 UTC\n"
@@ -448,6 +449,42 @@ TEST_F(SmtpRemindTest, TheShippedDailyJobsSendOncePerDay) {
             std::string::npos)
       << by_systemd.out;
   EXPECT_EQ(Received().size(), sent);
+}
+
+// An SO/AC's report back (plenary report-back --send) goes to the address the
+// roster gives the affiliation, once a day, with both parts.
+TEST_F(SmtpRemindTest, ReportBackGoesToTheAffiliationsAddressOncePerDay) {
+  std::vector<std::string> send = {"report-back", "--group",
+                                   "RMD",         "--affiliation",
+                                   "GNSO",        "--month",
+                                   "2026-11",     "--send",
+                                   "--smtp-url",  env_.at("SMTP_PLAIN_URL"),
+                                   "--smtp-tls",  "none",
+                                   "--mail-from", "secretariat@" + domain_};
+  RunResult r = Plenary(send);
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_EQ(r.out, "sent to " + Address("gnso-council") + "\n");
+  auto received = Received();
+  ASSERT_EQ(received.size(), 1u);
+  json mail = Parse(received.begin()->second);
+  EXPECT_EQ(mail["defects"], json::array());
+  EXPECT_EQ(mail["headers"]["To"], "GNSO <" + Address("gnso-council") + ">");
+  EXPECT_EQ(mail["headers"]["Subject"], "[RMD] Report back to GNSO, November 2026");
+  EXPECT_EQ(mail["headers"]["List-Id"], "RMD report back <rmd.report-back." + domain_ + ">");
+  ASSERT_EQ(mail["parts"].size(), 2u);
+  std::string text = mail["parts"][0]["text"];
+  std::erase(text, '\r');
+  EXPECT_NE(text.find("Appointees: Denise Michel\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("Open items its appointees own (2):"), std::string::npos) << text;
+  std::string page = mail["parts"][1]["text"];
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(page.c_str())) << page;
+  EXPECT_EQ(doc.select_nodes("//h2").size(), 5u) << page;
+
+  r = Plenary(send);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "already sent today to " + Address("gnso-council") + "\n");
+  EXPECT_EQ(Received().size(), 1u);
 }
 
 }  // namespace

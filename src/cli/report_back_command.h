@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "publish/mail/smtp.h"
 
 namespace CLI {
 class App;
@@ -20,6 +21,12 @@ struct ReportBackCommand {
   std::optional<std::string> from;   // YYYY-MM-DD
   std::optional<std::string> to;     // YYYY-MM-DD
   bool json = false;
+  // --send: e-mailed to the affiliation's contact address (the roster's
+  // `organisation:` line of that name), once a day, logged and audited like a
+  // reminder (recipient "report-back ORG").
+  bool send = false;
+  std::string smtp_tls = "required";
+  SmtpOptions smtp;
 };
 
 CLI::App* AddReportBackCommand(CLI::App& app, ReportBackCommand& command);

@@ -203,32 +203,17 @@ std::string MailboxHeader(std::string_view name, std::string_view address) {
   return fmt::format("\"{}\" <{}>", quoted, address);
 }
 
-ReminderMail ComposeReminderMail(const GroupRegisters& registers, const Reminder& r,
-                                 const ReminderMailSettings& settings) {
-  ReminderMail mail;
-  mail.to = r.address.value_or("");
-  std::string day = FormatIsoDate(r.as_of);
-  std::string domain = DomainOf(settings.from);
-  mail.message_id =
-      fmt::format("plenary.remind.{}.{}.{}.{}.{}@{}", Slug(r.group), Slug(r.owner.name),
-                  NameHash(r.owner.name), day, settings.now_unix, domain);
-  mail.subject = Subject(r);
-  mail.text = TextPart(registers, r);
-  mail.html = HtmlPart(registers, r, mail.subject);
-  mail.calendar = OwnerCalendar(registers, r.owner.name);
-
-  std::string from_name =
-      settings.from_name.empty() ? r.group + " secretariat" : settings.from_name;
+std::string InternetMessage(const MailMessage& mail) {
   std::string mixed = fmt::format("=_plenary_mixed_{}", NameHash(mail.message_id));
   std::string alternative = fmt::format("=_plenary_alt_{}", NameHash(mail.message_id));
-  std::string& m = mail.message;
-  m += "Date: " + MailDate(settings.now_unix) + "\r\n";
-  m += "From: " + MailboxHeader(from_name, settings.from) + "\r\n";
-  m += "To: " + MailboxHeader(r.owner.name, mail.to) + "\r\n";
+  std::string m;
+  m += "Date: " + MailDate(mail.now_unix) + "\r\n";
+  m += "From: " + MailboxHeader(mail.from_name, mail.from) + "\r\n";
+  m += "To: " + MailboxHeader(mail.to_name, mail.to) + "\r\n";
   m += "Subject: " + EncodeHeaderText(mail.subject) + "\r\n";
   m += "Message-ID: <" + mail.message_id + ">\r\n";
-  m += fmt::format("List-Id: {} <{}.reminders.{}>\r\n",
-                   EncodeHeaderText(r.group + " action item reminders"), Slug(r.group), domain);
+  m += fmt::format("List-Id: {} <{}.{}>\r\n", EncodeHeaderText(mail.list_name), mail.list_label,
+                   DomainOf(mail.from));
   m += "Auto-Submitted: auto-generated\r\n";
   m += "MIME-Version: 1.0\r\n";
   m += "Content-Type: multipart/mixed; boundary=\"" + mixed + "\"\r\n\r\n";
@@ -241,13 +226,46 @@ ReminderMail ComposeReminderMail(const GroupRegisters& registers, const Reminder
   m += "Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
   m += Base64Body(CrLf(mail.html));
   m += "--" + alternative + "--\r\n";
-  std::string file = fmt::format("{}-items-{}.ics", Slug(r.group), day);
-  m += "--" + mixed + "\r\n";
-  m += "Content-Type: text/calendar; charset=UTF-8; name=\"" + file + "\"\r\n";
-  m += "Content-Disposition: attachment; filename=\"" + file + "\"\r\n";
-  m += "Content-Transfer-Encoding: base64\r\n\r\n";
-  m += Base64Body(CrLf(mail.calendar));
+  if (!mail.attachment_name.empty()) {
+    m += "--" + mixed + "\r\n";
+    m += "Content-Type: " + mail.attachment_type + "; charset=UTF-8; name=\"" +
+         mail.attachment_name + "\"\r\n";
+    m += "Content-Disposition: attachment; filename=\"" + mail.attachment_name + "\"\r\n";
+    m += "Content-Transfer-Encoding: base64\r\n\r\n";
+    m += Base64Body(CrLf(mail.attachment));
+  }
   m += "--" + mixed + "--\r\n";
+  return m;
+}
+
+ReminderMail ComposeReminderMail(const GroupRegisters& registers, const Reminder& r,
+                                 const ReminderMailSettings& settings) {
+  ReminderMail mail;
+  mail.to = r.address.value_or("");
+  std::string day = FormatIsoDate(r.as_of);
+  mail.message_id =
+      fmt::format("plenary.remind.{}.{}.{}.{}.{}@{}", Slug(r.group), Slug(r.owner.name),
+                  NameHash(r.owner.name), day, settings.now_unix, DomainOf(settings.from));
+  mail.subject = Subject(r);
+  mail.text = TextPart(registers, r);
+  mail.html = HtmlPart(registers, r, mail.subject);
+  mail.calendar = OwnerCalendar(registers, r.owner.name);
+  MailMessage message;
+  message.from = settings.from;
+  message.from_name = settings.from_name.empty() ? r.group + " secretariat" : settings.from_name;
+  message.to = mail.to;
+  message.to_name = r.owner.name;
+  message.subject = mail.subject;
+  message.message_id = mail.message_id;
+  message.list_name = r.group + " action item reminders";
+  message.list_label = Slug(r.group) + ".reminders";
+  message.now_unix = settings.now_unix;
+  message.text = mail.text;
+  message.html = mail.html;
+  message.attachment_name = fmt::format("{}-items-{}.ics", Slug(r.group), day);
+  message.attachment_type = "text/calendar";
+  message.attachment = mail.calendar;
+  mail.message = InternetMessage(message);
   return mail;
 }
 

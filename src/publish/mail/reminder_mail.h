@@ -42,6 +42,20 @@ struct ReminderMail {
 ReminderMail ComposeReminderMail(const GroupRegisters& registers, const Reminder& reminder,
                                  const ReminderMailSettings& settings);
 
+// Any message plenary sends, in the shape above: the alternatives, and an
+// attachment when `attachment_name` is not empty.
+struct MailMessage {
+  std::string from, from_name, to, to_name;  // addresses checked by the caller
+  std::string subject;
+  std::string message_id;  // without angle brackets
+  std::string list_name;   // "SSR2 action item reminders"
+  std::string list_label;  // "ssr2.reminders": List-Id is <LABEL.DOMAIN-OF-FROM>
+  std::int64_t now_unix = 0;
+  std::string text, html;
+  std::string attachment_name, attachment_type, attachment;
+};
+std::string InternetMessage(const MailMessage& message);
+
 // "Wed, 02 Dec 2026 20:01:46 +0000".
 std::string MailDate(std::int64_t unix_seconds);
 // `text` as it may stand in a header: itself when printable ASCII, else
