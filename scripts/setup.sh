@@ -21,7 +21,9 @@ packages=(g++ cmake ninja-build pkg-config git ca-certificates ccache
           # plenary serve reads uploads in a child process behind a seccomp filter
           libseccomp-dev
           # web pages: the browser end-to-end test (tests/web) drives chromium with node
-          chromium)
+          chromium
+          # plenary remind's tests: a real SMTP server (tests/smtp) with a throwaway certificate
+          python3-aiosmtpd openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

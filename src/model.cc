@@ -15,6 +15,8 @@ constexpr NameTable<Role, 4> kRoles{{{Role::kMember, "member"},
                                      {Role::kStaff, "staff"},
                                      {Role::kLiaison, "liaison"},
                                      {Role::kObserver, "observer"}}};
+constexpr NameTable<Capacity, 2> kCapacities{
+    {{Capacity::kRepresentative, "representative"}, {Capacity::kIndividual, "individual"}}};
 constexpr NameTable<OwnerKind, 3> kOwnerKinds{{{OwnerKind::kPerson, "person"},
                                                {OwnerKind::kOrganisation, "organisation"},
                                                {OwnerKind::kUnresolved, "unresolved"}}};
@@ -63,6 +65,8 @@ const char* ErrorKindName(ErrorKind kind) {
 
 std::string_view RoleName(Role role) { return NameOf(kRoles, role); }
 std::optional<Role> ParseRole(std::string_view t) { return Parse(kRoles, t); }
+std::string_view CapacityName(Capacity c) { return NameOf(kCapacities, c); }
+std::optional<Capacity> ParseCapacity(std::string_view t) { return Parse(kCapacities, t); }
 std::string_view OwnerKindName(OwnerKind kind) { return NameOf(kOwnerKinds, kind); }
 std::optional<OwnerKind> ParseOwnerKind(std::string_view t) { return Parse(kOwnerKinds, t); }
 std::string_view ActionStatusName(ActionStatus s) { return NameOf(kStatuses, s); }

@@ -24,6 +24,9 @@ struct TimeOfDay {
 
 enum class Role { kMember, kStaff, kLiaison, kObserver };
 
+// The capacity a member serves in for their appointing organisation.
+enum class Capacity { kRepresentative, kIndividual };
+
 struct Person {
   std::string name;  // canonical spelling, as the roster gives it
   Role role = Role::kMember;
@@ -31,6 +34,15 @@ struct Person {
   // Membership dates, inclusive; none: from the group's start / to its end.
   std::optional<Date> member_from;
   std::optional<Date> member_to;
+  // Where reminders of their items go (doc/reminders.md); none: nowhere, and
+  // `plenary remind` lists them instead.
+  std::optional<std::string> email;
+  bool reminders = true;  // false: they asked for no reminders
+  // The organisation that appointed them (an ICANN review team's SO or AC:
+  // "GNSO", "ALAC", ...; or "Board"; elsewhere any affiliation), as the
+  // roster writes it; empty: none given.
+  std::string affiliation;
+  std::optional<Capacity> capacity;
   friend bool operator==(const Person&, const Person&) = default;
 };
 
@@ -51,10 +63,19 @@ struct Group {
   friend bool operator==(const Group&, const Group&) = default;
 };
 
+// The address of an organisation or role that owns items ("ICANN Org",
+// "Staff"): its reminders go there, e.g. to the secretariat's list.
+struct OrganisationAddress {
+  std::string name;  // as the directory names the organisation, or as written
+  std::string email;
+  friend bool operator==(const OrganisationAddress&, const OrganisationAddress&) = default;
+};
+
 struct Roster {
   Group group;
   std::vector<Person> people;
   std::vector<SubTeam> subteams;
+  std::vector<OrganisationAddress> organisations;
   friend bool operator==(const Roster&, const Roster&) = default;
 };
 
@@ -187,6 +208,8 @@ struct RegisteredDecision {
 
 std::string_view RoleName(Role role);
 std::optional<Role> ParseRole(std::string_view text);
+std::string_view CapacityName(Capacity capacity);  // "representative", "individual"
+std::optional<Capacity> ParseCapacity(std::string_view text);
 std::string_view OwnerKindName(OwnerKind kind);
 std::optional<OwnerKind> ParseOwnerKind(std::string_view text);
 std::string_view ActionStatusName(ActionStatus status);

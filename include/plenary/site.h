@@ -88,6 +88,18 @@ struct SearchQuery {
   int limit = 50;
 };
 
+// A reminder sent (`plenary remind`, doc/reminders.md): to whom, where, for
+// which day and items. One per group, recipient and day.
+struct SentReminder {
+  std::string group;      // short name
+  std::string recipient;  // the owner: a person's or an organisation's name
+  std::string address;
+  std::string day;  // YYYY-MM-DD, the day the reminder is for
+  std::int64_t sent_unix = 0;
+  std::string message_id;  // without angle brackets
+  std::string items;       // the items' ids, comma-separated
+};
+
 class SiteStore {
  public:
   virtual ~SiteStore() = default;
@@ -137,6 +149,13 @@ class SiteStore {
   // Full-text search over meetings' notes, action items and decisions, kept
   // current by the store on every import and edit. Empty text: no hits.
   virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
+
+  // The reminders log. RecordReminder is false, and writes nothing, when one
+  // for the same group (ASCII case ignored), recipient and day is there.
+  virtual Result<bool> RecordReminder(const SentReminder& sent) = 0;
+  // Those of `group` for `day`, in the order recorded.
+  virtual Result<std::vector<SentReminder>> RemindersSent(const std::string& group,
+                                                          const std::string& day) = 0;
 };
 
 // Opens the site tables of the database named by `url` (as OpenStore),

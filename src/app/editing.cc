@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "app/credentials.h"
+#include "core/email_address.h"
 #include "core/text.h"
 #include "publish/json.h"
 #include "publish/site_json.h"
@@ -194,6 +195,72 @@ Status Editing::SetGroupPublic(const Actor& actor, const std::string& group, boo
   return site_.SetGroupPublic(group, is_public,
                               {Entry(actor, "group.public", group, "group/" + group,
                                      json{{"public", *was}}.dump(), json{{"public", is_public}}.dump())});
+}
+
+Result<bool> Editing::RecordReminder(const Actor& actor, const SentReminder& sent) {
+  if (Status s = Require(actor, Operation::kEditAction, sent.group); !s) return s.error();
+  auto recorded = site_.RecordReminder(sent);
+  if (!recorded.ok() || !*recorded) return recorded;
+  json after{{"recipient", sent.recipient},
+             {"address", sent.address},
+             {"day", sent.day},
+             {"message_id", sent.message_id},
+             {"items", sent.items}};
+  if (Status s = Audit(actor, "reminder.send", sent.group,
+                       fmt::format("reminder/{}/{}/{}", sent.group, sent.day, sent.recipient), "",
+                       after.dump());
+      !s)
+    return s.error();
+  return true;
+}
+
+Status Editing::RecordReminderFailure(const Actor& actor, const SentReminder& attempted,
+                                      const std::string& error) {
+  if (Status s = Require(actor, Operation::kEditAction, attempted.group); !s) return s;
+  json after{{"recipient", attempted.recipient},
+             {"address", attempted.address},
+             {"day", attempted.day},
+             {"error", error}};
+  return Audit(
+      actor, "reminder.fail", attempted.group,
+      fmt::format("reminder/{}/{}/{}", attempted.group, attempted.day, attempted.recipient), "",
+      after.dump());
+}
+
+Result<Person> Editing::SetOwnReminderSettings(const Actor& actor, const std::string& group,
+                                               std::optional<std::string> email, bool reminders) {
+  if (Status s = Require(actor, Operation::kReadGroup, group); !s) return s.error();
+  if (!actor.user || actor.user->person.empty())
+    return Error::PermissionDenied("your account is linked to nobody on a roster");
+  if (email && !IsEmailAddress(*email))
+    return Error::InvalidInput(
+        fmt::format("'{}' is not an e-mail address (expected NAME@DOMAIN.TLD)", *email));
+  auto roster = store_.FindRoster(group);
+  if (!roster.ok()) return roster.error();
+  Person* person = nullptr;
+  if (*roster) {
+    for (Person& p : (*roster)->people)
+      if (FoldName(p.name) == FoldName(actor.user->person)) person = &p;
+  }
+  if (!person)
+    return Error::PermissionDenied(
+        fmt::format("{} is not on the roster of {}", actor.user->person, group));
+  json before{{"email", person->email ? json(*person->email) : json(nullptr)},
+              {"reminders", person->reminders}};
+  person->email = std::move(email);
+  person->reminders = reminders;
+  json after{{"email", person->email ? json(*person->email) : json(nullptr)},
+             {"reminders", person->reminders}};
+  Person changed = *person;
+  if (before == after) return changed;
+  auto imported = store_.Import({**roster, {}});
+  if (!imported.ok()) return imported.error();
+  if (Status s = Audit(actor, "roster.contact", (*roster)->group.short_name,
+                       fmt::format("person/{}/{}", (*roster)->group.short_name, changed.name),
+                       before.dump(), after.dump());
+      !s)
+    return s.error();
+  return changed;
 }
 
 Result<User> Editing::UserByLogin(const std::string& login) {

@@ -55,6 +55,29 @@ class Editing {
   // kSetGroupPublic. Audit "group.public", target "group/NAME".
   Status SetGroupPublic(const Actor& actor, const std::string& group, bool is_public);
 
+  // kEditAction on the reminder's group (sending reminders is the
+  // secretariat's). Records a reminder sent (SiteStore::RecordReminder) and,
+  // when it was not already recorded, audits "reminder.send", target
+  // "reminder/GROUP/DAY/RECIPIENT", after: {recipient, address, day,
+  // message_id, items}. False when one for the same day was already there.
+  Result<bool> RecordReminder(const Actor& actor, const SentReminder& sent);
+  // kEditAction. Audits "reminder.fail" (nothing else is written: the next
+  // run tries again), after: {recipient, address, day, error}.
+  Status RecordReminderFailure(const Actor& actor, const SentReminder& attempted,
+                               const std::string& error);
+
+  // A signed-in user's own reminder settings in `group`: the address of the
+  // roster person their account is linked to (User::person; nullopt clears
+  // it) and whether they want reminders. kReadGroup, and the actor must be
+  // that person (PermissionDenied for the command line, an account linked to
+  // nobody, or a person not on the group's roster); InvalidInput for an
+  // address IsEmailAddress refuses. The roster is saved with only that
+  // person changed. Audit "roster.contact", target "person/GROUP/NAME",
+  // before and after: {email, reminders}. A later roster import replaces it
+  // like every other field (the roster page's text shows the current one).
+  Result<Person> SetOwnReminderSettings(const Actor& actor, const std::string& group,
+                                        std::optional<std::string> email, bool reminders);
+
   // kManageUsers, for all of these. Audit "user.add", "user.grant",
   // "user.passwd" (no hash in the log), "token.create" (no secret),
   // "token.revoke"; target "user/LOGIN" or "token/ID".

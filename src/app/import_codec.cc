@@ -54,18 +54,26 @@ json RosterJson(const Roster& r) {
                       {"role", RoleName(p.role)},
                       {"aliases", p.aliases},
                       {"member_from", OptionalDate(p.member_from)},
-                      {"member_to", OptionalDate(p.member_to)}});
+                      {"member_to", OptionalDate(p.member_to)},
+                      {"email", OptionalText(p.email)},
+                      {"reminders", p.reminders},
+                      {"affiliation", p.affiliation},
+                      {"capacity", p.capacity ? json(CapacityName(*p.capacity)) : json(nullptr)}});
   json subteams = json::array();
   for (const SubTeam& s : r.subteams)
     subteams.push_back(
         {{"name", s.name}, {"leader", OptionalText(s.leader)}, {"members", s.members}});
+  json organisations = json::array();
+  for (const OrganisationAddress& o : r.organisations)
+    organisations.push_back({{"name", o.name}, {"email", o.email}});
   return {{"group",
            {{"short_name", r.group.short_name},
             {"full_name", r.group.full_name},
             {"active_from", OptionalDate(r.group.active_from)},
             {"active_to", OptionalDate(r.group.active_to)}}},
           {"people", std::move(people)},
-          {"subteams", std::move(subteams)}};
+          {"subteams", std::move(subteams)},
+          {"organisations", std::move(organisations)}};
 }
 
 Roster RosterOf(const json& j) {
@@ -74,13 +82,21 @@ Roster RosterOf(const json& j) {
   r.group = {g.at("short_name").get<std::string>(), g.at("full_name").get<std::string>(),
              OptionalDateOf(g.at("active_from")), OptionalDateOf(g.at("active_to"))};
   for (const json& p : j.at("people"))
-    r.people.push_back({p.at("name").get<std::string>(),
-                        Named(ParseRole(p.at("role").get<std::string>()), p.at("role")),
-                        p.at("aliases").get<std::vector<std::string>>(),
-                        OptionalDateOf(p.at("member_from")), OptionalDateOf(p.at("member_to"))});
+    r.people.push_back(
+        {p.at("name").get<std::string>(),
+         Named(ParseRole(p.at("role").get<std::string>()), p.at("role")),
+         p.at("aliases").get<std::vector<std::string>>(), OptionalDateOf(p.at("member_from")),
+         OptionalDateOf(p.at("member_to")), OptionalTextOf(p.at("email")),
+         p.at("reminders").get<bool>(), p.at("affiliation").get<std::string>(),
+         p.at("capacity").is_null()
+             ? std::nullopt
+             : std::optional(
+                   Named(ParseCapacity(p.at("capacity").get<std::string>()), p.at("capacity")))});
   for (const json& s : j.at("subteams"))
     r.subteams.push_back({s.at("name").get<std::string>(), OptionalTextOf(s.at("leader")),
                           s.at("members").get<std::vector<std::string>>()});
+  for (const json& o : j.at("organisations"))
+    r.organisations.push_back({o.at("name").get<std::string>(), o.at("email").get<std::string>()});
   return r;
 }
 

@@ -21,6 +21,12 @@ Roster FullRoster() {
               {"An Observer", Role::kObserver, {}, D(2017, 1, 1), std::nullopt}};
   r.subteams = {{"SSR1 review", std::string("Denise Michel"), {"Denise Michel"}},
                 {"Leaderless", std::nullopt, {}}};
+  r.people[0].email = "denise@example.org";
+  r.people[2].reminders = false;
+  r.people[0].affiliation = "GNSO";
+  r.people[0].capacity = Capacity::kRepresentative;
+  r.people[2].capacity = Capacity::kIndividual;
+  r.organisations = {{"Staff", "staff@example.org"}};
   return r;
 }
 

@@ -80,6 +80,50 @@ int PrintLog(const CliContext& ctx, const std::vector<GroupLog>& groups, bool as
   return kExitOk;
 }
 
+json AffiliationsJson(const Block& block, const Period& period,
+                      const std::vector<AffiliationParticipation>& sums) {
+  json rows = json::array();
+  for (const AffiliationParticipation& a : sums)
+    rows.push_back({{"affiliation", a.affiliation.empty() ? json(nullptr) : json(a.affiliation)},
+                    {"members", a.members},
+                    {"held", a.held},
+                    {"present", a.present},
+                    {"apologies", a.apologies},
+                    {"absent", a.absent},
+                    {"rate", a.rate ? json(*a.rate) : json(nullptr)}});
+  return {{"group", block.group->name},
+          {"from", period.given_from ? json(FormatIsoDate(*period.given_from)) : json(nullptr)},
+          {"to", period.given_to ? json(FormatIsoDate(*period.given_to)) : json(nullptr)},
+          {"meetings", block.meetings.size()},
+          {"affiliations", std::move(rows)}};
+}
+
+// The group-wide participation of each group with a roster, summed by
+// appointing organisation.
+int PrintByAffiliation(const CliContext& ctx, const std::vector<GroupLog>& groups,
+                       const Period& period, bool as_json) {
+  json array = json::array();
+  bool any = false;
+  for (const GroupLog& g : groups) {
+    if (!g.roster) continue;
+    for (const Block& block : BlocksOf(g, period.from, period.to)) {
+      if (block.subteam) continue;
+      auto sums =
+          ParticipationByAffiliation(ParticipationIn(block, period.from, period.to), *g.roster);
+      if (as_json) {
+        array.push_back(AffiliationsJson(block, period, sums));
+        continue;
+      }
+      if (any) ctx.out << '\n';
+      PrintAffiliations(ctx.out, block, period, sums);
+      any = true;
+    }
+  }
+  if (as_json) ctx.out << array.dump(2) << '\n';
+  if (!as_json && !any) ctx.out << "no group with a roster\n";
+  return kExitOk;
+}
+
 int PrintPeriod(const CliContext& ctx, const std::vector<GroupLog>& groups, const Period& period,
                 bool as_json) {
   json array = json::array();
@@ -120,6 +164,8 @@ int RunAttendance(const CliContext& ctx, const AttendanceCommand& command) {
     ctx.err << "plenary: error: " << groups.error().message << '\n';
     return kExitUsage;
   }
+  if (command.by_affiliation)
+    return PrintByAffiliation(ctx, *groups, *period ? **period : AllMeetings(), command.json);
   if (*period) return PrintPeriod(ctx, *groups, **period, command.json);
   return PrintLog(ctx, *groups, command.json);
 }

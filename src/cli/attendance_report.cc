@@ -86,4 +86,24 @@ void PrintParticipation(std::ostream& out, const Block& block, const Period& per
   PrintApart(out, rows);
 }
 
+void PrintAffiliations(std::ostream& out, const Block& block, const Period& period,
+                       const std::vector<AffiliationParticipation>& sums) {
+  TextTable table({"Affiliation", "Members", "Held", "Present", "Apologies", "Absent", "Rate"});
+  for (const AffiliationParticipation& a : sums) {
+    std::string members;
+    for (const std::string& m : a.members) members += (members.empty() ? "" : ", ") + m;
+    table.AddRow({a.affiliation.empty() ? "(none)" : a.affiliation, members, std::to_string(a.held),
+                  std::to_string(a.present), std::to_string(a.apologies), std::to_string(a.absent),
+                  RateText(a.rate)});
+  }
+  std::size_t n = block.meetings.size();
+  out << fmt::format("{} participation by affiliation, {}: {} meeting{}\n", BlockTitle(block),
+                     period.label, n, n == 1 ? "" : "s");
+  if (table.empty()) {
+    out << "no members\n";
+  } else {
+    table.Print(out);
+  }
+}
+
 }  // namespace plenary

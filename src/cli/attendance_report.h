@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/affiliation.h"
 #include "core/attendance.h"
 #include "plenary/model.h"
 #include "publish/attendance_log.h"
@@ -23,5 +24,10 @@ void PrintGrid(std::ostream& out, const Block& block, const std::vector<Particip
 // observers apart.
 void PrintParticipation(std::ostream& out, const Block& block, const Period& period,
                         const std::vector<Participation>& rows);
+
+// Held, present, apologies, absent and rate per appointing organisation, with
+// its members.
+void PrintAffiliations(std::ostream& out, const Block& block, const Period& period,
+                       const std::vector<AffiliationParticipation>& sums);
 
 }  // namespace plenary

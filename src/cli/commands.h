@@ -53,6 +53,7 @@ struct AttendanceCommand {
   std::optional<std::string> month;  // YYYY-MM
   std::optional<std::string> from;   // YYYY-MM-DD
   std::optional<std::string> to;     // YYYY-MM-DD
+  bool by_affiliation = false;       // participation summed by appointing organisation
   bool json = false;
 };
 

@@ -8,6 +8,8 @@
 
 #include "app/isolated_import.h"
 #include "cli/commands.h"
+#include "cli/remind_command.h"
+#include "cli/report_back_command.h"
 #include "cli/site_commands.h"
 
 namespace {
@@ -118,6 +120,8 @@ int Run(int argc, char** argv) {
       ->excludes(month_opt);
   attendance_cmd->add_option("--to", attendance.to, "Participation to DATE, YYYY-MM-DD")
       ->excludes(month_opt);
+  attendance_cmd->add_flag("--by-affiliation", attendance.by_affiliation,
+                           "Participation summed by appointing organisation (SO/AC)");
   attendance_cmd->add_flag("--json", attendance.json, "Print JSON (see doc/cli.md)");
   plenary::PublishCommand publish;
   auto* publish_cmd = app.add_subcommand(
@@ -176,6 +180,10 @@ int Run(int argc, char** argv) {
 
   plenary::SiteCommands site;
   plenary::AddSiteCommands(app, site);
+  plenary::RemindCommand remind;
+  auto* remind_cmd = plenary::AddRemindCommand(app, remind);
+  plenary::ReportBackCommand report_back;
+  auto* report_back_cmd = plenary::AddReportBackCommand(app, report_back);
 
   try {
     app.parse(argc, argv);
@@ -213,6 +221,8 @@ int Run(int argc, char** argv) {
   if (*copy_cmd) return plenary::RunCopyDb(ctx, copy_from, copy_to);
   if (auto status = plenary::RunSiteCommands(ctx, site)) return *status;
   if (*publish_cmd) return plenary::RunPublish(ctx, publish);
+  if (*remind_cmd) return plenary::RunRemind(ctx, remind);
+  if (*report_back_cmd) return plenary::RunReportBack(ctx, report_back);
   return plenary::kExitUsage;
 }
 

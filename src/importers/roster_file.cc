@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "core/directory.h"
+#include "core/email_address.h"
 #include "core/subteam.h"
 #include "core/text.h"
 
@@ -19,7 +20,10 @@ int ColumnOf(std::string_view line, std::string_view part) {
   return ColumnOfByte(line, static_cast<std::size_t>(part.data() - line.data()));
 }
 
-constexpr std::string_view kExpectedPerson = "expected 'NAME | ROLE | ALIASES | DATES'";
+constexpr std::string_view kExpectedPerson =
+    "expected 'NAME | ROLE | ALIASES | DATES' (and 'email: ADDRESS', 'reminders: yes|no', "
+    "'affiliation: ORG', 'capacity: representative|individual')";
+constexpr std::string_view kExpectedAddress = "expected an e-mail address 'NAME@DOMAIN.TLD'";
 constexpr std::string_view kExpectedMembership =
     "expected membership dates 'YYYY-MM-DD to', 'to YYYY-MM-DD' or 'YYYY-MM-DD to YYYY-MM-DD'";
 
@@ -50,6 +54,23 @@ bool IsSubTeamKey(std::string_view key) {
   return k == "subteam" || k == "sub-team" || k == "sub team";
 }
 
+bool IsOrganisationKey(std::string_view key) {
+  std::string k = AsciiLower(Trim(key));
+  return k == "organisation" || k == "organization";
+}
+
+// A person's field "email: ..." or "reminders: ...": its key, lower case, or
+// empty for a positional field (aliases, dates).
+std::string PersonFieldKey(std::string_view field) {
+  std::size_t colon = field.find(':');
+  if (colon == std::string_view::npos) return "";
+  std::string key = AsciiLower(Trim(field.substr(0, colon)));
+  return key == "email" || key == "e-mail" || key == "reminders" || key == "affiliation" ||
+                 key == "capacity"
+             ? key
+             : "";
+}
+
 std::string ActivePeriod(const Group& group) {
   if (!group.active_to) return "from " + FormatIsoDate(*group.active_from);
   return FormatIsoDate(*group.active_from) + " to " + FormatIsoDate(*group.active_to);
@@ -67,6 +88,7 @@ class RosterReader {
       return source_.ErrorAt(1, 1, "roster has no 'group: NAME' line");
     if (Status s = CheckMemberships(); !s.ok()) return s.error();
     if (Status s = ResolveSubTeams(); !s.ok()) return s.error();
+    if (Status s = ResolveOrganisations(); !s.ok()) return s.error();
     return roster_;
   }
 
@@ -79,6 +101,8 @@ class RosterReader {
     std::size_t bar = text.find('|');
     if (colon != std::string_view::npos && colon < bar && IsSubTeamKey(text.substr(0, colon)))
       return ReadSubTeam(n, line, text);
+    if (colon != std::string_view::npos && colon < bar && IsOrganisationKey(text.substr(0, colon)))
+      return ReadOrganisation(n, line, text);
     if (bar != std::string_view::npos) return ReadPerson(n, line);
     return ReadSetting(n, line, text);
   }
@@ -88,7 +112,7 @@ class RosterReader {
     if (colon == std::string_view::npos) {
       return source_.ErrorAt(n, 0,
                              "expected 'NAME | ROLE | ALIASES' or a setting "
-                             "'group:', 'name:', 'active:' or 'subteam:'");
+                             "'group:', 'name:', 'active:', 'subteam:' or 'organisation:'");
     }
     std::string key = AsciiLower(Trim(text.substr(0, colon)));
     std::string_view value = Trim(text.substr(colon + 1));
@@ -102,8 +126,8 @@ class RosterReader {
       return ReadActive(n, line, value);
     } else {
       return source_.ErrorAt(n, 0,
-                             fmt::format("unknown setting '{}': expected group, name, active or "
-                                         "subteam",
+                             fmt::format("unknown setting '{}': expected group, name, active, "
+                                         "subteam or organisation",
                                          key));
     }
     return Status::Ok();
@@ -129,7 +153,11 @@ class RosterReader {
   }
 
   Status ReadPerson(int n, std::string_view line) {
-    auto parts = SplitTrimmed(Trim(line), '|');
+    auto fields = SplitTrimmed(Trim(line), '|');
+    std::vector<std::string_view> parts;  // name, role, aliases, dates
+    std::vector<std::string_view> keyed;  // "email: ...", "reminders: ..."
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      (i >= 2 && !PersonFieldKey(fields[i]).empty() ? keyed : parts).push_back(fields[i]);
     if (parts.size() < 2 || parts.size() > 4) {
       return source_.ErrorAt(
           n, 0, fmt::format("{} (2 to 4 fields), found {}", kExpectedPerson, parts.size()));
@@ -152,7 +180,64 @@ class RosterReader {
     if (parts.size() == 4 && !parts[3].empty()) {
       if (Status s = ReadMembership(n, line, parts[3], person); !s.ok()) return s;
     }
+    for (std::string_view field : keyed) {
+      if (Status s = ReadPersonField(n, line, field, person); !s.ok()) return s;
+    }
     roster_.people.push_back(std::move(person));
+    return Status::Ok();
+  }
+
+  // "email: denise@example.org", "reminders: no".
+  Status ReadPersonField(int n, std::string_view line, std::string_view field, Person& person) {
+    std::string key = PersonFieldKey(field);
+    std::string_view value = Trim(field.substr(field.find(':') + 1));
+    int column = ColumnOf(line, field);
+    if (key == "affiliation") {
+      if (!person.affiliation.empty())
+        return source_.ErrorAt(n, column, "affiliation: is given twice");
+      if (value.empty()) return source_.ErrorAt(n, column, "expected 'affiliation: ORGANISATION'");
+      person.affiliation = CollapseSpaces(value);
+      return Status::Ok();
+    }
+    if (key == "capacity") {
+      if (person.capacity) return source_.ErrorAt(n, column, "capacity: is given twice");
+      person.capacity = ParseCapacity(AsciiLower(value));
+      if (!person.capacity)
+        return source_.ErrorAt(n, column,
+                               "expected 'capacity: representative' or 'capacity: individual'");
+      return Status::Ok();
+    }
+    if (key == "reminders") {
+      std::string word = AsciiLower(value);
+      if (word != "yes" && word != "no")
+        return source_.ErrorAt(n, column, "expected 'reminders: yes' or 'reminders: no'");
+      if (seen_reminders_ == n) return source_.ErrorAt(n, column, "reminders: is given twice");
+      seen_reminders_ = n;
+      person.reminders = word == "yes";
+      return Status::Ok();
+    }
+    if (person.email) return source_.ErrorAt(n, column, "email: is given twice");
+    if (!IsEmailAddress(value))
+      return source_.ErrorAt(n, value.empty() ? column : ColumnOf(line, value), kExpectedAddress);
+    person.email = std::string(value);
+    return Status::Ok();
+  }
+
+  // "organisation: ICANN Org | email: ssr2-staff@icann.org": where reminders
+  // of the items an organisation or role owns go.
+  Status ReadOrganisation(int n, std::string_view line, std::string_view text) {
+    auto parts = SplitTrimmed(text, '|');
+    std::string_view name = Trim(parts[0].substr(parts[0].find(':') + 1));
+    std::string key = parts.size() == 2 ? PersonFieldKey(parts[1]) : "";
+    if (name.empty() || (key != "email" && key != "e-mail"))
+      return source_.ErrorAt(n, 0, "expected 'organisation: NAME | email: ADDRESS'");
+    std::string_view value = Trim(parts[1].substr(parts[1].find(':') + 1));
+    if (!IsEmailAddress(value)) {
+      return source_.ErrorAt(n, value.empty() ? ColumnOf(line, parts[1]) : ColumnOf(line, value),
+                             kExpectedAddress);
+    }
+    organisation_lines_.push_back({name, n});
+    roster_.organisations.push_back({CollapseSpaces(name), std::string(value)});
     return Status::Ok();
   }
 
@@ -214,6 +299,7 @@ class RosterReader {
   Status ReadSubTeam(int n, std::string_view line, std::string_view text);
   Status ReadSubTeamPart(int n, std::string_view line, std::string_view part, SubTeamLine& out);
   Status ResolveSubTeams();
+  Status ResolveOrganisations();
   Result<std::string> ResolveMember(const Directory& directory, int n, std::string_view written);
 
   const SourceText& source_;
@@ -221,6 +307,8 @@ class RosterReader {
   std::unordered_map<std::string, std::string> claimed_;
   std::vector<MembershipLine> memberships_;
   std::vector<SubTeamLine> subteam_lines_;
+  std::vector<WrittenName> organisation_lines_;  // parallel to roster_.organisations
+  int seen_reminders_ = 0;                       // the line whose reminders: was read
 };
 
 // "subteam: SSR1 review | lead: Denise Michel | members: DM, ET, JG". Names
@@ -312,6 +400,32 @@ Status RosterReader::ResolveSubTeams() {
       subteam.leader = *lead;
     }
     roster_.subteams.push_back(std::move(subteam));
+  }
+  return Status::Ok();
+}
+
+// An organisation's name as the directory knows it ("Secretariat" is Staff),
+// else as written; a person's address belongs on their own line.
+Status RosterReader::ResolveOrganisations() {
+  Directory directory(&roster_, roster_.group.short_name);
+  for (std::size_t i = 0; i < organisation_lines_.size(); ++i) {
+    const WrittenName& written = organisation_lines_[i];
+    int column = ColumnOf(source_.line(written.line), written.text);
+    Owner owner = directory.ResolveOwner(written.text);
+    if (owner.kind == OwnerKind::kPerson) {
+      return source_.ErrorAt(written.line, column,
+                             fmt::format("'{}' is {}, a person: give a person's address on "
+                                         "their own line ('| email: ADDRESS')",
+                                         written.text, owner.name));
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (FoldName(roster_.organisations[j].name) == FoldName(owner.name)) {
+        return source_.ErrorAt(written.line, column,
+                               fmt::format("{} is given an address twice (first on line {})",
+                                           owner.name, organisation_lines_[j].line));
+      }
+    }
+    roster_.organisations[i].name = owner.name;
   }
   return Status::Ok();
 }

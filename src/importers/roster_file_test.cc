@@ -48,9 +48,89 @@ TEST(RosterFile, Errors) {
   EXPECT_EQ(FirstLineOfError("group: SSR2\nactive: March 2017\n"),
             "roster.txt:2:9: expected 'active: YYYY-MM-DD to YYYY-MM-DD'");
   EXPECT_EQ(FirstLineOfError("group: SSR2\nchair: Emily\n"),
-            "roster.txt:2:1: unknown setting 'chair': expected group, name, active or subteam");
+            "roster.txt:2:1: unknown setting 'chair': expected group, name, active, subteam or "
+            "organisation");
   EXPECT_EQ(FirstLineOfError("group: SSR2\nA B | member | AB | 2017 | more\n"),
-            "roster.txt:2:1: expected 'NAME | ROLE | ALIASES | DATES' (2 to 4 fields), found 5");
+            "roster.txt:2:1: expected 'NAME | ROLE | ALIASES | DATES' (and 'email: ADDRESS', "
+            "'reminders: yes|no', 'affiliation: ORG', 'capacity: representative|individual') (2 "
+            "to 4 fields), found 5");
+}
+
+TEST(RosterFile, ReadsAddressesOptOutsAndOrganisations) {
+  auto roster = Read(
+      "group: SSR2\n"
+      "Denise Michel | member | DM | email: denise@example.org\n"
+      "Geoff Huston | member | email: gh@example.net | reminders: no\n"
+      "Eric Osterweil | member | EO | 2017-08-01 to | E-mail: eo@example.com | reminders: yes\n"
+      "Kaveh Ranjbar | liaison\n"
+      "organisation: ICANN Org | email: ssr2-staff@icann.org\n"
+      "organization: Secretariat | email: secretariat@icann.org\n"
+      "organisation: Subteam rapporteurs | email: rapporteurs@example.org\n");
+  ASSERT_TRUE(roster.ok()) << roster.error().message;
+  ASSERT_EQ(roster->people.size(), 4u);
+  Person denise{"Denise Michel", Role::kMember, {"DM"}};
+  denise.email = "denise@example.org";
+  EXPECT_EQ(roster->people[0], denise);
+  EXPECT_EQ(roster->people[1].email, "gh@example.net");
+  EXPECT_TRUE(roster->people[1].aliases.empty());
+  EXPECT_FALSE(roster->people[1].reminders);
+  EXPECT_EQ(roster->people[2].email, "eo@example.com");
+  EXPECT_EQ(roster->people[2].aliases, std::vector<std::string>{"EO"});
+  EXPECT_TRUE(roster->people[2].member_from.has_value());
+  EXPECT_TRUE(roster->people[2].reminders);
+  EXPECT_EQ(roster->people[3].email, std::nullopt);
+  EXPECT_TRUE(roster->people[3].reminders);
+  // Organisations by the directory's names ("Secretariat" is Staff), others as written.
+  EXPECT_EQ(roster->organisations,
+            (std::vector<OrganisationAddress>{{"ICANN Org", "ssr2-staff@icann.org"},
+                                              {"Staff", "secretariat@icann.org"},
+                                              {"Subteam rapporteurs", "rapporteurs@example.org"}}));
+}
+
+TEST(RosterFile, ReadsAffiliationsAndCapacities) {
+  auto roster = Read(
+      "group: SSR2\n"
+      "Denise Michel | member | DM | affiliation: GNSO | capacity: Representative\n"
+      "Geoff Huston | member | affiliation:  Number  Resource Organization \n"
+      "Kaveh Ranjbar | liaison | capacity: individual\n");
+  ASSERT_TRUE(roster.ok()) << roster.error().message;
+  EXPECT_EQ(roster->people[0].affiliation, "GNSO");
+  EXPECT_EQ(roster->people[0].capacity, Capacity::kRepresentative);
+  EXPECT_EQ(roster->people[0].aliases, std::vector<std::string>{"DM"});
+  EXPECT_EQ(roster->people[1].affiliation, "Number Resource Organization");
+  EXPECT_EQ(roster->people[1].capacity, std::nullopt);
+  EXPECT_EQ(roster->people[2].affiliation, "");
+  EXPECT_EQ(roster->people[2].capacity, Capacity::kIndividual);
+  EXPECT_EQ(FirstLineOfError("group: SSR2\nA B | member | capacity: chair\n"),
+            "roster.txt:2:16: expected 'capacity: representative' or 'capacity: individual'");
+  EXPECT_EQ(FirstLineOfError("group: SSR2\nA B | member | affiliation:\n"),
+            "roster.txt:2:16: expected 'affiliation: ORGANISATION'");
+  EXPECT_EQ(FirstLineOfError("group: SSR2\nA B | member | affiliation: GAC | affiliation: ALAC\n"),
+            "roster.txt:2:35: affiliation: is given twice");
+}
+
+TEST(RosterFile, AddressErrors) {
+  EXPECT_EQ(FirstLineOfError("group: SSR2\nA B | member | AB | email: a b@example.org\n"),
+            "roster.txt:2:28: expected an e-mail address 'NAME@DOMAIN.TLD'");
+  EXPECT_EQ(FirstLineOfError("group: SSR2\nA B | member | email:\n"),
+            "roster.txt:2:16: expected an e-mail address 'NAME@DOMAIN.TLD'");
+  EXPECT_EQ(FirstLineOfError("group: SSR2\nA B | member | email: a@b.org | email: c@d.org\n"),
+            "roster.txt:2:33: email: is given twice");
+  EXPECT_EQ(FirstLineOfError("group: SSR2\nA B | member | reminders: maybe\n"),
+            "roster.txt:2:16: expected 'reminders: yes' or 'reminders: no'");
+  EXPECT_EQ(FirstLineOfError("group: SSR2\nA B | member | reminders: no | reminders: yes\n"),
+            "roster.txt:2:32: reminders: is given twice");
+  EXPECT_EQ(FirstLineOfError("group: SSR2\norganisation: Staff\n"),
+            "roster.txt:2:1: expected 'organisation: NAME | email: ADDRESS'");
+  EXPECT_EQ(FirstLineOfError("group: SSR2\norganisation: Staff | email: staff@localhost\n"),
+            "roster.txt:2:30: expected an e-mail address 'NAME@DOMAIN.TLD'");
+  EXPECT_EQ(FirstLineOfError("group: SSR2\nDenise Michel | member | DM\n"
+                             "organisation: DM | email: dm@example.org\n"),
+            "roster.txt:3:15: 'DM' is Denise Michel, a person: give a person's address on their "
+            "own line ('| email: ADDRESS')");
+  EXPECT_EQ(FirstLineOfError("group: SSR2\norganisation: Staff | email: a@example.org\n"
+                             "organisation: ICANN Staff | email: b@example.org\n"),
+            "roster.txt:3:15: Staff is given an address twice (first on line 2)");
 }
 
 const std::string kHead = "group: SSR2\nactive: 2017-03-01 to 2021-01-31\n";

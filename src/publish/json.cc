@@ -108,14 +108,25 @@ json RegisteredDecisionJson(const RegisteredDecision& d) {
           {"body", TextOrNull(d.decision.body)}};
 }
 
-json RosterJson(const Roster& roster) {
-  json people = json::array(), subteams = json::array();
-  for (const Person& p : roster.people)
-    people.push_back({{"name", p.name},
-                      {"role", RoleName(p.role)},
-                      {"aliases", p.aliases},
-                      {"member_from", DateOrNull(p.member_from)},
-                      {"member_to", DateOrNull(p.member_to)}});
+json RosterJson(const Roster& roster, bool with_addresses) {
+  json people = json::array(), subteams = json::array(), organisations = json::array();
+  for (const Person& p : roster.people) {
+    json person = {{"name", p.name},
+                   {"role", RoleName(p.role)},
+                   {"aliases", p.aliases},
+                   {"member_from", DateOrNull(p.member_from)},
+                   {"member_to", DateOrNull(p.member_to)},
+                   {"reminders", p.reminders},
+                   {"affiliation", TextOrNull(p.affiliation)},
+                   {"capacity", p.capacity ? json(CapacityName(*p.capacity)) : json(nullptr)}};
+    if (with_addresses) person["email"] = p.email ? json(*p.email) : json(nullptr);
+    people.push_back(std::move(person));
+  }
+  for (const OrganisationAddress& o : roster.organisations) {
+    json organisation = {{"name", o.name}};
+    if (with_addresses) organisation["email"] = o.email;
+    organisations.push_back(std::move(organisation));
+  }
   for (const SubTeam& s : roster.subteams)
     subteams.push_back({{"name", s.name},
                         {"lead", s.leader ? json(*s.leader) : json(nullptr)},
@@ -125,7 +136,8 @@ json RosterJson(const Roster& roster) {
           {"active_from", DateOrNull(roster.group.active_from)},
           {"active_to", DateOrNull(roster.group.active_to)},
           {"people", people},
-          {"subteams", subteams}};
+          {"subteams", subteams},
+          {"organisations", organisations}};
 }
 
 }  // namespace plenary

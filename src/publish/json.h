@@ -27,8 +27,11 @@ nlohmann::ordered_json ActionChangeJson(const ActionChange& change);
 // {a, b, score, reason}
 nlohmann::ordered_json DuplicatePairJson(const DuplicatePair& pair);
 // {group, name, active_from, active_to,
-//  people[{name, role, aliases[], member_from, member_to}],
-//  subteams[{name, lead, members[]}]}
-nlohmann::ordered_json RosterJson(const Roster& roster);
+//  people[{name, role, aliases[], member_from, member_to, reminders, affiliation,
+//          capacity, email}],
+//  subteams[{name, lead, members[]}], organisations[{name, email}]}
+// The e-mail addresses only `with_addresses` (the command line, the audit
+// log, signed-in readers of the group); without, the "email" keys are left out.
+nlohmann::ordered_json RosterJson(const Roster& roster, bool with_addresses = true);
 
 }  // namespace plenary

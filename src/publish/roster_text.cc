@@ -35,6 +35,10 @@ std::string RosterText(const Roster& roster) {
     const std::string dates = Membership(p);
     if (!p.aliases.empty() || !dates.empty()) out += " | " + Joined(p.aliases);
     if (!dates.empty()) out += " | " + dates;
+    if (p.email) out += " | email: " + *p.email;
+    if (!p.reminders) out += " | reminders: no";
+    if (!p.affiliation.empty()) out += " | affiliation: " + p.affiliation;
+    if (p.capacity) out += " | capacity: " + std::string(CapacityName(*p.capacity));
     out += "\n";
   }
   if (!roster.subteams.empty()) out += "\n";
@@ -44,6 +48,9 @@ std::string RosterText(const Roster& roster) {
     if (!s.members.empty()) out += " | members: " + Joined(s.members);
     out += "\n";
   }
+  if (!roster.organisations.empty()) out += "\n";
+  for (const OrganisationAddress& o : roster.organisations)
+    out += "organisation: " + o.name + " | email: " + o.email + "\n";
   return out;
 }
 

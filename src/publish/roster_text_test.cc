@@ -39,5 +39,19 @@ TEST(RosterText, MembershipDatesAliasesAndSubTeamsAreWritten) {
   EXPECT_EQ(Read(RosterText(r)), r);
 }
 
+TEST(RosterText, AddressesOptOutsAndOrganisationsAreWritten) {
+  const Roster r = Read(
+      "group: X\nAnn Lee | member | email: ann@example.org\n"
+      "Bo Chan | liaison | BC | to 2018-01-01 | reminders: no | capacity: individual\n"
+      "Cy Dee | member | affiliation: GNSO\n"
+      "organisation: Secretariat | email: staff@example.org\n");
+  EXPECT_EQ(RosterText(r),
+            "group: X\n\nAnn Lee | member | email: ann@example.org\n"
+            "Bo Chan | liaison | BC | to 2018-01-01 | reminders: no | capacity: individual\n"
+            "Cy Dee | member | affiliation: GNSO\n\n"
+            "organisation: Staff | email: staff@example.org\n");
+  EXPECT_EQ(Read(RosterText(r)), r);
+}
+
 }  // namespace
 }  // namespace plenary

@@ -7,9 +7,11 @@
 #include "publish/assets.h"
 #include "server/access.h"
 #include "server/api_common.h"
+#include "server/auth.h"
 #include "server/page_routes.h"
 #include "server/page_support.h"
 #include "server/pages/action_pages.h"
+#include "server/pages/reminder_settings_page.h"
 #include "server/pages/site_pages.h"
 
 namespace plenary {
@@ -78,6 +80,43 @@ HttpResponse MyItems(RouteCall& call) {
                   pages::RenderMyItems(page));
 }
 
+// The groups whose roster lists the viewer's person, with their settings.
+Result<pages::MyRemindersPage> MyRemindersOf(RouteCall& call) {
+  pages::MyRemindersPage page{call.viewer.user->person, {}};
+  if (page.person.empty()) return page;
+  auto rosters = call.store().Rosters();
+  if (!rosters.ok()) return rosters.error();
+  for (const Roster& r : *rosters) {
+    if (!MayRead(call, r.group.short_name)) continue;
+    for (const Person& p : r.people)
+      if (FoldName(p.name) == FoldName(page.person))
+        page.groups.push_back({r.group.short_name, p.email, p.reminders});
+  }
+  return page;
+}
+
+HttpResponse MyReminders(RouteCall& call) {
+  if (!call.viewer.user) return Redirect("/login?next=/my/reminders");
+  auto page = MyRemindersOf(call);
+  if (!page.ok()) return ErrorPage(call, page.error());
+  pages::Frame frame = SiteFrame(call, "My reminders", pages::Section::kMine);
+  return HtmlPage(200, frame, pages::RenderMyReminders(*page, frame.viewer));
+}
+
+HttpResponse SaveMyReminders(RouteCall& call) {
+  if (!call.viewer.user) return Redirect("/login?next=/my/reminders");
+  auto form = CheckedForm(call);
+  if (!form.ok()) return ErrorPage(call, form.error());
+  auto group = PageGroup(call, Field(*form, "group"));
+  if (!group.ok()) return ErrorPage(call, group.error());
+  std::string email(Trim(Field(*form, "email")));
+  auto saved = EditingOf(call).SetOwnReminderSettings(
+      ActorOf(call.viewer), *group, email.empty() ? std::nullopt : std::optional(email),
+      Field(*form, "reminders") == "yes");
+  if (!saved.ok()) return ErrorPage(call, saved.error());
+  return Redirect("/my/reminders", "Your reminder settings for " + *group + " are saved.");
+}
+
 HttpResponse Search(RouteCall& call) {
   pages::SearchPage page;
   if (const std::string* q = FindParam(call.request.query, "q"))
@@ -119,6 +158,8 @@ HttpResponse StaticAsset(RouteCall& call) {
 void AddSitePageRoutes(Router& router) {
   router.Add("GET", "/", GroupList);
   router.Add("GET", "/my", MyItems);
+  router.Add("GET", "/my/reminders", MyReminders);
+  router.Add("POST", "/my/reminders", SaveMyReminders);
   router.Add("GET", "/search", Search);
   router.Add("GET", "/static/{name}", StaticAsset);
 }

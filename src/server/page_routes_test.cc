@@ -143,6 +143,7 @@ TEST_F(PageRoutesTest, EveryFormIsRefusedWithoutOrWithAWrongTokenAndChangesNothi
       {"/g/SSR2/roster", {{"roster", "group: SSR2\nname: X\n\nA B | member\n"}}},
       {"/g/SSR2/import/preview", {{"notes", "x"}}},
       {"/g/SSR2/import/confirm", {{"notes", "x"}, {"binding", "x"}}},
+      {"/my/reminders", {{"group", "SSR2"}, {"email", "x@example.org"}}},
   };
   for (const auto& [path, fields] : forms) {
     for (const std::optional<std::string>& token :
@@ -205,6 +206,56 @@ TEST_F(PageRoutesTest, AMemberMarksOnlyTheirOwnItemsDone) {
   r = Post("/g/SSR2/actions/" + std::to_string(id) + "/due",
            {{"csrf_token", kToken}, {"due", "2031-01-01"}});
   EXPECT_EQ(r.status, 403);
+}
+
+TEST_F(PageRoutesTest, AMemberSeesAndChangesTheirOwnReminderAddressAudited) {
+  SignIn(member_);
+  HttpResponse page = Get("/my/reminders");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("The roster gives no address for you"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("name=\"email\""), std::string::npos);
+
+  HttpResponse r = Post("/my/reminders", {{"csrf_token", kToken},
+                                          {"group", "ssr2"},
+                                          {"email", " alain@example.org "},
+                                          {"reminders", "yes"}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(r.headers.Get("Location").rfind("/my/reminders?done=", 0), 0u);
+  auto roster = *resources_.store->FindRoster("SSR2");
+  ASSERT_TRUE(roster);
+  EXPECT_EQ(roster->people[0].name, "Alain Aina");
+  EXPECT_EQ(roster->people[0].email, "alain@example.org");
+  EXPECT_TRUE(roster->people[0].reminders);
+  EXPECT_EQ(roster->people[1].email, std::nullopt) << "nobody else changes";
+  EXPECT_NE(Get("/my/reminders").body.find("Your reminders go to alain@example.org."),
+            std::string::npos);
+
+  // Unticked: no reminders, the address kept.
+  r = Post("/my/reminders",
+           {{"csrf_token", kToken}, {"group", "SSR2"}, {"email", "alain@example.org"}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_FALSE((*resources_.store->FindRoster("SSR2"))->people[0].reminders);
+  auto audit = resources_.site->Audit({});
+  ASSERT_EQ(audit->size(), 2u);
+  EXPECT_EQ(audit->at(0).action, "roster.contact");
+  EXPECT_EQ(audit->at(0).who, "mem");
+  EXPECT_EQ(audit->at(0).target, "person/SSR2/Alain Aina");
+  EXPECT_EQ(audit->at(0).before, R"({"email":"alain@example.org","reminders":true})");
+  EXPECT_EQ(audit->at(0).after, R"({"email":"alain@example.org","reminders":false})");
+
+  // A malformed address changes nothing; an account linked to nobody may not.
+  r = Post("/my/reminders", {{"csrf_token", kToken},
+                             {"group", "SSR2"},
+                             {"email", "alain@example.org\r\nBcc: x@example.org"},
+                             {"reminders", "yes"}});
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ((*resources_.store->FindRoster("SSR2"))->people[0].email, "alain@example.org");
+  SignIn(outsider_);
+  r = Post("/my/reminders", {{"csrf_token", kToken}, {"group", "SSR2"}, {"email", ""}});
+  EXPECT_NE(r.status, 303);
+  EXPECT_EQ(resources_.site->Audit({})->size(), 2u);
+  SignOut();
+  EXPECT_EQ(Get("/my/reminders").status, 303);
 }
 
 TEST_F(PageRoutesTest, APrivateGroupIsNotFoundForOutsidersAndThePublic) {

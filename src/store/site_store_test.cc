@@ -201,6 +201,46 @@ TEST_P(SiteStoreTest, AuditIsNewestFirstAndFiltered) {
   EXPECT_EQ(site_->Audit({std::nullopt, std::nullopt, 1})->size(), 1u);
 }
 
+TEST_P(SiteStoreTest, RemindersAreRecordedOncePerGroupRecipientAndDay) {
+  SentReminder sent{"SSR2",       "Denise Michel", "dm@example.org",
+                    "2026-11-28", 1700000000,      "a.b@example.org",
+                    "4,7"};
+  EXPECT_TRUE(*site_->RecordReminder(sent));
+  SentReminder again = sent;
+  again.group = "ssr2";
+  again.message_id = "c.d@example.org";
+  EXPECT_FALSE(*site_->RecordReminder(again)) << "same group (any case), recipient and day";
+  SentReminder staff = sent;
+  staff.recipient = "Staff";
+  EXPECT_TRUE(*site_->RecordReminder(staff));
+  SentReminder next_day = sent;
+  next_day.day = "2026-11-29";
+  EXPECT_TRUE(*site_->RecordReminder(next_day));
+
+  auto day = site_->RemindersSent("ssr2", "2026-11-28");
+  ASSERT_TRUE(day.ok()) << day.error().message;
+  ASSERT_EQ(day->size(), 2u);
+  EXPECT_EQ(day->at(0).recipient, "Denise Michel");
+  EXPECT_EQ(day->at(0).message_id, "a.b@example.org");
+  EXPECT_EQ(day->at(0).items, "4,7");
+  EXPECT_EQ(day->at(0).day, "2026-11-28");
+  EXPECT_EQ(day->at(0).sent_unix, 1700000000);
+  EXPECT_EQ(day->at(1).recipient, "Staff");
+  EXPECT_TRUE(site_->RemindersSent("RDS", "2026-11-28")->empty());
+
+  // The log moves with the installation.
+  auto snapshot = store_->Export();
+  ASSERT_TRUE(snapshot.ok());
+  std::string copy_url = FreshUrl();
+  auto copy = OpenStore(copy_url);
+  ASSERT_TRUE(copy.ok());
+  ASSERT_TRUE((*copy)->Restore(*snapshot).ok());
+  auto site = OpenSiteStore(copy_url);
+  ASSERT_TRUE(site.ok());
+  EXPECT_EQ((*site)->RemindersSent("SSR2", "2026-11-29")->size(), 1u);
+  EXPECT_FALSE(*(*site)->RecordReminder(next_day));
+}
+
 TEST_P(SiteStoreTest, SearchFindsNotesHeadingsDecisionsAndItemsWithSnippets) {
   Import(Plenary("SSR2", 15), "a");
   auto notes = Find("webinar schedule");

@@ -330,6 +330,42 @@ TEST_P(StoreContractTest, RoundTripsMembershipDatesSubTeamsAndAMeetingsSubTeam) 
   EXPECT_EQ(QueryInt("SELECT count(*) FROM subteam_members"), 2);
 }
 
+TEST_P(StoreContractTest, RoundTripsAddressesOptOutsAndOrganisations) {
+  Roster roster = RosterWithSubTeams();
+  roster.people[0].email = "dm@example.org";
+  roster.people[1].reminders = false;
+  roster.people[1].email = "jg@example.org";
+  roster.people[0].affiliation = "GNSO";
+  roster.people[0].capacity = Capacity::kRepresentative;
+  roster.people[1].capacity = Capacity::kIndividual;
+  roster.organisations = {{"Staff", "staff@example.org"}, {"ICANN Org", "org@example.org"}};
+  auto store = Open();
+  ASSERT_TRUE(store->Import({roster, {}}).ok());
+  EXPECT_EQ(Ok(store->FindRoster("SSR2")), std::optional<Roster>(roster));
+  EXPECT_EQ(Ok(store->Import({roster, {}})).roster, ImportOutcome::kUnchanged);
+
+  Roster changed = roster;
+  changed.people[0].email = std::nullopt;
+  changed.people[1].reminders = true;
+  changed.people[0].affiliation = "ccNSO";
+  changed.people[1].capacity = std::nullopt;
+  changed.organisations.pop_back();
+  EXPECT_EQ(Ok(store->Import({changed, {}})).roster, ImportOutcome::kUpdated);
+  store.reset();
+  store = Open();
+  EXPECT_EQ(Ok(store->FindRoster("SSR2")), std::optional<Roster>(changed));
+  EXPECT_EQ(QueryInt("SELECT count(*) FROM organisation_addresses"), 1);
+
+  // Through export and restore, as copy-db moves it.
+  auto snapshot = store->Export();
+  ASSERT_TRUE(snapshot.ok()) << snapshot.error().message;
+  std::string copy_url = FreshUrl();
+  auto copy = OpenStore(copy_url);
+  ASSERT_TRUE(copy.ok());
+  ASSERT_TRUE((*copy)->Restore(*snapshot).ok());
+  EXPECT_EQ(Ok((*copy)->FindRoster("SSR2")), std::optional<Roster>(changed));
+}
+
 TEST_P(StoreContractTest, RejectsSubTeamsAndMembershipsItCannotStore) {
   auto store = Open();
   auto error_of = [&](const Roster& roster) {

@@ -257,6 +257,7 @@ html::TrustedHtml RenderMyItems(const MyItemsPage& p) {
     return std::move(w).Done();
   }
   w.Element("p", "Action items whose owners include " + p.person + ".", {{"class", "muted"}});
+  w.Open("p").Text("Where reminders of them go: ").Link("/my/reminders", "My reminders").Close("p");
   w.Element("h2", "Open");
   ActionTable(w, p.open, p.today, "My open items", true);
   w.Element("h2", "Done or cancelled");

@@ -27,12 +27,15 @@ std::map<std::string, Id> WritePeople(pqxx::transaction_base& tx, Id group_id,
   std::map<std::string, Id> ids;
   for (std::size_t i = 0; i < people.size(); ++i) {
     const Person& p = people[i];
-    Id person_id = tx.exec_params1(
-                         "INSERT INTO people (group_id, position, name, role, member_from, "
-                         "member_to) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                         group_id, i, p.name, std::string(RoleName(p.role)),
-                         IsoDateOrNull(p.member_from), IsoDateOrNull(p.member_to))[0]
-                       .as<Id>();
+    Id person_id =
+        tx.exec_params1(
+              "INSERT INTO people (group_id, position, name, role, member_from, "
+              "member_to, email, reminders, affiliation, capacity) VALUES ($1, $2, $3, $4, $5, "
+              "$6, $7, $8, $9, $10) RETURNING id",
+              group_id, i, p.name, std::string(RoleName(p.role)), IsoDateOrNull(p.member_from),
+              IsoDateOrNull(p.member_to), p.email, p.reminders, p.affiliation,
+              p.capacity ? std::optional<std::string>(CapacityName(*p.capacity)) : std::nullopt)[0]
+            .as<Id>();
     ids[p.name] = person_id;
     for (std::size_t j = 0; j < p.aliases.size(); ++j)
       tx.exec_params0("INSERT INTO person_aliases (person_id, position, alias) VALUES ($1, $2, $3)",
@@ -58,6 +61,16 @@ void WriteSubTeams(pqxx::transaction_base& tx, Id group_id, const std::vector<Su
   }
 }
 
+void WriteOrganisationAddresses(pqxx::transaction_base& tx, Id group_id,
+                                const std::vector<OrganisationAddress>& organisations) {
+  tx.exec_params0("DELETE FROM organisation_addresses WHERE group_id = $1", group_id);
+  for (std::size_t i = 0; i < organisations.size(); ++i)
+    tx.exec_params0(
+        "INSERT INTO organisation_addresses (group_id, position, name, email) "
+        "VALUES ($1, $2, $3, $4)",
+        group_id, i, organisations[i].name, organisations[i].email);
+}
+
 ImportOutcome SaveRoster(pqxx::transaction_base& tx, const Roster& roster) {
   const Group& group = roster.group;
   std::optional<GroupRow> stored = FindGroup(tx, group.short_name);
@@ -72,6 +85,7 @@ ImportOutcome SaveRoster(pqxx::transaction_base& tx, const Roster& roster) {
   tx.exec_params0("DELETE FROM subteams WHERE group_id = $1", id);
   tx.exec_params0("DELETE FROM people WHERE group_id = $1", id);
   WriteSubTeams(tx, id, roster.subteams, WritePeople(tx, id, roster.people));
+  WriteOrganisationAddresses(tx, id, roster.organisations);
   return had_roster ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
 }
 

@@ -170,21 +170,32 @@ Roster LoadRoster(pqxx::transaction_base& tx, Id group_id) {
                   OptionalDateAt(group[0][3])};
   Id person_id = 0;
   for (const pqxx::row& row :
-       tx.exec_params("SELECT p.id, p.name, p.role, a.alias, p.member_from, p.member_to "
-                      "FROM people p LEFT JOIN person_aliases a ON a.person_id = p.id "
+       tx.exec_params("SELECT p.id, p.name, p.role, a.alias, p.member_from, p.member_to, "
+                      "p.email, p.reminders, p.affiliation, p.capacity FROM people p LEFT JOIN "
+                      "person_aliases a ON a.person_id = p.id "
                       "WHERE p.group_id = $1 ORDER BY p.position, a.position",
                       group_id)) {
     if (roster.people.empty() || row[0].as<Id>() != person_id) {
-      roster.people.push_back({row[1].c_str(),
-                               EnumAt(row[2], ParseRole),
-                               {},
-                               OptionalDateAt(row[4]),
-                               OptionalDateAt(row[5])});
+      roster.people.push_back(
+          {row[1].c_str(),
+           EnumAt(row[2], ParseRole),
+           {},
+           OptionalDateAt(row[4]),
+           OptionalDateAt(row[5]),
+           TextOrNull(row[6]),
+           row[7].as<bool>(),
+           row[8].c_str(),
+           row[9].is_null() ? std::nullopt : std::optional(EnumAt(row[9], ParseCapacity))});
       person_id = row[0].as<Id>();
     }
     if (!row[3].is_null()) roster.people.back().aliases.push_back(row[3].c_str());
   }
   roster.subteams = LoadSubTeams(tx, group_id);
+  for (const pqxx::row& row :
+       tx.exec_params("SELECT name, email FROM organisation_addresses WHERE group_id = $1 "
+                      "ORDER BY position",
+                      group_id))
+    roster.organisations.push_back({row[0].c_str(), row[1].c_str()});
   return roster;
 }
 

@@ -334,6 +334,33 @@ Status PostgresSiteStore::AppendAudit(const AuditEntry& e) {
   }));
 }
 
+Result<bool> PostgresSiteStore::RecordReminder(const SentReminder& r) {
+  return db_->Write<bool>([&](Tx& tx) -> Result<bool> {
+    pqxx::result inserted = tx.exec_params(
+        "INSERT INTO reminders_sent (group_name, recipient, address, day, sent_unix, message_id, "
+        "items) SELECT $1::text, $2::text, $3::text, $4::date, $5::bigint, $6::text, $7::text "
+        "WHERE NOT EXISTS (SELECT 1 FROM reminders_sent WHERE lower(group_name) = "
+        "lower($1::text) AND recipient = $2::text AND day = $4::date) RETURNING id",
+        r.group, r.recipient, r.address, r.day, r.sent_unix, r.message_id, r.items);
+    return !inserted.empty();
+  });
+}
+
+Result<std::vector<SentReminder>> PostgresSiteStore::RemindersSent(const std::string& group,
+                                                                   const std::string& day) {
+  return db_->Read<std::vector<SentReminder>>([&](Tx& tx) -> Result<std::vector<SentReminder>> {
+    std::vector<SentReminder> sent;
+    for (const pqxx::row& row : tx.exec_params(
+             "SELECT group_name, recipient, address, to_char(day, 'YYYY-MM-DD'), sent_unix, "
+             "message_id, items FROM reminders_sent WHERE lower(group_name) = lower($1::text) "
+             "AND day = $2::date ORDER BY id",
+             group, day))
+      sent.push_back({row[0].c_str(), row[1].c_str(), row[2].c_str(), row[3].c_str(),
+                      row[4].as<std::int64_t>(), row[5].c_str(), row[6].c_str()});
+    return sent;
+  });
+}
+
 Result<std::vector<AuditEntry>> PostgresSiteStore::Audit(const AuditQuery& query) {
   return db_->Read<std::vector<AuditEntry>>([&](Tx& tx) -> Result<std::vector<AuditEntry>> {
     pqxx::result rows = tx.exec_params(

@@ -68,6 +68,9 @@ class PostgresSiteStore final : public SiteStore {
   Status AppendAudit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> Audit(const AuditQuery& query) override;
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
+  Result<bool> RecordReminder(const SentReminder& sent) override;
+  Result<std::vector<SentReminder>> RemindersSent(const std::string& group,
+                                                  const std::string& day) override;
 
  private:
   explicit PostgresSiteStore(std::unique_ptr<pg::Database> db);

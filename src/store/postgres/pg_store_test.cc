@@ -100,6 +100,10 @@ TEST_F(PostgresStoreTest, MigrationFourIndexesWhatAnOlderDatabaseHolds) {
       "register_items_by_origin, register_item_owners_by_name, meetings_by_group_date, "
       "meetings_by_group_date_id; DELETE FROM schema_migrations WHERE version = 7");
   Exec(
+      "DROP TABLE reminders_sent, organisation_addresses; ALTER TABLE people DROP COLUMN email, "
+      "DROP COLUMN reminders, DROP COLUMN affiliation, DROP COLUMN capacity; DELETE FROM "
+      "schema_migrations WHERE version = 6");
+  Exec(
       "DROP TABLE attendance_remarks; ALTER TABLE action_mentions DROP COLUMN written_status, "
       "DROP COLUMN due_phrase; ALTER TABLE register_items DROP COLUMN written_status, DROP COLUMN "
       "due_phrase; ALTER TABLE decisions DROP COLUMN body; DELETE FROM schema_migrations WHERE "
@@ -136,6 +140,39 @@ TEST_F(PostgresStoreTest, MigrationFiveKeepsAVersion4DatabasesRows) {
   ExpectVersion4RowsMigrated(*store);
   EXPECT_EQ(QueryInt("SELECT count(*) FROM meeting_participants WHERE role = 'guest'"), 1);
   EXPECT_EQ(QueryInt("SELECT count(*) FROM attendance_remarks"), 1);
+}
+
+TEST_F(PostgresStoreTest, MigrationSixGivesAVersion5RosterAddressesAndTheRemindersLog) {
+  std::string sql =
+      "CREATE TABLE schema_migrations (version integer PRIMARY KEY, description text NOT NULL, "
+      "applied_at timestamptz NOT NULL DEFAULT now());";
+  for (int version = 1; version <= 5; ++version) {
+    sql += std::string(PostgresMigrations().at(static_cast<std::size_t>(version - 1)).sql);
+    sql += "; INSERT INTO schema_migrations (version, description) VALUES (" +
+           std::to_string(version) + ", 'v');";
+  }
+  Exec(sql +
+       "INSERT INTO groups (id, short_name, full_name, roster_saved_at) VALUES (1, 'SSR2', "
+       "'Second SSR', now());"
+       "INSERT INTO people (id, group_id, position, name, role) VALUES (1, 1, 0, 'Denise "
+       "Michel', 'member');");
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), 6);
+  auto roster = store->FindRoster("SSR2");
+  ASSERT_TRUE(roster.ok() && roster->has_value()) << (roster.ok() ? "" : roster.error().message);
+  EXPECT_EQ((*roster)->people.at(0), (Person{"Denise Michel", Role::kMember, {}}));
+  Roster changed = **roster;
+  changed.people[0].email = "dm@example.org";
+  changed.people[0].reminders = false;
+  changed.organisations = {{"Staff", "staff@example.org"}};
+  ASSERT_TRUE(store->Import({changed, {}}).ok());
+  EXPECT_EQ(*store->FindRoster("SSR2"), std::optional<Roster>(changed));
+  auto site = OpenSiteStore(schema_.url());
+  ASSERT_TRUE(site.ok()) << site.error().message;
+  EXPECT_TRUE(*(*site)->RecordReminder(
+      {"SSR2", "Denise Michel", "dm@example.org", "2026-11-28", 1, "m@example.org", "1"}));
+  EXPECT_EQ(QueryInt("SELECT count(*) FROM reminders_sent"), 1);
 }
 
 TEST(PostgresOpenStoreTest, AnUnreachableServerIsAStorageErrorWithoutThePassword) {

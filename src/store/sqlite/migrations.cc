@@ -196,6 +196,38 @@ CREATE TABLE attendance_remarks (
 ) WITHOUT ROWID, STRICT;
 )sql";
 
+// Where reminders go (doc/reminders.md): a person's address and opt-out, an
+// organisation's address (by the name the directory gives it), and the log of
+// reminders sent, one row per group, recipient and day, so that a rerun sends
+// nothing twice. A failed send writes no row; the next run tries again. And a
+// person's appointing organisation ('' for none) and capacity.
+constexpr std::string_view kSchemaV6Reminders = R"sql(
+ALTER TABLE people ADD COLUMN email TEXT CHECK (email <> '');
+ALTER TABLE people ADD COLUMN reminders INTEGER NOT NULL DEFAULT 1 CHECK (reminders IN (0, 1));
+ALTER TABLE people ADD COLUMN affiliation TEXT NOT NULL DEFAULT '';
+ALTER TABLE people ADD COLUMN capacity TEXT CHECK (capacity IN ('representative', 'individual'));
+
+CREATE TABLE organisation_addresses (
+  group_id INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL CHECK (name <> ''),
+  email TEXT NOT NULL CHECK (email <> ''),
+  PRIMARY KEY (group_id, position)
+) WITHOUT ROWID, STRICT;
+
+CREATE TABLE reminders_sent (
+  id INTEGER PRIMARY KEY,
+  group_name TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  address TEXT NOT NULL,
+  day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  sent_unix INTEGER NOT NULL,
+  message_id TEXT NOT NULL,
+  items TEXT NOT NULL,
+  UNIQUE (group_name, recipient, day)
+) STRICT;
+)sql";
+
 // The indexes that make every paged list (store/list_queries.h) a range scan
 // over one group's rows: its unmerged items by status in register order and
 // by due date, the items raised at a meeting, owners by name, its meetings by
@@ -257,6 +289,8 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
        sqlite::SiteSchema()},
       {5, "written statuses and due phrases, resolution bodies, guests, attendance remarks",
        kSchemaV5WordsGuestsAndRemarks},
+      {6, "reminders: people's and organisations' addresses, opt-outs, reminders sent; affiliations",
+       kSchemaV6Reminders},
       {7,
        "indexes for paged lists: items by group and status or due, owners by name, meetings "
        "by group and date",

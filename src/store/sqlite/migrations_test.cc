@@ -135,5 +135,48 @@ TEST_F(MigrationsTest, UpgradeIndexesWhatTheDatabaseAlreadyHeld) {
   EXPECT_EQ(items->at(0).kind, SearchKind::kAction);
 }
 
+// Migration 6: a version-5 roster keeps its people, who have no address and
+// want reminders; the new tables start empty and take rows.
+TEST_F(MigrationsTest, Version5RosterTakesAddressesAndTheRemindersLog) {
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT "
+        "NULL, applied_at TEXT NOT NULL) STRICT");
+    for (int version = 1; version <= 5; ++version) {
+      db.exec(std::string(SqliteMigrations().at(static_cast<std::size_t>(version - 1)).sql));
+      db.exec("INSERT INTO schema_migrations VALUES (" + std::to_string(version) +
+              ", 'v', '2026-11-01T00:00:00Z')");
+    }
+    db.exec(
+        "INSERT INTO groups (id, short_name, full_name, roster_saved_at) VALUES (1, 'SSR2', "
+        "'Second SSR', '2026-11-01T00:00:00Z');"
+        "INSERT INTO people (id, group_id, position, name, role) VALUES (1, 1, 0, 'Denise "
+        "Michel', 'member'), (2, 1, 1, 'Jennifer Bryce', 'staff');"
+        "INSERT INTO person_aliases VALUES (1, 0, 'DM');");
+  }
+  auto store = OpenStore(path_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto roster = (*store)->FindRoster("SSR2");
+  ASSERT_TRUE(roster.ok() && roster->has_value());
+  ASSERT_EQ((*roster)->people.size(), 2u);
+  EXPECT_EQ((*roster)->people[0], (Person{"Denise Michel", Role::kMember, {"DM"}}));
+  EXPECT_EQ((*roster)->people[1].email, std::nullopt);
+  EXPECT_TRUE((*roster)->people[1].reminders);
+  EXPECT_TRUE((*roster)->organisations.empty());
+
+  Roster changed = **roster;
+  changed.people[0].email = "dm@example.org";
+  changed.organisations = {{"Staff", "staff@example.org"}};
+  ASSERT_TRUE((*store)->Import({changed, {}}).ok());
+  EXPECT_EQ(*(*store)->FindRoster("ssr2"), std::optional<Roster>(changed));
+  auto site = OpenSiteStore(path_);
+  ASSERT_TRUE(site.ok());
+  EXPECT_TRUE(*(*site)->RecordReminder(
+      {"SSR2", "Denise Michel", "dm@example.org", "2026-11-28", 1, "m@example.org", "1"}));
+  SQLite::Database db(path_);
+  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(), 6);
+}
+
 }  // namespace
 }  // namespace plenary

@@ -26,18 +26,25 @@ Id EnsureGroup(SQLite::Database& db, const std::string& short_name) {
   return db.getLastInsertRowid();
 }
 
+std::optional<std::string> CapacityOrNull(const std::optional<Capacity>& capacity) {
+  if (!capacity) return std::nullopt;
+  return std::string(CapacityName(*capacity));
+}
+
 // The people's ids by canonical name.
 std::map<std::string, Id> WritePeople(SQLite::Database& db, Id group_id,
                                       const std::vector<Person>& people) {
   SQLite::Statement person(db,
                            "INSERT INTO people (group_id, position, name, role, member_from, "
-                           "member_to) VALUES (?, ?, ?, ?, ?, ?)");
+                           "member_to, email, reminders, affiliation, capacity) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   SQLite::Statement alias(
       db, "INSERT INTO person_aliases (person_id, position, alias) VALUES (?, ?, ?)");
   std::map<std::string, Id> ids;
   for (std::size_t i = 0; i < people.size(); ++i) {
     Run(person, group_id, i, people[i].name, RoleName(people[i].role),
-        IsoDateOrNull(people[i].member_from), IsoDateOrNull(people[i].member_to));
+        IsoDateOrNull(people[i].member_from), IsoDateOrNull(people[i].member_to), people[i].email,
+        people[i].reminders ? 1 : 0, people[i].affiliation, CapacityOrNull(people[i].capacity));
     Id person_id = db.getLastInsertRowid();
     ids[people[i].name] = person_id;
     for (std::size_t j = 0; j < people[i].aliases.size(); ++j)
@@ -67,6 +74,16 @@ void WriteSubTeams(SQLite::Database& db, Id group_id, const std::vector<SubTeam>
   }
 }
 
+void WriteOrganisationAddresses(SQLite::Database& db, Id group_id,
+                                const std::vector<OrganisationAddress>& organisations) {
+  Run(db, "DELETE FROM organisation_addresses WHERE group_id = ?", group_id);
+  SQLite::Statement row(db,
+                        "INSERT INTO organisation_addresses (group_id, position, name, email) "
+                        "VALUES (?, ?, ?, ?)");
+  for (std::size_t i = 0; i < organisations.size(); ++i)
+    Run(row, group_id, i, organisations[i].name, organisations[i].email);
+}
+
 ImportOutcome SaveRoster(SQLite::Database& db, const Roster& roster) {
   const Group& group = roster.group;
   std::optional<GroupRow> stored = FindGroup(db, group.short_name);
@@ -81,6 +98,7 @@ ImportOutcome SaveRoster(SQLite::Database& db, const Roster& roster) {
   Run(db, "DELETE FROM subteams WHERE group_id = ?", id);
   Run(db, "DELETE FROM people WHERE group_id = ?", id);
   WriteSubTeams(db, id, roster.subteams, WritePeople(db, id, roster.people));
+  WriteOrganisationAddresses(db, id, roster.organisations);
   return had_roster ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
 }
 

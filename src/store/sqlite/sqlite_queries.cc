@@ -210,8 +210,9 @@ Roster LoadRoster(SQLite::Database& db, Id group_id) {
   roster.group = {group.getColumn(0).getString(), group.getColumn(1).getString(),
                   OptionalDateAt(group.getColumn(2)), OptionalDateAt(group.getColumn(3))};
   SQLite::Statement people(db,
-                           "SELECT p.id, p.name, p.role, a.alias, p.member_from, p.member_to "
-                           "FROM people p LEFT JOIN person_aliases a ON a.person_id = p.id "
+                           "SELECT p.id, p.name, p.role, a.alias, p.member_from, p.member_to, "
+                           "p.email, p.reminders, p.affiliation, p.capacity FROM people p LEFT "
+                           "JOIN person_aliases a ON a.person_id = p.id "
                            "WHERE p.group_id = ? ORDER BY p.position, a.position");
   Bind(people, group_id);
   Id person_id = 0;
@@ -221,13 +222,26 @@ Roster LoadRoster(SQLite::Database& db, Id group_id) {
                                EnumAt(people.getColumn(2), ParseRole),
                                {},
                                OptionalDateAt(people.getColumn(4)),
-                               OptionalDateAt(people.getColumn(5))});
+                               OptionalDateAt(people.getColumn(5)),
+                               TextOrNull(people.getColumn(6)),
+                               people.getColumn(7).getInt() != 0,
+                               people.getColumn(8).getString(),
+                               people.getColumn(9).isNull()
+                                   ? std::nullopt
+                                   : std::optional(EnumAt(people.getColumn(9), ParseCapacity))});
       person_id = people.getColumn(0).getInt64();
     }
     if (!people.getColumn(3).isNull())
       roster.people.back().aliases.push_back(people.getColumn(3).getString());
   }
   roster.subteams = LoadSubTeams(db, group_id);
+  SQLite::Statement organisations(db,
+                                  "SELECT name, email FROM organisation_addresses "
+                                  "WHERE group_id = ? ORDER BY position");
+  Bind(organisations, group_id);
+  while (organisations.executeStep())
+    roster.organisations.push_back(
+        {organisations.getColumn(0).getString(), organisations.getColumn(1).getString()});
   return roster;
 }
 

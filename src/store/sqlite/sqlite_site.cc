@@ -379,6 +379,38 @@ Status SqliteSiteStore::AppendAudit(const AuditEntry& e) {
   return Status::Ok();
 }
 
+Result<bool> SqliteSiteStore::RecordReminder(const SentReminder& r) {
+  return Guarded([&]() -> Result<bool> {
+    SQLite::Statement insert(*db_,
+                             "INSERT INTO reminders_sent (group_name, recipient, address, day, "
+                             "sent_unix, message_id, items) SELECT ?, ?, ?, ?, ?, ?, ? "
+                             "WHERE NOT EXISTS (SELECT 1 FROM reminders_sent WHERE "
+                             "lower(group_name) = lower(?1) AND recipient = ?2 AND day = ?4)");
+    sqlite::Bind(insert, r.group, r.recipient, r.address, r.day, r.sent_unix, r.message_id,
+                 r.items);
+    return insert.exec() == 1;
+  });
+}
+
+Result<std::vector<SentReminder>> SqliteSiteStore::RemindersSent(const std::string& group,
+                                                                 const std::string& day) {
+  return Guarded([&]() -> Result<std::vector<SentReminder>> {
+    SQLite::Statement rows(*db_,
+                           "SELECT group_name, recipient, address, day, sent_unix, message_id, "
+                           "items FROM reminders_sent WHERE lower(group_name) = lower(?) AND "
+                           "day = ? ORDER BY id");
+    sqlite::Bind(rows, group, day);
+    std::vector<SentReminder> sent;
+    while (rows.executeStep()) {
+      sent.push_back({rows.getColumn(0).getString(), rows.getColumn(1).getString(),
+                      rows.getColumn(2).getString(), rows.getColumn(3).getString(),
+                      rows.getColumn(4).getInt64(), rows.getColumn(5).getString(),
+                      rows.getColumn(6).getString()});
+    }
+    return sent;
+  });
+}
+
 Result<std::vector<AuditEntry>> SqliteSiteStore::Audit(const AuditQuery& query) {
   return Guarded([&]() -> Result<std::vector<AuditEntry>> {
     SQLite::Statement rows(*db_,

@@ -1,0 +1,36 @@
+// `plenary remind`: each owner's reminder of their overdue, soon-due and
+// (before a meeting) open items, printed (--dry-run, the default) or sent
+// over SMTP (--send) once per day (doc/reminders.md).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cli/commands.h"
+#include "publish/mail/smtp.h"
+
+namespace CLI {
+class App;
+}  // namespace CLI
+
+namespace plenary {
+
+struct RemindCommand {
+  std::optional<std::string> group;  // default: every group with a roster or meetings
+  std::optional<std::string> as_of;  // YYYY-MM-DD; default today
+  int window_days = 7;
+  bool dry_run = false;
+  bool send = false;
+  std::optional<std::string> save;  // write each message as DIR/NAME.eml too
+  std::string smtp_tls = "required";
+  SmtpOptions smtp;  // the server; the lead's configuration file fills the same struct
+};
+
+// Adds the `remind` subcommand and its options to `app`, bound to `command`.
+CLI::App* AddRemindCommand(CLI::App& app, RemindCommand& command);
+
+// 0 when everything due was sent (or, dry, printed); 1 when a send failed (the
+// next run tries it again) or the store could not be read; 2 bad usage.
+int RunRemind(const CliContext& ctx, const RemindCommand& command);
+
+}  // namespace plenary

@@ -1,0 +1,34 @@
+// Participation by appointing organisation: the SO or AC (or the Board, or
+// any affiliation) that appointed each member, summed over its appointees.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/attendance.h"
+#include "plenary/model.h"
+
+namespace plenary {
+
+struct AffiliationParticipation {
+  std::string affiliation;           // as the roster writes it; "" for members with none
+  std::vector<std::string> members;  // its rated members and liaisons, in `rows`' order
+  int held = 0;                      // summed over the members: meetings each was expected at
+  int present = 0;
+  int apologies = 0;
+  int absent = 0;
+  std::optional<double> rate;  // present / held; none when held is 0
+  friend bool operator==(const AffiliationParticipation&,
+                         const AffiliationParticipation&) = default;
+};
+
+// `rows` (ParticipationOver's, of one group) summed by each member's
+// affiliation in `roster`: only members and liaisons on the roster count
+// (staff, observers and names not on the roster are not appointees).
+// Affiliations in order of their first member in `rows`, those with none
+// last; folded names compared, the first spelling kept.
+std::vector<AffiliationParticipation> ParticipationByAffiliation(
+    const std::vector<Participation>& rows, const Roster& roster);
+
+}  // namespace plenary
