@@ -20,6 +20,8 @@ packages=(g++ cmake ninja-build pkg-config git ca-certificates ccache
           libboost-dev libyaml-cpp-dev
           # plenary serve reads uploads in a child process behind a seccomp filter
           libseccomp-dev
+          # the configuration file, /etc/plenary/plenary.toml
+          libtomlplusplus-dev
           # web pages: the browser end-to-end test (tests/web) drives chromium with node
           chromium)
 missing=()
