@@ -23,7 +23,9 @@ packages=(g++ cmake ninja-build pkg-config git ca-certificates ccache
           # the configuration file, /etc/plenary/plenary.toml
           libtomlplusplus-dev
           # web pages: the browser end-to-end test (tests/web) drives chromium with node
-          chromium)
+          chromium
+          # the package's test (tests/package) and the manual pages' (tests/manual)
+          lintian groff-base man-db)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
