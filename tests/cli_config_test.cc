@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include "cli_fixture.h"
+#include "http_test_client.h"
 
 namespace plenary::cli_testing {
 namespace {
@@ -111,6 +112,24 @@ TEST_F(CliConfigTest, TheWikiSettingsTakeEffectAndFlagsOverrideThem) {
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("publish --mediawiki needs the wiki's api.php URL"), std::string::npos)
       << r.err;
+}
+
+// The [serve] table through $PLENARY_CONFIG: its workers and threads take
+// effect, and --listen (which ServerProcess gives) wins over its address, one
+// this machine cannot bind.
+TEST_F(CliConfigTest, ServeTakesItsSettingsFromTheFileAndFlagsWin) {
+  if (schema_) GTEST_SKIP() << "the start line names the SQLite register";
+  std::string config = WriteFile(
+      "plenary.toml", "[serve]\nlisten = \"192.0.2.1:8080\"\nworkers = 3\nthreads = 2\n");
+  setenv("PLENARY_CONFIG", config.c_str(), 1);
+  http_testing::ServerProcess server(dir_, db_);
+  unsetenv("PLENARY_CONFIG");
+  ASSERT_NE(server.port(), 0) << server.Stderr();
+  EXPECT_EQ(FirstLine(server.Stdout()),
+            "plenary: listening on http://127.0.0.1:" + std::to_string(server.port()) +
+                " (register " + db_ + ", 2 network threads, 3 database workers)");
+  EXPECT_EQ(http_testing::Request(server.port(), "GET", "/healthz").status, 200);
+  EXPECT_EQ(server.Terminate(), 0);
 }
 
 }  // namespace

@@ -228,8 +228,9 @@ Result<Config> ParseConfig(std::string_view text, std::string_view name) {
                         "secrets are never written in this file: keep it in a private file and "
                         "give its path as password_file",
                         true);
+    std::string_view table_name = table_key.str();
     bool known_table = std::any_of(kSettingRows.begin(), kSettingRows.end(),
-                                   [&](const SettingSpec& s) { return s.table == table_key.str(); });
+                                   [&](const SettingSpec& s) { return s.table == table_name; });
     if (!known_table)
       return located.At(table_key.source(),
                         fmt::format("unknown table '{}' (see doc/configuration.md)", table_key.str()));

@@ -36,7 +36,8 @@ Result<std::pair<std::string, std::uint16_t>> ParseListenAddress(const std::stri
 void AddSiteRoutes(Router& router);
 
 // Opens the database (creating and migrating it), listens, prints
-// "plenary: listening on http://HOST:PORT" to `out`, and serves until SIGTERM
+// "plenary: listening on http://HOST:PORT (register URL, N network threads, M
+// database workers)" (the URL redacted) to `out`, and serves until SIGTERM
 // or SIGINT, after which in-flight requests are answered. Errors: a bad
 // address or one in use, a database that cannot be opened.
 Status Serve(const ServeOptions& options, std::ostream& out);
