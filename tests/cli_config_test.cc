@@ -120,7 +120,8 @@ TEST_F(CliConfigTest, TheWikiSettingsTakeEffectAndFlagsOverrideThem) {
 TEST_F(CliConfigTest, ServeTakesItsSettingsFromTheFileAndFlagsWin) {
   if (schema_) GTEST_SKIP() << "the start line names the SQLite register";
   std::string config = WriteFile(
-      "plenary.toml", "[serve]\nlisten = \"192.0.2.1:8080\"\nworkers = 3\nthreads = 2\n");
+      "plenary.toml",
+      "[serve]\nlisten = \"192.0.2.1:8080\"\nworkers = 3\nthreads = 2\nlog_format = \"json\"\n");
   setenv("PLENARY_CONFIG", config.c_str(), 1);
   http_testing::ServerProcess server(dir_, db_);
   unsetenv("PLENARY_CONFIG");
@@ -130,6 +131,10 @@ TEST_F(CliConfigTest, ServeTakesItsSettingsFromTheFileAndFlagsWin) {
                 " (register " + db_ + ", 2 network threads, 3 database workers)");
   EXPECT_EQ(http_testing::Request(server.port(), "GET", "/healthz").status, 200);
   EXPECT_EQ(server.Terminate(), 0);
+  // The access log in JSON, as the file asked.
+  EXPECT_NE(server.Stderr().find(",\"method\":\"GET\",\"path\":\"/healthz\",\"status\":200,"),
+            std::string::npos)
+      << server.Stderr();
 }
 
 }  // namespace

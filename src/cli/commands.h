@@ -100,6 +100,7 @@ struct ServeCommand {
   int threads = 0;  // 0: one per core
   int workers = 0;  // 0: two per core
   std::optional<std::string> access_log;
+  std::string log_format = "text";  // text | json
   int request_timeout_ms = 0;  // 0: the server's default
   bool secure_cookies = false;
   int parse_cpu_seconds = 10;  // of one upload's reading, in its child process

@@ -32,6 +32,8 @@ constexpr std::array kSettingRows{
     SettingSpec{"serve", "threads", K::kCount, "0 (one per core)", "Network threads"},
     SettingSpec{"serve", "workers", K::kCount, "0 (two per core)", "Database workers"},
     SettingSpec{"serve", "access_log", K::kPath, "standard error", "Append the access log here"},
+    SettingSpec{"serve", "log_format", K::kLogFormat, "text",
+                "The access log's lines: text, or json (one object per line)"},
     SettingSpec{"mediawiki", "api", K::kHttpUrl, "none",
                 "The wiki's api.php that plenary publish --mediawiki posts to"},
     SettingSpec{"mediawiki", "user", K::kText, "none", "The bot password's login, Account@AppId"},
@@ -150,6 +152,9 @@ Result<SettingValue> ValueOf(const SettingSpec& spec, const toml::node& node) {
     case K::kHttpUrl:
       if (!text.starts_with("http://") && !text.starts_with("https://"))
         return refuse("expected an http:// or https:// URL");
+      break;
+    case K::kLogFormat:
+      if (text != "text" && text != "json") return refuse("expected text or json");
       break;
     case K::kEmail:
       if (text.find('@') == std::string::npos || text.find_first_of("\r\n") != std::string::npos)

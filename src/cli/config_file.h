@@ -29,6 +29,7 @@ enum class SettingKind {
   kPath,        // a file path
   kSecretFile,  // the path of a private file holding a secret
   kEmail,       // an address with an @
+  kLogFormat,   // text or json
   kPort,        // 1-65535
   kCount,       // 0-256
   kFlag,        // true or false

@@ -228,6 +228,13 @@ int Run(int argc, char** argv) {
           ->check(CLI::Range(0, 256));
   auto* access_log_opt = serve_cmd->add_option("--access-log", serve.access_log,
                                                "Append the access log here (default stderr)");
+  auto* log_format_opt =
+      serve_cmd
+          ->add_option("--log-format", serve.log_format,
+                       "The access log's lines: text (time, client, method, path, status, bytes, "
+                       "ms) or json (one object per line with those fields)")
+          ->capture_default_str()
+          ->check(CLI::IsMember({"text", "json"}));
   serve_cmd
       ->add_option("--request-timeout-ms", serve.request_timeout_ms,
                    "Close a client that takes longer to send a request or read a response")
@@ -291,6 +298,7 @@ int Run(int argc, char** argv) {
   Fill(*config, "serve.threads", threads_opt, serve.threads);
   Fill(*config, "serve.workers", workers_opt, serve.workers);
   Fill(*config, "serve.access_log", access_log_opt, serve.access_log);
+  Fill(*config, "serve.log_format", log_format_opt, serve.log_format);
   Fill(*config, "serve.secure_cookies", secure_cookies_opt, serve.secure_cookies);
   if (mediawiki_opt->count() > 0) {
     Fill(*config, "mediawiki.api", mediawiki_opt, publish.mediawiki);

@@ -79,7 +79,7 @@ Status Serve(const ServeOptions& options, std::ostream& out) {
       return Error::IO(fmt::format("cannot open the access log {}", *options.access_log));
     }
   }
-  AccessLog access_log(log.file);
+  AccessLog access_log(log.file, options.access_log_json);
   Router router;
   AddSiteRoutes(router);
 

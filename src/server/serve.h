@@ -20,6 +20,7 @@ struct ServeOptions {
   int threads = 0;                        // network threads; 0: one per core
   int workers = 0;                        // database workers; 0: two per core
   std::optional<std::string> access_log;  // a file to append to; none or "-": stderr
+  bool access_log_json = false;           // one JSON object per line (server/access_log.h)
   HttpLimits limits;
   bool secure_cookies = false;  // the session cookie's Secure flag
   // What one upload's reading may take: it runs in a child process
