@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -280,6 +282,8 @@ Result<Config> LoadConfig(const std::optional<std::string>& option) {
   if (std::filesystem::file_size(path, ec) > 1 << 20)
     return Error::InvalidInput(fmt::format("{}: a configuration file over 1 MiB", path));
   std::ifstream in(path, std::ios::binary);
+  if (!in.is_open())
+    return Error::IO(fmt::format("{}: cannot read it ({})", path, std::strerror(errno)));
   std::ostringstream bytes;
   bytes << in.rdbuf();
   if (!in.good() && !in.eof()) return Error::IO(fmt::format("{}: cannot read it", path));
