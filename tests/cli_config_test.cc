@@ -13,9 +13,8 @@ class CliConfigTest : public CliTest {
  protected:
   // A configuration whose register is `db` in the test's directory.
   std::string WriteConfig(const std::string& db, const std::string& more = "") const {
-    return WriteFile("plenary.toml",
-                     "[database]\nurl = \"" + Path(db) + "\"\n\n[serve]\nlisten = \"127.0.0.1:8123\"\n" +
-                         more);
+    return WriteFile("plenary.toml", "[database]\nurl = \"" + Path(db) +
+                                         "\"\n\n[serve]\nlisten = \"127.0.0.1:8123\"\n" + more);
   }
   RunResult Run(std::vector<std::string> args, const std::vector<std::string>& env = {}) const {
     args.insert(args.begin(), PLENARY_BINARY);
@@ -36,7 +35,8 @@ TEST_F(CliConfigTest, TheFilesDatabaseUrlTakesEffect) {
 
 TEST_F(CliConfigTest, DbOnTheCommandLineAndInTheEnvironmentWinOverTheFile) {
   std::string config = WriteConfig("from-config.db");
-  RunResult r = Run({"--config", config, "--db", Path("flag.db"), "import", kNotes, "--roster", kRoster});
+  RunResult r =
+      Run({"--config", config, "--db", Path("flag.db"), "import", kNotes, "--roster", kRoster});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_TRUE(fs::exists(Path("flag.db")));
   EXPECT_FALSE(fs::exists(Path("from-config.db")));
@@ -52,7 +52,8 @@ TEST_F(CliConfigTest, CheckPrintsTheSettingsInForceWithPasswordsRedacted) {
                      "config", "check"});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out.find("hunter2"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("# " + config + "\n[database]\nurl = "
+  EXPECT_NE(r.out.find("# " + config +
+                       "\n[database]\nurl = "
                        "'postgresql://plenary:***@db.example/plenary'  # --db\n"),
             std::string::npos)
       << r.out;
@@ -65,10 +66,12 @@ TEST_F(CliConfigTest, CheckPrintsTheSettingsInForceWithPasswordsRedacted) {
 TEST_F(CliConfigTest, CheckRefusesASecretFileOthersCanRead) {
   std::string password = WriteFile("wiki-password", "s3cret\n");
   ASSERT_EQ(chmod(password.c_str(), 0644), 0);
-  std::string config = WriteConfig("register.db", "\n[mediawiki]\npassword_file = \"" + password + "\"\n");
+  std::string config =
+      WriteConfig("register.db", "\n[mediawiki]\npassword_file = \"" + password + "\"\n");
   RunResult r = Run({"--config", config, "config", "check"});
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find("mediawiki.password_file (" + config + ":8:17): "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("mediawiki.password_file (" + config + ":8:17): "), std::string::npos)
+      << r.err;
   EXPECT_EQ(r.out.find("s3cret"), std::string::npos);
   EXPECT_EQ(r.err.find("s3cret"), std::string::npos);
   ASSERT_EQ(chmod(password.c_str(), 0600), 0);
@@ -77,8 +80,8 @@ TEST_F(CliConfigTest, CheckRefusesASecretFileOthersCanRead) {
 }
 
 TEST_F(CliConfigTest, ABadFileStopsEveryCommandAndWritesNothing) {
-  std::string config =
-      WriteFile("plenary.toml", "[database]\nurl = \"" + Path("x.db") + "\"\n[smtp]\npassword = \"x\"\n");
+  std::string config = WriteFile(
+      "plenary.toml", "[database]\nurl = \"" + Path("x.db") + "\"\n[smtp]\npassword = \"x\"\n");
   RunResult r = Run({"--config", config, "import", kNotes, "--roster", kRoster});
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(FirstLine(r.err), "plenary: error: " + config +
@@ -97,9 +100,11 @@ TEST_F(CliConfigTest, TheWikiSettingsTakeEffectAndFlagsOverrideThem) {
   ASSERT_EQ(chmod(password.c_str(), 0600), 0);
   // Nothing listens on port 9 (discard) of 127.0.0.1 here: the attempt fails
   // and its message names the wiki that was asked.
-  std::string config = WriteFile(
-      "plenary.toml", "[mediawiki]\napi = \"http://127.0.0.1:9/w/api.php\"\nuser = \"Bot@plenary\"\n"
-                      "password_file = \"" + password + "\"\n");
+  std::string config =
+      WriteFile("plenary.toml",
+                "[mediawiki]\napi = \"http://127.0.0.1:9/w/api.php\"\nuser = \"Bot@plenary\"\n"
+                "password_file = \"" +
+                    password + "\"\n");
   RunResult r = Plenary({"--config", config, "publish", "--mediawiki"});
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("127.0.0.1:9/w/api.php"), std::string::npos) << r.err;

@@ -26,7 +26,8 @@ class CliProgressTest : public CliTest {
 
   // Runs plenary with its standard output and error on a pseudo-terminal and
   // returns all it wrote there.
-  std::string OnTerminal(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+  std::string OnTerminal(const std::vector<std::string>& args,
+                         const std::vector<std::string>& env) {
     std::vector<std::string> argv_strings = {PLENARY_BINARY, "--db", db_};
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
     int master = -1;

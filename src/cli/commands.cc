@@ -209,8 +209,7 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
   auto site = OpenSiteStore(ctx.db);
   if (!site.ok()) return Fail(ctx, site.error());
   if (total > 1)
-    progress.Update(total, total,
-                    fmt::format("writing {} meetings", plan->batch.meetings.size()));
+    progress.Update(total, total, fmt::format("writing {} meetings", plan->batch.meetings.size()));
   auto report = Editing(*store, **site).Import(CommandLineActor(), plan->batch);
   progress.Finish();
   if (!report.ok()) return Fail(ctx, report.error());

@@ -3,17 +3,17 @@
 #include "cli/config_file.h"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <charconv>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 #include <vector>
 
 #include "importers/source_text.h"
@@ -28,7 +28,8 @@ using K = SettingKind;
 constexpr std::array kSettingRows{
     SettingSpec{"database", "url", K::kStoreUrl, "$PLENARY_DB, else ./plenary.db",
                 "The register: an SQLite file, sqlite:PATH or postgresql://USER@HOST/DB"},
-    SettingSpec{"serve", "listen", K::kListen, "127.0.0.1:8080", "HOST:PORT plenary serve listens on"},
+    SettingSpec{"serve", "listen", K::kListen, "127.0.0.1:8080",
+                "HOST:PORT plenary serve listens on"},
     SettingSpec{"serve", "secure_cookies", K::kFlag, "false",
                 "Mark the session cookie Secure (the site is reached over HTTPS)"},
     SettingSpec{"serve", "threads", K::kCount, "0 (one per core)", "Network threads"},
@@ -77,8 +78,8 @@ class Located {
   // `secret`: the line holds a secret, shown up to `where` followed by "***".
   Error At(const toml::source_region& where, std::string_view message, bool secret = false) const {
     int line = static_cast<int>(where.begin.line), column = static_cast<int>(where.begin.column);
-    std::string text(
-        line >= 1 && static_cast<std::size_t>(line) <= lines_.size() ? lines_[line - 1] : "");
+    std::string text(line >= 1 && static_cast<std::size_t>(line) <= lines_.size() ? lines_[line - 1]
+                                                                                  : "");
     if (secret) text = RedactedLine(text);
     return Error::InvalidInput(
         FormatDiagnostic(name_, std::max(line, 1), std::max(column, 1), message, text));
@@ -239,8 +240,9 @@ Result<Config> ParseConfig(std::string_view text, std::string_view name) {
     bool known_table = std::any_of(kSettingRows.begin(), kSettingRows.end(),
                                    [&](const SettingSpec& s) { return s.table == table_name; });
     if (!known_table)
-      return located.At(table_key.source(),
-                        fmt::format("unknown table '{}' (see doc/configuration.md)", table_key.str()));
+      return located.At(
+          table_key.source(),
+          fmt::format("unknown table '{}' (see doc/configuration.md)", table_key.str()));
     if (!table)
       return located.At(table_key.source(), fmt::format("'{}' must be a table", table_key.str()));
     for (auto& [key, node] : *table) {
@@ -291,8 +293,8 @@ Result<Config> LoadConfig(const std::optional<std::string>& option) {
 }
 
 std::string DescribeConfig(const Config& config) {
-  std::string out = config.path().empty() ? "# no configuration file\n"
-                                          : fmt::format("# {}\n", config.path());
+  std::string out =
+      config.path().empty() ? "# no configuration file\n" : fmt::format("# {}\n", config.path());
   std::string_view table;
   for (const SettingSpec& spec : kSettingRows) {
     if (spec.table != table) {

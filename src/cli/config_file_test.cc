@@ -73,14 +73,16 @@ TEST(ConfigFile, BadValuesAreLocated) {
             "plenary.toml:2:18: serve.secure_cookies: expected true or false, found string");
   EXPECT_EQ(FirstLineOfError("[serve]\nworkers = 1000\n"),
             "plenary.toml:2:11: serve.workers: 1000 is not in 0-256");
-  EXPECT_EQ(FirstLineOfError("[smtp]\nport = 0\n"), "plenary.toml:2:8: smtp.port: 0 is not in 1-65535");
+  EXPECT_EQ(FirstLineOfError("[smtp]\nport = 0\n"),
+            "plenary.toml:2:8: smtp.port: 0 is not in 1-65535");
   EXPECT_EQ(FirstLineOfError("[smtp]\nport = \"587\"\n"),
             "plenary.toml:2:8: smtp.port: expected an integer, found string");
   EXPECT_EQ(FirstLineOfError("[smtp]\nfrom = \"secretariat\"\n"),
             "plenary.toml:2:8: smtp.from: expected an address such as secretariat@example.org");
   EXPECT_EQ(FirstLineOfError("[mediawiki]\napi = \"wiki.example.org\"\n"),
             "plenary.toml:2:7: mediawiki.api: expected an http:// or https:// URL");
-  EXPECT_EQ(FirstLineOfError("[database]\nurl = \"\"\n"), "plenary.toml:2:7: database.url: is empty");
+  EXPECT_EQ(FirstLineOfError("[database]\nurl = \"\"\n"),
+            "plenary.toml:2:7: database.url: is empty");
 }
 
 TEST(ConfigFile, UnknownTablesAndKeysAreLocated) {
@@ -104,9 +106,9 @@ TEST(ConfigFile, InlineSecretsAreRefused) {
             "file and name it with libpq's passfile= parameter "
             "(postgresql://USER@HOST/DB?passfile=/etc/plenary/pgpass)");
   // The message never repeats the secret, not even in the line it shows.
-  EXPECT_EQ(Error("[database]\nurl = \"postgresql://plenary:hunter2@db/plenary\"\n")
-                .find("hunter2"),
-            std::string::npos);
+  EXPECT_EQ(
+      Error("[database]\nurl = \"postgresql://plenary:hunter2@db/plenary\"\n").find("hunter2"),
+      std::string::npos);
   EXPECT_EQ(Error("[smtp]\npassword = \"hunter2\"\n").find("hunter2"), std::string::npos);
 }
 

@@ -61,9 +61,9 @@ int RunCopyDb(const CliContext& ctx, const std::string& from, const std::string&
   progress.Finish();
   if (!copied.ok()) return fail(copied.error());
   if (SnapshotJson(*copied) != SnapshotJson(*snapshot))
-    return fail(Error::Internal(fmt::format(
-        "the copy in {} differs from {}; it is left for inspection", RedactUrl(to),
-        RedactUrl(from))));
+    return fail(
+        Error::Internal(fmt::format("the copy in {} differs from {}; it is left for inspection",
+                                    RedactUrl(to), RedactUrl(from))));
   ctx.out << fmt::format(
       "copied {} groups, {} meetings, {} action mentions, {} register items, {} manual "
       "changes from {} to {}; the exports are identical\n",

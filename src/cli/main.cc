@@ -46,7 +46,8 @@ void Fill(const plenary::Config& config, std::string_view name, const CLI::Optio
 // The register: --db, else $PLENARY_DB, else the file's database.url, else
 // ./plenary.db. The first two are recorded in `config` as overrides, so that
 // `plenary config check` shows what is in force.
-std::string ResolveDb(plenary::Config& config, const CLI::Option* db_option, const std::string& db) {
+std::string ResolveDb(plenary::Config& config, const CLI::Option* db_option,
+                      const std::string& db) {
   if (db_option->count() > 0) {
     config.Override("database.url", db, "--db");
   } else if (const char* env = std::getenv("PLENARY_DB"); env && *env) {
@@ -80,10 +81,11 @@ int Run(int argc, char** argv) {
       "plenary"};
   app.set_version_flag("--version", kVersion);
   std::string db;
-  auto* db_opt = app.add_option("--db", db,
-                                "Register: an SQLite file, sqlite:PATH, or postgresql://USER@HOST/DB "
-                                "(default $PLENARY_DB, else the configuration's database.url, else "
-                                "./plenary.db)");
+  auto* db_opt =
+      app.add_option("--db", db,
+                     "Register: an SQLite file, sqlite:PATH, or postgresql://USER@HOST/DB "
+                     "(default $PLENARY_DB, else the configuration's database.url, else "
+                     "./plenary.db)");
   std::optional<std::string> config_path;
   app.add_option("--config", config_path,
                  "Configuration file (default $PLENARY_CONFIG, else /etc/plenary/plenary.toml if "
@@ -215,11 +217,10 @@ int Run(int argc, char** argv) {
 
   plenary::ServeCommand serve;
   auto* serve_cmd = app.add_subcommand("serve", "Serve the web app and JSON API (doc/web.md, doc/openapi.yaml)");
-  auto* listen_opt =
-      serve_cmd
-          ->add_option("--listen", serve.listen,
-                       "HOST:PORT to listen on (port 0: any free one; serve.listen)")
-          ->capture_default_str();
+  auto* listen_opt = serve_cmd
+                         ->add_option("--listen", serve.listen,
+                                      "HOST:PORT to listen on (port 0: any free one; serve.listen)")
+                         ->capture_default_str();
   auto* threads_opt =
       serve_cmd->add_option("--threads", serve.threads, "Network threads (default: one per core)")
           ->check(CLI::Range(0, 256));

@@ -30,14 +30,13 @@ std::string FormatAccessLine(const Exchange& exchange, std::chrono::system_clock
 
 std::string FormatAccessJson(const Exchange& exchange, std::chrono::system_clock::time_point now) {
   auto ms = std::chrono::time_point_cast<std::chrono::milliseconds>(now);
-  nlohmann::ordered_json line = {
-      {"time", fmt::format("{:%FT%T}Z", ms)},
-      {"client", exchange.client},
-      {"method", exchange.method},
-      {"path", exchange.path},
-      {"status", exchange.status},
-      {"bytes", exchange.body_bytes},
-      {"ms", static_cast<double>(exchange.elapsed.count()) / 1000.0}};
+  nlohmann::ordered_json line = {{"time", fmt::format("{:%FT%T}Z", ms)},
+                                 {"client", exchange.client},
+                                 {"method", exchange.method},
+                                 {"path", exchange.path},
+                                 {"status", exchange.status},
+                                 {"bytes", exchange.body_bytes},
+                                 {"ms", static_cast<double>(exchange.elapsed.count()) / 1000.0}};
   return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -5,8 +5,9 @@
 namespace plenary {
 namespace {
 
-const auto kNow = std::chrono::sys_days{std::chrono::year{2026} / 11 / 24} + std::chrono::hours{18} +
-                  std::chrono::minutes{48} + std::chrono::milliseconds{19123};
+const auto kNow = std::chrono::sys_days{std::chrono::year{2026} / 11 / 24} +
+                  std::chrono::hours{18} + std::chrono::minutes{48} +
+                  std::chrono::milliseconds{19123};
 
 TEST(AccessLog, TextLine) {
   Exchange e{"GET", "/api/v1/groups", "127.0.0.1:53211", 200, 345, std::chrono::microseconds{412}};

@@ -68,8 +68,7 @@ Status Serve(const ServeOptions& options, std::ostream& out) {
   IsolatedImportPlanner planner("/proc/self/exe", options.parse_limits);
   context.import_planner = &planner;
   const int worker_count = options.workers > 0 ? options.workers : 2 * cores;
-  auto pool = WorkerPool::Start(worker_count,
-                                [&] { return OpenResources(options.db, context); });
+  auto pool = WorkerPool::Start(worker_count, [&] { return OpenResources(options.db, context); });
   if (!pool.ok()) return pool.error();
   LogFile log;
   if (options.access_log && *options.access_log != "-") {
@@ -106,10 +105,10 @@ Status Serve(const ServeOptions& options, std::ostream& out) {
   std::string host =
       address->first.find(':') != std::string::npos ? "[" + address->first + "]" : address->first;
   // What an operator checks first: where, on which register, with how much.
-  out << fmt::format("plenary: listening on http://{}:{} (register {}, {} network threads, {} "
-                     "database workers)",
-                     host, (*server)->port(), RedactUrl(options.db), server_options.threads,
-                     worker_count)
+  out << fmt::format(
+             "plenary: listening on http://{}:{} (register {}, {} network threads, {} "
+             "database workers)",
+             host, (*server)->port(), RedactUrl(options.db), server_options.threads, worker_count)
       << std::endl;
   (*server)->Run();
   workers.Stop();
