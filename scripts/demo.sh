@@ -7,7 +7,7 @@
 #   DEMO_NO_SERVE=1  stop after the listings (no server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh plenary
+scripts/setup.sh --demo
 plenary=build/plenary
 export PLENARY_DB="${PLENARY_DB:-plenary.db}"
 "$plenary" import --roster examples/ssr2/ssr2-roster.txt examples/ssr2/ssr2-plenary-15.txt

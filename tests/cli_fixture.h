@@ -116,21 +116,27 @@ class CliTest : public ::testing::Test {
     return r.out;
   }
 
-  // Runs `plenary --db DB ARGS...` with no PLENARY_DB in its environment.
+  // Runs `plenary --db DB ARGS...` with no PLENARY_DB or PLENARY_CONFIG in its
+  // environment.
   RunResult Plenary(const std::vector<std::string>& args) const {
     std::vector<std::string> argv = {PLENARY_BINARY, "--db", db_};
     argv.insert(argv.end(), args.begin(), args.end());
     return Spawn(argv);
   }
 
-  RunResult Spawn(const std::vector<std::string>& args) const {
+  // `env`: NAME=VALUE entries added to the environment.
+  RunResult Spawn(const std::vector<std::string>& args,
+                  const std::vector<std::string>& env = {}) const {
     const fs::path out = dir_ / "stdout.txt", err = dir_ / "stderr.txt";
     std::vector<char*> argv;
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     std::vector<char*> envp;
     for (char** e = environ; *e; ++e)
-      if (std::string_view(*e).substr(0, 11) != "PLENARY_DB=") envp.push_back(*e);
+      if (std::string_view(*e).substr(0, 11) != "PLENARY_DB=" &&
+          std::string_view(*e).substr(0, 15) != "PLENARY_CONFIG=")
+        envp.push_back(*e);
+    for (const std::string& e : env) envp.push_back(const_cast<char*>(e.c_str()));
     envp.push_back(nullptr);
 
     posix_spawn_file_actions_t actions;

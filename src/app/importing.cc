@@ -34,6 +34,7 @@ Result<ImportPlan> PlanImport(const ImportRequest& request,
     if (!plan.batch.roster || known.group.short_name != plan.batch.roster->group.short_name)
       options.rosters.push_back(known);
   }
+  std::size_t inputs_read = 0, items_read = 0;
   for (const NamedInput& input : request.notes) {
     auto source = SourceText::Load(input.name, input.bytes);
     if (!source.ok()) return source.error();
@@ -45,8 +46,11 @@ Result<ImportPlan> PlanImport(const ImportRequest& request,
     // A file that holds several meetings is one source per meeting: the same
     // bytes' digest, told apart by the meeting's key.
     const std::string digest = Sha256Hex(input.bytes);
-    for (Meeting& meeting : minutes.meetings)
+    for (Meeting& meeting : minutes.meetings) {
+      items_read += meeting.actions.size();
       plan.batch.meetings.push_back({std::move(meeting), {input.name, digest}});
+    }
+    if (request.on_input_read) request.on_input_read(++inputs_read, items_read);
   }
   return plan;
 }

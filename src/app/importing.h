@@ -3,6 +3,8 @@
 // a caller can show exactly what would be recorded before anything is.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +30,9 @@ struct ImportRequest {
   std::optional<std::string> format;
   // The group, for records that do not name theirs (--group).
   std::optional<std::string> group;
+  // Called after each notes input is read, with the inputs read so far and
+  // the action items they held (the CLI's progress line).
+  std::function<void(std::size_t inputs, std::size_t items)> on_input_read;
 };
 
 // What an import would write, and what a person should see about it.

@@ -10,6 +10,7 @@
 
 #include "app/editing.h"
 #include "app/importing.h"
+#include "cli/progress.h"
 #include "cli/site_commands.h"
 #include "cli/text_table.h"
 #include "core/attendance.h"
@@ -176,7 +177,15 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
     if (!rosters.ok()) return Fail(ctx, rosters.error());
     known = std::move(*rosters);
   }
+  ProgressLine progress(ctx.quiet, "files");
+  const std::size_t total = request.notes.size();
+  // One file is over before a line would help.
+  if (total > 1)
+    request.on_input_read = [&](std::size_t done, std::size_t items) {
+      progress.Update(done, total, "reading minutes", items);
+    };
   auto plan = PlanImport(request, known);
+  progress.Finish();
   if (!plan.ok()) return Fail(ctx, plan.error());
   ReportFormats(ctx, plan->formats);
   for (const std::string& warning : plan->warnings) ctx.err << warning << '\n';
@@ -199,7 +208,10 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
   }
   auto site = OpenSiteStore(ctx.db);
   if (!site.ok()) return Fail(ctx, site.error());
+  if (total > 1)
+    progress.Update(total, total, fmt::format("writing {} meetings", plan->batch.meetings.size()));
   auto report = Editing(*store, **site).Import(CommandLineActor(), plan->batch);
+  progress.Finish();
   if (!report.ok()) return Fail(ctx, report.error());
   if (report->roster && plan->batch.roster) {
     ctx.out << fmt::format("roster {}: {} ({})\n", plan->batch.roster->group.short_name,

@@ -26,6 +26,7 @@ struct CliContext {
   std::ostream& out;
   std::ostream& err;
   Date today;
+  bool quiet = false;  // --quiet: no progress line
 };
 
 struct ImportCommand {
@@ -100,6 +101,7 @@ struct ServeCommand {
   int threads = 0;  // 0: one per core
   int workers = 0;  // 0: two per core
   std::optional<std::string> access_log;
+  std::string log_format = "text";  // text | json
   int request_timeout_ms = 0;  // 0: the server's default
   bool secure_cookies = false;
   int parse_cpu_seconds = 10;  // of one upload's reading, in its child process
@@ -124,6 +126,11 @@ int RunActionMerge(const CliContext& ctx, std::int64_t into, std::int64_t from,
 int RunActionUnmerge(const CliContext& ctx, std::int64_t from);
 int RunActionDuplicates(const CliContext& ctx, bool json);
 int RunActionNotices(const CliContext& ctx, bool json);
+// config_command.cc: `plenary config check`, the settings in force (the file
+// after the command line's --db or $PLENARY_DB), secrets redacted; fails when
+// a secret file it names cannot be read as one (app/password_file.h).
+class Config;
+int RunConfigCheck(const CliContext& ctx, const Config& config);
 // copy_commands.cc
 int RunExport(const CliContext& ctx);
 int RunCopyDb(const CliContext& ctx, const std::string& from, const std::string& to);

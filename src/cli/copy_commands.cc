@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "store/snapshot_tables.h"
 #include "store/store_url.h"
 
@@ -35,21 +36,34 @@ int RunCopyDb(const CliContext& ctx, const std::string& from, const std::string&
   CliContext source_ctx{from, ctx.out, ctx.err, ctx.today};
   auto source = OpenExistingStore(source_ctx);
   if (!source.ok()) return Fail(ctx, source.error());
+  // Three steps, each one call into a store: the line says which is under way.
+  ProgressLine progress(ctx.quiet, "steps");
+  auto fail = [&](const Error& error) {
+    progress.Finish();
+    return Fail(ctx, error);
+  };
+  progress.Update(0, 3, "reading " + RedactUrl(from));
   auto snapshot = (*source)->Export();
-  if (!snapshot.ok()) return Fail(ctx, snapshot.error());
+  if (!snapshot.ok()) return fail(snapshot.error());
+  std::size_t rows = 0;
+  for (const SnapshotTable& table : snapshot->tables) rows += table.rows.size();
+  progress.Update(1, 3, "writing " + RedactUrl(to), rows);
   auto target = OpenStore(to);
-  if (!target.ok()) return Fail(ctx, target.error());
-  if (Status restored = (*target)->Restore(*snapshot); !restored) {
+  if (!target.ok()) return fail(target.error());
+  Status restored = (*target)->Restore(*snapshot);
+  progress.Update(2, 3, "checking the copy", rows);
+  if (!restored) {
     Error error = restored.error();
     error.message = fmt::format("{}: {}", RedactUrl(to), error.message);
-    return Fail(ctx, error);
+    return fail(error);
   }
   auto copied = (*target)->Export();
-  if (!copied.ok()) return Fail(ctx, copied.error());
+  progress.Finish();
+  if (!copied.ok()) return fail(copied.error());
   if (SnapshotJson(*copied) != SnapshotJson(*snapshot))
-    return Fail(ctx, Error::Internal(
-                         fmt::format("the copy in {} differs from {}; it is left for inspection",
-                                     RedactUrl(to), RedactUrl(from))));
+    return fail(
+        Error::Internal(fmt::format("the copy in {} differs from {}; it is left for inspection",
+                                    RedactUrl(to), RedactUrl(from))));
   ctx.out << fmt::format(
       "copied {} groups, {} meetings, {} action mentions, {} register items, {} manual "
       "changes from {} to {}; the exports are identical\n",

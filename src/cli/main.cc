@@ -4,10 +4,14 @@
 #include <chrono>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "app/isolated_import.h"
+#include "cli/cli_manual.h"
 #include "cli/commands.h"
+#include "cli/config_file.h"
 #include "cli/remind_command.h"
 #include "cli/report_back_command.h"
 #include "cli/site_commands.h"
@@ -18,9 +22,58 @@ plenary::Date Today() {
   return plenary::Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
 }
 
-std::string DefaultDb() {
-  const char* env = std::getenv("PLENARY_DB");
-  return env && *env ? env : "plenary.db";
+// A setting of the configuration file fills a command's field that its
+// option left unset: the command line wins over the file.
+void Fill(const plenary::Config& config, std::string_view name, const CLI::Option* option,
+          std::string& field) {
+  if (option->count() == 0)
+    if (const std::string* text = config.Text(name)) field = *text;
+}
+void Fill(const plenary::Config& config, std::string_view name, const CLI::Option* option,
+          std::optional<std::string>& field) {
+  if (option->count() == 0 || (field && field->empty()))
+    if (const std::string* text = config.Text(name)) field = *text;
+}
+void Fill(const plenary::Config& config, std::string_view name, const CLI::Option* option,
+          int& field) {
+  if (option->count() == 0)
+    if (auto number = config.Number(name)) field = static_cast<int>(*number);
+}
+void Fill(const plenary::Config& config, std::string_view name, const CLI::Option* option,
+          bool& field) {
+  if (option->count() == 0)
+    if (auto flag = config.Flag(name)) field = *flag;
+}
+
+// The register: --db, else $PLENARY_DB, else the file's database.url, else
+// ./plenary.db. The first two are recorded in `config` as overrides, so that
+// `plenary config check` shows what is in force.
+std::string ResolveDb(plenary::Config& config, const CLI::Option* db_option,
+                      const std::string& db) {
+  if (db_option->count() > 0) {
+    config.Override("database.url", db, "--db");
+  } else if (const char* env = std::getenv("PLENARY_DB"); env && *env) {
+    config.Override("database.url", std::string(env), "$PLENARY_DB");
+  }
+  const std::string* url = config.Text("database.url");
+  return url ? *url : "plenary.db";
+}
+
+constexpr const char* kVersion = "plenary 0.1.0";
+
+// `plenary __man DIR`: every manual page into DIR; `plenary __completion bash`:
+// the completion script on standard output. Run by the build (CMakeLists.txt).
+int WriteManual(const CLI::App& app, const std::string& dir) {
+  std::filesystem::create_directories(dir);
+  for (const auto& [name, page] : plenary::ManualPages(app, kVersion)) {
+    std::ofstream out(std::filesystem::path(dir) / name, std::ios::binary | std::ios::trunc);
+    out << page;
+    if (!out.good()) {
+      std::cerr << "plenary: error: cannot write " << dir << "/" << name << '\n';
+      return plenary::kExitFailure;
+    }
+  }
+  return plenary::kExitOk;
 }
 
 int Run(int argc, char** argv) {
@@ -28,11 +81,19 @@ int Run(int argc, char** argv) {
       "plenary: the register of a group's meetings, action items, decisions and "
       "attendance, read from meeting notes.",
       "plenary"};
-  app.set_version_flag("--version", "plenary 0.1.0");
-  std::string db = DefaultDb();
-  app.add_option("--db", db,
-                 "Register: an SQLite file, sqlite:PATH, or postgresql://USER@HOST/DB "
-                 "(default $PLENARY_DB or ./plenary.db)");
+  app.set_version_flag("--version", kVersion);
+  std::string db;
+  auto* db_opt =
+      app.add_option("--db", db,
+                     "Register: an SQLite file, sqlite:PATH, or postgresql://USER@HOST/DB "
+                     "(default $PLENARY_DB, else the configuration's database.url, else "
+                     "./plenary.db)");
+  std::optional<std::string> config_path;
+  app.add_option("--config", config_path,
+                 "Configuration file (default $PLENARY_CONFIG, else /etc/plenary/plenary.toml if "
+                 "it exists; doc/configuration.md)");
+  bool quiet = false;
+  app.add_flag("-q,--quiet", quiet, "No progress line on long work (there is none off a terminal)");
   app.require_subcommand(1);
 
   plenary::ImportCommand import;
@@ -137,11 +198,18 @@ int Run(int argc, char** argv) {
   publish_cmd->add_option(
       "--month", publish.month,
       "With --attendance: the month, YYYY-MM, or previous (the month before --today)");
-  publish_cmd->add_option("--mediawiki", publish.mediawiki,
-                          "Publish the wikitext pages to this MediaWiki (its api.php URL)");
-  publish_cmd->add_option("--user", publish.user, "With --mediawiki: the bot password's login");
-  publish_cmd->add_option("--password-file", publish.password_file,
-                          "With --mediawiki: a private file holding the password");
+  auto* mediawiki_opt =
+      publish_cmd
+          ->add_option("--mediawiki", publish.mediawiki,
+                       "Publish the wikitext pages to this MediaWiki (its api.php URL; without "
+                       "one, the configuration's mediawiki.api)")
+          ->expected(0, 1);
+  auto* wiki_user_opt = publish_cmd->add_option(
+      "--user", publish.user, "With --mediawiki: the bot password's login (mediawiki.user)");
+  auto* wiki_password_opt =
+      publish_cmd->add_option("--password-file", publish.password_file,
+                              "With --mediawiki: a private file holding the password "
+                              "(mediawiki.password_file)");
   auto* roster_cmd = app.add_subcommand("roster", "Show the rosters loaded");
   roster_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
   auto* export_cmd = app.add_subcommand("export", "Print the whole installation as canonical JSON");
@@ -153,20 +221,33 @@ int Run(int argc, char** argv) {
 
   plenary::ServeCommand serve;
   auto* serve_cmd = app.add_subcommand("serve", "Serve the web app and JSON API (doc/web.md, doc/openapi.yaml)");
-  serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on (port 0: any free one)")
-      ->capture_default_str();
-  serve_cmd->add_option("--threads", serve.threads, "Network threads (default: one per core)")
-      ->check(CLI::Range(0, 256));
-  serve_cmd->add_option("--workers", serve.workers, "Database workers (default: two per core)")
-      ->check(CLI::Range(0, 256));
-  serve_cmd->add_option("--access-log", serve.access_log,
-                        "Append the access log here (default stderr)");
+  auto* listen_opt = serve_cmd
+                         ->add_option("--listen", serve.listen,
+                                      "HOST:PORT to listen on (port 0: any free one; serve.listen)")
+                         ->capture_default_str();
+  auto* threads_opt =
+      serve_cmd->add_option("--threads", serve.threads, "Network threads (default: one per core)")
+          ->check(CLI::Range(0, 256));
+  auto* workers_opt =
+      serve_cmd->add_option("--workers", serve.workers, "Database workers (default: two per core)")
+          ->check(CLI::Range(0, 256));
+  auto* access_log_opt = serve_cmd->add_option("--access-log", serve.access_log,
+                                               "Append the access log here (default stderr)");
+  auto* log_format_opt =
+      serve_cmd
+          ->add_option("--log-format", serve.log_format,
+                       "The access log's lines: text (time, client, method, path, status, bytes, "
+                       "ms) or json (one object per line with those fields)")
+          ->capture_default_str()
+          ->check(CLI::IsMember({"text", "json"}));
   serve_cmd
       ->add_option("--request-timeout-ms", serve.request_timeout_ms,
                    "Close a client that takes longer to send a request or read a response")
       ->check(CLI::Range(0, 3'600'000));
-  serve_cmd->add_flag("--secure-cookies", serve.secure_cookies,
-                      "Mark the session cookie Secure (the site is reached over HTTPS)");
+  auto* secure_cookies_opt =
+      serve_cmd->add_flag("--secure-cookies,!--no-secure-cookies", serve.secure_cookies,
+                          "Mark the session cookie Secure (the site is reached over HTTPS; "
+                          "serve.secure_cookies)");
   serve_cmd
       ->add_option("--parse-cpu-seconds", serve.parse_cpu_seconds,
                    "CPU time one upload's reading may take (doc/reliability.md)")
@@ -185,6 +266,19 @@ int Run(int argc, char** argv) {
   plenary::ReportBackCommand report_back;
   auto* report_back_cmd = plenary::AddReportBackCommand(app, report_back);
 
+  auto* config_cmd = app.add_subcommand("config", "The configuration file (doc/configuration.md)");
+  config_cmd->require_subcommand(1);
+  auto* config_check_cmd = config_cmd->add_subcommand(
+      "check", "Validate the configuration and print the settings in force, secrets redacted");
+
+  // For the build only: hidden from --help, the manual and completion.
+  std::string manual_dir, completion_shell;
+  auto* man_cmd = app.add_subcommand("__man", "Write the manual pages into DIR")->group("");
+  man_cmd->add_option("DIR", manual_dir)->required();
+  auto* completion_cmd =
+      app.add_subcommand("__completion", "Print the completion script of SHELL")->group("");
+  completion_cmd->add_option("SHELL", completion_shell)->required()->check(CLI::IsMember({"bash"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -198,7 +292,31 @@ int Run(int argc, char** argv) {
     return plenary::kExitUsage;
   }
 
-  plenary::CliContext ctx{db, std::cout, std::cerr, Today()};
+  if (*man_cmd) return WriteManual(app, manual_dir);
+  if (*completion_cmd) {
+    std::cout << plenary::BashCompletion(app);
+    return plenary::kExitOk;
+  }
+  plenary::Result<plenary::Config> config = plenary::LoadConfig(config_path);
+  if (!config.ok()) {
+    std::cerr << "plenary: error: " << config.error().message << '\n';
+    return plenary::kExitFailure;
+  }
+  db = ResolveDb(*config, db_opt, db);
+  Fill(*config, "serve.listen", listen_opt, serve.listen);
+  Fill(*config, "serve.threads", threads_opt, serve.threads);
+  Fill(*config, "serve.workers", workers_opt, serve.workers);
+  Fill(*config, "serve.access_log", access_log_opt, serve.access_log);
+  Fill(*config, "serve.log_format", log_format_opt, serve.log_format);
+  Fill(*config, "serve.secure_cookies", secure_cookies_opt, serve.secure_cookies);
+  if (mediawiki_opt->count() > 0) {
+    Fill(*config, "mediawiki.api", mediawiki_opt, publish.mediawiki);
+    Fill(*config, "mediawiki.user", wiki_user_opt, publish.user);
+    Fill(*config, "mediawiki.password_file", wiki_password_opt, publish.password_file);
+  }
+
+  plenary::CliContext ctx{db, std::cout, std::cerr, Today(), quiet};
+  if (*config_check_cmd) return plenary::RunConfigCheck(ctx, *config);
   if (*import_cmd) return plenary::RunImport(ctx, import);
   if (*serve_cmd) return plenary::RunServe(ctx, serve);
   if (*formats_cmd) return plenary::RunFormats(ctx, json);

@@ -15,6 +15,9 @@ namespace plenary {
 namespace {
 
 std::optional<std::string> CheckUsage(const PublishCommand& command) {
+  if (command.mediawiki && command.mediawiki->empty())
+    return "publish --mediawiki needs the wiki's api.php URL (or mediawiki.api in the "
+           "configuration file)";
   if (!command.user || !command.password_file)
     return "publish --mediawiki needs --user and --password-file";
   if (command.to) return "publish --mediawiki writes no files: leave out --to";

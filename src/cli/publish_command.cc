@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "core/date.h"
 #include "core/text.h"
 #include "publish/pages.h"
@@ -62,11 +63,18 @@ int RunPublish(const CliContext& ctx, const PublishCommand& command) {
   auto store = OpenExistingStore(ctx);
   if (!store.ok()) return Fail(ctx, store.error());
   PublishOptions options = PublishOptionsOf(ctx, command);
-  std::size_t written = 0, unchanged = 0;
-  for (PublishFormat format : *formats) {
+  std::size_t written = 0, unchanged = 0, pages_done = 0;
+  // Printed pages go to standard output: a line on standard error between
+  // them would only be noise.
+  ProgressLine progress(ctx.quiet || !command.to, "formats");
+  for (std::size_t i = 0; i < formats->size(); ++i) {
+    PublishFormat format = (*formats)[i];
+    progress.Update(i, formats->size(), fmt::format("publishing {}", PublishFormatName(format)),
+                    pages_done);
     options.format = format;
     auto pages = BuildPages(**store, options);
     if (!pages) {
+      progress.Finish();
       if (pages.error().kind == ErrorKind::kInvalidInput) return Usage(ctx, pages.error().message);
       return Fail(ctx, pages.error());
     }
@@ -75,11 +83,15 @@ int RunPublish(const CliContext& ctx, const PublishCommand& command) {
       continue;
     }
     auto report = WritePages(*command.to, *pages);
+    progress.Finish();  // the lines below start on a clean line
     if (!report) return Fail(ctx, report.error());
     for (const std::string& file : report->written) ctx.out << "wrote " << file << '\n';
     written += report->written.size();
     unchanged += report->unchanged.size();
+    pages_done += pages->size();
+    progress.Update(i + 1, formats->size(), "publishing", pages_done);
   }
+  progress.Finish();
   if (command.to)
     ctx.out << fmt::format("{} file{} written, {} unchanged, in {}\n", written,
                            written == 1 ? "" : "s", unchanged, *command.to);

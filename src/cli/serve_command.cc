@@ -13,6 +13,7 @@ int RunServe(const CliContext& ctx, const ServeCommand& command) {
   options.threads = command.threads;
   options.workers = command.workers;
   options.access_log = command.access_log;
+  options.access_log_json = command.log_format == "json";
   options.secure_cookies = command.secure_cookies;
   options.parse_limits.cpu_seconds = command.parse_cpu_seconds;
   // CPU time runs behind the clock on a busy machine: the deadline allows for it.

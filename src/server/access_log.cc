@@ -3,6 +3,8 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 namespace plenary {
 namespace {
 
@@ -26,8 +28,21 @@ std::string FormatAccessLine(const Exchange& exchange, std::chrono::system_clock
                      exchange.body_bytes, static_cast<double>(exchange.elapsed.count()) / 1000.0);
 }
 
+std::string FormatAccessJson(const Exchange& exchange, std::chrono::system_clock::time_point now) {
+  auto ms = std::chrono::time_point_cast<std::chrono::milliseconds>(now);
+  nlohmann::ordered_json line = {{"time", fmt::format("{:%FT%T}Z", ms)},
+                                 {"client", exchange.client},
+                                 {"method", exchange.method},
+                                 {"path", exchange.path},
+                                 {"status", exchange.status},
+                                 {"bytes", exchange.body_bytes},
+                                 {"ms", static_cast<double>(exchange.elapsed.count()) / 1000.0}};
+  return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 void AccessLog::Write(const Exchange& exchange) {
-  std::string line = FormatAccessLine(exchange, std::chrono::system_clock::now());
+  auto now = std::chrono::system_clock::now();
+  std::string line = json_ ? FormatAccessJson(exchange, now) : FormatAccessLine(exchange, now);
   std::lock_guard lock(mutex_);
   std::fwrite(line.data(), 1, line.size(), out_);
   std::fflush(out_);

@@ -15,6 +15,7 @@
 #include "server/page_routes.h"
 #include "server/responses.h"
 #include "server/worker_pool.h"
+#include "store/store_url.h"
 
 namespace plenary {
 namespace {
@@ -66,8 +67,8 @@ Status Serve(const ServeOptions& options, std::ostream& out) {
   // Uploads are read by a child process running this very binary.
   IsolatedImportPlanner planner("/proc/self/exe", options.parse_limits);
   context.import_planner = &planner;
-  auto pool = WorkerPool::Start(options.workers > 0 ? options.workers : 2 * cores,
-                                [&] { return OpenResources(options.db, context); });
+  const int worker_count = options.workers > 0 ? options.workers : 2 * cores;
+  auto pool = WorkerPool::Start(worker_count, [&] { return OpenResources(options.db, context); });
   if (!pool.ok()) return pool.error();
   LogFile log;
   if (options.access_log && *options.access_log != "-") {
@@ -77,7 +78,7 @@ Status Serve(const ServeOptions& options, std::ostream& out) {
       return Error::IO(fmt::format("cannot open the access log {}", *options.access_log));
     }
   }
-  AccessLog access_log(log.file);
+  AccessLog access_log(log.file, options.access_log_json);
   Router router;
   AddSiteRoutes(router);
 
@@ -103,7 +104,12 @@ Status Serve(const ServeOptions& options, std::ostream& out) {
   if (!server.ok()) return server.error();
   std::string host =
       address->first.find(':') != std::string::npos ? "[" + address->first + "]" : address->first;
-  out << fmt::format("plenary: listening on http://{}:{}", host, (*server)->port()) << std::endl;
+  // What an operator checks first: where, on which register, with how much.
+  out << fmt::format(
+             "plenary: listening on http://{}:{} (register {}, {} network threads, {} "
+             "database workers)",
+             host, (*server)->port(), RedactUrl(options.db), server_options.threads, worker_count)
+      << std::endl;
   (*server)->Run();
   workers.Stop();
   out << "plenary: stopped" << std::endl;

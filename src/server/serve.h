@@ -20,6 +20,7 @@ struct ServeOptions {
   int threads = 0;                        // network threads; 0: one per core
   int workers = 0;                        // database workers; 0: two per core
   std::optional<std::string> access_log;  // a file to append to; none or "-": stderr
+  bool access_log_json = false;           // one JSON object per line (server/access_log.h)
   HttpLimits limits;
   bool secure_cookies = false;  // the session cookie's Secure flag
   // What one upload's reading may take: it runs in a child process
@@ -36,7 +37,8 @@ Result<std::pair<std::string, std::uint16_t>> ParseListenAddress(const std::stri
 void AddSiteRoutes(Router& router);
 
 // Opens the database (creating and migrating it), listens, prints
-// "plenary: listening on http://HOST:PORT" to `out`, and serves until SIGTERM
+// "plenary: listening on http://HOST:PORT (register URL, N network threads, M
+// database workers)" (the URL redacted) to `out`, and serves until SIGTERM
 // or SIGINT, after which in-flight requests are answered. Errors: a bad
 // address or one in use, a database that cannot be opened.
 Status Serve(const ServeOptions& options, std::ostream& out);
