@@ -357,6 +357,42 @@ TEST_F(SmtpRemindTest, StartTlsWithAuthentication) {
   EXPECT_EQ(Received().size(), 3u);
 }
 
+// The same server, user and certificate from the configuration file's [smtp]
+// table instead of options (doc/configuration.md).
+TEST_F(SmtpRemindTest, TheConfigurationFilesSmtpTableSendsOverStartTls) {
+  AcceptRefused();
+  std::string url = env_.at("SMTP_TLS_URL");  // smtp://HOST:PORT
+  std::string host_port = url.substr(url.find("://") + 3);
+  std::string host = host_port.substr(0, host_port.rfind(':'));
+  std::string port = host_port.substr(host_port.rfind(':') + 1);
+  std::string config = WriteFile(
+      "plenary.toml", "[smtp]\nhost = \"" + host + "\"\nport = " + port + "\nuser = \"" +
+                          env_.at("SMTP_USER") + "\"\npassword_file = \"" +
+                          env_.at("SMTP_PASSWORD_FILE") + "\"\nca_file = \"" +
+                          env_.at("SMTP_CA_FILE") + "\"\nfrom = \"The Secretariat <secretariat@" +
+                          domain_ + ">\"\n");
+  RunResult check = Plenary({"--config", config, "config", "check"});
+  ASSERT_EQ(check.status, 0) << check.out << check.err;
+  RunResult sent = Plenary({"--config", config, "remind", "--as-of", kAsOf, "--send"});
+  EXPECT_EQ(sent.status, 0) << sent.out << sent.err;
+  EXPECT_NE(sent.out.find("3 sent, 0 already sent today, 0 failed"), std::string::npos) << sent.out;
+  auto received = Received();
+  ASSERT_EQ(received.size(), 3u);
+  for (const auto& [to, path] : received) {
+    std::string bytes = ReadBytes(path);
+    EXPECT_NE(bytes.find("X-TLS: yes\r\n"), std::string::npos) << to;
+    EXPECT_NE(bytes.find("X-Auth: " + env_.at("SMTP_USER") + "\r\n"), std::string::npos) << to;
+    EXPECT_NE(bytes.find("From: The Secretariat <secretariat@" + domain_ + ">"),
+              std::string::npos)
+        << bytes.substr(0, 600);
+  }
+  // An option still wins over the file: a wrong port on the command line fails.
+  RunResult refused = Plenary({"--config", config, "remind", "--as-of", "2026-11-29", "--send",
+                               "--smtp-url", "smtp://" + host + ":1"});
+  EXPECT_EQ(refused.status, 1) << refused.out << refused.err;
+  EXPECT_EQ(Received().size(), 3u);
+}
+
 TEST_F(SmtpRemindTest, RefusesAPasswordOverPlainText) {
   std::string password = WriteFile("password", "secret\n");
   fs::permissions(password, fs::perms::owner_read | fs::perms::owner_write);

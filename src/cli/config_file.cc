@@ -49,6 +49,8 @@ constexpr std::array kSettingRows{
     SettingSpec{"smtp", "password_file", K::kSecretFile, "none",
                 "A private file holding the mail server's password"},
     SettingSpec{"smtp", "from", K::kEmail, "none", "The reminders' From address"},
+    SettingSpec{"smtp", "ca_file", K::kPath, "the system's certificates",
+                "Trust the certificates in this PEM file instead"},
 };
 
 // Keys that would hold a secret in the file itself.

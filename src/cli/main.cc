@@ -315,6 +315,8 @@ int Run(int argc, char** argv) {
     Fill(*config, "mediawiki.password_file", wiki_password_opt, publish.password_file);
   }
 
+  if (*remind_cmd) plenary::FillRemindFromConfig(*config, *remind_cmd, remind);
+
   plenary::CliContext ctx{db, std::cout, std::cerr, Today(), quiet};
   if (*config_check_cmd) return plenary::RunConfigCheck(ctx, *config);
   if (*import_cmd) return plenary::RunImport(ctx, import);

@@ -12,6 +12,7 @@
 
 #include "app/editing.h"
 #include "app/reminders.h"
+#include "cli/config_file.h"
 #include "cli/site_commands.h"
 #include "core/date.h"
 #include "core/email_address.h"
@@ -178,6 +179,37 @@ CLI::App* AddRemindCommand(CLI::App& app, RemindCommand& c) {
   cmd->add_option("--from-name", c.smtp.from_name,
                   "The sender's name (default: GROUP secretariat)");
   return cmd;
+}
+
+void FillRemindFromConfig(const Config& config, const CLI::App& remind_cmd,
+                          RemindCommand& c) {
+  auto unset = [&](const char* option) { return remind_cmd.get_option(option)->count() == 0; };
+  const std::string* host = config.Text("smtp.host");
+  if (unset("--smtp-url") && host != nullptr) {
+    std::int64_t port = config.Number("smtp.port").value_or(587);
+    c.smtp.url = fmt::format("{}://{}:{}", port == 465 ? "smtps" : "smtp", *host, port);
+  }
+  if (unset("--smtp-tls") && config.Flag("smtp.starttls") == false) c.smtp_tls = "opportunistic";
+  if (const std::string* user = config.Text("smtp.user"); user && unset("--smtp-user"))
+    c.smtp.user = *user;
+  if (const std::string* file = config.Text("smtp.password_file");
+      file && unset("--smtp-password-file"))
+    c.smtp.password_file = *file;
+  if (const std::string* file = config.Text("smtp.ca_file"); file && unset("--smtp-ca-file"))
+    c.smtp.ca_file = *file;
+  if (const std::string* from = config.Text("smtp.from"); from && unset("--from")) {
+    std::string_view text = *from;
+    std::size_t open = text.rfind('<');
+    if (open != std::string_view::npos && text.ends_with('>')) {
+      c.smtp.from = std::string(text.substr(open + 1, text.size() - open - 2));
+      std::string_view name = text.substr(0, open);
+      while (!name.empty() && (name.back() == ' ' || name.back() == '"')) name.remove_suffix(1);
+      while (!name.empty() && (name.front() == ' ' || name.front() == '"')) name.remove_prefix(1);
+      if (!name.empty() && unset("--from-name")) c.smtp.from_name = std::string(name);
+    } else {
+      c.smtp.from = *from;
+    }
+  }
 }
 
 int RunRemind(const CliContext& ctx, const RemindCommand& command) {

@@ -23,8 +23,18 @@ struct RemindCommand {
   bool send = false;
   std::optional<std::string> save;  // write each message as DIR/NAME.eml too
   std::string smtp_tls = "required";
-  SmtpOptions smtp;  // the server; the lead's configuration file fills the same struct
+  SmtpOptions smtp;  // the server; FillRemindFromConfig fills what the command line left unset
 };
+
+class Config;
+
+// The configuration file's [smtp] table (doc/configuration.md) fills what
+// `remind`'s options left unset: host and port make --smtp-url (smtps:// on
+// port 465, else smtp://), starttls = false makes --smtp-tls opportunistic,
+// user, password_file and from their options; a from of the form
+// "Name <address>" gives --from-name too.
+void FillRemindFromConfig(const Config& config, const CLI::App& remind_cmd,
+                          RemindCommand& command);
 
 // Adds the `remind` subcommand and its options to `app`, bound to `command`.
 CLI::App* AddRemindCommand(CLI::App& app, RemindCommand& command);

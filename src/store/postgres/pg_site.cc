@@ -229,8 +229,7 @@ Status PostgresSiteStore::CreateSession(const std::string& token_sha256, std::in
 }
 
 Result<std::optional<Session>> PostgresSiteStore::FindSession(const std::string& token_sha256,
-                                                              std::int64_t now_unix,
-                                                   const AuditOf<ApiToken>& audit) {
+                                                              std::int64_t now_unix) {
   return db_->Read<std::optional<Session>>([&](Tx& tx) -> Result<std::optional<Session>> {
     pqxx::result row = tx.exec_params(
         "SELECT user_id, csrf_token, expires_unix FROM sessions "
@@ -253,7 +252,8 @@ Status PostgresSiteStore::DeleteSession(const std::string& token_sha256) {
 
 Result<ApiToken> PostgresSiteStore::CreateApiToken(std::int64_t user_id, const std::string& name,
                                                    const std::string& token_sha256,
-                                                   std::int64_t now_unix) {
+                                                   std::int64_t now_unix,
+                                                   const AuditOf<ApiToken>& audit) {
   if (Status s = CheckSiteField("token name", name); !s) return s.error();
   return db_->Write<ApiToken>([&](Tx& tx) -> Result<ApiToken> {
     if (!UserExists(tx, user_id)) return NoUser(user_id);

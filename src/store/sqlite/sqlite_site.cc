@@ -254,8 +254,7 @@ Status SqliteSiteStore::CreateSession(const std::string& token_sha256, std::int6
 }
 
 Result<std::optional<Session>> SqliteSiteStore::FindSession(const std::string& token_sha256,
-                                                            std::int64_t now_unix,
-                                                 const AuditOf<ApiToken>& audit) {
+                                                            std::int64_t now_unix) {
   return Guarded([&]() -> Result<std::optional<Session>> {
     SQLite::Transaction transaction(*db_);
     SQLite::Statement row(*db_,
@@ -282,7 +281,8 @@ Status SqliteSiteStore::DeleteSession(const std::string& token_sha256) {
 
 Result<ApiToken> SqliteSiteStore::CreateApiToken(std::int64_t user_id, const std::string& name,
                                                  const std::string& token_sha256,
-                                                 std::int64_t now_unix) {
+                                                 std::int64_t now_unix,
+                                                 const AuditOf<ApiToken>& audit) {
   if (Status s = CheckSiteField("token name", name); !s) return s.error();
   return Guarded([&]() -> Result<ApiToken> {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);

@@ -59,8 +59,7 @@ class SqliteSiteStore final : public SiteStore {
   Status CreateSession(const std::string& token_sha256, std::int64_t user_id,
                        const std::string& csrf_token, std::int64_t expires_unix) override;
   Result<std::optional<Session>> FindSession(const std::string& token_sha256,
-                                             std::int64_t now_unix,
-                                  const AuditOf<ApiToken>& audit = nullptr) override;
+                                             std::int64_t now_unix) override;
   Status DeleteSession(const std::string& token_sha256) override;
   Result<ApiToken> CreateApiToken(std::int64_t user_id, const std::string& name,
                                   const std::string& token_sha256, std::int64_t now_unix,
