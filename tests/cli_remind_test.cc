@@ -382,7 +382,7 @@ TEST_F(SmtpRemindTest, TheConfigurationFilesSmtpTableSendsOverStartTls) {
     std::string bytes = ReadBytes(path);
     EXPECT_NE(bytes.find("X-TLS: yes\r\n"), std::string::npos) << to;
     EXPECT_NE(bytes.find("X-Auth: " + env_.at("SMTP_USER") + "\r\n"), std::string::npos) << to;
-    EXPECT_NE(bytes.find("From: The Secretariat <secretariat@" + domain_ + ">"),
+    EXPECT_NE(bytes.find("From: \"The Secretariat\" <secretariat@" + domain_ + ">"),
               std::string::npos)
         << bytes.substr(0, 600);
   }
