@@ -25,7 +25,7 @@ inline CallOutcome ReadMinutesOnce(std::string_view call, const SourceText& sour
   auto read = ReadMinutes(source, options, format);
   if (read.ok()) {
     std::string rendered;
-    for (const Meeting& meeting : read->minutes.meetings) rendered += MeetingJson(meeting).dump(2);
+    for (const Meeting& meeting : read->minutes.meetings) rendered += MeetingJson(meeting).dump();
     for (const std::string& notice : read->minutes.notices) rendered += notice;
   }
   return {call, ErrorOf(read)};

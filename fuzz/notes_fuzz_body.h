@@ -100,7 +100,7 @@ inline CallOutcome ReadNotesOnce(std::string_view call, const SourceText& source
                                  const NotesOptions& options) {
   auto notes = ReadIcannNotes(source, options);
   if (notes.ok()) {
-    std::string rendered = MeetingJson(notes->meeting).dump(2);
+    std::string rendered = MeetingJson(notes->meeting).dump();
     for (const std::string& warning : notes->warnings) rendered += warning;
   }
   return {call, ErrorOf(notes)};

@@ -139,13 +139,29 @@ std::string NameList(const std::vector<std::string>& names) {
   return out;
 }
 
+// kOrganisations by folded alias, folded once for every Directory.
+const std::unordered_map<std::string, std::string>& KnownOrganisations() {
+  static const auto* const known = [] {
+    auto* map = new std::unordered_map<std::string, std::string>;
+    for (const auto& org : kOrganisations)
+      for (std::string_view alias : org.aliases)
+        if (!alias.empty()) map->emplace(FoldName(alias), std::string(org.canonical));
+    return map;
+  }();
+  return *known;
+}
+
 }  // namespace
+
+const std::string* Directory::FindOrganisation(const std::string& folded) const {
+  const auto& known = KnownOrganisations();
+  if (auto it = known.find(folded); it != known.end()) return &it->second;
+  if (auto it = organisations_.find(folded); it != organisations_.end()) return &it->second;
+  return nullptr;
+}
 
 Directory::Directory(const Roster* roster, std::string_view group)
     : roster_(roster), group_(group) {
-  for (const auto& org : kOrganisations)
-    for (std::string_view alias : org.aliases)
-      if (!alias.empty()) organisations_.emplace(FoldName(alias), std::string(org.canonical));
   if (!group.empty()) {
     for (std::string_view suffix :
          {" RT", "-RT", " Review Team", " Team", " members", " RT members"})
@@ -196,8 +212,8 @@ const Person* Directory::FindPerson(std::string_view written) const {
 std::optional<Owner> Directory::Lookup(std::string_view written) const {
   if (const Person* p = FindPerson(written)) return Owner{p->name, OwnerKind::kPerson};
   std::string folded = FoldName(StripNamePunctuation(written));
-  if (auto it = organisations_.find(folded); it != organisations_.end())
-    return Owner{it->second, OwnerKind::kOrganisation};
+  if (const std::string* org = FindOrganisation(folded))
+    return Owner{*org, OwnerKind::kOrganisation};
   return std::nullopt;
 }
 
@@ -218,15 +234,15 @@ bool Directory::Names(const Owner& owner, std::string_view query) const {
                        [&](const std::string& alias) { return FoldName(alias) == wanted; });
   }
   if (owner.kind == OwnerKind::kOrganisation) {
-    auto it = organisations_.find(wanted);
-    return it != organisations_.end() && it->second == owner.name;
+    const std::string* org = FindOrganisation(wanted);
+    return org != nullptr && *org == owner.name;
   }
   return false;
 }
 
 std::optional<Directory::Leading> Directory::LeadingOwner(std::string_view sentence) const {
-  std::vector<std::string_view> words = SplitWords(sentence);
   constexpr std::size_t kLongestName = 5;
+  std::vector<std::string_view> words = SplitWords(sentence, kLongestName);
   for (std::size_t n = std::min(kLongestName, words.size()); n >= 1; --n) {
     std::string_view last = words[n - 1];
     std::size_t end = static_cast<std::size_t>(last.data() + last.size() - sentence.data());
@@ -396,8 +412,8 @@ Directory::NameMatch Directory::MatchOwnerSpelled(std::string_view written) cons
   NameMatch m = MatchSpelled(written, false);
   if (m.rule != NameRule::kNone) return m;
   std::string_view s = StripNamePunctuation(written);
-  if (auto it = organisations_.find(FoldName(s)); it != organisations_.end()) {
-    m.owner = {it->second, OwnerKind::kOrganisation};
+  if (const std::string* org = FindOrganisation(FoldName(s))) {
+    m.owner = {*org, OwnerKind::kOrganisation};
     m.rule = NameRule::kOrganisation;
     return m;
   }

@@ -109,7 +109,10 @@ class Directory {
   const Roster* roster_;
   std::unordered_map<std::string, const Person*> people_;       // folded name/alias
   std::unordered_map<std::string, const Person*> initials_;     // exact capitals
-  std::unordered_map<std::string, std::string> organisations_;  // folded alias -> canonical
+  // The organisations every directory knows (kOrganisations) first, then
+  // the group's own names (organisations_): canonical name by folded alias.
+  const std::string* FindOrganisation(const std::string& folded) const;
+  std::unordered_map<std::string, std::string> organisations_;  // the group's: folded -> canonical
   std::unordered_map<std::string, const Person*> by_name_;      // folded canonical name
   std::string group_;
   std::vector<Spelling> spellings_;  // names and aliases of several words, in roster order

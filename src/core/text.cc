@@ -96,9 +96,13 @@ bool EqualsNoCase(std::string_view a, std::string_view b) {
 }
 
 std::vector<std::string_view> SplitWords(std::string_view s) {
+  return SplitWords(s, std::string_view::npos);
+}
+
+std::vector<std::string_view> SplitWords(std::string_view s, std::size_t at_most) {
   std::vector<std::string_view> words;
   std::size_t i = 0;
-  while (i < s.size()) {
+  while (i < s.size() && words.size() < at_most) {
     while (i < s.size() && SpaceAt(s, i)) i += SpaceAt(s, i);
     std::size_t start = i;
     while (i < s.size() && !SpaceAt(s, i)) ++i;
@@ -143,11 +147,20 @@ std::vector<std::string_view> SplitSentences(std::string_view text) {
   return sentences;
 }
 
+// One pass, no word list: the words of SplitWords joined by single spaces.
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
-  for (std::string_view w : SplitWords(s)) {
-    if (!out.empty()) out += ' ';
-    out += w;
+  out.reserve(s.size());
+  bool space_pending = false;
+  for (std::size_t i = 0; i < s.size();) {
+    if (std::size_t n = SpaceAt(s, i)) {
+      i += n;
+      space_pending = !out.empty();
+      continue;
+    }
+    if (space_pending) out += ' ';
+    space_pending = false;
+    out += s[i++];
   }
   return out;
 }

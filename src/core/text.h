@@ -17,6 +17,9 @@ bool StartsWithNoCase(std::string_view s, std::string_view prefix);
 bool EqualsNoCase(std::string_view a, std::string_view b);
 // Splits on runs of whitespace.
 std::vector<std::string_view> SplitWords(std::string_view s);
+// The first `at_most` of them: what a rule that looks at a sentence's start
+// needs, without splitting the whole sentence.
+std::vector<std::string_view> SplitWords(std::string_view s, std::size_t at_most);
 // The parts of `s` between `separator`s, each trimmed; "a||b" has an empty
 // middle part, "" one empty part.
 std::vector<std::string_view> SplitTrimmed(std::string_view s, char separator);

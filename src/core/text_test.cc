@@ -13,6 +13,24 @@ TEST(Text, TrimHandlesNoBreakSpace) {
   EXPECT_EQ(CollapseSpaces("  a \t b  "), "a b");
 }
 
+// CollapseSpaces is one pass; it must say what joining SplitWords' words says,
+// no-break spaces and stray lead bytes included. And a bounded split is the
+// whole split's first words.
+TEST(Text, CollapseSpacesJoinsTheWordsSplitWordsFinds) {
+  for (std::string_view s :
+       {"", " ", "a", "\xC2\xA0a\xC2\xA0\xC2\xA0b\xC2", "\xC2\xC2\xA0x", "a\n\t b\r c ", "\xC2",
+        "one  two\xC2\xA0three four five six"}) {
+    std::string joined;
+    for (std::string_view w : SplitWords(s)) joined += (joined.empty() ? "" : " ") + std::string(w);
+    EXPECT_EQ(CollapseSpaces(s), joined) << s;
+    for (std::size_t n = 0; n <= 7; ++n) {
+      auto all = SplitWords(s);
+      all.resize(std::min(n, all.size()));
+      EXPECT_EQ(SplitWords(s, n), all) << s << " " << n;
+    }
+  }
+}
+
 TEST(Text, SplitTrimmed) {
   EXPECT_EQ(SplitTrimmed(" a | b||c ", '|'), (std::vector<std::string_view>{"a", "b", "", "c"}));
   EXPECT_EQ(SplitTrimmed("", ','), std::vector<std::string_view>{""});

@@ -246,7 +246,7 @@ std::optional<std::string> DecisionIn(std::string_view bullet, const Directory& 
 
 std::optional<Directory::Leading> OwnerAtStart(std::string_view text, const Directory& directory) {
   if (auto leading = directory.LeadingOwner(text)) return leading;
-  auto words = SplitWords(text);
+  auto words = SplitWords(text, 5);  // at most three names, "to", the verb
   auto capitalised = [](std::string_view w) {
     if (w.size() < 2 || !IsUpper(w[0])) return false;
     return std::all_of(w.begin() + 1, w.end(), [](char c) {
