@@ -18,8 +18,8 @@ TEST(Text, TrimHandlesNoBreakSpace) {
 // whole split's first words.
 TEST(Text, CollapseSpacesJoinsTheWordsSplitWordsFinds) {
   for (std::string_view s :
-       {"", " ", "a", "\xC2\xA0a\xC2\xA0\xC2\xA0b\xC2", "\xC2\xC2\xA0x", "a\n\t b\r c ", "\xC2",
-        "one  two\xC2\xA0three four five six"}) {
+       {"", " ", "a", "\xC2\xA0" "a\xC2\xA0\xC2\xA0" "b\xC2", "\xC2\xC2\xA0" "x", "a\n\t b\r c ",
+        "\xC2", "one  two\xC2\xA0" "three four five six"}) {
     std::string joined;
     for (std::string_view w : SplitWords(s)) joined += (joined.empty() ? "" : " ") + std::string(w);
     EXPECT_EQ(CollapseSpaces(s), joined) << s;
