@@ -42,7 +42,8 @@ std::string Slug(std::string_view text) {
 }
 
 std::string MeetingPageId(const MeetingKey& key) {
-  return fmt::format("{}-{}", Slug(key.kind), MeetingNumberText(key.number));
+  // Slug: a dated number with an hour is written "2014-04-08T16".
+  return fmt::format("{}-{}", Slug(key.kind), Slug(MeetingNumberText(key.number)));
 }
 
 std::string MonthPageId(const Date& first_of_month) {
