@@ -48,7 +48,8 @@ rm "$root/tmp/dpkg.log"
 grep -q '^plenary:' "$root/etc/passwd" || fail "no system user plenary"
 [ "$(stat -c '%a %U' "$root/var/lib/plenary")" = "750 $(awk -F: '$1 == "plenary" {print $3}' "$root/etc/passwd")" ] ||
   [ "$(stat -c '%a' "$root/var/lib/plenary")" = 750 ] || fail "no /var/lib/plenary"
-for unit in plenary.service plenary-monthly-attendance.service plenary-monthly-attendance.timer; do
+for unit in plenary.service plenary-monthly-attendance.service plenary-monthly-attendance.timer \
+    plenary-reminders.service plenary-reminders.timer; do
   [ -f "$root/lib/systemd/system/$unit" ] || fail "no $unit"
 done
 grep -q '^ExecStart=/usr/bin/plenary --config /etc/plenary/plenary.toml serve$' \
@@ -60,7 +61,8 @@ lent="$root/usr/lib/systemd/system"
 mkdir -p "$lent"
 cp /lib/systemd/system/*.target /lib/systemd/system/*.slice /lib/systemd/system/*.socket "$lent/"
 verify=$(SYSTEMD_LOG_LEVEL=warning systemd-analyze verify --root="$root" --man=no \
-           /lib/systemd/system/plenary.service /lib/systemd/system/plenary-monthly-attendance.timer 2>&1) ||
+           /lib/systemd/system/plenary.service /lib/systemd/system/plenary-monthly-attendance.timer \
+           /lib/systemd/system/plenary-reminders.timer 2>&1) ||
   fail "systemd-analyze verify: $verify"
 [ -z "$verify" ] || fail "systemd-analyze verify: $verify"
 # Hardening, as systemd scores it (lower is safer; 10 is none at all).
