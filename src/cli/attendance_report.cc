@@ -13,10 +13,6 @@ namespace {
 
 constexpr std::string_view kNone = "\xE2\x80\x93";  // "–": no rate, not counted
 
-std::string RateText(const std::optional<double>& rate) {
-  return rate ? fmt::format("{:.0f}%", *rate * 100) : std::string(kNone);
-}
-
 std::string RoleText(const Participation& row) {
   return row.role ? std::string(RoleName(*row.role)) : "not on the roster";
 }

@@ -11,7 +11,15 @@ const Person* Find(const Roster& roster, const std::string& name) {
   return nullptr;
 }
 
+bool IsAppointee(const Person& p) { return p.role == Role::kMember || p.role == Role::kLiaison; }
+
 }  // namespace
+
+bool HasAffiliations(const Roster& roster) {
+  for (const Person& p : roster.people)
+    if (IsAppointee(p) && !p.affiliation.empty()) return true;
+  return false;
+}
 
 std::vector<AffiliationParticipation> ParticipationByAffiliation(
     const std::vector<Participation>& rows, const Roster& roster) {
@@ -19,7 +27,7 @@ std::vector<AffiliationParticipation> ParticipationByAffiliation(
   std::optional<AffiliationParticipation> none;
   for (const Participation& row : rows) {
     const Person* person = Find(roster, row.name);
-    if (!person || (person->role != Role::kMember && person->role != Role::kLiaison)) continue;
+    if (!person || !IsAppointee(*person)) continue;
     AffiliationParticipation* sum = nullptr;
     if (person->affiliation.empty()) {
       if (!none) none.emplace();
@@ -30,6 +38,8 @@ std::vector<AffiliationParticipation> ParticipationByAffiliation(
       if (!sum) sum = &out.emplace_back(AffiliationParticipation{person->affiliation});
     }
     sum->members.push_back(row.name);
+    if (person->capacity == Capacity::kRepresentative) ++sum->representatives;
+    if (person->capacity == Capacity::kIndividual) ++sum->individuals;
     sum->held += row.held;
     sum->present += row.present;
     sum->apologies += row.apologies;

@@ -33,4 +33,9 @@ html::TrustedHtml RenderPublishedDocument(const GroupRegisters& registers, const
   return std::move(w).Done();
 }
 
+void WritePublishedContent(html::HtmlWriter& w, const GroupRegisters& registers,
+                           const std::vector<Content>& content) {
+  WriteHtmlContent(w, content, [&](const Link& link) { return AppHref(registers, link); });
+}
+
 }  // namespace plenary::pages

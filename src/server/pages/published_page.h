@@ -16,5 +16,8 @@ namespace plenary::pages {
 std::string AppHref(const GroupRegisters& registers, const Link& link);
 
 html::TrustedHtml RenderPublishedDocument(const GroupRegisters& registers, const Document& doc);
+// Only `content` (no title), links as RenderPublishedDocument's.
+void WritePublishedContent(html::HtmlWriter& w, const GroupRegisters& registers,
+                           const std::vector<Content>& content);
 
 }  // namespace plenary::pages
