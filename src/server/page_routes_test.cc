@@ -619,6 +619,9 @@ TEST_F(PageRoutesTest, AttendanceByAffiliationAndReportBackForAPeriod) {
   pugi::xml_node owned =
       page.select_node("//table[starts-with(caption, 'Open items owned')]/tbody/tr").node();
   EXPECT_STREQ(owned.select_node("td[1]").node().child_value(), "Draft the GNSO briefing.");
+  const std::string item_page = owned.select_node("th/a").node().attribute("href").value();
+  EXPECT_TRUE(item_page.starts_with("/g/AFF/actions/")) << item_page;
+  EXPECT_EQ(Get(item_page).status, 200) << item_page;
   EXPECT_NE(report.body.find("Contact: gnso-council@example.org."), std::string::npos);
   for (pugi::xpath_node th : page.select_nodes("//th")) EXPECT_TRUE(th.node().attribute("scope"));
 

@@ -313,7 +313,9 @@ TEST(Pages, AttendanceIsThePublishedPageWithTheAppsLinks) {
   EXPECT_NE(html.find(">50%<"), std::string::npos);
   EXPECT_NE(html.find(">100%<"), std::string::npos);
   EXPECT_EQ(AppHref(registers, {MeetingPageId(july.key), "", ""}), "/g/SSR2/meetings/Plenary/16");
-  EXPECT_EQ(AppHref(registers, {"action-items", "item-4", ""}), "/g/SSR2/actions#item-4");
+  // The action list has no anchor per item: an item's history is its own page.
+  EXPECT_EQ(AppHref(registers, {"action-items", "item-4", ""}), "/g/SSR2/actions/4");
+  EXPECT_EQ(AppHref(registers, {"action-items", "item-x", ""}), "/g/SSR2/actions#item-x");
   EXPECT_EQ(AppHref(registers, {"attendance-2017-06", "", ""}), "/g/SSR2/attendance#monthly");
 }
 
