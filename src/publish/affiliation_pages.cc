@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/date.h"
+#include "core/text.h"
 #include "publish/json.h"
 #include "publish/registers.h"
 
@@ -115,6 +116,31 @@ Document ReportBackDocument(const ReportBack& r, const Period& period, bool with
   AddSection(doc, "Attendance", "attendance",
              AttendanceTable("Appointees' attendance at the group's meetings", r.attendance));
   return doc;
+}
+
+std::vector<std::string> RosterAffiliations(const Roster& roster) {
+  std::vector<std::string> out;
+  for (const Person& p : roster.people) {
+    if ((p.role != Role::kMember && p.role != Role::kLiaison) || p.affiliation.empty()) continue;
+    bool known = false;
+    for (const std::string& a : out) known = known || FoldName(a) == FoldName(p.affiliation);
+    if (!known) out.push_back(p.affiliation);
+  }
+  return out;
+}
+
+std::vector<Document> ReportBackDocuments(const GroupRegisters& r) {
+  std::vector<Document> out;
+  if (!r.roster) return out;
+  const Period all = AllMeetings();
+  for (const std::string& affiliation : RosterAffiliations(*r.roster)) {
+    auto report = BuildReportBack(r, affiliation, all.from, all.to);
+    if (!report.ok()) continue;
+    Document doc = ReportBackDocument(*report, all, false);
+    doc.navigation = publish_detail::NavigationBar(r, doc.id);
+    out.push_back(std::move(doc));
+  }
+  return out;
 }
 
 json ReportBackJson(const ReportBack& r, const Period& period, bool with_contact) {

@@ -14,6 +14,7 @@
 #include "core/affiliation.h"
 #include "publish/attendance_log.h"
 #include "publish/document.h"
+#include "publish/registers.h"
 
 namespace plenary {
 
@@ -36,6 +37,15 @@ std::string ReportBackTitle(const ReportBack& report, const Period& period);
 // opened, completed and owned (linking to the meetings' pages and the
 // action register), and the appointees' attendance.
 Document ReportBackDocument(const ReportBack& report, const Period& period, bool with_contact);
+
+// The affiliations of the roster's members and liaisons, as each is first
+// written (compared folded), in roster order.
+std::vector<std::string> RosterAffiliations(const Roster& roster);
+
+// A report back page for each of the roster's affiliations over every
+// meeting, without contact addresses (published pages are read by anyone);
+// none without a roster or affiliations.
+std::vector<Document> ReportBackDocuments(const GroupRegisters& registers);
 
 // {group, affiliation, from, to, appointees[], contact (null: none, or left
 //  out without `with_contact`), decisions[], opened[], completed[], owned[]

@@ -141,8 +141,9 @@ void AddAffiliations(Document& doc, const GroupRegisters& r, const GroupLog& log
   doc.content.push_back(Paragraph{Plain(
       "The group's meetings summed over the members and liaisons each organisation appointed "
       "(the roster's affiliation and capacity): the meetings they were expected at, those they "
-      "attended, and the rate.")});
-  doc.content.push_back(AffiliationTable("Participation by affiliation (group meetings)", all));
+      "attended, and the rate. Each organisation's name leads to its report back.")});
+  doc.content.push_back(
+      AffiliationTable("Participation by affiliation (group meetings)", all, true));
   std::vector<Date> months = MeetingMonths(r);
   doc.content.push_back(Heading{3, "Rates by month", "affiliation-monthly"});
   Table t{"Participation rate by affiliation and month", {"Affiliation"}, {}, true};

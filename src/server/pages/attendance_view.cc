@@ -64,7 +64,14 @@ html::TrustedHtml RenderAttendance(const GroupRegisters& r, const Document& doc,
   PeriodForm(w, GroupPath(r.group, "attendance"), period, {});
   w.Open("p").Link(AffiliationViewPath(r.group, period), "Attendance by affiliation");
   w.Close("p");
-  WritePublishedContent(w, r, doc.content);
+  // An affiliation's report back for the period shown, not the default one.
+  const std::vector<std::string> affiliations =
+      r.roster ? RosterAffiliations(*r.roster) : std::vector<std::string>{};
+  WriteHtmlContent(w, doc.content, [&](const Link& link) {
+    for (const std::string& a : affiliations)
+      if (link.page == ReportBackPageId(a)) return ReportBackPath(r.group, a, period);
+    return AppHref(r, link);
+  });
   return std::move(w).Done();
 }
 

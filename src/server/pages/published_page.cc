@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "publish/affiliation_pages.h"
 #include "publish/formats/html.h"
 #include "server/pages/layout.h"
 #include "server/pages/parts.h"
@@ -34,6 +35,10 @@ std::string AppHref(const GroupRegisters& r, const Link& link) {
   if (page == kDecisionsPage) return WithAnchor(GroupPath(r.group, "decisions"), link.anchor);
   if (page == kAttendancePage) return WithAnchor(GroupPath(r.group, "attendance"), link.anchor);
   if (page.starts_with("attendance-")) return GroupPath(r.group, "attendance") + "#monthly";
+  if (page.starts_with("report-back-") && r.roster)
+    for (const std::string& affiliation : RosterAffiliations(*r.roster))
+      if (ReportBackPageId(affiliation) == page)
+        return GroupPath(r.group, "report-back") + html::QueryString({{"affiliation", affiliation}});
   for (const Meeting& m : r.meetings)
     if (MeetingPageId(m.key) == page) return WithAnchor(MeetingPath(m.key), link.anchor);
   return GroupPath(r.group);

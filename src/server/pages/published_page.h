@@ -12,7 +12,8 @@ namespace plenary::pages {
 // The app's address for a link of `registers`' published set: meeting
 // records, the registers and the attendance pages map to their routes (an
 // item's anchor in the action register to the item's page); a
-// month's participation page to the attendance page's monthly rates; outside
+// month's participation page to the attendance page's monthly rates; an
+// affiliation's report back to its page (the last twelve months); outside
 // addresses stay as they are.
 std::string AppHref(const GroupRegisters& registers, const Link& link);
 
