@@ -15,11 +15,18 @@ bool IsAppointee(const Person& p) { return p.role == Role::kMember || p.role == 
 
 }  // namespace
 
-bool HasAffiliations(const Roster& roster) {
-  for (const Person& p : roster.people)
-    if (IsAppointee(p) && !p.affiliation.empty()) return true;
-  return false;
+std::vector<std::string> RosterAffiliations(const Roster& roster) {
+  std::vector<std::string> out;
+  for (const Person& p : roster.people) {
+    if (!IsAppointee(p) || p.affiliation.empty()) continue;
+    bool known = false;
+    for (const std::string& a : out) known = known || FoldName(a) == FoldName(p.affiliation);
+    if (!known) out.push_back(p.affiliation);
+  }
+  return out;
 }
+
+bool HasAffiliations(const Roster& roster) { return !RosterAffiliations(roster).empty(); }
 
 std::vector<AffiliationParticipation> ParticipationByAffiliation(
     const std::vector<Participation>& rows, const Roster& roster) {

@@ -33,8 +33,10 @@ struct AffiliationParticipation {
 std::vector<AffiliationParticipation> ParticipationByAffiliation(
     const std::vector<Participation>& rows, const Roster& roster);
 
-// Whether any member or liaison of `roster` has an affiliation: the pages
-// show participation by affiliation only then.
+// The affiliations of the roster's members and liaisons, each as first
+// written (compared folded), in roster order. The pages show participation
+// by affiliation only when there is one (HasAffiliations).
+std::vector<std::string> RosterAffiliations(const Roster& roster);
 bool HasAffiliations(const Roster& roster);
 
 }  // namespace plenary

@@ -66,12 +66,15 @@ TEST(ParticipationByAffiliation, CountsEachCapacityAndLeavesTheUnstatedOut) {
   EXPECT_EQ(sums[1].individuals, 0);
 }
 
-TEST(HasAffiliations, OnlyAnAppointeesAffiliationCounts) {
+TEST(RosterAffiliations, OnlyAppointeesAffiliationsOnceEachInRosterOrder) {
   Roster roster;
   roster.people = {Member("Ann", ""), Member("Fay", "GNSO", Role::kStaff)};
   EXPECT_FALSE(HasAffiliations(roster));
   roster.people.push_back(Member("Ed", "SSAC", Role::kLiaison));
   EXPECT_TRUE(HasAffiliations(roster));
+  roster.people.push_back(Member("Bo", "GNSO"));
+  roster.people.push_back(Member("Di", "ssac"));
+  EXPECT_EQ(RosterAffiliations(roster), (std::vector<std::string>{"SSAC", "GNSO"}));
 }
 
 TEST(ParticipationByAffiliation, NoMeetingsHeldIsNoRate) {

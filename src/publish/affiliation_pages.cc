@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "core/date.h"
-#include "core/text.h"
 #include "publish/json.h"
 #include "publish/registers.h"
 
@@ -116,17 +115,6 @@ Document ReportBackDocument(const ReportBack& r, const Period& period, bool with
   AddSection(doc, "Attendance", "attendance",
              AttendanceTable("Appointees' attendance at the group's meetings", r.attendance));
   return doc;
-}
-
-std::vector<std::string> RosterAffiliations(const Roster& roster) {
-  std::vector<std::string> out;
-  for (const Person& p : roster.people) {
-    if ((p.role != Role::kMember && p.role != Role::kLiaison) || p.affiliation.empty()) continue;
-    bool known = false;
-    for (const std::string& a : out) known = known || FoldName(a) == FoldName(p.affiliation);
-    if (!known) out.push_back(p.affiliation);
-  }
-  return out;
 }
 
 std::vector<Document> ReportBackDocuments(const GroupRegisters& r) {

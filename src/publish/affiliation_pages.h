@@ -38,10 +38,6 @@ std::string ReportBackTitle(const ReportBack& report, const Period& period);
 // action register), and the appointees' attendance.
 Document ReportBackDocument(const ReportBack& report, const Period& period, bool with_contact);
 
-// The affiliations of the roster's members and liaisons, as each is first
-// written (compared folded), in roster order.
-std::vector<std::string> RosterAffiliations(const Roster& roster);
-
 // A report back page for each of the roster's affiliations over every
 // meeting, without contact addresses (published pages are read by anyone);
 // none without a roster or affiliations.
