@@ -96,5 +96,15 @@ TEST_F(PublishAffiliationTest, EachAffiliationHasAReportBackPageLinkedFromTheTab
   }
 }
 
+TEST_F(PublishAffiliationTest, TheAttendanceJsonSumsEachMonthByAffiliation) {
+  json log = json::parse(Page("attendance.json"));
+  const json& months = log["participation_by_affiliation_by_month"];
+  ASSERT_EQ(months.size(), 2u) << log.dump(2);
+  EXPECT_EQ(months[0]["from"], "2026-11-01");
+  EXPECT_EQ(months[0]["affiliations"][0]["affiliation"], "GNSO");
+  EXPECT_EQ(months[0]["affiliations"][0]["representatives"], 1);
+  EXPECT_EQ(months[1]["affiliations"][1]["apologies"], 1);  // ALAC's Cy in December
+}
+
 }  // namespace
 }  // namespace plenary::cli_testing
