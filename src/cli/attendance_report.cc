@@ -84,11 +84,14 @@ void PrintParticipation(std::ostream& out, const Block& block, const Period& per
 
 void PrintAffiliations(std::ostream& out, const Block& block, const Period& period,
                        const std::vector<AffiliationParticipation>& sums) {
-  TextTable table({"Affiliation", "Members", "Held", "Present", "Apologies", "Absent", "Rate"});
+  TextTable table({"Affiliation", "Members", "Reps", "Indiv", "Held", "Present", "Apologies",
+                   "Absent", "Rate"});
   for (const AffiliationParticipation& a : sums) {
     std::string members;
     for (const std::string& m : a.members) members += (members.empty() ? "" : ", ") + m;
-    table.AddRow({a.affiliation.empty() ? "(none)" : a.affiliation, members, std::to_string(a.held),
+    table.AddRow({a.affiliation.empty() ? "(none)" : a.affiliation, members,
+                  std::to_string(a.representatives), std::to_string(a.individuals),
+                  std::to_string(a.held),
                   std::to_string(a.present), std::to_string(a.apologies), std::to_string(a.absent),
                   RateText(a.rate)});
   }
