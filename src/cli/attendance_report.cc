@@ -91,9 +91,8 @@ void PrintAffiliations(std::ostream& out, const Block& block, const Period& peri
     for (const std::string& m : a.members) members += (members.empty() ? "" : ", ") + m;
     table.AddRow({a.affiliation.empty() ? "(none)" : a.affiliation, members,
                   std::to_string(a.representatives), std::to_string(a.individuals),
-                  std::to_string(a.held),
-                  std::to_string(a.present), std::to_string(a.apologies), std::to_string(a.absent),
-                  RateText(a.rate)});
+                  std::to_string(a.held), std::to_string(a.present), std::to_string(a.apologies),
+                  std::to_string(a.absent), RateText(a.rate)});
   }
   std::size_t n = block.meetings.size();
   out << fmt::format("{} participation by affiliation, {}: {} meeting{}\n", BlockTitle(block),

@@ -605,9 +605,10 @@ TEST_F(PageRoutesTest, AttendanceByAffiliationAndReportBackForAPeriod) {
                 "href=\"/g/AFF/attendance?by=affiliation&amp;from=2026-11-01&amp;to=2026-12-31\""),
             std::string::npos)
       << people.body;
-  EXPECT_NE(people.body.find(
-                "href=\"/g/AFF/report-back?affiliation=GNSO&amp;from=2026-11-01&amp;to=2026-12-31\""),
-            std::string::npos)
+  EXPECT_NE(
+      people.body.find(
+          "href=\"/g/AFF/report-back?affiliation=GNSO&amp;from=2026-11-01&amp;to=2026-12-31\""),
+      std::string::npos)
       << "the table's report back is the period's";
   EXPECT_EQ(Get("/g/AFF/attendance?by=nothing").status, 400);
 

@@ -38,7 +38,8 @@ std::string AppHref(const GroupRegisters& r, const Link& link) {
   if (page.starts_with("report-back-") && r.roster)
     for (const std::string& affiliation : RosterAffiliations(*r.roster))
       if (ReportBackPageId(affiliation) == page)
-        return GroupPath(r.group, "report-back") + html::QueryString({{"affiliation", affiliation}});
+        return GroupPath(r.group, "report-back") +
+               html::QueryString({{"affiliation", affiliation}});
   for (const Meeting& m : r.meetings)
     if (MeetingPageId(m.key) == page) return WithAnchor(MeetingPath(m.key), link.anchor);
   return GroupPath(r.group);
