@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 #include "core/date.h"
 #include "publish/json.h"
 #include "publish/registers.h"
@@ -121,7 +123,10 @@ std::vector<Document> ReportBackDocuments(const GroupRegisters& r) {
   std::vector<Document> out;
   if (!r.roster) return out;
   const Period all = AllMeetings();
+  std::set<std::string> ids;
   for (const std::string& affiliation : RosterAffiliations(*r.roster)) {
+    // "ALAC" and "ALAC!" would be one file: the first keeps it.
+    if (!ids.insert(ReportBackPageId(affiliation)).second) continue;
     auto report = BuildReportBack(r, affiliation, all.from, all.to);
     if (!report.ok()) continue;
     Document doc = ReportBackDocument(*report, all, false);

@@ -128,5 +128,24 @@ TEST(ReportBackJson, TheShapeTheCliAndTheApiShare) {
   EXPECT_EQ(j["attendance"][0]["rate"], 0.5);
 }
 
+TEST(ReportBackDocuments, OnePagePerAffiliationAndNoTwoWithOneFileName) {
+  GroupRegisters r;
+  r.group = "AFF";
+  r.roster.emplace();
+  for (auto [name, affiliation] : {std::pair{"Ann", "GNSO"}, std::pair{"Bo", "ALAC"},
+                                   std::pair{"Cy", "ALAC!"}, std::pair{"Di", "gnso"}}) {
+    Person p{name, Role::kMember, {}};
+    p.affiliation = affiliation;
+    r.roster->people.push_back(p);
+  }
+  std::vector<Document> docs = ReportBackDocuments(r);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, "report-back-gnso");
+  EXPECT_EQ(docs[1].id, "report-back-alac");
+  EXPECT_FALSE(docs[0].navigation.empty());
+  r.roster->people.clear();
+  EXPECT_TRUE(ReportBackDocuments(r).empty());
+}
+
 }  // namespace
 }  // namespace plenary
