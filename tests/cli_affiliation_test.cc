@@ -42,6 +42,11 @@ TEST_F(CliAffiliationTest, ParticipationByAffiliationOverAMonthAndAnyPeriod) {
       << r.out;
   EXPECT_NE(r.out.find("GNSO"), std::string::npos);
   EXPECT_EQ(r.out.find("Fay Gee"), std::string::npos) << "staff are nobody's appointees";
+  // Ann serves as a representative, Bo's capacity is not given; Cy is an individual.
+  EXPECT_NE(r.out.find("Affiliation  Members           Reps  Indiv  Held"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("GNSO         Ann Lee, Bo Chan  1     0      4"), std::string::npos)
+      << r.out;
 
   json month =
       json::parse(Plenary({"attendance", "--by-affiliation", "--month", "2026-11", "--json"}).out);
@@ -50,6 +55,9 @@ TEST_F(CliAffiliationTest, ParticipationByAffiliationOverAMonthAndAnyPeriod) {
   ASSERT_EQ(rows.size(), 3u) << rows.dump(2);
   EXPECT_EQ(rows[0]["affiliation"], "GNSO");
   EXPECT_EQ(rows[0]["members"], (json{"Ann Lee", "Bo Chan"}));
+  EXPECT_EQ(rows[0]["representatives"], 1);
+  EXPECT_EQ(rows[0]["individuals"], 0);
+  EXPECT_EQ(rows[1]["individuals"], 1);
   EXPECT_EQ(rows[0]["held"], 4);
   EXPECT_EQ(rows[0]["present"], 3);
   EXPECT_EQ(rows[0]["apologies"], 1);

@@ -80,24 +80,6 @@ int PrintLog(const CliContext& ctx, const std::vector<GroupLog>& groups, bool as
   return kExitOk;
 }
 
-json AffiliationsJson(const Block& block, const Period& period,
-                      const std::vector<AffiliationParticipation>& sums) {
-  json rows = json::array();
-  for (const AffiliationParticipation& a : sums)
-    rows.push_back({{"affiliation", a.affiliation.empty() ? json(nullptr) : json(a.affiliation)},
-                    {"members", a.members},
-                    {"held", a.held},
-                    {"present", a.present},
-                    {"apologies", a.apologies},
-                    {"absent", a.absent},
-                    {"rate", a.rate ? json(*a.rate) : json(nullptr)}});
-  return {{"group", block.group->name},
-          {"from", period.given_from ? json(FormatIsoDate(*period.given_from)) : json(nullptr)},
-          {"to", period.given_to ? json(FormatIsoDate(*period.given_to)) : json(nullptr)},
-          {"meetings", block.meetings.size()},
-          {"affiliations", std::move(rows)}};
-}
-
 // The group-wide participation of each group with a roster, summed by
 // appointing organisation.
 int PrintByAffiliation(const CliContext& ctx, const std::vector<GroupLog>& groups,

@@ -13,10 +13,6 @@ namespace {
 
 constexpr std::string_view kNone = "\xE2\x80\x93";  // "–": no rate, not counted
 
-std::string RateText(const std::optional<double>& rate) {
-  return rate ? fmt::format("{:.0f}%", *rate * 100) : std::string(kNone);
-}
-
 std::string RoleText(const Participation& row) {
   return row.role ? std::string(RoleName(*row.role)) : "not on the roster";
 }
@@ -88,13 +84,15 @@ void PrintParticipation(std::ostream& out, const Block& block, const Period& per
 
 void PrintAffiliations(std::ostream& out, const Block& block, const Period& period,
                        const std::vector<AffiliationParticipation>& sums) {
-  TextTable table({"Affiliation", "Members", "Held", "Present", "Apologies", "Absent", "Rate"});
+  TextTable table({"Affiliation", "Members", "Reps", "Indiv", "Held", "Present", "Apologies",
+                   "Absent", "Rate"});
   for (const AffiliationParticipation& a : sums) {
     std::string members;
     for (const std::string& m : a.members) members += (members.empty() ? "" : ", ") + m;
-    table.AddRow({a.affiliation.empty() ? "(none)" : a.affiliation, members, std::to_string(a.held),
-                  std::to_string(a.present), std::to_string(a.apologies), std::to_string(a.absent),
-                  RateText(a.rate)});
+    table.AddRow({a.affiliation.empty() ? "(none)" : a.affiliation, members,
+                  std::to_string(a.representatives), std::to_string(a.individuals),
+                  std::to_string(a.held), std::to_string(a.present), std::to_string(a.apologies),
+                  std::to_string(a.absent), RateText(a.rate)});
   }
   std::size_t n = block.meetings.size();
   out << fmt::format("{} participation by affiliation, {}: {} meeting{}\n", BlockTitle(block),

@@ -13,16 +13,14 @@
 #include "core/date.h"
 #include "core/email_address.h"
 #include "core/text.h"
+#include "publish/affiliation_pages.h"
 #include "publish/attendance_log.h"
 #include "publish/formats/html_writer.h"
-#include "publish/json.h"
 #include "publish/mail/reminder_mail.h"
 #include "publish/registers.h"
 
 namespace plenary {
 namespace {
-
-using json = nlohmann::ordered_json;
 
 const Date kEarliest = Date{std::chrono::year{1900} / 1 / 1};
 const Date kLatest = Date{std::chrono::year{2999} / 12 / 31};
@@ -81,38 +79,6 @@ void PrintReport(std::ostream& out, const ReportBack& r, const Period& period) {
                            p.present, p.held, p.apologies, p.absent,
                            p.rate ? fmt::format(" ({:.0f}%)", *p.rate * 100) : std::string()))
         << '\n';
-}
-
-json ReportJson(const ReportBack& r, const Period& period) {
-  auto items = [](const std::vector<RegisteredAction>& list) {
-    json array = json::array();
-    for (const RegisteredAction& a : list) {
-      json item = RegisteredActionJson(a);
-      item.erase("history");
-      array.push_back(std::move(item));
-    }
-    return array;
-  };
-  json decisions = json::array(), attendance = json::array();
-  for (const RegisteredDecision& d : r.decisions) decisions.push_back(RegisteredDecisionJson(d));
-  for (const Participation& p : r.attendance)
-    attendance.push_back({{"name", p.name},
-                          {"held", p.held},
-                          {"present", p.present},
-                          {"apologies", p.apologies},
-                          {"absent", p.absent},
-                          {"rate", p.rate ? json(*p.rate) : json(nullptr)}});
-  return {{"group", r.group},
-          {"affiliation", r.affiliation},
-          {"from", period.given_from ? json(FormatIsoDate(*period.given_from)) : json(nullptr)},
-          {"to", period.given_to ? json(FormatIsoDate(*period.given_to)) : json(nullptr)},
-          {"appointees", r.appointees},
-          {"contact", r.contact ? json(*r.contact) : json(nullptr)},
-          {"decisions", std::move(decisions)},
-          {"opened", items(r.opened)},
-          {"completed", items(r.completed)},
-          {"owned", items(r.owned)},
-          {"attendance", std::move(attendance)}};
 }
 
 std::string HtmlReport(const std::string& title, const std::string& text) {
@@ -252,7 +218,7 @@ int RunReportBack(const CliContext& ctx, const ReportBackCommand& command) {
   if (!report.ok()) return Fail(ctx, report.error());
   if (c.send) return SendReport(ctx, c, *report, *period);
   if (c.json) {
-    ctx.out << ReportJson(*report, *period).dump(2) << '\n';
+    ctx.out << ReportBackJson(*report, *period).dump(2) << '\n';
   } else {
     PrintReport(ctx.out, *report, *period);
   }

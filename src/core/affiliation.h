@@ -14,6 +14,8 @@ namespace plenary {
 struct AffiliationParticipation {
   std::string affiliation;           // as the roster writes it; "" for members with none
   std::vector<std::string> members;  // its rated members and liaisons, in `rows`' order
+  int representatives = 0;           // members serving as its representatives (roster's capacity:)
+  int individuals = 0;               // members serving in an individual capacity
   int held = 0;                      // summed over the members: meetings each was expected at
   int present = 0;
   int apologies = 0;
@@ -30,5 +32,11 @@ struct AffiliationParticipation {
 // last; folded names compared, the first spelling kept.
 std::vector<AffiliationParticipation> ParticipationByAffiliation(
     const std::vector<Participation>& rows, const Roster& roster);
+
+// The affiliations of the roster's members and liaisons, each as first
+// written (compared folded), in roster order. The pages show participation
+// by affiliation only when there is one (HasAffiliations).
+std::vector<std::string> RosterAffiliations(const Roster& roster);
+bool HasAffiliations(const Roster& roster);
 
 }  // namespace plenary

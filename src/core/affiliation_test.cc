@@ -50,6 +50,33 @@ TEST(ParticipationByAffiliation, SumsAppointeesPerOrganisationThoseWithNoneLast)
   EXPECT_EQ(sums[3].members, std::vector<std::string>{"Ann"});
 }
 
+TEST(ParticipationByAffiliation, CountsEachCapacityAndLeavesTheUnstatedOut) {
+  Roster roster;
+  roster.people = {Member("Bo", "GNSO"), Member("Di", "GNSO"), Member("Ed", "GNSO"),
+                   Member("Cy", "ALAC")};
+  roster.people[0].capacity = Capacity::kRepresentative;
+  roster.people[1].capacity = Capacity::kIndividual;
+  roster.people[3].capacity = Capacity::kRepresentative;
+  auto sums = ParticipationByAffiliation(
+      {Row("Bo", 2, 2, 0), Row("Di", 2, 1, 0), Row("Ed", 2, 0, 0), Row("Cy", 2, 2, 0)}, roster);
+  ASSERT_EQ(sums.size(), 2u);
+  EXPECT_EQ(sums[0].representatives, 1);
+  EXPECT_EQ(sums[0].individuals, 1);  // Ed states no capacity
+  EXPECT_EQ(sums[1].representatives, 1);
+  EXPECT_EQ(sums[1].individuals, 0);
+}
+
+TEST(RosterAffiliations, OnlyAppointeesAffiliationsOnceEachInRosterOrder) {
+  Roster roster;
+  roster.people = {Member("Ann", ""), Member("Fay", "GNSO", Role::kStaff)};
+  EXPECT_FALSE(HasAffiliations(roster));
+  roster.people.push_back(Member("Ed", "SSAC", Role::kLiaison));
+  EXPECT_TRUE(HasAffiliations(roster));
+  roster.people.push_back(Member("Bo", "GNSO"));
+  roster.people.push_back(Member("Di", "ssac"));
+  EXPECT_EQ(RosterAffiliations(roster), (std::vector<std::string>{"SSAC", "GNSO"}));
+}
+
 TEST(ParticipationByAffiliation, NoMeetingsHeldIsNoRate) {
   Roster roster;
   roster.people = {Member("Bo", "GNSO")};

@@ -94,6 +94,10 @@ std::vector<Participation> ParticipationIn(const Block& block, Date from, Date t
   return ParticipationOver(block.group->meetings, block.group->roster, from, to, block.subteam);
 }
 
+std::string RateText(const std::optional<double>& rate) {
+  return rate ? fmt::format("{:.0f}%", *rate * 100) : std::string("\xE2\x80\x93");
+}
+
 bool IsRatedMember(const Participation& row) {
   return row.role == Role::kMember || row.role == Role::kLiaison;
 }
@@ -154,6 +158,26 @@ json ParticipationJson(const Block& block, const Period& period,
           {"to", date_or_null(period.given_to)},
           {"meetings", meetings},
           {"people", people}};
+}
+
+json AffiliationsJson(const Block& block, const Period& period,
+                      const std::vector<AffiliationParticipation>& sums) {
+  json rows = json::array();
+  for (const AffiliationParticipation& a : sums)
+    rows.push_back({{"affiliation", a.affiliation.empty() ? json(nullptr) : json(a.affiliation)},
+                    {"members", a.members},
+                    {"representatives", a.representatives},
+                    {"individuals", a.individuals},
+                    {"held", a.held},
+                    {"present", a.present},
+                    {"apologies", a.apologies},
+                    {"absent", a.absent},
+                    {"rate", a.rate ? json(*a.rate) : json(nullptr)}});
+  return {{"group", block.group->name},
+          {"from", period.given_from ? json(FormatIsoDate(*period.given_from)) : json(nullptr)},
+          {"to", period.given_to ? json(FormatIsoDate(*period.given_to)) : json(nullptr)},
+          {"meetings", block.meetings.size()},
+          {"affiliations", std::move(rows)}};
 }
 
 }  // namespace plenary

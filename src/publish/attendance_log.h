@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/affiliation.h"
 #include "core/attendance.h"
 #include "plenary/model.h"
 #include "plenary/result.h"
@@ -68,6 +69,9 @@ std::vector<Block> BlocksOf(const GroupLog& group, Date from, Date to);
 
 std::vector<Participation> ParticipationIn(const Block& block, Date from, Date to);
 
+// "75%"; "–" for no rate (nobody expected).
+std::string RateText(const std::optional<double>& rate);
+
 // Members and liaisons are rated; staff and observers are counted apart.
 bool IsRatedMember(const Participation& row);
 bool IsCountedApart(const Participation& row);
@@ -85,5 +89,11 @@ nlohmann::ordered_json AttendanceJson(const MeetingAttendance& attendance);
 //  people[{name, role, on_roster, held, present, apologies, absent, rate}]}
 nlohmann::ordered_json ParticipationJson(const Block& block, const Period& period,
                                          const std::vector<Participation>& rows);
+
+// {group, from, to, meetings (how many the block counts),
+//  affiliations[{affiliation (null: none), members[], representatives,
+//                individuals, held, present, apologies, absent, rate}]}
+nlohmann::ordered_json AffiliationsJson(const Block& block, const Period& period,
+                                        const std::vector<AffiliationParticipation>& sums);
 
 }  // namespace plenary

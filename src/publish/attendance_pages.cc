@@ -4,7 +4,11 @@
 // grid's cells are publish/attendance_log's, as for `plenary attendance`.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/date.h"
+#include "core/text.h"
+#include "publish/affiliation_pages.h"
 #include "publish/attendance_log.h"
 #include "publish/registers.h"
 
@@ -14,10 +18,6 @@ namespace {
 constexpr std::string_view kNone = "\xE2\x80\x93";  // "–": not counted
 
 Cell C(std::string text) { return Cell{Plain(std::move(text)), ""}; }
-
-std::string RateText(const std::optional<double>& rate) {
-  return rate ? fmt::format("{:.0f}%", *rate * 100) : std::string(kNone);
-}
 
 std::string PresenceWord(char code) {
   switch (code) {
@@ -129,6 +129,39 @@ void AddMonthlyRates(Document& doc, const GroupRegisters& r, const GroupLog& log
   doc.content.push_back(std::move(chart));
 }
 
+// The group's meetings summed by its members' appointing organisations: over
+// every meeting, then month by month. Only when the roster gives
+// affiliations.
+void AddAffiliations(Document& doc, const GroupRegisters& r, const GroupLog& log) {
+  if (!r.roster || !HasAffiliations(*r.roster)) return;
+  Block whole = BlocksOf(log, AllMeetings().from, AllMeetings().to).front();
+  auto all = ParticipationByAffiliation(
+      ParticipationIn(whole, AllMeetings().from, AllMeetings().to), *r.roster);
+  doc.content.push_back(Heading{2, "Participation by affiliation", "affiliation"});
+  doc.content.push_back(Paragraph{Plain(
+      "The group's meetings summed over the members and liaisons each organisation appointed "
+      "(the roster's affiliation and capacity): the meetings they were expected at, those they "
+      "attended, and the rate. Each organisation's name leads to its report back.")});
+  doc.content.push_back(
+      AffiliationTable("Participation by affiliation (group meetings)", all, true));
+  std::vector<Date> months = MeetingMonths(r);
+  doc.content.push_back(Heading{3, "Rates by month", "affiliation-monthly"});
+  Table t{"Participation rate by affiliation and month", {"Affiliation"}, {}, true};
+  for (const AffiliationParticipation& a : all)
+    t.rows.push_back({C(a.affiliation.empty() ? "No affiliation" : a.affiliation)});
+  for (const Date& m : months) {
+    t.header.push_back(FormatIsoDate(m).substr(0, 7));
+    auto month = ParticipationByAffiliation(ParticipationIn(whole, m, LastOf(m)), *r.roster);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      auto it = std::find_if(month.begin(), month.end(), [&](const AffiliationParticipation& a) {
+        return FoldName(a.affiliation) == FoldName(all[i].affiliation);
+      });
+      t.rows[i].push_back(C(it == month.end() ? std::string(kNone) : RateText(it->rate)));
+    }
+  }
+  doc.content.push_back(std::move(t));
+}
+
 }  // namespace
 
 Document AttendanceDocument(const GroupRegisters& r) {
@@ -148,6 +181,7 @@ Document AttendanceDocument(const GroupRegisters& r) {
     if (!apart.rows.empty()) doc.content.push_back(std::move(apart));
   }
   AddMonthlyRates(doc, r, log);
+  AddAffiliations(doc, r, log);
   return doc;
 }
 
@@ -197,6 +231,11 @@ Document BuildMonthDocument(const GroupRegisters& r, Date first) {
     doc.content.push_back(std::move(t));
     Table apart = ApartTable(rows);
     if (!apart.rows.empty()) doc.content.push_back(std::move(apart));
+    if (!block.subteam && r.roster && HasAffiliations(*r.roster)) {
+      doc.content.push_back(Heading{3, "By affiliation", "affiliation"});
+      doc.content.push_back(AffiliationTable("Participation by affiliation, " + MonthLabel(first),
+                                             ParticipationByAffiliation(rows, *r.roster)));
+    }
   }
   return doc;
 }

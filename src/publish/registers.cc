@@ -6,6 +6,7 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "publish/affiliation_pages.h"
 
 namespace plenary {
 
@@ -140,6 +141,8 @@ DocumentSet BuildSet(const GroupRegisters& registers) {
   set.documents.push_back(AttendanceDocument(registers));
   for (const Date& month : MeetingMonths(registers))
     set.documents.push_back(BuildMonthDocument(registers, month));
+  for (Document& report : ReportBackDocuments(registers))
+    set.documents.push_back(std::move(report));
   set.documents.push_back(AgendaDocument(registers));
   return set;
 }

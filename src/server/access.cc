@@ -21,4 +21,9 @@ bool MayRead(const RouteCall& call, const std::string& group) {
   return May(call, Operation::kReadGroup, group);
 }
 
+bool SeesAddresses(const RouteCall& call, const std::string& group) {
+  Actor actor = ActorOf(call.viewer);
+  return IsAdmin(actor) || RoleIn(actor, group).has_value();
+}
+
 }  // namespace plenary

@@ -16,5 +16,9 @@ GroupAccess AccessOf(const RouteCall& call, const std::string& group);
 
 bool May(const RouteCall& call, Operation operation, const std::string& group);
 bool MayRead(const RouteCall& call, const std::string& group);
+// Whether the viewer may see the group's e-mail addresses: admins and the
+// group's own people (a public group's visitors see who is on it, not where
+// to write to them).
+bool SeesAddresses(const RouteCall& call, const std::string& group);
 
 }  // namespace plenary

@@ -1,12 +1,17 @@
 // Attendance: the log (who was present, sent apologies or was absent at each
-// meeting), or participation over a month or a period.
+// meeting), participation over a month or a period, by person or by
+// appointing organisation; and an organisation's report back for a period.
 #include <fmt/format.h>
 
 #include <algorithm>
 
+#include "app/report_back.h"
 #include "core/attendance.h"
 #include "core/text.h"
+#include "publish/affiliation_pages.h"
 #include "publish/attendance_log.h"
+#include "publish/registers.h"
+#include "server/access.h"
 #include "server/api.h"
 #include "server/api_common.h"
 #include "server/responses.h"
@@ -39,14 +44,26 @@ Result<std::optional<Period>> PeriodOf(const HttpRequest& request) {
   return std::optional<Period>(period);
 }
 
+// ?by=affiliation: participation summed by appointing organisation; absent
+// or "person": person by person.
+Result<bool> ByAffiliation(const HttpRequest& request) {
+  const std::string* by = FindParam(request.query, "by");
+  if (!by || *by == "person") return false;
+  if (*by == "affiliation") return true;
+  return Error::InvalidInput("by: expected person or affiliation");
+}
+
 // With a period, participation over it, from the period's meetings alone;
 // without, the log a page of meetings at a time. Either is one range of the
 // group's meetings read by date.
 HttpResponse ShowAttendance(RouteCall& call) {
   auto list = ListRequestOf(call.request);
   if (!list.ok()) return ErrorResponse(list.error());
+  auto by_affiliation = ByAffiliation(call.request);
+  if (!by_affiliation.ok()) return ErrorResponse(by_affiliation.error());
   auto period = PeriodOf(call.request);
   if (!period.ok()) return ErrorResponse(period.error());
+  if (*by_affiliation && !*period) period = std::optional<Period>(AllMeetings());
   auto group = VisibleGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorResponse(group.error());
   auto roster = call.store().FindRoster(*group);
@@ -61,9 +78,17 @@ HttpResponse ShowAttendance(RouteCall& call) {
         call.store().MeetingPage({*group, p.from, p.to, MeetingParts::kAttendance}, every);
     if (!meetings.ok()) return ErrorResponse(meetings.error());
     GroupLog log{*group, known, std::move(meetings->items)};
-    for (const Block& block : BlocksOf(log, p.from, p.to))
-      items.push_back(ParticipationJson(
-          block, p, ParticipationOver(log.meetings, log.roster, p.from, p.to, block.subteam)));
+    for (const Block& block : BlocksOf(log, p.from, p.to)) {
+      std::vector<Participation> rows =
+          ParticipationOver(log.meetings, log.roster, p.from, p.to, block.subteam);
+      if (!*by_affiliation) {
+        items.push_back(ParticipationJson(block, p, rows));
+      } else if (!block.subteam) {
+        items.push_back(AffiliationsJson(block, p,
+                                         known ? ParticipationByAffiliation(rows, *known)
+                                               : std::vector<AffiliationParticipation>{}));
+      }
+    }
     const std::size_t total = items.size();
     list->paging = Paging{1, std::max<std::size_t>(1, total)};
     return CacheableJson(call.request, ListJson(call.request, *list, total, "", std::move(items)));
@@ -76,10 +101,30 @@ HttpResponse ShowAttendance(RouteCall& call) {
                                               std::move(items)));
 }
 
+// ?affiliation=NAME (required) and a period as for attendance (none: every
+// meeting). The contact address only for the group's own people.
+HttpResponse ShowReportBack(RouteCall& call) {
+  const std::string* affiliation = FindParam(call.request.query, "affiliation");
+  if (!affiliation || affiliation->empty())
+    return ErrorResponse(Error::InvalidInput("affiliation: required, as the roster writes it"));
+  auto period = PeriodOf(call.request);
+  if (!period.ok()) return ErrorResponse(period.error());
+  auto group = VisibleGroup(call, call.Param("group"));
+  if (!group.ok()) return ErrorResponse(group.error());
+  auto registers = LoadRegisters(call.store(), *group, Today());
+  if (!registers.ok()) return ErrorResponse(registers.error());
+  const Period p = period->value_or(AllMeetings());
+  auto report = BuildReportBack(registers->at(0), *affiliation, p.from, p.to);
+  if (!report.ok()) return ErrorResponse(report.error());
+  return CacheableJson(call.request,
+                       JsonResponse(200, ReportBackJson(*report, p, SeesAddresses(call, *group))));
+}
+
 }  // namespace
 
 void AddAttendanceRoutes(Router& router) {
   router.Add("GET", "/api/v1/groups/{group}/attendance", ShowAttendance);
+  router.Add("GET", "/api/v1/groups/{group}/report-back", ShowReportBack);
 }
 
 }  // namespace plenary

@@ -111,11 +111,8 @@ HttpResponse ShowPeople(RouteCall& call) {
   auto roster = call.store().FindRoster(*group);
   if (!roster.ok()) return ErrorResponse(roster.error());
   if (!*roster) return Problem(404, fmt::format("no roster for {}", *group));
-  // Addresses are for the group's own people (a public group's visitors and
-  // other signed-in users see who is on it, not where to write to them).
-  Actor actor = ActorOf(call.viewer);
-  bool with_addresses = IsAdmin(actor) || RoleIn(actor, *group).has_value();
-  return CacheableJson(call.request, JsonResponse(200, RosterJson(**roster, with_addresses)));
+  return CacheableJson(call.request,
+                       JsonResponse(200, RosterJson(**roster, SeesAddresses(call, *group))));
 }
 
 // {public: true|false}: who may read the group.

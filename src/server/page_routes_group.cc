@@ -1,11 +1,14 @@
 // Reading a group: home, action items (filtered), one item, meetings, one
-// meeting, decisions, attendance, roster.
+// meeting, decisions, attendance (by person or by affiliation), an
+// affiliation's report back, roster.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
 #include <utility>
 
+#include "app/report_back.h"
+#include "core/affiliation.h"
 #include "core/date.h"
 #include "core/meeting_label.h"
 #include "core/text.h"
@@ -15,6 +18,7 @@
 #include "server/page_routes.h"
 #include "server/page_support.h"
 #include "server/pages/action_pages.h"
+#include "server/pages/attendance_view.h"
 #include "server/pages/meeting_pages.h"
 #include "server/pages/published_page.h"
 #include "server/pages/roster_page.h"
@@ -277,14 +281,26 @@ Result<std::pair<Date, Date>> AttendancePeriod(const HttpRequest& request, Date 
   return period;
 }
 
+// ?by=affiliation: the view by appointing organisation; absent or "person":
+// person by person.
+Result<bool> ByAffiliation(const HttpRequest& request) {
+  const std::string* by = FindParam(request.query, "by");
+  if (!by || by->empty() || *by == "person") return false;
+  if (*by == "affiliation") return true;
+  return Error::InvalidInput("by: expected person or affiliation");
+}
+
 // The published attendance log, monthly rates and chart of a period's
-// meetings: the same document and renderer as `plenary publish`.
+// meetings (the same document and renderer as `plenary publish`), or their
+// participation summed by affiliation.
 HttpResponse Attendance(RouteCall& call) {
   auto group = PageGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorPage(call, group.error());
   const Date today = Today();
   auto period = AttendancePeriod(call.request, today);
   if (!period.ok()) return ErrorPage(call, period.error());
+  auto by_affiliation = ByAffiliation(call.request);
+  if (!by_affiliation.ok()) return ErrorPage(call, by_affiliation.error());
   auto roster = call.store().FindRoster(*group);
   if (!roster.ok()) return ErrorPage(call, roster.error());
   PageRequest every;
@@ -293,16 +309,44 @@ HttpResponse Attendance(RouteCall& call) {
       {*group, period->first, period->second, MeetingParts::kAttendance}, every);
   if (!meetings.ok()) return ErrorPage(call, meetings.error());
   const GroupRegisters r{*group, std::move(*roster), std::move(meetings->items), {}, {}, today};
-  Document doc = publish_detail::AttendanceDocument(r);
-  doc.content.insert(
-      doc.content.begin(),
-      Paragraph{Plain(fmt::format(
-          "The {} meeting{} from {} to {}. Another period: add ?from=YYYY-MM-DD&to=YYYY-MM-DD "
-          "to this page's address.",
-          r.meetings.size(), r.meetings.size() == 1 ? "" : "s", FormatIsoDate(period->first),
-          FormatIsoDate(period->second)))});
-  return HtmlPage(200, FrameOf(call, *group, "Attendance", pages::Section::kAttendance),
-                  pages::RenderPublishedDocument(r, doc));
+  const pages::PagePeriod shown{period->first, period->second};
+  if (!*by_affiliation)
+    return HtmlPage(200, FrameOf(call, *group, "Attendance", pages::Section::kAttendance),
+                    pages::RenderAttendance(r, publish_detail::AttendanceDocument(r), shown));
+  const GroupLog log{r.group, r.roster ? &*r.roster : nullptr, r.meetings};
+  const Block whole = BlocksOf(log, shown.from, shown.to).front();
+  pages::AffiliationAttendancePage page{
+      *group, shown, whole.meetings.size(), r.roster && HasAffiliations(*r.roster), {}};
+  if (r.roster)
+    page.sums = ParticipationByAffiliation(ParticipationIn(whole, shown.from, shown.to), *r.roster);
+  return HtmlPage(200,
+                  FrameOf(call, *group, "Attendance by affiliation", pages::Section::kAttendance),
+                  pages::RenderAffiliationAttendance(page));
+}
+
+// What an affiliation's appointees carry back for a period (the last twelve
+// months unless asked); without an affiliation, the view by affiliation
+// that links to each.
+HttpResponse ReportBackPage(RouteCall& call) {
+  auto group = PageGroup(call, call.Param("group"));
+  if (!group.ok()) return ErrorPage(call, group.error());
+  const Date today = Today();
+  auto period = AttendancePeriod(call.request, today);
+  if (!period.ok()) return ErrorPage(call, period.error());
+  const pages::PagePeriod shown{period->first, period->second};
+  const std::string* affiliation = FindParam(call.request.query, "affiliation");
+  if (!affiliation || affiliation->empty())
+    return Redirect(pages::AffiliationViewPath(*group, shown));
+  auto registers = LoadRegisters(call.store(), *group, today);
+  if (!registers.ok()) return ErrorPage(call, registers.error());
+  auto report = BuildReportBack(registers->at(0), *affiliation, shown.from, shown.to);
+  if (!report.ok()) return ErrorPage(call, report.error());
+  pages::ReportBackPage page{&registers->at(0), std::move(*report), shown,
+                             SeesAddresses(call, *group)};
+  return HtmlPage(
+      200,
+      FrameOf(call, *group, "Report back: " + page.report.affiliation, pages::Section::kAttendance),
+      pages::RenderReportBack(page));
 }
 
 HttpResponse RosterPage(RouteCall& call) {
@@ -326,6 +370,7 @@ void AddGroupPageRoutes(Router& router) {
   router.Add("GET", "/g/{group}/meetings/{kind}/{number}", MeetingRecord);
   router.Add("GET", "/g/{group}/decisions", DecisionList);
   router.Add("GET", "/g/{group}/attendance", Attendance);
+  router.Add("GET", "/g/{group}/report-back", ReportBackPage);
   router.Add("GET", "/g/{group}/roster", RosterPage);
 }
 

@@ -551,5 +551,106 @@ TEST_F(PageRoutesTest, SignInNeedsTheFormsOwnTokenAndGoesOnlyToLocalPaths) {
   EXPECT_NE(ok.headers.Get("Set-Cookie").find("plenary_session="), std::string::npos);
 }
 
+// The attendance page's view by affiliation and each affiliation's report
+// back, for the chosen period (tests/data/affiliation): accessible tables,
+// a period form that needs no JavaScript, the contact address for the
+// group's own people only, and a private group invisible to outsiders.
+TEST_F(PageRoutesTest, AttendanceByAffiliationAndReportBackForAPeriod) {
+  const std::string data = "tests/data/affiliation/";
+  ImportRequest request{{{"aff-plenary-1.txt", ReadFile(data + "aff-plenary-1.txt")},
+                         {"aff-plenary-2.txt", ReadFile(data + "aff-plenary-2.txt")}},
+                        NamedInput{"aff-roster.txt", ReadFile(data + "aff-roster.txt")},
+                        std::nullopt};
+  auto plan = PlanImport(request, {});
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  ASSERT_TRUE(resources_.store->Import(plan->batch).ok());
+  auto ann = resources_.site->CreateUser({"ann", "Ann", "Ann Lee", "", false});
+  ASSERT_TRUE(ann.ok());
+  ASSERT_TRUE(resources_.site->SetGrant(ann->id, "AFF", GroupRole::kMember).ok());
+  ann->grants = {{"AFF", GroupRole::kMember}};
+  SignIn(*ann);
+
+  HttpResponse view = Get("/g/AFF/attendance?by=affiliation&from=2026-11-01&to=2026-12-31");
+  ASSERT_EQ(view.status, 200) << view.body;
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(view.body.c_str())) << view.body;
+  pugi::xpath_node table =
+      doc.select_node("//table[caption='Participation by affiliation, 2026-11-01 to 2026-12-31']");
+  ASSERT_TRUE(table) << view.body;
+  EXPECT_EQ(table.node().select_nodes(".//th[@scope='col']").size(), 8u);
+  pugi::xpath_node gnso = table.node().select_node(".//tbody/tr[1]");
+  ASSERT_TRUE(gnso);
+  pugi::xml_node name = gnso.node().select_node("th[@scope='row']/a").node();
+  EXPECT_STREQ(name.child_value(), "GNSO");
+  EXPECT_STREQ(name.attribute("href").value(),
+               "/g/AFF/report-back?affiliation=GNSO&from=2026-11-01&to=2026-12-31");
+  std::vector<std::string> cells;
+  for (pugi::xpath_node td : gnso.node().select_nodes("td"))
+    cells.push_back(td.node().child_value());
+  EXPECT_EQ(cells, (std::vector<std::string>{"1", "1", "4", "2", "1", "1", "50%"}));
+  pugi::xml_node form = doc.select_node("//main//form[@method='get']").node();
+  EXPECT_STREQ(form.attribute("action").value(), "/g/AFF/attendance");
+  EXPECT_TRUE(form.select_node("input[@type='hidden'][@name='by'][@value='affiliation']"));
+  EXPECT_TRUE(form.select_node("label/input[@type='date'][@name='from'][@value='2026-11-01']"));
+  EXPECT_TRUE(form.select_node("label/input[@type='date'][@name='to'][@value='2026-12-31']"));
+  HttpResponse november = Get("/g/AFF/attendance?by=affiliation&from=2026-11-01&to=2026-11-30");
+  EXPECT_NE(november.body.find(" 1 meeting from 2026-11-01 to 2026-11-30"), std::string::npos)
+      << november.body;
+
+  // Person by person, the period's published attendance carries the table too.
+  HttpResponse people = Get("/g/AFF/attendance?from=2026-11-01&to=2026-12-31");
+  ASSERT_EQ(people.status, 200);
+  EXPECT_NE(people.body.find("Participation by affiliation (group meetings)"), std::string::npos);
+  EXPECT_NE(people.body.find(
+                "href=\"/g/AFF/attendance?by=affiliation&amp;from=2026-11-01&amp;to=2026-12-31\""),
+            std::string::npos)
+      << people.body;
+  EXPECT_NE(
+      people.body.find(
+          "href=\"/g/AFF/report-back?affiliation=GNSO&amp;from=2026-11-01&amp;to=2026-12-31\""),
+      std::string::npos)
+      << "the table's report back is the period's";
+  EXPECT_EQ(Get("/g/AFF/attendance?by=nothing").status, 400);
+
+  HttpResponse report = Get("/g/AFF/report-back?affiliation=gnso&from=2026-11-01&to=2026-11-30");
+  ASSERT_EQ(report.status, 200) << report.body;
+  pugi::xml_document page;
+  ASSERT_TRUE(page.load_string(report.body.c_str())) << report.body;
+  EXPECT_STREQ(page.select_node("//main/h1").node().child_value(),
+               "GNSO report back from AFF, 2026-11-01 to 2026-11-30");
+  EXPECT_TRUE(
+      page.select_node("//main//form[@method='get']/input[@name='affiliation'][@value='GNSO']"));
+  EXPECT_TRUE(page.select_node("//table[caption='Decisions taken in the period']"));
+  pugi::xml_node owned =
+      page.select_node("//table[starts-with(caption, 'Open items owned')]/tbody/tr").node();
+  EXPECT_STREQ(owned.select_node("td[1]").node().child_value(), "Draft the GNSO briefing.");
+  const std::string item_page = owned.select_node("th/a").node().attribute("href").value();
+  EXPECT_TRUE(item_page.starts_with("/g/AFF/actions/")) << item_page;
+  EXPECT_EQ(Get(item_page).status, 200) << item_page;
+  EXPECT_NE(report.body.find("Contact: gnso-council@example.org."), std::string::npos);
+  for (pugi::xpath_node th : page.select_nodes("//th")) EXPECT_TRUE(th.node().attribute("scope"));
+
+  HttpResponse index = Get("/g/AFF/report-back?from=2026-11-01&to=2026-11-30");
+  EXPECT_EQ(index.status, 303);
+  EXPECT_EQ(index.headers.Get("Location"),
+            "/g/AFF/attendance?by=affiliation&from=2026-11-01&to=2026-11-30");
+  HttpResponse unknown = Get("/g/AFF/report-back?affiliation=" + html::QueryValue(kHostile));
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(unknown.body.find("<script>alert"), std::string::npos);
+  EXPECT_NE(Get("/g/SSR2/attendance?by=affiliation").status, 200) << "Ann is not of SSR2";
+
+  SignIn(outsider_);
+  for (std::string target :
+       {"/g/AFF/attendance?by=affiliation", "/g/AFF/report-back?affiliation=GNSO"})
+    EXPECT_EQ(Get(target).status, 404) << target;
+  ASSERT_TRUE(resources_.site->SetGroupPublic("AFF", true).ok());
+  HttpResponse seen = Get("/g/AFF/report-back?affiliation=GNSO&from=2026-11-01&to=2026-11-30");
+  EXPECT_EQ(seen.status, 200);
+  EXPECT_EQ(seen.body.find("gnso-council@example.org"), std::string::npos);
+  SignIn(secretariat_);
+  EXPECT_NE(Get("/g/SSR2/attendance?by=affiliation").body.find("gives no member an affiliation"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace plenary

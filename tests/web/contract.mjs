@@ -212,6 +212,10 @@ async function reads() {
   await call("GET", "/api/v1/groups/{group}/decisions", { params: g, expect: 200 });
   await call("GET", "/api/v1/groups/{group}/attendance", { params: g, expect: 200 });
   await call("GET", "/api/v1/groups/{group}/attendance", { params: g, query: "month=2017-06", expect: 200 });
+  await call("GET", "/api/v1/groups/{group}/attendance", { params: g, query: "by=affiliation", expect: 200 });
+  await call("GET", "/api/v1/groups/{group}/attendance", { params: g, query: "by=bogus", expect: 400 });
+  await call("GET", "/api/v1/groups/{group}/report-back", { params: g, query: "affiliation=GNSO", expect: 404 });
+  await call("GET", "/api/v1/groups/{group}/report-back", { params: g, expect: 400 });
   await call("GET", "/api/v1/groups/{group}/people", { params: g, expect: 200 });
   await call("GET", "/api/v1/groups/{group}/audit", { params: g, expect: 200 });
   const found = await call("GET", "/api/v1/search", { query: "q=review", expect: 200 });
@@ -282,6 +286,20 @@ async function writes(ids) {
   await call("POST", imports, { params: g, query: "dry_run=true", body: { ...request, format: "detect", group: "SSR2" }, expect: 200 });
   await call("POST", imports, { params: g, query: "dry_run=true&format=nonesuch", body: request, expect: 400 });
   await call("POST", imports, { params: g, body: request, expect: 201 });
+  // A member appointed by an SO: participation by affiliation and its report back.
+  const affiliated = roster.replace(/^Denise Michel \| member \| DM$/m,
+                                    "Denise Michel | member | DM | affiliation: GNSO | capacity: representative");
+  if (affiliated === roster) fail("the example roster has no line 'Denise Michel | member | DM'");
+  await call("POST", imports, { params: g, body: { ...request, roster: { name: "ssr2-roster.txt", text: affiliated } },
+                                expect: 201 });
+  const sums = await call("GET", "/api/v1/groups/{group}/attendance",
+                          { params: g, query: "by=affiliation&from=2017-06-01&to=2017-06-30", expect: 200 });
+  if (sums.body?.items?.[0]?.affiliations?.[0]?.affiliation !== "GNSO")
+    fail(`GET /api/v1/groups/{group}/attendance?by=affiliation: GNSO is not first: ${JSON.stringify(sums.body)}`);
+  const report = await call("GET", "/api/v1/groups/{group}/report-back",
+                            { params: g, query: "affiliation=gnso&month=2017-06", expect: 200 });
+  if (report.body?.appointees?.join() !== "Denise Michel")
+    fail(`GET /api/v1/groups/{group}/report-back: appointees ${JSON.stringify(report.body?.appointees)}`);
 }
 
 const ids = await reads();

@@ -110,7 +110,21 @@ try {
   assert.match(await page.textContent("main table"), /Post attendance participation rates/,
     "in the register as complete");
 
-  for (const [name, path] of [["meetings", "/g/SSR2/meetings"], ["attendance", "/g/SSR2/attendance"]]) {
+  // The attendance page's period form (a GET form, no script needed), then
+  // the same period by affiliation.
+  await page.goto(base + "/g/SSR2/attendance");
+  await page.fill("main form input[name='from']", "2017-01-01");
+  await page.fill("main form input[name='to']", "2017-12-31");
+  await submit(page, "main form[method='get']");
+  assert.match(await page.textContent("main"), /The 1 meeting from 2017-01-01 to 2017-12-31/,
+    "the period chosen by the form");
+  await Promise.all([page.waitForNavigation(), page.click("main a:has-text('Attendance by affiliation')")]);
+  assert.match(await page.textContent("main h1"), /attendance by affiliation/, "the view by affiliation");
+
+  for (const [name, path] of [["meetings", "/g/SSR2/meetings"], ["attendance", "/g/SSR2/attendance"],
+                              ["attendance-period", "/g/SSR2/attendance?from=2017-01-01&to=2017-12-31"],
+                              ["attendance-by-affiliation",
+                               "/g/SSR2/attendance?by=affiliation&from=2017-01-01&to=2017-12-31"]]) {
     await page.goto(base + path);
     await checkAccessibility(page, name);
     await screenshots(context, path, name);

@@ -74,7 +74,11 @@ struct BlockHtml {
 
 void WriteHtmlFragment(HtmlWriter& w, const Document& doc, const HrefOf& href) {
   w.Element("h1", doc.title).Raw("\n");
-  for (const Content& block : doc.content) std::visit(BlockHtml{w, href}, block);
+  WriteHtmlContent(w, doc.content, href);
+}
+
+void WriteHtmlContent(HtmlWriter& w, const std::vector<Content>& content, const HrefOf& href) {
+  for (const Content& block : content) std::visit(BlockHtml{w, href}, block);
 }
 
 std::string RenderHtmlFragment(const Document& doc, const HrefOf& href) {

@@ -22,6 +22,8 @@ using HrefOf = std::function<std::string(const Link&)>;
 // th scope, the chart as inline SVG.
 std::string RenderHtmlFragment(const Document& doc, const HrefOf& href);
 void WriteHtmlFragment(html::HtmlWriter& w, const Document& doc, const HrefOf& href);
+// Only the content, for a page that writes its own heading and forms.
+void WriteHtmlContent(html::HtmlWriter& w, const std::vector<Content>& content, const HrefOf& href);
 
 // The stylesheet every published page embeds (screen, small screens, print).
 std::string_view HtmlStylesheet();

@@ -23,6 +23,22 @@ json MonthJson(const GroupRegisters& r, Date first) {
   return months;
 }
 
+// The group's meetings of each month summed by affiliation, as
+// `plenary attendance --by-affiliation --month M --json` prints them.
+json AffiliationMonthsJson(const GroupRegisters& r) {
+  json months = json::array();
+  GroupLog log{r.group, &*r.roster, r.meetings};
+  for (const Date& first : publish_detail::MeetingMonths(r)) {
+    Result<Period> month = ParseMonth(FormatIsoDate(first).substr(0, 7));
+    if (!month) continue;
+    Block whole = BlocksOf(log, month->from, month->to).front();
+    months.push_back(AffiliationsJson(
+        whole, *month,
+        ParticipationByAffiliation(ParticipationIn(whole, month->from, month->to), *r.roster)));
+  }
+  return months;
+}
+
 }  // namespace
 
 std::string MeetingsJson(const GroupRegisters& r) {
@@ -49,7 +65,10 @@ std::string AttendanceLogJson(const GroupRegisters& r) {
   for (const Meeting& m : r.meetings) meetings.push_back(AttendanceJson(AttendanceOf(m, roster)));
   for (const Date& first : publish_detail::MeetingMonths(r))
     for (json& block : MonthJson(r, first)) months.push_back(std::move(block));
-  return Dump(json{{"meetings", meetings}, {"participation_by_month", months}});
+  json out{{"meetings", meetings}, {"participation_by_month", months}};
+  if (r.roster && HasAffiliations(*r.roster))
+    out["participation_by_affiliation_by_month"] = AffiliationMonthsJson(r);
+  return Dump(out);
 }
 
 std::string MonthParticipationJson(const GroupRegisters& r, Date month) {

@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "publish/assets.h"
 #include "server/pages/action_pages.h"
+#include "server/pages/attendance_view.h"
 #include "server/pages/import_pages.h"
 #include "server/pages/meeting_pages.h"
 #include "server/pages/published_page.h"
@@ -118,6 +119,25 @@ std::vector<Rendered> EveryPage() {
   GroupRegisters registers{"SSR2", roster, {meeting}, {HostileAction(1)}, {}, Day(16)};
   add("attendance",
       RenderPublishedDocument(registers, publish_detail::AttendanceDocument(registers)));
+  const PagePeriod period{Day(1), Day(30)};
+  add("attendance-period",
+      RenderAttendance(registers, publish_detail::AttendanceDocument(registers), period));
+  AffiliationParticipation sum{kHostile, {"Ann " + kHostile}, 1, 0, 2, 1, 1, 0, 0.5};
+  add("attendance-by-affiliation",
+      RenderAffiliationAttendance({"SSR2", period, 1, true, {sum, AffiliationParticipation{}}}));
+  add("attendance-no-affiliation", RenderAffiliationAttendance({"SSR2", period, 0, false, {}}));
+  ReportBack report{"SSR2",
+                    kHostile,
+                    Day(1),
+                    Day(30),
+                    {"Ann " + kHostile},
+                    kHostile,
+                    {{3, {kHostile, 12}, meeting.key, Day(14)}},
+                    {HostileAction(1)},
+                    {HostileAction(2)},
+                    {HostileAction(1)},
+                    {{"Ann " + kHostile, Role::kMember, 2, 1, 1, 0, 0.5}}};
+  add("report-back", RenderReportBack({&registers, report, period, true}));
   add("roster", RenderRoster({"SSR2", roster, true, std::nullopt, ""}, v));
   add("roster-refused", RenderRoster({"SSR2", std::nullopt, true, kHostile, kHostile}, v));
   add("import", RenderImportForm({"SSR2", kHostile, kHostile, kHostile, kHostile}, v));
@@ -293,7 +313,9 @@ TEST(Pages, AttendanceIsThePublishedPageWithTheAppsLinks) {
   EXPECT_NE(html.find(">50%<"), std::string::npos);
   EXPECT_NE(html.find(">100%<"), std::string::npos);
   EXPECT_EQ(AppHref(registers, {MeetingPageId(july.key), "", ""}), "/g/SSR2/meetings/Plenary/16");
-  EXPECT_EQ(AppHref(registers, {"action-items", "item-4", ""}), "/g/SSR2/actions#item-4");
+  // The action list has no anchor per item: an item's history is its own page.
+  EXPECT_EQ(AppHref(registers, {"action-items", "item-4", ""}), "/g/SSR2/actions/4");
+  EXPECT_EQ(AppHref(registers, {"action-items", "item-x", ""}), "/g/SSR2/actions#item-x");
   EXPECT_EQ(AppHref(registers, {"attendance-2017-06", "", ""}), "/g/SSR2/attendance#monthly");
 }
 

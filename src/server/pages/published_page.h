@@ -10,11 +10,16 @@
 namespace plenary::pages {
 
 // The app's address for a link of `registers`' published set: meeting
-// records, the registers and the attendance pages map to their routes; a
-// month's participation page to the attendance page's monthly rates; outside
+// records, the registers and the attendance pages map to their routes (an
+// item's anchor in the action register to the item's page); a
+// month's participation page to the attendance page's monthly rates; an
+// affiliation's report back to its page (the last twelve months); outside
 // addresses stay as they are.
 std::string AppHref(const GroupRegisters& registers, const Link& link);
 
 html::TrustedHtml RenderPublishedDocument(const GroupRegisters& registers, const Document& doc);
+// Only `content` (no title), links as RenderPublishedDocument's.
+void WritePublishedContent(html::HtmlWriter& w, const GroupRegisters& registers,
+                           const std::vector<Content>& content);
 
 }  // namespace plenary::pages
