@@ -63,7 +63,9 @@ none=0 whole=0
 for run in $(seq 1 "$runs"); do
   db=$(fresh_db "$run")
   "$plenary" --db "$db" import --roster "$work/notes/roster.txt" "${base[@]}" >/dev/null
-  delay_ms=$((RANDOM % (took_ms + took_ms / 5 + 1)))
+  # RANDOM stops at 32767: two of them, so that a batch longer than 32 s is
+  # killed anywhere in it too.
+  delay_ms=$(((RANDOM * 32768 + RANDOM) % (took_ms + took_ms / 5 + 1)))
   "$plenary" --db "$db" import "${batch[@]}" >/dev/null 2>&1 &
   pid=$!
   sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
