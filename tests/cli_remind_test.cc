@@ -523,5 +523,25 @@ TEST_F(SmtpRemindTest, ReportBackGoesToTheAffiliationsAddressOncePerDay) {
   EXPECT_EQ(Received().size(), 1u);
 }
 
+// report-back --send takes the same [smtp] table: the server, and the sender
+// with its name, from the file; its own --mail-from would win.
+TEST_F(SmtpRemindTest, ReportBackTakesTheConfigurationFilesSmtpTable) {
+  std::string url = env_.at("SMTP_PLAIN_URL");  // smtp://HOST:PORT
+  std::string host_port = url.substr(url.find("://") + 3);
+  std::string config = WriteFile(
+      "plenary.toml", "[smtp]\nhost = \"" + host_port.substr(0, host_port.rfind(':')) +
+                          "\"\nport = " + host_port.substr(host_port.rfind(':') + 1) +
+                          "\nstarttls = false\nfrom = \"RMD Staff <secretariat@" + domain_ +
+                          ">\"\n");
+  RunResult r = Plenary({"--config", config, "report-back", "--group", "RMD", "--affiliation",
+                         "GNSO", "--month", "2026-11", "--send"});
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_EQ(r.out, "sent to " + Address("gnso-council") + "\n");
+  auto received = Received();
+  ASSERT_EQ(received.size(), 1u);
+  json mail = Parse(received.begin()->second);
+  EXPECT_EQ(mail["headers"]["From"], "RMD Staff <secretariat@" + domain_ + ">");
+}
+
 }  // namespace
 }  // namespace plenary::cli_testing

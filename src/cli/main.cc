@@ -315,7 +315,12 @@ int Run(int argc, char** argv) {
     Fill(*config, "mediawiki.password_file", wiki_password_opt, publish.password_file);
   }
 
-  if (*remind_cmd) plenary::FillRemindFromConfig(*config, *remind_cmd, remind);
+  if (*remind_cmd)
+    plenary::FillSmtpFromConfig(*config, *remind_cmd, remind.smtp, remind.smtp_tls, "--from",
+                                "--from-name");
+  if (*report_back_cmd)
+    plenary::FillSmtpFromConfig(*config, *report_back_cmd, report_back.smtp,
+                                report_back.smtp_tls, "--mail-from", "--mail-from-name");
 
   plenary::CliContext ctx{db, std::cout, std::cerr, Today(), quiet};
   if (*config_check_cmd) return plenary::RunConfigCheck(ctx, *config);

@@ -167,47 +167,50 @@ CLI::App* AddRemindCommand(CLI::App& app, RemindCommand& c) {
   cmd->add_flag("--dry-run", c.dry_run, "Print who would be reminded of what (the default)");
   cmd->add_flag("--send", c.send, "Send the reminders not yet sent today");
   cmd->add_option("--save", c.save, "Also write each message to DIR as an .eml file");
-  cmd->add_option("--smtp-url", c.smtp.url, "smtp://HOST:PORT (STARTTLS) or smtps://HOST:PORT");
-  cmd->add_option("--smtp-user", c.smtp.user, "Log in to the SMTP server as this user");
-  cmd->add_option("--smtp-password-file", c.smtp.password_file,
-                  "A private file holding the SMTP password");
-  cmd->add_option("--smtp-tls", c.smtp_tls, "required, opportunistic or none")
-      ->capture_default_str();
-  cmd->add_option("--smtp-ca-file", c.smtp.ca_file,
-                  "Trust the certificates in this PEM file instead of the system's");
+  AddSmtpOptions(*cmd, c.smtp, c.smtp_tls);
   cmd->add_option("--from", c.smtp.from, "The sender's address");
   cmd->add_option("--from-name", c.smtp.from_name,
                   "The sender's name (default: GROUP secretariat)");
   return cmd;
 }
 
-void FillRemindFromConfig(const Config& config, const CLI::App& remind_cmd,
-                          RemindCommand& c) {
-  auto unset = [&](const char* option) { return remind_cmd.get_option(option)->count() == 0; };
+void AddSmtpOptions(CLI::App& cmd, SmtpOptions& smtp, std::string& tls) {
+  cmd.add_option("--smtp-url", smtp.url, "smtp://HOST:PORT (STARTTLS) or smtps://HOST:PORT");
+  cmd.add_option("--smtp-user", smtp.user, "Log in to the SMTP server as this user");
+  cmd.add_option("--smtp-password-file", smtp.password_file,
+                 "A private file holding the SMTP password");
+  cmd.add_option("--smtp-tls", tls, "required, opportunistic or none")->capture_default_str();
+  cmd.add_option("--smtp-ca-file", smtp.ca_file,
+                 "Trust the certificates in this PEM file instead of the system's");
+}
+
+void FillSmtpFromConfig(const Config& config, const CLI::App& cmd, SmtpOptions& smtp,
+                        std::string& tls, const char* from_option, const char* from_name_option) {
+  auto unset = [&](const char* option) { return cmd.get_option(option)->count() == 0; };
   const std::string* host = config.Text("smtp.host");
   if (unset("--smtp-url") && host != nullptr) {
     std::int64_t port = config.Number("smtp.port").value_or(587);
-    c.smtp.url = fmt::format("{}://{}:{}", port == 465 ? "smtps" : "smtp", *host, port);
+    smtp.url = fmt::format("{}://{}:{}", port == 465 ? "smtps" : "smtp", *host, port);
   }
-  if (unset("--smtp-tls") && config.Flag("smtp.starttls") == false) c.smtp_tls = "opportunistic";
+  if (unset("--smtp-tls") && config.Flag("smtp.starttls") == false) tls = "opportunistic";
   if (const std::string* user = config.Text("smtp.user"); user && unset("--smtp-user"))
-    c.smtp.user = *user;
+    smtp.user = *user;
   if (const std::string* file = config.Text("smtp.password_file");
       file && unset("--smtp-password-file"))
-    c.smtp.password_file = *file;
+    smtp.password_file = *file;
   if (const std::string* file = config.Text("smtp.ca_file"); file && unset("--smtp-ca-file"))
-    c.smtp.ca_file = *file;
-  if (const std::string* from = config.Text("smtp.from"); from && unset("--from")) {
+    smtp.ca_file = *file;
+  if (const std::string* from = config.Text("smtp.from"); from && unset(from_option)) {
     std::string_view text = *from;
     std::size_t open = text.rfind('<');
     if (open != std::string_view::npos && text.ends_with('>')) {
-      c.smtp.from = std::string(text.substr(open + 1, text.size() - open - 2));
+      smtp.from = std::string(text.substr(open + 1, text.size() - open - 2));
       std::string_view name = text.substr(0, open);
       while (!name.empty() && (name.back() == ' ' || name.back() == '"')) name.remove_suffix(1);
       while (!name.empty() && (name.front() == ' ' || name.front() == '"')) name.remove_prefix(1);
-      if (!name.empty() && unset("--from-name")) c.smtp.from_name = std::string(name);
+      if (!name.empty() && unset(from_name_option)) smtp.from_name = std::string(name);
     } else {
-      c.smtp.from = *from;
+      smtp.from = *from;
     }
   }
 }

@@ -23,18 +23,24 @@ struct RemindCommand {
   bool send = false;
   std::optional<std::string> save;  // write each message as DIR/NAME.eml too
   std::string smtp_tls = "required";
-  SmtpOptions smtp;  // the server; FillRemindFromConfig fills what the command line left unset
+  SmtpOptions smtp;  // the server; FillSmtpFromConfig fills what the command line left unset
 };
 
 class Config;
 
+// The SMTP server's options, the same for every command that sends mail
+// (remind, report-back): --smtp-url, --smtp-user, --smtp-password-file,
+// --smtp-tls (into `tls`), --smtp-ca-file.
+void AddSmtpOptions(CLI::App& cmd, SmtpOptions& smtp, std::string& tls);
+
 // The configuration file's [smtp] table (doc/configuration.md) fills what
-// `remind`'s options left unset: host and port make --smtp-url (smtps:// on
+// `cmd`'s options left unset: host and port make --smtp-url (smtps:// on
 // port 465, else smtp://), starttls = false makes --smtp-tls opportunistic,
-// user, password_file and from their options; a from of the form
-// "Name <address>" gives --from-name too.
-void FillRemindFromConfig(const Config& config, const CLI::App& remind_cmd,
-                          RemindCommand& command);
+// user, password_file and ca_file their options, and from the sender's
+// address (the option `from_option`); a from of the form "Name <address>"
+// gives the sender's name (`from_name_option`) too.
+void FillSmtpFromConfig(const Config& config, const CLI::App& cmd, SmtpOptions& smtp,
+                        std::string& tls, const char* from_option, const char* from_name_option);
 
 // Adds the `remind` subcommand and its options to `app`, bound to `command`.
 CLI::App* AddRemindCommand(CLI::App& app, RemindCommand& command);

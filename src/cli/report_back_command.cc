@@ -9,6 +9,7 @@
 
 #include "app/editing.h"
 #include "app/report_back.h"
+#include "cli/remind_command.h"
 #include "cli/site_commands.h"
 #include "core/date.h"
 #include "core/email_address.h"
@@ -176,14 +177,7 @@ CLI::App* AddReportBackCommand(CLI::App& app, ReportBackCommand& c) {
   cmd->add_option("--to", c.to, "To DATE, YYYY-MM-DD");
   cmd->add_flag("--json", c.json, "Print JSON (see doc/cli.md)");
   cmd->add_flag("--send", c.send, "E-mail it to the affiliation's address on the roster");
-  cmd->add_option("--smtp-url", c.smtp.url, "smtp://HOST:PORT (STARTTLS) or smtps://HOST:PORT");
-  cmd->add_option("--smtp-user", c.smtp.user, "Log in to the SMTP server as this user");
-  cmd->add_option("--smtp-password-file", c.smtp.password_file,
-                  "A private file holding the SMTP password");
-  cmd->add_option("--smtp-tls", c.smtp_tls, "required, opportunistic or none")
-      ->capture_default_str();
-  cmd->add_option("--smtp-ca-file", c.smtp.ca_file,
-                  "Trust the certificates in this PEM file instead of the system's");
+  AddSmtpOptions(*cmd, c.smtp, c.smtp_tls);
   // --from and --to are the period here.
   cmd->add_option("--mail-from", c.smtp.from, "The sender's address");
   cmd->add_option("--mail-from-name", c.smtp.from_name, "The sender's name");
