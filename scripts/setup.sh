@@ -25,6 +25,8 @@ build_packages=(g++ cmake ninja-build pkg-config ccache
           libtomlplusplus-dev)
 # The test suite, the benchmarks and the fuzzers on top.
 test_packages=(git ca-certificates sqlite3 libgtest-dev libgmock-dev libbenchmark-dev
+          # the durability test's clients of plenary serve (tests/durability/kill_serve.sh)
+          curl
           clang libclang-rt-14-dev
           # tests parse HTML/Confluence XML
           libpugixml-dev
