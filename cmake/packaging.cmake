@@ -4,6 +4,9 @@ include(GNUInstallDirs)
 set(PLENARY_DOCDIR ${CMAKE_INSTALL_DATADIR}/doc/plenary)
 
 install(TARGETS plenary RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The PostgreSQL back end, loaded by the binary for a postgresql:// URL
+# (src/store/postgres_module.h); its place relative to the binary is built in.
+install(TARGETS plenary_postgres LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/plenary)
 # The manual pages and completion made by the binary after each link
 # (CMakeLists.txt: POST_BUILD), compressed as Debian's policy asks.
 install(DIRECTORY ${CMAKE_BINARY_DIR}/man/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1
@@ -50,7 +53,9 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Runtime libraries computed from the binary by dpkg-shlibdeps; systemd for
 # systemd-sysusers and systemd-tmpfiles in the maintainer scripts.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "systemd")
+# libcurl is opened when first needed (src/publish/curl_library.h), so
+# dpkg-shlibdeps cannot see it: named here.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "systemd, libcurl4 (>= 7.85)")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_SOURCE_DIR}/packaging/debian/postinst ${CMAKE_SOURCE_DIR}/packaging/debian/prerm
     ${CMAKE_SOURCE_DIR}/packaging/debian/postrm ${CMAKE_SOURCE_DIR}/packaging/debian/conffiles)

@@ -7,8 +7,7 @@
 
 #include "core/text.h"
 #include "plenary/site.h"
-#include "store/postgres/pg_site.h"
-#include "store/postgres/pg_store.h"
+#include "store/postgres_module.h"
 #include "store/sqlite/sqlite_site.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/store_url.h"
@@ -65,9 +64,9 @@ Result<std::string> SqlitePathOf(const std::string& url) {
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
   if (IsPostgresUrl(url)) {
-    Result<std::unique_ptr<PostgresStore>> store = PostgresStore::Open(url);
-    if (!store) return store.error();
-    return std::unique_ptr<Store>(std::move(store).value());
+    Result<PostgresBackend> postgres = LoadPostgresBackend();
+    if (!postgres) return postgres.error();
+    return postgres->open_store(url);
   }
   Result<std::string> path = SqlitePathOf(url);
   if (!path) return path.error();
@@ -78,9 +77,9 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
 
 Result<std::unique_ptr<SiteStore>> OpenSiteStore(const std::string& url) {
   if (IsPostgresUrl(url)) {
-    Result<std::unique_ptr<PostgresSiteStore>> site = PostgresSiteStore::Open(url);
-    if (!site) return site.error();
-    return std::unique_ptr<SiteStore>(std::move(site).value());
+    Result<PostgresBackend> postgres = LoadPostgresBackend();
+    if (!postgres) return postgres.error();
+    return postgres->open_site(url);
   }
   Result<std::string> path = SqlitePathOf(url);
   if (!path) return path.error();

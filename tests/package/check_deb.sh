@@ -73,6 +73,18 @@ rm -rf "$lent"
 
 plenary="$root/usr/bin/plenary"
 "$plenary" --version | grep -qx 'plenary 0.1.0' || fail "plenary --version"
+# The PostgreSQL module is installed where the binary looks for it: with no
+# server on port 1, the error is libpq's refusal, not a missing module.
+[ -n "$(find "$root/usr/lib" -name plenary-postgres.so)" ] || fail "no plenary-postgres.so"
+pg_error=$("$plenary" --config "$root/etc/plenary/plenary.toml" --db postgresql://127.0.0.1:1/none actions 2>&1 || true)
+grep -q 'Connection refused' <<<"$pg_error" || fail "the PostgreSQL module was not loaded: $pg_error"
+# Without the module, a clear error naming it (and SQLite still works).
+module=$(find "$root/usr/lib" -name plenary-postgres.so)
+mv "$module" "$module.away"
+pg_error=$("$plenary" --config "$root/etc/plenary/plenary.toml" --db postgresql://127.0.0.1:1/none actions 2>&1 || true)
+grep -q 'PostgreSQL support (plenary-postgres.so) cannot be loaded' <<<"$pg_error" ||
+  fail "a missing module is not named: $pg_error"
+mv "$module.away" "$module"
 examples="$root/usr/share/doc/plenary/examples/ssr2"
 db="$root/var/lib/plenary/register.db"
 "$plenary" --config "$root/etc/plenary/plenary.toml" --db "$db" import \

@@ -1,16 +1,17 @@
 #include "publish/mediawiki/http_session.h"
 
-#include <curl/curl.h>
 #include <fmt/format.h>
 
 #include <charconv>
-#include <mutex>
 #include <string_view>
+
+#include "publish/curl_library.h"
 
 namespace plenary::mediawiki {
 
 struct HttpSession::State {
   HttpOptions options;
+  const CurlLibrary* lib = nullptr;
   CURL* curl = nullptr;
   std::string body;
   std::optional<int> retry_after;
@@ -19,7 +20,7 @@ struct HttpSession::State {
   std::string post_fields;
 
   ~State() {
-    if (curl) curl_easy_cleanup(curl);
+    if (curl) lib->easy_cleanup(curl);
   }
 };
 
@@ -63,56 +64,66 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   return size * count;
 }
 
-void InitCurlOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-std::string Escape(CURL* curl, const std::string& s) {
-  char* escaped = curl_easy_escape(curl, s.data(), static_cast<int>(s.size()));
-  std::string out = escaped ? escaped : "";
-  curl_free(escaped);
+// RFC 3986's percent-encoding: every byte but the unreserved characters
+// (letters, digits, '-', '.', '_', '~') as %XX, as curl_easy_escape does.
+std::string Escape(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size());
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '.' || c == '_' || c == '~';
+    if (unreserved) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
   return out;
 }
 
 }  // namespace
 
 std::string EncodeForm(const FormFields& fields) {
-  InitCurlOnce();
-  CURL* curl = curl_easy_init();
   std::string out;
   for (const auto& [name, value] : fields) {
     if (!out.empty()) out += '&';
-    out += Escape(curl, name) + '=' + Escape(curl, value);
+    out += Escape(name) + '=' + Escape(value);
   }
-  if (curl) curl_easy_cleanup(curl);
   return out;
 }
 
 Result<HttpSession> HttpSession::Open(HttpOptions options) {
-  InitCurlOnce();
+  Result<const CurlLibrary*> loaded = LoadCurl();
+  if (!loaded) return loaded.error();
+  const CurlLibrary* lib = *loaded;
   auto state = std::make_unique<State>();
   state->options = std::move(options);
-  state->curl = curl_easy_init();
+  state->lib = lib;
+  state->curl = lib->easy_init();
   if (!state->curl) return Error::Internal("libcurl could not create a handle");
   CURL* c = state->curl;
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_COOKIEFILE, "");  // in-memory cookie engine
-  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-  curl_easy_setopt(c, CURLOPT_USERAGENT, state->options.user_agent.c_str());
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(state->options.timeout.count()));
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
+  lib->easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  lib->easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+  lib->easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  lib->easy_setopt(c, CURLOPT_COOKIEFILE, "");  // in-memory cookie engine
+  lib->easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+  lib->easy_setopt(c, CURLOPT_USERAGENT, state->options.user_agent.c_str());
+  lib->easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(state->options.timeout.count()));
+  lib->easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
                    static_cast<long>(state->options.connect_timeout.count()));
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, OnBody);
-  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, OnHeader);
+  lib->easy_setopt(c, CURLOPT_WRITEFUNCTION, OnBody);
+  lib->easy_setopt(c, CURLOPT_HEADERFUNCTION, OnHeader);
   return HttpSession(std::move(state));
 }
 
 HttpSession::HttpSession(std::unique_ptr<State> state) : state_(std::move(state)) {
-  curl_easy_setopt(state_->curl, CURLOPT_WRITEDATA, state_.get());
-  curl_easy_setopt(state_->curl, CURLOPT_HEADERDATA, state_.get());
+  const CurlLibrary* lib = state_->lib;
+  lib->easy_setopt(state_->curl, CURLOPT_WRITEDATA, state_.get());
+  lib->easy_setopt(state_->curl, CURLOPT_HEADERDATA, state_.get());
 }
 HttpSession::HttpSession(HttpSession&&) noexcept = default;
 HttpSession& HttpSession::operator=(HttpSession&&) noexcept = default;
@@ -121,14 +132,15 @@ HttpSession::~HttpSession() = default;
 Result<HttpResponse> HttpSession::Get(const std::string& url, const FormFields& query) {
   std::string full = url;
   if (!query.empty()) full += (url.find('?') == std::string::npos ? '?' : '&') + EncodeForm(query);
-  curl_easy_setopt(state_->curl, CURLOPT_HTTPGET, 1L);
+  state_->lib->easy_setopt(state_->curl, CURLOPT_HTTPGET, 1L);
   return Perform(full);
 }
 
 Result<HttpResponse> HttpSession::Post(const std::string& url, const FormFields& form) {
   state_->post_fields = EncodeForm(form);
-  curl_easy_setopt(state_->curl, CURLOPT_POSTFIELDS, state_->post_fields.c_str());
-  curl_easy_setopt(state_->curl, CURLOPT_POSTFIELDSIZE_LARGE,
+  const CurlLibrary* lib = state_->lib;
+  lib->easy_setopt(state_->curl, CURLOPT_POSTFIELDS, state_->post_fields.c_str());
+  lib->easy_setopt(state_->curl, CURLOPT_POSTFIELDSIZE_LARGE,
                    static_cast<curl_off_t>(state_->post_fields.size()));
   Result<HttpResponse> response = Perform(url);
   // The fields may hold a password: do not keep them past the request.
@@ -139,19 +151,20 @@ Result<HttpResponse> HttpSession::Post(const std::string& url, const FormFields&
 
 Result<HttpResponse> HttpSession::Perform(const std::string& url) {
   State& s = *state_;
+  const CurlLibrary* lib = s.lib;
   s.body.clear();
   s.retry_after.reset();
   s.oversized = false;
-  curl_easy_setopt(s.curl, CURLOPT_URL, url.c_str());
-  CURLcode code = curl_easy_perform(s.curl);
+  lib->easy_setopt(s.curl, CURLOPT_URL, url.c_str());
+  CURLcode code = lib->easy_perform(s.curl);
   // The URL of a GET carries its query; name only the part before it.
   std::string shown = url.substr(0, url.find('?'));
   if (s.oversized)
     return Error::IO(
         fmt::format("{}: the answer is larger than {} bytes", shown, s.options.max_body_bytes));
-  if (code != CURLE_OK) return Error::IO(fmt::format("{}: {}", shown, curl_easy_strerror(code)));
+  if (code != CURLE_OK) return Error::IO(fmt::format("{}: {}", shown, lib->easy_strerror(code)));
   HttpResponse response;
-  curl_easy_getinfo(s.curl, CURLINFO_RESPONSE_CODE, &response.status);
+  lib->easy_getinfo(s.curl, CURLINFO_RESPONSE_CODE, &response.status);
   response.body = std::move(s.body);
   response.retry_after_seconds = s.retry_after;
   return response;
