@@ -147,24 +147,41 @@ void ReportFormats(const CliContext& ctx, const std::vector<ImportPlan::InputFor
 
 }  // namespace
 
-int RunImport(const CliContext& ctx, const ImportCommand& command) {
+Result<ImportPlan> PlanImportOfFiles(const CliContext& ctx, const ImportCommand& command,
+                                     const std::vector<Roster>& known) {
   if (command.format && !FindMinutesFormat(*command.format))
-    return Fail(ctx, Error::InvalidInput(fmt::format(
-                         "unknown format '{}' (`plenary formats` lists them)", *command.format)));
+    return Error::InvalidInput(
+        fmt::format("unknown format '{}' (`plenary formats` lists them)", *command.format));
   ImportRequest request;
   request.year = command.year;
   request.format = command.format;
   request.group = command.group;
   for (const std::string& file : command.files) {
     auto input = ReadInputFile(file);
-    if (!input.ok()) return Fail(ctx, input.error());
+    if (!input.ok()) return input.error();
     request.notes.push_back(std::move(*input));
   }
   if (command.roster) {
     auto input = ReadInputFile(*command.roster);
-    if (!input.ok()) return Fail(ctx, input.error());
+    if (!input.ok()) return input.error();
     request.roster = std::move(*input);
   }
+  ProgressLine progress(ctx.quiet, "files");
+  const std::size_t total = request.notes.size();
+  // One file is over before a line would help.
+  if (total > 1)
+    request.on_input_read = [&](std::size_t done, std::size_t items) {
+      progress.Update(done, total, "reading minutes", items);
+    };
+  auto plan = PlanImport(request, known);
+  progress.Finish();
+  if (!plan.ok()) return plan.error();
+  ReportFormats(ctx, plan->formats);
+  for (const std::string& warning : plan->warnings) ctx.err << warning << '\n';
+  return plan;
+}
+
+int RunImport(const CliContext& ctx, const ImportCommand& command) {
   // Rosters already in the register resolve names; a register that does not
   // exist yet is not created until the notes have been read without error.
   std::vector<Roster> known;
@@ -177,18 +194,10 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
     if (!rosters.ok()) return Fail(ctx, rosters.error());
     known = std::move(*rosters);
   }
-  ProgressLine progress(ctx.quiet, "files");
-  const std::size_t total = request.notes.size();
-  // One file is over before a line would help.
-  if (total > 1)
-    request.on_input_read = [&](std::size_t done, std::size_t items) {
-      progress.Update(done, total, "reading minutes", items);
-    };
-  auto plan = PlanImport(request, known);
-  progress.Finish();
+  auto plan = PlanImportOfFiles(ctx, command, known);
   if (!plan.ok()) return Fail(ctx, plan.error());
-  ReportFormats(ctx, plan->formats);
-  for (const std::string& warning : plan->warnings) ctx.err << warning << '\n';
+  const std::size_t total = command.files.size();
+  ProgressLine progress(ctx.quiet, "files");
   if (command.dry_run) {
     if (command.json) {
       auto meetings = nlohmann::ordered_json::array();

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/importing.h"
 #include "plenary/model.h"
 #include "plenary/result.h"
 #include "plenary/store.h"
@@ -109,6 +110,22 @@ struct ServeCommand {
 };
 
 int RunImport(const CliContext& ctx, const ImportCommand& command);
+// What `import` and `minutes` share: `command`'s files (and roster) read and
+// planned against the `known` rosters, the format of each file and the
+// warnings reported on ctx.err. Nothing is written.
+Result<ImportPlan> PlanImportOfFiles(const CliContext& ctx, const ImportCommand& command,
+                                     const std::vector<Roster>& known);
+
+// `plenary minutes`: notes read as `import` reads them and published (as
+// `publish` does, default HTML) without a register: printed, or written
+// under `to`.
+struct MinutesCommand {
+  ImportCommand read;  // files, roster, year, format, group
+  std::string as = "html";
+  std::optional<std::string> to;
+  std::optional<std::string> today;  // YYYY-MM-DD; default the real date
+};
+int RunMinutes(const CliContext& ctx, const MinutesCommand& command);
 // `plenary formats`: each input format with its one-line description.
 int RunFormats(const CliContext& ctx, bool json);
 int RunPublish(const CliContext& ctx, const PublishCommand& command);

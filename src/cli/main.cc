@@ -210,6 +210,23 @@ int Run(int argc, char** argv) {
       publish_cmd->add_option("--password-file", publish.password_file,
                               "With --mediawiki: a private file holding the password "
                               "(mediawiki.password_file)");
+  plenary::MinutesCommand minutes;
+  auto* minutes_cmd = app.add_subcommand(
+      "minutes", "Publish minutes straight from notes or a log, without a register (doc/cli.md)");
+  minutes_cmd->add_option("FILE", minutes.read.files, "Notes files or meeting logs")->required();
+  minutes_cmd->add_option("--roster", minutes.read.roster,
+                          "Roster file of the group (see doc/roster-format.md)");
+  minutes_cmd->add_option("--year", minutes.read.year, "Year of meetings whose header gives none")
+      ->check(CLI::Range(1900, 2999));
+  minutes_cmd->add_option("--format", minutes.read.format,
+                          "Read every FILE as this format instead of detecting it");
+  minutes_cmd->add_option("--group", minutes.read.group,
+                          "Group of records that do not name their group (its short name)");
+  minutes_cmd->add_option("--as", minutes.as,
+                          "html (default), markdown, confluence, mediawiki, csv, json, ical or all");
+  minutes_cmd->add_option("--to", minutes.to, "Output directory (default: print the pages)");
+  minutes_cmd->add_option("--today", minutes.today,
+                          "The publishing day for overdue days, YYYY-MM-DD (default today)");
   auto* roster_cmd = app.add_subcommand("roster", "Show the rosters loaded");
   roster_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
   auto* export_cmd = app.add_subcommand("export", "Print the whole installation as canonical JSON");
@@ -346,6 +363,7 @@ int Run(int argc, char** argv) {
   if (*copy_cmd) return plenary::RunCopyDb(ctx, copy_from, copy_to);
   if (auto status = plenary::RunSiteCommands(ctx, site)) return *status;
   if (*publish_cmd) return plenary::RunPublish(ctx, publish);
+  if (*minutes_cmd) return plenary::RunMinutes(ctx, minutes);
   if (*remind_cmd) return plenary::RunRemind(ctx, remind);
   if (*report_back_cmd) return plenary::RunReportBack(ctx, report_back);
   return plenary::kExitUsage;

@@ -1,10 +1,13 @@
 // `plenary publish`: a thin shell over BuildPages and WritePages.
 #include <fmt/format.h>
 
+#include <functional>
+
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "core/date.h"
 #include "core/text.h"
+#include "app/minutes.h"
 #include "publish/pages.h"
 
 namespace plenary {
@@ -16,13 +19,13 @@ int Usage(const CliContext& ctx, const std::string& message) {
 }
 
 // The formats asked for; nullopt (after reporting) on a bad name.
-std::optional<std::vector<PublishFormat>> Formats(const PublishCommand& command) {
-  if (command.format == "all") {
+std::optional<std::vector<PublishFormat>> Formats(const std::string& name, bool attendance) {
+  if (name == "all") {
     std::vector<PublishFormat> all = AllPublishFormats();
-    if (command.attendance) std::erase(all, PublishFormat::kICal);
+    if (attendance) std::erase(all, PublishFormat::kICal);
     return all;
   }
-  if (auto f = ParsePublishFormat(command.format)) return std::vector<PublishFormat>{*f};
+  if (auto f = ParsePublishFormat(name)) return std::vector<PublishFormat>{*f};
   return std::nullopt;
 }
 
@@ -52,50 +55,79 @@ PublishOptions PublishOptionsOf(const CliContext& ctx, const PublishCommand& com
   return {command.group, PublishFormat::kMarkdown, today, month};
 }
 
-int RunPublish(const CliContext& ctx, const PublishCommand& command) {
-  if (command.mediawiki) return RunPublishToMediaWiki(ctx, command);
-  if (auto problem = CheckUsage(command)) return Usage(ctx, *problem);
-  std::optional<std::vector<PublishFormat>> formats = Formats(command);
-  if (!formats)
-    return Usage(ctx, fmt::format("--format {}: expected markdown, html, confluence, mediawiki, "
-                                  "csv, json, ical or all",
-                                  PrintableText(command.format)));
-  auto store = OpenExistingStore(ctx);
-  if (!store.ok()) return Fail(ctx, store.error());
-  PublishOptions options = PublishOptionsOf(ctx, command);
+namespace {
+
+// Builds the pages of each format with `build` and prints them, or writes
+// them under `to` and says what it wrote.
+int EmitPages(const CliContext& ctx, const std::vector<PublishFormat>& formats,
+              const std::optional<std::string>& to, PublishOptions options,
+              const std::function<Result<std::vector<PublishedPage>>(const PublishOptions&)>& build) {
   std::size_t written = 0, unchanged = 0, pages_done = 0;
   // Printed pages go to standard output: a line on standard error between
   // them would only be noise.
-  ProgressLine progress(ctx.quiet || !command.to, "formats");
-  for (std::size_t i = 0; i < formats->size(); ++i) {
-    PublishFormat format = (*formats)[i];
-    progress.Update(i, formats->size(), fmt::format("publishing {}", PublishFormatName(format)),
+  ProgressLine progress(ctx.quiet || !to, "formats");
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    PublishFormat format = formats[i];
+    progress.Update(i, formats.size(), fmt::format("publishing {}", PublishFormatName(format)),
                     pages_done);
     options.format = format;
-    auto pages = BuildPages(**store, options);
+    auto pages = build(options);
     if (!pages) {
       progress.Finish();
       if (pages.error().kind == ErrorKind::kInvalidInput) return Usage(ctx, pages.error().message);
       return Fail(ctx, pages.error());
     }
-    if (!command.to) {
+    if (!to) {
       for (const PublishedPage& page : *pages) ctx.out << page.content;
       continue;
     }
-    auto report = WritePages(*command.to, *pages);
+    auto report = WritePages(*to, *pages);
     progress.Finish();  // the lines below start on a clean line
     if (!report) return Fail(ctx, report.error());
     for (const std::string& file : report->written) ctx.out << "wrote " << file << '\n';
     written += report->written.size();
     unchanged += report->unchanged.size();
     pages_done += pages->size();
-    progress.Update(i + 1, formats->size(), "publishing", pages_done);
+    progress.Update(i + 1, formats.size(), "publishing", pages_done);
   }
   progress.Finish();
-  if (command.to)
+  if (to)
     ctx.out << fmt::format("{} file{} written, {} unchanged, in {}\n", written,
-                           written == 1 ? "" : "s", unchanged, *command.to);
+                           written == 1 ? "" : "s", unchanged, *to);
   return kExitOk;
+}
+
+std::string BadFormat(const std::string& name) {
+  return fmt::format("--format {}: expected markdown, html, confluence, mediawiki, "
+                     "csv, json, ical or all",
+                     PrintableText(name));
+}
+
+}  // namespace
+
+int RunPublish(const CliContext& ctx, const PublishCommand& command) {
+  if (command.mediawiki) return RunPublishToMediaWiki(ctx, command);
+  if (auto problem = CheckUsage(command)) return Usage(ctx, *problem);
+  std::optional<std::vector<PublishFormat>> formats = Formats(command.format, command.attendance);
+  if (!formats) return Usage(ctx, BadFormat(command.format));
+  auto store = OpenExistingStore(ctx);
+  if (!store.ok()) return Fail(ctx, store.error());
+  return EmitPages(ctx, *formats, command.to, PublishOptionsOf(ctx, command),
+                   [&](const PublishOptions& options) { return BuildPages(**store, options); });
+}
+
+int RunMinutes(const CliContext& ctx, const MinutesCommand& command) {
+  std::optional<std::vector<PublishFormat>> formats = Formats(command.as, false);
+  if (!formats) return Usage(ctx, "--as " + BadFormat(command.as).substr(9));
+  if (command.today && !ParseIsoDate(*command.today))
+    return Usage(ctx, fmt::format("--today {}: expected a date YYYY-MM-DD",
+                                  PrintableText(*command.today)));
+  auto plan = PlanImportOfFiles(ctx, command.read, {});
+  if (!plan) return Fail(ctx, plan.error());
+  Date today = command.today ? *ParseIsoDate(*command.today) : ctx.today;
+  std::vector<GroupRegisters> groups = RegistersOfMeetings(plan->batch, today);
+  return EmitPages(ctx, *formats, command.to, PublishOptions{std::nullopt, {}, today, {}},
+                   [&](const PublishOptions& options) { return RenderPages(groups, options); });
 }
 
 }  // namespace plenary

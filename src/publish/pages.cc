@@ -154,9 +154,14 @@ std::vector<PublishFormat> AllPublishFormats() {
 Result<std::vector<PublishedPage>> BuildPages(Store& store, const PublishOptions& options) {
   auto groups = LoadRegisters(store, options.group, options.today);
   if (!groups) return groups.error();
-  if (options.month) return MonthPages(*groups, options);
+  return RenderPages(*groups, options);
+}
+
+Result<std::vector<PublishedPage>> RenderPages(const std::vector<GroupRegisters>& groups,
+                                               const PublishOptions& options) {
+  if (options.month) return MonthPages(groups, options);
   std::vector<PublishedPage> pages;
-  for (const GroupRegisters& r : *groups) {
+  for (const GroupRegisters& r : groups) {
     if (IsDocumentFormat(options.format))
       AddDocumentPages(BuildDocuments(r), options.format, pages);
     else

@@ -54,6 +54,13 @@ struct PublishedPage {
 // short-name order. A pure function of what `store` returns and `options`.
 Result<std::vector<PublishedPage>> BuildPages(Store& store, const PublishOptions& options);
 
+// The same pages from registers already built (LoadRegisters, or
+// RegistersOfMeetings for minutes made without a store); options.group is
+// not applied here.
+struct GroupRegisters;
+Result<std::vector<PublishedPage>> RenderPages(const std::vector<GroupRegisters>& groups,
+                                               const PublishOptions& options);
+
 // What WritePages did.
 struct WriteReport {
   std::vector<std::string> written;    // files created or changed
