@@ -10,8 +10,9 @@
 #                      (python3 with attrs>=24, cattrs, genshi, pytz, click) is the peer
 #   MEETBOT_REPLAY     Richard Darst's MeetBot ircmeeting/meeting.py: `python2
 #                      meeting.py replay LOG.log.txt` is the peer for text logs
-# plenary's whole process is `plenary import` (detect, read, register) into a fresh
-# SQLite register and `plenary publish --format html`; the peers' is their own
+# plenary's whole process is `plenary minutes FILE --to DIR` (detect, read, the
+# register replayed in memory, the HTML set written: the files `plenary import`
+# into a fresh register then `plenary publish --format html` write); the peers' is their own
 # minutes from the same record. Each is run RUNS (3) times; the best is printed,
 # with the peer's time divided by plenary's. A peer that is absent is skipped,
 # and the script says why.
@@ -41,8 +42,7 @@ best_time() {
 plenary_minutes() {  # FILE GROUP
   local dir
   dir=$(mktemp -d "$tmp/plenary.XXXX")
-  "$PLENARY" --db "$dir/r.db" import --group "$2" "$1" >/dev/null &&
-    "$PLENARY" --db "$dir/r.db" publish --format html --to "$dir/site" >/dev/null
+  "$PLENARY" -q minutes --group "$2" "$1" --to "$dir/site" >/dev/null
 }
 
 hcoop_minutes() {  # FILE.log.json

@@ -3,8 +3,10 @@
 # tools a group would otherwise use ("peers"), on the same inputs.
 #   bench/minutes_vs_peers.sh          (REPEAT=3 runs each, the best counted;
 #                                       PLENARY=build/plenary; SIZES="25000 50000 100000")
-# plenary: `plenary import --format FORMAT` into a fresh SQLite register, then
-# `plenary publish --format html` of that register (the published minutes).
+# plenary: `plenary minutes --format FORMAT LOG --to DIR` (one process: the
+# log read, the register replayed in memory, the HTML set written: the same
+# files `plenary import` into a fresh register then `plenary publish --format
+# html` write). PLENARY_TWO_STEPS=1 times that import + publish instead.
 # Inputs per format: the dev records in ../shared/corpus/FORMAT/ (when there)
 # and logs of SIZES lines made by the format's generator in bench/. Prints,
 # per input: its size, plenary's time, each peer's time and plenary's speed
@@ -42,8 +44,12 @@ peer_scribe_perl_run() {  # INPUT OUTDIR
 # ---- plenary ---------------------------------------------------------------
 plenary_run() {  # FORMAT INPUT OUTDIR
   rm -rf "$3" && mkdir -p "$3"
-  "$PLENARY" --db "$3/register.db" import --format "$1" --group BENCH "$2" >/dev/null 2>&1
-  "$PLENARY" --db "$3/register.db" publish --format html --to "$3/site" >/dev/null
+  if [[ ${PLENARY_TWO_STEPS:-} == 1 ]]; then
+    "$PLENARY" --db "$3/register.db" import --format "$1" --group BENCH "$2" >/dev/null 2>&1
+    "$PLENARY" --db "$3/register.db" publish --format html --to "$3/site" >/dev/null
+  else
+    "$PLENARY" -q minutes --format "$1" --group BENCH "$2" --to "$3/site" >/dev/null 2>&1
+  fi
 }
 
 # ---- timing ----------------------------------------------------------------

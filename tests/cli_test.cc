@@ -62,6 +62,29 @@ TEST_F(CliTest, ImportingAnEditedCopyUpdatesInPlaceKeepingIds) {
   EXPECT_EQ(Json({"meetings", "--json"}).size(), 1u);
 }
 
+TEST_F(CliTest, MinutesPrintTheMeetingsPagesAndCreateNoRegister) {
+  RunResult r = Plenary(
+      {"minutes", "--as", "markdown", "--today", "2017-07-01", kNotes, "--roster", kRoster});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("# SSR2 Plenary #15"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| Action | Owner | Due | Status |"), std::string::npos) << r.out;
+  for (const auto& entry : fs::directory_iterator(dir_))
+    EXPECT_EQ(entry.path().filename().string().rfind("register.db", 0), std::string::npos)
+        << entry.path();
+}
+
+TEST_F(CliTest, MinutesOfBadNotesFailAtTheirPlaceAndWriteNothing) {
+  WriteFile("bad.txt", "SSR2 Plenary Meeting #15 - Tuesday 31 June 2017 @ 06:00 UTC\n");
+  RunResult r = Plenary({"minutes", Path("bad.txt"), "--to", Path("site")});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(FirstLine(r.err), "plenary: error: " + Path("bad.txt") + ":1:1: no such day: 31 June");
+  EXPECT_FALSE(fs::exists(dir_ / "site"));
+  r = Plenary({"minutes", kNotes, "--as", "pdf"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "plenary: error: --as pdf: expected markdown, html, confluence, mediawiki, "
+                   "csv, json, ical or all\n");
+}
+
 TEST_F(CliTest, DryRunCreatesNoRegister) {
   RunResult r = Plenary({"import", "--dry-run", kNotes, "--roster", kRoster});
   EXPECT_EQ(r.status, 0) << r.err;

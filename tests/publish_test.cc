@@ -49,6 +49,27 @@ class PublishTest : public CliTest {
   fs::path out_;
 };
 
+TEST_F(PublishTest, MinutesWithoutARegisterAreWhatImportThenPublishWrite) {
+  // The same six plenaries and roster, published by `plenary minutes` in one
+  // process without a register: every file of every format, byte for byte.
+  fs::path minutes = dir_ / "minutes";
+  std::vector<std::string> args = {"minutes", "--roster", (kSeries / "roster.txt").string(),
+                                   "--as",    "all",      "--to",
+                                   minutes.string(), "--today", kToday};
+  for (int n = 15; n <= 20; ++n)
+    args.push_back((kSeries / fmt::format("ssr2-plenary-{}.txt", n)).string());
+  RunResult r = Plenary(args);
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::set<std::string> published, made;
+  for (const auto& e : fs::recursive_directory_iterator(out_))
+    if (e.is_regular_file()) published.insert(fs::relative(e.path(), out_).string());
+  for (const auto& e : fs::recursive_directory_iterator(minutes))
+    if (e.is_regular_file()) made.insert(fs::relative(e.path(), minutes).string());
+  EXPECT_EQ(made, published);
+  for (const std::string& rel : published)
+    EXPECT_EQ(ReadBytes(minutes / rel), ReadBytes(out_ / rel)) << rel;
+}
+
 TEST_F(PublishTest, EveryFileMatchesItsGoldenFile) {
   bool update = std::getenv("PLENARY_UPDATE_GOLDEN") != nullptr;
   std::set<std::string> produced;
