@@ -115,7 +115,14 @@ class EditableLog {
     for (int slot = edit - 1; slot >= low; --slot)
       if (SlotHolds(slot, where)) return slot;
     if (low == 0) return -1;
-    if (where.size() < 3) {
+    // Scanning further back costs a pass over those lines; the trigram index
+    // costs one pass over the whole log to build. A log with few far edits
+    // (a meeting's) never needs the index: scan while the lines scanned stay
+    // within kScanBudget passes over the log, then build it, so the total
+    // stays linear however many edits find nothing.
+    bool within_budget = !index_built_ && scanned_ + low <= kScanBudget * size();
+    if (where.size() < 3 || within_budget) {
+      if (!index_built_) scanned_ += low;
       for (int slot = low - 1; slot >= 0; --slot)
         if (SlotHolds(slot, where)) return slot;
       return -1;
@@ -226,6 +233,8 @@ class EditableLog {
   std::vector<int> removed_;
   std::unordered_map<std::uint32_t, std::vector<int>> postings_;
   bool index_built_ = false;
+  static constexpr long kScanBudget = 4;
+  long scanned_ = 0;  // lines scanned beyond the near window before the index
 };
 
 std::string Shown(const ScribeEdit& e) {
