@@ -16,6 +16,7 @@
 #include "core/attendance.h"
 #include "core/date.h"
 #include "core/meeting_label.h"
+#include "core/workplan.h"
 #include "importers/formats.h"
 #include "importers/source_text.h"
 #include "plenary/store.h"
@@ -165,6 +166,14 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
     if (!input.ok()) return Fail(ctx, input.error());
     request.roster = std::move(*input);
   }
+  for (const std::string& file : command.workplans) {
+    auto input = ReadInputFile(file);
+    if (!input.ok()) return Fail(ctx, input.error());
+    request.workplans.push_back(std::move(*input));
+  }
+  if (request.notes.empty() && !request.roster && request.workplans.empty())
+    return Fail(ctx, Error::InvalidInput("nothing to import: give notes FILEs, --roster or "
+                                         "--workplan"));
   // Rosters already in the register resolve names; a register that does not
   // exist yet is not created until the notes have been read without error.
   std::vector<Roster> known;
@@ -176,6 +185,11 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
     auto rosters = store->Rosters();
     if (!rosters.ok()) return Fail(ctx, rosters.error());
     known = std::move(*rosters);
+    for (const Roster& roster : known) {
+      auto plan = store->FindWorkPlan(roster.group.short_name);
+      if (!plan.ok()) return Fail(ctx, plan.error());
+      if (*plan) request.known_workplans.push_back(std::move(**plan));
+    }
   }
   ProgressLine progress(ctx.quiet, "files");
   const std::size_t total = request.notes.size();
@@ -197,6 +211,8 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
     } else {
       for (const auto& m : plan->batch.meetings)
         ctx.out << "would record " << PrintableText(MeetingSummary(m.meeting)) << '\n';
+      for (const WorkPlan& w : plan->batch.workplans)
+        ctx.out << "would record " << PrintableText(WorkPlanSummary(w)) << '\n';
       ctx.out << "dry run: nothing written\n";
     }
     return kExitOk;
@@ -226,6 +242,9 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
         it != plan->batch.meetings.rend() ? MeetingSummary(it->meeting) : MeetingTitle(entry.key);
     ctx.out << PrintableText(summary) << " [" << ImportOutcomeName(entry.outcome) << "]\n";
   }
+  for (std::size_t i = 0; i < report->workplans.size() && i < plan->batch.workplans.size(); ++i)
+    ctx.out << PrintableText(WorkPlanSummary(plan->batch.workplans[i])) << " ["
+            << ImportOutcomeName(report->workplans[i].outcome) << "]\n";
   return kExitOk;
 }
 

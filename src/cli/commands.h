@@ -32,12 +32,22 @@ struct CliContext {
 struct ImportCommand {
   std::vector<std::string> files;
   std::optional<std::string> roster;
+  std::vector<std::string> workplans;  // --workplan FILE (doc/workplan-format.md)
   std::optional<int> year;
   std::optional<std::string> format;  // --format: skip detection
   std::optional<std::string> group;   // --group: for records that name none
   bool dry_run = false;
   bool json = false;
 };
+
+// `plenary workplan`: the sub-teams' work plans with each task's items.
+struct WorkPlanCommand {
+  std::optional<std::string> group;    // default: every group with a plan
+  std::optional<std::string> subteam;  // only this sub-team's plan
+  std::optional<std::string> as_of;    // YYYY-MM-DD for "overdue"; default today
+  bool json = false;
+};
+int RunWorkPlan(const CliContext& ctx, const WorkPlanCommand& command);
 
 struct ActionsCommand {
   bool open_only = false;
