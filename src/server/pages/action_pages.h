@@ -2,6 +2,8 @@
 // history and the forms that change it, and a signed-in member's own items.
 #pragma once
 
+#include "server/pages/workplan_view.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +67,7 @@ struct MyItemsPage {
   Date today;
   std::vector<RegisteredAction> open;
   std::vector<RegisteredAction> closed;  // complete or cancelled
+  std::vector<MyTask> tasks;             // work plan tasks they lead or are engaged in
 };
 html::TrustedHtml RenderMyItems(const MyItemsPage& page);
 
