@@ -102,8 +102,10 @@ int Run(int argc, char** argv) {
   import_cmd->add_option("FILE", import.files, "Notes files (a work plan file is detected too)");
   import_cmd->add_option("--roster", import.roster,
                          "Roster file of the group (see doc/roster-format.md)");
-  import_cmd->add_option("--workplan", import.workplans,
-                         "Work plan file of a group's sub-teams (see doc/workplan-format.md)");
+  import_cmd
+      ->add_option("--workplan", import.workplans,
+                   "Work plan file of a group's sub-teams, repeatable (see doc/workplan-format.md)")
+      ->allow_extra_args(false);
   import_cmd->add_option("--year", import.year, "Year of meetings whose header gives none")
       ->check(CLI::Range(1900, 2999));
   import_cmd->add_option("--format", import.format,
