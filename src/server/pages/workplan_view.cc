@@ -63,9 +63,9 @@ void LabelledInput(HtmlWriter& w, std::string_view id, std::string_view label,
 void TaskForm(HtmlWriter& w, const TaskPage& page) {
   const WorkPlanTask& t = *page.task;
   w.Element("h2", "Change this task", {{"id", "edit"}});
-  w.Open("form", {{"method", "post"}, {"action", TaskPath(page.registers->group, t.label)},
-                  {"class", "task-form"}});
-  w.Void("input", {{"type", "hidden"}, {"name", "csrf"}, {"value", page.csrf_token}});
+  Viewer viewer;
+  viewer.csrf_token = page.csrf_token;
+  OpenPostForm(w, viewer, TaskPath(page.registers->group, t.label), "task-form");
   LabelledInput(w, "title", "Title", "text", t.title);
   LabelledInput(w, "leader", "Subtask leader", "text", t.leader, "a name, alias or initials");
   LabelledInput(w, "people", "People engaged", "text", Joined(t.people), "separated by commas");
