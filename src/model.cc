@@ -28,10 +28,10 @@ constexpr NameTable<ActionSource, 3> kSources{{{ActionSource::kTable, "table"},
                                                {ActionSource::kReview, "review"}}};
 
 constexpr NameTable<TaskStatus, 5> kTaskStatuses{{{TaskStatus::kPlanned, "planned"},
-                                                   {TaskStatus::kInProgress, "in progress"},
-                                                   {TaskStatus::kDone, "done"},
-                                                   {TaskStatus::kOnHold, "on hold"},
-                                                   {TaskStatus::kDropped, "dropped"}}};
+                                                  {TaskStatus::kInProgress, "in progress"},
+                                                  {TaskStatus::kDone, "done"},
+                                                  {TaskStatus::kOnHold, "on hold"},
+                                                  {TaskStatus::kDropped, "dropped"}}};
 
 template <typename Enum, std::size_t N>
 std::string_view NameOf(const NameTable<Enum, N>& table, Enum value) {

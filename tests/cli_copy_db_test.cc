@@ -75,7 +75,8 @@ TEST_F(PostgresCliCopyDbTest, SqliteToPostgresToSqliteKeepsEverything) {
     RunResult show = Spawn({PLENARY_BINARY, "--db", db, "actions", "show", "1", "--json"});
     EXPECT_EQ(show.status, 0) << show.err;
     EXPECT_EQ(show.out, Plenary({"actions", "show", "1", "--json"}).out);
-    RunResult plan = Spawn({PLENARY_BINARY, "--db", db, "workplan", "--json", "--as-of", "2018-01-01"});
+    RunResult plan =
+        Spawn({PLENARY_BINARY, "--db", db, "workplan", "--json", "--as-of", "2018-01-01"});
     EXPECT_EQ(plan.status, 0) << plan.err;
     EXPECT_EQ(plan.out, Plenary({"workplan", "--json", "--as-of", "2018-01-01"}).out);
   }

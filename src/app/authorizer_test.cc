@@ -155,7 +155,8 @@ namespace {
 TEST(Authorizer, WorkPlanTasksAreTheSecretariatsAndTheSubTeamLeads) {
   Roster roster;
   roster.group.short_name = "SSR2";
-  roster.people = {{"James Gannon", Role::kMember, {"JG"}}, {"Geoff Huston", Role::kMember, {"GH"}}};
+  roster.people = {{"James Gannon", Role::kMember, {"JG"}},
+                   {"Geoff Huston", Role::kMember, {"GH"}}};
   roster.subteams = {{"DNS SSR", "James Gannon", {"James Gannon", "Geoff Huston"}},
                      {"ICANN SSR", "Geoff Huston", {"Geoff Huston"}}};
   GroupAccess ssr2{"SSR2", false};

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 #include <utility>
@@ -12,8 +12,8 @@
 #include "core/date.h"
 #include "core/directory.h"
 #include "core/email_address.h"
-#include "core/workplan.h"
 #include "core/text.h"
+#include "core/workplan.h"
 #include "publish/json.h"
 #include "publish/site_json.h"
 #include "publish/workplan_json.h"
@@ -209,8 +209,8 @@ Result<WorkPlanTask> Editing::EditTask(const Actor& actor, const std::string& gr
   const Roster* names = *roster ? &**roster : nullptr;
   if (!MayEditTask(actor, *access, names, found.subteam->subteam))
     return Error::PermissionDenied(
-        fmt::format("{} may not change task {}: the secretariat and the lead of {} may",
-                    actor.who, found.task->label, found.subteam->subteam));
+        fmt::format("{} may not change task {}: the secretariat and the lead of {} may", actor.who,
+                    found.task->label, found.subteam->subteam));
   auto changed = ApplyTaskEdit(*found.task, edit, names, (*plan)->group);
   if (!changed.ok()) return changed;
   WorkPlanTask before = *found.task;

@@ -102,20 +102,26 @@ Roster RosterOf(const json& j) {
 
 json MilestonesJson(const std::vector<Milestone>& milestones) {
   json list = json::array();
-  for (const Milestone& m : milestones) list.push_back({{"name", m.name}, {"date", DateJson(m.date)}});
+  for (const Milestone& m : milestones)
+    list.push_back({{"name", m.name}, {"date", DateJson(m.date)}});
   return list;
 }
 std::vector<Milestone> MilestonesOf(const json& j) {
   std::vector<Milestone> milestones;
-  for (const json& m : j) milestones.push_back({m.at("name").get<std::string>(), DateOf(m.at("date"))});
+  for (const json& m : j)
+    milestones.push_back({m.at("name").get<std::string>(), DateOf(m.at("date"))});
   return milestones;
 }
 
 json TaskJson(const WorkPlanTask& t) {
-  return {{"label", t.label},         {"title", t.title},
-          {"leader", t.leader},       {"people", t.people},
-          {"start", DateJson(t.start)}, {"target", DateJson(t.target)},
-          {"status", TaskStatusName(t.status)}, {"items", t.items}};
+  return {{"label", t.label},
+          {"title", t.title},
+          {"leader", t.leader},
+          {"people", t.people},
+          {"start", DateJson(t.start)},
+          {"target", DateJson(t.target)},
+          {"status", TaskStatusName(t.status)},
+          {"items", t.items}};
 }
 WorkPlanTask TaskOf(const json& j) {
   return {j.at("label").get<std::string>(),

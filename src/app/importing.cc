@@ -46,14 +46,14 @@ void AddTaskLabelNotices(ImportPlan& plan, const std::vector<SourceText>& source
         LabelMatch match = MatchTaskLabel(*workplan, written);
         if (match.task && !match.guessed) continue;
         std::string message =
-            match.task ? fmt::format("notice: '[task: {}]' taken as task {}", written,
-                                     match.task->label)
-                       : fmt::format("notice: task '{}' is not in {}'s work plan; the item is "
-                                     "linked to no task",
-                                     written, workplan->group);
-        int line = item.line >= 1 && item.line <= static_cast<int>(source->line_count())
-                       ? item.line
-                       : 1;
+            match.task
+                ? fmt::format("notice: '[task: {}]' taken as task {}", written, match.task->label)
+                : fmt::format(
+                      "notice: task '{}' is not in {}'s work plan; the item is "
+                      "linked to no task",
+                      written, workplan->group);
+        int line =
+            item.line >= 1 && item.line <= static_cast<int>(source->line_count()) ? item.line : 1;
         std::size_t at = AsciiLower(source->line(line)).find("[task");
         int column = at == std::string::npos ? 0 : ColumnOfByte(source->line(line), at);
         plan.warnings.push_back(source->Describe(line, column, message));

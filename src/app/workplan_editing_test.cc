@@ -28,12 +28,13 @@ Roster Roster2() {
 }
 
 WorkPlan Plan() {
-  WorkPlanTask dns1{"DNS-1", "KSK rollover", "Eric Osterweil", {"Geoff Huston"}, D(2017, 7, 1),
-                    D(2017, 12, 15), TaskStatus::kInProgress, {}};
-  WorkPlanTask icann1{"ICANN-1", "ISMS", "Geoff Huston", {}, D(2017, 7, 1), D(2018, 2, 28),
-                      TaskStatus::kPlanned, {}};
-  return {"SSR2", {}, {{"DNS SSR", {{"Root zone", {dns1}}}, {}},
-                       {"ICANN SSR", {{"Risk", {icann1}}}, {}}}};
+  WorkPlanTask dns1{"DNS-1",       "KSK rollover",  "Eric Osterweil",        {"Geoff Huston"},
+                    D(2017, 7, 1), D(2017, 12, 15), TaskStatus::kInProgress, {}};
+  WorkPlanTask icann1{"ICANN-1",     "ISMS",         "Geoff Huston",       {},
+                      D(2017, 7, 1), D(2018, 2, 28), TaskStatus::kPlanned, {}};
+  return {"SSR2",
+          {},
+          {{"DNS SSR", {{"Root zone", {dns1}}}, {}}, {"ICANN SSR", {{"Risk", {icann1}}}, {}}}};
 }
 
 User Member(std::string login, std::string person) {
@@ -73,7 +74,7 @@ class WorkplanEditingTest : public ::testing::Test {
 
 TEST_F(WorkplanEditingTest, TheImportIsAuditedWithThePlan) {
   std::vector<AuditEntry> log = Log();
-  ASSERT_EQ(log.size(), 2u);  // the roster's import, then the plan's
+  ASSERT_EQ(log.size(), 2u);         // the roster's import, then the plan's
   const AuditEntry& entry = log[0];  // newest first
   EXPECT_EQ(entry.action, "workplan.import");
   EXPECT_EQ(entry.target, "workplan/SSR2");

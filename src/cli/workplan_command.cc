@@ -36,9 +36,9 @@ void PrintPlan(const CliContext& ctx, const WorkPlan& plan, const Roster* roster
   for (const SubTeamPlan& subteam : plan.subteams) {
     if (only && only != &subteam) continue;
     const SubTeam* team = roster ? FindSubTeam(*roster, subteam.subteam) : nullptr;
-    ctx.out << PrintableText(fmt::format("{} · {}{}", plan.group, subteam.subteam,
-                                         team && team->leader ? " (lead: " + *team->leader + ")"
-                                                              : ""))
+    ctx.out << PrintableText(
+                   fmt::format("{} · {}{}", plan.group, subteam.subteam,
+                               team && team->leader ? " (lead: " + *team->leader + ")" : ""))
             << '\n';
     if (!subteam.milestones.empty())
       ctx.out << PrintableText("milestones: " + MilestoneList(subteam.milestones)) << '\n';

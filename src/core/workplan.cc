@@ -88,8 +88,10 @@ std::vector<std::string> TaskLabelsWritten(std::string_view text) {
     std::size_t close = rest.find(']');
     if (close == std::string_view::npos) break;
     std::string_view inside = rest.substr(4, close - 4);
-    if (!inside.empty() && inside[0] == ':') inside.remove_prefix(1);
-    else if (inside.empty() || (inside[0] != ' ' && inside[0] != '\t')) continue;
+    if (!inside.empty() && inside[0] == ':')
+      inside.remove_prefix(1);
+    else if (inside.empty() || (inside[0] != ' ' && inside[0] != '\t'))
+      continue;
     inside = Trim(inside);
     if (!inside.empty()) labels.emplace_back(inside);
   }

@@ -8,10 +8,10 @@ namespace {
 Date D(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y} / m / d}; }
 
 WorkPlan Plan() {
-  WorkPlanTask dns1{"DNS-1", "KSK rollover", "Eric Osterweil", {}, D(2017, 7, 1),
-                    D(2017, 12, 15), TaskStatus::kInProgress, {}};
-  WorkPlanTask dns2{"DNS-2", "Root servers", "Geoff Huston", {}, D(2017, 9, 1),
-                    D(2018, 6, 30), TaskStatus::kPlanned, {3}};
+  WorkPlanTask dns1{"DNS-1",       "KSK rollover",  "Eric Osterweil",        {},
+                    D(2017, 7, 1), D(2017, 12, 15), TaskStatus::kInProgress, {}};
+  WorkPlanTask dns2{"DNS-2",       "Root servers", "Geoff Huston",       {},
+                    D(2017, 9, 1), D(2018, 6, 30), TaskStatus::kPlanned, {3}};
   return {"SSR2", {}, {{"DNS SSR", {{"Root zone", {dns1, dns2}}}, {}}}};
 }
 
@@ -53,10 +53,9 @@ TEST(WorkplanCore, ItemsLinkByHandByLabelAndByAGuessWithANotice) {
   TaskLinks links = LinkItemsToTasks(plan, items);
   EXPECT_EQ(links.items["DNS-1"], (std::vector<std::int64_t>{1}));
   EXPECT_EQ(links.items["DNS-2"], (std::vector<std::int64_t>{3, 2}));
-  EXPECT_EQ(links.notices,
-            (std::vector<std::string>{
-                "item #2: '[task: dns 2]' taken as task DNS-2",
-                "item #4 names task 'DNS-9', which the work plan does not have"}));
+  EXPECT_EQ(links.notices, (std::vector<std::string>{
+                               "item #2: '[task: dns 2]' taken as task DNS-2",
+                               "item #4 names task 'DNS-9', which the work plan does not have"}));
 }
 
 TEST(WorkplanCore, OverdueIsPastTheTargetAndNeitherDoneNorDropped) {

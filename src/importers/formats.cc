@@ -2,14 +2,14 @@
 
 #include <fmt/format.h>
 
-#include "importers/icann/wiki_page.h"
 #include "importers/board/board_minutes.h"
+#include "importers/icann/wiki_page.h"
 #include "importers/icann_header.h"
 #include "importers/icann_notes.h"
 #include "importers/markdown/markdown_reader.h"
+#include "importers/meetbot/meetbot.h"
 #include "importers/w3c_irc/w3c_irc.h"
 #include "importers/workplan_file.h"
-#include "importers/meetbot/meetbot.h"
 
 namespace plenary {
 namespace {

@@ -4,11 +4,11 @@
 #include "importers/workplan_file.h"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <initializer_list>
 #include <map>
-#include <toml++/toml.h>
 
 #include "core/date.h"
 #include "core/directory.h"
@@ -58,7 +58,8 @@ class WorkPlanReader {
  private:
   Error At(const toml::source_region& where, std::string_view message) const {
     int line = std::max(1, static_cast<int>(where.begin.line));
-    if (line > static_cast<int>(source_.line_count())) line = static_cast<int>(source_.line_count());
+    if (line > static_cast<int>(source_.line_count()))
+      line = static_cast<int>(source_.line_count());
     return source_.ErrorAt(line, std::max(1, static_cast<int>(where.begin.column)), message);
   }
 
@@ -68,8 +69,8 @@ class WorkPlanReader {
       bool known = false;
       for (std::string_view k : keys) known = known || key.str() == k;
       if (!known)
-        return At(key.source(), fmt::format("unknown key '{}' in {}: expected {}", key.str(),
-                                            what, KeyList(keys)));
+        return At(key.source(), fmt::format("unknown key '{}' in {}: expected {}", key.str(), what,
+                                            KeyList(keys)));
     }
     return Status::Ok();
   }
@@ -97,10 +98,12 @@ class WorkPlanReader {
   Result<Date> DateOf(const toml::table& table, std::string_view key, std::string_view what) const {
     const toml::node* node = table.get(key);
     if (!node)
-      return At(table.source(), fmt::format("{} has no {}: expected {} = YYYY-MM-DD", what, key, key));
+      return At(table.source(),
+                fmt::format("{} has no {}: expected {} = YYYY-MM-DD", what, key, key));
     const toml::date* date = node->as_date() ? &node->as_date()->get() : nullptr;
     Date value{std::chrono::year(date ? date->year : 0),
-               std::chrono::month(date ? date->month : 0u), std::chrono::day(date ? date->day : 0u)};
+               std::chrono::month(date ? date->month : 0u),
+               std::chrono::day(date ? date->day : 0u)};
     if (!date || !value.ok())
       return At(node->source(), fmt::format("expected {} as a date YYYY-MM-DD (unquoted)", key));
     return value;
@@ -195,10 +198,9 @@ class WorkPlanReader {
     auto table = TableOf(node, "subteam.subtopic.task");
     if (!table.ok()) return table.error();
     const toml::table& t = **table;
-    if (Status s = CheckKeys(t,
-                             {"label", "title", "leader", "people", "start", "target", "status",
-                              "items"},
-                             "a task");
+    if (Status s = CheckKeys(
+            t, {"label", "title", "leader", "people", "start", "target", "status", "items"},
+            "a task");
         !s)
       return s.error();
     WorkPlanTask task;
@@ -245,8 +247,8 @@ class WorkPlanReader {
   Status ReadPeople(const toml::table& t, WorkPlanTask& task) {
     const toml::node* leader = t.get("leader");
     if (!leader)
-      return At(t.source(), fmt::format("task {} has no leader: expected leader = \"NAME\"",
-                                        task.label));
+      return At(t.source(),
+                fmt::format("task {} has no leader: expected leader = \"NAME\"", task.label));
     auto name = Person(*leader, "leader");
     if (!name.ok()) return name.error();
     task.leader = std::move(*name);
@@ -300,8 +302,7 @@ class WorkPlanReader {
     if (!array) return At(node->source(), "expected items = [NUMBER, ...]: action item numbers");
     for (const toml::node& entry : *array) {
       std::optional<std::int64_t> id = entry.value_exact<std::int64_t>();
-      if (!id || *id <= 0)
-        return At(entry.source(), "expected an action item number such as 12");
+      if (!id || *id <= 0) return At(entry.source(), "expected an action item number such as 12");
       if (std::find(task.items.begin(), task.items.end(), *id) == task.items.end())
         task.items.push_back(*id);
     }

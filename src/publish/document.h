@@ -7,11 +7,11 @@
 #pragma once
 
 #include <optional>
-
-#include "plenary/model.h"  // Date
 #include <string>
 #include <variant>
 #include <vector>
+
+#include "plenary/model.h"  // Date
 
 namespace plenary {
 

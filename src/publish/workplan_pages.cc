@@ -106,8 +106,8 @@ std::vector<Content> SubTeamPlanContent(const GroupRegisters& r, const SubTeamPl
                                         const TaskLinks& links) {
   std::vector<Content> content;
   const SubTeam* team = r.roster ? FindSubTeam(*r.roster, subteam.subteam) : nullptr;
-  content.push_back(Paragraph{Plain(
-      team && team->leader ? "Lead: " + *team->leader : std::string("No lead on the roster."))});
+  content.push_back(Paragraph{Plain(team && team->leader ? "Lead: " + *team->leader
+                                                         : std::string("No lead on the roster."))});
   Timeline timeline =
       SubTeamTimeline(*r.workplan, subteam, r.today, "timeline-" + SubTeamSlug(subteam.subteam));
   content.push_back(std::move(timeline));

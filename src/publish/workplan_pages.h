@@ -24,8 +24,8 @@ Table SubTeamTaskTable(const SubTeamPlan& subteam, const TaskLinks& links,
                        const std::vector<RegisteredAction>& items, Date today);
 
 // The sub-team's part of a page: its lead, milestones, timeline and table.
-std::vector<Content> SubTeamPlanContent(const GroupRegisters& registers,
-                                        const SubTeamPlan& subteam, const TaskLinks& links);
+std::vector<Content> SubTeamPlanContent(const GroupRegisters& registers, const SubTeamPlan& subteam,
+                                        const TaskLinks& links);
 
 // The "workplan" page: every sub-team's part, and the notices on labels.
 // `registers.workplan` must be set.

@@ -20,15 +20,23 @@ std::size_t Count(const std::string& text, std::string_view what) {
 }
 
 WorkPlan Plan() {
-  WorkPlanTask dns1{"DNS-1", "KSK <rollover> & \"keys\"", "Eric Osterweil", {"Geoff Huston"},
-                    D(2017, 7, 1), D(2017, 12, 15), TaskStatus::kInProgress, {7}};
-  WorkPlanTask dns2{"DNS-2", "Root servers", "Geoff Huston", {}, D(2017, 9, 1), D(2018, 6, 30),
-                    TaskStatus::kPlanned, {}};
-  WorkPlanTask dns3{"DNS-3", "Abuse", "Geoff Huston", {}, D(2017, 9, 1), D(2017, 10, 30),
-                    TaskStatus::kDone, {}};
+  WorkPlanTask dns1{"DNS-1",
+                    "KSK <rollover> & \"keys\"",
+                    "Eric Osterweil",
+                    {"Geoff Huston"},
+                    D(2017, 7, 1),
+                    D(2017, 12, 15),
+                    TaskStatus::kInProgress,
+                    {7}};
+  WorkPlanTask dns2{"DNS-2",       "Root servers", "Geoff Huston",       {},
+                    D(2017, 9, 1), D(2018, 6, 30), TaskStatus::kPlanned, {}};
+  WorkPlanTask dns3{"DNS-3",       "Abuse",         "Geoff Huston",    {},
+                    D(2017, 9, 1), D(2017, 10, 30), TaskStatus::kDone, {}};
   return {"SSR2",
           {{"Draft report", D(2018, 10, 31)}},
-          {{"DNS SSR", {{"Root zone", {dns1, dns2}}, {"Abuse", {dns3}}}, {{"Findings", D(2018, 6, 1)}}}}};
+          {{"DNS SSR",
+            {{"Root zone", {dns1, dns2}}, {"Abuse", {dns3}}},
+            {{"Findings", D(2018, 6, 1)}}}}};
 }
 
 std::string Svg(const Timeline& t) {

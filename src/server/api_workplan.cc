@@ -66,8 +66,7 @@ Status ReadField(TaskEdit& edit, const std::string& key, const nlohmann::json& v
   } else if (key == "status") {
     edit.status = value.is_string() ? ParseTaskStatus(value.get<std::string>()) : std::nullopt;
     if (!edit.status)
-      return Error::InvalidInput(
-          "status: expected planned, in progress, done, on hold or dropped");
+      return Error::InvalidInput("status: expected planned, in progress, done, on hold or dropped");
   } else if (key == "items") {
     std::vector<std::int64_t> ids;
     if (!value.is_array()) return Error::InvalidInput("items: expected an array of item ids");
@@ -90,8 +89,9 @@ HttpResponse EditTaskRoute(RouteCall& call) {
   auto body = JsonBody(call.request);
   if (!body.ok()) return ErrorResponse(body.error());
   if (body->empty())
-    return Problem(400, "nothing to change: give title, leader, people, start, target, status or "
-                        "items");
+    return Problem(400,
+                   "nothing to change: give title, leader, people, start, target, status or "
+                   "items");
   TaskEdit edit;
   for (const auto& [key, value] : body->items())
     if (Status s = ReadField(edit, key, value); !s) return ErrorResponse(s.error());

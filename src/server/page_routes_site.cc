@@ -67,8 +67,7 @@ HttpResponse GroupList(RouteCall& call) {
 
 // The tasks of the groups the viewer reads whose leader or people include
 // `person` (through each group's roster: a name, alias or initials).
-Result<std::vector<pages::MyTask>> MyTasks(RouteCall& call, const std::string& person,
-                                           Date today) {
+Result<std::vector<pages::MyTask>> MyTasks(RouteCall& call, const std::string& person, Date today) {
   std::vector<pages::MyTask> mine;
   auto rosters = call.store().Rosters();
   if (!rosters.ok()) return rosters.error();
@@ -88,8 +87,8 @@ Result<std::vector<pages::MyTask>> MyTasks(RouteCall& call, const std::string& p
     for (const SubTeamPlan& subteam : (*plan)->subteams) {
       for (const WorkPlanTask* task : TasksOf(subteam)) {
         bool leads = task->leader == me->name;
-        if (!leads && std::find(task->people.begin(), task->people.end(), me->name) ==
-                          task->people.end())
+        if (!leads &&
+            std::find(task->people.begin(), task->people.end(), me->name) == task->people.end())
           continue;
         std::size_t open = 0;
         for (std::int64_t id : links.items[task->label])

@@ -19,16 +19,6 @@
 namespace plenary {
 namespace {
 
-pages::Frame WorkPlanFrame(const RouteCall& call, const std::string& group, std::string title) {
-  pages::Frame f;
-  f.title = std::move(title);
-  f.viewer = PageViewer(call, group);
-  f.group = group;
-  f.section = pages::Section::kWorkPlan;
-  f.notice = NoticeOf(call);
-  return f;
-}
-
 // The group's registers with its work plan, as the viewer may read them.
 Result<GroupRegisters> RegistersOf(RouteCall& call) {
   auto group = PageGroup(call, call.Param("group"));
@@ -39,14 +29,15 @@ Result<GroupRegisters> RegistersOf(RouteCall& call) {
 }
 
 bool MayChange(const RouteCall& call, const GroupRegisters& r, const std::string& subteam) {
-  return MayEditTask(ActorOf(call.viewer), AccessOf(call, r.group),
-                     r.roster ? &*r.roster : nullptr, subteam);
+  return MayEditTask(ActorOf(call.viewer), AccessOf(call, r.group), r.roster ? &*r.roster : nullptr,
+                     subteam);
 }
 
 HttpResponse Overview(RouteCall& call) {
   auto r = RegistersOf(call);
   if (!r.ok()) return ErrorPage(call, r.error());
-  return HtmlPage(200, WorkPlanFrame(call, r->group, r->group + " work plan"),
+  return HtmlPage(200,
+                  GroupFrame(call, r->group, r->group + " work plan", pages::Section::kWorkPlan),
                   pages::RenderWorkPlanOverview(*r));
 }
 
@@ -59,15 +50,20 @@ HttpResponse SubTeamPage(RouteCall& call) {
       if (SubTeamSlug(s.subteam) == call.Param("subteam")) subteam = &s;
   if (!subteam) return ErrorPage(call, Error::NotFound("no such sub-team's work plan"));
   pages::SubTeamPlanPage page{&*r, subteam, MayChange(call, *r, subteam->subteam)};
-  return HtmlPage(200, WorkPlanFrame(call, r->group, subteam->subteam + " work plan"),
-                  pages::RenderSubTeamPlan(page));
+  return HtmlPage(
+      200, GroupFrame(call, r->group, subteam->subteam + " work plan", pages::Section::kWorkPlan),
+      pages::RenderSubTeamPlan(page));
 }
 
 Result<pages::TaskPage> TaskPageOf(RouteCall& call, const GroupRegisters& r) {
   FoundTask found = r.workplan ? FindTask(*r.workplan, call.Param("label")) : FoundTask{};
   if (!found.task) return Error::NotFound("no such task");
-  pages::TaskPage page{&r, found.subteam, "", found.task,
-                       MayChange(call, r, found.subteam->subteam), PageViewer(call).csrf_token};
+  pages::TaskPage page{&r,
+                       found.subteam,
+                       "",
+                       found.task,
+                       MayChange(call, r, found.subteam->subteam),
+                       PageViewer(call).csrf_token};
   for (const Subtopic& subtopic : found.subteam->subtopics)
     for (const WorkPlanTask& task : subtopic.tasks)
       if (&task == found.task) page.subtopic = subtopic.title;
@@ -79,8 +75,9 @@ HttpResponse TaskPage(RouteCall& call) {
   if (!r.ok()) return ErrorPage(call, r.error());
   auto page = TaskPageOf(call, *r);
   if (!page.ok()) return ErrorPage(call, page.error());
-  return HtmlPage(200, WorkPlanFrame(call, r->group, "Task " + page->task->label),
-                  pages::RenderTaskPage(*page));
+  return HtmlPage(
+      200, GroupFrame(call, r->group, "Task " + page->task->label, pages::Section::kWorkPlan),
+      pages::RenderTaskPage(*page));
 }
 
 Result<std::vector<std::int64_t>> ItemIds(const std::string& field) {

@@ -27,9 +27,10 @@ constexpr const char* kVersion7Rows =
 Date D(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y} / m / d}; }
 
 WorkPlan DnsPlan() {
-  WorkPlanTask task{"DNS-1", "KSK rollover", "Eric Osterweil", {"Geoff Huston"}, D(2017, 7, 1),
-                    D(2017, 12, 15), TaskStatus::kInProgress, {}};
-  return {"SSR2", {{"Draft report", D(2018, 10, 31)}},
+  WorkPlanTask task{"DNS-1",       "KSK rollover",  "Eric Osterweil",        {"Geoff Huston"},
+                    D(2017, 7, 1), D(2017, 12, 15), TaskStatus::kInProgress, {}};
+  return {"SSR2",
+          {{"Draft report", D(2018, 10, 31)}},
           {{"DNS SSR", {{"Root zone", {task}}}, {{"Findings", D(2018, 6, 1)}}}}};
 }
 

@@ -71,8 +71,8 @@ Status CheckWorkPlan(const WorkPlan& plan) {
 
 Status CheckWorkPlanPeople(const WorkPlan& plan, const Roster* roster) {
   if (!roster)
-    return Error::InvalidInput(fmt::format("{} has no roster: its work plan names its people",
-                                           plan.group));
+    return Error::InvalidInput(
+        fmt::format("{} has no roster: its work plan names its people", plan.group));
   auto on_roster = [&](const std::string& name) {
     for (const Person& p : roster->people)
       if (p.name == name) return true;
@@ -84,8 +84,8 @@ Status CheckWorkPlanPeople(const WorkPlan& plan, const Roster* roster) {
           fmt::format("'{}' is not a sub-team of {}'s roster", subteam.subteam, plan.group));
     for (const WorkPlanTask* task : TasksOf(subteam)) {
       if (!on_roster(task->leader))
-        return Error::InvalidInput(fmt::format("task {}: unknown person '{}' as leader",
-                                               task->label, task->leader));
+        return Error::InvalidInput(
+            fmt::format("task {}: unknown person '{}' as leader", task->label, task->leader));
       for (const std::string& person : task->people)
         if (!on_roster(person))
           return Error::InvalidInput(
@@ -101,9 +101,8 @@ Result<WorkPlan> PlanWithTask(const std::optional<WorkPlan>& stored, const std::
   WorkPlanTask* found = FindTaskToEdit(plan, label);
   if (!found) return Error::NotFound(fmt::format("no task {} in {}'s work plan", label, group));
   if (task.label != found->label)
-    return Error::InvalidInput(
-        fmt::format("task {}: a task keeps its label (the file's label is '{}')", label,
-                    found->label));
+    return Error::InvalidInput(fmt::format(
+        "task {}: a task keeps its label (the file's label is '{}')", label, found->label));
   *found = task;
   if (Status s = CheckWorkPlan(plan); !s) return s.error();
   return plan;

@@ -13,6 +13,7 @@
 
 #include "plenary/model.h"
 #include "plenary/result.h"
+#include "plenary/store.h"  // ImportOutcome
 
 namespace plenary {
 
@@ -79,7 +80,15 @@ Result<WorkPlan> PlanWithTask(const std::optional<WorkPlan>& stored, const std::
 // Why an item may not be linked, for CheckWorkPlanAgainst's message.
 std::string NotAnItemOf(const std::string& label, std::int64_t item, const std::string& group);
 
-// --- template definition ---
+// Replaces a group's plan the same way on every back end: CheckWorkPlanAgainst
+// `roster` (the group's, or null) and `is_item`, then `load(group)` (the
+// stored plan) and, when it differs, `write(plan)` with the group spelt as
+// the roster spells it. kUnchanged when equal.
+template <typename IsItem, typename Load, typename Write>
+Result<ImportOutcome> ReplaceWorkPlan(const WorkPlan& plan, const Roster* roster, IsItem is_item,
+                                      Load load, Write write);
+
+// --- template definitions ---
 Status CheckWorkPlanPeople(const WorkPlan& plan, const Roster* roster);
 
 template <typename IsItem>
@@ -91,6 +100,18 @@ Status CheckWorkPlanAgainst(const WorkPlan& plan, const Roster* roster, IsItem i
         for (std::int64_t item : task.items)
           if (!is_item(item)) return Error::InvalidInput(NotAnItemOf(task.label, item, plan.group));
   return Status::Ok();
+}
+
+template <typename IsItem, typename Load, typename Write>
+Result<ImportOutcome> ReplaceWorkPlan(const WorkPlan& plan, const Roster* roster, IsItem is_item,
+                                      Load load, Write write) {
+  if (Status s = CheckWorkPlanAgainst(plan, roster, is_item); !s) return s.error();
+  WorkPlan named = plan;
+  named.group = roster->group.short_name;
+  std::optional<WorkPlan> stored = load(named.group);
+  if (stored == named) return ImportOutcome::kUnchanged;
+  write(named);
+  return stored ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
 }
 
 }  // namespace plenary

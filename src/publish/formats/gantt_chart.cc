@@ -17,14 +17,12 @@ namespace {
 constexpr int kLabelWidth = 260;
 constexpr int kPlotWidth = 620;
 constexpr int kRowHeight = 26;
-constexpr int kTop = 64;  // month ticks and milestone names above the rows
+constexpr int kTop = 64;    // month ticks and milestone names above the rows
 constexpr int kRight = 90;  // room for "overdue" after a bar at the end
 
 std::string Num(long n) { return std::to_string(n); }
 
-long DayNumber(const Date& date) {
-  return std::chrono::sys_days(date).time_since_epoch().count();
-}
+long DayNumber(const Date& date) { return std::chrono::sys_days(date).time_since_epoch().count(); }
 
 Date FirstOfMonth(const Date& d) { return d.year() / d.month() / std::chrono::day(1); }
 Date NextMonth(const Date& d) { return FirstOfMonth(d) + std::chrono::months(1); }
@@ -61,8 +59,8 @@ void MonthTicks(html::HtmlWriter& w, const DateSpan& span, int bottom) {
   for (Date m = span.from; m < span.to; m = NextMonth(m), ++i) {
     if (i % step != 0) continue;
     const std::string x = Num(span.X(m));
-    w.Void("line", {{"x1", x}, {"y1", Num(kTop - 6)}, {"x2", x}, {"y2", Num(bottom)},
-                    {"stroke", "#ddd"}});
+    w.Void("line",
+           {{"x1", x}, {"y1", Num(kTop - 6)}, {"x2", x}, {"y2", Num(bottom)}, {"stroke", "#ddd"}});
     w.Element("text", FormatIsoDate(m).substr(0, 7),
               {{"x", x}, {"y", Num(kTop - 10)}, {"font-size", "10"}});
   }
@@ -78,27 +76,42 @@ void Row(html::HtmlWriter& w, const DateSpan& span, const TimelineBar& bar, int 
                   {"y", Num(y + 5)},
                   {"width", Num(x2 - x1)},
                   {"height", Num(kRowHeight - 10)},
-                  {"fill", bar.overdue ? "#b3261e" : bar.status == "done" ? "#5b8c5a" : "#2f6fad"},
+                  {"fill", bar.overdue            ? "#b3261e"
+                           : bar.status == "done" ? "#5b8c5a"
+                                                  : "#2f6fad"},
                   {"stroke", "#222"},
                   {"stroke-dasharray", bar.overdue ? "4 2" : "none"}});
   std::string note = bar.overdue ? "overdue" : bar.status;
-  w.Element("text", note, {{"x", Num(x2 + 4)}, {"y", Num(y + 17)}, {"font-size", "11"},
-                           {"font-weight", bar.overdue ? "bold" : "normal"}});
+  w.Element("text", note,
+            {{"x", Num(x2 + 4)},
+             {"y", Num(y + 17)},
+             {"font-size", "11"},
+             {"font-weight", bar.overdue ? "bold" : "normal"}});
   w.Raw("\n");
 }
 
-void MilestoneMark(html::HtmlWriter& w, const DateSpan& span, const TimelineMilestone& m, int bottom,
-                   int index) {
+void MilestoneMark(html::HtmlWriter& w, const DateSpan& span, const TimelineMilestone& m,
+                   int bottom, int index) {
   const long x = span.X(m.date);
   const int y = kTop - 30 + (index % 2) * 12;  // alternate heights so names do not collide
-  w.Void("line", {{"x1", Num(x)}, {"y1", Num(y)}, {"x2", Num(x)}, {"y2", Num(bottom)},
-                  {"stroke", "#7a4fa3"}, {"stroke-width", "1"}});
-  w.Void("polygon", {{"class", "milestone"},
-                     {"points", fmt::format("{},{} {},{} {},{} {},{}", x, y - 6, x + 6, y, x,
-                                            y + 6, x - 6, y)},
-                     {"fill", "#7a4fa3"}});
+  w.Void("line", {{"x1", Num(x)},
+                  {"y1", Num(y)},
+                  {"x2", Num(x)},
+                  {"y2", Num(bottom)},
+                  {"stroke", "#7a4fa3"},
+                  {"stroke-width", "1"}});
+  w.Void(
+      "polygon",
+      {{"class", "milestone"},
+       {"points", fmt::format("{},{} {},{} {},{} {},{}", x, y - 6, x + 6, y, x, y + 6, x - 6, y)},
+       {"fill", "#7a4fa3"}});
+  // A name near the right edge reads leftwards from its diamond.
+  const bool leftwards = x > kLabelWidth + kPlotWidth / 2;
   w.Element("text", m.name + " " + FormatIsoDate(m.date),
-            {{"x", Num(x + 8)}, {"y", Num(y + 4)}, {"font-size", "10"}});
+            {{"x", Num(leftwards ? x - 8 : x + 8)},
+             {"y", Num(y + 4)},
+             {"font-size", "10"},
+             {"text-anchor", leftwards ? "end" : "start"}});
   w.Raw("\n");
 }
 
@@ -127,8 +140,13 @@ void WriteGanttChart(html::HtmlWriter& w, const Timeline& t) {
     MilestoneMark(w, span, t.milestones[i], bottom, static_cast<int>(i));
   if (span.Holds(t.today)) {
     const std::string x = Num(span.X(t.today));
-    w.Void("line", {{"class", "today"}, {"x1", x}, {"y1", Num(kTop - 4)}, {"x2", x},
-                    {"y2", Num(bottom)}, {"stroke", "#000"}, {"stroke-width", "2"},
+    w.Void("line", {{"class", "today"},
+                    {"x1", x},
+                    {"y1", Num(kTop - 4)},
+                    {"x2", x},
+                    {"y2", Num(bottom)},
+                    {"stroke", "#000"},
+                    {"stroke-width", "2"},
                     {"stroke-dasharray", "6 3"}});
     w.Element("text", "today " + FormatIsoDate(t.today),
               {{"x", x}, {"y", Num(bottom + 16)}, {"font-size", "11"}, {"text-anchor", "middle"}});

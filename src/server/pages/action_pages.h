@@ -2,14 +2,13 @@
 // history and the forms that change it, and a signed-in member's own items.
 #pragma once
 
-#include "server/pages/workplan_view.h"
-
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "plenary/model.h"
 #include "server/pages/layout.h"
+#include "server/pages/workplan_view.h"
 
 namespace plenary::pages {
 

@@ -94,8 +94,9 @@ html::TrustedHtml RenderWorkPlanOverview(const GroupRegisters& r) {
   HtmlWriter w;
   w.Element("h1", r.group + " work plan");
   if (!r.workplan) {
-    w.Element("p", "This group has no work plan yet. The secretariat imports one with "
-                   "plenary import --workplan FILE (doc/workplan-format.md).");
+    w.Element("p",
+              "This group has no work plan yet. The secretariat imports one with "
+              "plenary import --workplan FILE (doc/workplan-format.md).");
     return std::move(w).Done();
   }
   if (!r.workplan->milestones.empty()) {
@@ -115,7 +116,9 @@ html::TrustedHtml RenderWorkPlanOverview(const GroupRegisters& r) {
     std::vector<std::string> late;
     for (const WorkPlanTask* t : TasksOf(s))
       if (IsOverdue(*t, r.today)) late.push_back(t->label);
-    w.Open("tr").Open("th", {{"scope", "row"}}).Link(SubTeamPlanPath(r.group, s.subteam), s.subteam);
+    w.Open("tr")
+        .Open("th", {{"scope", "row"}})
+        .Link(SubTeamPlanPath(r.group, s.subteam), s.subteam);
     w.Close("th").Element("td", team && team->leader ? *team->leader : "");
     w.Element("td", std::to_string(TasksOf(s).size()));
     w.Element("td", late.empty() ? "none" : Joined(late)).Close("tr");
@@ -134,8 +137,9 @@ html::TrustedHtml RenderSubTeamPlan(const SubTeamPlanPage& page) {
   w.Element("h2", page.editable ? "Change a task" : "Tasks");
   w.Open("ul", {{"class", "tasks"}});
   for (const WorkPlanTask* t : TasksOf(*page.subteam))
-    w.Open("li").Link(TaskPath(r.group, t->label),
-                      (page.editable ? "Change " : "") + t->label + " " + t->title)
+    w.Open("li")
+        .Link(TaskPath(r.group, t->label),
+              (page.editable ? "Change " : "") + t->label + " " + t->title)
         .Close("li");
   w.Close("ul");
   std::vector<std::string> notices;
@@ -153,8 +157,9 @@ html::TrustedHtml RenderTaskPage(const TaskPage& page) {
   const WorkPlanTask& t = *page.task;
   HtmlWriter w;
   w.Element("h1", "Task " + t.label + ": " + t.title);
-  w.Open("p").Link(SubTeamPlanPath(r.group, page.subteam->subteam),
-                   page.subteam->subteam + " — work plan").Close("p");
+  w.Open("p")
+      .Link(SubTeamPlanPath(r.group, page.subteam->subteam), page.subteam->subteam + " — work plan")
+      .Close("p");
   const bool overdue = IsOverdue(t, r.today);
   w.Open("dl", {{"class", "task"}});
   auto fact = [&](std::string_view term, const std::string& value) {

@@ -14,9 +14,10 @@
 
 namespace plenary::pages {
 
-std::string WorkPlanPath(const std::string& group);                            // /g/G/workplan
-std::string SubTeamPlanPath(const std::string& group, const std::string& subteam);  // /g/G/subteams/dns-ssr
-std::string TaskPath(const std::string& group, const std::string& label);      // /g/G/tasks/DNS-2
+std::string WorkPlanPath(const std::string& group);  // /g/G/workplan
+std::string SubTeamPlanPath(const std::string& group,
+                            const std::string& subteam);                   // /g/G/subteams/dns-ssr
+std::string TaskPath(const std::string& group, const std::string& label);  // /g/G/tasks/DNS-2
 
 // The group's plan: each sub-team with its lead, tasks and overdue tasks.
 // `registers.workplan` may be empty (then how to import one).

@@ -27,12 +27,13 @@ void WriteTask(pqxx::transaction_base& tx, Id group_id, Id subtopic_id, std::siz
                      std::string(TaskStatusName(task.status)))[0]
                    .as<Id>();
   for (std::size_t i = 0; i < task.people.size(); ++i)
-    tx.exec_params0("INSERT INTO workplan_task_people (task_id, position, name) VALUES ($1, $2, $3)",
-                    task_id, i, task.people[i]);
+    tx.exec_params0(
+        "INSERT INTO workplan_task_people (task_id, position, name) VALUES ($1, $2, $3)", task_id,
+        i, task.people[i]);
   for (std::size_t i = 0; i < task.items.size(); ++i)
     tx.exec_params0(
-        "INSERT INTO workplan_task_items (task_id, position, item_id) VALUES ($1, $2, $3)",
-        task_id, i, task.items[i]);
+        "INSERT INTO workplan_task_items (task_id, position, item_id) VALUES ($1, $2, $3)", task_id,
+        i, task.items[i]);
 }
 
 void WriteMilestones(pqxx::transaction_base& tx, Id group_id, std::optional<Id> subteam_id,
@@ -74,8 +75,8 @@ std::optional<WorkPlan> LoadWorkPlan(pqxx::transaction_base& tx, Id group_id,
                                      const std::string& group) {
   WorkPlanRows rows;
   rows.subteams = Rows<WorkPlanRows::SubTeamRow>(
-      tx, "SELECT id, name FROM workplan_subteams WHERE group_id = $1 ORDER BY position",
-      group_id, [](const pqxx::row& r) {
+      tx, "SELECT id, name FROM workplan_subteams WHERE group_id = $1 ORDER BY position", group_id,
+      [](const pqxx::row& r) {
         return WorkPlanRows::SubTeamRow{r[0].as<Id>(), r[1].c_str()};
       });
   rows.milestones = Rows<WorkPlanRows::MilestoneRow>(
@@ -116,14 +117,16 @@ std::optional<WorkPlan> LoadWorkPlan(pqxx::transaction_base& tx, Id group_id,
       tx,
       "SELECT p.task_id, p.name FROM workplan_task_people p JOIN workplan_tasks t ON t.id = "
       "p.task_id WHERE t.group_id = $1 ORDER BY p.task_id, p.position",
-      group_id,
-      [](const pqxx::row& r) { return WorkPlanRows::NameRow{r[0].as<Id>(), r[1].c_str()}; });
+      group_id, [](const pqxx::row& r) {
+        return WorkPlanRows::NameRow{r[0].as<Id>(), r[1].c_str()};
+      });
   rows.items = Rows<WorkPlanRows::ItemRow>(
       tx,
       "SELECT i.task_id, i.item_id FROM workplan_task_items i JOIN workplan_tasks t ON t.id = "
       "i.task_id WHERE t.group_id = $1 ORDER BY i.task_id, i.position",
-      group_id,
-      [](const pqxx::row& r) { return WorkPlanRows::ItemRow{r[0].as<Id>(), r[1].as<Id>()}; });
+      group_id, [](const pqxx::row& r) {
+        return WorkPlanRows::ItemRow{r[0].as<Id>(), r[1].as<Id>()};
+      });
   return AssembleWorkPlan(group, rows);
 }
 
@@ -136,14 +139,10 @@ Result<ImportOutcome> SaveWorkPlan(pqxx::transaction_base& tx, const WorkPlan& p
                            group->id)
                 .empty();
   };
-  if (Status s = CheckWorkPlanAgainst(plan, roster ? &*roster : nullptr, is_item); !s)
-    return s.error();
-  std::optional<WorkPlan> stored = LoadWorkPlan(tx, group->id, roster->group.short_name);
-  WorkPlan named = plan;
-  named.group = roster->group.short_name;
-  if (stored == named) return ImportOutcome::kUnchanged;
-  WritePlan(tx, group->id, named);
-  return stored ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
+  return ReplaceWorkPlan(
+      plan, roster ? &*roster : nullptr, is_item,
+      [&](const std::string& name) { return LoadWorkPlan(tx, group->id, name); },
+      [&](const WorkPlan& named) { WritePlan(tx, group->id, named); });
 }
 
 }  // namespace plenary::pg

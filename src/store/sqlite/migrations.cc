@@ -358,7 +358,8 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
        sqlite::SiteSchema()},
       {5, "written statuses and due phrases, resolution bodies, guests, attendance remarks",
        kSchemaV5WordsGuestsAndRemarks},
-      {6, "reminders: people's and organisations' addresses, opt-outs, reminders sent; affiliations",
+      {6,
+       "reminders: people's and organisations' addresses, opt-outs, reminders sent; affiliations",
        kSchemaV6Reminders},
       {7,
        "indexes for paged lists: items by group and status or due, owners by name, meetings "

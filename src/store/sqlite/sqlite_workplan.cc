@@ -88,8 +88,8 @@ std::optional<WorkPlan> LoadWorkPlan(SQLite::Database& db, Id group_id, const st
       group_id, [](SQLite::Statement& q) {
         std::optional<Id> subteam;
         if (!q.getColumn(0).isNull()) subteam = q.getColumn(0).getInt64();
-        return WorkPlanRows::MilestoneRow{
-            subteam, {q.getColumn(1).getString(), DateAt(q.getColumn(2))}};
+        return WorkPlanRows::MilestoneRow{subteam,
+                                          {q.getColumn(1).getString(), DateAt(q.getColumn(2))}};
       });
   rows.subtopics = Rows<WorkPlanRows::SubtopicRow>(
       db,
@@ -144,14 +144,10 @@ Result<ImportOutcome> SaveWorkPlan(SQLite::Database& db, const WorkPlan& plan) {
     item.reset();
     return found;
   };
-  if (Status s = CheckWorkPlanAgainst(plan, roster ? &*roster : nullptr, is_item); !s)
-    return s.error();
-  std::optional<WorkPlan> stored = LoadWorkPlan(db, group->id, roster->group.short_name);
-  WorkPlan named = plan;
-  named.group = roster->group.short_name;
-  if (stored == named) return ImportOutcome::kUnchanged;
-  WritePlan(db, group->id, named);
-  return stored ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
+  return ReplaceWorkPlan(
+      plan, roster ? &*roster : nullptr, is_item,
+      [&](const std::string& name) { return LoadWorkPlan(db, group->id, name); },
+      [&](const WorkPlan& named) { WritePlan(db, group->id, named); });
 }
 
 }  // namespace plenary::sqlite
