@@ -321,6 +321,15 @@ async function workplan() {
   await call("PATCH", "/api/v1/groups/{group}/tasks/{label}", { params: task, body: { items: [999999] }, expect: 400 });
   await call("PATCH", "/api/v1/groups/{group}/tasks/{label}", { params: task, body: { bogus: 1 }, expect: 400 });
   await call("PATCH", "/api/v1/groups/{group}/tasks/{label}", { params: { ...g, label: "DNS-99" }, body: { status: "done" }, expect: 404 });
+  // A work plan file among the imports' files is detected and previewed.
+  const text = readFileSync(join(repo, "examples/ssr2/ssr2-workplan.toml"), "utf8");
+  const previewed = await call("POST", "/api/v1/groups/{group}/imports",
+                               { params: g, query: "dry_run=true", body: { notes: [{ name: "plan.toml", text }] }, expect: 200 });
+  if (previewed.body?.workplans?.[0]?.subteams?.length !== 4 || previewed.body?.formats?.[0]?.format !== "workplan")
+    fail(`POST /api/v1/groups/{group}/imports?dry_run=true with a work plan: ${JSON.stringify(previewed.body?.formats)}`);
+  const other = await call("POST", "/api/v1/groups/{group}/imports",
+                           { params: { group: "RDS" }, query: "dry_run=true", body: { notes: [{ name: "plan.toml", text }] } });
+  if (other.status === 200) fail("POST /api/v1/groups/RDS/imports: SSR2's work plan was accepted for RDS");
 }
 
 const ids = await reads();
