@@ -11,6 +11,12 @@ const std::string kWorkplan = (kExamples / "ssr2-workplan.toml").string();
 
 class WorkplanCliTest : public CliTest {};
 
+std::size_t Count(const std::string& text, std::string_view what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
 TEST_F(WorkplanCliTest, ImportsTheExampleWithItsRosterAndShowsItsSubTeams) {
   RunResult r = Plenary({"import", "--roster", kRoster, "--workplan", kWorkplan});
   ASSERT_EQ(r.status, 0) << r.err;
@@ -91,6 +97,30 @@ TEST_F(WorkplanCliTest, ItemsJoinTheirTaskByLabelAndAGuessIsANotice) {
                                        ": '[task: ssr1 1]' taken as task SSR1-1");
   EXPECT_EQ(plan[0]["subteams"][2]["subtopics"][0]["tasks"][0]["overdue"], true);
   EXPECT_EQ(plan[0]["subteams"][0]["lead"], "Denise Michel");
+}
+
+TEST_F(WorkplanCliTest, ThePublishedSetHasTheWorkPlanPageWithItsTimeline) {
+  ASSERT_EQ(Plenary({"import", kNotes, "--roster", kRoster, "--workplan", kWorkplan}).status, 0);
+  RunResult r = Plenary({"publish", "--to", Path("out"), "--format", "all", "--today",
+                         "2018-01-10"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string html = ReadBytes(Path("out/ssr2/workplan.html"));
+  EXPECT_NE(html.find("<h1>SSR2 work plan</h1>"), std::string::npos);
+  EXPECT_EQ(Count(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gantt\""), 4u);
+  EXPECT_NE(html.find("<title id=\"timeline-dns-ssr-title\">SSR2 work plan of DNS SSR</title>"),
+            std::string::npos);
+  EXPECT_NE(html.find(">today 2018-01-10</text>"), std::string::npos);
+  EXPECT_NE(html.find("in progress — overdue"), std::string::npos);
+  // Every page's links bar names it; the other formats carry the table.
+  EXPECT_NE(ReadBytes(Path("out/ssr2/index.html")).find("href=\"workplan.html\""),
+            std::string::npos);
+  const std::string markdown = ReadBytes(Path("out/ssr2/workplan.md"));
+  EXPECT_NE(markdown.find("| <a id=\"task-dns-1\"></a>DNS-1 | Root zone management | Review the "
+                          "root KSK rollover plans | Eric Osterweil | Geoff Huston, Kaveh Ranjbar "
+                          "| 2017-07-01 | 2017-12-15 | in progress — overdue | none | none |"),
+            std::string::npos);
+  EXPECT_NE(ReadBytes(Path("out/ssr2/workplan.wiki")).find("|+ Tasks of DNS SSR"),
+            std::string::npos);
 }
 
 }  // namespace

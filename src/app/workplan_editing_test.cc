@@ -2,17 +2,14 @@
 // secretariat and a sub-team's lead change tasks, and each change has its
 // audit entry; anyone else is refused and nothing is written, not even the log.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "app/editing.h"
+#include "app/editing_fixture.h"
 
 namespace plenary {
 namespace {
-
-namespace fs = std::filesystem;
 
 Date D(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y} / m / d}; }
 
@@ -45,31 +42,13 @@ User Member(std::string login, std::string person) {
   return u;
 }
 
-class WorkplanEditingTest : public ::testing::Test {
+class WorkplanEditingTest : public EditingFixture {
  protected:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "plenary-wpedit-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    std::string url = (dir_ / "r.db").string();
-    store_ = std::move(OpenStore(url).value());
-    site_ = std::move(OpenSiteStore(url).value());
-    editing_ = std::make_unique<Editing>(*store_, *site_, [] { return 1700000000; });
+    EditingFixture::SetUp();
     ASSERT_TRUE(editing_->Import(cli_, {Roster2(), {}, {Plan()}}).ok());
   }
-  void TearDown() override {
-    editing_.reset();
-    site_.reset();
-    store_.reset();
-    fs::remove_all(dir_);
-  }
   std::vector<AuditEntry> Log() { return *site_->Audit({}); }
-
-  fs::path dir_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<SiteStore> site_;
-  std::unique_ptr<Editing> editing_;
-  Actor cli_ = Actor::CommandLine("ops");
 };
 
 TEST_F(WorkplanEditingTest, TheImportIsAuditedWithThePlan) {
