@@ -63,6 +63,12 @@ Karen Mulberry | staff | KM
 Yvette Guigneaux | staff | YG
 Laena Rahim | staff | LR
 Steve Conte | staff | SC
+
+# The review team's four sub-teams (illustrative leads and members).
+subteam: SSR1 recommendations | lead: Denise Michel | members: DM, ET, JG, KAB
+subteam: ICANN SSR | lead: Kerry-Ann Barrett | members: KAB, BK, NR, MAH
+subteam: DNS SSR | lead: Eric Osterweil | members: EO, GH, ZK, NA, RKP
+subteam: Future challenges | lead: Naveed Bin Rais | members: NBR, AA, CH, MJ
 )";
 
 // The SSR2 roster, read once. An embedded copy that does not read is a bug in

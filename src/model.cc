@@ -27,6 +27,12 @@ constexpr NameTable<ActionSource, 3> kSources{{{ActionSource::kTable, "table"},
                                                {ActionSource::kNotes, "notes"},
                                                {ActionSource::kReview, "review"}}};
 
+constexpr NameTable<TaskStatus, 5> kTaskStatuses{{{TaskStatus::kPlanned, "planned"},
+                                                  {TaskStatus::kInProgress, "in progress"},
+                                                  {TaskStatus::kDone, "done"},
+                                                  {TaskStatus::kOnHold, "on hold"},
+                                                  {TaskStatus::kDropped, "dropped"}}};
+
 template <typename Enum, std::size_t N>
 std::string_view NameOf(const NameTable<Enum, N>& table, Enum value) {
   for (const auto& [e, name] : table)
@@ -73,5 +79,7 @@ std::string_view ActionStatusName(ActionStatus s) { return NameOf(kStatuses, s);
 std::optional<ActionStatus> ParseActionStatus(std::string_view t) { return Parse(kStatuses, t); }
 std::string_view ActionSourceName(ActionSource s) { return NameOf(kSources, s); }
 std::optional<ActionSource> ParseActionSource(std::string_view t) { return Parse(kSources, t); }
+std::string_view TaskStatusName(TaskStatus s) { return NameOf(kTaskStatuses, s); }
+std::optional<TaskStatus> ParseTaskStatus(std::string_view t) { return Parse(kTaskStatuses, t); }
 
 }  // namespace plenary

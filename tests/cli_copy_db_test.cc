@@ -33,6 +33,8 @@ class PostgresCliCopyDbTest : public CliTest {
     ASSERT_EQ(r.status, 0) << r.err;
     r = Plenary({"actions", "merge", "2", "3", "--who", "Jennifer Bryce", "--note", "same"});
     ASSERT_EQ(r.status, 0) << r.err;
+    r = Plenary({"import", "--workplan", (kExamples / "ssr2-workplan.toml").string()});
+    ASSERT_EQ(r.status, 0) << r.err;
   }
 
   RunResult ExportOf(const std::string& db) const {
@@ -53,6 +55,9 @@ TEST_F(PostgresCliCopyDbTest, SqliteToPostgresToSqliteKeepsEverything) {
   EXPECT_EQ(parsed["tables"]["api_tokens"].size(), 1u);
   EXPECT_EQ(parsed["tables"]["public_groups"].size(), 1u);
   EXPECT_GE(parsed["tables"]["audit_log"].size(), 4u);
+  EXPECT_EQ(parsed["tables"]["workplan_subteams"].size(), 4u);
+  EXPECT_EQ(parsed["tables"]["workplan_tasks"].size(), 11u);
+  EXPECT_EQ(parsed["tables"]["workplan_milestones"].size(), 4u);
 
   pg_testing::ScratchSchema schema;
   RunResult r = Plenary({"copy-db", "--from", db_, "--to", schema.url()});
@@ -70,6 +75,10 @@ TEST_F(PostgresCliCopyDbTest, SqliteToPostgresToSqliteKeepsEverything) {
     RunResult show = Spawn({PLENARY_BINARY, "--db", db, "actions", "show", "1", "--json"});
     EXPECT_EQ(show.status, 0) << show.err;
     EXPECT_EQ(show.out, Plenary({"actions", "show", "1", "--json"}).out);
+    RunResult plan =
+        Spawn({PLENARY_BINARY, "--db", db, "workplan", "--json", "--as-of", "2018-01-01"});
+    EXPECT_EQ(plan.status, 0) << plan.err;
+    EXPECT_EQ(plan.out, Plenary({"workplan", "--json", "--as-of", "2018-01-01"}).out);
   }
 }
 

@@ -206,6 +206,52 @@ struct RegisteredDecision {
   Date meeting_date;
 };
 
+// A sub-team's work plan (doc/workplan-format.md): subtopics broken into
+// tasks, each led by a subtask leader, with milestones on the timeline.
+enum class TaskStatus { kPlanned, kInProgress, kDone, kOnHold, kDropped };
+
+struct WorkPlanTask {
+  // How notes ("[task: DNS-2]"), the web app and the API address the task:
+  // letters and digits, then "-" and a number; unique in its group.
+  std::string label;
+  std::string title;
+  std::string leader;               // the subtask leader, canonical roster name
+  std::vector<std::string> people;  // engaged (any sub-team), canonical names
+  Date start;
+  Date target;  // never before start
+  TaskStatus status = TaskStatus::kPlanned;
+  std::vector<std::int64_t> items;  // action items linked by hand, by register id
+  friend bool operator==(const WorkPlanTask&, const WorkPlanTask&) = default;
+};
+
+struct Subtopic {
+  std::string title;
+  std::vector<WorkPlanTask> tasks;
+  friend bool operator==(const Subtopic&, const Subtopic&) = default;
+};
+
+struct Milestone {
+  std::string name;  // "Draft report", "Public comment"
+  Date date;
+  friend bool operator==(const Milestone&, const Milestone&) = default;
+};
+
+struct SubTeamPlan {
+  std::string subteam;  // a roster sub-team's name, as the roster spells it
+  std::vector<Subtopic> subtopics;
+  std::vector<Milestone> milestones;  // the sub-team's own
+  friend bool operator==(const SubTeamPlan&, const SubTeamPlan&) = default;
+};
+
+// A group's work plans: one per sub-team that has one, and the milestones of
+// the whole group, shown on every sub-team's timeline.
+struct WorkPlan {
+  std::string group;
+  std::vector<Milestone> milestones;
+  std::vector<SubTeamPlan> subteams;
+  friend bool operator==(const WorkPlan&, const WorkPlan&) = default;
+};
+
 std::string_view RoleName(Role role);
 std::optional<Role> ParseRole(std::string_view text);
 std::string_view CapacityName(Capacity capacity);  // "representative", "individual"
@@ -216,5 +262,8 @@ std::string_view ActionStatusName(ActionStatus status);
 std::optional<ActionStatus> ParseActionStatus(std::string_view text);
 std::string_view ActionSourceName(ActionSource source);
 std::optional<ActionSource> ParseActionSource(std::string_view text);
+// "planned", "in progress", "done", "on hold", "dropped".
+std::string_view TaskStatusName(TaskStatus status);
+std::optional<TaskStatus> ParseTaskStatus(std::string_view text);
 
 }  // namespace plenary

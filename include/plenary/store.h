@@ -36,6 +36,10 @@ struct MeetingImport {
 struct ImportBatch {
   std::optional<Roster> roster;
   std::vector<MeetingImport> meetings;
+  // Work plans (doc/workplan-format.md), each replacing its group's whole
+  // plan; written after the roster and the meetings, so that they may name
+  // the roster's people and the register's items.
+  std::vector<WorkPlan> workplans;
 };
 
 enum class ImportOutcome { kCreated, kUpdated, kUnchanged };
@@ -48,9 +52,15 @@ struct MeetingImportReport {
   ImportOutcome outcome = ImportOutcome::kCreated;
 };
 
+struct WorkPlanImportReport {
+  std::string group;  // as the plan names it
+  ImportOutcome outcome = ImportOutcome::kCreated;
+};
+
 struct ImportReport {
   std::optional<ImportOutcome> roster;
   std::vector<MeetingImportReport> meetings;
+  std::vector<WorkPlanImportReport> workplans;
 };
 
 struct ActionQuery {
@@ -186,7 +196,10 @@ class Store {
   // place, keeping its identity and the ids of items at the same positions
   // (kUpdated). A key given twice in one batch is an edited file given twice:
   // the later wins and the report names the key once. A meeting of a group
-  // with no roster creates the group, with no roster.
+  // with no roster creates the group, with no roster. A work plan equal to
+  // the stored one is kUnchanged; one whose group has no roster, or that
+  // names what its roster or register lacks, fails the whole batch
+  // (InvalidInput).
   virtual Result<ImportReport> Import(const ImportBatch& batch,
                                       const AuditOf<ImportReport>& audit = nullptr) = 0;
 
@@ -194,6 +207,18 @@ class Store {
   // here: an absent roster is std::nullopt.
   virtual Result<std::optional<Roster>> FindRoster(const std::string& group) = 0;
   virtual Result<std::vector<Roster>> Rosters() = 0;
+
+  // A group's work plan (case-insensitive short name); nullopt when it has
+  // none.
+  virtual Result<std::optional<WorkPlan>> FindWorkPlan(const std::string& group) = 0;
+  // Replaces the task labelled `label` in `group`'s work plan with `task`
+  // (its label must stay `label`) and returns it. NotFound when the group
+  // has no such task; InvalidInput when the task breaks the plan's rules
+  // (store/workplan_rows.h: a leader or person not on the roster, an item not
+  // in the group's register, an end before the start, a changed label).
+  virtual Result<WorkPlanTask> EditTask(const std::string& group, const std::string& label,
+                                        const WorkPlanTask& task,
+                                        const AuditOf<WorkPlanTask>& audit = nullptr) = 0;
 
   // Meetings, oldest first (date, then kind, then number).
   virtual Result<std::vector<Meeting>> Meetings() = 0;

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "core/directory.h"
+#include "core/subteam.h"
 #include "core/text.h"
 
 namespace plenary {
@@ -27,6 +28,8 @@ std::string_view OperationName(Operation operation) {
       return "manage users";
     case Operation::kViewAudit:
       return "view the audit log";
+    case Operation::kEditWorkPlan:
+      return "edit the work plan";
   }
   return "?";
 }
@@ -73,6 +76,7 @@ bool IsAllowed(const Actor& actor, Operation operation, const GroupAccess& group
     case Operation::kEditRoster:
     case Operation::kMergeActions:
     case Operation::kViewAudit:
+    case Operation::kEditWorkPlan:
       return secretariat;
     case Operation::kSetGroupPublic:
     case Operation::kManageUsers:
@@ -104,6 +108,21 @@ bool MayEditAction(const Actor& actor, const GroupAccess& group, const Registere
   if (IsAllowed(actor, Operation::kEditAction, group)) return true;
   return IsMarkDone(edit) && IsAllowed(actor, Operation::kMarkOwnActionDone, group) &&
          OwnsAction(actor, action, roster);
+}
+
+bool LeadsSubTeam(const Actor& actor, const Roster* roster, std::string_view subteam) {
+  if (!roster || !actor.user || Trim(actor.user->person).empty()) return false;
+  if (FindInvalidUtf8(actor.user->person) != std::string::npos) return false;
+  const SubTeam* team = FindSubTeam(*roster, subteam);
+  if (!team || !team->leader) return false;
+  const Person* me = Directory(roster, roster->group.short_name).FindPerson(actor.user->person);
+  return me && me->name == *team->leader;
+}
+
+bool MayEditTask(const Actor& actor, const GroupAccess& group, const Roster* roster,
+                 std::string_view subteam) {
+  if (IsAllowed(actor, Operation::kEditWorkPlan, group)) return true;
+  return RoleIn(actor, group.name).has_value() && LeadsSubTeam(actor, roster, subteam);
 }
 
 }  // namespace plenary

@@ -5,8 +5,9 @@
 // Roles (doc/security.md):
 //  - admin: everything, everywhere. The command line is trusted like an admin.
 //  - secretariat of a group: reads and edits it (imports, items, merges,
-//    roster), reads its audit log.
-//  - member of a group: reads it; marks items they own done, with a note.
+//    roster, work plan), reads its audit log.
+//  - member of a group: reads it; marks items they own done, with a note;
+//    edits the tasks of the sub-team they lead (the roster's "lead:").
 //  - anyone, signed in or not: reads public groups.
 // Private groups are invisible to everyone else.
 #pragma once
@@ -31,13 +32,15 @@ enum class Operation {
   kSetGroupPublic,     // make the group public or private
   kManageUsers,        // add users, grant roles, set passwords, API tokens
   kViewAudit,          // the group's audit log (site-wide: empty group name)
+  kEditWorkPlan,       // import the work plan, edit any task (a sub-team's lead: MayEditTask)
 };
 
 // Every operation, for tables and tests.
 inline constexpr Operation kAllOperations[] = {
     Operation::kReadGroup,      Operation::kEditAction,  Operation::kMarkOwnActionDone,
     Operation::kImport,         Operation::kEditRoster,  Operation::kMergeActions,
-    Operation::kSetGroupPublic, Operation::kManageUsers, Operation::kViewAudit};
+    Operation::kSetGroupPublic, Operation::kManageUsers, Operation::kViewAudit,
+    Operation::kEditWorkPlan};
 
 std::string_view OperationName(Operation operation);
 
@@ -82,5 +85,14 @@ bool IsMarkDone(const ActionEdit& edit);
 // by an owner who holds kMarkOwnActionDone.
 bool MayEditAction(const Actor& actor, const GroupAccess& group, const RegisteredAction& action,
                    const ActionEdit& edit, const Roster* roster);
+
+// Whether the actor's roster name (User::person) is the lead of `roster`'s
+// sub-team `subteam` (null roster: no).
+bool LeadsSubTeam(const Actor& actor, const Roster* roster, std::string_view subteam);
+
+// Whether the actor may edit a task of `subteam`'s work plan: kEditWorkPlan
+// (the secretariat), or a member of the group who leads the sub-team.
+bool MayEditTask(const Actor& actor, const GroupAccess& group, const Roster* roster,
+                 std::string_view subteam);
 
 }  // namespace plenary

@@ -51,6 +51,7 @@ const std::map<Operation, std::vector<std::string>> kExpected = {
     {Operation::kSetGroupPublic, {"FF", "FF", "FF", "FF", "FF", "TT", "TT"}},
     {Operation::kManageUsers, {"FF", "FF", "FF", "FF", "FF", "TT", "TT"}},
     {Operation::kViewAudit, {"FF", "FF", "FF", "TT", "FF", "TT", "TT"}},
+    {Operation::kEditWorkPlan, {"FF", "FF", "FF", "TT", "FF", "TT", "TT"}},
 };
 
 TEST(Authorizer, EveryOperationForEveryRoleOnPublicAndPrivateGroups) {
@@ -141,6 +142,38 @@ TEST(Authorizer, RolesParseAndPrint) {
   EXPECT_EQ(ParseGroupRole("admin"), std::nullopt);
   EXPECT_EQ(GroupRoleName(GroupRole::kSecretariat), "secretariat");
   EXPECT_EQ(Actor::CommandLine("ops").who, "cli:ops");
+}
+
+}  // namespace
+}  // namespace plenary
+
+namespace plenary {
+namespace {
+
+// A sub-team's lead edits its tasks, not another sub-team's; a lead without a
+// grant in the group, or a member who leads nothing, edits none.
+TEST(Authorizer, WorkPlanTasksAreTheSecretariatsAndTheSubTeamLeads) {
+  Roster roster;
+  roster.group.short_name = "SSR2";
+  roster.people = {{"James Gannon", Role::kMember, {"JG"}},
+                   {"Geoff Huston", Role::kMember, {"GH"}}};
+  roster.subteams = {{"DNS SSR", "James Gannon", {"James Gannon", "Geoff Huston"}},
+                     {"ICANN SSR", "Geoff Huston", {"Geoff Huston"}}};
+  GroupAccess ssr2{"SSR2", false};
+  Actor lead = Actor::SignedIn(WithGrant("SSR2", GroupRole::kMember));  // James Gannon
+  EXPECT_TRUE(MayEditTask(lead, ssr2, &roster, "DNS SSR"));
+  EXPECT_TRUE(MayEditTask(lead, ssr2, &roster, "dns ssr sub-team"));
+  EXPECT_FALSE(MayEditTask(lead, ssr2, &roster, "ICANN SSR"));
+  EXPECT_FALSE(MayEditTask(lead, ssr2, nullptr, "DNS SSR"));
+  Actor elsewhere = Actor::SignedIn(WithGrant("RDS", GroupRole::kMember));
+  EXPECT_FALSE(MayEditTask(elsewhere, ssr2, &roster, "DNS SSR"));
+  User geoff = WithGrant("SSR2", GroupRole::kMember);
+  geoff.person = "GH";
+  EXPECT_TRUE(MayEditTask(Actor::SignedIn(geoff), ssr2, &roster, "ICANN SSR"));
+  EXPECT_FALSE(MayEditTask(Actor::SignedIn(geoff), ssr2, &roster, "DNS SSR"));
+  Actor secretariat = Actor::SignedIn(WithGrant("SSR2", GroupRole::kSecretariat));
+  EXPECT_TRUE(MayEditTask(secretariat, ssr2, &roster, "ICANN SSR"));
+  EXPECT_TRUE(MayEditTask(Actor::CommandLine("ops"), ssr2, nullptr, "DNS SSR"));
 }
 
 }  // namespace

@@ -2,16 +2,21 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <set>
 #include <utility>
 
 #include "app/credentials.h"
+#include "core/date.h"
+#include "core/directory.h"
 #include "core/email_address.h"
 #include "core/text.h"
+#include "core/workplan.h"
 #include "publish/json.h"
 #include "publish/site_json.h"
+#include "publish/workplan_json.h"
 
 namespace plenary {
 namespace {
@@ -38,6 +43,46 @@ std::vector<std::string> GroupsOf(const ImportBatch& batch) {
   if (batch.roster) add(batch.roster->group.short_name);
   for (const MeetingImport& m : batch.meetings) add(m.meeting.key.group);
   return groups;
+}
+
+// `task` with `edit` applied, names resolved against `roster`.
+Result<WorkPlanTask> ApplyTaskEdit(WorkPlanTask task, const TaskEdit& edit, const Roster* roster,
+                                   const std::string& group) {
+  Directory directory(roster, group);
+  auto person = [&](const std::string& written, std::string_view as) -> Result<std::string> {
+    const Person* p = directory.FindPerson(Trim(written));
+    if (!p)
+      return Error::InvalidInput(
+          fmt::format("unknown person '{}' as {}: not on {}'s roster", Trim(written), as, group));
+    return p->name;
+  };
+  if (edit.title) {
+    if (CollapseSpaces(*edit.title).empty()) return Error::InvalidInput("a task needs a title");
+    task.title = CollapseSpaces(*edit.title);
+  }
+  if (edit.leader) {
+    auto leader = person(*edit.leader, "leader");
+    if (!leader.ok()) return leader.error();
+    task.leader = *leader;
+  }
+  if (edit.people) {
+    task.people.clear();
+    for (const std::string& written : *edit.people) {
+      if (Trim(written).empty()) continue;
+      auto name = person(written, "one of the people");
+      if (!name.ok()) return name.error();
+      if (std::find(task.people.begin(), task.people.end(), *name) == task.people.end())
+        task.people.push_back(*name);
+    }
+  }
+  if (edit.start) task.start = *edit.start;
+  if (edit.target) task.target = *edit.target;
+  if (task.target < task.start)
+    return Error::InvalidInput(fmt::format("task {} ends ({}) before it starts ({})", task.label,
+                                           FormatIsoDate(task.target), FormatIsoDate(task.start)));
+  if (edit.status) task.status = *edit.status;
+  if (edit.items) task.items = *edit.items;
+  return task;
 }
 
 }  // namespace
@@ -100,6 +145,13 @@ Result<ImportReport> Editing::Import(const Actor& actor, const ImportBatch& batc
   }
   for (const MeetingImport& m : batch.meetings)
     if (Status s = Require(actor, Operation::kImport, m.meeting.key.group); !s) return s.error();
+  std::map<std::string, std::string> plan_before;  // group -> WorkPlanJson
+  for (const WorkPlan& plan : batch.workplans) {
+    if (Status s = Require(actor, Operation::kEditWorkPlan, plan.group); !s) return s.error();
+    auto stored = store_.FindWorkPlan(plan.group);
+    if (!stored.ok()) return stored.error();
+    if (*stored) plan_before[plan.group] = WorkPlanJson(**stored).dump();
+  }
   // The audit entries are made from the store's report inside its transaction.
   auto audit = [&](const ImportReport& done) {
     std::vector<AuditEntry> entries;
@@ -127,11 +179,46 @@ Result<ImportReport> Editing::Import(const Actor& actor, const ImportBatch& batc
       // A re-import that changed nothing wrote nothing, so it leaves no trace either.
       if (changed) entries.push_back(Entry(actor, "import", group, "group/" + group, before, after.dump()));
     }
+    for (std::size_t i = 0; i < done.workplans.size() && i < batch.workplans.size(); ++i) {
+      const WorkPlan& plan = batch.workplans[i];
+      if (done.workplans[i].outcome == ImportOutcome::kUnchanged) continue;
+      json after = {{"outcome", ImportOutcomeName(done.workplans[i].outcome)},
+                    {"workplan", WorkPlanJson(plan)}};
+      entries.push_back(Entry(actor, "workplan.import", plan.group, "workplan/" + plan.group,
+                              plan_before[plan.group], after.dump()));
+    }
     return entries;
   };
   auto report = store_.Import(batch, audit);
   if (!report.ok()) return report;
   return report;
+}
+
+Result<WorkPlanTask> Editing::EditTask(const Actor& actor, const std::string& group,
+                                       const std::string& label, const TaskEdit& edit) {
+  auto access = AccessTo(group);
+  if (!access.ok()) return access.error();
+  Error no_task = Error::NotFound(fmt::format("no task {} in {}'s work plan", label, group));
+  if (!IsAllowed(actor, Operation::kReadGroup, *access)) return no_task;
+  auto plan = store_.FindWorkPlan(group);
+  if (!plan.ok()) return plan.error();
+  FoundTask found = *plan ? FindTask(**plan, label) : FoundTask{};
+  if (!found.task) return no_task;
+  auto roster = store_.FindRoster(group);
+  if (!roster.ok()) return roster.error();
+  const Roster* names = *roster ? &**roster : nullptr;
+  if (!MayEditTask(actor, *access, names, found.subteam->subteam))
+    return Error::PermissionDenied(
+        fmt::format("{} may not change task {}: the secretariat and the lead of {} may", actor.who,
+                    found.task->label, found.subteam->subteam));
+  auto changed = ApplyTaskEdit(*found.task, edit, names, (*plan)->group);
+  if (!changed.ok()) return changed;
+  WorkPlanTask before = *found.task;
+  return store_.EditTask((*plan)->group, before.label, *changed, [&](const WorkPlanTask& after) {
+    return std::vector<AuditEntry>{Entry(actor, "task.edit", (*plan)->group,
+                                         fmt::format("task/{}/{}", (*plan)->group, before.label),
+                                         TaskJson(before).dump(), TaskJson(after).dump())};
+  });
 }
 
 Result<RegisteredAction> Editing::VisibleAction(const Actor& actor, std::int64_t id) {

@@ -32,6 +32,19 @@ struct CreatedApiToken {
   std::string secret;  // shown once; only its digest is stored
 };
 
+// A change to one task of a work plan, as a person makes it in the web app
+// or the API: each field given replaces the task's; names as people type
+// them (a name, alias or initials of the roster).
+struct TaskEdit {
+  std::optional<std::string> title;
+  std::optional<std::string> leader;
+  std::optional<std::vector<std::string>> people;
+  std::optional<Date> start;
+  std::optional<Date> target;
+  std::optional<TaskStatus> status;
+  std::optional<std::vector<std::int64_t>> items;  // linked by hand
+};
+
 class Editing {
  public:
   using UnixClock = std::function<std::int64_t()>;
@@ -39,10 +52,22 @@ class Editing {
   // Both stores must outlive this object. `now` stamps audit entries.
   Editing(Store& store, SiteStore& site, UnixClock now = SystemUnixTime);
 
-  // kImport on every meeting's group, kEditRoster on the roster's. One audit
-  // entry "import" per group touched, after: {roster, meetings[{kind,
-  // number, source, sha256, outcome}]}; before: the roster when it changed.
+  // kImport on every meeting's group, kEditRoster on the roster's,
+  // kEditWorkPlan on each work plan's. One audit entry "import" per group
+  // whose roster or meetings changed, after: {roster, meetings[{kind, number,
+  // source, sha256, outcome}]}; before: the roster when it changed. One
+  // "workplan.import" per work plan that changed, target "workplan/GROUP",
+  // before: the stored plan (WorkPlanJson), after: {outcome, workplan}.
   Result<ImportReport> Import(const Actor& actor, const ImportBatch& batch);
+
+  // MayEditTask for the task's sub-team: the secretariat, or the sub-team's
+  // lead. NotFound for a group the actor may not read or a task its plan
+  // lacks; InvalidInput for a name not on the roster ("unknown person 'X' as
+  // leader: not on SSR2's roster"), an end before the start, or an item not
+  // in the group's register. Audit "task.edit", target "task/GROUP/LABEL",
+  // before and after TaskJson (publish/workplan_json.h).
+  Result<WorkPlanTask> EditTask(const Actor& actor, const std::string& group,
+                                const std::string& label, const TaskEdit& edit);
 
   // MayEditAction. edit.who is set to the actor's login when empty. Audit
   // "action.edit", target "action/ID", before and after the item.

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/credentials.h"
+#include "app/editing_fixture.h"
 
 namespace plenary {
 namespace {
@@ -56,27 +57,15 @@ User Granted(std::string login, std::string group, GroupRole role) {
   return u;
 }
 
-class EditingTest : public ::testing::Test {
+class EditingTest : public EditingFixture {
  protected:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "plenary-editing-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    std::string url = (dir_ / "r.db").string();
-    store_ = std::move(OpenStore(url).value());
-    site_ = std::move(OpenSiteStore(url).value());
-    editing_ = std::make_unique<Editing>(*store_, *site_, [] { return 1700000000; });
+    EditingFixture::SetUp();
     ImportBatch batch{Ssr2Roster(), {Plenary("SSR2", 15)}};
     ASSERT_TRUE(editing_->Import(cli_, batch).ok());
     auto items = store_->Actions({});
     mine_ = items->at(0).id;
     theirs_ = items->at(1).id;
-  }
-  void TearDown() override {
-    editing_.reset();
-    site_.reset();
-    store_.reset();
-    fs::remove_all(dir_);
   }
 
   std::size_t AuditCount() { return site_->Audit({std::nullopt, std::nullopt, 1000})->size(); }
@@ -89,11 +78,6 @@ class EditingTest : public ::testing::Test {
     return edit;
   }
 
-  fs::path dir_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<SiteStore> site_;
-  std::unique_ptr<Editing> editing_;
-  Actor cli_ = Actor::CommandLine("ops");
   Actor member_ = Actor::SignedIn(Granted("pat", "SSR2", GroupRole::kMember));
   Actor secretariat_ = Actor::SignedIn(Granted("sam", "SSR2", GroupRole::kSecretariat));
   Actor outsider_ = Actor::SignedIn(Granted("oz", "RDS", GroupRole::kSecretariat));

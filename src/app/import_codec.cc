@@ -100,6 +100,71 @@ Roster RosterOf(const json& j) {
   return r;
 }
 
+json MilestonesJson(const std::vector<Milestone>& milestones) {
+  json list = json::array();
+  for (const Milestone& m : milestones)
+    list.push_back({{"name", m.name}, {"date", DateJson(m.date)}});
+  return list;
+}
+std::vector<Milestone> MilestonesOf(const json& j) {
+  std::vector<Milestone> milestones;
+  for (const json& m : j)
+    milestones.push_back({m.at("name").get<std::string>(), DateOf(m.at("date"))});
+  return milestones;
+}
+
+json TaskJson(const WorkPlanTask& t) {
+  return {{"label", t.label},
+          {"title", t.title},
+          {"leader", t.leader},
+          {"people", t.people},
+          {"start", DateJson(t.start)},
+          {"target", DateJson(t.target)},
+          {"status", TaskStatusName(t.status)},
+          {"items", t.items}};
+}
+WorkPlanTask TaskOf(const json& j) {
+  return {j.at("label").get<std::string>(),
+          j.at("title").get<std::string>(),
+          j.at("leader").get<std::string>(),
+          j.at("people").get<std::vector<std::string>>(),
+          DateOf(j.at("start")),
+          DateOf(j.at("target")),
+          Named(ParseTaskStatus(j.at("status").get<std::string>()), j.at("status")),
+          j.at("items").get<std::vector<std::int64_t>>()};
+}
+
+json WorkPlanJson(const WorkPlan& plan) {
+  json subteams = json::array();
+  for (const SubTeamPlan& s : plan.subteams) {
+    json subtopics = json::array();
+    for (const Subtopic& t : s.subtopics) {
+      json tasks = json::array();
+      for (const WorkPlanTask& task : t.tasks) tasks.push_back(TaskJson(task));
+      subtopics.push_back({{"title", t.title}, {"tasks", std::move(tasks)}});
+    }
+    subteams.push_back({{"subteam", s.subteam},
+                        {"subtopics", std::move(subtopics)},
+                        {"milestones", MilestonesJson(s.milestones)}});
+  }
+  return {{"group", plan.group},
+          {"milestones", MilestonesJson(plan.milestones)},
+          {"subteams", std::move(subteams)}};
+}
+WorkPlan WorkPlanOf(const json& j) {
+  WorkPlan plan{j.at("group").get<std::string>(), MilestonesOf(j.at("milestones")), {}};
+  for (const json& s : j.at("subteams")) {
+    SubTeamPlan subteam{s.at("subteam").get<std::string>(), {}, MilestonesOf(s.at("milestones"))};
+    for (const json& t : s.at("subtopics")) {
+      Subtopic subtopic{t.at("title").get<std::string>(), {}};
+      for (const json& task : t.at("tasks")) subtopic.tasks.push_back(TaskOf(task));
+      subteam.subtopics.push_back(std::move(subtopic));
+    }
+    plan.subteams.push_back(std::move(subteam));
+  }
+  return plan;
+}
+
 json OwnerJson(const Owner& o) { return {{"name", o.name}, {"kind", OwnerKindName(o.kind)}}; }
 Owner OwnerOf(const json& j) {
   return {j.at("name").get<std::string>(),
@@ -201,8 +266,11 @@ json PlanJson(const ImportPlan& plan) {
   for (const MeetingImport& m : plan.batch.meetings)
     meetings.push_back({{"meeting", MeetingJson(m.meeting)},
                         {"source", {{"name", m.source.name}, {"sha256", m.source.sha256}}}});
+  json workplans = json::array();
+  for (const WorkPlan& w : plan.batch.workplans) workplans.push_back(WorkPlanJson(w));
   return {{"roster", plan.batch.roster ? RosterJson(*plan.batch.roster) : json(nullptr)},
           {"meetings", std::move(meetings)},
+          {"workplans", std::move(workplans)},
           {"warnings", plan.warnings},
           {"formats", FormatsJson(plan.formats)}};
 }
@@ -216,6 +284,7 @@ ImportPlan PlanOf(const json& j) {
         {MeetingOf(m.at("meeting")),
          {source.at("name").get<std::string>(), source.at("sha256").get<std::string>()}});
   }
+  for (const json& w : j.at("workplans")) plan.batch.workplans.push_back(WorkPlanOf(w));
   plan.warnings = j.at("warnings").get<std::vector<std::string>>();
   for (const json& f : j.at("formats"))
     plan.formats.push_back({f.at("input").get<std::string>(), f.at("format").get<std::string>(),
@@ -256,11 +325,16 @@ std::string Cbor(const json& j) {
 }  // namespace
 
 std::string EncodeParseJob(const ParseJob& job) {
-  json notes = json::array(), rosters = json::array();
+  json notes = json::array(), rosters = json::array(), workplans = json::array(),
+       known_workplans = json::array();
   for (const NamedInput& input : job.request.notes) notes.push_back(InputJson(input));
+  for (const NamedInput& input : job.request.workplans) workplans.push_back(InputJson(input));
+  for (const WorkPlan& w : job.request.known_workplans) known_workplans.push_back(WorkPlanJson(w));
   for (const Roster& r : job.known_rosters) rosters.push_back(RosterJson(r));
   const ImportRequest& r = job.request;
   return Cbor({{"notes", std::move(notes)},
+               {"workplans", std::move(workplans)},
+               {"known_workplans", std::move(known_workplans)},
                {"roster", r.roster ? InputJson(*r.roster) : json(nullptr)},
                {"year", r.year ? json(*r.year) : json(nullptr)},
                {"format", OptionalText(r.format)},
@@ -274,6 +348,9 @@ Result<ParseJob> DecodeParseJob(std::string_view bytes) {
   return Decoded<ParseJob>(bytes, ErrorKind::kInvalidInput, "the parse job", [](const json& j) {
     ParseJob job;
     for (const json& input : j.at("notes")) job.request.notes.push_back(InputOf(input));
+    for (const json& input : j.at("workplans")) job.request.workplans.push_back(InputOf(input));
+    for (const json& w : j.at("known_workplans"))
+      job.request.known_workplans.push_back(WorkPlanOf(w));
     if (!j.at("roster").is_null()) job.request.roster = InputOf(j.at("roster"));
     if (!j.at("year").is_null()) job.request.year = j.at("year").get<int>();
     job.request.format = OptionalTextOf(j.at("format"));

@@ -33,6 +33,13 @@ struct ImportRequest {
   // Called after each notes input is read, with the inputs read so far and
   // the action items they held (the CLI's progress line).
   std::function<void(std::size_t inputs, std::size_t items)> on_input_read;
+  // Work plan files (--workplan), read as the "workplan" format whatever
+  // their content; a notes input may also be detected as one.
+  std::vector<NamedInput> workplans;
+  // The work plans the store holds, for the notices on task labels in the
+  // notes ("[task: DNS-2]"): a label that only a guess links, or that names
+  // no task. A plan in the request itself wins over its group's here.
+  std::vector<WorkPlan> known_workplans;
 };
 
 // What an import would write, and what a person should see about it.

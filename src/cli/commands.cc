@@ -16,6 +16,7 @@
 #include "core/attendance.h"
 #include "core/date.h"
 #include "core/meeting_label.h"
+#include "core/workplan.h"
 #include "importers/formats.h"
 #include "importers/source_text.h"
 #include "plenary/store.h"
@@ -148,7 +149,8 @@ void ReportFormats(const CliContext& ctx, const std::vector<ImportPlan::InputFor
 }  // namespace
 
 Result<ImportPlan> PlanImportOfFiles(const CliContext& ctx, const ImportCommand& command,
-                                     const std::vector<Roster>& known) {
+                                     const std::vector<Roster>& known,
+                                     const std::vector<WorkPlan>& known_workplans) {
   if (command.format && !FindMinutesFormat(*command.format))
     return Error::InvalidInput(
         fmt::format("unknown format '{}' (`plenary formats` lists them)", *command.format));
@@ -166,6 +168,14 @@ Result<ImportPlan> PlanImportOfFiles(const CliContext& ctx, const ImportCommand&
     if (!input.ok()) return input.error();
     request.roster = std::move(*input);
   }
+  for (const std::string& file : command.workplans) {
+    auto input = ReadInputFile(file);
+    if (!input.ok()) return input.error();
+    request.workplans.push_back(std::move(*input));
+  }
+  if (request.notes.empty() && !request.roster && request.workplans.empty())
+    return Error::InvalidInput("nothing to import: give notes FILEs, --roster or --workplan");
+  request.known_workplans = known_workplans;
   ProgressLine progress(ctx.quiet, "files");
   const std::size_t total = request.notes.size();
   // One file is over before a line would help.
@@ -185,6 +195,7 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
   // Rosters already in the register resolve names; a register that does not
   // exist yet is not created until the notes have been read without error.
   std::vector<Roster> known;
+  std::vector<WorkPlan> known_workplans;
   std::unique_ptr<Store> store;
   if (StoreExists(ctx.db)) {
     auto opened = OpenStore(ctx.db);
@@ -193,8 +204,13 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
     auto rosters = store->Rosters();
     if (!rosters.ok()) return Fail(ctx, rosters.error());
     known = std::move(*rosters);
+    for (const Roster& roster : known) {
+      auto plan = store->FindWorkPlan(roster.group.short_name);
+      if (!plan.ok()) return Fail(ctx, plan.error());
+      if (*plan) known_workplans.push_back(std::move(**plan));
+    }
   }
-  auto plan = PlanImportOfFiles(ctx, command, known);
+  auto plan = PlanImportOfFiles(ctx, command, known, known_workplans);
   if (!plan.ok()) return Fail(ctx, plan.error());
   const std::size_t total = command.files.size();
   ProgressLine progress(ctx.quiet, "files");
@@ -206,6 +222,8 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
     } else {
       for (const auto& m : plan->batch.meetings)
         ctx.out << "would record " << PrintableText(MeetingSummary(m.meeting)) << '\n';
+      for (const WorkPlan& w : plan->batch.workplans)
+        ctx.out << "would record " << PrintableText(WorkPlanSummary(w)) << '\n';
       ctx.out << "dry run: nothing written\n";
     }
     return kExitOk;
@@ -235,6 +253,9 @@ int RunImport(const CliContext& ctx, const ImportCommand& command) {
         it != plan->batch.meetings.rend() ? MeetingSummary(it->meeting) : MeetingTitle(entry.key);
     ctx.out << PrintableText(summary) << " [" << ImportOutcomeName(entry.outcome) << "]\n";
   }
+  for (std::size_t i = 0; i < report->workplans.size() && i < plan->batch.workplans.size(); ++i)
+    ctx.out << PrintableText(WorkPlanSummary(plan->batch.workplans[i])) << " ["
+            << ImportOutcomeName(report->workplans[i].outcome) << "]\n";
   return kExitOk;
 }
 

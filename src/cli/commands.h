@@ -33,12 +33,22 @@ struct CliContext {
 struct ImportCommand {
   std::vector<std::string> files;
   std::optional<std::string> roster;
+  std::vector<std::string> workplans;  // --workplan FILE (doc/workplan-format.md)
   std::optional<int> year;
   std::optional<std::string> format;  // --format: skip detection
   std::optional<std::string> group;   // --group: for records that name none
   bool dry_run = false;
   bool json = false;
 };
+
+// `plenary workplan`: the sub-teams' work plans with each task's items.
+struct WorkPlanCommand {
+  std::optional<std::string> group;    // default: every group with a plan
+  std::optional<std::string> subteam;  // only this sub-team's plan
+  std::optional<std::string> as_of;    // YYYY-MM-DD for "overdue"; default today
+  bool json = false;
+};
+int RunWorkPlan(const CliContext& ctx, const WorkPlanCommand& command);
 
 struct ActionsCommand {
   bool open_only = false;
@@ -111,10 +121,11 @@ struct ServeCommand {
 
 int RunImport(const CliContext& ctx, const ImportCommand& command);
 // What `import` and `minutes` share: `command`'s files (and roster) read and
-// planned against the `known` rosters, the format of each file and the
+// planned against the `known` rosters (and work plans), the format of each file and the
 // warnings reported on ctx.err. Nothing is written.
 Result<ImportPlan> PlanImportOfFiles(const CliContext& ctx, const ImportCommand& command,
-                                     const std::vector<Roster>& known);
+                                     const std::vector<Roster>& known,
+                                     const std::vector<WorkPlan>& known_workplans = {});
 
 // `plenary minutes`: notes read as `import` reads them and published (as
 // `publish` does, default HTML) without a register: printed, or written

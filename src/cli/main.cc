@@ -99,9 +99,13 @@ int Run(int argc, char** argv) {
   plenary::ImportCommand import;
   auto* import_cmd =
       app.add_subcommand("import", "Read meeting notes into the register (one transaction)");
-  import_cmd->add_option("FILE", import.files, "Notes files")->required();
+  import_cmd->add_option("FILE", import.files, "Notes files (a work plan file is detected too)");
   import_cmd->add_option("--roster", import.roster,
                          "Roster file of the group (see doc/roster-format.md)");
+  import_cmd
+      ->add_option("--workplan", import.workplans,
+                   "Work plan file of a group's sub-teams, repeatable (see doc/workplan-format.md)")
+      ->allow_extra_args(false);
   import_cmd->add_option("--year", import.year, "Year of meetings whose header gives none")
       ->check(CLI::Range(1900, 2999));
   import_cmd->add_option("--format", import.format,
@@ -116,6 +120,15 @@ int Run(int argc, char** argv) {
   formats_cmd->add_flag("--json", json, "Print JSON");
   auto* meetings_cmd = app.add_subcommand("meetings", "List meetings, oldest first");
   meetings_cmd->add_flag("--json", json, "Print JSON (see doc/cli.md)");
+
+  plenary::WorkPlanCommand workplan;
+  auto* workplan_cmd = app.add_subcommand(
+      "workplan", "Show the sub-teams' work plans: tasks, leaders, dates, items, milestones");
+  workplan_cmd->add_option("--group", workplan.group, "Only this group's plan (short name)");
+  workplan_cmd->add_option("--subteam", workplan.subteam, "Only this sub-team's plan");
+  workplan_cmd->add_option("--as-of", workplan.as_of,
+                           "Date that decides which tasks are overdue, YYYY-MM-DD (default today)");
+  workplan_cmd->add_flag("--json", workplan.json, "Print JSON (see doc/cli.md)");
 
   plenary::ActionsCommand actions;
   auto* actions_cmd = app.add_subcommand("actions", "List action items");
@@ -345,6 +358,7 @@ int Run(int argc, char** argv) {
   if (*serve_cmd) return plenary::RunServe(ctx, serve);
   if (*formats_cmd) return plenary::RunFormats(ctx, json);
   if (*meetings_cmd) return plenary::RunMeetings(ctx, json);
+  if (*workplan_cmd) return plenary::RunWorkPlan(ctx, workplan);
   if (*show_cmd) return plenary::RunActionShow(ctx, id, json);
   if (*done_cmd) {
     edit.status = "complete";

@@ -2,13 +2,14 @@
 
 #include <fmt/format.h>
 
-#include "importers/icann/wiki_page.h"
 #include "importers/board/board_minutes.h"
+#include "importers/icann/wiki_page.h"
 #include "importers/icann_header.h"
 #include "importers/icann_notes.h"
 #include "importers/markdown/markdown_reader.h"
-#include "importers/w3c_irc/w3c_irc.h"
 #include "importers/meetbot/meetbot.h"
+#include "importers/w3c_irc/w3c_irc.h"
+#include "importers/workplan_file.h"
 
 namespace plenary {
 namespace {
@@ -59,6 +60,9 @@ const std::vector<MinutesFormat>& MinutesFormats() {
        meetbot::DetectMinutes, meetbot::ReadMinutesText},
       {"meetbot-log", "an IRC log with MeetBot commands (#startmeeting, #topic, #action...)",
        meetbot::DetectLog, meetbot::ReadLog},
+      {"workplan",
+       "a sub-team work plan in TOML: subtopics, tasks with leaders and dates, milestones",
+       DetectWorkPlan, ReadWorkPlanFormat},
       {"markdown",
        "Markdown minutes (wiki pages, repositories, HackMD): headings, lists, task lists, "
        "tables, front matter",
@@ -111,7 +115,7 @@ Result<ReadMinutesResult> ReadMinutes(const SourceText& source, const ReadOption
   }
   auto minutes = format->read(source, options);
   if (!minutes.ok()) return minutes.error();
-  if (minutes->meetings.empty())
+  if (minutes->meetings.empty() && !minutes->workplan)
     return source.ErrorAt(1, 0, fmt::format("read as {}, but it holds no meeting", format->name));
   return ReadMinutesResult{std::string(format->name), std::move(why), std::move(*minutes)};
 }

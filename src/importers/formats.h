@@ -29,11 +29,13 @@ struct ReadOptions {
 
 // What a reader found.
 struct Minutes {
-  std::vector<Meeting> meetings;  // at least one
+  std::vector<Meeting> meetings;  // at least one, unless `workplan` is set
   // Things a person should check, each "NAME:LINE:COL: notice: ..." with the
   // line: a name that matched nobody, a rule that guessed (which one, and
   // what it took), text that was not understood.
   std::vector<std::string> notices;
+  // A work plan file (format "workplan") holds this and no meeting.
+  std::optional<WorkPlan> workplan;
 };
 
 // How sure a format is that a text is its own: 0 (not at all) to 100, and the

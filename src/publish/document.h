@@ -11,6 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "plenary/model.h"  // Date
+
 namespace plenary {
 
 // A link to another page of the same group (page = its id, e.g.
@@ -68,7 +70,34 @@ struct BarChart {
   std::vector<double> values;
 };
 
-using Content = std::variant<Heading, Paragraph, List, Table, BarChart>;
+// A sub-team's work plan as a Gantt chart (doc/workplan-format.md): one bar
+// per task from its start to its target, milestones as diamonds, today's
+// line when today falls in the plan's span, overdue tasks marked in words.
+// The table of the tasks beside it says the same in text.
+struct TimelineBar {
+  std::string label;   // "DNS-2"
+  std::string title;   // the task's title
+  std::string status;  // "in progress"
+  Date start;
+  Date target;
+  bool overdue = false;
+};
+
+struct TimelineMilestone {
+  std::string name;
+  Date date;
+};
+
+struct Timeline {
+  std::string id;  // unique in the page: the chart's title and desc ids derive from it
+  std::string title;
+  std::string description;  // every fact the chart shows, as sentences
+  std::vector<TimelineBar> bars;
+  std::vector<TimelineMilestone> milestones;
+  Date today;
+};
+
+using Content = std::variant<Heading, Paragraph, List, Table, BarChart, Timeline>;
 
 struct Document {
   std::string id;         // "action-items", "plenary-15": file base name, link target

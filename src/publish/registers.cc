@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "publish/affiliation_pages.h"
+#include "publish/workplan_pages.h"
 
 namespace plenary {
 
@@ -81,6 +82,9 @@ Result<GroupRegisters> LoadGroup(Store& store, const std::string& name,
   }
   for (const RegisteredDecision& d : all_decisions)
     if (EqualsNoCase(d.meeting.group, name)) r.decisions.push_back(d);
+  auto workplan = store.FindWorkPlan(name);
+  if (!workplan) return workplan.error();
+  r.workplan = std::move(*workplan);
   return r;
 }
 
@@ -144,6 +148,7 @@ DocumentSet BuildSet(const GroupRegisters& registers) {
   for (Document& report : ReportBackDocuments(registers))
     set.documents.push_back(std::move(report));
   set.documents.push_back(AgendaDocument(registers));
+  if (registers.workplan) set.documents.push_back(WorkPlanDocument(registers));
   return set;
 }
 
@@ -179,11 +184,12 @@ std::string DaysLateText(int days) {
 }
 
 Text NavigationBar(const GroupRegisters& registers, const std::string& current) {
-  const std::pair<const char*, std::string> pages[] = {
+  std::vector<std::pair<const char*, std::string>> pages = {
       {kIndexPage, registers.group},        {kActionsPage, "Action items"},
       {kDecisionsPage, "Decisions"},        {kAttendancePage, "Attendance"},
       {kAgendaPage, "Next meeting agenda"},
   };
+  if (registers.workplan) pages.emplace_back(kWorkPlanPage, "Work plan");
   Text nav;
   for (const auto& [id, label] : pages) {
     if (!nav.empty()) nav.push_back(Span{" · "});

@@ -23,6 +23,7 @@ struct GroupRegisters {
   std::vector<RegisteredAction> actions;      // register order, with history; no merged items
   std::vector<RegisteredDecision> decisions;  // register order
   Date today;
+  std::optional<WorkPlan> workplan;  // the sub-teams' work plans, when the group has one
 };
 
 // The registers of the group named `group` (case-insensitive), or of every
@@ -37,6 +38,7 @@ inline constexpr const char* kActionsPage = "action-items";
 inline constexpr const char* kDecisionsPage = "decisions";
 inline constexpr const char* kAttendancePage = "attendance";
 inline constexpr const char* kAgendaPage = "agenda";
+inline constexpr const char* kWorkPlanPage = "workplan";
 // "plenary-15" for Plenary #15.
 std::string MeetingPageId(const MeetingKey& key);
 // "attendance-2017-06".
@@ -50,7 +52,8 @@ std::string Slug(std::string_view text);
 
 // Every page of the group: the index, each meeting's record, the action item
 // register, the decisions register, the attendance log, each month's
-// participation and the next meeting's agenda.
+// participation, the next meeting's agenda and, when the group has one, the
+// sub-teams' work plans (publish/workplan_pages.h).
 DocumentSet BuildDocuments(const GroupRegisters& registers);
 
 // Only the participation page of the month starting `first_of_month`.

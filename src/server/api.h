@@ -17,5 +17,6 @@ void AddImportRoutes(Router& router);      // api_imports.cc: imports, with dry_
 void AddAttendanceRoutes(Router& router);  // api_attendance.cc
 void AddSessionRoutes(Router& router);     // api_session.cc: sign in and out
 void AddSearchRoutes(Router& router);      // api_search.cc: search, the viewer's own items
+void AddWorkPlanRoutes(Router& router);    // api_workplan.cc: work plans, a task's change
 
 }  // namespace plenary

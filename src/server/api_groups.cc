@@ -175,6 +175,7 @@ void AddApiRoutes(Router& router) {
   AddImportRoutes(router);
   AddSessionRoutes(router);
   AddSearchRoutes(router);
+  AddWorkPlanRoutes(router);
 }
 
 }  // namespace plenary

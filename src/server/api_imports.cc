@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "importers/formats.h"
 #include "publish/json.h"
+#include "publish/workplan_json.h"
 #include "server/api.h"
 #include "server/api_common.h"
 #include "server/auth.h"
@@ -100,6 +101,9 @@ Status SameGroup(const ImportPlan& plan, const std::string& group) {
     if (!EqualsNoCase(m.meeting.key.group, group))
       return Error::InvalidInput(fmt::format("{}: the notes are of {}, not {}", m.source.name,
                                              m.meeting.key.group, group));
+  for (const WorkPlan& w : plan.batch.workplans)
+    if (!EqualsNoCase(w.group, group))
+      return Error::InvalidInput(fmt::format("the work plan is of {}, not {}", w.group, group));
   return Status::Ok();
 }
 
@@ -109,9 +113,12 @@ json PlanJson(const ImportPlan& plan, bool dry_run) {
     formats.push_back({{"input", f.input}, {"format", f.format}, {"why", f.why}});
   json meetings = json::array();
   for (const MeetingImport& m : plan.batch.meetings) meetings.push_back(MeetingJson(m.meeting));
+  json workplans = json::array();
+  for (const WorkPlan& w : plan.batch.workplans) workplans.push_back(WorkPlanJson(w));
   return {{"dry_run", dry_run},
           {"roster", plan.batch.roster ? RosterJson(*plan.batch.roster) : json(nullptr)},
           {"meetings", std::move(meetings)},
+          {"workplans", std::move(workplans)},
           {"warnings", plan.warnings},
           {"formats", std::move(formats)}};
 }
@@ -123,8 +130,12 @@ json ReportJson(const ImportReport& report) {
                         {"kind", m.key.kind},
                         {"number", m.key.number},
                         {"outcome", ImportOutcomeName(m.outcome)}});
+  json workplans = json::array();
+  for (const WorkPlanImportReport& w : report.workplans)
+    workplans.push_back({{"group", w.group}, {"outcome", ImportOutcomeName(w.outcome)}});
   return {{"roster", report.roster ? json(ImportOutcomeName(*report.roster)) : json(nullptr)},
-          {"meetings", std::move(meetings)}};
+          {"meetings", std::move(meetings)},
+          {"workplans", std::move(workplans)}};
 }
 
 HttpResponse Import(RouteCall& call) {

@@ -17,5 +17,6 @@ void AddActionFormRoutes(Router& router);   // page_routes_forms.cc: item edits,
 void AddImportPageRoutes(Router& router);   // page_routes_import.cc: preview, then confirm
 void AddSitePageRoutes(Router& router);     // page_routes_site.cc: groups, my items, search
 void AddSessionPageRoutes(Router& router);  // page_routes_session.cc: sign-in, sign-out
+void AddWorkPlanPageRoutes(Router& router);  // page_routes_workplan.cc: work plans, tasks
 
 }  // namespace plenary

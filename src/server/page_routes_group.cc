@@ -31,17 +31,6 @@ constexpr std::size_t kMaxFilterBytes = 500;
 // More meetings than a group holds, for lists that offer every one.
 constexpr std::size_t kEveryMeeting = 1'000'000;
 
-pages::Frame FrameOf(const RouteCall& call, const std::string& group, std::string title,
-                     pages::Section section) {
-  pages::Frame f;
-  f.title = std::move(title);
-  f.viewer = PageViewer(call, group);
-  f.group = group;
-  f.section = section;
-  f.notice = NoticeOf(call);
-  return f;
-}
-
 Result<std::vector<RegisteredAction>> GroupActions(Store& store, const std::string& group,
                                                    bool open_only) {
   ActionQuery q;
@@ -90,7 +79,7 @@ HttpResponse Home(RouteCall& call) {
   auto decisions = call.store().DecisionPage(*group, latest_decisions);
   if (!decisions.ok()) return ErrorPage(call, decisions.error());
   page.decisions = std::move(decisions->items);
-  return HtmlPage(200, FrameOf(call, *group, *group, pages::Section::kHome),
+  return HtmlPage(200, GroupFrame(call, *group, *group, pages::Section::kHome),
                   pages::RenderGroupHome(page));
 }
 
@@ -181,7 +170,7 @@ HttpResponse ActionList(RouteCall& call) {
   auto meetings = call.store().MeetingPage({*group, {}, {}, MeetingParts::kKeyOnly}, every);
   if (!meetings.ok()) return ErrorPage(call, meetings.error());
   for (const Meeting& m : meetings->items) page.meetings.push_back(m.key);
-  return HtmlPage(200, FrameOf(call, *group, "Action items", pages::Section::kActions),
+  return HtmlPage(200, GroupFrame(call, *group, "Action items", pages::Section::kActions),
                   pages::RenderActionList(page));
 }
 
@@ -215,7 +204,7 @@ HttpResponse ActionItemPage(RouteCall& call) {
       if (a.id != page.item.id && !a.merged_into) page.merge_candidates.push_back(std::move(a));
   }
   const std::string title = "Item #" + std::to_string(page.item.id);
-  return HtmlPage(200, FrameOf(call, *group, title, pages::Section::kActions),
+  return HtmlPage(200, GroupFrame(call, *group, title, pages::Section::kActions),
                   pages::RenderActionItem(page, PageViewer(call, *group)));
 }
 
@@ -227,7 +216,7 @@ HttpResponse MeetingList(RouteCall& call) {
       call.store().MeetingPage({*group, {}, {}, MeetingParts::kEverything}, NewestPage(at.page));
   if (!meetings.ok()) return ErrorPage(call, meetings.error());
   return HtmlPage(
-      200, FrameOf(call, *group, "Meetings", pages::Section::kMeetings),
+      200, GroupFrame(call, *group, "Meetings", pages::Section::kMeetings),
       pages::RenderMeetingList({*group, std::move(meetings->items), {at.page, meetings->total}}));
 }
 
@@ -249,7 +238,7 @@ HttpResponse MeetingRecord(RouteCall& call) {
   if (!items.ok()) return ErrorPage(call, items.error());
   page.actions = std::move(items->items);
   const std::string title = MeetingLabel(it.key);
-  return HtmlPage(200, FrameOf(call, *group, title, pages::Section::kMeetings),
+  return HtmlPage(200, GroupFrame(call, *group, title, pages::Section::kMeetings),
                   pages::RenderMeeting(page));
 }
 
@@ -259,7 +248,7 @@ HttpResponse DecisionList(RouteCall& call) {
   const pages::ListPosition at{PageNumberOf(call.request), 0};
   auto decisions = call.store().DecisionPage(*group, NewestPage(at.page));
   if (!decisions.ok()) return ErrorPage(call, decisions.error());
-  return HtmlPage(200, FrameOf(call, *group, "Decisions", pages::Section::kDecisions),
+  return HtmlPage(200, GroupFrame(call, *group, "Decisions", pages::Section::kDecisions),
                   pages::RenderDecisionList(
                       {*group, std::move(decisions->items), {at.page, decisions->total}}));
 }
@@ -311,7 +300,7 @@ HttpResponse Attendance(RouteCall& call) {
   const GroupRegisters r{*group, std::move(*roster), std::move(meetings->items), {}, {}, today};
   const pages::PagePeriod shown{period->first, period->second};
   if (!*by_affiliation)
-    return HtmlPage(200, FrameOf(call, *group, "Attendance", pages::Section::kAttendance),
+    return HtmlPage(200, GroupFrame(call, *group, "Attendance", pages::Section::kAttendance),
                     pages::RenderAttendance(r, publish_detail::AttendanceDocument(r), shown));
   const GroupLog log{r.group, r.roster ? &*r.roster : nullptr, r.meetings};
   const Block whole = BlocksOf(log, shown.from, shown.to).front();
@@ -319,9 +308,9 @@ HttpResponse Attendance(RouteCall& call) {
       *group, shown, whole.meetings.size(), r.roster && HasAffiliations(*r.roster), {}};
   if (r.roster)
     page.sums = ParticipationByAffiliation(ParticipationIn(whole, shown.from, shown.to), *r.roster);
-  return HtmlPage(200,
-                  FrameOf(call, *group, "Attendance by affiliation", pages::Section::kAttendance),
-                  pages::RenderAffiliationAttendance(page));
+  return HtmlPage(
+      200, GroupFrame(call, *group, "Attendance by affiliation", pages::Section::kAttendance),
+      pages::RenderAffiliationAttendance(page));
 }
 
 // What an affiliation's appointees carry back for a period (the last twelve
@@ -343,10 +332,10 @@ HttpResponse ReportBackPage(RouteCall& call) {
   if (!report.ok()) return ErrorPage(call, report.error());
   pages::ReportBackPage page{&registers->at(0), std::move(*report), shown,
                              SeesAddresses(call, *group)};
-  return HtmlPage(
-      200,
-      FrameOf(call, *group, "Report back: " + page.report.affiliation, pages::Section::kAttendance),
-      pages::RenderReportBack(page));
+  return HtmlPage(200,
+                  GroupFrame(call, *group, "Report back: " + page.report.affiliation,
+                             pages::Section::kAttendance),
+                  pages::RenderReportBack(page));
 }
 
 HttpResponse RosterPage(RouteCall& call) {
@@ -356,7 +345,7 @@ HttpResponse RosterPage(RouteCall& call) {
   if (!roster.ok()) return ErrorPage(call, roster.error());
   pages::RosterPage page{*group, std::move(*roster), May(call, Operation::kEditRoster, *group),
                          std::nullopt, ""};
-  return HtmlPage(200, FrameOf(call, *group, "Roster", pages::Section::kRoster),
+  return HtmlPage(200, GroupFrame(call, *group, "Roster", pages::Section::kRoster),
                   pages::RenderRoster(page, PageViewer(call, *group)));
 }
 

@@ -122,6 +122,9 @@ Result<ImportPlan> PlanOf(RouteCall& call, const ImportTexts& t) {
   request.group = t.group;
   auto rosters = call.store().Rosters();
   if (!rosters.ok()) return rosters.error();
+  auto known_plan = call.store().FindWorkPlan(t.group);
+  if (!known_plan.ok()) return known_plan.error();
+  if (*known_plan) request.known_workplans.push_back(std::move(**known_plan));
   auto plan = PlanUpload(call, t.group, request, *rosters);
   if (!plan.ok()) return plan.error();
   for (const MeetingImport& m : plan->batch.meetings)
@@ -130,6 +133,9 @@ Result<ImportPlan> PlanOf(RouteCall& call, const ImportTexts& t) {
                                  t.group);
   if (plan->batch.roster && !EqualsNoCase(plan->batch.roster->group.short_name, t.group))
     return Error::InvalidInput("the roster is of another group than " + t.group);
+  for (const WorkPlan& w : plan->batch.workplans)
+    if (!EqualsNoCase(w.group, t.group))
+      return Error::InvalidInput("the work plan is of another group than " + t.group);
   return plan;
 }
 

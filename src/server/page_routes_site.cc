@@ -3,7 +3,9 @@
 // static assets.
 #include <algorithm>
 
+#include "core/directory.h"
 #include "core/text.h"
+#include "core/workplan.h"
 #include "publish/assets.h"
 #include "server/access.h"
 #include "server/api_common.h"
@@ -63,6 +65,42 @@ HttpResponse GroupList(RouteCall& call) {
                   pages::RenderGroupList(summaries));
 }
 
+// The tasks of the groups the viewer reads whose leader or people include
+// `person` (through each group's roster: a name, alias or initials).
+Result<std::vector<pages::MyTask>> MyTasks(RouteCall& call, const std::string& person, Date today) {
+  std::vector<pages::MyTask> mine;
+  auto rosters = call.store().Rosters();
+  if (!rosters.ok()) return rosters.error();
+  for (const Roster& roster : *rosters) {
+    const std::string& group = roster.group.short_name;
+    if (!MayRead(call, group)) continue;
+    const Person* me = Directory(&roster, group).FindPerson(person);
+    if (!me) continue;
+    auto plan = call.store().FindWorkPlan(group);
+    if (!plan.ok()) return plan.error();
+    if (!*plan) continue;
+    ActionQuery query;
+    query.group = group;
+    auto items = call.store().Actions(query);
+    if (!items.ok()) return items.error();
+    TaskLinks links = LinkItemsToTasks(**plan, *items);
+    for (const SubTeamPlan& subteam : (*plan)->subteams) {
+      for (const WorkPlanTask* task : TasksOf(subteam)) {
+        bool leads = task->leader == me->name;
+        if (!leads &&
+            std::find(task->people.begin(), task->people.end(), me->name) == task->people.end())
+          continue;
+        std::size_t open = 0;
+        for (std::int64_t id : links.items[task->label])
+          for (const RegisteredAction& a : *items)
+            if (a.id == id && a.item.status == ActionStatus::kOpen) ++open;
+        mine.push_back({group, subteam.subteam, *task, leads, IsOverdue(*task, today), open});
+      }
+    }
+  }
+  return mine;
+}
+
 HttpResponse MyItems(RouteCall& call) {
   if (!call.viewer.user) return Redirect("/login?next=/my");
   pages::MyItemsPage page{call.viewer.user->person, Today(), {}, {}};
@@ -75,6 +113,9 @@ HttpResponse MyItems(RouteCall& call) {
       if (a.merged_into || !MayRead(call, a.meeting.group)) continue;
       (a.item.status == ActionStatus::kOpen ? page.open : page.closed).push_back(std::move(a));
     }
+    auto tasks = MyTasks(call, page.person, page.today);
+    if (!tasks.ok()) return ErrorPage(call, tasks.error());
+    page.tasks = std::move(*tasks);
   }
   return HtmlPage(200, SiteFrame(call, "My items", pages::Section::kMine),
                   pages::RenderMyItems(page));
@@ -167,6 +208,7 @@ void AddSitePageRoutes(Router& router) {
 void AddPageRoutes(Router& router) {
   AddSitePageRoutes(router);
   AddSessionPageRoutes(router);
+  AddWorkPlanPageRoutes(router);
   AddGroupPageRoutes(router);
   AddActionFormRoutes(router);
   AddImportPageRoutes(router);

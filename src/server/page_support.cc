@@ -37,6 +37,17 @@ pages::Viewer PageViewer(const RouteCall& call, const std::string& group) {
   return v;
 }
 
+pages::Frame GroupFrame(const RouteCall& call, const std::string& group, std::string title,
+                        pages::Section section) {
+  pages::Frame f;
+  f.title = std::move(title);
+  f.viewer = PageViewer(call, group);
+  f.group = group;
+  f.section = section;
+  f.notice = NoticeOf(call);
+  return f;
+}
+
 Result<std::string> PageGroup(RouteCall& call, const std::string& name) {
   return VisibleGroup(call, name);
 }

@@ -21,6 +21,11 @@ namespace plenary {
 // they may edit `group` (empty: no group).
 pages::Viewer PageViewer(const RouteCall& call, const std::string& group = "");
 
+// The frame of a group's page: its title, the viewer, the group's
+// navigation with `section` marked, and the notice a redirect carried.
+pages::Frame GroupFrame(const RouteCall& call, const std::string& group, std::string title,
+                        pages::Section section);
+
 // The group's short name as stored when it exists and the viewer may read
 // it; NotFound otherwise (the same answer either way).
 Result<std::string> PageGroup(RouteCall& call, const std::string& name);

@@ -13,16 +13,12 @@
 #include "core/date.h"
 #include "core/meeting_label.h"
 #include "core/text.h"
+#include "store/workplan_rows.h"
 
 namespace plenary {
 namespace {
 
 std::string MeetingName(const MeetingKey& key) { return key.group + " " + MeetingLabel(key); }
-
-Status CheckDate(const Date& date, std::string_view what) {
-  if (date.ok() && ParseIsoDate(FormatIsoDate(date))) return Status::Ok();
-  return Error::InvalidInput(fmt::format("{}: not a date in the years 1900..2999", what));
-}
 
 Status CheckPerson(const std::string& group, const Person& person) {
   for (const std::optional<Date>& date : {person.member_from, person.member_to}) {
@@ -98,12 +94,20 @@ Status CheckMeeting(const Meeting& meeting) {
 
 }  // namespace
 
+Status CheckDate(const Date& date, std::string_view what) {
+  if (date.ok() && ParseIsoDate(FormatIsoDate(date))) return Status::Ok();
+  return Error::InvalidInput(fmt::format("{}: not a date in the years 1900..2999", what));
+}
+
 Status CheckImportBatch(const ImportBatch& batch) {
   if (batch.roster) {
     if (Status s = CheckRoster(*batch.roster); !s) return s;
   }
   for (const MeetingImport& import : batch.meetings) {
     if (Status s = CheckMeeting(import.meeting); !s) return s;
+  }
+  for (const WorkPlan& plan : batch.workplans) {
+    if (Status s = CheckWorkPlan(plan); !s) return s;
   }
   return Status::Ok();
 }

@@ -2,6 +2,7 @@
 // it: the same refusals and the same choice of meetings, whatever the database.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "plenary/store.h"
@@ -13,6 +14,10 @@ namespace plenary {
 // on the roster, a date outside the years 1900..2999 (or not ok()), a start
 // time outside 00:00..23:59. Reads nothing, writes nothing.
 Status CheckImportBatch(const ImportBatch& batch);
+
+// InvalidInput "WHAT: not a date in the years 1900..2999" unless `date` is
+// one a store keeps as "YYYY-MM-DD".
+Status CheckDate(const Date& date, std::string_view what);
 
 // Whether `meeting` is a record written before the meeting (an agenda): it
 // records no attendance and no decision. Such a record never replaces a stored

@@ -302,8 +302,39 @@ async function writes(ids) {
     fail(`GET /api/v1/groups/{group}/report-back: appointees ${JSON.stringify(report.body?.appointees)}`);
 }
 
+// The sub-teams' work plan the fixture imported with the example, and a
+// task's change (the admin's token: the secretariat's rights).
+async function workplan() {
+  const plan = await call("GET", "/api/v1/groups/{group}/workplan", { params: g, query: "as_of=2018-01-01", expect: 200 });
+  const dns1 = plan.body?.subteams?.[2]?.subtopics?.[0]?.tasks?.[0];
+  if (dns1?.label !== "DNS-1" || dns1?.overdue !== true)
+    fail(`GET /api/v1/groups/{group}/workplan: DNS-1 is not the overdue first DNS task: ${JSON.stringify(dns1)}`);
+  await call("GET", "/api/v1/groups/{group}/workplan", { params: g, query: "as_of=2018-13-01", expect: 400 });
+  await call("GET", "/api/v1/groups/{group}/workplan", { params: { group: "no-such-group" }, expect: 404 });
+  const task = { ...g, label: "dns-1" };
+  const changed = await call("PATCH", "/api/v1/groups/{group}/tasks/{label}",
+                             { params: task, body: { target: "2018-03-30", status: "done", people: ["GH"] }, expect: 200 });
+  if (changed.body?.target !== "2018-03-30" || changed.body?.people?.join() !== "Geoff Huston")
+    fail(`PATCH /api/v1/groups/{group}/tasks/{label}: ${JSON.stringify(changed.body)}`);
+  await call("PATCH", "/api/v1/groups/{group}/tasks/{label}", { params: task, body: { leader: "Jane Nobody" }, expect: 400 });
+  await call("PATCH", "/api/v1/groups/{group}/tasks/{label}", { params: task, body: { start: "2018-06-01" }, expect: 400 });
+  await call("PATCH", "/api/v1/groups/{group}/tasks/{label}", { params: task, body: { items: [999999] }, expect: 400 });
+  await call("PATCH", "/api/v1/groups/{group}/tasks/{label}", { params: task, body: { bogus: 1 }, expect: 400 });
+  await call("PATCH", "/api/v1/groups/{group}/tasks/{label}", { params: { ...g, label: "DNS-99" }, body: { status: "done" }, expect: 404 });
+  // A work plan file among the imports' files is detected and previewed.
+  const text = readFileSync(join(repo, "examples/ssr2/ssr2-workplan.toml"), "utf8");
+  const previewed = await call("POST", "/api/v1/groups/{group}/imports",
+                               { params: g, query: "dry_run=true", body: { notes: [{ name: "plan.toml", text }] }, expect: 200 });
+  if (previewed.body?.workplans?.[0]?.subteams?.length !== 4 || previewed.body?.formats?.[0]?.format !== "workplan")
+    fail(`POST /api/v1/groups/{group}/imports?dry_run=true with a work plan: ${JSON.stringify(previewed.body?.formats)}`);
+  const other = await call("POST", "/api/v1/groups/{group}/imports",
+                           { params: { group: "RDS" }, query: "dry_run=true", body: { notes: [{ name: "plan.toml", text }] } });
+  if (other.status === 200) fail("POST /api/v1/groups/RDS/imports: SSR2's work plan was accepted for RDS");
+}
+
 const ids = await reads();
 await session();
+await workplan();
 if (ids.length >= 3) await writes(ids);
 
 for (const op of documented) if (!exercised.has(op)) fail(`${op}: documented but not exercised by the contract test`);

@@ -19,6 +19,7 @@ const [base, artefacts] = process.argv.slice(2);
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const notes = readFileSync(join(repo, "examples/ssr2/ssr2-plenary-15.txt"), "utf8");
 const roster = readFileSync(join(repo, "examples/ssr2/ssr2-roster.txt"), "utf8");
+const workplan = readFileSync(join(repo, "examples/ssr2/ssr2-workplan.toml"), "utf8");
 const login = "ed";
 const password = "correct horse battery";
 const person = "James Gannon";
@@ -130,10 +131,51 @@ try {
     await screenshots(context, path, name);
   }
 
+  // The work plan: imported like notes (detected as a work plan), then
+  // changed by the DNS SSR sub-team's lead, who sees the timeline move.
+  await page.goto(base + "/g/SSR2/import");
+  await page.fill("#notes", workplan);
+  await submit(page, "main form");
+  assert.match(await page.textContent("main"), /work plan SSR2: 4 sub-teams, 11 tasks/,
+    "the preview names the work plan");
+  await submit(page, "form[action$='/import/confirm']");
   await submit(page, "header.site form[action='/logout']");
   assert.match(await page.textContent("header.site"), /Sign in/, "signed out");
   response = await page.request.get(base + "/my", { maxRedirects: 0 });
   assert.equal(response.status(), 303, "My items needs a session again");
+
+  await page.goto(base + "/login");
+  await page.fill("#login", "eric");
+  await page.fill("#password", password);
+  await submit(page, "main form");
+  await page.goto(base + "/my");
+  assert.match(await page.textContent("main #tasks + table"), /DNS-1 Review the root KSK/,
+    "the lead's tasks next to their items");
+  await page.goto(base + "/g/SSR2/workplan");
+  await checkAccessibility(page, "workplan");
+  await Promise.all([page.waitForNavigation(), page.click("main a:has-text('DNS SSR')")]);
+  await checkAccessibility(page, "subteam");
+  await screenshots(context, "/g/SSR2/subteams/dns-ssr", "subteam");
+  const chart = page.locator("main svg.gantt");
+  assert.equal(await chart.getAttribute("role"), "img", "the chart is an image with a title");
+  const bar = chart.locator("rect.bar").first();
+  const widthBefore = Number(await bar.getAttribute("width"));
+  assert.match(await page.textContent("main table"), /in progress — overdue/,
+    "overdue in words, not only colour");
+  const ericsOther = await page.request.get(base + "/g/SSR2/tasks/ICANN-1");
+  assert.doesNotMatch(await ericsOther.text(), /Save task/, "no form for another sub-team's task");
+  await Promise.all([page.waitForNavigation(), page.click("main a:has-text('Change DNS-1')")]);
+  await checkAccessibility(page, "task");
+  await page.fill("#target", "2018-03-30");
+  await page.selectOption("#status", "done");
+  await submit(page, "form.task-form");
+  assert.match(await page.textContent("main"), /Task DNS-1 is saved/);
+  const widthAfter = Number(await page.locator("main svg.gantt rect.bar").first().getAttribute("width"));
+  assert.ok(widthAfter > widthBefore, `the bar grew with the later target: ${widthBefore} -> ${widthAfter}`);
+  assert.match(await page.textContent("main table"), /DNS-1.*2018-03-30.*done/s, "the table agrees");
+  assert.match(await page.locator("main svg.gantt desc").textContent(), /^3 tasks of DNS SSR/);
+  await checkAccessibility(page, "subteam-after-edit");
+  await submit(page, "header.site form[action='/logout']");
 
   assert.deepEqual(violations, [], "axe-core violations:\n" + violations.join("\n"));
   console.log(`web e2e: passed; screenshots in ${artefacts}`);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The web tests' server: `serve_fixture.sh start DIR PLENARY [sample]` makes a
 # fresh database in DIR, adds the user the tests sign in as (`plenary user add`,
-# an admin) and an API token of theirs (DIR/token), with `sample` imports the
-# SSR2 example (roster and Plenary #15), starts `plenary serve` on a free port
+# an admin) and an API token of theirs (DIR/token), and a member "eric" who
+# leads the example's DNS SSR sub-team (same password); with `sample` imports
+# the SSR2 example (roster, work plan and Plenary #15), starts `plenary serve` on a free port
 # of 127.0.0.1 and writes its address to DIR/url; `serve_fixture.sh stop DIR`
 # stops it (SIGTERM, then waits).
 set -euo pipefail
@@ -18,8 +19,13 @@ case "$action" in
     PLENARY_PASSWORD_COST=test "$plenary" --db "$db" user add ed --name "Ed Secretary" \
       --person "James Gannon" --admin --password-file "$dir/password" >/dev/null
     "$plenary" --db "$db" token create ed --name web-tests >"$dir/token" 2>/dev/null
+    # A member who leads the DNS SSR sub-team in the example roster: they may
+    # change that sub-team's tasks and no others.
+    PLENARY_PASSWORD_COST=test "$plenary" --db "$db" user add eric --name "Eric Osterweil" \
+      --person "Eric Osterweil" --grant SSR2=member --password-file "$dir/password" >/dev/null
     if [[ "$sample" == sample ]]; then
       "$plenary" --db "$db" import --roster "$repo/examples/ssr2/ssr2-roster.txt" \
+        --workplan "$repo/examples/ssr2/ssr2-workplan.toml" \
         "$repo/examples/ssr2/ssr2-plenary-15.txt" >/dev/null
     fi
     PLENARY_PASSWORD_COST=test "$plenary" --db "$db" serve --listen 127.0.0.1:0 \

@@ -74,6 +74,9 @@ struct Renderer {
   std::string operator()(const Table& t) const {
     return "<p><strong>" + html::Escape(t.caption) + "</strong></p>\n" + TableXml(t);
   }
+  std::string operator()(const Timeline& t) const {
+    return "<p>" + html::Escape(t.description) + "</p>\n";
+  }
   std::string operator()(const BarChart& c) const {
     Table data{c.title, {"Month", "Rate (%)"}, {}, false};
     for (std::size_t i = 0; i < c.labels.size(); ++i)

@@ -68,6 +68,11 @@ struct BlockHtml {
     WriteSvgChart(w, c);
     w.Element("figcaption", c.description).Raw("\n").Close("figure").Raw("\n");
   }
+  void operator()(const Timeline& t) const {
+    w.Open("figure", {{"class", "timeline"}}).Raw("\n");
+    WriteGanttChart(w, t);
+    w.Element("figcaption", t.description).Raw("\n").Close("figure").Raw("\n");
+  }
 };
 
 }  // namespace

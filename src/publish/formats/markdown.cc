@@ -114,6 +114,8 @@ struct BlockMarkdown {
   }
   std::string operator()(const Table& t) const { return TableMarkdown(t); }
   std::string operator()(const BarChart& c) const { return ChartMarkdown(c); }
+  // The chart is the HTML pages'; here its description, and the table after it.
+  std::string operator()(const Timeline& t) const { return Escape(t.description, true) + "\n"; }
 };
 
 }  // namespace

@@ -77,6 +77,7 @@ struct Renderer {
     }
     return out + "|}\n";
   }
+  std::string operator()(const Timeline& t) const { return Escape(t.description) + "\n"; }
   std::string operator()(const BarChart& c) const {
     std::string out = Escape(c.description) + "\n\n{| class=\"wikitable\"\n|+ " + Escape(c.title) +
                       "\n! scope=\"col\" | Month\n! scope=\"col\" | Rate\n! "

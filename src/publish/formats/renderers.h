@@ -42,4 +42,8 @@ std::string RenderSvgChart(const BarChart& chart);
 // attendance page and the published HTML).
 void WriteSvgChart(html::HtmlWriter& w, const BarChart& chart);
 
+// A work plan's timeline as an accessible inline SVG Gantt chart
+// (formats/gantt_chart.cc), for the published HTML and the web app alike.
+void WriteGanttChart(html::HtmlWriter& w, const Timeline& timeline);
+
 }  // namespace plenary

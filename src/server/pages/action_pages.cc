@@ -260,6 +260,7 @@ html::TrustedHtml RenderMyItems(const MyItemsPage& p) {
   w.Open("p").Text("Where reminders of them go: ").Link("/my/reminders", "My reminders").Close("p");
   w.Element("h2", "Open");
   ActionTable(w, p.open, p.today, "My open items", true);
+  WriteMyTasks(w, p.tasks);
   w.Element("h2", "Done or cancelled");
   ActionTable(w, p.closed, p.today, "My closed items", true);
   return std::move(w).Done();

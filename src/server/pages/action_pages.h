@@ -8,6 +8,7 @@
 
 #include "plenary/model.h"
 #include "server/pages/layout.h"
+#include "server/pages/workplan_view.h"
 
 namespace plenary::pages {
 
@@ -65,6 +66,7 @@ struct MyItemsPage {
   Date today;
   std::vector<RegisteredAction> open;
   std::vector<RegisteredAction> closed;  // complete or cancelled
+  std::vector<MyTask> tasks;             // work plan tasks they lead or are engaged in
 };
 html::TrustedHtml RenderMyItems(const MyItemsPage& page);
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/date.h"
+#include "core/workplan.h"
 #include "importers/formats.h"
 #include "server/pages/meeting_pages.h"
 #include "server/pages/parts.h"
@@ -160,6 +161,9 @@ html::TrustedHtml RenderImportPreview(const ImportPreviewPage& p, const Viewer& 
             {{"class", "notice"}});
   FormatsRead(w, p, v);
   for (const PreviewMeeting& pm : p.meetings) PlannedMeeting(w, pm);
+  if (p.plan)
+    for (const WorkPlan& plan : p.plan->batch.workplans)
+      w.Element("p", "Would record the " + WorkPlanSummary(plan) + ".");
   Diagnostics(w, p.plan ? p.plan->warnings : std::vector<std::string>{});
   OpenPostForm(w, v, GroupPath(p.group, "import/confirm"), "stack");
   w.Void("input", {{"type", "hidden"}, {"name", "name"}, {"value", p.notes_name}});

@@ -20,6 +20,7 @@ constexpr NavEntry kGroupNav[] = {
     {Section::kMeetings, "Meetings", "meetings", false},
     {Section::kDecisions, "Decisions", "decisions", false},
     {Section::kAttendance, "Attendance", "attendance", false},
+    {Section::kWorkPlan, "Work plan", "workplan", false},
     {Section::kRoster, "Roster", "roster", false},
     {Section::kImport, "Import notes", "import", true},
 };

@@ -29,6 +29,7 @@ enum class Section {
   kMeetings,
   kDecisions,
   kAttendance,
+  kWorkPlan,
   kRoster,
   kImport,
   kMine,

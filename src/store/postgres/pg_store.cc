@@ -16,7 +16,9 @@
 #include "store/postgres/pg_search.h"
 #include "store/postgres/pg_site.h"
 #include "store/postgres/pg_snapshot.h"
+#include "store/postgres/pg_workplan.h"
 #include "store/snapshot_tables.h"
+#include "store/workplan_rows.h"
 
 namespace plenary {
 
@@ -58,6 +60,11 @@ Result<ImportReport> PostgresStore::Import(const ImportBatch& batch,
       if (auto group = pg::FindGroup(tx, m.key.group)) groups.insert(group->id);
     }
     for (pg::Id group : groups) pg::RebuildRegister(tx, group);
+    for (const WorkPlan& plan : batch.workplans) {
+      auto outcome = pg::SaveWorkPlan(tx, plan);
+      if (!outcome.ok()) return outcome.error();
+      report.workplans.push_back({plan.group, *outcome});
+    }
     if (audit) pg::InsertAudit(tx, audit(report));
     return report;
   });
@@ -69,6 +76,35 @@ Result<std::optional<Roster>> PostgresStore::FindRoster(const std::string& group
     std::optional<Roster> roster;
     if (row && row->has_roster) roster = pg::LoadRoster(tx, row->id);
     return Result<std::optional<Roster>>(std::move(roster));
+  });
+}
+
+namespace {
+
+// The plan of `group` when it has a roster (a plan needs one).
+std::optional<WorkPlan> StoredWorkPlan(pqxx::transaction_base& tx, const std::string& group) {
+  std::optional<pg::GroupRow> row = pg::FindGroup(tx, group);
+  if (!row || !row->has_roster) return std::nullopt;
+  return pg::LoadWorkPlan(tx, row->id, pg::LoadRoster(tx, row->id).group.short_name);
+}
+
+}  // namespace
+
+Result<std::optional<WorkPlan>> PostgresStore::FindWorkPlan(const std::string& group) {
+  return db_->Read<std::optional<WorkPlan>>([&](pqxx::transaction_base& tx) {
+    return Result<std::optional<WorkPlan>>(StoredWorkPlan(tx, group));
+  });
+}
+
+Result<WorkPlanTask> PostgresStore::EditTask(const std::string& group, const std::string& label,
+                                             const WorkPlanTask& task,
+                                             const AuditOf<WorkPlanTask>& audit) {
+  return db_->Write<WorkPlanTask>([&](pqxx::transaction_base& tx) -> Result<WorkPlanTask> {
+    auto plan = PlanWithTask(StoredWorkPlan(tx, group), group, label, task);
+    if (!plan.ok()) return plan.error();
+    if (auto saved = pg::SaveWorkPlan(tx, *plan); !saved.ok()) return saved.error();
+    if (audit) pg::InsertAudit(tx, audit(task));
+    return task;
   });
 }
 

@@ -58,6 +58,10 @@ class PostgresStore final : public Store {
                               const AuditOf<ImportReport>& audit = nullptr) override;
   Result<std::optional<Roster>> FindRoster(const std::string& group) override;
   Result<std::vector<Roster>> Rosters() override;
+  Result<std::optional<WorkPlan>> FindWorkPlan(const std::string& group) override;
+  Result<WorkPlanTask> EditTask(const std::string& group, const std::string& label,
+                                const WorkPlanTask& task,
+                                const AuditOf<WorkPlanTask>& audit = nullptr) override;
   Result<std::vector<Meeting>> Meetings() override;
   Result<std::vector<RegisteredAction>> Actions(const ActionQuery& query) override;
   Result<std::vector<RegisteredDecision>> Decisions() override;

@@ -96,6 +96,9 @@ TEST_F(PostgresStoreTest, MigrationFourIndexesWhatAnOlderDatabaseHolds) {
   ASSERT_TRUE(Open()->Import({Ssr2Roster(), {Imported(meeting, "a")}}).ok());
   // Back to version 3, as a database of an earlier plenary would be.
   Exec(
+      "DROP TABLE workplan_task_items, workplan_task_people, workplan_tasks, workplan_subtopics, "
+      "workplan_milestones, workplan_subteams; DELETE FROM schema_migrations WHERE version = 9");
+  Exec(
       "DROP INDEX register_items_by_group_status, register_items_by_group_due, "
       "register_items_by_origin, register_item_owners_by_name, meetings_by_group_date, "
       "meetings_by_group_date_id; DELETE FROM schema_migrations WHERE version = 7");

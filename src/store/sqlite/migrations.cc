@@ -243,6 +243,75 @@ CREATE INDEX meetings_by_group_date ON meetings (group_id, date, kind, number);
 CREATE INDEX meetings_by_group_date_id ON meetings (group_id, date, id);
 )sql";
 
+// Sub-team work plans (doc/workplan-format.md): each sub-team's plan, the
+// milestones (of a sub-team, or with subteam_id NULL of the whole group), the
+// subtopics, their tasks with the subtask leader and dates, the people
+// engaged, and the action items linked by hand (by register id; an item of
+// the same group, which the store checks). A group's plan is replaced whole
+// on import; a task is unique by label within its group.
+constexpr std::string_view kSchemaV9WorkPlans = R"sql(
+CREATE TABLE workplan_subteams (
+  id INTEGER PRIMARY KEY,
+  group_id INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL CHECK (name <> ''),
+  UNIQUE (group_id, position)
+) STRICT;
+
+CREATE TABLE workplan_milestones (
+  id INTEGER PRIMARY KEY,
+  group_id INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+  subteam_id INTEGER REFERENCES workplan_subteams (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL CHECK (name <> ''),
+  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')
+) STRICT;
+
+CREATE INDEX workplan_milestones_by_group ON workplan_milestones (group_id, position);
+CREATE INDEX workplan_milestones_by_subteam ON workplan_milestones (subteam_id);
+
+CREATE TABLE workplan_subtopics (
+  id INTEGER PRIMARY KEY,
+  subteam_id INTEGER NOT NULL REFERENCES workplan_subteams (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  title TEXT NOT NULL CHECK (title <> ''),
+  UNIQUE (subteam_id, position)
+) STRICT;
+
+CREATE TABLE workplan_tasks (
+  id INTEGER PRIMARY KEY,
+  subtopic_id INTEGER NOT NULL REFERENCES workplan_subtopics (id) ON DELETE CASCADE,
+  group_id INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  label TEXT NOT NULL CHECK (label <> ''),
+  title TEXT NOT NULL CHECK (title <> ''),
+  leader TEXT NOT NULL CHECK (leader <> ''),
+  start TEXT NOT NULL CHECK (start GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  target TEXT NOT NULL CHECK (target GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  status TEXT NOT NULL CHECK (status IN ('planned', 'in progress', 'done', 'on hold', 'dropped')),
+  CHECK (target >= start),
+  UNIQUE (subtopic_id, position)
+) STRICT;
+
+CREATE UNIQUE INDEX workplan_tasks_by_label ON workplan_tasks (group_id, lower(label));
+
+CREATE TABLE workplan_task_people (
+  task_id INTEGER NOT NULL REFERENCES workplan_tasks (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL CHECK (name <> ''),
+  PRIMARY KEY (task_id, position)
+) WITHOUT ROWID, STRICT;
+
+CREATE TABLE workplan_task_items (
+  task_id INTEGER NOT NULL REFERENCES workplan_tasks (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  item_id INTEGER NOT NULL CHECK (item_id > 0),
+  PRIMARY KEY (task_id, position)
+) WITHOUT ROWID, STRICT;
+
+CREATE INDEX workplan_task_items_by_item ON workplan_task_items (item_id);
+)sql";
+
 int QueryInt(SQLite::Database& db, const char* sql) {
   SQLite::Statement query(db, sql);
   query.executeStep();
@@ -289,12 +358,15 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
        sqlite::SiteSchema()},
       {5, "written statuses and due phrases, resolution bodies, guests, attendance remarks",
        kSchemaV5WordsGuestsAndRemarks},
-      {6, "reminders: people's and organisations' addresses, opt-outs, reminders sent; affiliations",
+      {6,
+       "reminders: people's and organisations' addresses, opt-outs, reminders sent; affiliations",
        kSchemaV6Reminders},
       {7,
        "indexes for paged lists: items by group and status or due, owners by name, meetings "
        "by group and date",
        kSchemaV7ListIndexes},
+      {9, "sub-team work plans: subtopics, tasks, leaders, people, linked items, milestones",
+       kSchemaV9WorkPlans},
   };
   return migrations;
 }

@@ -23,7 +23,8 @@ struct SqliteMigration {
   std::string_view sql;  // one or more statements
 };
 
-// Every migration, in version order, numbered from 1 without gaps. A migration
+// Every migration, in version order, numbered from 1 (a number handed to a
+// branch not merged yet is missing until it is). A migration
 // that has been released is never edited: a change to the schema is a new one.
 const std::vector<SqliteMigration>& SqliteMigrations();
 

@@ -20,6 +20,8 @@
 #include "store/sqlite/sqlite_site.h"
 #include "store/sqlite/sqlite_snapshot.h"
 #include "store/sqlite/sqlite_values.h"
+#include "store/sqlite/sqlite_workplan.h"
+#include "store/workplan_rows.h"
 
 namespace plenary {
 namespace {
@@ -119,6 +121,11 @@ Result<ImportReport> SqliteStore::Import(const ImportBatch& batch,
       if (auto group = sqlite::FindGroup(*db_, m.key.group)) groups.insert(group->id);
     }
     for (sqlite::Id group : groups) sqlite::RebuildRegister(*db_, group);
+    for (const WorkPlan& plan : batch.workplans) {
+      auto outcome = sqlite::SaveWorkPlan(*db_, plan);
+      if (!outcome.ok()) return outcome.error();
+      report.workplans.push_back({plan.group, *outcome});
+    }
     if (audit) sqlite::InsertAudit(*db_, audit(report));
     transaction.commit();
     return report;
@@ -133,6 +140,40 @@ Result<std::optional<Roster>> SqliteStore::FindRoster(const std::string& group) 
     if (row && row->has_roster) roster = sqlite::LoadRoster(*db_, row->id);
     transaction.commit();
     return roster;
+  });
+}
+
+namespace {
+
+// The plan of `group` when it has a roster (a plan needs one).
+std::optional<WorkPlan> StoredWorkPlan(SQLite::Database& db, const std::string& group) {
+  std::optional<sqlite::GroupRow> row = sqlite::FindGroup(db, group);
+  if (!row || !row->has_roster) return std::nullopt;
+  return sqlite::LoadWorkPlan(db, row->id, sqlite::LoadRoster(db, row->id).group.short_name);
+}
+
+}  // namespace
+
+Result<std::optional<WorkPlan>> SqliteStore::FindWorkPlan(const std::string& group) {
+  return Guarded([&]() -> Result<std::optional<WorkPlan>> {
+    SQLite::Transaction transaction(*db_);
+    std::optional<WorkPlan> plan = StoredWorkPlan(*db_, group);
+    transaction.commit();
+    return plan;
+  });
+}
+
+Result<WorkPlanTask> SqliteStore::EditTask(const std::string& group, const std::string& label,
+                                           const WorkPlanTask& task,
+                                           const AuditOf<WorkPlanTask>& audit) {
+  return Guarded([&]() -> Result<WorkPlanTask> {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    auto plan = PlanWithTask(StoredWorkPlan(*db_, group), group, label, task);
+    if (!plan.ok()) return plan.error();
+    if (auto saved = sqlite::SaveWorkPlan(*db_, *plan); !saved.ok()) return saved.error();
+    if (audit) sqlite::InsertAudit(*db_, audit(task));
+    transaction.commit();
+    return task;
   });
 }
 
