@@ -65,12 +65,15 @@ bool NamesNextMeetingOf(std::string_view phrase, std::string_view kind) {
   });
 }
 
-class Replayer {
+}  // namespace
+
+class RegisterReplay::Impl {
  public:
-  explicit Replayer(const MatchRules& rules) : rules_(rules) {}
+  Impl(Register start, const MatchRules& rules);
 
   void ApplyMeeting(const MeetingMentions& meeting);
   void ApplyEvent(const RegisterEvent& event);
+  const Register& Current() const { return reg_; }
   Register Finish() { return std::move(reg_); }
 
  private:
@@ -87,19 +90,40 @@ class Replayer {
   std::size_t Create(const MeetingMentions& meeting, int position);
   void Apply(std::size_t item, const MeetingMentions& meeting, int position);
   void Remember(std::size_t item, const std::string& text);
+  void Index(std::size_t item, const std::string& text);
   std::optional<std::size_t> ItemOf(const MentionRef& ref) const;
   std::string NoteIn(std::size_t item, const ActionItem& mention) const;
   void Merge(std::size_t into, std::size_t from, const RegisterEvent& event);
   void ResolveNextMeetingDues(const MeetingMentions& meeting);
 
-  const MatchRules& rules_;
+  MatchRules rules_;
   Register reg_;
   std::vector<std::vector<std::vector<std::string>>> words_;  // per item, per wording
+  // The items each content word is in, once each: how many there are decides
+  // whether a word is too common to find candidates by, so the count must not
+  // depend on the order wordings were added in (a resumed replay adds them
+  // item by item).
   std::unordered_map<std::string, std::vector<std::size_t>> index_;
   std::map<MentionRef, std::size_t> mention_owner_;
-  // Items due "before the next plenary": the item and its meeting's kind.
-  std::vector<std::pair<std::size_t, std::string>> due_at_next_;
+  std::vector<std::size_t> due_at_next_;  // items whose awaits_next is set
 };
+
+namespace {
+using Replayer = RegisterReplay::Impl;
+}  // namespace
+
+// The replay's own indexes are functions of the items: rebuilt from them, a
+// resumed replay matches, merges and resolves dues as the one that made them.
+RegisterReplay::Impl::Impl(Register start, const MatchRules& rules)
+    : rules_(rules), reg_(std::move(start)) {
+  words_.resize(reg_.items.size());
+  for (std::size_t i = 0; i < reg_.items.size(); ++i) {
+    const RegisterItem& item = reg_.items[i];
+    for (const std::string& text : item.match_texts) Index(i, text);
+    for (const MentionRef& ref : item.mentions) mention_owner_[ref] = i;
+    if (!item.awaits_next.empty()) due_at_next_.push_back(i);
+  }
+}
 
 double Replayer::ScoreItem(std::size_t item, const std::vector<std::string>& words) const {
   double best = 0;
@@ -155,10 +179,16 @@ void Replayer::Remember(std::size_t item, const std::string& text) {
   auto& texts = reg_.items[item].match_texts;
   if (std::find(texts.begin(), texts.end(), text) != texts.end()) return;
   texts.push_back(text);
+  Index(item, text);
+}
+
+void Replayer::Index(std::size_t item, const std::string& text) {
   std::vector<std::string> words = SortedWords(text);
   for (const std::string& w : words) {
-    auto& postings = index_[w];
-    if (postings.empty() || postings.back() != item) postings.push_back(item);
+    bool known = std::any_of(words_[item].begin(), words_[item].end(), [&](const auto& wording) {
+      return std::binary_search(wording.begin(), wording.end(), w);
+    });
+    if (!known) index_[w].push_back(item);
   }
   words_[item].push_back(std::move(words));
 }
@@ -186,8 +216,10 @@ std::size_t Replayer::Create(const MeetingMentions& meeting, int position) {
   words_.emplace_back();
   std::size_t index = reg_.items.size() - 1;
   if (!mention.due && !mention.due_phrase.empty() &&
-      NamesNextMeetingOf(mention.due_phrase, meeting.key.kind))
-    due_at_next_.push_back({index, meeting.key.kind});
+      NamesNextMeetingOf(mention.due_phrase, meeting.key.kind)) {
+    reg_.items[index].awaits_next = meeting.key.kind;
+    due_at_next_.push_back(index);
+  }
   Remember(index, std::string(SplitReviewStatus(mention.text).item));
   mention_owner_[{meeting.meeting_id, position}] = index;
   return index;
@@ -277,9 +309,10 @@ void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int posi
 // An open item due "before the next plenary" is due on the day of the next
 // meeting of its meeting's kind, once the replay reaches one.
 void Replayer::ResolveNextMeetingDues(const MeetingMentions& meeting) {
-  auto resolved = [&](const std::pair<std::size_t, std::string>& waiting) {
-    if (!EqualsNoCase(waiting.second, meeting.key.kind)) return false;
-    RegisterItem& item = reg_.items[waiting.first];
+  auto resolved = [&](std::size_t waiting) {
+    RegisterItem& item = reg_.items[waiting];
+    if (!EqualsNoCase(item.awaits_next, meeting.key.kind)) return false;
+    item.awaits_next.clear();
     if (item.merged_into || item.state.status != ActionStatus::kOpen || item.state.due) return true;
     item.state.due = meeting.date;
     item.history.push_back({meeting.date, meeting.key, std::nullopt,
@@ -381,8 +414,6 @@ void Replayer::ApplyEvent(const RegisterEvent& event) {
       {event.effective, std::nullopt, event.id, Join(changes), event.note, event.who});
 }
 
-}  // namespace
-
 std::vector<std::string> SortedWords(std::string_view text) {
   std::vector<std::string> words = ContentWords(WithoutRaisedOnDate(text));
   std::sort(words.begin(), words.end());
@@ -406,26 +437,49 @@ double MatchScore(const std::vector<std::string>& mention, const std::vector<std
   return (overlap + dice) / 2.0;
 }
 
-Register ReplayRegister(std::vector<MeetingMentions> meetings, std::vector<RegisterEvent> events,
-                        const MatchRules& rules) {
-  std::sort(meetings.begin(), meetings.end(),
-            [](const MeetingMentions& a, const MeetingMentions& b) {
-              return std::tie(a.date, a.key.kind, a.key.number, a.meeting_id) <
-                     std::tie(b.date, b.key.kind, b.key.number, b.meeting_id);
-            });
-  std::stable_sort(events.begin(), events.end(),
-                   [](const RegisterEvent& a, const RegisterEvent& b) {
-                     return std::tie(a.effective, a.id) < std::tie(b.effective, b.id);
-                   });
-  Replayer replayer(rules);
+bool ReplaysBefore(const MeetingMentions& a, const MeetingMentions& b) {
+  return std::tie(a.date, a.key.kind, a.key.number, a.meeting_id) <
+         std::tie(b.date, b.key.kind, b.key.number, b.meeting_id);
+}
+
+bool ReplaysBefore(const RegisterEvent& a, const RegisterEvent& b) {
+  return std::tie(a.effective, a.id) < std::tie(b.effective, b.id);
+}
+
+bool ReplaysBefore(const MeetingMentions& meeting, const RegisterEvent& event) {
+  return !ReplaysBefore(event, meeting);
+}
+
+bool ReplaysBefore(const RegisterEvent& event, const MeetingMentions& meeting) {
+  return event.effective < meeting.date;
+}
+
+RegisterReplay::RegisterReplay(Register start, const MatchRules& rules)
+    : impl_(std::make_unique<Impl>(std::move(start), rules)) {}
+RegisterReplay::~RegisterReplay() = default;
+void RegisterReplay::ApplyMeeting(const MeetingMentions& meeting) { impl_->ApplyMeeting(meeting); }
+void RegisterReplay::ApplyEvent(const RegisterEvent& event) { impl_->ApplyEvent(event); }
+const Register& RegisterReplay::Current() const { return impl_->Current(); }
+Register RegisterReplay::Finish() { return impl_->Finish(); }
+
+void RegisterReplay::ApplyAll(std::vector<MeetingMentions> meetings,
+                              std::vector<RegisterEvent> events) {
+  auto before = [](const auto& a, const auto& b) { return ReplaysBefore(a, b); };
+  std::sort(meetings.begin(), meetings.end(), before);
+  std::stable_sort(events.begin(), events.end(), before);
   std::size_t e = 0;
   for (const MeetingMentions& meeting : meetings) {
-    for (; e < events.size() && events[e].effective < meeting.date; ++e)
-      replayer.ApplyEvent(events[e]);
-    replayer.ApplyMeeting(meeting);
+    for (; e < events.size() && ReplaysBefore(events[e], meeting); ++e) ApplyEvent(events[e]);
+    ApplyMeeting(meeting);
   }
-  for (; e < events.size(); ++e) replayer.ApplyEvent(events[e]);
-  return replayer.Finish();
+  for (; e < events.size(); ++e) ApplyEvent(events[e]);
+}
+
+Register ReplayRegister(std::vector<MeetingMentions> meetings, std::vector<RegisterEvent> events,
+                        const MatchRules& rules) {
+  RegisterReplay replay({}, rules);
+  replay.ApplyAll(std::move(meetings), std::move(events));
+  return replay.Finish();
 }
 
 void AssignItemIds(Register& reg, const std::map<MentionRef, std::int64_t>& previous,
