@@ -288,6 +288,20 @@ CREATE INDEX meetings_by_group_date ON meetings (group_id, date, kind, number);
 CREATE INDEX meetings_by_group_date_id ON meetings (group_id, date, id);
 )sql";
 
+// As SQLite's migration 8 (sqlite/migrations.cc); PostgresStore::Open
+// replays the dropped items.
+constexpr std::string_view kSchemaV8IncrementalRegister = R"sql(
+ALTER TABLE register_items ADD COLUMN awaits_next text NOT NULL DEFAULT '';
+CREATE TABLE register_match_texts (
+  item_id bigint NOT NULL REFERENCES register_items (id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  text text NOT NULL,
+  PRIMARY KEY (item_id, position)
+);
+DELETE FROM register_items;
+DELETE FROM register_notices;
+)sql";
+
 // The version recorded in the current schema (search_path's first schema):
 // 0 when it has no tables at all.
 int ReadVersion(pqxx::transaction_base& tx) {
@@ -342,6 +356,8 @@ const std::vector<PostgresMigration>& PostgresMigrations() {
        "indexes for paged lists: items by group and status or due, owners by name, meetings "
        "by group and date",
        kSchemaV7ListIndexes},
+      {8, "the incremental register: items' match texts and the meeting a due date awaits",
+       kSchemaV8IncrementalRegister},
   };
   return migrations;
 }

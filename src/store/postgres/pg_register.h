@@ -9,14 +9,20 @@
 #include <vector>
 
 #include "plenary/store.h"
+#include "store/register_rows.h"
 #include "store/postgres/pg_values.h"
 
 namespace plenary::pg {
 
-// Rebuilds the register of group `group_id` from its meetings' mentions and
-// its manual events, keeping item ids stable. The caller holds a write
+// Brings the register of group `group_id` up to date after `change` to its
+// inputs, as sqlite::UpdateRegister does. The caller holds a write
 // transaction.
+void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& change);
+// UpdateRegister with a replay of the whole group.
 void RebuildRegister(pqxx::transaction_base& tx, Id group_id);
+// Rebuilds every group whose mentions are not in its stored register (after
+// schema migration 8). Returns whether there was one.
+bool RebuildStaleRegisters(pqxx::transaction_base& tx);
 
 // Register items (not merged) matching `query` (owner apart), in register order.
 std::vector<RegisteredAction> LoadRegisterItems(pqxx::transaction_base& tx,

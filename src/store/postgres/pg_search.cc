@@ -133,10 +133,13 @@ void IndexMeeting(pqxx::transaction_base& tx, Id meeting_id) {
     tx.exec_params0(std::string(kInsertDoc) + std::string(docs) + " WHERE m.id = $1", meeting_id);
 }
 
-void IndexGroupActions(pqxx::transaction_base& tx, Id group_id) {
-  tx.exec_params0(std::string(kStaleActionDocs), group_id);
-  tx.exec_params0(std::string(kInsertDoc) + std::string(kActionDocs) + std::string(kNewActionDocs),
-                  group_id);
+void IndexGroupActions(pqxx::transaction_base& tx, Id group_id, const std::string& ids) {
+  constexpr std::string_view kListed = "(SELECT value::bigint FROM json_array_elements_text($2))";
+  tx.exec_params0(std::string(kStaleActionDocs) + " AND action_id IN " + std::string(kListed),
+                  group_id, ids);
+  tx.exec_params0(std::string(kInsertDoc) + std::string(kActionDocs) +
+                      std::string(kNewActionDocs) + " AND r.id IN " + std::string(kListed),
+                  group_id, ids);
 }
 
 void RebuildSearchIndex(pqxx::transaction_base& tx) {

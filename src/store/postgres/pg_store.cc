@@ -38,6 +38,10 @@ Status AuditItem(pqxx::transaction_base& tx, std::int64_t id,
 Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url) {
   Result<std::unique_ptr<pg::Database>> db = pg::Database::Open(url);
   if (!db) return db.error();
+  // After an upgrade, replay the register of meetings stored before it.
+  Result<bool> replayed = (*db)->Write<bool>(
+      [](pqxx::transaction_base& tx) -> Result<bool> { return pg::RebuildStaleRegisters(tx); });
+  if (!replayed) return replayed.error();
   return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(db).value()));
 }
 
@@ -51,13 +55,9 @@ Result<ImportReport> PostgresStore::Import(const ImportBatch& batch,
                                            const AuditOf<ImportReport>& audit) {
   if (Status valid = CheckImportBatch(batch); !valid) return valid.error();
   return db_->Write<ImportReport>([&](pqxx::transaction_base& tx) -> Result<ImportReport> {
-    ImportReport report = pg::WriteImportBatch(tx, batch);
-    std::set<pg::Id> groups;
-    for (const MeetingImportReport& m : report.meetings) {
-      if (m.outcome == ImportOutcome::kUnchanged) continue;
-      if (auto group = pg::FindGroup(tx, m.key.group)) groups.insert(group->id);
-    }
-    for (pg::Id group : groups) pg::RebuildRegister(tx, group);
+    std::map<pg::Id, InputChange> changes;
+    ImportReport report = pg::WriteImportBatch(tx, batch, changes);
+    for (const auto& [group, change] : changes) pg::UpdateRegister(tx, group, change);
     if (audit) pg::InsertAudit(tx, audit(report));
     return report;
   });

@@ -243,6 +243,22 @@ CREATE INDEX meetings_by_group_date ON meetings (group_id, date, kind, number);
 CREATE INDEX meetings_by_group_date_id ON meetings (group_id, date, id);
 )sql";
 
+// What the register needs to be extended instead of replayed: each item's
+// match texts and the kind of meeting its due date waits for. The items are
+// dropped; opening the database replays them (RebuildStaleRegisters), ids kept
+// through action_mentions.item_id.
+constexpr std::string_view kSchemaV8IncrementalRegister = R"sql(
+ALTER TABLE register_items ADD COLUMN awaits_next TEXT NOT NULL DEFAULT '';
+CREATE TABLE register_match_texts (
+  item_id INTEGER NOT NULL REFERENCES register_items (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (item_id, position)
+) WITHOUT ROWID, STRICT;
+DELETE FROM register_items;
+DELETE FROM register_notices;
+)sql";
+
 int QueryInt(SQLite::Database& db, const char* sql) {
   SQLite::Statement query(db, sql);
   query.executeStep();
@@ -295,6 +311,8 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
        "indexes for paged lists: items by group and status or due, owners by name, meetings "
        "by group and date",
        kSchemaV7ListIndexes},
+      {8, "the incremental register: items' match texts and the meeting a due date awaits",
+       kSchemaV8IncrementalRegister},
   };
   return migrations;
 }

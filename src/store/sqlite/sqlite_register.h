@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "plenary/store.h"
+#include "store/register_rows.h"
 #include "store/sqlite/sqlite_values.h"
 
 namespace plenary::sqlite {
@@ -16,9 +17,13 @@ namespace plenary::sqlite {
 // The migration that adds the register's tables (see migrations.cc).
 extern const std::string_view kRegisterSchema;
 
-// Rebuilds the register of group `group_id` from its meetings' mentions and
-// its manual events, keeping item ids stable. The caller holds a write
+// Brings the register of group `group_id` up to date after `change` to its
+// inputs (written already): extended from the stored register when the
+// change comes after everything else, replayed otherwise; only the rows that
+// differ are written, item ids kept stable. The caller holds a write
 // transaction.
+void UpdateRegister(SQLite::Database& db, Id group_id, const InputChange& change);
+// UpdateRegister with a replay of the whole group.
 void RebuildRegister(SQLite::Database& db, Id group_id);
 // Rebuilds every group whose mentions have not been replayed yet (after a
 // schema upgrade). Returns whether anything was written.

@@ -95,10 +95,14 @@ void IndexMeeting(SQLite::Database& db, Id meeting_id) {
     Run(db, std::string(kInsertDoc) + std::string(docs) + " WHERE m.id = ?", meeting_id);
 }
 
-void IndexGroupActions(SQLite::Database& db, Id group_id) {
-  Run(db, std::string(kStaleActionDocs), group_id);
-  Run(db, std::string(kInsertDoc) + std::string(kActionDocs) + std::string(kNewActionDocs),
-      group_id);
+void IndexGroupActions(SQLite::Database& db, Id group_id, const std::vector<std::int64_t>& ids) {
+  std::string list = nlohmann::json(ids).dump();
+  Run(db, std::string(kStaleActionDocs) + " AND action_id IN (SELECT value FROM json_each(?2))",
+      group_id, list);
+  Run(db,
+      std::string(kInsertDoc) + std::string(kActionDocs) + std::string(kNewActionDocs) +
+          " AND r.id IN (SELECT value FROM json_each(?2))",
+      group_id, list);
 }
 
 void RebuildSearchIndex(SQLite::Database& db) {

@@ -111,14 +111,10 @@ Result<ImportReport> SqliteStore::Import(const ImportBatch& batch,
   if (Status valid = CheckImportBatch(batch); !valid) return valid.error();
   return Guarded([&]() -> Result<ImportReport> {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    ImportReport report = sqlite::WriteImportBatch(*db_, batch);
-    // Replay the register of every group whose meetings changed.
-    std::set<sqlite::Id> groups;
-    for (const MeetingImportReport& m : report.meetings) {
-      if (m.outcome == ImportOutcome::kUnchanged) continue;
-      if (auto group = sqlite::FindGroup(*db_, m.key.group)) groups.insert(group->id);
-    }
-    for (sqlite::Id group : groups) sqlite::RebuildRegister(*db_, group);
+    std::map<sqlite::Id, InputChange> changes;
+    ImportReport report = sqlite::WriteImportBatch(*db_, batch, changes);
+    // Update the register of every group whose meetings changed.
+    for (const auto& [group, change] : changes) sqlite::UpdateRegister(*db_, group, change);
     if (audit) sqlite::InsertAudit(*db_, audit(report));
     transaction.commit();
     return report;
