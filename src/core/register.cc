@@ -74,6 +74,12 @@ class RegisterReplay::Impl {
   void ApplyMeeting(const MeetingMentions& meeting);
   void ApplyEvent(const RegisterEvent& event);
   const Register& Current() const { return reg_; }
+  Register& Ids() { return reg_; }
+  std::vector<std::size_t> TakeChanged() {
+    std::vector<std::size_t> changed(changed_.begin(), changed_.end());
+    changed_.clear();
+    return changed;
+  }
   Register Finish() { return std::move(reg_); }
 
  private:
@@ -106,6 +112,7 @@ class RegisterReplay::Impl {
   std::unordered_map<std::string, std::vector<std::size_t>> index_;
   std::map<MentionRef, std::size_t> mention_owner_;
   std::vector<std::size_t> due_at_next_;  // items whose awaits_next is set
+  std::set<std::size_t> changed_;         // items changed since TakeChanged
 };
 
 namespace {
@@ -222,6 +229,7 @@ std::size_t Replayer::Create(const MeetingMentions& meeting, int position) {
   }
   Remember(index, std::string(SplitReviewStatus(mention.text).item));
   mention_owner_[{meeting.meeting_id, position}] = index;
+  changed_.insert(index);
   return index;
 }
 
@@ -262,6 +270,7 @@ std::string Replayer::NoteIn(std::size_t item, const ActionItem& mention) const 
 void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int position) {
   const ActionItem& mention = meeting.mentions[static_cast<std::size_t>(position)];
   RegisterItem& item = reg_.items[index];
+  changed_.insert(index);
   std::vector<std::string> changes;
   if (mention.due && mention.due != item.state.due) {
     changes.push_back(fmt::format("due {} -> {}", DueText(item.state.due), DueText(mention.due)));
@@ -313,6 +322,7 @@ void Replayer::ResolveNextMeetingDues(const MeetingMentions& meeting) {
     RegisterItem& item = reg_.items[waiting];
     if (!EqualsNoCase(item.awaits_next, meeting.key.kind)) return false;
     item.awaits_next.clear();
+    changed_.insert(waiting);
     if (item.merged_into || item.state.status != ActionStatus::kOpen || item.state.due) return true;
     item.state.due = meeting.date;
     item.history.push_back({meeting.date, meeting.key, std::nullopt,
@@ -361,6 +371,7 @@ std::optional<std::size_t> Replayer::ItemOf(const MentionRef& ref) const {
 void Replayer::Merge(std::size_t into, std::size_t from, const RegisterEvent& event) {
   RegisterItem& a = reg_.items[into];
   RegisterItem& b = reg_.items[from];
+  changed_.insert({into, from});
   for (const Owner& o : b.state.owners)
     if (std::find(a.state.owners.begin(), a.state.owners.end(), o) == a.state.owners.end())
       a.state.owners.push_back(o);
@@ -393,6 +404,7 @@ void Replayer::ApplyEvent(const RegisterEvent& event) {
   }
   if (merge) return Merge(*index, other, event);
   RegisterItem& item = reg_.items[*index];
+  changed_.insert(*index);
   std::vector<std::string> changes;
   if (event.status && *event.status != item.state.status) {
     changes.push_back(StatusChange(*event.status));
@@ -460,6 +472,8 @@ RegisterReplay::~RegisterReplay() = default;
 void RegisterReplay::ApplyMeeting(const MeetingMentions& meeting) { impl_->ApplyMeeting(meeting); }
 void RegisterReplay::ApplyEvent(const RegisterEvent& event) { impl_->ApplyEvent(event); }
 const Register& RegisterReplay::Current() const { return impl_->Current(); }
+Register& RegisterReplay::Ids() { return impl_->Ids(); }
+std::vector<std::size_t> RegisterReplay::TakeChanged() { return impl_->TakeChanged(); }
 Register RegisterReplay::Finish() { return impl_->Finish(); }
 
 void RegisterReplay::ApplyAll(std::vector<MeetingMentions> meetings,
@@ -482,6 +496,15 @@ Register ReplayRegister(std::vector<MeetingMentions> meetings, std::vector<Regis
   return replay.Finish();
 }
 
+namespace {
+
+void LinkMergedIds(Register& reg) {
+  for (RegisterItem& item : reg.items)
+    item.merged_into_id = item.merged_into ? reg.items[*item.merged_into].id : 0;
+}
+
+}  // namespace
+
 void AssignItemIds(Register& reg, const std::map<MentionRef, std::int64_t>& previous,
                    std::int64_t& next_id) {
   std::set<std::int64_t> taken;
@@ -498,8 +521,12 @@ void AssignItemIds(Register& reg, const std::map<MentionRef, std::int64_t>& prev
     next_id = std::max(next_id, item.id + 1);
     taken.insert(item.id);
   }
-  for (RegisterItem& item : reg.items)
-    item.merged_into_id = item.merged_into ? reg.items[*item.merged_into].id : 0;
+  LinkMergedIds(reg);
+}
+
+void AssignNewItemIds(Register& reg, std::size_t first_new, std::int64_t& next_id) {
+  for (std::size_t i = first_new; i < reg.items.size(); ++i) reg.items[i].id = next_id++;
+  LinkMergedIds(reg);
 }
 
 std::vector<DuplicatePair> FindDuplicates(const Register& reg, double threshold) {

@@ -133,6 +133,11 @@ class RegisterReplay {
   // Applies all of them, sorted into replay order first.
   void ApplyAll(std::vector<MeetingMentions> meetings, std::vector<RegisterEvent> events);
   const Register& Current() const;
+  // The register, for its owner to assign ids (AssignItemIds).
+  Register& Ids();
+  // The positions of the items the inputs applied since the last call
+  // changed or created, in order; then forgets them.
+  std::vector<std::size_t> TakeChanged();
   Register Finish();
 
   class Impl;
@@ -155,6 +160,12 @@ Register ReplayRegister(std::vector<MeetingMentions> meetings, std::vector<Regis
 // took that id; otherwise a new one from `next_id`, which is advanced.
 void AssignItemIds(Register& reg, const std::map<MentionRef, std::int64_t>& previous,
                    std::int64_t& next_id);
+
+// AssignItemIds after a replay that went on from a register with ids
+// (RegisterReplay): items before `first_new` had them and keep them (their
+// mentions are all theirs), the items after get new ones from `next_id` in
+// order, as AssignItemIds would give them.
+void AssignNewItemIds(Register& reg, std::size_t first_new, std::int64_t& next_id);
 
 // Pairs of open items whose wordings score at least `threshold`, best first.
 std::vector<DuplicatePair> FindDuplicates(const Register& reg, double threshold = 0.5);

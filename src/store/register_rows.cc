@@ -73,17 +73,6 @@ std::optional<std::vector<Owner>> ParseEventOwners(std::string_view text) {
   return owners;
 }
 
-RegisterRebuild PlanRebuild(GroupMentions input, std::vector<RegisterEvent> events,
-                            std::int64_t next_id) {
-  RegisterRebuild plan;
-  for (const MeetingMentions& m : input.meetings)
-    plan.meeting_ids[{m.key.group, m.key.kind, m.key.number}] = m.meeting_id;
-  plan.reg = ReplayRegister(std::move(input.meetings), std::move(events));
-  AssignItemIds(plan.reg, input.previous, next_id);
-  plan.next_id = next_id;
-  return plan;
-}
-
 bool IsTail(const RegisterTail& tail, const std::vector<MeetingMentions>& replayed,
             const std::vector<RegisterEvent>& replayed_events) {
   auto after_all = [&](const auto& input) {
@@ -93,22 +82,6 @@ bool IsTail(const RegisterTail& tail, const std::vector<MeetingMentions>& replay
   };
   return std::all_of(tail.meetings.begin(), tail.meetings.end(), after_all) &&
          std::all_of(tail.events.begin(), tail.events.end(), after_all);
-}
-
-RegisterRebuild PlanExtension(Register stored, RegisterTail tail,
-                              const std::vector<MeetingMentions>& meetings, std::int64_t next_id) {
-  std::map<MentionRef, std::int64_t> previous;
-  for (const RegisterItem& item : stored.items)
-    for (const MentionRef& ref : item.mentions) previous[ref] = item.id;
-  RegisterRebuild plan;
-  for (const MeetingMentions& m : meetings)
-    plan.meeting_ids[{m.key.group, m.key.kind, m.key.number}] = m.meeting_id;
-  RegisterReplay replay(std::move(stored));
-  replay.ApplyAll(std::move(tail.meetings), std::move(tail.events));
-  plan.reg = replay.Finish();
-  AssignItemIds(plan.reg, previous, next_id);
-  plan.next_id = next_id;
-  return plan;
 }
 
 RegisterDiff DiffRegisters(const Register& before, const Register& after) {
@@ -140,12 +113,54 @@ bool AlwaysReplays() {
   return mode && std::string_view(mode) == "always";
 }
 
-RegisterUpdate PlanRegisterUpdate(RegisterSource& source, const InputChange& change) {
+RegisterCache::RegisterCache() : random_(std::random_device{}()) {}
+
+std::unique_ptr<RegisterReplay> RegisterCache::Take(std::int64_t group,
+                                                    std::optional<std::int64_t> stored) {
+  if (!replay_ || group != group_ || stored != token_) {
+    replay_.reset();
+    return nullptr;
+  }
+  return std::move(replay_);
+}
+
+std::int64_t RegisterCache::Keep(std::int64_t group, std::unique_ptr<RegisterReplay> replay) {
+  group_ = group;
+  token_ = static_cast<std::int64_t>(random_() >> 1);
+  replay_ = std::move(replay);
+  return token_;
+}
+
+namespace {
+
+// The tail applied to the kept (or stored) register: only the items it
+// changed or created are written.
+RegisterDiff Extend(RegisterReplay& replay, RegisterTail tail, std::int64_t& next_id) {
+  const Register& reg = replay.Current();
+  std::size_t items = reg.items.size();
+  RegisterDiff diff;
+  diff.notices_from = reg.diagnostics.size();
+  replay.TakeChanged();
+  replay.ApplyAll(std::move(tail.meetings), std::move(tail.events));
+  AssignNewItemIds(replay.Ids(), items, next_id);
+  for (std::size_t i : replay.TakeChanged()) {
+    if (i < items) diff.deleted.push_back(reg.items[i].id);
+    diff.written.push_back(i);
+  }
+  return diff;
+}
+
+}  // namespace
+
+RegisterUpdate PlanRegisterUpdate(RegisterSource& source, std::int64_t group_id,
+                                  const InputChange& change, RegisterCache& cache) {
   std::vector<MeetingMentions> meetings = source.Meetings();
   std::vector<RegisterEvent> events = source.Events();
+  std::unique_ptr<RegisterReplay> kept = cache.Take(group_id, source.Token());
   RegisterUpdate update;
-  update.before = source.Stored(meetings);
-  std::int64_t next_id = source.NextItemId();
+  update.next_id = source.NextItemId();
+  for (const MeetingMentions& m : meetings)
+    update.meeting_ids[{m.key.group, m.key.kind, m.key.number}] = m.meeting_id;
   RegisterTail tail;
   std::vector<MeetingMentions> other_meetings;
   std::vector<RegisterEvent> other_events;
@@ -153,13 +168,21 @@ RegisterUpdate PlanRegisterUpdate(RegisterSource& source, const InputChange& cha
     (change.created_meetings.count(m.meeting_id) ? tail.meetings : other_meetings).push_back(m);
   for (const RegisterEvent& e : events)
     (e.id == change.recorded_event ? tail.events : other_events).push_back(e);
+  std::unique_ptr<RegisterReplay> replay;
   if (!change.replay && !AlwaysReplays() && IsTail(tail, other_meetings, other_events)) {
+    replay = kept ? std::move(kept) : std::make_unique<RegisterReplay>(source.Stored(meetings));
     tail.meetings = source.Mentions(&change.created_meetings).meetings;
-    update.plan = PlanExtension(update.before, std::move(tail), meetings, next_id);
+    update.diff = Extend(*replay, std::move(tail), update.next_id);
   } else {
-    update.plan = PlanRebuild(source.Mentions(nullptr), std::move(events), next_id);
+    Register before = kept ? kept->Finish() : source.Stored(meetings);
+    GroupMentions all = source.Mentions(nullptr);
+    replay = std::make_unique<RegisterReplay>();
+    replay->ApplyAll(std::move(all.meetings), std::move(events));
+    AssignItemIds(replay->Ids(), all.previous, update.next_id);
+    update.diff = DiffRegisters(before, replay->Current());
   }
-  update.diff = DiffRegisters(update.before, update.plan.reg);
+  update.token = cache.Keep(group_id, std::move(replay));
+  update.reg = &cache.Kept();
   return update;
 }
 

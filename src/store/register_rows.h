@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <random>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -67,19 +69,9 @@ struct GroupMentions {
 // A meeting's store id by (group, kind, number), for writing history rows.
 using MeetingIds = std::map<std::tuple<std::string, std::string, int>, std::int64_t>;
 
-// What a rebuild writes: the replayed register with ids assigned, and the
-// store's next unused item id afterwards.
-struct RegisterRebuild {
-  Register reg;
-  MeetingIds meeting_ids;
-  std::int64_t next_id = 0;
-};
-RegisterRebuild PlanRebuild(GroupMentions input, std::vector<RegisterEvent> events,
-                            std::int64_t next_id);
-
 // The inputs a write adds to a group's register: meetings created and an
 // event recorded. When they all come after every input the stored register
-// has replayed (IsTail), the store extends it (PlanExtension) instead of
+// has replayed (IsTail), the store extends it instead of
 // replaying the group's history; both end in the same register, ids included.
 struct RegisterTail {
   std::vector<MeetingMentions> meetings;
@@ -90,11 +82,6 @@ struct RegisterTail {
 // `replayed_events` (the group's other events).
 bool IsTail(const RegisterTail& tail, const std::vector<MeetingMentions>& replayed,
             const std::vector<RegisterEvent>& replayed_events);
-// `stored` (as a replay left it, with ids) with the tail replayed onto it,
-// ids assigned as PlanRebuild assigns them. `meetings`: the group's meetings
-// (mentions not needed), for the history's meeting ids.
-RegisterRebuild PlanExtension(Register stored, RegisterTail tail,
-                              const std::vector<MeetingMentions>& meetings, std::int64_t next_id);
 
 // What writing `after` over the stored `before` changes: the rows of the
 // items that differ (or are gone) are deleted, those of `after` that differ
@@ -170,6 +157,31 @@ class RegisterSource {
   // The mentions of the meetings `only` names, or of every meeting.
   virtual GroupMentions Mentions(const std::set<std::int64_t>* only) = 0;
   virtual std::int64_t NextItemId() = 0;
+  // groups.register_token: what the last write of the register stored.
+  virtual std::optional<std::int64_t> Token() = 0;
+};
+
+// The register of the group a Store wrote last, as its replay left it, with
+// the token that write stored beside it (groups.register_token, a random
+// number): while the stored token is still that one, nothing else has
+// written the register since, and the next write goes on from the kept
+// replay instead of reading the register back. One group is kept, so a
+// Store holds at most one register in memory.
+class RegisterCache {
+ public:
+  RegisterCache();
+  // The replay kept for `group` if `stored` is the token it was kept with
+  // (it leaves the cache), else nullptr.
+  std::unique_ptr<RegisterReplay> Take(std::int64_t group, std::optional<std::int64_t> stored);
+  // Keeps `replay` for `group` under a new token, which it returns.
+  std::int64_t Keep(std::int64_t group, std::unique_ptr<RegisterReplay> replay);
+  const Register& Kept() const { return replay_->Current(); }
+
+ private:
+  std::int64_t group_ = 0;
+  std::int64_t token_ = 0;
+  std::unique_ptr<RegisterReplay> replay_;
+  std::mt19937_64 random_;
 };
 
 // The register before and after `change`, and the rows that differ: the
@@ -179,11 +191,14 @@ class RegisterSource {
 // before it was extended: the property test's reference and the bench's
 // comparison).
 struct RegisterUpdate {
-  Register before;
-  RegisterRebuild plan;
+  const Register* reg = nullptr;  // after the change, kept in the cache
+  MeetingIds meeting_ids;
+  std::int64_t next_id = 0;  // the store's next unused item id afterwards
   RegisterDiff diff;
+  std::int64_t token = 0;  // to store in groups.register_token
 };
-RegisterUpdate PlanRegisterUpdate(RegisterSource& source, const InputChange& change);
+RegisterUpdate PlanRegisterUpdate(RegisterSource& source, std::int64_t group_id,
+                                  const InputChange& change, RegisterCache& cache);
 
 // The replay order of `meetings` (mentions not needed): meeting id -> rank.
 std::map<std::int64_t, std::size_t> ReplayRanks(std::vector<MeetingMentions> meetings);

@@ -222,6 +222,12 @@ void RegisterPropertyTest::Step(History& history, std::set<std::int64_t>& merged
     if (field == 2) by.owners = std::vector<Owner>{{"Carol Example", OwnerKind::kPerson}};
     by.note = field == 3 ? "chased by e-mail" : "";
     OnBoth([&](Store& s) { return s.EditAction(id, by).ok(); });
+  } else if (kind == 8 && history.Pick(0, 2) == 0) {
+    what = "the incremental store reopened (what it kept of the register is gone)";
+    incremental_.reset();
+    auto reopened = OpenStore(url_);
+    ASSERT_TRUE(reopened.ok()) << reopened.error().message;
+    incremental_ = std::move(reopened).value();
   } else if (kind == 8) {
     what = "a merge";
     std::int64_t into = AnyItem(history, true), from = AnyItem(history, true);
@@ -258,7 +264,8 @@ TEST_P(RegisterPropertyTest, EveryStepEndsInTheRegisterAFullReplayMakes) {
             << ")";
     }
     // The next seed starts from empty stores.
-    incremental_ = std::move(OpenStore(FreshUrl())).value();
+    url_ = FreshUrl();
+    incremental_ = std::move(OpenStore(url_)).value();
     replayed_ = std::move(OpenStore(FreshUrl())).value();
   }
 }

@@ -292,6 +292,7 @@ CREATE INDEX meetings_by_group_date_id ON meetings (group_id, date, id);
 // replays the dropped items.
 constexpr std::string_view kSchemaV8IncrementalRegister = R"sql(
 ALTER TABLE register_items ADD COLUMN awaits_next text NOT NULL DEFAULT '';
+ALTER TABLE groups ADD COLUMN register_token bigint;
 CREATE TABLE register_match_texts (
   item_id bigint NOT NULL REFERENCES register_items (id) ON DELETE CASCADE,
   position integer NOT NULL,

@@ -160,6 +160,12 @@ class StoredRegisterSource : public RegisterSource {
     if (counter.empty()) throw CorruptRow("corrupt database: no register_counter");
     return counter[0][0].as<std::int64_t>();
   }
+  std::optional<std::int64_t> Token() override {
+    pqxx::result row =
+        tx_.exec_params("SELECT register_token FROM groups WHERE id = $1", group_id_);
+    if (row.empty()) return std::nullopt;
+    return IdOrNull(row[0][0]);
+  }
 
  private:
   pqxx::transaction_base& tx_;
@@ -261,10 +267,11 @@ void LinkMentions(pqxx::transaction_base& tx, const std::vector<RegisterItem>& i
 
 }  // namespace
 
-void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& change) {
+void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& change,
+                    RegisterCache& cache) {
   StoredRegisterSource source(tx, group_id);
-  RegisterUpdate update = PlanRegisterUpdate(source, change);
-  const Register& reg = update.plan.reg;
+  RegisterUpdate update = PlanRegisterUpdate(source, group_id, change, cache);
+  const Register& reg = *update.reg;
   const std::vector<std::size_t>& written = update.diff.written;
   if (!update.diff.deleted.empty())
     tx.exec_params0(
@@ -273,7 +280,7 @@ void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& 
         JsonIds(update.diff.deleted));
   if (!written.empty()) {
     WriteItems(tx, group_id, reg.items, written);
-    WriteHistories(tx, reg.items, written, update.plan.meeting_ids);
+    WriteHistories(tx, reg.items, written, update.meeting_ids);
     LinkMentions(tx, reg.items, written);
   }
   tx.exec_params0("DELETE FROM register_notices WHERE group_id = $1 AND position >= $2", group_id,
@@ -283,17 +290,18 @@ void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& 
     tx.exec_params0(
         "INSERT INTO register_notices (group_id, position, meeting_id, line, message) "
         "VALUES ($1, $2, $3, $4, $5)",
-        group_id, i, Param(MeetingIdOf(update.plan.meeting_ids, d.meeting)), d.line, d.message);
+        group_id, i, Param(MeetingIdOf(update.meeting_ids, d.meeting)), d.line, d.message);
   }
   tx.exec_params0("UPDATE register_counter SET next_item_id = $1 WHERE id = 1",
-                  update.plan.next_id);
+                  update.next_id);
+  tx.exec_params0("UPDATE groups SET register_token = $1 WHERE id = $2", update.token, group_id);
   std::vector<std::int64_t> touched = update.diff.deleted;
   for (std::size_t i : written) touched.push_back(reg.items[i].id);
   IndexGroupActions(tx, group_id, JsonIds(touched));
 }
 
-void RebuildRegister(pqxx::transaction_base& tx, Id group_id) {
-  UpdateRegister(tx, group_id, InputChange{{}, std::nullopt, true});
+void RebuildRegister(pqxx::transaction_base& tx, Id group_id, RegisterCache& cache) {
+  UpdateRegister(tx, group_id, InputChange{{}, std::nullopt, true}, cache);
 }
 
 bool RebuildStaleRegisters(pqxx::transaction_base& tx) {
@@ -301,7 +309,8 @@ bool RebuildStaleRegisters(pqxx::transaction_base& tx) {
       "SELECT DISTINCT m.group_id FROM action_mentions a JOIN meetings m ON m.id = a.meeting_id "
       "WHERE a.item_id IS NULL "
       "OR NOT EXISTS (SELECT 1 FROM register_items r WHERE r.id = a.item_id)");
-  for (const pqxx::row& row : stale) RebuildRegister(tx, row[0].as<Id>());
+  RegisterCache cache;
+  for (const pqxx::row& row : stale) RebuildRegister(tx, row[0].as<Id>(), cache);
   return !stale.empty();
 }
 
@@ -399,7 +408,7 @@ std::optional<ItemAnchor> FindItemAnchor(pqxx::transaction_base& tx, std::int64_
 }
 
 void RecordEvent(pqxx::transaction_base& tx, const ItemAnchor& item, const ItemAnchor* other,
-                 const ActionEdit& edit) {
+                 const ActionEdit& edit, RegisterCache& cache) {
   std::optional<std::string> owners;
   if (edit.owners) owners = EventOwnersJson(*edit.owners);
   tx.exec_params0(
@@ -414,16 +423,17 @@ void RecordEvent(pqxx::transaction_base& tx, const ItemAnchor& item, const ItemA
       edit.due.has_value(), edit.due ? IsoDateOrNull(*edit.due) : std::nullopt, owners, edit.note,
       edit.who, FormatIsoDate(edit.effective));
   Id event = tx.exec("SELECT lastval()")[0][0].as<Id>();
-  UpdateRegister(tx, item.group_id, InputChange{{}, event, false});
+  UpdateRegister(tx, item.group_id, InputChange{{}, event, false}, cache);
 }
 
-bool DeleteMergeEvent(pqxx::transaction_base& tx, const ItemAnchor& from) {
+bool DeleteMergeEvent(pqxx::transaction_base& tx, const ItemAnchor& from,
+                      RegisterCache& cache) {
   pqxx::result erased = tx.exec_params(
       "DELETE FROM register_events WHERE kind = 'merge' AND group_id = $1 "
       "AND other_meeting_id = $2 AND other_position = $3",
       from.group_id, from.meeting_id, from.position);
   if (erased.affected_rows() == 0) return false;
-  RebuildRegister(tx, from.group_id);
+  RebuildRegister(tx, from.group_id, cache);
   return true;
 }
 

@@ -97,7 +97,8 @@ TEST_F(PostgresStoreTest, MigrationFourIndexesWhatAnOlderDatabaseHolds) {
   // Back to version 3, as a database of an earlier plenary would be.
   Exec(
       "DROP TABLE register_match_texts; ALTER TABLE register_items DROP COLUMN awaits_next; "
-      "DELETE FROM schema_migrations WHERE version = 8");
+      "ALTER TABLE groups DROP COLUMN register_token; DELETE FROM schema_migrations WHERE "
+      "version = 8");
   Exec(
       "DROP INDEX register_items_by_group_status, register_items_by_group_due, "
       "register_items_by_origin, register_item_owners_by_name, meetings_by_group_date, "

@@ -244,11 +244,14 @@ CREATE INDEX meetings_by_group_date_id ON meetings (group_id, date, id);
 )sql";
 
 // What the register needs to be extended instead of replayed: each item's
-// match texts and the kind of meeting its due date waits for. The items are
+// match texts and the kind of meeting its due date waits for, and the token
+// of the last write of a group's register (store/register_rows.h
+// RegisterCache; not exported: a restored group has none). The items are
 // dropped; opening the database replays them (RebuildStaleRegisters), ids kept
 // through action_mentions.item_id.
 constexpr std::string_view kSchemaV8IncrementalRegister = R"sql(
 ALTER TABLE register_items ADD COLUMN awaits_next TEXT NOT NULL DEFAULT '';
+ALTER TABLE groups ADD COLUMN register_token INTEGER;
 CREATE TABLE register_match_texts (
   item_id INTEGER NOT NULL REFERENCES register_items (id) ON DELETE CASCADE,
   position INTEGER NOT NULL,

@@ -271,6 +271,12 @@ class StoredRegisterSource : public RegisterSource {
     return LoadGroupMentions(db_, group_id_, only);
   }
   std::int64_t NextItemId() override { return sqlite::NextItemId(db_); }
+  std::optional<std::int64_t> Token() override {
+    SQLite::Statement query(db_, "SELECT register_token FROM groups WHERE id = ?");
+    Bind(query, group_id_);
+    if (!query.executeStep() || query.getColumn(0).isNull()) return std::nullopt;
+    return query.getColumn(0).getInt64();
+  }
 
  private:
   SQLite::Database& db_;
@@ -364,25 +370,27 @@ std::int64_t NextItemId(SQLite::Database& db) {
 
 }  // namespace
 
-void UpdateRegister(SQLite::Database& db, Id group_id, const InputChange& change) {
+void UpdateRegister(SQLite::Database& db, Id group_id, const InputChange& change,
+                    RegisterCache& cache) {
   StoredRegisterSource source(db, group_id);
-  RegisterUpdate update = PlanRegisterUpdate(source, change);
-  const Register& reg = update.plan.reg;
+  RegisterUpdate update = PlanRegisterUpdate(source, group_id, change, cache);
+  const Register& reg = *update.reg;
   std::vector<std::int64_t> touched = update.diff.deleted;
   SQLite::Statement erase(db, "DELETE FROM register_items WHERE id = ?");
   for (std::int64_t id : update.diff.deleted) Run(erase, id);
-  RegisterWriter writer(db, update.plan.meeting_ids);
+  RegisterWriter writer(db, update.meeting_ids);
   for (std::size_t i : update.diff.written) {
     writer.Write(group_id, i, reg.items[i]);
     touched.push_back(reg.items[i].id);
   }
-  WriteNotices(db, group_id, reg, update.plan.meeting_ids, update.diff.notices_from);
-  Run(db, "UPDATE register_counter SET next_item_id = ? WHERE id = 1", update.plan.next_id);
+  WriteNotices(db, group_id, reg, update.meeting_ids, update.diff.notices_from);
+  Run(db, "UPDATE register_counter SET next_item_id = ? WHERE id = 1", update.next_id);
+  Run(db, "UPDATE groups SET register_token = ? WHERE id = ?", update.token, group_id);
   IndexGroupActions(db, group_id, touched);
 }
 
-void RebuildRegister(SQLite::Database& db, Id group_id) {
-  UpdateRegister(db, group_id, InputChange{{}, std::nullopt, true});
+void RebuildRegister(SQLite::Database& db, Id group_id, RegisterCache& cache) {
+  UpdateRegister(db, group_id, InputChange{{}, std::nullopt, true}, cache);
 }
 
 bool RebuildStaleRegisters(SQLite::Database& db) {
@@ -392,7 +400,8 @@ bool RebuildStaleRegisters(SQLite::Database& db) {
                           "OR NOT EXISTS (SELECT 1 FROM register_items r WHERE r.id = a.item_id)");
   std::vector<Id> groups;
   while (stale.executeStep()) groups.push_back(stale.getColumn(0).getInt64());
-  for (Id group : groups) RebuildRegister(db, group);
+  RegisterCache cache;
+  for (Id group : groups) RebuildRegister(db, group, cache);
   return !groups.empty();
 }
 
@@ -489,7 +498,7 @@ std::optional<ItemAnchor> FindItemAnchor(SQLite::Database& db, std::int64_t id) 
 }
 
 void RecordEvent(SQLite::Database& db, const ItemAnchor& item, const ItemAnchor* other,
-                 const ActionEdit& edit) {
+                 const ActionEdit& edit, RegisterCache& cache) {
   std::optional<std::string> owners;
   if (edit.owners) owners = EventOwnersJson(*edit.owners);
   SQLite::Statement insert(
@@ -505,16 +514,16 @@ void RecordEvent(SQLite::Database& db, const ItemAnchor& item, const ItemAnchor*
                   : std::nullopt,
       edit.due ? 1 : 0, edit.due ? IsoDateOrNull(*edit.due) : std::nullopt, owners, edit.note,
       edit.who, FormatIsoDate(edit.effective));
-  UpdateRegister(db, item.group_id, InputChange{{}, db.getLastInsertRowid(), false});
+  UpdateRegister(db, item.group_id, InputChange{{}, db.getLastInsertRowid(), false}, cache);
 }
 
-bool DeleteMergeEvent(SQLite::Database& db, const ItemAnchor& from) {
+bool DeleteMergeEvent(SQLite::Database& db, const ItemAnchor& from, RegisterCache& cache) {
   SQLite::Statement erase(db,
                           "DELETE FROM register_events WHERE kind = 'merge' AND group_id = ? "
                           "AND other_meeting_id = ? AND other_position = ?");
   Run(erase, from.group_id, from.meeting_id, from.position);
   if (db.getChanges() == 0) return false;
-  RebuildRegister(db, from.group_id);
+  RebuildRegister(db, from.group_id, cache);
   return true;
 }
 
