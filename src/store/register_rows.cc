@@ -170,11 +170,13 @@ RegisterUpdate PlanRegisterUpdate(RegisterSource& source, std::int64_t group_id,
     (e.id == change.recorded_event ? tail.events : other_events).push_back(e);
   std::unique_ptr<RegisterReplay> replay;
   if (!change.replay && !AlwaysReplays() && IsTail(tail, other_meetings, other_events)) {
-    replay = kept ? std::move(kept) : std::make_unique<RegisterReplay>(source.Stored(meetings));
+    replay = kept ? std::move(kept) : std::make_unique<RegisterReplay>(
+                             AssembleStoredRegister(source.StoredRows(), meetings));
     tail.meetings = source.Mentions(&change.created_meetings).meetings;
     update.diff = Extend(*replay, std::move(tail), update.next_id);
   } else {
-    Register before = kept ? kept->Finish() : source.Stored(meetings);
+    Register before =
+        kept ? kept->Finish() : AssembleStoredRegister(source.StoredRows(), meetings);
     GroupMentions all = source.Mentions(nullptr);
     replay = std::make_unique<RegisterReplay>();
     replay->ApplyAll(std::move(all.meetings), std::move(events));

@@ -150,10 +150,8 @@ class RegisterSource {
   // Every meeting of the group, without mentions.
   virtual std::vector<MeetingMentions> Meetings() = 0;
   virtual std::vector<RegisterEvent> Events() = 0;
-  // The register as stored: items in replay order with their ids, mentions
-  // (the meetings' mentions that have an item), match texts, merges,
-  // awaits_next, histories and notices.
-  virtual Register Stored(const std::vector<MeetingMentions>& meetings) = 0;
+  // The register's rows (AssembleStoredRegister makes the register of them).
+  virtual StoredRegisterRows StoredRows() = 0;
   // The mentions of the meetings `only` names, or of every meeting.
   virtual GroupMentions Mentions(const std::set<std::int64_t>* only) = 0;
   virtual std::int64_t NextItemId() = 0;

@@ -149,9 +149,7 @@ class StoredRegisterSource : public RegisterSource {
   StoredRegisterSource(pqxx::transaction_base& tx, Id group_id) : tx_(tx), group_id_(group_id) {}
   std::vector<MeetingMentions> Meetings() override { return LoadMeetingKeys(tx_, group_id_); }
   std::vector<RegisterEvent> Events() override { return LoadEvents(tx_, group_id_); }
-  Register Stored(const std::vector<MeetingMentions>& meetings) override {
-    return AssembleStoredRegister(LoadStoredRows(tx_, group_id_), meetings);
-  }
+  StoredRegisterRows StoredRows() override { return LoadStoredRows(tx_, group_id_); }
   GroupMentions Mentions(const std::set<std::int64_t>* only) override {
     return LoadGroupMentions(tx_, group_id_, only);
   }

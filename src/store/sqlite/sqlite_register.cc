@@ -264,9 +264,7 @@ class StoredRegisterSource : public RegisterSource {
   StoredRegisterSource(SQLite::Database& db, Id group_id) : db_(db), group_id_(group_id) {}
   std::vector<MeetingMentions> Meetings() override { return LoadMeetingKeys(db_, group_id_); }
   std::vector<RegisterEvent> Events() override { return LoadEvents(db_, group_id_); }
-  Register Stored(const std::vector<MeetingMentions>& meetings) override {
-    return AssembleStoredRegister(LoadStoredRows(db_, group_id_), meetings);
-  }
+  StoredRegisterRows StoredRows() override { return LoadStoredRows(db_, group_id_); }
   GroupMentions Mentions(const std::set<std::int64_t>* only) override {
     return LoadGroupMentions(db_, group_id_, only);
   }
