@@ -295,7 +295,7 @@ void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& 
   tx.exec_params0("UPDATE groups SET register_token = $1 WHERE id = $2", update.token, group_id);
   std::vector<std::int64_t> touched = update.diff.deleted;
   for (std::size_t i : written) touched.push_back(reg.items[i].id);
-  IndexGroupActions(tx, group_id, JsonIds(touched));
+  IndexGroupActions(tx, JsonIds(touched));
 }
 
 void RebuildRegister(pqxx::transaction_base& tx, Id group_id, RegisterCache& cache) {
