@@ -1,7 +1,10 @@
 // The register at the size of a long-lived group: 1,000 meetings, 20,000 items
 // (with reviews of earlier items), 30 members. Prints the time to import the
-// whole history, to import one more meeting into it, and per-query latency,
-// for SQLite and, with PLENARY_BENCH_PG_URL, PostgreSQL, side by side.
+// whole history, to import one more meeting into it, to re-import the last
+// meeting edited (a replay of the group), to make one manual change, and
+// per-query latency, for SQLite and, with PLENARY_BENCH_PG_URL, PostgreSQL,
+// side by side; then the rate of the whole-history import next to a bare
+// SQLite bulk insert of the same rows, measured in the same run.
 //   build/register_bench [--benchmark_filter=...]
 //   bench/run_register_bench.sh    (starts a throwaway PostgreSQL for the run)
 #include <benchmark/benchmark.h>
@@ -12,8 +15,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <sqlite3.h>
+
+#include <chrono>
 #include <pqxx/pqxx>
 #include <random>
+#include <variant>
 
 #include "core/date.h"
 #include "plenary/store.h"
@@ -123,49 +130,164 @@ std::unique_ptr<Store> FreshStore(const Backend& backend) {
   return std::move(store).value();
 }
 
+// The rows the whole-history import wrote (every table Export gives: the
+// search index apart), for the bare bulk insert to write again.
+Snapshot& WrittenRows() {
+  static Snapshot rows;
+  return rows;
+}
+
+std::size_t RowCount(const Snapshot& snapshot) {
+  std::size_t rows = 0;
+  for (const SnapshotTable& t : snapshot.tables) rows += t.rows.size();
+  return rows;
+}
+
+// Seconds per whole-history import on SQLite and per bare bulk insert.
+std::map<std::string, double>& Seconds() {
+  static std::map<std::string, double> seconds;
+  return seconds;
+}
+
 void ImportWholeHistory(benchmark::State& state, const Backend& backend) {
   ImportBatch batch = History(kMeetings);
   for (auto _ : state) {
     state.PauseTiming();
     auto store = FreshStore(backend);
     state.ResumeTiming();
+    auto start = std::chrono::steady_clock::now();
     auto report = store->Import(batch);
     if (!report.ok()) state.SkipWithError(report.error().message.c_str());
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    state.PauseTiming();
+    if (backend.server.empty()) {
+      Seconds()["import"] = took.count();
+      if (auto rows = store->Export(); rows.ok()) WrittenRows() = std::move(rows).value();
+    }
+    state.ResumeTiming();
   }
   state.counters["meetings"] = kMeetings;
   state.counters["mentions"] = kMeetings * (kNewItemsPerMeeting + kReviewsPerMeeting);
 }
 
+// The floor for writing the whole history: the rows the import wrote, put
+// into plain tables (no keys, indexes or constraints) of a fresh SQLite file
+// with one prepared statement per table in one transaction, the same
+// synchronous setting and journal mode as the store.
+void BareSqliteBulkInsert(benchmark::State& state) {
+  const Snapshot& snapshot = WrittenRows();
+  if (snapshot.tables.empty()) return state.SkipWithError("run ImportWholeHistory/sqlite first");
+  auto path = std::filesystem::temp_directory_path() / "plenary-register-bench" / "bare.db";
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::filesystem::remove(path);
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", nullptr, nullptr,
+                 nullptr);
+    for (const SnapshotTable& t : snapshot.tables)
+      sqlite3_exec(db, fmt::format("CREATE TABLE {} ({})", t.name, fmt::join(t.columns, ", ")).c_str(),
+                   nullptr, nullptr, nullptr);
+    state.ResumeTiming();
+    auto start = std::chrono::steady_clock::now();
+    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+    for (const SnapshotTable& t : snapshot.tables) {
+      std::vector<std::string> marks(t.columns.size(), "?");
+      sqlite3_stmt* insert = nullptr;
+      sqlite3_prepare_v2(db,
+                         fmt::format("INSERT INTO {} VALUES ({})", t.name, fmt::join(marks, ", "))
+                             .c_str(),
+                         -1, &insert, nullptr);
+      for (const auto& row : t.rows) {
+        for (std::size_t c = 0; c < row.size(); ++c) {
+          int index = static_cast<int>(c) + 1;
+          if (const auto* i = std::get_if<std::int64_t>(&row[c]))
+            sqlite3_bind_int64(insert, index, *i);
+          else if (const auto* text = std::get_if<std::string>(&row[c]))
+            sqlite3_bind_text(insert, index, text->data(), static_cast<int>(text->size()),
+                              SQLITE_STATIC);
+          else
+            sqlite3_bind_null(insert, index);
+        }
+        sqlite3_step(insert);
+        sqlite3_reset(insert);
+      }
+      sqlite3_finalize(insert);
+    }
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    Seconds()["bare"] = took.count();
+    state.PauseTiming();
+    sqlite3_close(db);
+    state.ResumeTiming();
+  }
+  state.counters["rows"] = static_cast<double>(RowCount(snapshot));
+}
+
 // A register of kMeetings meetings per back end, imported once, and the
-// meeting after them.
+// meetings after them, one for each ImportOneMoreMeeting iteration.
 struct Loaded {
   std::unique_ptr<Store> store;
-  MeetingImport next;
+  std::vector<MeetingImport> next;
   std::size_t items = 0;
 };
+
+constexpr int kMoreMeetings = 3;
 
 Loaded& LoadedRegister(const Backend& backend) {
   static std::map<std::string, Loaded> loaded;
   Loaded& l = loaded[backend.name];
   if (l.store) return l;
-  ImportBatch batch = History(kMeetings + 1);
-  l.next = batch.meetings.back();
-  batch.meetings.pop_back();
+  ImportBatch batch = History(kMeetings + kMoreMeetings);
+  l.next.assign(batch.meetings.end() - kMoreMeetings, batch.meetings.end());
+  batch.meetings.resize(static_cast<std::size_t>(kMeetings));
   l.store = FreshStore(backend);
   if (!l.store->Import(batch).ok()) std::abort();
   l.items = l.store->Actions({})->size();
   return l;
 }
 
+// A meeting dated after every other: the register is extended.
 void ImportOneMoreMeeting(benchmark::State& state, const Backend& backend) {
   Loaded& l = LoadedRegister(backend);
-  int version = 0;
+  std::size_t next = 0;
   for (auto _ : state) {
-    l.next.source.sha256 = std::to_string(++version);  // a changed file each time: a full replay
-    auto report = l.store->Import({std::nullopt, {l.next}});
+    if (next == l.next.size()) return state.SkipWithError("no meeting left to import");
+    auto report = l.store->Import({std::nullopt, {l.next[next++]}});
     if (!report.ok()) state.SkipWithError(report.error().message.c_str());
   }
   state.counters["register_items"] = static_cast<double>(l.items);
+}
+
+// The last meeting's notes edited and imported again: the group is replayed
+// and only the rows that differ are written.
+void ReimportLastMeeting(benchmark::State& state, const Backend& backend) {
+  Loaded& l = LoadedRegister(backend);
+  MeetingImport last = l.next.back();
+  int version = 0;
+  for (auto _ : state) {
+    last.source.sha256 = "edited " + std::to_string(++version);
+    last.meeting.actions.back().text += " (edited)";
+    auto report = l.store->Import({std::nullopt, {last}});
+    if (!report.ok()) state.SkipWithError(report.error().message.c_str());
+  }
+}
+
+// `plenary actions done`, today: an open item completed, with a note.
+void OneManualChange(benchmark::State& state, const Backend& backend) {
+  Loaded& l = LoadedRegister(backend);
+  auto open = l.store->Actions({true, std::nullopt, std::nullopt});
+  if (!open.ok() || open->empty()) return state.SkipWithError("no open item");
+  std::size_t next = 0;
+  for (auto _ : state) {
+    ActionEdit edit;
+    edit.status = ActionStatus::kComplete;
+    edit.note = "done, as reported by e-mail";
+    edit.who = "bench";
+    edit.effective = Date{std::chrono::year{2030} / 1 / 1};
+    auto item = l.store->EditAction((*open)[next++ % open->size()].id, edit);
+    if (!item.ok()) state.SkipWithError(item.error().message.c_str());
+  }
 }
 
 void OpenItems(benchmark::State& state, const Backend& backend) {
@@ -226,6 +348,15 @@ class SideBySideReporter : public benchmark::ConsoleReporter {
       for (const Backend& b : backends) fmt::print("{:>16}", times_[bench][b.name]);
       fmt::print("\n");
     }
+    std::size_t rows = RowCount(WrittenRows());
+    if (Seconds().count("import") && Seconds().count("bare") && rows > 0) {
+      double import = static_cast<double>(rows) / Seconds()["import"];
+      double bare = static_cast<double>(rows) / Seconds()["bare"];
+      fmt::print(
+          "\nwhole history on SQLite: {} rows, {:.0f} rows/s; bare SQLite bulk insert of the "
+          "same rows: {:.0f} rows/s; ratio {:.2f} (target: at least 0.5)\n",
+          rows, import, bare, import / bare);
+    }
   }
 
  private:
@@ -243,9 +374,19 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(name("ImportWholeHistory").c_str(), ImportWholeHistory, b)
         ->Unit(benchmark::kMillisecond)
         ->Iterations(1);
+    if (b.server.empty())
+      benchmark::RegisterBenchmark("BareSqliteBulkInsert/sqlite", BareSqliteBulkInsert)
+          ->Unit(benchmark::kMillisecond)
+          ->Iterations(1);
     benchmark::RegisterBenchmark(name("ImportOneMoreMeeting").c_str(), ImportOneMoreMeeting, b)
         ->Unit(benchmark::kMillisecond)
-        ->Iterations(3);
+        ->Iterations(kMoreMeetings);
+    benchmark::RegisterBenchmark(name("OneManualChange").c_str(), OneManualChange, b)
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(10);
+    benchmark::RegisterBenchmark(name("ReimportLastMeeting").c_str(), ReimportLastMeeting, b)
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(2);
     benchmark::RegisterBenchmark(name("OpenItems").c_str(), OpenItems, b)
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark(name("OneOwnersItems").c_str(), OneOwnersItems, b)

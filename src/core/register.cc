@@ -65,12 +65,21 @@ bool NamesNextMeetingOf(std::string_view phrase, std::string_view kind) {
   });
 }
 
-class Replayer {
+}  // namespace
+
+class RegisterReplay::Impl {
  public:
-  explicit Replayer(const MatchRules& rules) : rules_(rules) {}
+  Impl(Register start, const MatchRules& rules);
 
   void ApplyMeeting(const MeetingMentions& meeting);
   void ApplyEvent(const RegisterEvent& event);
+  const Register& Current() const { return reg_; }
+  Register& Ids() { return reg_; }
+  std::vector<std::size_t> TakeChanged() {
+    std::vector<std::size_t> changed(changed_.begin(), changed_.end());
+    changed_.clear();
+    return changed;
+  }
   Register Finish() { return std::move(reg_); }
 
  private:
@@ -87,19 +96,41 @@ class Replayer {
   std::size_t Create(const MeetingMentions& meeting, int position);
   void Apply(std::size_t item, const MeetingMentions& meeting, int position);
   void Remember(std::size_t item, const std::string& text);
+  void Index(std::size_t item, const std::string& text);
   std::optional<std::size_t> ItemOf(const MentionRef& ref) const;
   std::string NoteIn(std::size_t item, const ActionItem& mention) const;
   void Merge(std::size_t into, std::size_t from, const RegisterEvent& event);
   void ResolveNextMeetingDues(const MeetingMentions& meeting);
 
-  const MatchRules& rules_;
+  MatchRules rules_;
   Register reg_;
   std::vector<std::vector<std::vector<std::string>>> words_;  // per item, per wording
+  // The items each content word is in, once each: how many there are decides
+  // whether a word is too common to find candidates by, so the count must not
+  // depend on the order wordings were added in (a resumed replay adds them
+  // item by item).
   std::unordered_map<std::string, std::vector<std::size_t>> index_;
   std::map<MentionRef, std::size_t> mention_owner_;
-  // Items due "before the next plenary": the item and its meeting's kind.
-  std::vector<std::pair<std::size_t, std::string>> due_at_next_;
+  std::vector<std::size_t> due_at_next_;  // items whose awaits_next is set
+  std::set<std::size_t> changed_;         // items changed since TakeChanged
 };
+
+namespace {
+using Replayer = RegisterReplay::Impl;
+}  // namespace
+
+// The replay's own indexes are functions of the items: rebuilt from them, a
+// resumed replay matches, merges and resolves dues as the one that made them.
+RegisterReplay::Impl::Impl(Register start, const MatchRules& rules)
+    : rules_(rules), reg_(std::move(start)) {
+  words_.resize(reg_.items.size());
+  for (std::size_t i = 0; i < reg_.items.size(); ++i) {
+    const RegisterItem& item = reg_.items[i];
+    for (const std::string& text : item.match_texts) Index(i, text);
+    for (const MentionRef& ref : item.mentions) mention_owner_[ref] = i;
+    if (!item.awaits_next.empty()) due_at_next_.push_back(i);
+  }
+}
 
 double Replayer::ScoreItem(std::size_t item, const std::vector<std::string>& words) const {
   double best = 0;
@@ -155,10 +186,16 @@ void Replayer::Remember(std::size_t item, const std::string& text) {
   auto& texts = reg_.items[item].match_texts;
   if (std::find(texts.begin(), texts.end(), text) != texts.end()) return;
   texts.push_back(text);
+  Index(item, text);
+}
+
+void Replayer::Index(std::size_t item, const std::string& text) {
   std::vector<std::string> words = SortedWords(text);
   for (const std::string& w : words) {
-    auto& postings = index_[w];
-    if (postings.empty() || postings.back() != item) postings.push_back(item);
+    bool known = std::any_of(words_[item].begin(), words_[item].end(), [&](const auto& wording) {
+      return std::binary_search(wording.begin(), wording.end(), w);
+    });
+    if (!known) index_[w].push_back(item);
   }
   words_[item].push_back(std::move(words));
 }
@@ -186,10 +223,13 @@ std::size_t Replayer::Create(const MeetingMentions& meeting, int position) {
   words_.emplace_back();
   std::size_t index = reg_.items.size() - 1;
   if (!mention.due && !mention.due_phrase.empty() &&
-      NamesNextMeetingOf(mention.due_phrase, meeting.key.kind))
-    due_at_next_.push_back({index, meeting.key.kind});
+      NamesNextMeetingOf(mention.due_phrase, meeting.key.kind)) {
+    reg_.items[index].awaits_next = meeting.key.kind;
+    due_at_next_.push_back(index);
+  }
   Remember(index, std::string(SplitReviewStatus(mention.text).item));
   mention_owner_[{meeting.meeting_id, position}] = index;
+  changed_.insert(index);
   return index;
 }
 
@@ -230,6 +270,7 @@ std::string Replayer::NoteIn(std::size_t item, const ActionItem& mention) const 
 void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int position) {
   const ActionItem& mention = meeting.mentions[static_cast<std::size_t>(position)];
   RegisterItem& item = reg_.items[index];
+  changed_.insert(index);
   std::vector<std::string> changes;
   if (mention.due && mention.due != item.state.due) {
     changes.push_back(fmt::format("due {} -> {}", DueText(item.state.due), DueText(mention.due)));
@@ -277,9 +318,11 @@ void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int posi
 // An open item due "before the next plenary" is due on the day of the next
 // meeting of its meeting's kind, once the replay reaches one.
 void Replayer::ResolveNextMeetingDues(const MeetingMentions& meeting) {
-  auto resolved = [&](const std::pair<std::size_t, std::string>& waiting) {
-    if (!EqualsNoCase(waiting.second, meeting.key.kind)) return false;
-    RegisterItem& item = reg_.items[waiting.first];
+  auto resolved = [&](std::size_t waiting) {
+    RegisterItem& item = reg_.items[waiting];
+    if (!EqualsNoCase(item.awaits_next, meeting.key.kind)) return false;
+    item.awaits_next.clear();
+    changed_.insert(waiting);
     if (item.merged_into || item.state.status != ActionStatus::kOpen || item.state.due) return true;
     item.state.due = meeting.date;
     item.history.push_back({meeting.date, meeting.key, std::nullopt,
@@ -328,6 +371,7 @@ std::optional<std::size_t> Replayer::ItemOf(const MentionRef& ref) const {
 void Replayer::Merge(std::size_t into, std::size_t from, const RegisterEvent& event) {
   RegisterItem& a = reg_.items[into];
   RegisterItem& b = reg_.items[from];
+  changed_.insert({into, from});
   for (const Owner& o : b.state.owners)
     if (std::find(a.state.owners.begin(), a.state.owners.end(), o) == a.state.owners.end())
       a.state.owners.push_back(o);
@@ -360,6 +404,7 @@ void Replayer::ApplyEvent(const RegisterEvent& event) {
   }
   if (merge) return Merge(*index, other, event);
   RegisterItem& item = reg_.items[*index];
+  changed_.insert(*index);
   std::vector<std::string> changes;
   if (event.status && *event.status != item.state.status) {
     changes.push_back(StatusChange(*event.status));
@@ -380,8 +425,6 @@ void Replayer::ApplyEvent(const RegisterEvent& event) {
   item.history.push_back(
       {event.effective, std::nullopt, event.id, Join(changes), event.note, event.who});
 }
-
-}  // namespace
 
 std::vector<std::string> SortedWords(std::string_view text) {
   std::vector<std::string> words = ContentWords(WithoutRaisedOnDate(text));
@@ -406,27 +449,61 @@ double MatchScore(const std::vector<std::string>& mention, const std::vector<std
   return (overlap + dice) / 2.0;
 }
 
-Register ReplayRegister(std::vector<MeetingMentions> meetings, std::vector<RegisterEvent> events,
-                        const MatchRules& rules) {
-  std::sort(meetings.begin(), meetings.end(),
-            [](const MeetingMentions& a, const MeetingMentions& b) {
-              return std::tie(a.date, a.key.kind, a.key.number, a.meeting_id) <
-                     std::tie(b.date, b.key.kind, b.key.number, b.meeting_id);
-            });
-  std::stable_sort(events.begin(), events.end(),
-                   [](const RegisterEvent& a, const RegisterEvent& b) {
-                     return std::tie(a.effective, a.id) < std::tie(b.effective, b.id);
-                   });
-  Replayer replayer(rules);
+bool ReplaysBefore(const MeetingMentions& a, const MeetingMentions& b) {
+  return std::tie(a.date, a.key.kind, a.key.number, a.meeting_id) <
+         std::tie(b.date, b.key.kind, b.key.number, b.meeting_id);
+}
+
+bool ReplaysBefore(const RegisterEvent& a, const RegisterEvent& b) {
+  return std::tie(a.effective, a.id) < std::tie(b.effective, b.id);
+}
+
+bool ReplaysBefore(const MeetingMentions& meeting, const RegisterEvent& event) {
+  return !ReplaysBefore(event, meeting);
+}
+
+bool ReplaysBefore(const RegisterEvent& event, const MeetingMentions& meeting) {
+  return event.effective < meeting.date;
+}
+
+RegisterReplay::RegisterReplay(Register start, const MatchRules& rules)
+    : impl_(std::make_unique<Impl>(std::move(start), rules)) {}
+RegisterReplay::~RegisterReplay() = default;
+void RegisterReplay::ApplyMeeting(const MeetingMentions& meeting) { impl_->ApplyMeeting(meeting); }
+void RegisterReplay::ApplyEvent(const RegisterEvent& event) { impl_->ApplyEvent(event); }
+const Register& RegisterReplay::Current() const { return impl_->Current(); }
+Register& RegisterReplay::Ids() { return impl_->Ids(); }
+std::vector<std::size_t> RegisterReplay::TakeChanged() { return impl_->TakeChanged(); }
+Register RegisterReplay::Finish() { return impl_->Finish(); }
+
+void RegisterReplay::ApplyAll(std::vector<MeetingMentions> meetings,
+                              std::vector<RegisterEvent> events) {
+  auto before = [](const auto& a, const auto& b) { return ReplaysBefore(a, b); };
+  std::sort(meetings.begin(), meetings.end(), before);
+  std::stable_sort(events.begin(), events.end(), before);
   std::size_t e = 0;
   for (const MeetingMentions& meeting : meetings) {
-    for (; e < events.size() && events[e].effective < meeting.date; ++e)
-      replayer.ApplyEvent(events[e]);
-    replayer.ApplyMeeting(meeting);
+    for (; e < events.size() && ReplaysBefore(events[e], meeting); ++e) ApplyEvent(events[e]);
+    ApplyMeeting(meeting);
   }
-  for (; e < events.size(); ++e) replayer.ApplyEvent(events[e]);
-  return replayer.Finish();
+  for (; e < events.size(); ++e) ApplyEvent(events[e]);
 }
+
+Register ReplayRegister(std::vector<MeetingMentions> meetings, std::vector<RegisterEvent> events,
+                        const MatchRules& rules) {
+  RegisterReplay replay({}, rules);
+  replay.ApplyAll(std::move(meetings), std::move(events));
+  return replay.Finish();
+}
+
+namespace {
+
+void LinkMergedIds(Register& reg) {
+  for (RegisterItem& item : reg.items)
+    item.merged_into_id = item.merged_into ? reg.items[*item.merged_into].id : 0;
+}
+
+}  // namespace
 
 void AssignItemIds(Register& reg, const std::map<MentionRef, std::int64_t>& previous,
                    std::int64_t& next_id) {
@@ -444,8 +521,12 @@ void AssignItemIds(Register& reg, const std::map<MentionRef, std::int64_t>& prev
     next_id = std::max(next_id, item.id + 1);
     taken.insert(item.id);
   }
-  for (RegisterItem& item : reg.items)
-    item.merged_into_id = item.merged_into ? reg.items[*item.merged_into].id : 0;
+  LinkMergedIds(reg);
+}
+
+void AssignNewItemIds(Register& reg, std::size_t first_new, std::int64_t& next_id) {
+  for (std::size_t i = first_new; i < reg.items.size(); ++i) reg.items[i].id = next_id++;
+  LinkMergedIds(reg);
 }
 
 std::vector<DuplicatePair> FindDuplicates(const Register& reg, double threshold) {

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,17 +71,25 @@ struct RegisterItem {
   // ("merged into #4") and an unmerge gives it back unchanged.
   std::optional<std::size_t> merged_into;  // index in Register::items
   std::int64_t merged_into_id = 0;         // set by AssignItemIds
+  // The kind of meeting whose date becomes its due date ("before the next
+  // plenary") while it waits for the next one; empty once one came.
+  std::string awaits_next;
+  friend bool operator==(const RegisterItem&, const RegisterItem&) = default;
 };
 
 struct RegisterDiagnostic {
   MeetingKey meeting;
   int line = 0;
   std::string message;
+  friend bool operator==(const RegisterDiagnostic&, const RegisterDiagnostic&) = default;
 };
 
+// Everything a replay knows after its last input: a stored register with its
+// items in replay order is enough to go on from (RegisterReplay).
 struct Register {
   std::vector<RegisterItem> items;  // in order of creation in the replay
   std::vector<RegisterDiagnostic> diagnostics;
+  friend bool operator==(const Register&, const Register&) = default;
 };
 
 // How a mention is matched to an earlier item, explained in doc/register.md.
@@ -100,6 +109,43 @@ double MatchScore(const std::vector<std::string>& mention, const std::vector<std
 // (WithoutRaisedOnDate), sorted: the form MatchScore takes.
 std::vector<std::string> SortedWords(std::string_view text);
 
+// The order of the replay: meetings by date, kind, number and id; events by
+// effective date and id; a meeting before an event of the same day.
+bool ReplaysBefore(const MeetingMentions& a, const MeetingMentions& b);
+bool ReplaysBefore(const RegisterEvent& a, const RegisterEvent& b);
+bool ReplaysBefore(const MeetingMentions& meeting, const RegisterEvent& event);
+bool ReplaysBefore(const RegisterEvent& event, const MeetingMentions& meeting);
+
+// A replay under way, one input at a time, in the order above. Started from
+// an empty register it is ReplayRegister; started from the register a replay
+// left (as a store keeps it: items in replay order with their ids, mentions,
+// match texts, merges and awaits_next), applying the inputs that come after
+// all of that replay's inputs ends in what replaying everything would.
+class RegisterReplay {
+ public:
+  explicit RegisterReplay(Register start = {}, const MatchRules& rules = {});
+  ~RegisterReplay();
+  RegisterReplay(const RegisterReplay&) = delete;
+  RegisterReplay& operator=(const RegisterReplay&) = delete;
+
+  void ApplyMeeting(const MeetingMentions& meeting);
+  void ApplyEvent(const RegisterEvent& event);
+  // Applies all of them, sorted into replay order first.
+  void ApplyAll(std::vector<MeetingMentions> meetings, std::vector<RegisterEvent> events);
+  const Register& Current() const;
+  // The register, for its owner to assign ids (AssignItemIds).
+  Register& Ids();
+  // The positions of the items the inputs applied since the last call
+  // changed or created, in order; then forgets them.
+  std::vector<std::size_t> TakeChanged();
+  Register Finish();
+
+  class Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
 // Replays `meetings` and `events` into a register. An event whose item no
 // longer exists (its notes were re-imported without it) is reported as a
 // diagnostic and skipped. An item created without a due date whose
@@ -114,6 +160,12 @@ Register ReplayRegister(std::vector<MeetingMentions> meetings, std::vector<Regis
 // took that id; otherwise a new one from `next_id`, which is advanced.
 void AssignItemIds(Register& reg, const std::map<MentionRef, std::int64_t>& previous,
                    std::int64_t& next_id);
+
+// AssignItemIds after a replay that went on from a register with ids
+// (RegisterReplay): items before `first_new` had them and keep them (their
+// mentions are all theirs), the items after get new ones from `next_id` in
+// order, as AssignItemIds would give them.
+void AssignNewItemIds(Register& reg, std::size_t first_new, std::int64_t& next_id);
 
 // Pairs of open items whose wordings score at least `threshold`, best first.
 std::vector<DuplicatePair> FindDuplicates(const Register& reg, double threshold = 0.5);

@@ -1,7 +1,9 @@
 #include "store/register_rows.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 #include <utility>
 
 #include "core/date.h"
@@ -71,15 +73,181 @@ std::optional<std::vector<Owner>> ParseEventOwners(std::string_view text) {
   return owners;
 }
 
-RegisterRebuild PlanRebuild(GroupMentions input, std::vector<RegisterEvent> events,
-                            std::int64_t next_id) {
-  RegisterRebuild plan;
-  for (const MeetingMentions& m : input.meetings)
-    plan.meeting_ids[{m.key.group, m.key.kind, m.key.number}] = m.meeting_id;
-  plan.reg = ReplayRegister(std::move(input.meetings), std::move(events));
-  AssignItemIds(plan.reg, input.previous, next_id);
-  plan.next_id = next_id;
-  return plan;
+bool IsTail(const RegisterTail& tail, const std::vector<MeetingMentions>& replayed,
+            const std::vector<RegisterEvent>& replayed_events) {
+  auto after_all = [&](const auto& input) {
+    auto before = [&](const auto& other) { return ReplaysBefore(other, input); };
+    return std::all_of(replayed.begin(), replayed.end(), before) &&
+           std::all_of(replayed_events.begin(), replayed_events.end(), before);
+  };
+  return std::all_of(tail.meetings.begin(), tail.meetings.end(), after_all) &&
+         std::all_of(tail.events.begin(), tail.events.end(), after_all);
+}
+
+RegisterDiff DiffRegisters(const Register& before, const Register& after) {
+  RegisterDiff diff;
+  for (std::size_t i = 0; i < std::max(before.items.size(), after.items.size()); ++i) {
+    bool old = i < before.items.size(), now = i < after.items.size();
+    if (old && now && before.items[i] == after.items[i]) continue;
+    if (old) diff.deleted.push_back(before.items[i].id);
+    if (now) diff.written.push_back(i);
+  }
+  const auto& a = before.diagnostics;
+  const auto& b = after.diagnostics;
+  while (diff.notices_from < a.size() && diff.notices_from < b.size() &&
+         a[diff.notices_from] == b[diff.notices_from])
+    ++diff.notices_from;
+  return diff;
+}
+
+void NoteImported(std::map<std::int64_t, InputChange>& changes, std::int64_t group_id,
+                  std::int64_t meeting_id, ImportOutcome outcome) {
+  if (outcome == ImportOutcome::kUnchanged) return;
+  InputChange& change = changes[group_id];
+  if (outcome == ImportOutcome::kCreated) change.created_meetings.insert(meeting_id);
+  if (outcome == ImportOutcome::kUpdated) change.replay = true;
+}
+
+bool AlwaysReplays() {
+  const char* mode = std::getenv("PLENARY_REGISTER_REPLAY");
+  return mode && std::string_view(mode) == "always";
+}
+
+RegisterCache::RegisterCache() : random_(std::random_device{}()) {}
+
+std::unique_ptr<RegisterReplay> RegisterCache::Take(std::int64_t group,
+                                                    std::optional<std::int64_t> stored) {
+  if (!replay_ || group != group_ || stored != token_) {
+    replay_.reset();
+    return nullptr;
+  }
+  return std::move(replay_);
+}
+
+std::int64_t RegisterCache::Keep(std::int64_t group, std::unique_ptr<RegisterReplay> replay) {
+  group_ = group;
+  token_ = static_cast<std::int64_t>(random_() >> 1);
+  replay_ = std::move(replay);
+  return token_;
+}
+
+namespace {
+
+// The tail applied to the kept (or stored) register: only the items it
+// changed or created are written.
+RegisterDiff Extend(RegisterReplay& replay, RegisterTail tail, std::int64_t& next_id) {
+  const Register& reg = replay.Current();
+  std::size_t items = reg.items.size();
+  RegisterDiff diff;
+  diff.notices_from = reg.diagnostics.size();
+  replay.TakeChanged();
+  replay.ApplyAll(std::move(tail.meetings), std::move(tail.events));
+  AssignNewItemIds(replay.Ids(), items, next_id);
+  for (std::size_t i : replay.TakeChanged()) {
+    if (i < items) diff.deleted.push_back(reg.items[i].id);
+    diff.written.push_back(i);
+  }
+  return diff;
+}
+
+}  // namespace
+
+RegisterUpdate PlanRegisterUpdate(RegisterSource& source, std::int64_t group_id,
+                                  const InputChange& change, RegisterCache& cache) {
+  std::vector<MeetingMentions> meetings = source.Meetings();
+  std::vector<RegisterEvent> events = source.Events();
+  std::unique_ptr<RegisterReplay> kept = cache.Take(group_id, source.Token());
+  RegisterUpdate update;
+  update.next_id = source.NextItemId();
+  for (const MeetingMentions& m : meetings)
+    update.meeting_ids[{m.key.group, m.key.kind, m.key.number}] = m.meeting_id;
+  RegisterTail tail;
+  std::vector<MeetingMentions> other_meetings;
+  std::vector<RegisterEvent> other_events;
+  for (const MeetingMentions& m : meetings)
+    (change.created_meetings.count(m.meeting_id) ? tail.meetings : other_meetings).push_back(m);
+  for (const RegisterEvent& e : events)
+    (e.id == change.recorded_event ? tail.events : other_events).push_back(e);
+  std::unique_ptr<RegisterReplay> replay;
+  if (!change.replay && !AlwaysReplays() && IsTail(tail, other_meetings, other_events)) {
+    replay = kept ? std::move(kept) : std::make_unique<RegisterReplay>(
+                             AssembleStoredRegister(source.StoredRows(), meetings));
+    tail.meetings = source.Mentions(&change.created_meetings).meetings;
+    update.diff = Extend(*replay, std::move(tail), update.next_id);
+  } else {
+    Register before =
+        kept ? kept->Finish() : AssembleStoredRegister(source.StoredRows(), meetings);
+    GroupMentions all = source.Mentions(nullptr);
+    replay = std::make_unique<RegisterReplay>();
+    replay->ApplyAll(std::move(all.meetings), std::move(events));
+    AssignItemIds(replay->Ids(), all.previous, update.next_id);
+    update.diff = DiffRegisters(before, replay->Current());
+  }
+  update.token = cache.Keep(group_id, std::move(replay));
+  update.reg = &cache.Kept();
+  return update;
+}
+
+Register AssembleStoredRegister(StoredRegisterRows rows,
+                                const std::vector<MeetingMentions>& meetings) {
+  std::map<std::int64_t, const MeetingMentions*> by_id;
+  for (const MeetingMentions& m : meetings) by_id[m.meeting_id] = &m;
+  auto meeting = [&](std::int64_t id) -> const MeetingMentions& {
+    auto it = by_id.find(id);
+    if (it == by_id.end()) throw CorruptRow("corrupt database: a register row names no meeting");
+    return *it->second;
+  };
+  Register reg;
+  std::unordered_map<std::int64_t, std::size_t> positions;
+  for (StoredRegisterRows::Item& row : rows.items) {
+    RegisterItem item;
+    item.id = row.id;
+    item.origin = meeting(row.origin_meeting_id).key;
+    item.origin_date = meeting(row.origin_meeting_id).date;
+    item.state = std::move(row.state);
+    item.status_note = std::move(row.status_note);
+    item.merged_into_id = row.merged_into;
+    item.awaits_next = std::move(row.awaits_next);
+    positions[item.id] = reg.items.size();
+    reg.items.push_back(std::move(item));
+  }
+  auto position = [&](std::int64_t id) {
+    auto it = positions.find(id);
+    if (it == positions.end()) throw CorruptRow("corrupt database: a register row names no item");
+    return it->second;
+  };
+  auto item = [&](std::int64_t id) -> RegisterItem& { return reg.items[position(id)]; };
+  for (RegisterItem& i : reg.items)
+    if (i.merged_into_id) i.merged_into = position(i.merged_into_id);
+  for (auto& [id, owner] : rows.owners) item(id).state.owners.push_back(std::move(owner));
+  for (auto& [id, text] : rows.match_texts) item(id).match_texts.push_back(std::move(text));
+  for (StoredRegisterRows::Change& c : rows.history) {
+    if (c.meeting_id) c.change.meeting = meeting(*c.meeting_id).key;
+    item(c.item_id).history.push_back(std::move(c.change));
+  }
+  for (const auto& [id, ref] : rows.mentions)
+    if (positions.count(id)) reg.items[positions[id]].mentions.push_back(ref);
+  std::map<std::int64_t, std::size_t> rank = ReplayRanks(meetings);
+  for (RegisterItem& i : reg.items)
+    std::sort(i.mentions.begin(), i.mentions.end(), [&](const MentionRef& a, const MentionRef& b) {
+      return std::pair(rank[a.meeting_id], a.position) < std::pair(rank[b.meeting_id], b.position);
+    });
+  for (StoredRegisterRows::Notice& n : rows.notices) {
+    RegisterDiagnostic d;
+    if (n.meeting_id) d.meeting = meeting(*n.meeting_id).key;
+    d.line = n.line;
+    d.message = std::move(n.message);
+    reg.diagnostics.push_back(std::move(d));
+  }
+  return reg;
+}
+
+std::map<std::int64_t, std::size_t> ReplayRanks(std::vector<MeetingMentions> meetings) {
+  std::sort(meetings.begin(), meetings.end(),
+            [](const auto& a, const auto& b) { return ReplaysBefore(a, b); });
+  std::map<std::int64_t, std::size_t> ranks;
+  for (std::size_t i = 0; i < meetings.size(); ++i) ranks[meetings[i].meeting_id] = i;
+  return ranks;
 }
 
 std::optional<std::int64_t> MeetingIdOf(const MeetingIds& ids,

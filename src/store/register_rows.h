@@ -5,7 +5,10 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <random>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -66,15 +69,137 @@ struct GroupMentions {
 // A meeting's store id by (group, kind, number), for writing history rows.
 using MeetingIds = std::map<std::tuple<std::string, std::string, int>, std::int64_t>;
 
-// What a rebuild writes: the replayed register with ids assigned, and the
-// store's next unused item id afterwards.
-struct RegisterRebuild {
-  Register reg;
-  MeetingIds meeting_ids;
-  std::int64_t next_id = 0;
+// The inputs a write adds to a group's register: meetings created and an
+// event recorded. When they all come after every input the stored register
+// has replayed (IsTail), the store extends it instead of
+// replaying the group's history; both end in the same register, ids included.
+struct RegisterTail {
+  std::vector<MeetingMentions> meetings;
+  std::vector<RegisterEvent> events;
 };
-RegisterRebuild PlanRebuild(GroupMentions input, std::vector<RegisterEvent> events,
-                            std::int64_t next_id);
+// Whether every input of `tail` replays after every meeting of `replayed`
+// (the group's other meetings; mentions not needed) and every event of
+// `replayed_events` (the group's other events).
+bool IsTail(const RegisterTail& tail, const std::vector<MeetingMentions>& replayed,
+            const std::vector<RegisterEvent>& replayed_events);
+
+// What writing `after` over the stored `before` changes: the rows of the
+// items that differ (or are gone) are deleted, those of `after` that differ
+// are written, and the notices from the first that differs are rewritten.
+struct RegisterDiff {
+  std::vector<std::int64_t> deleted;   // ids of `before`'s items whose rows go
+  std::vector<std::size_t> written;    // positions in `after` of the items to write
+  std::size_t notices_from = 0;        // first position of the notices to rewrite
+};
+RegisterDiff DiffRegisters(const Register& before, const Register& after);
+
+// What a write changed of a group's inputs: the meetings it created, the
+// event it recorded, and whether anything else changed (a meeting
+// re-imported, a merge undone), which calls for a replay of the whole group.
+struct InputChange {
+  std::set<std::int64_t> created_meetings;
+  std::optional<std::int64_t> recorded_event;
+  bool replay = false;
+};
+
+// Adds what importing meeting `meeting_id` of group `group_id` did to
+// `changes` (per group): a created meeting is added, an updated one calls for
+// a replay, an unchanged one changes nothing.
+void NoteImported(std::map<std::int64_t, InputChange>& changes, std::int64_t group_id,
+                  std::int64_t meeting_id, ImportOutcome outcome);
+
+// A group's stored register as a back end reads it, table by table.
+struct StoredRegisterRows {
+  struct Item {
+    std::int64_t id = 0;
+    std::int64_t origin_meeting_id = 0;
+    ActionItem state;  // owners apart
+    std::optional<std::string> status_note;
+    std::int64_t merged_into = 0;
+    std::string awaits_next;
+  };
+  struct Change {
+    std::int64_t item_id = 0;
+    std::optional<std::int64_t> meeting_id;
+    ActionChange change;  // meeting apart
+  };
+  struct Notice {
+    std::optional<std::int64_t> meeting_id;
+    int line = 0;
+    std::string message;
+  };
+  std::vector<Item> items;                                    // in replay order
+  std::vector<std::pair<std::int64_t, Owner>> owners;         // by item, in order
+  std::vector<std::pair<std::int64_t, std::string>> match_texts;  // by item, in order
+  std::vector<Change> history;                                // by item, in order
+  std::vector<std::pair<std::int64_t, MentionRef>> mentions;  // item id, mention; any order
+  std::vector<Notice> notices;                                // in order
+};
+// The register the rows hold, as the replay that wrote them left it;
+// `meetings`: the group's meetings (mentions not needed). CorruptRow for a
+// row that names a meeting or item the group does not have; a mention whose
+// item is not the group's belongs to no item.
+Register AssembleStoredRegister(StoredRegisterRows rows,
+                                const std::vector<MeetingMentions>& meetings);
+
+// What a back end reads of a group for an update of its register, inside the
+// write's transaction, after the change's own rows are written.
+class RegisterSource {
+ public:
+  virtual ~RegisterSource() = default;
+  // Every meeting of the group, without mentions.
+  virtual std::vector<MeetingMentions> Meetings() = 0;
+  virtual std::vector<RegisterEvent> Events() = 0;
+  // The register's rows (AssembleStoredRegister makes the register of them).
+  virtual StoredRegisterRows StoredRows() = 0;
+  // The mentions of the meetings `only` names, or of every meeting.
+  virtual GroupMentions Mentions(const std::set<std::int64_t>* only) = 0;
+  virtual std::int64_t NextItemId() = 0;
+  // groups.register_token: what the last write of the register stored.
+  virtual std::optional<std::int64_t> Token() = 0;
+};
+
+// The register of the group a Store wrote last, as its replay left it, with
+// the token that write stored beside it (groups.register_token, a random
+// number): while the stored token is still that one, nothing else has
+// written the register since, and the next write goes on from the kept
+// replay instead of reading the register back. One group is kept, so a
+// Store holds at most one register in memory.
+class RegisterCache {
+ public:
+  RegisterCache();
+  // The replay kept for `group` if `stored` is the token it was kept with
+  // (it leaves the cache), else nullptr.
+  std::unique_ptr<RegisterReplay> Take(std::int64_t group, std::optional<std::int64_t> stored);
+  // Keeps `replay` for `group` under a new token, which it returns.
+  std::int64_t Keep(std::int64_t group, std::unique_ptr<RegisterReplay> replay);
+  const Register& Kept() const { return replay_->Current(); }
+
+ private:
+  std::int64_t group_ = 0;
+  std::int64_t token_ = 0;
+  std::unique_ptr<RegisterReplay> replay_;
+  std::mt19937_64 random_;
+};
+
+// The register before and after `change`, and the rows that differ: the
+// stored register extended by the change when it is a tail (IsTail), the
+// group replayed otherwise. With PLENARY_REGISTER_REPLAY=always in the
+// environment every change replays the group (how the register was kept
+// before it was extended: the property test's reference and the bench's
+// comparison).
+struct RegisterUpdate {
+  const Register* reg = nullptr;  // after the change, kept in the cache
+  MeetingIds meeting_ids;
+  std::int64_t next_id = 0;  // the store's next unused item id afterwards
+  RegisterDiff diff;
+  std::int64_t token = 0;  // to store in groups.register_token
+};
+RegisterUpdate PlanRegisterUpdate(RegisterSource& source, std::int64_t group_id,
+                                  const InputChange& change, RegisterCache& cache);
+
+// The replay order of `meetings` (mentions not needed): meeting id -> rank.
+std::map<std::int64_t, std::size_t> ReplayRanks(std::vector<MeetingMentions> meetings);
 // The store id of the meeting `key` names, when it is one of the group's.
 std::optional<std::int64_t> MeetingIdOf(const MeetingIds& ids,
                                         const std::optional<MeetingKey>& key);

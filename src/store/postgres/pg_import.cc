@@ -222,7 +222,8 @@ void WriteActions(pqxx::transaction_base& tx, Id meeting_id, const std::vector<A
   tx.exec_params0(std::string(kInsertMentionOwners), meeting_id, json);
 }
 
-ImportOutcome SaveMeeting(pqxx::transaction_base& tx, const MeetingImport& import) {
+ImportOutcome SaveMeeting(pqxx::transaction_base& tx, const MeetingImport& import,
+                          std::map<Id, InputChange>& changes) {
   const Meeting& meeting = import.meeting;
   Id group_id = EnsureGroup(tx, meeting.key.group);
   pqxx::result stored = tx.exec_params(
@@ -245,7 +246,9 @@ ImportOutcome SaveMeeting(pqxx::transaction_base& tx, const MeetingImport& impor
   WriteAgendaAndDecisions(tx, id, meeting);
   WriteActions(tx, id, meeting.actions);
   IndexMeeting(tx, id);
-  return stored_id ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
+  ImportOutcome outcome = stored_id ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
+  NoteImported(changes, group_id, id, outcome);
+  return outcome;
 }
 
 }  // namespace
@@ -259,11 +262,12 @@ std::optional<GroupRow> FindGroup(pqxx::transaction_base& tx, const std::string&
   return GroupRow{rows[0][0].as<Id>(), rows[0][1].as<bool>()};
 }
 
-ImportReport WriteImportBatch(pqxx::transaction_base& tx, const ImportBatch& batch) {
+ImportReport WriteImportBatch(pqxx::transaction_base& tx, const ImportBatch& batch,
+                              std::map<Id, InputChange>& changes) {
   ImportReport report;
   if (batch.roster) report.roster = SaveRoster(tx, *batch.roster);
   for (const MeetingImport* import : LastOfEachKey(batch.meetings))
-    report.meetings.push_back({import->meeting.key, SaveMeeting(tx, *import)});
+    report.meetings.push_back({import->meeting.key, SaveMeeting(tx, *import, changes)});
   return report;
 }
 

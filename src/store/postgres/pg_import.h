@@ -2,11 +2,13 @@
 // and the group lookups the other PostgreSQL files share.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <pqxx/pqxx>
 #include <string>
 
 #include "plenary/store.h"
+#include "store/register_rows.h"
 #include "store/postgres/pg_values.h"
 
 namespace plenary::pg {
@@ -21,7 +23,9 @@ std::optional<GroupRow> FindGroup(pqxx::transaction_base& tx, const std::string&
 
 // Writes a batch that passed CheckImportBatch (store/batch_checks.h), with the
 // semantics of SqliteStore::Import. The caller holds the (serializable)
-// transaction and rolls it back on an exception.
-ImportReport WriteImportBatch(pqxx::transaction_base& tx, const ImportBatch& batch);
+// transaction and rolls it back on an exception. What it changed of each
+// group's register inputs is added to `changes`.
+ImportReport WriteImportBatch(pqxx::transaction_base& tx, const ImportBatch& batch,
+                              std::map<Id, InputChange>& changes);
 
 }  // namespace plenary::pg

@@ -288,6 +288,21 @@ CREATE INDEX meetings_by_group_date ON meetings (group_id, date, kind, number);
 CREATE INDEX meetings_by_group_date_id ON meetings (group_id, date, id);
 )sql";
 
+// As SQLite's migration 8 (sqlite/migrations.cc); PostgresStore::Open
+// replays the dropped items.
+constexpr std::string_view kSchemaV8IncrementalRegister = R"sql(
+ALTER TABLE register_items ADD COLUMN awaits_next text NOT NULL DEFAULT '';
+ALTER TABLE groups ADD COLUMN register_token bigint;
+CREATE TABLE register_match_texts (
+  item_id bigint NOT NULL REFERENCES register_items (id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  text text NOT NULL,
+  PRIMARY KEY (item_id, position)
+);
+DELETE FROM register_items;
+DELETE FROM register_notices;
+)sql";
+
 // Sub-team work plans (sqlite/migrations.cc's migration 9 says what each
 // table holds).
 constexpr std::string_view kSchemaV9WorkPlans = R"sql(
@@ -408,6 +423,8 @@ const std::vector<PostgresMigration>& PostgresMigrations() {
        "indexes for paged lists: items by group and status or due, owners by name, meetings "
        "by group and date",
        kSchemaV7ListIndexes},
+      {8, "the incremental register: items' match texts and the meeting a due date awaits",
+       kSchemaV8IncrementalRegister},
       {9, "sub-team work plans: subtopics, tasks, leaders, people, linked items, milestones",
        kSchemaV9WorkPlans},
   };

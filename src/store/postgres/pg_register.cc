@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -16,9 +18,16 @@ Owner OwnerAt(const pqxx::row& row, pqxx::row::size_type name) {
   return {row[name].c_str(), EnumAt(row[name + 1], ParseOwnerKind)};
 }
 
-GroupMentions LoadGroupMentions(pqxx::transaction_base& tx, Id group_id) {
+// The json array of `ids`, as the queries below take a list.
+std::string JsonIds(const std::vector<std::int64_t>& ids) { return nlohmann::json(ids).dump(); }
+
+// The mentions of the group's meetings, or of those `only` names.
+GroupMentions LoadGroupMentions(pqxx::transaction_base& tx, Id group_id,
+                                const std::set<std::int64_t>* only) {
   GroupMentions out;
   Id last_row = 0;
+  std::optional<std::string> listed;
+  if (only) listed = JsonIds({only->begin(), only->end()});
   for (const pqxx::row& row : tx.exec_params(
            "SELECT m.id, g.short_name, m.kind, m.number, m.date, a.position, a.text, a.due, "
            "a.status, a.source, a.raised_by, a.raised_by_kind, a.line, a.written_status, "
@@ -26,8 +35,10 @@ GroupMentions LoadGroupMentions(pqxx::transaction_base& tx, Id group_id) {
            "FROM action_mentions a JOIN meetings m ON m.id = a.meeting_id "
            "JOIN groups g ON g.id = m.group_id "
            "LEFT JOIN action_mention_owners o ON o.action_id = a.id "
-           "WHERE m.group_id = $1 ORDER BY m.id, a.position, o.position",
-           group_id)) {
+           "WHERE m.group_id = $1 AND ($2::json IS NULL OR m.id IN "
+           "(SELECT value::bigint FROM json_array_elements_text($2::json))) "
+           "ORDER BY m.id, a.position, o.position",
+           group_id, listed)) {
     Id meeting_id = row[0].as<Id>();
     if (out.meetings.empty() || out.meetings.back().meeting_id != meeting_id)
       out.meetings.push_back(
@@ -75,6 +86,90 @@ std::vector<RegisterEvent> LoadEvents(pqxx::transaction_base& tx, Id group_id) {
   return events;
 }
 
+std::vector<MeetingMentions> LoadMeetingKeys(pqxx::transaction_base& tx, Id group_id) {
+  std::vector<MeetingMentions> meetings;
+  for (const pqxx::row& row :
+       tx.exec_params("SELECT m.id, g.short_name, m.kind, m.number, m.date FROM meetings m "
+                      "JOIN groups g ON g.id = m.group_id WHERE m.group_id = $1 ORDER BY m.id",
+                      group_id))
+    meetings.push_back(
+        {row[0].as<Id>(), {row[1].c_str(), row[2].c_str(), row[3].as<int>()}, DateAt(row[4]), {}});
+  return meetings;
+}
+
+StoredRegisterRows LoadStoredRows(pqxx::transaction_base& tx, Id group_id) {
+  StoredRegisterRows out;
+  for (const pqxx::row& row : tx.exec_params(
+           "SELECT id, origin_meeting_id, text, due, status, source, raised_by, raised_by_kind, "
+           "line, written_status, due_phrase, status_note, merged_into, awaits_next "
+           "FROM register_items WHERE group_id = $1 ORDER BY replay_position",
+           group_id))
+    out.items.push_back({row[0].as<Id>(), row[1].as<Id>(), ActionItemAt(row, 2),
+                         TextOrNull(row[11]), IdOrNull(row[12]).value_or(0), row[13].c_str()});
+  for (const pqxx::row& row : tx.exec_params(
+           "SELECT o.item_id, o.name, o.kind FROM register_item_owners o "
+           "JOIN register_items r ON r.id = o.item_id WHERE r.group_id = $1 "
+           "ORDER BY o.item_id, o.position",
+           group_id))
+    out.owners.push_back({row[0].as<Id>(), OwnerAt(row, 1)});
+  for (const pqxx::row& row : tx.exec_params(
+           "SELECT t.item_id, t.text FROM register_match_texts t "
+           "JOIN register_items r ON r.id = t.item_id WHERE r.group_id = $1 "
+           "ORDER BY t.item_id, t.position",
+           group_id))
+    out.match_texts.push_back({row[0].as<Id>(), row[1].c_str()});
+  for (const pqxx::row& row : tx.exec_params(
+           "SELECT h.item_id, h.meeting_id, h.date, h.event_id, h.change, h.words, h.who "
+           "FROM register_history h JOIN register_items r ON r.id = h.item_id "
+           "WHERE r.group_id = $1 ORDER BY h.item_id, h.position",
+           group_id)) {
+    StoredRegisterRows::Change c{row[0].as<Id>(), IdOrNull(row[1]), {}};
+    c.change.date = DateAt(row[2]);
+    c.change.event_id = IdOrNull(row[3]);
+    c.change.change = row[4].c_str();
+    c.change.words = row[5].c_str();
+    c.change.who = row[6].c_str();
+    out.history.push_back(std::move(c));
+  }
+  for (const pqxx::row& row : tx.exec_params(
+           "SELECT a.item_id, a.meeting_id, a.position FROM action_mentions a "
+           "JOIN meetings m ON m.id = a.meeting_id WHERE m.group_id = $1 AND a.item_id IS NOT NULL",
+           group_id))
+    out.mentions.push_back({row[0].as<Id>(), {row[1].as<Id>(), row[2].as<int>()}});
+  for (const pqxx::row& row : tx.exec_params(
+           "SELECT meeting_id, line, message FROM register_notices WHERE group_id = $1 "
+           "ORDER BY position",
+           group_id))
+    out.notices.push_back({IdOrNull(row[0]), row[1].as<int>(), row[2].c_str()});
+  return out;
+}
+
+class StoredRegisterSource : public RegisterSource {
+ public:
+  StoredRegisterSource(pqxx::transaction_base& tx, Id group_id) : tx_(tx), group_id_(group_id) {}
+  std::vector<MeetingMentions> Meetings() override { return LoadMeetingKeys(tx_, group_id_); }
+  std::vector<RegisterEvent> Events() override { return LoadEvents(tx_, group_id_); }
+  StoredRegisterRows StoredRows() override { return LoadStoredRows(tx_, group_id_); }
+  GroupMentions Mentions(const std::set<std::int64_t>* only) override {
+    return LoadGroupMentions(tx_, group_id_, only);
+  }
+  std::int64_t NextItemId() override {
+    pqxx::result counter = tx_.exec("SELECT next_item_id FROM register_counter WHERE id = 1");
+    if (counter.empty()) throw CorruptRow("corrupt database: no register_counter");
+    return counter[0][0].as<std::int64_t>();
+  }
+  std::optional<std::int64_t> Token() override {
+    pqxx::result row =
+        tx_.exec_params("SELECT register_token FROM groups WHERE id = $1", group_id_);
+    if (row.empty()) return std::nullopt;
+    return IdOrNull(row[0][0]);
+  }
+
+ private:
+  pqxx::transaction_base& tx_;
+  Id group_id_;
+};
+
 // A nullable text as COPY takes it: a null pointer is NULL. The pointer is
 // into `value`, which must outlive the row written.
 const char* Nullable(const std::optional<std::string>& value) {
@@ -92,14 +187,15 @@ std::optional<std::string> OwnerKindText(const std::optional<Owner>& o) {
 // The items, their owners and their histories, each table in one COPY: a
 // rebuild writes every item of the group, tens of thousands for a long-lived
 // group, and a statement per row costs a round trip each.
-void WriteItems(pqxx::transaction_base& tx, Id group_id, const std::vector<RegisterItem>& items) {
+void WriteItems(pqxx::transaction_base& tx, Id group_id, const std::vector<RegisterItem>& items,
+                const std::vector<std::size_t>& written) {
   pqxx::stream_to rows(
       tx, "register_items",
       std::vector<std::string>{"id", "group_id", "replay_position", "origin_meeting_id",
                                "origin_position", "text", "due", "status", "source", "raised_by",
                                "raised_by_kind", "line", "status_note", "merged_into",
-                               "written_status", "due_phrase"});
-  for (std::size_t i = 0; i < items.size(); ++i) {
+                               "written_status", "due_phrase", "awaits_next"});
+  for (std::size_t i : written) {
     const RegisterItem& item = items[i];
     const ActionItem& s = item.state;
     auto due = IsoDateOrNull(s.due);
@@ -110,24 +206,32 @@ void WriteItems(pqxx::transaction_base& tx, Id group_id, const std::vector<Regis
         item.id, group_id, i, item.mentions.front().meeting_id, item.mentions.front().position,
         s.text, Nullable(due), std::string(ActionStatusName(s.status)),
         std::string(ActionSourceName(s.source)), Nullable(raised_by), Nullable(raised_by_kind),
-        s.line, Nullable(item.status_note), Nullable(merged), s.written_status, s.due_phrase);
+        s.line, Nullable(item.status_note), Nullable(merged), s.written_status, s.due_phrase,
+        item.awaits_next);
   }
   rows.complete();
   pqxx::stream_to owners(tx, "register_item_owners",
                          std::vector<std::string>{"item_id", "position", "name", "kind"});
-  for (const RegisterItem& item : items)
-    for (std::size_t i = 0; i < item.state.owners.size(); ++i)
-      owners << std::make_tuple(item.id, i, item.state.owners[i].name,
-                                std::string(OwnerKindName(item.state.owners[i].kind)));
+  for (std::size_t w : written)
+    for (std::size_t i = 0; i < items[w].state.owners.size(); ++i)
+      owners << std::make_tuple(items[w].id, i, items[w].state.owners[i].name,
+                                std::string(OwnerKindName(items[w].state.owners[i].kind)));
   owners.complete();
+  pqxx::stream_to texts(tx, "register_match_texts",
+                        std::vector<std::string>{"item_id", "position", "text"});
+  for (std::size_t w : written)
+    for (std::size_t i = 0; i < items[w].match_texts.size(); ++i)
+      texts << std::make_tuple(items[w].id, i, items[w].match_texts[i]);
+  texts.complete();
 }
 
 void WriteHistories(pqxx::transaction_base& tx, const std::vector<RegisterItem>& items,
-                    const MeetingIds& meetings) {
+                    const std::vector<std::size_t>& written, const MeetingIds& meetings) {
   pqxx::stream_to history(tx, "register_history",
                           std::vector<std::string>{"item_id", "position", "date", "meeting_id",
                                                    "event_id", "change", "words", "who"});
-  for (const RegisterItem& item : items) {
+  for (std::size_t w : written) {
+    const RegisterItem& item = items[w];
     for (std::size_t i = 0; i < item.history.size(); ++i) {
       const ActionChange& h = item.history[i];
       auto meeting = Text(MeetingIdOf(meetings, h.meeting));
@@ -141,16 +245,17 @@ void WriteHistories(pqxx::transaction_base& tx, const std::vector<RegisterItem>&
 
 // Which item each mention now belongs to: COPY into a scratch table, then
 // one UPDATE.
-void LinkMentions(pqxx::transaction_base& tx, const std::vector<RegisterItem>& items) {
+void LinkMentions(pqxx::transaction_base& tx, const std::vector<RegisterItem>& items,
+                  const std::vector<std::size_t>& written) {
   tx.exec0(
       "CREATE TEMP TABLE IF NOT EXISTS register_mention_links (item_id bigint, "
       "meeting_id bigint, position integer) ON COMMIT DELETE ROWS");
   tx.exec0("TRUNCATE register_mention_links");
   pqxx::stream_to links(tx, "register_mention_links",
                         std::vector<std::string>{"item_id", "meeting_id", "position"});
-  for (const RegisterItem& item : items)
-    for (const MentionRef& ref : item.mentions)
-      links << std::make_tuple(item.id, ref.meeting_id, ref.position);
+  for (std::size_t w : written)
+    for (const MentionRef& ref : items[w].mentions)
+      links << std::make_tuple(items[w].id, ref.meeting_id, ref.position);
   links.complete();
   tx.exec0(
       "UPDATE action_mentions a SET item_id = l.item_id FROM register_mention_links l "
@@ -160,25 +265,51 @@ void LinkMentions(pqxx::transaction_base& tx, const std::vector<RegisterItem>& i
 
 }  // namespace
 
-void RebuildRegister(pqxx::transaction_base& tx, Id group_id) {
-  pqxx::result counter = tx.exec("SELECT next_item_id FROM register_counter WHERE id = 1");
-  if (counter.empty()) throw CorruptRow("corrupt database: no register_counter");
-  RegisterRebuild plan = PlanRebuild(LoadGroupMentions(tx, group_id), LoadEvents(tx, group_id),
-                                     counter[0][0].as<std::int64_t>());
-  tx.exec_params0("DELETE FROM register_items WHERE group_id = $1", group_id);
-  tx.exec_params0("DELETE FROM register_notices WHERE group_id = $1", group_id);
-  WriteItems(tx, group_id, plan.reg.items);
-  WriteHistories(tx, plan.reg.items, plan.meeting_ids);
-  LinkMentions(tx, plan.reg.items);
-  for (std::size_t i = 0; i < plan.reg.diagnostics.size(); ++i) {
-    const RegisterDiagnostic& d = plan.reg.diagnostics[i];
+void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& change,
+                    RegisterCache& cache) {
+  StoredRegisterSource source(tx, group_id);
+  RegisterUpdate update = PlanRegisterUpdate(source, group_id, change, cache);
+  const Register& reg = *update.reg;
+  const std::vector<std::size_t>& written = update.diff.written;
+  if (!update.diff.deleted.empty())
+    tx.exec_params0(
+        "DELETE FROM register_items WHERE id IN "
+        "(SELECT value::bigint FROM json_array_elements_text($1::json))",
+        JsonIds(update.diff.deleted));
+  if (!written.empty()) {
+    WriteItems(tx, group_id, reg.items, written);
+    WriteHistories(tx, reg.items, written, update.meeting_ids);
+    LinkMentions(tx, reg.items, written);
+  }
+  tx.exec_params0("DELETE FROM register_notices WHERE group_id = $1 AND position >= $2", group_id,
+                  update.diff.notices_from);
+  for (std::size_t i = update.diff.notices_from; i < reg.diagnostics.size(); ++i) {
+    const RegisterDiagnostic& d = reg.diagnostics[i];
     tx.exec_params0(
         "INSERT INTO register_notices (group_id, position, meeting_id, line, message) "
         "VALUES ($1, $2, $3, $4, $5)",
-        group_id, i, Param(MeetingIdOf(plan.meeting_ids, d.meeting)), d.line, d.message);
+        group_id, i, Param(MeetingIdOf(update.meeting_ids, d.meeting)), d.line, d.message);
   }
-  tx.exec_params0("UPDATE register_counter SET next_item_id = $1 WHERE id = 1", plan.next_id);
-  IndexGroupActions(tx, group_id);
+  tx.exec_params0("UPDATE register_counter SET next_item_id = $1 WHERE id = 1",
+                  update.next_id);
+  tx.exec_params0("UPDATE groups SET register_token = $1 WHERE id = $2", update.token, group_id);
+  std::vector<std::int64_t> touched = update.diff.deleted;
+  for (std::size_t i : written) touched.push_back(reg.items[i].id);
+  IndexGroupActions(tx, JsonIds(touched));
+}
+
+void RebuildRegister(pqxx::transaction_base& tx, Id group_id, RegisterCache& cache) {
+  UpdateRegister(tx, group_id, InputChange{{}, std::nullopt, true}, cache);
+}
+
+bool RebuildStaleRegisters(pqxx::transaction_base& tx) {
+  pqxx::result stale = tx.exec(
+      "SELECT DISTINCT m.group_id FROM action_mentions a JOIN meetings m ON m.id = a.meeting_id "
+      "WHERE a.item_id IS NULL "
+      "OR NOT EXISTS (SELECT 1 FROM register_items r WHERE r.id = a.item_id)");
+  RegisterCache cache;
+  for (const pqxx::row& row : stale) RebuildRegister(tx, row[0].as<Id>(), cache);
+  return !stale.empty();
 }
 
 namespace {
@@ -275,7 +406,7 @@ std::optional<ItemAnchor> FindItemAnchor(pqxx::transaction_base& tx, std::int64_
 }
 
 void RecordEvent(pqxx::transaction_base& tx, const ItemAnchor& item, const ItemAnchor* other,
-                 const ActionEdit& edit) {
+                 const ActionEdit& edit, RegisterCache& cache) {
   std::optional<std::string> owners;
   if (edit.owners) owners = EventOwnersJson(*edit.owners);
   tx.exec_params0(
@@ -289,16 +420,18 @@ void RecordEvent(pqxx::transaction_base& tx, const ItemAnchor& item, const ItemA
                   : std::nullopt,
       edit.due.has_value(), edit.due ? IsoDateOrNull(*edit.due) : std::nullopt, owners, edit.note,
       edit.who, FormatIsoDate(edit.effective));
-  RebuildRegister(tx, item.group_id);
+  Id event = tx.exec("SELECT lastval()")[0][0].as<Id>();
+  UpdateRegister(tx, item.group_id, InputChange{{}, event, false}, cache);
 }
 
-bool DeleteMergeEvent(pqxx::transaction_base& tx, const ItemAnchor& from) {
+bool DeleteMergeEvent(pqxx::transaction_base& tx, const ItemAnchor& from,
+                      RegisterCache& cache) {
   pqxx::result erased = tx.exec_params(
       "DELETE FROM register_events WHERE kind = 'merge' AND group_id = $1 "
       "AND other_meeting_id = $2 AND other_position = $3",
       from.group_id, from.meeting_id, from.position);
   if (erased.affected_rows() == 0) return false;
-  RebuildRegister(tx, from.group_id);
+  RebuildRegister(tx, from.group_id, cache);
   return true;
 }
 

@@ -9,14 +9,22 @@
 #include <vector>
 
 #include "plenary/store.h"
+#include "store/register_rows.h"
 #include "store/postgres/pg_values.h"
 
 namespace plenary::pg {
 
-// Rebuilds the register of group `group_id` from its meetings' mentions and
-// its manual events, keeping item ids stable. The caller holds a write
+// Brings the register of group `group_id` up to date after `change` to its
+// (going on from the register `cache` kept, when it is still the stored one)
+// inputs, as sqlite::UpdateRegister does. The caller holds a write
 // transaction.
-void RebuildRegister(pqxx::transaction_base& tx, Id group_id);
+void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& change,
+                    RegisterCache& cache);
+// UpdateRegister with a replay of the whole group.
+void RebuildRegister(pqxx::transaction_base& tx, Id group_id, RegisterCache& cache);
+// Rebuilds every group whose mentions are not in its stored register (after
+// schema migration 8). Returns whether there was one.
+bool RebuildStaleRegisters(pqxx::transaction_base& tx);
 
 // Register items (not merged) matching `query` (owner apart), in register order.
 std::vector<RegisteredAction> LoadRegisterItems(pqxx::transaction_base& tx,
@@ -39,9 +47,9 @@ std::optional<ItemAnchor> FindItemAnchor(pqxx::transaction_base& tx, std::int64_
 
 // Records a manual event (kind "set" or "merge") and rebuilds the group.
 void RecordEvent(pqxx::transaction_base& tx, const ItemAnchor& item, const ItemAnchor* other,
-                 const ActionEdit& edit);
+                 const ActionEdit& edit, RegisterCache& cache);
 // Deletes the merge event that folded the item anchored at `from`; false if none.
-bool DeleteMergeEvent(pqxx::transaction_base& tx, const ItemAnchor& from);
+bool DeleteMergeEvent(pqxx::transaction_base& tx, const ItemAnchor& from, RegisterCache& cache);
 
 std::vector<RegisterNotice> LoadRegisterNotices(pqxx::transaction_base& tx);
 

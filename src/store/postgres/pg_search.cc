@@ -80,17 +80,6 @@ constexpr std::string_view kActionDocs =
     "SELECT 'action', r.group_id, r.origin_meeting_id, r.id, " PLENARY_ACTION_BODY
     " FROM register_items r WHERE r.merged_into IS NULL";
 
-constexpr std::string_view kStaleActionDocs =
-    "DELETE FROM search_docs WHERE group_id = $1 AND kind = 'action' AND NOT EXISTS ("
-    "SELECT 1 FROM register_items r WHERE r.id = search_docs.action_id "
-    "AND r.merged_into IS NULL AND r.origin_meeting_id = search_docs.meeting_id "
-    "AND " PLENARY_ACTION_BODY " = search_docs.body)";
-
-constexpr std::string_view kNewActionDocs =
-    " AND r.group_id = $1 AND NOT EXISTS (SELECT 1 FROM search_docs d "
-    "WHERE d.action_id = r.id AND d.meeting_id = r.origin_meeting_id "
-    "AND d.body = " PLENARY_ACTION_BODY ")";
-
 #undef PLENARY_ACTION_BODY
 #undef PLENARY_CLEAN
 
@@ -133,10 +122,16 @@ void IndexMeeting(pqxx::transaction_base& tx, Id meeting_id) {
     tx.exec_params0(std::string(kInsertDoc) + std::string(docs) + " WHERE m.id = $1", meeting_id);
 }
 
-void IndexGroupActions(pqxx::transaction_base& tx, Id group_id) {
-  tx.exec_params0(std::string(kStaleActionDocs), group_id);
-  tx.exec_params0(std::string(kInsertDoc) + std::string(kActionDocs) + std::string(kNewActionDocs),
-                  group_id);
+// The listed items' rows are replaced outright, found through the ids: a
+// statement that compared each row's text (as SQLite's does) was planned as
+// a scan of the group's rows whenever the statistics were stale, as they are
+// right after a large import (seconds per write; 22 s for 20,000 items).
+void IndexGroupActions(pqxx::transaction_base& tx, const std::string& ids) {
+  constexpr std::string_view kListed = "(SELECT value::bigint FROM json_array_elements_text($1))";
+  tx.exec_params0("DELETE FROM search_docs WHERE action_id IN " + std::string(kListed), ids);
+  tx.exec_params0(std::string(kInsertDoc) + std::string(kActionDocs) + " AND r.id IN " +
+                      std::string(kListed),
+                  ids);
 }
 
 void RebuildSearchIndex(pqxx::transaction_base& tx) {

@@ -29,9 +29,9 @@ std::string_view SearchSchema();
 // decisions with what is stored now.
 void IndexMeeting(pqxx::transaction_base& tx, Id meeting_id);
 
-// Brings the index rows of group `group_id`'s register items up to date:
-// only items whose text, status note or origin changed are rewritten.
-void IndexGroupActions(pqxx::transaction_base& tx, Id group_id);
+// Replaces the index rows of the register items whose ids the JSON array
+// `ids` lists (an id may name an item that is gone, whose rows just go).
+void IndexGroupActions(pqxx::transaction_base& tx, const std::string& ids);
 
 // Empties the index and fills it again from every meeting and item (after
 // Restore, which does not carry it).

@@ -40,10 +40,15 @@ Status AuditItem(pqxx::transaction_base& tx, std::int64_t id,
 Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url) {
   Result<std::unique_ptr<pg::Database>> db = pg::Database::Open(url);
   if (!db) return db.error();
+  // After an upgrade, replay the register of meetings stored before it.
+  Result<bool> replayed = (*db)->Write<bool>(
+      [](pqxx::transaction_base& tx) -> Result<bool> { return pg::RebuildStaleRegisters(tx); });
+  if (!replayed) return replayed.error();
   return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(db).value()));
 }
 
-PostgresStore::PostgresStore(std::unique_ptr<pg::Database> db) : db_(std::move(db)) {}
+PostgresStore::PostgresStore(std::unique_ptr<pg::Database> db)
+    : db_(std::move(db)), register_cache_(std::make_unique<RegisterCache>()) {}
 
 PostgresStore::~PostgresStore() = default;
 
@@ -53,13 +58,9 @@ Result<ImportReport> PostgresStore::Import(const ImportBatch& batch,
                                            const AuditOf<ImportReport>& audit) {
   if (Status valid = CheckImportBatch(batch); !valid) return valid.error();
   return db_->Write<ImportReport>([&](pqxx::transaction_base& tx) -> Result<ImportReport> {
-    ImportReport report = pg::WriteImportBatch(tx, batch);
-    std::set<pg::Id> groups;
-    for (const MeetingImportReport& m : report.meetings) {
-      if (m.outcome == ImportOutcome::kUnchanged) continue;
-      if (auto group = pg::FindGroup(tx, m.key.group)) groups.insert(group->id);
-    }
-    for (pg::Id group : groups) pg::RebuildRegister(tx, group);
+    std::map<pg::Id, InputChange> changes;
+    ImportReport report = pg::WriteImportBatch(tx, batch, changes);
+    for (const auto& [group, change] : changes) pg::UpdateRegister(tx, group, change, *register_cache_);
     for (const WorkPlan& plan : batch.workplans) {
       auto outcome = pg::SaveWorkPlan(tx, plan);
       if (!outcome.ok()) return outcome.error();
@@ -196,7 +197,7 @@ Result<RegisteredAction> PostgresStore::EditAction(std::int64_t id, const Action
     if (anchor->merged_into)
       return Error::Conflict(
           fmt::format("#{} was merged into #{}; change that one", id, anchor->merged_into));
-    pg::RecordEvent(tx, *anchor, nullptr, edit);
+    pg::RecordEvent(tx, *anchor, nullptr, edit, *register_cache_);
     auto item = pg::LoadRegisterItem(tx, id);
     if (!item) return Error::Internal(fmt::format("#{} vanished in the replay", id));
     if (audit) pg::InsertAudit(tx, audit(*item));
@@ -215,7 +216,7 @@ Status PostgresStore::MergeActions(std::int64_t into, std::int64_t from, const A
       return Error::Conflict("items of different groups cannot be merged");
     if (a->merged_into || b->merged_into)
       return Error::Conflict(fmt::format("#{} is already merged", a->merged_into ? into : from));
-    pg::RecordEvent(tx, *a, &*b, by);
+    pg::RecordEvent(tx, *a, &*b, by, *register_cache_);
     if (Status s = AuditItem(tx, from, audit); !s) return s.error();
     return true;
   });
@@ -227,7 +228,7 @@ Status PostgresStore::UnmergeAction(std::int64_t from, const AuditOf<RegisteredA
   auto result = db_->Write<bool>([&](pqxx::transaction_base& tx) -> Result<bool> {
     auto b = pg::FindItemAnchor(tx, from);
     if (!b) return Error::NotFound(fmt::format("no action item #{}", from));
-    if (!b->merged_into || !pg::DeleteMergeEvent(tx, *b))
+    if (!b->merged_into || !pg::DeleteMergeEvent(tx, *b, *register_cache_))
       return Error::Conflict(fmt::format("#{} is not merged into another item", from));
     if (Status s = AuditItem(tx, from, audit); !s) return s.error();
     return true;

@@ -38,6 +38,8 @@
 #include "plenary/store.h"
 
 namespace plenary {
+
+class RegisterCache;
 namespace pg {
 class Database;
 }  // namespace pg
@@ -93,6 +95,7 @@ class PostgresStore final : public Store {
   explicit PostgresStore(std::unique_ptr<pg::Database> db);
 
   std::unique_ptr<pg::Database> db_;
+  std::unique_ptr<RegisterCache> register_cache_;  // the register this store wrote last
 };
 
 }  // namespace plenary

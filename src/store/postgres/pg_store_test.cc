@@ -99,6 +99,10 @@ TEST_F(PostgresStoreTest, MigrationFourIndexesWhatAnOlderDatabaseHolds) {
       "DROP TABLE workplan_task_items, workplan_task_people, workplan_tasks, workplan_subtopics, "
       "workplan_milestones, workplan_subteams; DELETE FROM schema_migrations WHERE version = 9");
   Exec(
+      "DROP TABLE register_match_texts; ALTER TABLE register_items DROP COLUMN awaits_next; "
+      "ALTER TABLE groups DROP COLUMN register_token; DELETE FROM schema_migrations WHERE "
+      "version = 8");
+  Exec(
       "DROP INDEX register_items_by_group_status, register_items_by_group_due, "
       "register_items_by_origin, register_item_owners_by_name, meetings_by_group_date, "
       "meetings_by_group_date_id; DELETE FROM schema_migrations WHERE version = 7");
@@ -177,6 +181,39 @@ TEST_F(PostgresStoreTest, MigrationSixGivesAVersion5RosterAddressesAndTheReminde
   EXPECT_TRUE(*(*site)->RecordReminder(
       {"SSR2", "Denise Michel", "dm@example.org", "2026-11-28", 1, "m@example.org", "1"}));
   EXPECT_EQ(QueryInt("SELECT count(*) FROM reminders_sent"), 1);
+}
+
+// As sqlite/migrations_test.cc's Version7RegisterIsReplayedWithItsIdsAndThenExtended.
+TEST_F(PostgresStoreTest, MigrationEightReplaysAVersion7RegisterWithItsIds) {
+  Meeting first = SmallMeeting("SSR2", 1, D(2017, 6, 1));
+  first.actions = {Item("Draft the terms of reference for the review team", {}),
+                   Item("Circulate the survey of the community to members", {})};
+  Meeting second = SmallMeeting("SSR2", 2, D(2017, 6, 8));
+  second.actions = {Item("Draft the terms of reference for the review", {})};
+  second.actions[0].source = ActionSource::kReview;
+  std::vector<RegisteredAction> before;
+  {
+    auto store = Open();
+    ASSERT_TRUE(store->Import({Ssr2Roster(), {Imported(first, "1"), Imported(second, "2")}}).ok());
+    before = *store->Actions({});
+  }
+  Exec(
+      "DROP TABLE register_match_texts; ALTER TABLE register_items DROP COLUMN awaits_next; "
+      "ALTER TABLE groups DROP COLUMN register_token; DELETE FROM schema_migrations WHERE "
+      "version = 8");
+  auto store = Open();
+  auto after = store->Actions({});
+  ASSERT_TRUE(after.ok()) << after.error().message;
+  EXPECT_EQ(Ids(*after), Ids(before));
+  EXPECT_EQ(Texts(*after), Texts(before));
+  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), 8);
+  EXPECT_GT(QueryInt("SELECT count(*) FROM register_match_texts"), 0);
+  Meeting third = SmallMeeting("SSR2", 3, D(2017, 6, 15));
+  third.actions = {Item("Draft the terms of reference for the review team", {})};
+  third.actions[0].source = ActionSource::kReview;
+  third.actions[0].status = ActionStatus::kComplete;
+  ASSERT_TRUE(store->Import({std::nullopt, {Imported(third, "3")}}).ok());
+  EXPECT_EQ(store->Action(before[0].id)->item.status, ActionStatus::kComplete);
 }
 
 TEST(PostgresOpenStoreTest, AnUnreachableServerIsAStorageErrorWithoutThePassword) {

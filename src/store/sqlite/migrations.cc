@@ -243,6 +243,25 @@ CREATE INDEX meetings_by_group_date ON meetings (group_id, date, kind, number);
 CREATE INDEX meetings_by_group_date_id ON meetings (group_id, date, id);
 )sql";
 
+// What the register needs to be extended instead of replayed: each item's
+// match texts and the kind of meeting its due date waits for, and the token
+// of the last write of a group's register (store/register_rows.h
+// RegisterCache; not exported: a restored group has none). The items are
+// dropped; opening the database replays them (RebuildStaleRegisters), ids kept
+// through action_mentions.item_id.
+constexpr std::string_view kSchemaV8IncrementalRegister = R"sql(
+ALTER TABLE register_items ADD COLUMN awaits_next TEXT NOT NULL DEFAULT '';
+ALTER TABLE groups ADD COLUMN register_token INTEGER;
+CREATE TABLE register_match_texts (
+  item_id INTEGER NOT NULL REFERENCES register_items (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (item_id, position)
+) WITHOUT ROWID, STRICT;
+DELETE FROM register_items;
+DELETE FROM register_notices;
+)sql";
+
 // Sub-team work plans (doc/workplan-format.md): each sub-team's plan, the
 // milestones (of a sub-team, or with subteam_id NULL of the whole group), the
 // subtopics, their tasks with the subtask leader and dates, the people
@@ -365,6 +384,8 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
        "indexes for paged lists: items by group and status or due, owners by name, meetings "
        "by group and date",
        kSchemaV7ListIndexes},
+      {8, "the incremental register: items' match texts and the meeting a due date awaits",
+       kSchemaV8IncrementalRegister},
       {9, "sub-team work plans: subtopics, tasks, leaders, people, linked items, milestones",
        kSchemaV9WorkPlans},
   };

@@ -179,5 +179,57 @@ TEST_F(MigrationsTest, Version5RosterTakesAddressesAndTheRemindersLog) {
             SqliteMigrations().back().version);
 }
 
+// Schema 8 keeps what the register needs to be extended (match texts,
+// awaits_next, the last write's token). A version 7 register is dropped by
+// the migration and replayed when the database opens: the same items, ids,
+// merges and history, and the next meeting extends it.
+TEST_F(MigrationsTest, Version7RegisterIsReplayedWithItsIdsAndThenExtended) {
+  using namespace store_testing;
+  Meeting first = SmallMeeting("SSR2", 1, D(2017, 6, 1));
+  first.actions = {Item("Draft the terms of reference for the review team", {}),
+                   Item("Circulate the survey of the community to members", {}),
+                   Item("Draft the survey questions about the community", {})};
+  Meeting second = SmallMeeting("SSR2", 2, D(2017, 6, 8));
+  second.actions = {Item("Draft the terms of reference for the review", {})};
+  second.actions[0].source = ActionSource::kReview;
+  std::vector<RegisteredAction> before;
+  {
+    auto store = OpenStore(path_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    ASSERT_TRUE((*store)->Import({Ssr2Roster(), {Imported(first, "1"), Imported(second, "2")}}).ok());
+    auto items = (*store)->Actions({});
+    ASSERT_EQ(items->size(), 3u);
+    ActionEdit by{std::nullopt, std::nullopt, std::nullopt, "", "tester", D(2017, 6, 9)};
+    ASSERT_TRUE((*store)->MergeActions((*items)[1].id, (*items)[2].id, by).ok());
+    before = *(*store)->Actions({});
+  }
+  {  // back to version 7, as a database of an earlier plenary would be
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    db.exec(
+        "DROP TABLE register_match_texts; ALTER TABLE register_items DROP COLUMN awaits_next; "
+        "ALTER TABLE groups DROP COLUMN register_token; "
+        "DELETE FROM schema_migrations WHERE version = 8");
+  }
+  auto store = OpenStore(path_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto after = (*store)->Actions({});
+  ASSERT_TRUE(after.ok()) << after.error().message;
+  EXPECT_EQ(Ids(*after), Ids(before));
+  EXPECT_EQ(Texts(*after), Texts(before));
+  EXPECT_EQ((*store)->Action(before[0].id)->history.size(), 2u);
+  SQLite::Database db(path_);
+  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(), 8);
+  EXPECT_GT(db.execAndGet("SELECT count(*) FROM register_match_texts").getInt(), 0);
+
+  Meeting third = SmallMeeting("SSR2", 3, D(2017, 6, 15));
+  third.actions = {Item("Draft the terms of reference for the review team", {})};
+  third.actions[0].source = ActionSource::kReview;
+  third.actions[0].status = ActionStatus::kComplete;
+  ASSERT_TRUE((*store)->Import({std::nullopt, {Imported(third, "3")}}).ok());
+  auto done = (*store)->Action(before[0].id);
+  ASSERT_TRUE(done.ok());
+  EXPECT_EQ(done->item.status, ActionStatus::kComplete);
+}
+
 }  // namespace
 }  // namespace plenary

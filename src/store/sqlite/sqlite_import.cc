@@ -240,7 +240,8 @@ void WriteActions(SQLite::Database& db, Id meeting_id, const std::vector<ActionI
       actions.size());
 }
 
-ImportOutcome SaveMeeting(SQLite::Database& db, const MeetingImport& import) {
+ImportOutcome SaveMeeting(SQLite::Database& db, const MeetingImport& import,
+                          std::map<Id, InputChange>& changes) {
   const Meeting& meeting = import.meeting;
   Id group_id = EnsureGroup(db, meeting.key.group);
   std::optional<StoredMeeting> stored = FindMeeting(db, group_id, meeting.key);
@@ -259,16 +260,19 @@ ImportOutcome SaveMeeting(SQLite::Database& db, const MeetingImport& import) {
   WriteDecisions(db, id, meeting.decisions);
   WriteActions(db, id, meeting.actions);
   IndexMeeting(db, id);
-  return stored ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
+  ImportOutcome outcome = stored ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
+  NoteImported(changes, group_id, id, outcome);
+  return outcome;
 }
 
 }  // namespace
 
-ImportReport WriteImportBatch(SQLite::Database& db, const ImportBatch& batch) {
+ImportReport WriteImportBatch(SQLite::Database& db, const ImportBatch& batch,
+                              std::map<Id, InputChange>& changes) {
   ImportReport report;
   if (batch.roster) report.roster = SaveRoster(db, *batch.roster);
   for (const MeetingImport* import : LastOfEachKey(batch.meetings))
-    report.meetings.push_back({import->meeting.key, SaveMeeting(db, *import)});
+    report.meetings.push_back({import->meeting.key, SaveMeeting(db, *import, changes)});
   return report;
 }
 

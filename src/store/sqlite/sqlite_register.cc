@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_map>
 
 #include "core/date.h"
 #include "core/register.h"
@@ -101,7 +104,9 @@ Owner OwnerAt(const SQLite::Statement& row, int name, int kind) {
   return {row.getColumn(name).getString(), EnumAt(row.getColumn(kind), ParseOwnerKind)};
 }
 
-GroupMentions LoadGroupMentions(SQLite::Database& db, Id group_id) {
+// The mentions of the group's meetings, or of those `only` names.
+GroupMentions LoadGroupMentions(SQLite::Database& db, Id group_id,
+                                const std::set<std::int64_t>* only) {
   SQLite::Statement rows(
       db,
       "SELECT m.id, g.short_name, m.kind, m.number, m.date, a.position, a.text, a.due, a.status, "
@@ -110,8 +115,10 @@ GroupMentions LoadGroupMentions(SQLite::Database& db, Id group_id) {
       "FROM action_mentions a JOIN meetings m ON m.id = a.meeting_id "
       "JOIN groups g ON g.id = m.group_id "
       "LEFT JOIN action_mention_owners o ON o.action_id = a.id "
-      "WHERE m.group_id = ? ORDER BY m.id, a.position, o.position");
-  Bind(rows, group_id);
+      "WHERE m.group_id = ?1 AND (?2 IS NULL OR m.id IN (SELECT value FROM json_each(?2))) "
+      "ORDER BY m.id, a.position, o.position");
+  Bind(rows, group_id,
+       only ? std::optional<std::string>(nlohmann::json(*only).dump()) : std::nullopt);
   GroupMentions out;
   Id last_row = 0;
   while (rows.executeStep()) {
@@ -167,6 +174,113 @@ std::vector<RegisterEvent> LoadEvents(SQLite::Database& db, Id group_id) {
   return events;
 }
 
+std::vector<MeetingMentions> LoadMeetingKeys(SQLite::Database& db, Id group_id) {
+  SQLite::Statement rows(db,
+                         "SELECT m.id, g.short_name, m.kind, m.number, m.date FROM meetings m "
+                         "JOIN groups g ON g.id = m.group_id WHERE m.group_id = ? ORDER BY m.id");
+  Bind(rows, group_id);
+  std::vector<MeetingMentions> meetings;
+  while (rows.executeStep())
+    meetings.push_back({rows.getColumn(0).getInt64(),
+                        {rows.getColumn(1).getString(), rows.getColumn(2).getString(),
+                         rows.getColumn(3).getInt()},
+                        DateAt(rows.getColumn(4)),
+                        {}});
+  return meetings;
+}
+
+// Runs `sql` with the group's id and hands each row to `read`.
+template <typename Read>
+void EachRow(SQLite::Database& db, Id group_id, const char* sql, Read read) {
+  SQLite::Statement rows(db, sql);
+  Bind(rows, group_id);
+  while (rows.executeStep()) read(rows);
+}
+
+StoredRegisterRows LoadStoredRows(SQLite::Database& db, Id group_id) {
+  StoredRegisterRows out;
+  EachRow(db, group_id,
+          "SELECT id, origin_meeting_id, text, due, status, source, raised_by, raised_by_kind, "
+          "line, written_status, due_phrase, status_note, merged_into, awaits_next "
+          "FROM register_items WHERE group_id = ? ORDER BY replay_position",
+          [&](SQLite::Statement& row) {
+            out.items.push_back({row.getColumn(0).getInt64(), row.getColumn(1).getInt64(),
+                                 ActionItemAt(row, 2), TextOrNull(row.getColumn(11)),
+                                 row.getColumn(12).isNull() ? 0 : row.getColumn(12).getInt64(),
+                                 row.getColumn(13).getString()});
+          });
+  EachRow(db, group_id,
+          "SELECT o.item_id, o.name, o.kind FROM register_item_owners o "
+          "JOIN register_items r ON r.id = o.item_id WHERE r.group_id = ? "
+          "ORDER BY o.item_id, o.position",
+          [&](SQLite::Statement& row) {
+            out.owners.push_back({row.getColumn(0).getInt64(), OwnerAt(row, 1, 2)});
+          });
+  EachRow(db, group_id,
+          "SELECT t.item_id, t.text FROM register_match_texts t "
+          "JOIN register_items r ON r.id = t.item_id WHERE r.group_id = ? "
+          "ORDER BY t.item_id, t.position",
+          [&](SQLite::Statement& row) {
+            out.match_texts.push_back({row.getColumn(0).getInt64(), row.getColumn(1).getString()});
+          });
+  EachRow(db, group_id,
+          "SELECT h.item_id, h.meeting_id, h.date, h.event_id, h.change, h.words, h.who "
+          "FROM register_history h JOIN register_items r ON r.id = h.item_id "
+          "WHERE r.group_id = ? ORDER BY h.item_id, h.position",
+          [&](SQLite::Statement& row) {
+            StoredRegisterRows::Change c{row.getColumn(0).getInt64(), {}, {}};
+            if (!row.getColumn(1).isNull()) c.meeting_id = row.getColumn(1).getInt64();
+            c.change.date = DateAt(row.getColumn(2));
+            if (!row.getColumn(3).isNull()) c.change.event_id = row.getColumn(3).getInt64();
+            c.change.change = row.getColumn(4).getString();
+            c.change.words = row.getColumn(5).getString();
+            c.change.who = row.getColumn(6).getString();
+            out.history.push_back(std::move(c));
+          });
+  EachRow(db, group_id,
+          "SELECT a.item_id, a.meeting_id, a.position FROM action_mentions a "
+          "JOIN meetings m ON m.id = a.meeting_id WHERE m.group_id = ? AND a.item_id IS NOT NULL",
+          [&](SQLite::Statement& row) {
+            out.mentions.push_back({row.getColumn(0).getInt64(),
+                                    {row.getColumn(1).getInt64(), row.getColumn(2).getInt()}});
+          });
+  EachRow(db, group_id,
+          "SELECT meeting_id, line, message FROM register_notices WHERE group_id = ? "
+          "ORDER BY position",
+          [&](SQLite::Statement& row) {
+            StoredRegisterRows::Notice n;
+            if (!row.getColumn(0).isNull()) n.meeting_id = row.getColumn(0).getInt64();
+            n.line = row.getColumn(1).getInt();
+            n.message = row.getColumn(2).getString();
+            out.notices.push_back(std::move(n));
+          });
+  return out;
+}
+
+std::int64_t NextItemId(SQLite::Database& db);
+
+class StoredRegisterSource : public RegisterSource {
+ public:
+  StoredRegisterSource(SQLite::Database& db, Id group_id) : db_(db), group_id_(group_id) {}
+  std::vector<MeetingMentions> Meetings() override { return LoadMeetingKeys(db_, group_id_); }
+  std::vector<RegisterEvent> Events() override { return LoadEvents(db_, group_id_); }
+  StoredRegisterRows StoredRows() override { return LoadStoredRows(db_, group_id_); }
+  GroupMentions Mentions(const std::set<std::int64_t>* only) override {
+    return LoadGroupMentions(db_, group_id_, only);
+  }
+  std::int64_t NextItemId() override { return sqlite::NextItemId(db_); }
+  std::optional<std::int64_t> Token() override {
+    SQLite::Statement query(db_, "SELECT register_token FROM groups WHERE id = ?");
+    Bind(query, group_id_);
+    if (!query.executeStep() || query.getColumn(0).isNull()) return std::nullopt;
+    return query.getColumn(0).getInt64();
+  }
+
+ private:
+  SQLite::Database& db_;
+  Id group_id_;
+};
+
 std::optional<std::string> OwnerName(const std::optional<Owner>& o) {
   return o ? std::optional<std::string>(o->name) : std::nullopt;
 }
@@ -185,8 +299,8 @@ class RegisterWriter {
         item_(db,
               "INSERT INTO register_items (id, group_id, replay_position, origin_meeting_id, "
               "origin_position, text, due, status, source, raised_by, raised_by_kind, line, "
-              "status_note, merged_into, written_status, due_phrase) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), ?, ?)"),
+              "status_note, merged_into, written_status, due_phrase, awaits_next) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), ?, ?, ?)"),
         owner_(db,
                "INSERT INTO register_item_owners (item_id, position, name, kind) "
                "VALUES (?, ?, ?, ?)"),
@@ -194,6 +308,8 @@ class RegisterWriter {
                  "INSERT INTO register_history (item_id, position, date, meeting_id, event_id, "
                  "change, words, who) VALUES (?, ?, ?, CAST(? AS INTEGER), CAST(? AS INTEGER), "
                  "?, ?, ?)"),
+        match_text_(db,
+                    "INSERT INTO register_match_texts (item_id, position, text) VALUES (?, ?, ?)"),
         mention_(db,
                  "UPDATE action_mentions SET item_id = ? WHERE meeting_id = ? AND position = ?") {}
 
@@ -203,7 +319,9 @@ class RegisterWriter {
         item.mentions.front().position, s.text, IsoDateOrNull(s.due),
         std::string(ActionStatusName(s.status)), std::string(ActionSourceName(s.source)),
         OwnerName(s.raised_by), OwnerKindText(s.raised_by), s.line, item.status_note,
-        IdOrNull(item.merged_into_id), s.written_status, s.due_phrase);
+        IdOrNull(item.merged_into_id), s.written_status, s.due_phrase, item.awaits_next);
+    for (std::size_t i = 0; i < item.match_texts.size(); ++i)
+      Run(match_text_, item.id, i, item.match_texts[i]);
     for (std::size_t i = 0; i < s.owners.size(); ++i)
       Run(owner_, item.id, i, s.owners[i].name, std::string(OwnerKindName(s.owners[i].kind)));
     for (std::size_t i = 0; i < item.history.size(); ++i) {
@@ -223,15 +341,17 @@ class RegisterWriter {
 
  private:
   const MeetingIds& meetings_;
-  SQLite::Statement item_, owner_, history_, mention_;
+  SQLite::Statement item_, owner_, history_, match_text_, mention_;
 };
 
+// The notices from position `from` on.
 void WriteNotices(SQLite::Database& db, Id group_id, const Register& reg,
-                  const MeetingIds& meetings) {
+                  const MeetingIds& meetings, std::size_t from) {
+  Run(db, "DELETE FROM register_notices WHERE group_id = ? AND position >= ?", group_id, from);
   SQLite::Statement insert(db,
                            "INSERT INTO register_notices (group_id, position, meeting_id, line, "
                            "message) VALUES (?, ?, CAST(? AS INTEGER), ?, ?)");
-  for (std::size_t i = 0; i < reg.diagnostics.size(); ++i) {
+  for (std::size_t i = from; i < reg.diagnostics.size(); ++i) {
     const RegisterDiagnostic& d = reg.diagnostics[i];
     std::optional<std::int64_t> meeting = MeetingIdOf(meetings, d.meeting);
     Run(insert, group_id, i,
@@ -248,26 +368,38 @@ std::int64_t NextItemId(SQLite::Database& db) {
 
 }  // namespace
 
-void RebuildRegister(SQLite::Database& db, Id group_id) {
-  RegisterRebuild plan =
-      PlanRebuild(LoadGroupMentions(db, group_id), LoadEvents(db, group_id), NextItemId(db));
-  Run(db, "DELETE FROM register_items WHERE group_id = ?", group_id);
-  Run(db, "DELETE FROM register_notices WHERE group_id = ?", group_id);
-  RegisterWriter writer(db, plan.meeting_ids);
-  for (std::size_t i = 0; i < plan.reg.items.size(); ++i)
-    writer.Write(group_id, i, plan.reg.items[i]);
-  WriteNotices(db, group_id, plan.reg, plan.meeting_ids);
-  Run(db, "UPDATE register_counter SET next_item_id = ? WHERE id = 1", plan.next_id);
-  IndexGroupActions(db, group_id);
+void UpdateRegister(SQLite::Database& db, Id group_id, const InputChange& change,
+                    RegisterCache& cache) {
+  StoredRegisterSource source(db, group_id);
+  RegisterUpdate update = PlanRegisterUpdate(source, group_id, change, cache);
+  const Register& reg = *update.reg;
+  std::vector<std::int64_t> touched = update.diff.deleted;
+  SQLite::Statement erase(db, "DELETE FROM register_items WHERE id = ?");
+  for (std::int64_t id : update.diff.deleted) Run(erase, id);
+  RegisterWriter writer(db, update.meeting_ids);
+  for (std::size_t i : update.diff.written) {
+    writer.Write(group_id, i, reg.items[i]);
+    touched.push_back(reg.items[i].id);
+  }
+  WriteNotices(db, group_id, reg, update.meeting_ids, update.diff.notices_from);
+  Run(db, "UPDATE register_counter SET next_item_id = ? WHERE id = 1", update.next_id);
+  Run(db, "UPDATE groups SET register_token = ? WHERE id = ?", update.token, group_id);
+  IndexGroupActions(db, group_id, touched);
+}
+
+void RebuildRegister(SQLite::Database& db, Id group_id, RegisterCache& cache) {
+  UpdateRegister(db, group_id, InputChange{{}, std::nullopt, true}, cache);
 }
 
 bool RebuildStaleRegisters(SQLite::Database& db) {
   SQLite::Statement stale(db,
                           "SELECT DISTINCT m.group_id FROM action_mentions a "
-                          "JOIN meetings m ON m.id = a.meeting_id WHERE a.item_id IS NULL");
+                          "JOIN meetings m ON m.id = a.meeting_id WHERE a.item_id IS NULL "
+                          "OR NOT EXISTS (SELECT 1 FROM register_items r WHERE r.id = a.item_id)");
   std::vector<Id> groups;
   while (stale.executeStep()) groups.push_back(stale.getColumn(0).getInt64());
-  for (Id group : groups) RebuildRegister(db, group);
+  RegisterCache cache;
+  for (Id group : groups) RebuildRegister(db, group, cache);
   return !groups.empty();
 }
 
@@ -364,7 +496,7 @@ std::optional<ItemAnchor> FindItemAnchor(SQLite::Database& db, std::int64_t id) 
 }
 
 void RecordEvent(SQLite::Database& db, const ItemAnchor& item, const ItemAnchor* other,
-                 const ActionEdit& edit) {
+                 const ActionEdit& edit, RegisterCache& cache) {
   std::optional<std::string> owners;
   if (edit.owners) owners = EventOwnersJson(*edit.owners);
   SQLite::Statement insert(
@@ -380,16 +512,16 @@ void RecordEvent(SQLite::Database& db, const ItemAnchor& item, const ItemAnchor*
                   : std::nullopt,
       edit.due ? 1 : 0, edit.due ? IsoDateOrNull(*edit.due) : std::nullopt, owners, edit.note,
       edit.who, FormatIsoDate(edit.effective));
-  RebuildRegister(db, item.group_id);
+  UpdateRegister(db, item.group_id, InputChange{{}, db.getLastInsertRowid(), false}, cache);
 }
 
-bool DeleteMergeEvent(SQLite::Database& db, const ItemAnchor& from) {
+bool DeleteMergeEvent(SQLite::Database& db, const ItemAnchor& from, RegisterCache& cache) {
   SQLite::Statement erase(db,
                           "DELETE FROM register_events WHERE kind = 'merge' AND group_id = ? "
                           "AND other_meeting_id = ? AND other_position = ?");
   Run(erase, from.group_id, from.meeting_id, from.position);
   if (db.getChanges() == 0) return false;
-  RebuildRegister(db, from.group_id);
+  RebuildRegister(db, from.group_id, cache);
   return true;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "plenary/store.h"
+#include "store/register_rows.h"
 #include "store/sqlite/sqlite_values.h"
 
 namespace plenary::sqlite {
@@ -16,10 +17,16 @@ namespace plenary::sqlite {
 // The migration that adds the register's tables (see migrations.cc).
 extern const std::string_view kRegisterSchema;
 
-// Rebuilds the register of group `group_id` from its meetings' mentions and
-// its manual events, keeping item ids stable. The caller holds a write
+// Brings the register of group `group_id` up to date after `change` to its
+// (going on from the register `cache` kept, when it is still the stored one)
+// inputs (written already): extended from the stored register when the
+// change comes after everything else, replayed otherwise; only the rows that
+// differ are written, item ids kept stable. The caller holds a write
 // transaction.
-void RebuildRegister(SQLite::Database& db, Id group_id);
+void UpdateRegister(SQLite::Database& db, Id group_id, const InputChange& change,
+                    RegisterCache& cache);
+// UpdateRegister with a replay of the whole group.
+void RebuildRegister(SQLite::Database& db, Id group_id, RegisterCache& cache);
 // Rebuilds every group whose mentions have not been replayed yet (after a
 // schema upgrade). Returns whether anything was written.
 bool RebuildStaleRegisters(SQLite::Database& db);
@@ -44,9 +51,9 @@ std::optional<ItemAnchor> FindItemAnchor(SQLite::Database& db, std::int64_t id);
 
 // Records a manual event (kind "set" or "merge") and rebuilds the group.
 void RecordEvent(SQLite::Database& db, const ItemAnchor& item, const ItemAnchor* other,
-                 const ActionEdit& edit);
+                 const ActionEdit& edit, RegisterCache& cache);
 // Deletes the merge event that folded the item anchored at `from`; false if none.
-bool DeleteMergeEvent(SQLite::Database& db, const ItemAnchor& from);
+bool DeleteMergeEvent(SQLite::Database& db, const ItemAnchor& from, RegisterCache& cache);
 
 std::vector<DuplicatePair> FindRegisterDuplicates(SQLite::Database& db);
 std::vector<RegisterNotice> LoadRegisterNotices(SQLite::Database& db);

@@ -60,14 +60,16 @@ constexpr std::string_view kActionDocs =
     "SELECT 'action', r.group_id, r.origin_meeting_id, r.id, " PLENARY_ACTION_BODY
     " FROM register_items r WHERE r.merged_into IS NULL";
 
+// `+group_id`: the rows are found by action_id (IndexGroupActions lists the
+// ids), not by scanning the group's.
 constexpr std::string_view kStaleActionDocs =
-    "DELETE FROM search_docs WHERE group_id = ?1 AND kind = 'action' AND NOT EXISTS ("
+    "DELETE FROM search_docs WHERE +group_id = ?1 AND kind = 'action' AND NOT EXISTS ("
     "SELECT 1 FROM register_items r WHERE r.id = search_docs.action_id "
     "AND r.merged_into IS NULL AND r.origin_meeting_id = search_docs.meeting_id "
     "AND " PLENARY_ACTION_BODY " = search_docs.body)";
 
 constexpr std::string_view kNewActionDocs =
-    " AND r.group_id = ?1 AND NOT EXISTS (SELECT 1 FROM search_docs d "
+    " AND +r.group_id = ?1 AND NOT EXISTS (SELECT 1 FROM search_docs d "
     "WHERE d.action_id = r.id AND d.meeting_id = r.origin_meeting_id "
     "AND d.body = " PLENARY_ACTION_BODY ")";
 
@@ -95,10 +97,14 @@ void IndexMeeting(SQLite::Database& db, Id meeting_id) {
     Run(db, std::string(kInsertDoc) + std::string(docs) + " WHERE m.id = ?", meeting_id);
 }
 
-void IndexGroupActions(SQLite::Database& db, Id group_id) {
-  Run(db, std::string(kStaleActionDocs), group_id);
-  Run(db, std::string(kInsertDoc) + std::string(kActionDocs) + std::string(kNewActionDocs),
-      group_id);
+void IndexGroupActions(SQLite::Database& db, Id group_id, const std::vector<std::int64_t>& ids) {
+  std::string list = nlohmann::json(ids).dump();
+  Run(db, std::string(kStaleActionDocs) + " AND action_id IN (SELECT value FROM json_each(?2))",
+      group_id, list);
+  Run(db,
+      std::string(kInsertDoc) + std::string(kActionDocs) + std::string(kNewActionDocs) +
+          " AND r.id IN (SELECT value FROM json_each(?2))",
+      group_id, list);
 }
 
 void RebuildSearchIndex(SQLite::Database& db) {

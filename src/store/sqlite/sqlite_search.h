@@ -23,9 +23,10 @@ std::string_view SearchSchema();
 // decisions with what is stored now. The caller holds a write transaction.
 void IndexMeeting(SQLite::Database& db, Id meeting_id);
 
-// Brings the index rows of group `group_id`'s register items up to date:
-// only items whose text, status note or origin changed are rewritten.
-void IndexGroupActions(SQLite::Database& db, Id group_id);
+// Brings the index rows of the register items `ids` of group `group_id` up
+// to date (an id may name an item that is gone): only items whose text,
+// status note or origin changed are rewritten.
+void IndexGroupActions(SQLite::Database& db, Id group_id, const std::vector<std::int64_t>& ids);
 
 // Empties the index and fills it again from every meeting and item (after
 // Restore, which does not carry it).

@@ -104,7 +104,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
 }
 
 SqliteStore::SqliteStore(std::string path, std::unique_ptr<SQLite::Database> db)
-    : path_(std::move(path)), db_(std::move(db)), lists_(std::make_unique<sqlite::ListCache>()) {}
+    : path_(std::move(path)),
+      db_(std::move(db)),
+      lists_(std::make_unique<sqlite::ListCache>()),
+      register_cache_(std::make_unique<RegisterCache>()) {}
 
 SqliteStore::~SqliteStore() = default;
 
@@ -113,14 +116,10 @@ Result<ImportReport> SqliteStore::Import(const ImportBatch& batch,
   if (Status valid = CheckImportBatch(batch); !valid) return valid.error();
   return Guarded([&]() -> Result<ImportReport> {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    ImportReport report = sqlite::WriteImportBatch(*db_, batch);
-    // Replay the register of every group whose meetings changed.
-    std::set<sqlite::Id> groups;
-    for (const MeetingImportReport& m : report.meetings) {
-      if (m.outcome == ImportOutcome::kUnchanged) continue;
-      if (auto group = sqlite::FindGroup(*db_, m.key.group)) groups.insert(group->id);
-    }
-    for (sqlite::Id group : groups) sqlite::RebuildRegister(*db_, group);
+    std::map<sqlite::Id, InputChange> changes;
+    ImportReport report = sqlite::WriteImportBatch(*db_, batch, changes);
+    // Update the register of every group whose meetings changed.
+    for (const auto& [group, change] : changes) sqlite::UpdateRegister(*db_, group, change, *register_cache_);
     for (const WorkPlan& plan : batch.workplans) {
       auto outcome = sqlite::SaveWorkPlan(*db_, plan);
       if (!outcome.ok()) return outcome.error();
@@ -294,7 +293,7 @@ Result<RegisteredAction> SqliteStore::EditAction(std::int64_t id, const ActionEd
     if (anchor->merged_into)
       return Error::Conflict(
           fmt::format("#{} was merged into #{}; change that one", id, anchor->merged_into));
-    sqlite::RecordEvent(*db_, *anchor, nullptr, edit);
+    sqlite::RecordEvent(*db_, *anchor, nullptr, edit, *register_cache_);
     auto item = sqlite::LoadRegisterItem(*db_, id);
     if (!item) return Error::Internal(fmt::format("#{} vanished in the replay", id));
     if (audit) sqlite::InsertAudit(*db_, audit(*item));
@@ -315,7 +314,7 @@ Status SqliteStore::MergeActions(std::int64_t into, std::int64_t from, const Act
       return Error::Conflict("items of different groups cannot be merged");
     if (a->merged_into || b->merged_into)
       return Error::Conflict(fmt::format("#{} is already merged", a->merged_into ? into : from));
-    sqlite::RecordEvent(*db_, *a, &*b, by);
+    sqlite::RecordEvent(*db_, *a, &*b, by, *register_cache_);
     if (Status s = AuditItem(*db_, from, audit); !s) return s.error();
     transaction.commit();
     return true;
@@ -329,7 +328,7 @@ Status SqliteStore::UnmergeAction(std::int64_t from, const AuditOf<RegisteredAct
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     auto b = sqlite::FindItemAnchor(*db_, from);
     if (!b) return Error::NotFound(fmt::format("no action item #{}", from));
-    if (!b->merged_into || !sqlite::DeleteMergeEvent(*db_, *b))
+    if (!b->merged_into || !sqlite::DeleteMergeEvent(*db_, *b, *register_cache_))
       return Error::Conflict(fmt::format("#{} is not merged into another item", from));
     if (Status s = AuditItem(*db_, from, audit); !s) return s.error();
     transaction.commit();

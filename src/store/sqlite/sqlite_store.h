@@ -18,6 +18,8 @@ class Database;
 
 namespace plenary {
 
+class RegisterCache;
+
 namespace sqlite {
 class ListCache;
 // Opens, creating if needed, the database at `path` with the settings above and
@@ -105,6 +107,7 @@ class SqliteStore final : public Store {
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
   std::unique_ptr<sqlite::ListCache> lists_;
+  std::unique_ptr<RegisterCache> register_cache_;  // the register this store wrote last
 };
 
 }  // namespace plenary

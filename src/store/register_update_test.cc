@@ -1,0 +1,279 @@
+// The incremental register against its definition. Random histories (meetings
+// imported in random orders and in batches, re-imports of edited meetings,
+// edits, merges, unmerges) are written to two stores of one back end: one
+// extends its register where it can (store/register_rows.h), the other
+// replays the whole group on every write (PLENARY_REGISTER_REPLAY=always),
+// as the register was kept before. After every step both must hold the same
+// register, row for row, ids included.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
+
+#include "core/date.h"
+#include "plenary/store.h"
+#include "store/store_test_backends.h"
+#include "store/store_test_data.h"
+
+namespace plenary {
+namespace {
+
+using store_testing::Backend;
+using store_testing::BackendTest;
+using store_testing::D;
+
+// The tables that hold the register and what it is made from, as Export
+// gives them; register_events.at (the clock when the change was made) aside.
+std::map<std::string, std::vector<std::vector<SnapshotValue>>> RegisterTables(Store& store) {
+  static const std::set<std::string> kTables = {
+      "action_mentions",  "register_events",   "register_items",  "register_match_texts",
+      "register_item_owners", "register_history", "register_notices", "register_counter"};
+  auto snapshot = store.Export();
+  EXPECT_TRUE(snapshot.ok()) << snapshot.error().message;
+  std::map<std::string, std::vector<std::vector<SnapshotValue>>> tables;
+  if (!snapshot.ok()) return tables;
+  for (SnapshotTable& table : snapshot->tables) {
+    if (!kTables.count(table.name)) continue;
+    auto at = std::find(table.columns.begin(), table.columns.end(), "at");
+    if (table.name == "register_events" && at != table.columns.end())
+      for (auto& row : table.rows) row[static_cast<std::size_t>(at - table.columns.begin())] = {};
+    tables[table.name] = std::move(table.rows);
+  }
+  return tables;
+}
+
+// Random steps of a group's life. Texts come from a small vocabulary, so
+// that reviews, repeated actions and near-duplicates make the matcher decide.
+class History {
+ public:
+  explicit History(unsigned seed) : random_(seed) {}
+
+  std::string Text() {
+    static const char* kWords[] = {"draft",  "report",   "budget", "review",  "charter",
+                                   "liaise", "board",    "survey", "publish", "comments",
+                                   "legal",  "timeline", "staff",  "secure",  "funding"};
+    std::string text = "Prepare";
+    int words = Pick(4, 7);
+    for (int i = 0; i < words; ++i) text += std::string(" ") + kWords[Pick(0, 14)];
+    return text;
+  }
+
+  ActionItem NewItem(int line) {
+    ActionItem item;
+    item.text = !texts_.empty() && Pick(0, 5) == 0 ? texts_[Pick(0, Last(texts_))] : Text();
+    item.owners = {{Pick(0, 1) ? "Alice Example" : "Bob Example", OwnerKind::kPerson}};
+    if (Pick(0, 4) == 0)
+      item.due_phrase = "before the next plenary";
+    else if (Pick(0, 1))
+      item.due = D(2020, 1, 1 + static_cast<unsigned>(Pick(0, 27)));
+    item.line = line;
+    texts_.push_back(item.text);
+    return item;
+  }
+
+  ActionItem Review(int line) {
+    ActionItem item;
+    item.source = ActionSource::kReview;
+    item.text = texts_[Pick(0, Last(texts_))];
+    if (Pick(0, 2) == 0) item.text.resize(item.text.rfind(' '));  // a shortened mention
+    if (Pick(0, 2) == 0) item.status = ActionStatus::kComplete;
+    item.line = line;
+    return item;
+  }
+
+  MeetingImport NewMeeting(Date date) {
+    Meeting meeting;
+    meeting.key = {"PROP", Pick(0, 3) ? "Plenary" : "Call", ++number_};
+    meeting.date = date;
+    int line = 1;
+    int reviews = texts_.empty() ? 0 : Pick(0, 3);
+    for (int i = 0; i < reviews; ++i) meeting.actions.push_back(Review(line++));
+    int items = Pick(0, 3);
+    for (int i = 0; i < items; ++i) meeting.actions.push_back(NewItem(line++));
+    MeetingImport import{meeting, {"notes.txt", std::to_string(++version_)}};
+    meetings_.push_back(import);
+    return import;
+  }
+
+  // A meeting after every other, or (sometimes) between earlier ones.
+  Date NextDate(bool in_order) {
+    if (meetings_.empty() || in_order) {
+      last_ = Date{std::chrono::sys_days{last_} + std::chrono::days{Pick(1, 14)}};
+      return last_;
+    }
+    return Date{std::chrono::sys_days{D(2019, 12, 1)} +
+                std::chrono::days{Pick(0, static_cast<int>((std::chrono::sys_days{last_} -
+                                                            std::chrono::sys_days{D(2019, 12, 1)})
+                                                               .count()))}};
+  }
+
+  // One of the meetings imported so far, its notes edited.
+  MeetingImport Edited() {
+    MeetingImport& import = meetings_[Pick(0, Last(meetings_))];
+    auto& actions = import.meeting.actions;
+    int change = Pick(0, 2);
+    if (change == 0 && !actions.empty())
+      actions.erase(actions.begin() + Pick(0, Last(actions)));
+    else if (change == 1 && !actions.empty())
+      actions[Pick(0, Last(actions))].text += " urgently";
+    else
+      actions.push_back(NewItem(static_cast<int>(actions.size()) + 1));
+    for (std::size_t i = 0; i < actions.size(); ++i) actions[i].line = static_cast<int>(i) + 1;
+    import.source.sha256 = std::to_string(++version_);
+    return import;
+  }
+
+  // A day for a manual change: usually today (after every meeting), at
+  // times a day in the past.
+  Date EffectiveDate() {
+    if (Pick(0, 3)) return Date{std::chrono::sys_days{last_} + std::chrono::days{Pick(0, 3)}};
+    return NextDate(false);
+  }
+
+  int Pick(int low, int high) { return std::uniform_int_distribution<int>(low, high)(random_); }
+  template <typename T>
+  static int Last(const std::vector<T>& v) {
+    return static_cast<int>(v.size()) - 1;
+  }
+  bool Empty() const { return meetings_.empty(); }
+
+ private:
+  std::mt19937 random_;
+  std::vector<std::string> texts_;
+  std::vector<MeetingImport> meetings_;
+  int number_ = 0;
+  int version_ = 0;
+  Date last_ = D(2020, 1, 1);
+};
+
+// The two stores: `incremental` as plenary runs, `replayed` replaying the
+// group on every write. Each step runs on both; both must answer alike.
+class RegisterPropertyTest : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    auto a = OpenStore(url_);
+    ASSERT_TRUE(a.ok()) << a.error().message;
+    incremental_ = std::move(a).value();
+    auto b = OpenStore(FreshUrl());
+    ASSERT_TRUE(b.ok()) << b.error().message;
+    replayed_ = std::move(b).value();
+  }
+  void TearDown() override {
+    unsetenv("PLENARY_REGISTER_REPLAY");
+    BackendTest::TearDown();
+  }
+
+  template <typename Step>
+  void OnBoth(const Step& step) {
+    bool a = step(*incremental_);
+    setenv("PLENARY_REGISTER_REPLAY", "always", 1);
+    bool b = step(*replayed_);
+    unsetenv("PLENARY_REGISTER_REPLAY");
+    EXPECT_EQ(a, b) << "one store took the step, the other refused it";
+  }
+
+  // An item of the register, open or not, merged or not (0 when none).
+  std::int64_t AnyItem(History& history, bool open_only) {
+    auto items = incremental_->Actions({open_only, std::nullopt, std::nullopt});
+    if (!items.ok() || items->empty()) return 0;
+    return (*items)[static_cast<std::size_t>(history.Pick(0, History::Last(*items)))].id;
+  }
+
+  void Step(History& history, std::set<std::int64_t>& merged, std::string& what);
+
+  std::unique_ptr<Store> incremental_;
+  std::unique_ptr<Store> replayed_;
+};
+
+void RegisterPropertyTest::Step(History& history, std::set<std::int64_t>& merged,
+                                std::string& what) {
+  int kind = history.Empty() ? 0 : history.Pick(0, 9);
+  ActionEdit by;
+  by.who = "tester";
+  if (kind <= 4) {  // one more meeting, in order or not
+    bool in_order = kind <= 3;
+    what = in_order ? "a meeting after the others" : "a meeting out of order";
+    MeetingImport m = history.NewMeeting(history.NextDate(in_order));
+    OnBoth([&](Store& s) { return s.Import({std::nullopt, {m}}).ok(); });
+  } else if (kind == 5) {
+    what = "a batch of meetings";
+    ImportBatch batch;
+    int n = history.Pick(2, 3);
+    for (int i = 0; i < n; ++i)
+      batch.meetings.push_back(history.NewMeeting(history.NextDate(history.Pick(0, 2) > 0)));
+    OnBoth([&](Store& s) { return s.Import(batch).ok(); });
+  } else if (kind == 6) {
+    what = "a meeting re-imported with edited notes";
+    MeetingImport m = history.Edited();
+    OnBoth([&](Store& s) { return s.Import({std::nullopt, {m}}).ok(); });
+  } else if (kind == 7) {
+    what = "an edit";
+    std::int64_t id = AnyItem(history, false);
+    if (id == 0) return;
+    by.effective = history.EffectiveDate();
+    int field = history.Pick(0, 3);
+    if (field == 0) by.status = history.Pick(0, 1) ? ActionStatus::kComplete : ActionStatus::kOpen;
+    if (field == 1) by.due = std::optional<Date>(by.effective);
+    if (field == 2) by.owners = std::vector<Owner>{{"Carol Example", OwnerKind::kPerson}};
+    by.note = field == 3 ? "chased by e-mail" : "";
+    OnBoth([&](Store& s) { return s.EditAction(id, by).ok(); });
+  } else if (kind == 8 && history.Pick(0, 2) == 0) {
+    what = "the incremental store reopened (what it kept of the register is gone)";
+    incremental_.reset();
+    auto reopened = OpenStore(url_);
+    ASSERT_TRUE(reopened.ok()) << reopened.error().message;
+    incremental_ = std::move(reopened).value();
+  } else if (kind == 8) {
+    what = "a merge";
+    std::int64_t into = AnyItem(history, true), from = AnyItem(history, true);
+    if (into == 0 || into == from) return;
+    by.effective = history.EffectiveDate();
+    OnBoth([&](Store& s) { return s.MergeActions(into, from, by).ok(); });
+    merged.insert(from);
+  } else {
+    what = "an unmerge";
+    if (merged.empty()) return;
+    auto it = merged.begin();
+    std::advance(it, history.Pick(0, static_cast<int>(merged.size()) - 1));
+    std::int64_t from = *it;
+    merged.erase(it);
+    OnBoth([&](Store& s) { return s.UnmergeAction(from).ok(); });
+  }
+}
+
+TEST_P(RegisterPropertyTest, EveryStepEndsInTheRegisterAFullReplayMakes) {
+  constexpr int kSteps = 60;
+  for (unsigned seed : {1u, 2u}) {
+    History history(seed);
+    std::set<std::int64_t> merged;
+    for (int step = 0; step < kSteps; ++step) {
+      std::string what;
+      Step(history, merged, what);
+      auto expected = RegisterTables(*replayed_);
+      auto actual = RegisterTables(*incremental_);
+      ASSERT_FALSE(expected.empty());
+      for (const auto& [table, rows] : expected)
+        ASSERT_TRUE(actual[table] == rows)
+            << "seed " << seed << ", step " << step << " (" << what << "): table " << table
+            << " differs (" << actual[table].size() << " rows, a replay has " << rows.size()
+            << ")";
+    }
+    // The next seed starts from empty stores.
+    url_ = FreshUrl();
+    incremental_ = std::move(OpenStore(url_)).value();
+    replayed_ = std::move(OpenStore(FreshUrl())).value();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, RegisterPropertyTest, ::testing::Values(Backend::kSqlite),
+                         store_testing::BackendName);
+INSTANTIATE_TEST_SUITE_P(Postgres, RegisterPropertyTest, ::testing::Values(Backend::kPostgres),
+                         store_testing::BackendName);
+
+}  // namespace
+}  // namespace plenary
