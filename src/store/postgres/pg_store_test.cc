@@ -40,6 +40,18 @@ class PostgresStoreTest : public ::testing::Test {
     tx.commit();
   }
 
+  // Takes migrations 9 and 8 off, as a database of an earlier plenary would be.
+  void BackToVersion7() {
+    Exec(
+        "DROP TABLE workplan_task_items, workplan_task_people, workplan_tasks, "
+        "workplan_subtopics, workplan_milestones, workplan_subteams; "
+        "DELETE FROM schema_migrations WHERE version = 9");
+    Exec(
+        "DROP TABLE register_match_texts; ALTER TABLE register_items DROP COLUMN awaits_next; "
+        "ALTER TABLE groups DROP COLUMN register_token; DELETE FROM schema_migrations WHERE "
+        "version = 8");
+  }
+
   std::int64_t QueryInt(const std::string& sql) {
     pqxx::connection connection(schema_.url());
     pqxx::read_transaction tx(connection);
@@ -95,13 +107,7 @@ TEST_F(PostgresStoreTest, MigrationFourIndexesWhatAnOlderDatabaseHolds) {
   meeting.decisions = {{"The team adopted the terms of reference", 20}};
   ASSERT_TRUE(Open()->Import({Ssr2Roster(), {Imported(meeting, "a")}}).ok());
   // Back to version 3, as a database of an earlier plenary would be.
-  Exec(
-      "DROP TABLE workplan_task_items, workplan_task_people, workplan_tasks, workplan_subtopics, "
-      "workplan_milestones, workplan_subteams; DELETE FROM schema_migrations WHERE version = 9");
-  Exec(
-      "DROP TABLE register_match_texts; ALTER TABLE register_items DROP COLUMN awaits_next; "
-      "ALTER TABLE groups DROP COLUMN register_token; DELETE FROM schema_migrations WHERE "
-      "version = 8");
+  BackToVersion7();
   Exec(
       "DROP INDEX register_items_by_group_status, register_items_by_group_due, "
       "register_items_by_origin, register_item_owners_by_name, meetings_by_group_date, "
@@ -197,13 +203,7 @@ TEST_F(PostgresStoreTest, MigrationEightReplaysAVersion7RegisterWithItsIds) {
     ASSERT_TRUE(store->Import({Ssr2Roster(), {Imported(first, "1"), Imported(second, "2")}}).ok());
     before = *store->Actions({});
   }
-  Exec(
-      "DROP TABLE workplan_task_items, workplan_task_people, workplan_tasks, workplan_subtopics, "
-      "workplan_milestones, workplan_subteams; DELETE FROM schema_migrations WHERE version = 9");
-  Exec(
-      "DROP TABLE register_match_texts; ALTER TABLE register_items DROP COLUMN awaits_next; "
-      "ALTER TABLE groups DROP COLUMN register_token; DELETE FROM schema_migrations WHERE "
-      "version = 8");
+  BackToVersion7();
   auto store = Open();
   auto after = store->Actions({});
   ASSERT_TRUE(after.ok()) << after.error().message;
