@@ -97,10 +97,11 @@ int EmitPages(const CliContext& ctx, const std::vector<PublishFormat>& formats,
   return kExitOk;
 }
 
-std::string BadFormat(const std::string& name) {
-  return fmt::format("--format {}: expected markdown, html, confluence, mediawiki, "
+// "--format pdf: expected ..." for the option that names the output format.
+std::string BadFormat(std::string_view option, const std::string& name) {
+  return fmt::format("{} {}: expected markdown, html, confluence, mediawiki, "
                      "csv, json, ical or all",
-                     PrintableText(name));
+                     option, PrintableText(name));
 }
 
 }  // namespace
@@ -109,7 +110,7 @@ int RunPublish(const CliContext& ctx, const PublishCommand& command) {
   if (command.mediawiki) return RunPublishToMediaWiki(ctx, command);
   if (auto problem = CheckUsage(command)) return Usage(ctx, *problem);
   std::optional<std::vector<PublishFormat>> formats = Formats(command.format, command.attendance);
-  if (!formats) return Usage(ctx, BadFormat(command.format));
+  if (!formats) return Usage(ctx, BadFormat("--format", command.format));
   auto store = OpenExistingStore(ctx);
   if (!store.ok()) return Fail(ctx, store.error());
   return EmitPages(ctx, *formats, command.to, PublishOptionsOf(ctx, command),
@@ -118,7 +119,7 @@ int RunPublish(const CliContext& ctx, const PublishCommand& command) {
 
 int RunMinutes(const CliContext& ctx, const MinutesCommand& command) {
   std::optional<std::vector<PublishFormat>> formats = Formats(command.as, false);
-  if (!formats) return Usage(ctx, "--as " + BadFormat(command.as).substr(9));
+  if (!formats) return Usage(ctx, BadFormat("--as", command.as));
   if (command.today && !ParseIsoDate(*command.today))
     return Usage(ctx, fmt::format("--today {}: expected a date YYYY-MM-DD",
                                   PrintableText(*command.today)));
