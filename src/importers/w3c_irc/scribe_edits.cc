@@ -41,7 +41,7 @@ class EditableLog {
     for (int slot = edit - 1; slot >= low; --slot)
       if (ReplaceInSlot(slot, e, false)) return true;
     if (low == 0) return false;
-    if (e.old_text.size() < 3) {
+    if (e.old_text.size() < 3 || ScanWithinBudget(low)) {
       for (int slot = low - 1; slot >= 0; --slot)
         if (ReplaceInSlot(slot, e, false)) return true;
       return false;
@@ -59,7 +59,7 @@ class EditableLog {
   // Replaces every occurrence in every text of the slots before `limit`.
   int SubstituteAll(int limit, const ScribeEdit& e) {
     int changed = 0;
-    if (e.old_text.size() < 3) {
+    if (e.old_text.size() < 3 || ScanWithinBudget(limit)) {
       for (int slot = 0; slot < limit; ++slot) changed += ReplaceInSlot(slot, e, true) ? 1 : 0;
       return changed;
     }
@@ -115,14 +115,7 @@ class EditableLog {
     for (int slot = edit - 1; slot >= low; --slot)
       if (SlotHolds(slot, where)) return slot;
     if (low == 0) return -1;
-    // Scanning further back costs a pass over those lines; the trigram index
-    // costs one pass over the whole log to build. A log with few far edits
-    // (a meeting's) never needs the index: scan while the lines scanned stay
-    // within kScanBudget passes over the log, then build it, so the total
-    // stays linear however many edits find nothing.
-    bool within_budget = !index_built_ && scanned_ + low <= kScanBudget * size();
-    if (where.size() < 3 || within_budget) {
-      if (!index_built_) scanned_ += low;
+    if (where.size() < 3 || ScanWithinBudget(low)) {
       for (int slot = low - 1; slot >= 0; --slot)
         if (SlotHolds(slot, where)) return slot;
       return -1;
@@ -135,6 +128,19 @@ class EditableLog {
       if (SlotHolds(slot, where)) return slot;
     }
     return -1;
+  }
+
+  // Scanning `lines` slots costs a pass over them; the trigram index costs
+  // one pass over the whole log to build, and more to fill. A log with few
+  // far edits (a meeting's) never needs the index: every search beyond the
+  // near window (s/// reaching back, s///g over all, i/// reaching back)
+  // scans while the slots scanned stay within kScanBudget passes over the
+  // log, then the index is built, so the total stays linear however many
+  // edits there are. True (and counted) when this scan fits the budget.
+  bool ScanWithinBudget(int lines) {
+    if (index_built_ || scanned_ + lines > kScanBudget * size()) return false;
+    scanned_ += lines;
+    return true;
   }
 
   bool SlotHolds(int slot, std::string_view text) const {
