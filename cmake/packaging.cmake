@@ -53,9 +53,9 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Runtime libraries computed from the binary by dpkg-shlibdeps; systemd for
 # systemd-sysusers and systemd-tmpfiles in the maintainer scripts.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# libcurl is opened when first needed (src/publish/curl_library.h), so
-# dpkg-shlibdeps cannot see it: named here.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "systemd, libcurl4 (>= 7.85)")
+# libcurl and libical are opened when first needed (src/publish/
+# system_library.h), so dpkg-shlibdeps cannot see them: named here.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "systemd, libcurl4 (>= 7.85), libical3 (>= 3.0)")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_SOURCE_DIR}/packaging/debian/postinst ${CMAKE_SOURCE_DIR}/packaging/debian/prerm
     ${CMAKE_SOURCE_DIR}/packaging/debian/postrm ${CMAKE_SOURCE_DIR}/packaging/debian/conffiles)

@@ -73,6 +73,29 @@ TEST_F(CliTest, MinutesPrintTheMeetingsPagesAndCreateNoRegister) {
         << entry.path();
 }
 
+// Libraries only some commands need are opened by those commands
+// (publish/system_library.h, store/postgres_module.h): HTML minutes map
+// neither libical (nor the ICU it brings), nor libcurl, nor libpq; an
+// iCalendar feed opens libical. The loader's own report says what it mapped.
+TEST_F(CliTest, MinutesMapNoLibraryTheyDoNotUseAndAFeedOpensLibical) {
+  RunResult r = Spawn({PLENARY_BINARY, "--db", db_, "minutes", "--as", "html", "--today",
+                       "2017-07-01", kNotes, "--roster", kRoster, "--to", Path("html")},
+                      {"LD_DEBUG=libs"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  ASSERT_NE(r.err.find("libsqlite3.so"), std::string::npos) << "no loader report: " << r.err;
+  for (const char* lib : {"libical.so", "libicuuc.so", "libcurl.so", "libpq.so"})
+    EXPECT_EQ(r.err.find(lib), std::string::npos) << lib << " was mapped";
+  r = Spawn({PLENARY_BINARY, "--db", db_, "minutes", "--as", "ical", "--today", "2017-07-01",
+             kNotes, "--roster", kRoster, "--to", Path("ical")},
+            {"LD_DEBUG=libs"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("libical.so.3"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("libcurl.so"), std::string::npos);
+  std::string feed = ReadBytes(dir_ / "ical" / "ssr2" / "calendar.ics");
+  EXPECT_EQ(feed.rfind("BEGIN:VCALENDAR\r\n", 0), 0u) << feed.substr(0, 200);
+  EXPECT_NE(feed.find("BEGIN:VTODO"), std::string::npos);
+}
+
 TEST_F(CliTest, MinutesOfBadNotesFailAtTheirPlaceAndWriteNothing) {
   WriteFile("bad.txt", "SSR2 Plenary Meeting #15 - Tuesday 31 June 2017 @ 06:00 UTC\n");
   RunResult r = Plenary({"minutes", Path("bad.txt"), "--to", Path("site")});

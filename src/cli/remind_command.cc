@@ -108,8 +108,10 @@ class RemindRun {
       return Status::Ok();
     }
     std::int64_t now = Editing::SystemUnixTime();
-    ReminderMail mail =
+    auto composed =
         ComposeReminderMail(registers, r, {command_.smtp.from, command_.smtp.from_name, now});
+    if (!composed) return composed.error();
+    const ReminderMail& mail = *composed;
     if (command_.save) {
       if (Status s = Save(r, day, mail.message); !s) return s;
     }

@@ -1,44 +1,28 @@
 #include "publish/curl_library.h"
 
-#include <dlfcn.h>
-
 #include <string>
+
+#include "publish/system_library.h"
 
 namespace plenary {
 
 namespace {
 
-// The functions are looked up by name and cast to the type their declaration
-// in <curl/curl.h> gives: the same function, so the call is well defined.
-template <typename F>
-bool Take(void* handle, const char* name, F& slot, std::string& missing) {
-  void* symbol = dlsym(handle, name);
-  if (!symbol) {
-    missing = name;
-    return false;
-  }
-  slot = reinterpret_cast<F>(symbol);
-  return true;
-}
-
 Result<CurlLibrary> Open() {
   constexpr const char* kSoname = "libcurl.so.4";
-  void* handle = dlopen(kSoname, RTLD_NOW | RTLD_LOCAL);
-  if (!handle) {
-    const char* why = dlerror();
-    return Error::IO(std::string("cannot load ") + kSoname + " (Debian's libcurl4): " +
-                     (why ? why : "unknown reason"));
-  }
+  auto opened = OpenSystemLibrary(kSoname, "libcurl4");
+  if (!opened) return opened.error();
+  void* handle = *opened;
   CurlLibrary lib;
   std::string missing;
-  bool ok = Take(handle, "curl_easy_init", lib.easy_init, missing) &&
-            Take(handle, "curl_easy_setopt", lib.easy_setopt, missing) &&
-            Take(handle, "curl_easy_perform", lib.easy_perform, missing) &&
-            Take(handle, "curl_easy_getinfo", lib.easy_getinfo, missing) &&
-            Take(handle, "curl_easy_cleanup", lib.easy_cleanup, missing) &&
-            Take(handle, "curl_easy_strerror", lib.easy_strerror, missing) &&
-            Take(handle, "curl_slist_append", lib.slist_append, missing) &&
-            Take(handle, "curl_slist_free_all", lib.slist_free_all, missing);
+  bool ok = TakeFunction(handle, "curl_easy_init", lib.easy_init, missing) &&
+            TakeFunction(handle, "curl_easy_setopt", lib.easy_setopt, missing) &&
+            TakeFunction(handle, "curl_easy_perform", lib.easy_perform, missing) &&
+            TakeFunction(handle, "curl_easy_getinfo", lib.easy_getinfo, missing) &&
+            TakeFunction(handle, "curl_easy_cleanup", lib.easy_cleanup, missing) &&
+            TakeFunction(handle, "curl_easy_strerror", lib.easy_strerror, missing) &&
+            TakeFunction(handle, "curl_slist_append", lib.slist_append, missing) &&
+            TakeFunction(handle, "curl_slist_free_all", lib.slist_free_all, missing);
   if (!ok) return Error::IO(std::string(kSoname) + " has no function " + missing);
   auto global_init =
       reinterpret_cast<decltype(&::curl_global_init)>(dlsym(handle, "curl_global_init"));

@@ -70,8 +70,8 @@ void AddDocumentPages(const DocumentSet& set, PublishFormat format,
                        RenderSvgChart(*chart)});
 }
 
-void AddDataPages(const GroupRegisters& r, const std::string& dir, PublishFormat format,
-                  std::vector<PublishedPage>& pages) {
+Status AddDataPages(const GroupRegisters& r, const std::string& dir, PublishFormat format,
+                    std::vector<PublishedPage>& pages) {
   const std::string& g = r.group;
   if (format == PublishFormat::kCsv) {
     pages.push_back({g + "/Action items.csv", dir + "/action-items.csv", ActionItemsCsv(r)});
@@ -84,7 +84,9 @@ void AddDataPages(const GroupRegisters& r, const std::string& dir, PublishFormat
     pages.push_back({g + "/Decisions.json", dir + "/decisions.json", DecisionsJson(r)});
     pages.push_back({g + "/Attendance.json", dir + "/attendance.json", AttendanceLogJson(r)});
   } else {
-    pages.push_back({g + "/Calendar.ics", dir + "/calendar.ics", GroupCalendar(r)});
+    auto calendar = GroupCalendar(r);
+    if (!calendar) return calendar.error();
+    pages.push_back({g + "/Calendar.ics", dir + "/calendar.ics", std::move(*calendar)});
     std::vector<std::string> files;
     for (const std::string& owner : OpenItemOwners(r)) {
       std::string file = dir + "/owners/" + Slug(owner);
@@ -92,10 +94,12 @@ void AddDataPages(const GroupRegisters& r, const std::string& dir, PublishFormat
       for (int n = 2; std::find(files.begin(), files.end(), unique) != files.end(); ++n)
         unique = file + "-" + std::to_string(n);
       files.push_back(unique);
-      pages.push_back(
-          {g + "/Calendar of " + owner + ".ics", unique + ".ics", OwnerCalendar(r, owner)});
+      auto mine = OwnerCalendar(r, owner);
+      if (!mine) return mine.error();
+      pages.push_back({g + "/Calendar of " + owner + ".ics", unique + ".ics", std::move(*mine)});
     }
   }
+  return Status::Ok();
 }
 
 bool IsDocumentFormat(PublishFormat f) {
@@ -164,8 +168,8 @@ Result<std::vector<PublishedPage>> RenderPages(const std::vector<GroupRegisters>
   for (const GroupRegisters& r : groups) {
     if (IsDocumentFormat(options.format))
       AddDocumentPages(BuildDocuments(r), options.format, pages);
-    else
-      AddDataPages(r, Slug(r.group), options.format, pages);
+    else if (Status added = AddDataPages(r, Slug(r.group), options.format, pages); !added)
+      return added.error();
   }
   return pages;
 }

@@ -27,7 +27,7 @@ deb=$(ls "$build"/package/plenary_*.deb)
 
 # Runtime dependencies, computed from the binary.
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libsqlite3-0 libpqxx-6.4 libtomlplusplus3 libcurl4 libsodium23 systemd; do
+for lib in libsqlite3-0 libpqxx-6.4 libtomlplusplus3 libcurl4 libical3 libsodium23 systemd; do
   [[ $depends == *"$lib"* ]] || fail "Depends lacks $lib: $depends"
 done
 [ "$(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles)" = /etc/plenary/plenary.toml ] ||

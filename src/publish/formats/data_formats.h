@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "plenary/result.h"
 #include "publish/registers.h"
 
 namespace plenary {
@@ -46,10 +47,11 @@ std::string MonthParticipationJson(const GroupRegisters& registers, Date month);
 // long; a whole-day event when no time is known), each open item a VTODO
 // with DUE (a date) when it has one. UIDs are stable: they name the group and
 // the meeting or item id. DTSTAMP is the meeting's date or the item's last
-// change, so an unchanged register gives an unchanged feed.
-std::string GroupCalendar(const GroupRegisters& registers);
+// change, so an unchanged register gives an unchanged feed. kIO when libical
+// cannot be loaded (publish/formats/ical_library.h).
+Result<std::string> GroupCalendar(const GroupRegisters& registers);
 // The owners with an open item, and each one's feed of its open items.
 std::vector<std::string> OpenItemOwners(const GroupRegisters& registers);
-std::string OwnerCalendar(const GroupRegisters& registers, const std::string& owner);
+Result<std::string> OwnerCalendar(const GroupRegisters& registers, const std::string& owner);
 
 }  // namespace plenary

@@ -119,7 +119,9 @@ TEST_F(EscapingTest, CsvRoundTripsAndDisarmsFormulas) {
 }
 
 TEST_F(EscapingTest, ICalendarKeepsHostileTextInsideItsProperty) {
-  std::string feed = GroupCalendar(registers_);
+  auto made = GroupCalendar(registers_);
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  const std::string& feed = *made;
   icalcomponent* cal = icalparser_parse_string(feed.c_str());
   ASSERT_NE(cal, nullptr);
   EXPECT_EQ(icalrestriction_check(cal), 1);
@@ -131,7 +133,9 @@ TEST_F(EscapingTest, ICalendarKeepsHostileTextInsideItsProperty) {
   icalcomponent* ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
   EXPECT_EQ(icalcomponent_get_first_property(ev, ICAL_URL_PROPERTY), nullptr);
   icalcomponent_free(cal);
-  std::string mine = OwnerCalendar(registers_, kHostile);
+  auto owned = OwnerCalendar(registers_, kHostile);
+  ASSERT_TRUE(owned.ok()) << owned.error().message;
+  const std::string& mine = *owned;
   icalcomponent* own = icalparser_parse_string(mine.c_str());
   ASSERT_NE(own, nullptr);
   EXPECT_EQ(icalcomponent_count_components(own, ICAL_VTODO_COMPONENT), 1);

@@ -1,8 +1,8 @@
 // iCalendar feeds built with libical: the components are libical objects and
 // libical writes them (escaping, line folding, CRLF), so no text from the
-// notes can break a property or start a component.
+// notes can break a property or start a component. libical is loaded on
+// first use (publish/formats/ical_library.h); `ical` is it.
 #include <fmt/format.h>
-#include <libical/ical.h>
 
 #include <algorithm>
 #include <memory>
@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "publish/formats/data_formats.h"
+#include "publish/formats/ical_library.h"
 #include "publish/formats/renderers.h"
 
 namespace plenary {
@@ -18,56 +19,53 @@ namespace {
 constexpr auto kMeetingLength = std::chrono::hours{1};
 constexpr const char* kProdId = "-//plenary//plenary 0.1.0//EN";
 
-struct ComponentFree {
-  void operator()(icalcomponent* c) const { icalcomponent_free(c); }
-};
-using Component = std::unique_ptr<icalcomponent, ComponentFree>;
+using Component = std::unique_ptr<icalcomponent, void (*)(icalcomponent*)>;
 
-icaltimetype DateValue(const Date& d) {
-  icaltimetype t = icaltime_null_date();
+icaltimetype DateValue(const ICalLibrary& ical, const Date& d) {
+  icaltimetype t = ical.time_null_date();
   t.year = static_cast<int>(d.year());
   t.month = static_cast<int>(unsigned{d.month()});
   t.day = static_cast<int>(unsigned{d.day()});
   return t;
 }
 
-icaltimetype UtcValue(std::chrono::sys_seconds at) {
-  return icaltime_from_timet_with_zone(at.time_since_epoch().count(), 0,
-                                       icaltimezone_get_utc_timezone());
+icaltimetype UtcValue(const ICalLibrary& ical, std::chrono::sys_seconds at) {
+  return ical.time_from_timet_with_zone(at.time_since_epoch().count(), 0,
+                                     ical.timezone_get_utc_timezone());
 }
 
 std::chrono::sys_seconds Midnight(const Date& d) { return std::chrono::sys_days{d}; }
 
-Component NewCalendar(const std::string& name) {
-  Component cal(icalcomponent_new_vcalendar());
-  icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
-  icalcomponent_add_property(cal.get(), icalproperty_new_prodid(kProdId));
-  icalproperty* calname = icalproperty_new_x(name.c_str());
-  icalproperty_set_x_name(calname, "X-WR-CALNAME");
-  icalcomponent_add_property(cal.get(), calname);
+Component NewCalendar(const ICalLibrary& ical, const std::string& name) {
+  Component cal(ical.component_new_vcalendar(), ical.component_free);
+  ical.component_add_property(cal.get(), ical.property_new_version("2.0"));
+  ical.component_add_property(cal.get(), ical.property_new_prodid(kProdId));
+  icalproperty* calname = ical.property_new_x(name.c_str());
+  ical.property_set_x_name(calname, "X-WR-CALNAME");
+  ical.component_add_property(cal.get(), calname);
   return cal;
 }
 
-icalcomponent* MeetingEvent(const GroupRegisters& r, const Meeting& m) {
-  icalcomponent* ev = icalcomponent_new_vevent();
+icalcomponent* MeetingEvent(const ICalLibrary& ical, const GroupRegisters& r, const Meeting& m) {
+  icalcomponent* ev = ical.component_new_vevent();
   std::string uid = fmt::format("meeting-{}-{}@plenary", Slug(r.group), MeetingPageId(m.key));
-  icalcomponent_add_property(ev, icalproperty_new_uid(uid.c_str()));
-  icalcomponent_add_property(ev, icalproperty_new_dtstamp(UtcValue(Midnight(m.date))));
+  ical.component_add_property(ev, ical.property_new_uid(uid.c_str()));
+  ical.component_add_property(ev, ical.property_new_dtstamp(UtcValue(ical, Midnight(m.date))));
   if (m.start_utc) {
     auto start = Midnight(m.date) + std::chrono::hours{m.start_utc->hour} +
                  std::chrono::minutes{m.start_utc->minute};
-    icalcomponent_add_property(ev, icalproperty_new_dtstart(UtcValue(start)));
-    icalcomponent_add_property(ev, icalproperty_new_dtend(UtcValue(start + kMeetingLength)));
+    ical.component_add_property(ev, ical.property_new_dtstart(UtcValue(ical, start)));
+    ical.component_add_property(ev, ical.property_new_dtend(UtcValue(ical, start + kMeetingLength)));
   } else {
-    icalcomponent_add_property(ev, icalproperty_new_dtstart(DateValue(m.date)));
+    ical.component_add_property(ev, ical.property_new_dtstart(DateValue(ical, m.date)));
   }
   std::string summary = fmt::format("{} {}", r.group, MeetingLabel(m.key));
-  icalcomponent_add_property(ev, icalproperty_new_summary(summary.c_str()));
+  ical.component_add_property(ev, ical.property_new_summary(summary.c_str()));
   std::string description = fmt::format("{} attendees, {} apologies, {} decisions.",
                                         m.attendees.size(), m.apologies.size(), m.decisions.size());
-  icalcomponent_add_property(ev, icalproperty_new_description(description.c_str()));
+  ical.component_add_property(ev, ical.property_new_description(description.c_str()));
   if (m.record_url && IsSafeUrl(*m.record_url))
-    icalcomponent_add_property(ev, icalproperty_new_url(m.record_url->c_str()));
+    ical.component_add_property(ev, ical.property_new_url(m.record_url->c_str()));
   return ev;
 }
 
@@ -77,27 +75,27 @@ Date LastChange(const RegisteredAction& a) {
   return last;
 }
 
-icalcomponent* ItemTodo(const GroupRegisters& r, const RegisteredAction& a) {
-  icalcomponent* todo = icalcomponent_new_vtodo();
+icalcomponent* ItemTodo(const ICalLibrary& ical, const GroupRegisters& r, const RegisteredAction& a) {
+  icalcomponent* todo = ical.component_new_vtodo();
   std::string uid = fmt::format("action-{}-{}@plenary", Slug(r.group), a.id);
-  icalcomponent_add_property(todo, icalproperty_new_uid(uid.c_str()));
-  icalcomponent_add_property(todo, icalproperty_new_dtstamp(UtcValue(Midnight(LastChange(a)))));
-  icalcomponent_add_property(todo, icalproperty_new_dtstart(DateValue(a.meeting_date)));
-  if (a.item.due) icalcomponent_add_property(todo, icalproperty_new_due(DateValue(*a.item.due)));
-  icalcomponent_add_property(todo, icalproperty_new_summary(a.item.text.c_str()));
+  ical.component_add_property(todo, ical.property_new_uid(uid.c_str()));
+  ical.component_add_property(todo, ical.property_new_dtstamp(UtcValue(ical, Midnight(LastChange(a)))));
+  ical.component_add_property(todo, ical.property_new_dtstart(DateValue(ical, a.meeting_date)));
+  if (a.item.due) ical.component_add_property(todo, ical.property_new_due(DateValue(ical, *a.item.due)));
+  ical.component_add_property(todo, ical.property_new_summary(a.item.text.c_str()));
   std::string owners = publish_detail::OwnerNames(a.item.owners);
   std::string description = fmt::format(
       "Action item #{} of {}, raised at {} ({}). Owner: {}.", a.id, r.group,
       MeetingLabel(a.meeting), FormatIsoDate(a.meeting_date), owners.empty() ? "none" : owners);
   if (!a.item.written_status.empty()) description += " Status: " + a.item.written_status + ".";
   if (!a.item.due && !a.item.due_phrase.empty()) description += " Due " + a.item.due_phrase + ".";
-  icalcomponent_add_property(todo, icalproperty_new_description(description.c_str()));
-  icalcomponent_add_property(todo, icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
+  ical.component_add_property(todo, ical.property_new_description(description.c_str()));
+  ical.component_add_property(todo, ical.property_new_status(ICAL_STATUS_NEEDSACTION));
   return todo;
 }
 
-std::string Serialise(const Component& cal) {
-  char* text = icalcomponent_as_ical_string_r(cal.get());
+std::string Serialise(const ICalLibrary& ical, const Component& cal) {
+  char* text = ical.component_as_ical_string_r(cal.get());
   std::string out = text ? text : "";
   free(text);  // NOLINT: libical allocates with malloc
   return out;
@@ -110,13 +108,17 @@ bool OwnedBy(const RegisteredAction& a, const std::string& owner) {
 
 }  // namespace
 
-std::string GroupCalendar(const GroupRegisters& r) {
-  Component cal = NewCalendar(r.group + " meetings and open action items");
-  for (const Meeting& m : r.meetings) icalcomponent_add_component(cal.get(), MeetingEvent(r, m));
+Result<std::string> GroupCalendar(const GroupRegisters& r) {
+  auto loaded = LoadICal();
+  if (!loaded) return loaded.error();
+  const ICalLibrary& ical = **loaded;
+  Component cal = NewCalendar(ical, r.group + " meetings and open action items");
+  for (const Meeting& m : r.meetings)
+    ical.component_add_component(cal.get(), MeetingEvent(ical, r, m));
   for (const RegisteredAction& a : r.actions)
     if (a.item.status == ActionStatus::kOpen)
-      icalcomponent_add_component(cal.get(), ItemTodo(r, a));
-  return Serialise(cal);
+      ical.component_add_component(cal.get(), ItemTodo(ical, r, a));
+  return Serialise(ical, cal);
 }
 
 std::vector<std::string> OpenItemOwners(const GroupRegisters& r) {
@@ -130,12 +132,15 @@ std::vector<std::string> OpenItemOwners(const GroupRegisters& r) {
   return owners;
 }
 
-std::string OwnerCalendar(const GroupRegisters& r, const std::string& owner) {
-  Component cal = NewCalendar(fmt::format("{} action items of {}", r.group, owner));
+Result<std::string> OwnerCalendar(const GroupRegisters& r, const std::string& owner) {
+  auto loaded = LoadICal();
+  if (!loaded) return loaded.error();
+  const ICalLibrary& ical = **loaded;
+  Component cal = NewCalendar(ical, fmt::format("{} action items of {}", r.group, owner));
   for (const RegisteredAction& a : r.actions)
     if (a.item.status == ActionStatus::kOpen && OwnedBy(a, owner))
-      icalcomponent_add_component(cal.get(), ItemTodo(r, a));
-  return Serialise(cal);
+      ical.component_add_component(cal.get(), ItemTodo(ical, r, a));
+  return Serialise(ical, cal);
 }
 
 }  // namespace plenary

@@ -238,8 +238,10 @@ std::string InternetMessage(const MailMessage& mail) {
   return m;
 }
 
-ReminderMail ComposeReminderMail(const GroupRegisters& registers, const Reminder& r,
-                                 const ReminderMailSettings& settings) {
+Result<ReminderMail> ComposeReminderMail(const GroupRegisters& registers, const Reminder& r,
+                                         const ReminderMailSettings& settings) {
+  auto calendar = OwnerCalendar(registers, r.owner.name);
+  if (!calendar) return calendar.error();
   ReminderMail mail;
   mail.to = r.address.value_or("");
   std::string day = FormatIsoDate(r.as_of);
@@ -249,7 +251,7 @@ ReminderMail ComposeReminderMail(const GroupRegisters& registers, const Reminder
   mail.subject = Subject(r);
   mail.text = TextPart(registers, r);
   mail.html = HtmlPart(registers, r, mail.subject);
-  mail.calendar = OwnerCalendar(registers, r.owner.name);
+  mail.calendar = std::move(*calendar);
   MailMessage message;
   message.from = settings.from;
   message.from_name = settings.from_name.empty() ? r.group + " secretariat" : settings.from_name;

@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "app/reminders.h"
+#include "plenary/result.h"
 #include "publish/registers.h"
 
 namespace plenary {
@@ -38,8 +39,9 @@ struct ReminderMail {
   std::string message;   // the whole message, CRLF lines
 };
 
-// `reminder` must have an address.
-ReminderMail ComposeReminderMail(const GroupRegisters& registers, const Reminder& reminder,
+// `reminder` must have an address. kIO when the attachment cannot be made
+// (libical cannot be loaded).
+Result<ReminderMail> ComposeReminderMail(const GroupRegisters& registers, const Reminder& reminder,
                                  const ReminderMailSettings& settings);
 
 // Any message plenary sends, in the shape above: the alternatives, and an
