@@ -38,7 +38,9 @@ print(json.dumps(strip(json.load(sys.stdin)), sort_keys=True))'
 
 fresh_db() {  # prints the URL or path of an empty register for run $1
   if [ -n "$pg" ]; then
-    psql -q "$pg" -c "DROP DATABASE IF EXISTS kill_$1" -c "CREATE DATABASE kill_$1" >/dev/null
+    # WITH (FORCE): the server may still hold the killed client's session
+    # (it has not yet seen the connection drop) when the next run begins.
+    psql -q "$pg" -c "DROP DATABASE IF EXISTS kill_$1 WITH (FORCE)" -c "CREATE DATABASE kill_$1" >/dev/null
     echo "${pg%/*}/kill_$1"
   else
     echo "$work/run-$1.db"
@@ -46,7 +48,7 @@ fresh_db() {  # prints the URL or path of an empty register for run $1
 }
 
 drop_db() {
-  if [ -n "$pg" ]; then psql -q "$pg" -c "DROP DATABASE IF EXISTS kill_$1" >/dev/null; else rm -f "$work/run-$1.db"*; fi
+  if [ -n "$pg" ]; then psql -q "$pg" -c "DROP DATABASE IF EXISTS kill_$1 WITH (FORCE)" >/dev/null; else rm -f "$work/run-$1.db"*; fi
 }
 
 ref=$(fresh_db ref)
@@ -81,8 +83,10 @@ for run in $(seq 1 "$runs"); do
   normalised "$db" >"$work/now.json"
   if cmp -s "$work/now.json" "$work/before.json"; then
     none=$((none + 1))
+    echo "kill_import: run $run (killed at $delay_ms ms): as before the batch"
   elif cmp -s "$work/now.json" "$work/after.json"; then
     whole=$((whole + 1))
+    echo "kill_import: run $run (killed at $delay_ms ms): the whole batch"
   else
     echo "kill_import: run $run (killed at $delay_ms ms): the register is neither the state before the batch nor after it" >&2
     diff <(python3 -m json.tool "$work/before.json") <(python3 -m json.tool "$work/now.json") | head -n 20 >&2 || true
