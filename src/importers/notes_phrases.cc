@@ -5,6 +5,8 @@
 #include <charconv>
 #include <unordered_set>
 
+#include <fmt/format.h>
+
 #include "core/text.h"
 
 namespace plenary {
@@ -533,6 +535,35 @@ std::optional<Date> ResolveDueWords(const DueWords& due, const Date& meeting) {
       return std::nullopt;
   }
   return std::nullopt;
+}
+
+DueReading ReadDue(const DueWords& due, const Date& meeting) {
+  DueReading reading;
+  if (due.kind == DueWords::kNone) return reading;
+  if (due.kind == DueWords::kNoDay) {
+    reading.due_phrase = CollapseSpaces(due.phrase);
+    reading.notice =
+        fmt::format("'{}' names no day; kept as the item's due phrase", reading.due_phrase);
+    return reading;
+  }
+  reading.due = ResolveDueWords(due, meeting);
+  if (!reading.due) {
+    reading.no_such_day = true;
+    return reading;
+  }
+  const Date& date = *reading.due;
+  const unsigned weekday = std::chrono::weekday{std::chrono::sys_days{date}}.c_encoding();
+  if (due.kind == DueWords::kWeekday && due.date.month == 0)
+    reading.notice = fmt::format("'{}' taken as {}: the first {} after the meeting", due.phrase,
+                                 FormatIsoDate(date),
+                                 WeekdayName(static_cast<unsigned>(due.weekday)));
+  else if (due.kind == DueWords::kWeekday && weekday != static_cast<unsigned>(due.weekday))
+    reading.notice = fmt::format("'{}': {} is a {}; the date is kept", due.phrase,
+                                 FormatIsoDate(date), WeekdayName(weekday));
+  else if (due.kind == DueWords::kMonthEnd)
+    reading.notice = fmt::format("'{}' taken as {}: the last day of the month", due.phrase,
+                                 FormatIsoDate(date));
+  return reading;
 }
 
 namespace {

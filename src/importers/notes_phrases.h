@@ -82,6 +82,20 @@ std::optional<DueWords> FindDueWords(std::string_view text);
 // and for a day that does not exist.
 std::optional<Date> ResolveDueWords(const DueWords& due, const Date& meeting);
 
+// What an action's due words come to next to a meeting held on `meeting`, and
+// the guess made, so that the reader says it: a due date (a weekday alone
+// taken as the first after the meeting; the end of a month as its last
+// day), or words that name no day kept as the due phrase. `no_such_day` when
+// the words name a day that does not exist ("by 31 June"); each reader
+// decides whether that is an error or a notice.
+struct DueReading {
+  std::optional<Date> due;
+  std::string due_phrase;  // kNoDay: the words, spaces collapsed
+  std::string notice;      // the guess, when one was made; "" otherwise
+  bool no_such_day = false;
+};
+DueReading ReadDue(const DueWords& due, const Date& meeting);
+
 // The owners a sentence starts with, as people write them: "Eric and Boban
 // to ...", "X, Y and Z to ...", "Staff to ...", "Review team members to ..."
 // (the team itself), "Subteam rapporteurs to ..." (a role), "JG: draft ...".

@@ -379,32 +379,12 @@ void WikiPageReader::ReadLine(int n, bool after_blank) {
 
 Status WikiPageReader::ResolveDue(ActionItem& item, const DueWords& due, int n) {
   const int column = ColumnOf(n, due.phrase);
-  if (due.kind == DueWords::kNone) return Status::Ok();
-  if (due.kind == DueWords::kNoDay) {
-    item.due_phrase = CollapseSpaces(due.phrase);
-    Notice(n, column,
-           fmt::format("'{}' names no day; kept as the item's due phrase", item.due_phrase));
-    return Status::Ok();
-  }
-  auto date = ResolveDueWords(due, meeting_.date);
-  if (!date) return source_.ErrorAt(n, column, fmt::format("no such day: '{}'", due.phrase));
-  item.due = *date;
-  if (due.kind == DueWords::kWeekday && due.date.month == 0) {
-    Notice(n, column,
-           fmt::format("'{}' taken as {}: the first {} after the meeting", due.phrase,
-                       FormatIsoDate(*date), WeekdayName(static_cast<unsigned>(due.weekday))));
-  } else if (due.kind == DueWords::kWeekday &&
-             std::chrono::weekday{std::chrono::sys_days{*date}}.c_encoding() !=
-                 static_cast<unsigned>(due.weekday)) {
-    Notice(
-        n, column,
-        fmt::format("'{}': {} is a {}; the date is kept", due.phrase, FormatIsoDate(*date),
-                    WeekdayName(std::chrono::weekday{std::chrono::sys_days{*date}}.c_encoding())));
-  } else if (due.kind == DueWords::kMonthEnd) {
-    Notice(n, column,
-           fmt::format("'{}' taken as {}: the last day of the month", due.phrase,
-                       FormatIsoDate(*date)));
-  }
+  DueReading reading = ReadDue(due, meeting_.date);
+  if (reading.no_such_day)
+    return source_.ErrorAt(n, column, fmt::format("no such day: '{}'", due.phrase));
+  item.due = reading.due;
+  item.due_phrase = std::move(reading.due_phrase);
+  if (!reading.notice.empty()) Notice(n, column, reading.notice);
   return Status::Ok();
 }
 

@@ -425,15 +425,23 @@ std::vector<Owner> OwnersOf(const MinuteItem& item, const OwnerIndex& index, Nam
 
 void AddDue(ActionItem& action, const Meeting& meeting, const SourceText& source,
             std::vector<std::string>& notices) {
-  auto suffix = FindDueSuffix(action.text);
-  if (!suffix || suffix->due.kind != DueText::kDate) return;
-  auto due = ResolveWrittenDate(suffix->due.date, meeting.date);
-  if (!due) return;
-  action.due = *due;
-  notices.push_back(source.Describe(
-      action.line, 0,
-      fmt::format("notice: due {} read from the action's words '{}'", FormatIsoDate(*due),
-                  Trim(suffix->phrase))));
+  auto words = FindDueWords(action.text);
+  if (!words) return;
+  DueReading reading = ReadDue(*words, meeting.date);
+  std::string notice;
+  if (reading.no_such_day) {
+    notice = fmt::format("'{}' is not a day; no due date", Trim(words->phrase));
+  } else if (reading.due) {
+    action.due = reading.due;
+    notice = reading.notice.empty()
+                 ? fmt::format("due {} read from the action's words '{}'",
+                               FormatIsoDate(*reading.due), Trim(words->phrase))
+                 : reading.notice;
+  } else if (!reading.due_phrase.empty()) {
+    action.due_phrase = std::move(reading.due_phrase);
+    notice = std::move(reading.notice);
+  }
+  if (!notice.empty()) notices.push_back(source.Describe(action.line, 0, "notice: " + notice));
 }
 
 void AddItems(const MeetingRecord& record, const SourceText& source, Namer& namer,

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/date.h"
 #include "importers/meetbot/meetbot_record.h"
 #include "importers/meetbot/meetbot_replay.h"
 #include "publish/json.h"
@@ -234,6 +235,33 @@ TEST(MeetBotLog, MotionCarriedWithLastVoteCountingAndHereAlias) {
   ASSERT_EQ(m.actions.size(), 1u);
   EXPECT_EQ(Names(m.actions[0].owners), (Strings{"Ken Pronovici", "ed"}));
   EXPECT_NE(read.notices().find("'#close' from ed, who is not a chair"), std::string::npos);
+}
+
+// An action's due words, read as every reader reads them (notes_phrases:
+// FindDueWords, ReadDue) and each guess said. 2 January 2022 is a Sunday.
+TEST(MeetBotLog, ActionsDueWordsAreReadAndEachGuessIsSaid) {
+  Read read = ReadText("d.2022-01-02-20.00.log.txt",
+                       "[20:00:00] <ken> #startmeeting board\n"
+                       "[20:00:01] <ed> #here\n"
+                       "[20:00:02] <ken> #action ed to send the minutes by Friday\n"
+                       "[20:00:03] <ken> #action ken to book a room by 2022-01-20\n"
+                       "[20:00:04] <ken> #action ed to ask again before the next meeting\n"
+                       "[20:00:05] <ken> #endmeeting\n");
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  const Meeting& m = read.meeting();
+  ASSERT_EQ(m.actions.size(), 3u);
+  ASSERT_TRUE(m.actions[0].due);
+  EXPECT_EQ(FormatIsoDate(*m.actions[0].due), "2022-01-07");
+  ASSERT_TRUE(m.actions[1].due);
+  EXPECT_EQ(FormatIsoDate(*m.actions[1].due), "2022-01-20");
+  EXPECT_FALSE(m.actions[2].due);
+  EXPECT_EQ(m.actions[2].due_phrase, "before the next meeting");
+  std::string notices = read.notices();
+  EXPECT_NE(notices.find("'by Friday' taken as 2022-01-07: the first Friday after the meeting"),
+            std::string::npos) << notices;
+  EXPECT_NE(notices.find("due 2022-01-20 read from the action's words '2022-01-20'"),
+            std::string::npos) << notices;
+  EXPECT_NE(notices.find("'before the next meeting' names no day"), std::string::npos) << notices;
 }
 
 TEST(MeetBotLog, StartVoteEndVoteYesWinsIsADecision) {

@@ -163,10 +163,20 @@ void IrcReader::FinishActions(Meeting& meeting, const Directory& directory, bool
     }
     if (item.owners.empty())
       Notice(item.line, "this action names no owner (write 'ACTION: NAME to ...')");
-    if (auto due = FindDueSuffix(item.text); due && due->due.kind == DueText::kDate) {
-      item.due = ResolveWrittenDate(due->due.date, meeting.date);
-      if (!item.due) Notice(item.line, fmt::format("'{}' is not a day; no due date", due->phrase));
-    } else if (pending.trackbot.due) {
+    // The action's own words first ("- due 2014-04-16", "by Friday", "by the
+    // end of May", "before the next call"), then what trackbot recorded.
+    DueReading reading;
+    if (auto words = FindDueWords(item.text)) {
+      reading = ReadDue(*words, meeting.date);
+      if (reading.no_such_day)
+        Notice(item.line, fmt::format("'{}' is not a day; no due date", words->phrase));
+    }
+    if (reading.due || !reading.due_phrase.empty()) {
+      item.due = reading.due;
+      item.due_phrase = std::move(reading.due_phrase);
+      if (!reading.notice.empty()) Notice(item.line, reading.notice);
+    }
+    if (!item.due && pending.trackbot.due) {
       item.due = pending.trackbot.due;
       Notice(item.line, fmt::format("due {} as trackbot set it", FormatIsoDate(*item.due)));
     }

@@ -191,6 +191,35 @@ TEST(W3cIrc, ActionsOwnersDueAndTrackbot) {
   EXPECT_EQ(m.actions[3].status, ActionStatus::kComplete);
 }
 
+// Due words as people write them in an action, read as the notes readers
+// read them (notes_phrases: FindDueWords, ReadDue), each guess said. The
+// meeting is Tuesday 7 May 2024.
+TEST(W3cIrc, DueWordsAreReadAndEachGuessIsSaid) {
+  const std::string log = kHead +
+                          "14:01:00 <plh> scribe: plh\n"
+                          "14:01:01 <plh> ACTION: Ann to review the tests by Friday\n"
+                          "14:01:02 <plh> ACTION: Bob to send the survey by the end of May\n"
+                          "14:01:03 <plh> ACTION: Cy to look at it before the next call\n"
+                          "14:01:04 <plh> ACTION: Dee to fix the issue raised by Ann\n"
+                          "14:01:05 <plh> ACTION: Eve to file it by 31 June\n";
+  Meeting m = ReadOk(log);
+  ASSERT_EQ(m.actions.size(), 5u);
+  ASSERT_TRUE(m.actions[0].due);
+  EXPECT_EQ(FormatIsoDate(*m.actions[0].due), "2024-05-10");
+  ASSERT_TRUE(m.actions[1].due);
+  EXPECT_EQ(FormatIsoDate(*m.actions[1].due), "2024-05-31");
+  EXPECT_FALSE(m.actions[2].due);
+  EXPECT_EQ(m.actions[2].due_phrase, "before the next call");
+  EXPECT_FALSE(m.actions[3].due);
+  EXPECT_EQ(m.actions[3].due_phrase, "");
+  EXPECT_FALSE(m.actions[4].due);
+  auto notices = NoticesOf(log);
+  EXPECT_TRUE(Has(notices, "'by Friday' taken as 2024-05-10: the first Friday after the meeting"));
+  EXPECT_TRUE(Has(notices, "'by the end of May' taken as 2024-05-31: the last day of the month"));
+  EXPECT_TRUE(Has(notices, "'before the next call' names no day; kept as the item's due phrase"));
+  EXPECT_TRUE(Has(notices, "'31 June' is not a day; no due date"));
+}
+
 TEST(W3cIrc, CloseActionIsAReviewUnlessTrackbotFails) {
   Meeting m = ReadOk(kHead +
                      "14:01:00 <plh> scribe: plh\n"
