@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <optional>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -187,7 +187,9 @@ TEST(FuzzCorpus, DetectionInputsDetectOrFailAtAPlace) {
     ++files;
     SCOPED_TRACE(entry.path().filename().string());
     std::optional<std::string> error = DetectOnce(ReadBytes(entry.path()));
-    if (error) EXPECT_TRUE(IsLocatedMessage(*error)) << *error;
+    if (error) {
+      EXPECT_TRUE(IsLocatedMessage(*error)) << *error;
+    }
   }
   EXPECT_GE(files, 3);
   EXPECT_TRUE(DetectOnce(ReadBytes(kSourceDir / "fuzz/corpus/detect/no-format.txt"))
