@@ -1,8 +1,10 @@
 // libFuzzer target for one minutes format, built once per format as
 // FORMAT_fuzzer with PLENARY_FUZZ_FORMAT="FORMAT" (CMakeLists.txt makes one
 // for every folder of fuzz/corpus/ that names a format). Whatever the bytes,
-// detection and the reader return a value or an error located as
-// "fuzz:LINE:COL: ...", and never crash, hang, overflow or throw.
+// the reader returns a value or an error located as "fuzz:LINE:COL: ...", and
+// never crashes, hangs, overflows or throws. One read an input, nothing but
+// the reader's work (fuzz/minutes_fuzz_body.h: ReadOnce); detection has its
+// own target (detect_fuzzer).
 //
 //   scripts/fuzz.sh [SECONDS]          every target, with its corpus and dictionary
 #include <cstddef>
@@ -10,6 +12,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "fuzz_target.h"
 #include "line_mutator.h"
 #include "minutes_fuzz_body.h"
 
@@ -17,12 +20,10 @@
 #error "PLENARY_FUZZ_FORMAT names the format this target fuzzes"
 #endif
 
-extern "C" const char* __asan_default_options() { return "detect_stack_use_after_return=1"; }
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  plenary::fuzz::CpuDeadline deadline;
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  for (const auto& outcome : plenary::fuzz::RunMinutesFuzzBody(PLENARY_FUZZ_FORMAT, bytes)) {
-    if (outcome.error && !plenary::fuzz::IsLocatedMessage(*outcome.error)) std::abort();
-  }
+  auto error = plenary::fuzz::ReadOnce(PLENARY_FUZZ_FORMAT, bytes);
+  if (error && !plenary::fuzz::IsLocatedMessage(*error)) std::abort();
   return 0;
 }

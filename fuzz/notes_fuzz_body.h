@@ -3,14 +3,14 @@
 // run), so that a kept input is replayed through exactly the code it was found
 // with. Header-only: it needs plenary_lib and nothing from libFuzzer.
 //
-// RunNotesFuzzBody feeds one input to every reader that takes notes-like text:
-//  - SourceText::Load("fuzz", bytes), and when that succeeds
-//  - ReadIcannNotes with no options (no year, no roster),
-//  - ReadIcannNotes with {year 2017, the SSR2 roster},
-//  - ReadRoster,
-// and renders each meeting read as JSON, as `import --dry-run --json` does.
-// It returns what each call returned; it must itself never crash, hang or
-// throw, whatever the bytes.
+// The fuzzer does one read an input (NotesOnce): SourceText::Load("fuzz",
+// bytes), then one of three readers, picked by the input's size modulo 3 so
+// that each stays fuzzed: ReadIcannNotes with no options (no year, no
+// roster), ReadIcannNotes with {year 2017, the SSR2 roster}, ReadRoster.
+// The replay (RunNotesFuzzBody) feeds each kept input to all three and
+// renders each meeting read as JSON, as `import --dry-run --json` does.
+// Both return what each call returned; they must never crash, hang or throw,
+// whatever the bytes.
 #pragma once
 
 #include <cstddef>
@@ -112,18 +112,40 @@ inline CallOutcome ReadNotesOnce(std::string_view call, const SourceText& source
   return {call, ErrorOf(notes)};
 }
 
+// {year 2017, the SSR2 roster}, built once per process.
+inline const NotesOptions& RosterNotesOptions() {
+  static const NotesOptions options = [] {
+    NotesOptions o;
+    o.year = 2017;
+    o.rosters = {Ssr2Roster()};
+    return o;
+  }();
+  return options;
+}
+
 inline std::vector<CallOutcome> RunNotesFuzzBody(std::string_view bytes) {
   std::vector<CallOutcome> outcomes;
   auto source = SourceText::Load(std::string(kInputName), bytes);
   outcomes.push_back({"load", ErrorOf(source)});
   if (!source.ok()) return outcomes;
   outcomes.push_back(ReadNotesOnce("notes", *source, NotesOptions{}));
-  NotesOptions with_roster;
-  with_roster.year = 2017;
-  with_roster.rosters = {Ssr2Roster()};
-  outcomes.push_back(ReadNotesOnce("notes+roster", *source, with_roster));
+  outcomes.push_back(ReadNotesOnce("notes+roster", *source, RosterNotesOptions()));
   outcomes.push_back({"roster", ErrorOf(ReadRoster(*source))});
   return outcomes;
+}
+
+// The fuzzer's work: one of the three readers, by the size modulo 3.
+inline CallOutcome NotesOnce(std::string_view bytes) {
+  auto source = SourceText::Load(std::string(kInputName), bytes);
+  if (!source.ok()) return {"load", ErrorOf(source)};
+  switch (bytes.size() % 3) {
+    case 0:
+      return {"notes", ErrorOf(ReadIcannNotes(*source, NotesOptions{}))};
+    case 1:
+      return {"notes+roster", ErrorOf(ReadIcannNotes(*source, RosterNotesOptions()))};
+    default:
+      return {"roster", ErrorOf(ReadRoster(*source))};
+  }
 }
 
 // True when `message` is located in the input: it starts "fuzz:LINE:COL: "

@@ -9,25 +9,21 @@
 //
 // (PLENARY_FUZZ instruments plenary_lib as well, so that libFuzzer sees the
 // coverage of the readers and ASan checks them.) The file defines LLVMFuzzerTestOneInput and
-// ASan's default options, nothing from libFuzzer, so a replay harness with its
-// own main() may link it without libFuzzer or ASan.
+// the CPU deadline of fuzz/fuzz_target.h.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
+#include "fuzz_target.h"
 #include "line_mutator.h"
 #include "notes_fuzz_body.h"
 
-// Readers keep string_views into their input; a view left pointing into a
-// dead stack frame is only caught with this option (off by default in ASan).
-extern "C" const char* __asan_default_options() { return "detect_stack_use_after_return=1"; }
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  plenary::fuzz::CpuDeadline deadline;
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  for (const auto& outcome : plenary::fuzz::RunNotesFuzzBody(bytes)) {
-    // An error that does not say where it is: as much a bug as a crash.
-    if (outcome.error && !plenary::fuzz::IsLocatedMessage(*outcome.error)) std::abort();
-  }
+  // An error that does not say where it is: as much a bug as a crash.
+  auto outcome = plenary::fuzz::NotesOnce(bytes);
+  if (outcome.error && !plenary::fuzz::IsLocatedMessage(*outcome.error)) std::abort();
   return 0;
 }

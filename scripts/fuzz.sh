@@ -3,10 +3,13 @@
 # library instrumented too) in build-fuzz/ and runs each for SECONDS (default
 # 60), two at a time, from its kept corpus (fuzz/corpus/NAME/), every other
 # target's, every real record of ../shared/corpus/ and every test fixture
-# (tests/data/, examples/) as seeds, with its dictionary (fuzz/NAME.dict).
-# New inputs go to build-fuzz/corpus/NAME/, never
-# into the repository. A crash, leak, timeout or out-of-memory fails the run
-# and prints the reproducer (path, size, bytes as hex) and libFuzzer's report.
+# (tests/data/, examples/) as seeds, with its dictionary (fuzz/NAME.dict);
+# the flags every run shares are scripts/fuzz_env.sh's. Targets: notes (the
+# ICANN notes and roster readers), detect (format detection) and one per
+# format. New inputs go to build-fuzz/corpus/NAME/, never into the
+# repository. A crash, leak, hang (an input using 10 s of CPU time, however
+# loaded the machine) or out-of-memory fails the run and prints the
+# reproducer (path, size, bytes as hex) and libFuzzer's report.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]      e.g. scripts/fuzz.sh 1800 markdown
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,29 +24,21 @@ fi
 CXX=clang++ cmake -S . -B "$build" "${args[@]}" >/dev/null
 targets=("$@")
 if ((${#targets[@]} == 0)); then
-  targets=(notes)
+  targets=(notes detect)
   for dir in fuzz/corpus/*/; do
     name=$(basename "$dir")
-    [ "$name" = notes ] || targets+=("$name")
+    [[ $name = notes || $name = detect ]] || targets+=("$name")
   done
 fi
 cmake --build "$build" --target "${targets[@]/%/_fuzzer}"
-
-# Seeds for every target: detection reads every format, so each format's
-# records are worth starting from; libFuzzer keeps those that add coverage.
-# Allocation stacks of 5 frames (ASan's default is 30; unwinding on every
-# malloc is a tenth of the time): rerun a reproducer alone for the whole stack.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=5}
-seeds=(fuzz/corpus/*/ tests/data/*/ examples/*/)
-[ -d ../shared/corpus ] && seeds+=(../shared/corpus/*/)
+source scripts/fuzz_env.sh
 
 run_one() {
-  local name=$1 work="$build/corpus/$1" log="$build/fuzz-$1.log" dict=()
+  local name=$1 work="$build/corpus/$1" log="$build/fuzz-$1.log" flags
   mkdir -p "$work" "$build/artifacts/$name"
-  [ -f "fuzz/$name.dict" ] && dict=(-dict="fuzz/$name.dict")
-  if "$build/${name}_fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-      -max_len=16384 -print_final_stats=1 "${dict[@]}" \
-      -artifact_prefix="$build/artifacts/$name/" "$work" "${seeds[@]}" >"$log" 2>&1; then
+  mapfile -t flags < <(fuzz_flags "$name")
+  if "$build/${name}_fuzzer" -max_total_time="$seconds" "${flags[@]}" -print_final_stats=1 \
+      -artifact_prefix="$build/artifacts/$name/" "$work" "${fuzz_seeds[@]}" >"$log" 2>&1; then
     local execs cov
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*' || echo '?')

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -60,7 +61,8 @@ TEST(FuzzCorpus, LocatedMessageCheckAcceptsOnlyNameLineColumn) {
 TEST(FuzzCorpus, EveryInputReadsOrFailsAtAPlace) {
   for (const fs::path& file : CorpusFiles()) {
     SCOPED_TRACE(file.filename().string());
-    std::vector<CallOutcome> outcomes = RunNotesFuzzBody(ReadBytes(file));
+    std::string bytes = ReadBytes(file);
+    std::vector<CallOutcome> outcomes = RunNotesFuzzBody(bytes);
     ASSERT_FALSE(outcomes.empty());
     EXPECT_EQ(outcomes.front().call, "load");
     // Loaded inputs go on to all three readers; refused ones stop there.
@@ -69,7 +71,20 @@ TEST(FuzzCorpus, EveryInputReadsOrFailsAtAPlace) {
       if (!outcome.error) continue;
       EXPECT_TRUE(IsLocatedMessage(*outcome.error)) << outcome.call << ": " << *outcome.error;
     }
+    // The fuzzer's one read is the replay's call of the same name.
+    CallOutcome once = NotesOnce(bytes);
+    auto same = std::find_if(outcomes.begin(), outcomes.end(),
+                             [&](const CallOutcome& o) { return o.call == once.call; });
+    ASSERT_NE(same, outcomes.end()) << once.call;
+    EXPECT_EQ(once.error, same->error) << once.call;
   }
+}
+
+TEST(FuzzCorpus, NotesFuzzerPicksEachReaderBySize) {
+  EXPECT_EQ(NotesOnce("abc").call, "notes");
+  EXPECT_EQ(NotesOnce("abcd").call, "notes+roster");
+  EXPECT_EQ(NotesOnce("abcde").call, "roster");
+  EXPECT_EQ(NotesOnce("").call, "load");
 }
 
 // The seeds are chosen to reach particular places; if one stops reaching
@@ -109,7 +124,8 @@ std::vector<std::string> FormatCorpora() {
   std::vector<std::string> names;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(kSourceDir / "fuzz/corpus", ec))
-    if (entry.is_directory() && entry.path().filename() != "notes")
+    if (entry.is_directory() && entry.path().filename() != "notes" &&
+        entry.path().filename() != "detect")
       names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
@@ -132,13 +148,55 @@ TEST(FuzzCorpus, EveryFormatsInputsReadOrFailAtAPlace) {
       if (!entry.is_regular_file()) continue;
       ++files;
       SCOPED_TRACE(format + "/" + entry.path().filename().string());
-      for (const CallOutcome& outcome : RunMinutesFuzzBody(format, ReadBytes(entry.path()))) {
+      std::string bytes = ReadBytes(entry.path());
+      std::vector<CallOutcome> outcomes = RunMinutesFuzzBody(format, bytes);
+      for (const CallOutcome& outcome : outcomes) {
         if (!outcome.error) continue;
         EXPECT_TRUE(IsLocatedMessage(*outcome.error)) << outcome.call << ": " << *outcome.error;
+      }
+      // The fuzzer's one read (options by the size) is the replay's read with
+      // the same options.
+      std::optional<std::string> once = ReadOnce(format, bytes);
+      if (outcomes.front().error) {
+        EXPECT_EQ(once, outcomes.front().error);
+      } else {
+        ASSERT_EQ(outcomes.size(), 4u);
+        EXPECT_EQ(once, outcomes[bytes.size() % 2 == 1 ? 3 : 2].error);
       }
     }
     EXPECT_GE(files, 1) << format;
   }
+}
+
+TEST(FuzzCorpus, ReadersFuzzerPicksTheOptionsBySize) {
+  EXPECT_FALSE(OptionsFor("ab").year.has_value());
+  EXPECT_TRUE(OptionsFor("ab").rosters.empty());
+  EXPECT_EQ(OptionsFor("abc").year, 2017);
+  ASSERT_EQ(OptionsFor("abc").rosters.size(), 1u);
+  EXPECT_EQ(OptionsFor("abc").rosters[0].group.short_name, "SSR2");
+  EXPECT_EQ(OptionsFor("abc").group, "FUZZ");
+}
+
+// The detection fuzzer's kept inputs (fuzz/corpus/detect/): each is given a
+// format or refused at a place, by the fuzzer's own DetectOnce.
+TEST(FuzzCorpus, DetectionInputsDetectOrFailAtAPlace) {
+  std::error_code ec;
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(kSourceDir / "fuzz/corpus/detect", ec)) {
+    if (!entry.is_regular_file()) continue;
+    ++files;
+    SCOPED_TRACE(entry.path().filename().string());
+    std::optional<std::string> error = DetectOnce(ReadBytes(entry.path()));
+    if (error) {
+      EXPECT_TRUE(IsLocatedMessage(*error)) << *error;
+    }
+  }
+  EXPECT_GE(files, 3);
+  EXPECT_TRUE(DetectOnce(ReadBytes(kSourceDir / "fuzz/corpus/detect/no-format.txt"))
+                  .value_or("detected")
+                  .starts_with("fuzz:1:1: not a record plenary can read"));
+  EXPECT_EQ(DetectOnce(ReadBytes(kSourceDir / "fuzz/corpus/detect/irc-in-markdown.md")),
+            std::nullopt);
 }
 
 }  // namespace
