@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/attendance.h"
 #include "core/text.h"
 #include "plenary/store.h"
 #include "store/store_test_backends.h"
@@ -238,6 +239,47 @@ TEST_P(ListPagesTest, MeetingAndDecisionPagesAreTheWholeLists) {
   EXPECT_EQ(attended.items[0].apologies, std::vector<std::string>{"Žarko Kečić"});
   EXPECT_TRUE(attended.items[0].actions.empty());
   EXPECT_TRUE(attended.items[0].decisions.empty());
+}
+
+// The stored attendance a page at a time, by cursor, both ways: each
+// meeting's attendance as the core computes it, in the meetings' order; and
+// the meeting keys of the action list's filter.
+TEST_P(ListPagesTest, AttendancePagesAreEachMeetingsAttendanceInOrder) {
+  std::vector<Meeting> meetings = Ok(store_->Meetings());
+  std::erase_if(meetings, [](const Meeting& m) { return m.key.group != "G1"; });
+  const Roster roster = *Ok(store_->FindRoster("G1"));
+  std::vector<MeetingKey> keys;
+  for (const Meeting& m : meetings) keys.push_back(m.key);
+  EXPECT_EQ(Ok(store_->MeetingKeys("g1")), keys);
+  EXPECT_TRUE(Ok(store_->MeetingKeys("nobody")).empty());
+  for (bool newest_first : {false, true}) {
+    if (newest_first)
+      std::stable_sort(meetings.begin(), meetings.end(),
+                       [](const Meeting& a, const Meeting& b) { return a.date > b.date; });
+    PageRequest page;
+    page.limit = 4;
+    page.newest_first = newest_first;
+    std::vector<MeetingAttendance> got;
+    for (;;) {
+      auto p = Ok(store_->AttendancePage({"G1", {}, {}}, page));
+      EXPECT_EQ(p.total, 14u);
+      got.insert(got.end(), p.items.begin(), p.items.end());
+      if (p.next.empty()) break;
+      page.cursor = p.next;
+    }
+    ASSERT_EQ(got.size(), meetings.size());
+    for (std::size_t i = 0; i < got.size(); ++i)
+      EXPECT_EQ(got[i], AttendanceOf(meetings[i], &roster)) << i;
+  }
+  PageRequest every;
+  every.limit = 100;
+  auto spring = Ok(store_->AttendancePage({"G1", D(2024, 3, 1), D(2024, 4, 30)}, every));
+  ASSERT_EQ(spring.items.size(), 2u);
+  EXPECT_EQ(spring.total, 2u);
+  EXPECT_EQ(spring.items[1].key.number, 4);
+  PageRequest bad;
+  bad.cursor = "abc";
+  EXPECT_FALSE(store_->AttendancePage({"G1", {}, {}}, bad).ok());
 }
 
 TEST_P(ListPagesTest, GroupsAreCountedWithoutTheirMeetingsAndOwnersNamed) {
