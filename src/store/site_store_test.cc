@@ -201,6 +201,38 @@ TEST_P(SiteStoreTest, AuditIsNewestFirstAndFiltered) {
   EXPECT_EQ(site_->Audit({std::nullopt, std::nullopt, 1})->size(), 1u);
 }
 
+TEST_P(SiteStoreTest, AuditPagesAreNewestFirstByCursorOrOffset) {
+  for (int i = 0; i < 7; ++i)
+    ASSERT_TRUE(
+        site_
+            ->AppendAudit({0, 1700000000 + i, "alice", "action.edit", i == 3 ? "RDS" : "SSR2",
+                           "action/" + std::to_string(i), "", "{}"})
+            .ok());
+  PageRequest page;
+  page.limit = 4;
+  auto first = site_->AuditPage("ssr2", page);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(first->total, 6u);
+  ASSERT_EQ(first->items.size(), 4u);
+  EXPECT_EQ(first->items[0].target, "action/6");
+  EXPECT_EQ(first->items[3].target, "action/2");
+  ASSERT_FALSE(first->next.empty());
+  page.cursor = first->next;
+  auto second = site_->AuditPage("SSR2", page);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  ASSERT_EQ(second->items.size(), 2u);
+  EXPECT_EQ(second->items[0].target, "action/1");
+  EXPECT_EQ(second->items[1].target, "action/0");
+  EXPECT_TRUE(second->next.empty());
+  PageRequest by_offset;
+  by_offset.offset = 4;
+  by_offset.limit = 4;
+  EXPECT_EQ(site_->AuditPage("SSR2", by_offset)->items.size(), 2u);
+  page.cursor = "x";
+  EXPECT_EQ(site_->AuditPage("SSR2", page).error().kind, ErrorKind::kInvalidInput);
+  EXPECT_EQ(site_->AuditPage("nobody", {})->total, 0u);
+}
+
 TEST_P(SiteStoreTest, RemindersAreRecordedOncePerGroupRecipientAndDay) {
   SentReminder sent{"SSR2",       "Denise Michel", "dm@example.org",
                     "2026-11-28", 1700000000,      "a.b@example.org",
