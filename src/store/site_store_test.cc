@@ -169,6 +169,24 @@ TEST_P(SiteStoreTest, ApiTokensFindTheirUserUntilRevoked) {
   EXPECT_EQ(site_->RevokeApiToken(token->id + 9).error().kind, ErrorKind::kNotFound);
 }
 
+// What a worker keeps between requests (a token's user, a group's
+// publicity) follows a change made through another connection: a token
+// revoked or a group made private by the command line counts at once.
+TEST_P(SiteStoreTest, ATokenRevokedOrAGroupMadePrivateElsewhereCountsAtOnce) {
+  User alice = Add("alice");
+  auto token = site_->CreateApiToken(alice.id, "script", kHash64, 1700000000);
+  ASSERT_TRUE(token.ok()) << token.error().message;
+  ASSERT_TRUE(site_->SetGroupPublic("SSR2", true).ok());
+  ASSERT_TRUE(site_->FindApiToken(kHash64)->has_value());
+  ASSERT_TRUE(*site_->GroupIsPublic("SSR2"));
+  auto other = OpenSiteStore(url_);
+  ASSERT_TRUE(other.ok()) << other.error().message;
+  ASSERT_TRUE((*other)->RevokeApiToken(token->id).ok());
+  ASSERT_TRUE((*other)->SetGroupPublic("SSR2", false).ok());
+  EXPECT_FALSE(site_->FindApiToken(kHash64)->has_value());
+  EXPECT_FALSE(*site_->GroupIsPublic("SSR2"));
+}
+
 TEST_P(SiteStoreTest, GroupsArePrivateUntilMadePublic) {
   EXPECT_FALSE(*site_->GroupIsPublic("SSR2"));
   ASSERT_TRUE(site_->SetGroupPublic("SSR2", true).ok());
