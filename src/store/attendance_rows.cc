@@ -88,6 +88,17 @@ void AttendanceAssembler::AddEntry(const AttendanceEntryRow& row) {
   }
 }
 
+ListPage<MeetingAttendance> AttendanceAssembler::Page(std::size_t limit, std::size_t total) && {
+  ListPage<MeetingAttendance> page;
+  page.total = total;
+  if (log_.size() > limit) {
+    log_.resize(limit);
+    if (limit > 0) page.next = CursorOf(ids_[limit - 1]);
+  }
+  page.items = std::move(log_);
+  return page;
+}
+
 SqlQuery AttendancePageSql(SqlDialect dialect, std::int64_t group_id, const MeetingListQuery& query,
                            const PageRequest& page, std::optional<std::int64_t> after,
                            std::size_t limit) {

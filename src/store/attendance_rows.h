@@ -43,8 +43,9 @@ class AttendanceAssembler {
   // An entry of the last meeting.
   void AddEntry(const AttendanceEntryRow& row);
 
-  const std::vector<std::int64_t>& ids() const { return ids_; }
-  std::vector<MeetingAttendance> Take() && { return std::move(log_); }
+  // The first `limit` meetings, and the cursor after the last of them when
+  // there were more (AttendancePageSql reads limit + 1).
+  ListPage<MeetingAttendance> Page(std::size_t limit, std::size_t total) &&;
 
  private:
   std::vector<MeetingAttendance> log_;

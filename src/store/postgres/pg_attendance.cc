@@ -74,9 +74,8 @@ ListPage<MeetingAttendance> LoadAttendancePage(pqxx::transaction_base& tx,
                                                std::optional<std::int64_t> after) {
   std::optional<GroupRow> group = FindGroup(tx, query.group);
   if (!group) return {};
-  ListPage<MeetingAttendance> result;
   pqxx::result count = ExecAll(tx, MeetingCountSql(kDialect, group->id, query));
-  result.total = count.empty() ? 0 : count[0][0].as<std::size_t>();
+  const std::size_t total = count.empty() ? 0 : count[0][0].as<std::size_t>();
   AttendanceAssembler log;
   for (const pqxx::row& row :
        ExecAll(tx, AttendancePageSql(kDialect, group->id, query, page, after, page.limit + 1))) {
@@ -86,13 +85,7 @@ ListPage<MeetingAttendance> LoadAttendancePage(pqxx::transaction_base& tx,
     log.AddEntry({row[6].as<std::int64_t>(), row[7].c_str(), row[8].c_str(), TextOrNull(row[9]),
                   TextOrNull(row[10])});
   }
-  std::vector<std::int64_t> ids = log.ids();
-  result.items = std::move(log).Take();
-  if (result.items.size() > page.limit) {
-    result.items.resize(page.limit);
-    result.next = CursorOf(ids[page.limit - 1]);
-  }
-  return result;
+  return std::move(log).Page(page.limit, total);
 }
 
 }  // namespace plenary::pg

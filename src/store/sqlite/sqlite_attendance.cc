@@ -63,8 +63,7 @@ ListPage<MeetingAttendance> LoadAttendancePage(SQLite::Database& db, ListCache& 
   std::optional<GroupRow> group = FindGroup(db, cache, query.group);
   if (!group) return {};
   cache.Check(db);
-  ListPage<MeetingAttendance> result;
-  result.total = CountOf(db, cache, MeetingCountSql(kDialect, group->id, query));
+  const std::size_t total = CountOf(db, cache, MeetingCountSql(kDialect, group->id, query));
   SqlQuery sql = AttendancePageSql(kDialect, group->id, query, page, after, page.limit + 1);
   LentStatement lent = cache.statements.Lend(db, sql.sql);
   SQLite::Statement& rows = *lent;
@@ -80,13 +79,7 @@ ListPage<MeetingAttendance> LoadAttendancePage(SQLite::Database& db, ListCache& 
                   rows.getColumn(8).getString(), TextOrNull(rows.getColumn(9)),
                   TextOrNull(rows.getColumn(10))});
   }
-  std::vector<std::int64_t> ids = log.ids();
-  result.items = std::move(log).Take();
-  if (result.items.size() > page.limit) {
-    result.items.resize(page.limit);
-    result.next = CursorOf(ids[page.limit - 1]);
-  }
-  return result;
+  return std::move(log).Page(page.limit, total);
 }
 
 }  // namespace plenary::sqlite
