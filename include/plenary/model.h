@@ -266,4 +266,42 @@ std::optional<ActionSource> ParseActionSource(std::string_view text);
 std::string_view TaskStatusName(TaskStatus status);
 std::optional<TaskStatus> ParseTaskStatus(std::string_view text);
 
+// Who was at a meeting, as core/attendance computes it from the meeting's
+// names and its group's roster.
+enum class Presence { kPresent, kApology, kAbsent };
+
+// Why a person is listed at a meeting.
+enum class Standing {
+  kExpected,     // a member or liaison the meeting expects (core/attendance.h)
+  kGuest,        // on the roster, present or apologising, but not expected
+                 // (outside their membership, or not of the meeting's sub-team)
+  kNotOnRoster,  // named by the notes, matches nobody on the roster (or there
+                 // is no roster)
+};
+
+struct PersonPresence {
+  std::string name;
+  Presence presence = Presence::kAbsent;
+  Standing standing = Standing::kExpected;
+  friend bool operator==(const PersonPresence&, const PersonPresence&) = default;
+};
+
+struct MeetingAttendance {
+  MeetingKey key;
+  Date date;
+  std::optional<std::string> subteam;  // the roster's sub-team it is of
+  // Expected people in roster order (sub-team order for a sub-team's
+  // meeting), then guests in roster order, then names not on the roster in
+  // the order the notes give them (present first, then apologies).
+  std::vector<PersonPresence> people;
+  // Staff listed at the meeting (the notes' staff line, and roster staff
+  // named among the attendees), canonical names where the roster has them.
+  std::vector<std::string> staff;
+  std::vector<std::string> observers;  // roster observers who attended
+  // Every name the notes give (attendees, staff, apologies) that matches
+  // nobody on the roster; empty without a roster.
+  std::vector<std::string> not_on_roster;
+  friend bool operator==(const MeetingAttendance&, const MeetingAttendance&) = default;
+};
+
 }  // namespace plenary

@@ -145,6 +145,11 @@ class SiteStore {
   // store.h). The audit log, newest first.
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
   virtual Result<std::vector<AuditEntry>> Audit(const AuditQuery& query) = 0;
+  // One group's audit log (group compared without regard to case), newest
+  // first, a page at a time in the database (store.h's PageRequest, whose
+  // newest_first it ignores; the cursor is an entry's id).
+  virtual Result<ListPage<AuditEntry>> AuditPage(const std::string& group,
+                                                 const PageRequest& page) = 0;
 
   // Full-text search over meetings' notes, action items and decisions, kept
   // current by the store on every import and edit. Empty text: no hits.

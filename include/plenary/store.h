@@ -234,6 +234,12 @@ class Store {
                                                         const PageRequest& page) = 0;
   virtual Result<ListPage<Meeting>> MeetingPage(const MeetingListQuery& query,
                                                 const PageRequest& page) = 0;
+  // The attendance of the meetings MeetingPage gives for the same query and
+  // page (its order, cursor and total; query.parts is ignored), as
+  // AttendanceOf (core/attendance.h) computes it with the group's roster:
+  // stored by every write that changes a meeting's names or the roster.
+  virtual Result<ListPage<MeetingAttendance>> AttendancePage(const MeetingListQuery& query,
+                                                             const PageRequest& page) = 0;
   // Decisions of `group` in the order of Decisions().
   virtual Result<ListPage<RegisteredDecision>> DecisionPage(const std::string& group,
                                                             const PageRequest& page) = 0;
@@ -241,6 +247,8 @@ class Store {
   virtual Result<std::vector<GroupSummary>> GroupSummaries() = 0;
   // The names owning the group's items (not merged ones), sorted, each once.
   virtual Result<std::vector<std::string>> OwnerNames(const std::string& group) = 0;
+  // The keys of the group's meetings, oldest first (MeetingPage's order).
+  virtual Result<std::vector<MeetingKey>> MeetingKeys(const std::string& group) = 0;
 
   // The register (doc/register.md). Items are rebuilt from every meeting's
   // mentions and every manual change after each write, in the write's

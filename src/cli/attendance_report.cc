@@ -39,7 +39,7 @@ void PrintGrid(std::ostream& out, const Block& block, const std::vector<Particip
   std::vector<MeetingAttendance> log;
   std::vector<std::string> header{"Member"};
   for (const Meeting* m : block.meetings) {
-    log.push_back(AttendanceOf(*m, block.group->roster));
+    log.push_back(AttendanceAt(*block.group, *m));
     header.push_back(IsDatedMeetingNumber(m->key.number) ? MeetingNumberText(m->key.number)
                                                          : fmt::format("#{}", m->key.number));
   }

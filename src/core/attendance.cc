@@ -229,18 +229,39 @@ bool CountsFor(const Meeting& meeting, const Roster* roster,
   return of != nullptr && SubTeamWords(of->name) == SubTeamWords(*subteam);
 }
 
-std::vector<Participation> ParticipationOver(const std::vector<Meeting>& meetings,
+std::vector<MeetingAttendance> AttendanceOfEach(const std::vector<Meeting>& meetings,
+                                                const Roster* roster) {
+  std::vector<MeetingAttendance> log;
+  if (meetings.empty()) return log;
+  Directory directory(roster, meetings.front().key.group);
+  log.reserve(meetings.size());
+  for (const Meeting& m : meetings) log.push_back(AttendanceWith(m, roster, &directory));
+  return log;
+}
+
+bool CountsFor(const MeetingAttendance& attendance, const std::optional<std::string>& subteam) {
+  if (!subteam) return !attendance.subteam;
+  return attendance.subteam && SubTeamWords(*attendance.subteam) == SubTeamWords(*subteam);
+}
+
+std::vector<Participation> ParticipationFrom(const std::vector<MeetingAttendance>& log,
                                              const Roster* roster, Date from, Date to,
                                              std::optional<std::string> subteam) {
   const SubTeam* team = roster && subteam ? FindSubTeam(*roster, *subteam) : nullptr;
   if (subteam && !team) return {};
-  Directory directory(roster, roster ? roster->group.short_name : "");
   Tally tally(roster, team, from, to);
-  for (const Meeting& m : meetings) {
-    if (m.date < from || to < m.date || !CountsFor(m, roster, subteam)) continue;
-    tally.Add(AttendanceWith(m, roster, &directory));
-  }
+  for (const MeetingAttendance& a : log)
+    if (from <= a.date && a.date <= to && CountsFor(a, subteam)) tally.Add(a);
   return std::move(tally).Rows();
+}
+
+std::vector<Participation> ParticipationOver(const std::vector<Meeting>& meetings,
+                                             const Roster* roster, Date from, Date to,
+                                             std::optional<std::string> subteam) {
+  std::vector<Meeting> counted;
+  for (const Meeting& m : meetings)
+    if (from <= m.date && m.date <= to && CountsFor(m, roster, subteam)) counted.push_back(m);
+  return ParticipationFrom(AttendanceOfEach(counted, roster), roster, from, to, std::move(subteam));
 }
 
 }  // namespace plenary

@@ -17,41 +17,9 @@
 
 namespace plenary {
 
-enum class Presence { kPresent, kApology, kAbsent };
+// Presence, Standing, PersonPresence and MeetingAttendance are model values
+// (plenary/model.h): the store keeps them (schema migration 10).
 std::string_view PresenceName(Presence presence);
-
-// Why a person is listed at a meeting.
-enum class Standing {
-  kExpected,     // a member or liaison the meeting expects (see above)
-  kGuest,        // on the roster, present or apologising, but not expected
-                 // (outside their membership, or not of the meeting's sub-team)
-  kNotOnRoster,  // named by the notes, matches nobody on the roster (or there
-                 // is no roster)
-};
-
-struct PersonPresence {
-  std::string name;
-  Presence presence = Presence::kAbsent;
-  Standing standing = Standing::kExpected;
-  friend bool operator==(const PersonPresence&, const PersonPresence&) = default;
-};
-
-struct MeetingAttendance {
-  MeetingKey key;
-  Date date;
-  std::optional<std::string> subteam;  // the roster's sub-team it is of
-  // Expected people in roster order (sub-team order for a sub-team's
-  // meeting), then guests in roster order, then names not on the roster in
-  // the order the notes give them (present first, then apologies).
-  std::vector<PersonPresence> people;
-  // Staff listed at the meeting (the notes' staff line, and roster staff
-  // named among the attendees), canonical names where the roster has them.
-  std::vector<std::string> staff;
-  std::vector<std::string> observers;  // roster observers who attended
-  // Every name the notes give (attendees, staff, apologies) that matches
-  // nobody on the roster; empty without a roster.
-  std::vector<std::string> not_on_roster;
-};
 
 // Whether `person`'s membership covers `date` (inclusive; an open end is
 // unbounded).
@@ -64,6 +32,11 @@ bool IsMemberOn(const Person& person, const Date& date);
 // counts as present (they joined after all); a member listed on the staff
 // line counts as present.
 MeetingAttendance AttendanceOf(const Meeting& meeting, const Roster* roster);
+
+// AttendanceOf each of `meetings` (one group's), in their order; the roster's
+// names are indexed once for all of them.
+std::vector<MeetingAttendance> AttendanceOfEach(const std::vector<Meeting>& meetings,
+                                                const Roster* roster);
 
 // One person's participation over a period.
 struct Participation {
@@ -95,8 +68,17 @@ std::vector<Participation> ParticipationOver(const std::vector<Meeting>& meeting
                                              const Roster* roster, Date from, Date to,
                                              std::optional<std::string> subteam);
 
+// ParticipationOver from the meetings' attendance as AttendanceOf gave it
+// (stored by the register, migration 10): the same rows, without reading
+// the meetings' names again. `log` is one group's, oldest first.
+std::vector<Participation> ParticipationFrom(const std::vector<MeetingAttendance>& log,
+                                             const Roster* roster, Date from, Date to,
+                                             std::optional<std::string> subteam);
+
 // Whether `meeting` is among those ParticipationOver counts for `subteam`.
 bool CountsFor(const Meeting& meeting, const Roster* roster,
                const std::optional<std::string>& subteam);
+// The same for a meeting's attendance (its `subteam`, as AttendanceOf found it).
+bool CountsFor(const MeetingAttendance& attendance, const std::optional<std::string>& subteam);
 
 }  // namespace plenary

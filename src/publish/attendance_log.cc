@@ -91,7 +91,28 @@ std::vector<Block> BlocksOf(const GroupLog& group, Date from, Date to) {
 }
 
 std::vector<Participation> ParticipationIn(const Block& block, Date from, Date to) {
-  return ParticipationOver(block.group->meetings, block.group->roster, from, to, block.subteam);
+  const GroupLog& g = *block.group;
+  if (!g.attendance.empty() && g.attendance.size() == g.meetings.size())
+    return ParticipationFrom(g.attendance, g.roster, from, to, block.subteam);
+  return ParticipationOver(g.meetings, g.roster, from, to, block.subteam);
+}
+
+std::vector<Meeting> MeetingsOf(const std::vector<MeetingAttendance>& log) {
+  std::vector<Meeting> meetings(log.size());
+  for (std::size_t i = 0; i < log.size(); ++i) {
+    meetings[i].key = log[i].key;
+    meetings[i].date = log[i].date;
+    meetings[i].subteam = log[i].subteam;
+  }
+  return meetings;
+}
+
+MeetingAttendance AttendanceAt(const GroupLog& group, const Meeting& meeting) {
+  const Meeting* first = group.meetings.data();
+  if (group.attendance.size() == group.meetings.size() && first <= &meeting &&
+      &meeting < first + group.meetings.size())
+    return group.attendance[static_cast<std::size_t>(&meeting - first)];
+  return AttendanceOf(meeting, group.roster);
 }
 
 std::string RateText(const std::optional<double>& rate) {

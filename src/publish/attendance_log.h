@@ -38,12 +38,23 @@ std::string PeriodLabel(const Period& period);
 Result<Period> ParseMonth(const std::string& value, std::string_view option = "--month");
 
 // One group of the register: its roster (or null) and its meetings, oldest
-// first.
+// first; and, when read from the store (Store::AttendancePage), their
+// attendance, one for each meeting in the same order (empty: computed from
+// the meetings' names when asked).
 struct GroupLog {
   std::string name;
   const Roster* roster = nullptr;
   std::vector<Meeting> meetings;
+  std::vector<MeetingAttendance> attendance;
 };
+
+// The meetings of a stored attendance log, each with its key, date and
+// sub-team only: what BlocksOf and the grid read of a meeting.
+std::vector<Meeting> MeetingsOf(const std::vector<MeetingAttendance>& log);
+
+// The attendance of `meeting`, one of `group`'s meetings: the stored one when
+// the log has it, else AttendanceOf.
+MeetingAttendance AttendanceAt(const GroupLog& group, const Meeting& meeting);
 
 // The groups of the register: those with a roster, and those known only
 // from meetings' headers, by short name. Points into `rosters`.

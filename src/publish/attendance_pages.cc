@@ -45,7 +45,7 @@ std::string BlockName(const Block& block) {
 
 // Guard against the GroupLog pointing into a GroupRegisters that moves.
 GroupLog LogOf(const GroupRegisters& r) {
-  return GroupLog{r.group, r.roster ? &*r.roster : nullptr, r.meetings};
+  return GroupLog{r.group, r.roster ? &*r.roster : nullptr, r.meetings, r.attendance};
 }
 
 Table ApartTable(const std::vector<Participation>& rows) {
@@ -61,7 +61,7 @@ Table Grid(const Block& block, const std::vector<Participation>& rows) {
   Table t{BlockName(block) + ": attendance by meeting", {"Member"}, {}, true};
   std::vector<MeetingAttendance> log;
   for (const Meeting* m : block.meetings) {
-    log.push_back(AttendanceOf(*m, block.group->roster));
+    log.push_back(AttendanceAt(*block.group, *m));
     t.header.push_back(
         IsDatedMeetingNumber(m->key.number)
             ? MeetingNumberText(m->key.number)

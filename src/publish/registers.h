@@ -24,6 +24,9 @@ struct GroupRegisters {
   std::vector<RegisteredDecision> decisions;  // register order
   Date today;
   std::optional<WorkPlan> workplan;  // the sub-teams' work plans, when the group has one
+  // The meetings' stored attendance, one for each meeting in the same order
+  // (the web app's attendance page); empty: computed from the meetings.
+  std::vector<MeetingAttendance> attendance;
 };
 
 // The registers of the group named `group` (case-insensitive), or of every

@@ -55,7 +55,7 @@ Result<bool> ByAffiliation(const HttpRequest& request) {
 
 // With a period, participation over it, from the period's meetings alone;
 // without, the log a page of meetings at a time. Either is one range of the
-// group's meetings read by date.
+// group's stored attendance (Store::AttendancePage) read by date.
 HttpResponse ShowAttendance(RouteCall& call) {
   auto list = ListRequestOf(call.request);
   if (!list.ok()) return ErrorResponse(list.error());
@@ -74,13 +74,11 @@ HttpResponse ShowAttendance(RouteCall& call) {
     const Period& p = **period;
     PageRequest every;
     every.limit = kEveryMeeting;
-    auto meetings =
-        call.store().MeetingPage({*group, p.from, p.to, MeetingParts::kAttendance}, every);
-    if (!meetings.ok()) return ErrorResponse(meetings.error());
-    GroupLog log{*group, known, std::move(meetings->items)};
+    auto stored = call.store().AttendancePage({*group, p.from, p.to}, every);
+    if (!stored.ok()) return ErrorResponse(stored.error());
+    GroupLog log{*group, known, MeetingsOf(stored->items), std::move(stored->items)};
     for (const Block& block : BlocksOf(log, p.from, p.to)) {
-      std::vector<Participation> rows =
-          ParticipationOver(log.meetings, log.roster, p.from, p.to, block.subteam);
+      std::vector<Participation> rows = ParticipationIn(block, p.from, p.to);
       if (!*by_affiliation) {
         items.push_back(ParticipationJson(block, p, rows));
       } else if (!block.subteam) {
@@ -93,12 +91,11 @@ HttpResponse ShowAttendance(RouteCall& call) {
     list->paging = Paging{1, std::max<std::size_t>(1, total)};
     return CacheableJson(call.request, ListJson(call.request, *list, total, "", std::move(items)));
   }
-  auto meetings =
-      call.store().MeetingPage({*group, {}, {}, MeetingParts::kAttendance}, list->store);
-  if (!meetings.ok()) return ErrorResponse(meetings.error());
-  for (const Meeting& m : meetings->items) items.push_back(AttendanceJson(AttendanceOf(m, known)));
-  return CacheableJson(call.request, ListJson(call.request, *list, meetings->total, meetings->next,
-                                              std::move(items)));
+  auto stored = call.store().AttendancePage({*group, {}, {}}, list->store);
+  if (!stored.ok()) return ErrorResponse(stored.error());
+  for (const MeetingAttendance& a : stored->items) items.push_back(AttendanceJson(a));
+  return CacheableJson(
+      call.request, ListJson(call.request, *list, stored->total, stored->next, std::move(items)));
 }
 
 // ?affiliation=NAME (required) and a period as for attendance (none: every

@@ -137,17 +137,13 @@ HttpResponse ShowAudit(RouteCall& call) {
   if (!group.ok()) return ErrorResponse(group.error());
   if (!May(call, Operation::kViewAudit, *group))
     return Forbidden("only the group's secretariat may read its audit log");
-  auto paging = PagingOf(call.request);
-  if (!paging.ok()) return ErrorResponse(paging.error());
-  AuditQuery query;
-  query.group = *group;
-  query.limit = static_cast<int>(std::min<std::size_t>(paging->page * paging->per_page, 100'000));
-  auto entries = call.resources.site->Audit(query);
+  auto list = ListRequestOf(call.request);
+  if (!list.ok()) return ErrorResponse(list.error());
+  auto entries = call.resources.site->AuditPage(*group, list->store);
   if (!entries.ok()) return ErrorResponse(entries.error());
-  auto [first, last] = PageRange(*paging, entries->size());
   json items = json::array();
-  for (std::size_t i = first; i < last; ++i) items.push_back(AuditEntryJson((*entries)[i]));
-  HttpResponse r = PagedJson(call.request, *paging, entries->size(), std::move(items));
+  for (const AuditEntry& e : entries->items) items.push_back(AuditEntryJson(e));
+  HttpResponse r = ListJson(call.request, *list, entries->total, entries->next, std::move(items));
   r.headers.Set("Cache-Control", "no-store");
   return r;
 }

@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/meeting_label.h"
 #include "core/text.h"
+#include "publish/attendance_log.h"
 #include "server/access.h"
 #include "server/api_common.h"
 #include "server/auth.h"
@@ -57,7 +58,7 @@ HttpResponse Home(RouteCall& call) {
   PageRequest latest;
   latest.limit = 1;
   latest.newest_first = true;
-  auto meetings = call.store().MeetingPage({*group, {}, {}}, latest);
+  auto meetings = call.store().MeetingPage({*group, {}, {}, MeetingParts::kKeyOnly}, latest);
   if (!meetings.ok()) return ErrorPage(call, meetings.error());
   if (!meetings->items.empty()) page.latest = std::move(meetings->items.front());
   ActionListQuery open{*group, ActionStatus::kOpen, {}, {}, {}, false};
@@ -165,11 +166,9 @@ HttpResponse ActionList(RouteCall& call) {
   auto owners = call.store().OwnerNames(*group);
   if (!owners.ok()) return ErrorPage(call, owners.error());
   page.owners = std::move(*owners);
-  PageRequest every;
-  every.limit = kEveryMeeting;
-  auto meetings = call.store().MeetingPage({*group, {}, {}, MeetingParts::kKeyOnly}, every);
+  auto meetings = call.store().MeetingKeys(*group);
   if (!meetings.ok()) return ErrorPage(call, meetings.error());
-  for (const Meeting& m : meetings->items) page.meetings.push_back(m.key);
+  page.meetings = std::move(*meetings);
   return HtmlPage(200, GroupFrame(call, *group, "Action items", pages::Section::kActions),
                   pages::RenderActionList(page));
 }
@@ -294,15 +293,15 @@ HttpResponse Attendance(RouteCall& call) {
   if (!roster.ok()) return ErrorPage(call, roster.error());
   PageRequest every;
   every.limit = kEveryMeeting;
-  auto meetings = call.store().MeetingPage(
-      {*group, period->first, period->second, MeetingParts::kAttendance}, every);
-  if (!meetings.ok()) return ErrorPage(call, meetings.error());
-  const GroupRegisters r{*group, std::move(*roster), std::move(meetings->items), {}, {}, today};
+  auto stored = call.store().AttendancePage({*group, period->first, period->second}, every);
+  if (!stored.ok()) return ErrorPage(call, stored.error());
+  GroupRegisters r{*group, std::move(*roster), MeetingsOf(stored->items), {}, {}, today};
+  r.attendance = std::move(stored->items);
   const pages::PagePeriod shown{period->first, period->second};
   if (!*by_affiliation)
     return HtmlPage(200, GroupFrame(call, *group, "Attendance", pages::Section::kAttendance),
                     pages::RenderAttendance(r, publish_detail::AttendanceDocument(r), shown));
-  const GroupLog log{r.group, r.roster ? &*r.roster : nullptr, r.meetings};
+  const GroupLog log{r.group, r.roster ? &*r.roster : nullptr, r.meetings, r.attendance};
   const Block whole = BlocksOf(log, shown.from, shown.to).front();
   pages::AffiliationAttendancePage page{
       *group, shown, whole.meetings.size(), r.roster && HasAffiliations(*r.roster), {}};

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/attendance.h"
 #include "core/text.h"
 #include "plenary/store.h"
 #include "store/store_test_backends.h"
@@ -240,6 +241,47 @@ TEST_P(ListPagesTest, MeetingAndDecisionPagesAreTheWholeLists) {
   EXPECT_TRUE(attended.items[0].decisions.empty());
 }
 
+// The stored attendance a page at a time, by cursor, both ways: each
+// meeting's attendance as the core computes it, in the meetings' order; and
+// the meeting keys of the action list's filter.
+TEST_P(ListPagesTest, AttendancePagesAreEachMeetingsAttendanceInOrder) {
+  std::vector<Meeting> meetings = Ok(store_->Meetings());
+  std::erase_if(meetings, [](const Meeting& m) { return m.key.group != "G1"; });
+  const Roster roster = *Ok(store_->FindRoster("G1"));
+  std::vector<MeetingKey> keys;
+  for (const Meeting& m : meetings) keys.push_back(m.key);
+  EXPECT_EQ(Ok(store_->MeetingKeys("g1")), keys);
+  EXPECT_TRUE(Ok(store_->MeetingKeys("nobody")).empty());
+  for (bool newest_first : {false, true}) {
+    if (newest_first)
+      std::stable_sort(meetings.begin(), meetings.end(),
+                       [](const Meeting& a, const Meeting& b) { return a.date > b.date; });
+    PageRequest page;
+    page.limit = 4;
+    page.newest_first = newest_first;
+    std::vector<MeetingAttendance> got;
+    for (;;) {
+      auto p = Ok(store_->AttendancePage({"G1", {}, {}}, page));
+      EXPECT_EQ(p.total, 14u);
+      got.insert(got.end(), p.items.begin(), p.items.end());
+      if (p.next.empty()) break;
+      page.cursor = p.next;
+    }
+    ASSERT_EQ(got.size(), meetings.size());
+    for (std::size_t i = 0; i < got.size(); ++i)
+      EXPECT_EQ(got[i], AttendanceOf(meetings[i], &roster)) << i;
+  }
+  PageRequest every;
+  every.limit = 100;
+  auto spring = Ok(store_->AttendancePage({"G1", D(2024, 3, 1), D(2024, 4, 30)}, every));
+  ASSERT_EQ(spring.items.size(), 2u);
+  EXPECT_EQ(spring.total, 2u);
+  EXPECT_EQ(spring.items[1].key.number, 4);
+  PageRequest bad;
+  bad.cursor = "abc";
+  EXPECT_FALSE(store_->AttendancePage({"G1", {}, {}}, bad).ok());
+}
+
 TEST_P(ListPagesTest, GroupsAreCountedWithoutTheirMeetingsAndOwnersNamed) {
   auto groups = Ok(store_->GroupSummaries());
   ASSERT_EQ(groups.size(), 2u);
@@ -266,14 +308,19 @@ TEST_P(ListPagesTest, TotalsFollowEveryWriteOfAnyConnection) {
   const std::size_t before = Ok(store_->ActionPage(open, PageRequest{})).total;
   const std::size_t groups_before = Ok(store_->GroupSummaries())[0].open_actions;
   ASSERT_EQ(Ok(store_->OwnerNames("G1")).size(), 3u);
+  const std::size_t keys_before = Ok(store_->MeetingKeys("G1")).size();
+  Roster roster = *Ok(store_->FindRoster("G1"));
   auto other = OpenStore(url_);
   ASSERT_TRUE(other.ok());
   Meeting m15 = SmallMeeting("G1", 15, D(2025, 1, 7));
   m15.actions = {Item("a new item", {{"New Owner", OwnerKind::kUnresolved}})};
-  ASSERT_TRUE((*other)->Import({std::nullopt, {Imported(m15, "g1-15")}}).ok());
+  roster.group.full_name += " (renamed)";
+  ASSERT_TRUE((*other)->Import({roster, {Imported(m15, "g1-15")}}).ok());
   EXPECT_EQ(Ok(store_->ActionPage(open, PageRequest{})).total, before + 1);
   EXPECT_EQ(Ok(store_->GroupSummaries())[0].open_actions, groups_before + 1);
   EXPECT_EQ(Ok(store_->OwnerNames("G1")).size(), 4u);
+  EXPECT_EQ(Ok(store_->MeetingKeys("G1")).size(), keys_before + 1);
+  EXPECT_EQ(*Ok(store_->FindRoster("G1")), roster);
   Meeting m16 = SmallMeeting("G1", 16, D(2025, 1, 14));
   m16.actions = {Item("another new item", {{"New Owner", OwnerKind::kUnresolved}})};
   ASSERT_TRUE(store_->Import({std::nullopt, {Imported(m16, "g1-16")}}).ok());

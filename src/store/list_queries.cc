@@ -5,6 +5,7 @@
 
 #include "core/date.h"
 #include "core/directory.h"
+#include "store/attendance_rows.h"
 
 namespace plenary {
 namespace {
@@ -156,6 +157,34 @@ SqlQuery MeetingCountSql(SqlDialect dialect, std::int64_t group_id, const Meetin
   return std::move(b).Done("SELECT count(*) FROM meetings m WHERE " + where);
 }
 
+namespace {
+
+// The group's entries, through audit_log_by_group: SQLite's column compares
+// without regard to case (NOCASE), PostgreSQL's index is on lower(group_name).
+std::string AuditWhere(SqlBuilder& b, SqlDialect dialect, const std::string& group) {
+  if (dialect == SqlDialect::kSqlite) return "group_name = " + b.P(group);
+  return "lower(group_name) = lower(" + b.P(group) + ")";
+}
+
+}  // namespace
+
+SqlQuery AuditPageSql(SqlDialect dialect, const std::string& group, const PageRequest& page,
+                      std::optional<std::int64_t> after, std::size_t limit) {
+  SqlBuilder b(dialect);
+  std::string sql =
+      "SELECT id, at_unix, who, action, group_name, target, before, after FROM audit_log WHERE " +
+      AuditWhere(b, dialect, group);
+  if (after) sql += " AND id < " + b.P(*after);
+  sql += " ORDER BY id DESC" + Limits(b, page, after, limit);
+  return std::move(b).Done(std::move(sql));
+}
+
+SqlQuery AuditCountSql(SqlDialect dialect, const std::string& group) {
+  SqlBuilder b(dialect);
+  std::string where = AuditWhere(b, dialect, group);
+  return std::move(b).Done("SELECT count(*) FROM audit_log WHERE " + where);
+}
+
 SqlQuery DecisionPageSql(SqlDialect dialect, std::int64_t group_id, const PageRequest& page,
                          std::optional<std::int64_t> after, std::size_t limit) {
   SqlBuilder b(dialect);
@@ -198,6 +227,15 @@ SqlQuery GroupSummariesSql(SqlDialect dialect) {
       "(SELECT count(*) FROM register_items r WHERE r.group_id = g.id AND r.status = 'open' "
       "AND r.merged_into IS NULL) "
       "FROM groups g ORDER BY lower(g.short_name), g.id");
+}
+
+SqlQuery MeetingKeysSql(SqlDialect dialect, std::int64_t group_id) {
+  SqlBuilder b(dialect);
+  std::string sql =
+      "SELECT g.short_name, m.kind, m.number FROM meetings m JOIN groups g ON g.id = m.group_id "
+      "WHERE m.group_id = " +
+      b.P(group_id) + " ORDER BY m.date, m.kind, m.number";
+  return std::move(b).Done(std::move(sql));
 }
 
 SqlQuery OwnerCandidatesSql(SqlDialect dialect, std::int64_t group_id) {
@@ -269,12 +307,23 @@ std::vector<std::pair<std::string, SqlQuery>> ListQueriesForPlans(SqlDialect d,
   all.emplace_back("meetings of a period", MeetingPageSql(d, group_id, period, first, 7, 51));
   all.emplace_back("meetings counted", MeetingCountSql(d, group_id, meetings));
   all.emplace_back("meetings of a period counted", MeetingCountSql(d, group_id, period));
+  all.emplace_back("attendance", AttendancePageSql(d, group_id, meetings, first, std::nullopt, 51));
+  all.emplace_back("attendance after a cursor",
+                   AttendancePageSql(d, group_id, meetings, first, 7, 51));
+  all.emplace_back("attendance newest first",
+                   AttendancePageSql(d, group_id, meetings, newest, 7, 51));
+  all.emplace_back("attendance of a period", AttendancePageSql(d, group_id, period, first, 7, 51));
+  all.emplace_back("meetings with no stored attendance", StaleAttendanceMeetingsSql(d, group_id));
   all.emplace_back("decisions", DecisionPageSql(d, group_id, first, std::nullopt, 51));
   all.emplace_back("decisions after a cursor", DecisionPageSql(d, group_id, first, 7, 51));
   all.emplace_back("decisions newest first", DecisionPageSql(d, group_id, newest, 7, 51));
   all.emplace_back("decisions counted", DecisionCountSql(d, group_id));
+  all.emplace_back("audit", AuditPageSql(d, "G", first, std::nullopt, 51));
+  all.emplace_back("audit after a cursor", AuditPageSql(d, "G", first, 7, 51));
+  all.emplace_back("audit counted", AuditCountSql(d, "G"));
   all.emplace_back("groups", GroupSummariesSql(d));
   all.emplace_back("owner names", OwnerCandidatesSql(d, group_id));
+  all.emplace_back("meeting keys", MeetingKeysSql(d, group_id));
   return all;
 }
 

@@ -63,9 +63,18 @@ SqlQuery DecisionPageSql(SqlDialect dialect, std::int64_t group_id, const PageRe
                          std::optional<std::int64_t> after, std::size_t limit);
 SqlQuery DecisionCountSql(SqlDialect dialect, std::int64_t group_id);
 
+// Columns: id, at_unix, who, action, group_name, target, before, after of
+// the group's audit entries, newest first (by id; after: older than it).
+SqlQuery AuditPageSql(SqlDialect dialect, const std::string& group, const PageRequest& page,
+                      std::optional<std::int64_t> after, std::size_t limit);
+SqlQuery AuditCountSql(SqlDialect dialect, const std::string& group);
+
 // Columns: short name, full name, active_from, active_to, has a roster (0/1),
 // meetings, last meeting's date, open items.
 SqlQuery GroupSummariesSql(SqlDialect dialect);
+
+// Columns: group, kind, number of the group's meetings, oldest first.
+SqlQuery MeetingKeysSql(SqlDialect dialect, std::int64_t group_id);
 
 // Columns: name, kind of every owner of the group's items, each once, sorted.
 SqlQuery OwnerCandidatesSql(SqlDialect dialect, std::int64_t group_id);

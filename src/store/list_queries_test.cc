@@ -25,8 +25,8 @@ namespace {
 using namespace store_testing;  // NOLINT: the shared test data
 
 // The tables that grow with a group's history, and the aliases the list
-// queries give them; groups (one row a group) and the page subquery may be
-// scanned.
+// queries give them; groups (one row a group) and the page subquery (p) may
+// be scanned.
 const std::set<std::string> kLargeTables{"r",
                                          "m",
                                          "m2",
@@ -38,7 +38,12 @@ const std::set<std::string> kLargeTables{"r",
                                          "decisions",
                                          "register_item_owners",
                                          "meeting_participants",
-                                         "action_mentions"};
+                                         "action_mentions",
+                                         "a",
+                                         "e",
+                                         "attendance_meetings",
+                                         "attendance_entries",
+                                         "audit_log"};
 
 class ListQueryPlansTest : public BackendTest {
  protected:

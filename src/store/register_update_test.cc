@@ -4,7 +4,10 @@
 // extends its register where it can (store/register_rows.h), the other
 // replays the whole group on every write (PLENARY_REGISTER_REPLAY=always),
 // as the register was kept before. After every step both must hold the same
-// register, row for row, ids included.
+// register, row for row, ids included. The same histories, with attendance
+// lists and roster changes, check the stored attendance (schema 10): after
+// every step each meeting's must equal AttendanceOf the stored meeting with
+// the stored roster, and participation from it ParticipationOver's.
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
@@ -13,6 +16,7 @@
 #include <random>
 #include <set>
 
+#include "core/attendance.h"
 #include "core/date.h"
 #include "plenary/store.h"
 #include "store/store_test_backends.h"
@@ -84,10 +88,51 @@ class History {
     return item;
   }
 
+  // Attendance lists from the roster's people, their initials and strangers.
+  void Attend(Meeting& meeting) {
+    static const char* kNames[] = {"Alice Example", "Bob Example", "Carol Example", "Dana Staff",
+                                   "Erin Observer", "AE",          "Zed Stranger",  "Yan Visitor"};
+    meeting.attendees.clear();
+    meeting.apologies.clear();
+    meeting.staff.clear();
+    for (const char* name : kNames) {
+      int where = Pick(0, 5);
+      if (where <= 1) meeting.attendees.push_back(name);
+      if (where == 2 || where == 5) meeting.apologies.push_back(name);
+      if (where == 3 && Pick(0, 1)) meeting.staff.push_back(name);
+    }
+    meeting.subteam = Pick(0, 3) == 0 ? std::optional<std::string>("Budget") : std::nullopt;
+  }
+
+  // A roster for the group, its membership dates and sub-team drawn anew.
+  Roster NewRoster() {
+    Roster roster;
+    roster.group = {"PROP", "Property test group", std::nullopt, std::nullopt};
+    auto person = [&](const char* name, Role role, std::vector<std::string> aliases) {
+      Person p;
+      p.name = name;
+      p.role = role;
+      p.aliases = std::move(aliases);
+      if (Pick(0, 2) == 0) p.member_from = NextDate(false);
+      if (Pick(0, 3) == 0) p.member_to = NextDate(false);
+      if (p.member_from && p.member_to && *p.member_to < *p.member_from) p.member_to.reset();
+      return p;
+    };
+    roster.people = {person("Alice Example", Role::kMember, {"AE"}),
+                     person("Bob Example", Pick(0, 1) ? Role::kMember : Role::kLiaison, {}),
+                     person("Carol Example", Role::kLiaison, {}),
+                     person("Dana Staff", Role::kStaff, {}),
+                     person("Erin Observer", Role::kObserver, {})};
+    if (Pick(0, 2))
+      roster.subteams.push_back({"Budget", std::nullopt, {"Carol Example", "Alice Example"}});
+    return roster;
+  }
+
   MeetingImport NewMeeting(Date date) {
     Meeting meeting;
     meeting.key = {"PROP", Pick(0, 3) ? "Plenary" : "Call", ++number_};
     meeting.date = date;
+    Attend(meeting);
     int line = 1;
     int reviews = texts_.empty() ? 0 : Pick(0, 3);
     for (int i = 0; i < reviews; ++i) meeting.actions.push_back(Review(line++));
@@ -121,6 +166,7 @@ class History {
       actions[Pick(0, Last(actions))].text += " urgently";
     else
       actions.push_back(NewItem(static_cast<int>(actions.size()) + 1));
+    if (Pick(0, 1)) Attend(import.meeting);
     for (std::size_t i = 0; i < actions.size(); ++i) actions[i].line = static_cast<int>(i) + 1;
     import.source.sha256 = std::to_string(++version_);
     return import;
@@ -192,7 +238,7 @@ class RegisterPropertyTest : public BackendTest {
 
 void RegisterPropertyTest::Step(History& history, std::set<std::int64_t>& merged,
                                 std::string& what) {
-  int kind = history.Empty() ? 0 : history.Pick(0, 9);
+  int kind = history.Empty() ? 0 : history.Pick(0, 10);
   ActionEdit by;
   by.who = "tester";
   if (kind <= 4) {  // one more meeting, in order or not
@@ -235,6 +281,10 @@ void RegisterPropertyTest::Step(History& history, std::set<std::int64_t>& merged
     by.effective = history.EffectiveDate();
     OnBoth([&](Store& s) { return s.MergeActions(into, from, by).ok(); });
     merged.insert(from);
+  } else if (kind == 10) {
+    what = "a roster imported (or changed)";
+    Roster roster = history.NewRoster();
+    OnBoth([&](Store& s) { return s.Import({roster, {}}).ok(); });
   } else {
     what = "an unmerge";
     if (merged.empty()) return;
@@ -244,6 +294,36 @@ void RegisterPropertyTest::Step(History& history, std::set<std::int64_t>& merged
     merged.erase(it);
     OnBoth([&](Store& s) { return s.UnmergeAction(from).ok(); });
   }
+}
+
+// Whether the stored attendance of every meeting of the group equals its
+// recomputation from the stored meeting and roster, and participation over
+// the whole history and over its first months from either is the same.
+::testing::AssertionResult StoredAttendanceIsCurrent(Store& store) {
+  PageRequest every;
+  every.limit = 1'000'000;
+  auto stored = store.AttendancePage({"PROP", std::nullopt, std::nullopt}, every);
+  auto meetings =
+      store.MeetingPage({"PROP", std::nullopt, std::nullopt, MeetingParts::kAttendance}, every);
+  auto roster = store.FindRoster("PROP");
+  if (!stored.ok() || !meetings.ok() || !roster.ok())
+    return ::testing::AssertionFailure() << "a read failed";
+  const Roster* known = *roster ? &**roster : nullptr;
+  std::vector<MeetingAttendance> expected = AttendanceOfEach(meetings->items, known);
+  if (stored->items.size() != expected.size() || stored->total != meetings->total)
+    return ::testing::AssertionFailure()
+           << stored->items.size() << " meetings stored, " << expected.size() << " held";
+  for (std::size_t i = 0; i < expected.size(); ++i)
+    if (!(stored->items[i] == expected[i]))
+      return ::testing::AssertionFailure() << "meeting #" << expected[i].key.number << " differs";
+  for (const auto& subteam : {std::optional<std::string>(), std::optional<std::string>("Budget")})
+    for (Date to : {D(2020, 1, 31), D(2099, 12, 31)}) {
+      const Date from = D(2019, 1, 1);
+      if (ParticipationFrom(stored->items, known, from, to, subteam) !=
+          ParticipationOver(meetings->items, known, from, to, subteam))
+        return ::testing::AssertionFailure() << "participation differs";
+    }
+  return ::testing::AssertionSuccess();
 }
 
 TEST_P(RegisterPropertyTest, EveryStepEndsInTheRegisterAFullReplayMakes) {
@@ -262,6 +342,10 @@ TEST_P(RegisterPropertyTest, EveryStepEndsInTheRegisterAFullReplayMakes) {
             << "seed " << seed << ", step " << step << " (" << what << "): table " << table
             << " differs (" << actual[table].size() << " rows, a replay has " << rows.size()
             << ")";
+      ASSERT_TRUE(StoredAttendanceIsCurrent(*incremental_))
+          << "seed " << seed << ", step " << step << " (" << what << ")";
+      ASSERT_TRUE(StoredAttendanceIsCurrent(*replayed_))
+          << "seed " << seed << ", step " << step << " (" << what << ")";
     }
     // The next seed starts from empty stores.
     url_ = FreshUrl();

@@ -169,6 +169,24 @@ TEST_P(SiteStoreTest, ApiTokensFindTheirUserUntilRevoked) {
   EXPECT_EQ(site_->RevokeApiToken(token->id + 9).error().kind, ErrorKind::kNotFound);
 }
 
+// What a worker keeps between requests (a token's user, a group's
+// publicity) follows a change made through another connection: a token
+// revoked or a group made private by the command line counts at once.
+TEST_P(SiteStoreTest, ATokenRevokedOrAGroupMadePrivateElsewhereCountsAtOnce) {
+  User alice = Add("alice");
+  auto token = site_->CreateApiToken(alice.id, "script", kHash64, 1700000000);
+  ASSERT_TRUE(token.ok()) << token.error().message;
+  ASSERT_TRUE(site_->SetGroupPublic("SSR2", true).ok());
+  ASSERT_TRUE(site_->FindApiToken(kHash64)->has_value());
+  ASSERT_TRUE(*site_->GroupIsPublic("SSR2"));
+  auto other = OpenSiteStore(url_);
+  ASSERT_TRUE(other.ok()) << other.error().message;
+  ASSERT_TRUE((*other)->RevokeApiToken(token->id).ok());
+  ASSERT_TRUE((*other)->SetGroupPublic("SSR2", false).ok());
+  EXPECT_FALSE(site_->FindApiToken(kHash64)->has_value());
+  EXPECT_FALSE(*site_->GroupIsPublic("SSR2"));
+}
+
 TEST_P(SiteStoreTest, GroupsArePrivateUntilMadePublic) {
   EXPECT_FALSE(*site_->GroupIsPublic("SSR2"));
   ASSERT_TRUE(site_->SetGroupPublic("SSR2", true).ok());
@@ -199,6 +217,38 @@ TEST_P(SiteStoreTest, AuditIsNewestFirstAndFiltered) {
   EXPECT_EQ(site_->Audit({"ssr2", std::nullopt, 100})->size(), 2u);
   EXPECT_EQ(site_->Audit({std::nullopt, "action/1", 100})->at(0).group, "RDS");
   EXPECT_EQ(site_->Audit({std::nullopt, std::nullopt, 1})->size(), 1u);
+}
+
+TEST_P(SiteStoreTest, AuditPagesAreNewestFirstByCursorOrOffset) {
+  for (int i = 0; i < 7; ++i)
+    ASSERT_TRUE(
+        site_
+            ->AppendAudit({0, 1700000000 + i, "alice", "action.edit", i == 3 ? "RDS" : "SSR2",
+                           "action/" + std::to_string(i), "", "{}"})
+            .ok());
+  PageRequest page;
+  page.limit = 4;
+  auto first = site_->AuditPage("ssr2", page);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(first->total, 6u);
+  ASSERT_EQ(first->items.size(), 4u);
+  EXPECT_EQ(first->items[0].target, "action/6");
+  EXPECT_EQ(first->items[3].target, "action/2");
+  ASSERT_FALSE(first->next.empty());
+  page.cursor = first->next;
+  auto second = site_->AuditPage("SSR2", page);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  ASSERT_EQ(second->items.size(), 2u);
+  EXPECT_EQ(second->items[0].target, "action/1");
+  EXPECT_EQ(second->items[1].target, "action/0");
+  EXPECT_TRUE(second->next.empty());
+  PageRequest by_offset;
+  by_offset.offset = 4;
+  by_offset.limit = 4;
+  EXPECT_EQ(site_->AuditPage("SSR2", by_offset)->items.size(), 2u);
+  page.cursor = "x";
+  EXPECT_EQ(site_->AuditPage("SSR2", page).error().kind, ErrorKind::kInvalidInput);
+  EXPECT_EQ(site_->AuditPage("nobody", {})->total, 0u);
 }
 
 TEST_P(SiteStoreTest, RemindersAreRecordedOncePerGroupRecipientAndDay) {

@@ -275,6 +275,14 @@ async function writes(ids) {
   await call("PATCH", "/api/v1/groups/{group}", { params: g, body: { public: false }, expect: 200 });
   const audit = await call("GET", "/api/v1/groups/{group}/audit", { params: g, query: "per_page=5", expect: 200 });
   if (!(audit.body?.total > 0)) fail("GET /api/v1/groups/{group}/audit: the changes above are not in the audit log");
+  // The audit log by its cursor: the entry after the newest is the second newest.
+  const newest = await call("GET", "/api/v1/groups/{group}/audit", { params: g, query: "limit=1", expect: 200 });
+  const auditCursor = new URLSearchParams((newest.body?.next || "").split("?")[1] || "").get("cursor");
+  if (!auditCursor) fail(`GET /api/v1/groups/{group}/audit?limit=1: no next cursor: ${newest.body?.next}`);
+  const older = await call("GET", "/api/v1/groups/{group}/audit",
+                           { params: g, query: `limit=1&cursor=${encodeURIComponent(auditCursor)}`, expect: 200 });
+  if (older.body?.items?.[0]?.id !== audit.body?.items?.[1]?.id)
+    fail("GET /api/v1/groups/{group}/audit?cursor=: not the second newest entry");
   const imports = "/api/v1/groups/{group}/imports";
   const request = { notes: [{ name: "ssr2-plenary-15.txt", text: notes }],
                     roster: { name: "ssr2-roster.txt", text: roster } };

@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "store/batch_checks.h"
+#include "store/postgres/pg_attendance.h"
 #include "store/postgres/pg_queries.h"
 #include "store/postgres/pg_search.h"
 #include "store/register_rows.h"
@@ -86,6 +87,7 @@ ImportOutcome SaveRoster(pqxx::transaction_base& tx, const Roster& roster) {
   tx.exec_params0("DELETE FROM people WHERE group_id = $1", id);
   WriteSubTeams(tx, id, roster.subteams, WritePeople(tx, id, roster.people));
   WriteOrganisationAddresses(tx, id, roster.organisations);
+  ForgetGroupAttendance(tx, id);
   return had_roster ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
 }
 
@@ -243,6 +245,7 @@ ImportOutcome SaveMeeting(pqxx::transaction_base& tx, const MeetingImport& impor
   }
   Id id = WriteMeetingRow(tx, group_id, stored_id, import);
   WriteParticipants(tx, id, meeting);
+  ForgetMeetingAttendance(tx, id);
   WriteAgendaAndDecisions(tx, id, meeting);
   WriteActions(tx, id, meeting.actions);
   IndexMeeting(tx, id);

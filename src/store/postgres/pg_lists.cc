@@ -121,4 +121,13 @@ std::vector<std::string> LoadOwnerNames(pqxx::transaction_base& tx, const std::s
   return names;
 }
 
+std::vector<MeetingKey> LoadMeetingKeys(pqxx::transaction_base& tx, const std::string& group_name) {
+  std::optional<GroupRow> group = FindGroup(tx, group_name);
+  if (!group) return {};
+  std::vector<MeetingKey> keys;
+  for (const pqxx::row& row : ExecAll(tx, MeetingKeysSql(kDialect, group->id)))
+    keys.push_back({row[0].c_str(), row[1].c_str(), row[2].as<int>()});
+  return keys;
+}
+
 }  // namespace plenary::pg

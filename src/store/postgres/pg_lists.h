@@ -27,5 +27,6 @@ ListPage<RegisteredDecision> LoadDecisionPage(pqxx::transaction_base& tx, const 
                                               std::optional<std::int64_t> after);
 std::vector<GroupSummary> LoadGroupSummaries(pqxx::transaction_base& tx);
 std::vector<std::string> LoadOwnerNames(pqxx::transaction_base& tx, const std::string& group);
+std::vector<MeetingKey> LoadMeetingKeys(pqxx::transaction_base& tx, const std::string& group);
 
 }  // namespace plenary::pg

@@ -368,6 +368,26 @@ CREATE TABLE workplan_task_items (
 CREATE INDEX workplan_task_items_by_item ON workplan_task_items (item_id);
 )sql";
 
+// The attendance log kept by imports (store/attendance_rows.h); filled on
+// opening for the meetings stored before (RefreshStaleAttendance).
+constexpr std::string_view kSchemaV10StoredAttendance = R"sql(
+CREATE TABLE attendance_meetings (
+  meeting_id bigint PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+  subteam text
+);
+
+CREATE TABLE attendance_entries (
+  meeting_id bigint NOT NULL REFERENCES attendance_meetings (meeting_id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  list text NOT NULL CHECK (list IN ('people', 'staff', 'observers', 'not_on_roster')),
+  name text NOT NULL,
+  presence text CHECK (presence IN ('present', 'apology', 'absent')),
+  standing text CHECK (standing IN ('expected', 'guest', 'not_on_roster')),
+  CHECK ((list = 'people') = (presence IS NOT NULL AND standing IS NOT NULL)),
+  PRIMARY KEY (meeting_id, position)
+);
+)sql";
+
 // The version recorded in the current schema (search_path's first schema):
 // 0 when it has no tables at all.
 int ReadVersion(pqxx::transaction_base& tx) {
@@ -427,6 +447,8 @@ const std::vector<PostgresMigration>& PostgresMigrations() {
        kSchemaV8IncrementalRegister},
       {9, "sub-team work plans: subtopics, tasks, leaders, people, linked items, milestones",
        kSchemaV9WorkPlans},
+      {10, "the attendance log kept by imports: each meeting's attendance and sub-team",
+       kSchemaV10StoredAttendance},
   };
   return migrations;
 }

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "store/postgres/pg_database.h"
+#include "store/postgres/pg_lists.h"
 #include "store/postgres/pg_search.h"
 #include "store/site_rows.h"
 
@@ -361,19 +362,39 @@ Result<std::vector<SentReminder>> PostgresSiteStore::RemindersSent(const std::st
   });
 }
 
+namespace {
+
+std::vector<AuditEntry> ReadAuditEntries(const pqxx::result& rows) {
+  std::vector<AuditEntry> entries;
+  for (const pqxx::row& row : rows)
+    entries.push_back({row[0].as<std::int64_t>(), row[1].as<std::int64_t>(), row[2].c_str(),
+                       row[3].c_str(), row[4].c_str(), row[5].c_str(), row[6].c_str(),
+                       row[7].c_str()});
+  return entries;
+}
+
+}  // namespace
+
 Result<std::vector<AuditEntry>> PostgresSiteStore::Audit(const AuditQuery& query) {
   return db_->Read<std::vector<AuditEntry>>([&](Tx& tx) -> Result<std::vector<AuditEntry>> {
-    pqxx::result rows = tx.exec_params(
+    return ReadAuditEntries(tx.exec_params(
         "SELECT id, at_unix, who, action, group_name, target, before, after FROM audit_log "
         "WHERE ($1::text IS NULL OR lower(group_name) = lower($1::text)) "
         "AND ($2::text IS NULL OR target = $2::text) ORDER BY id DESC LIMIT $3",
-        query.group, query.target, std::max(0, query.limit));
-    std::vector<AuditEntry> entries;
-    for (const pqxx::row& row : rows)
-      entries.push_back({row[0].as<std::int64_t>(), row[1].as<std::int64_t>(), row[2].c_str(),
-                         row[3].c_str(), row[4].c_str(), row[5].c_str(), row[6].c_str(),
-                         row[7].c_str()});
-    return entries;
+        query.group, query.target, std::max(0, query.limit)));
+  });
+}
+
+Result<ListPage<AuditEntry>> PostgresSiteStore::AuditPage(const std::string& group,
+                                                          const PageRequest& page) {
+  auto after = ParseCursor(page.cursor);
+  if (!after.ok()) return after.error();
+  return db_->Read<ListPage<AuditEntry>>([&](Tx& tx) -> Result<ListPage<AuditEntry>> {
+    pqxx::result count = pg::ExecAll(tx, AuditCountSql(SqlDialect::kPostgres, group));
+    const std::size_t total = count.empty() ? 0 : count[0][0].as<std::size_t>();
+    return PageOf(ReadAuditEntries(pg::ExecAll(tx, AuditPageSql(SqlDialect::kPostgres, group, page,
+                                                                *after, page.limit + 1))),
+                  page.limit, total, [](const AuditEntry& e) { return e.id; });
   });
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "store/batch_checks.h"
+#include "store/postgres/pg_attendance.h"
 #include "store/postgres/pg_database.h"
 #include "store/postgres/pg_import.h"
 #include "store/postgres/pg_lists.h"
@@ -41,8 +42,10 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& ur
   Result<std::unique_ptr<pg::Database>> db = pg::Database::Open(url);
   if (!db) return db.error();
   // After an upgrade, replay the register of meetings stored before it.
-  Result<bool> replayed = (*db)->Write<bool>(
-      [](pqxx::transaction_base& tx) -> Result<bool> { return pg::RebuildStaleRegisters(tx); });
+  Result<bool> replayed = (*db)->Write<bool>([](pqxx::transaction_base& tx) -> Result<bool> {
+    const bool rebuilt = pg::RebuildStaleRegisters(tx);
+    return pg::RefreshStaleAttendance(tx) || rebuilt;
+  });
   if (!replayed) return replayed.error();
   return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(db).value()));
 }
@@ -61,6 +64,7 @@ Result<ImportReport> PostgresStore::Import(const ImportBatch& batch,
     std::map<pg::Id, InputChange> changes;
     ImportReport report = pg::WriteImportBatch(tx, batch, changes);
     for (const auto& [group, change] : changes) pg::UpdateRegister(tx, group, change, *register_cache_);
+    pg::RefreshStaleAttendance(tx);
     for (const WorkPlan& plan : batch.workplans) {
       auto outcome = pg::SaveWorkPlan(tx, plan);
       if (!outcome.ok()) return outcome.error();
@@ -160,6 +164,15 @@ Result<ListPage<Meeting>> PostgresStore::MeetingPage(const MeetingListQuery& que
   });
 }
 
+Result<ListPage<MeetingAttendance>> PostgresStore::AttendancePage(const MeetingListQuery& query,
+                                                                  const PageRequest& page) {
+  auto after = ParseCursor(page.cursor);
+  if (!after.ok()) return after.error();
+  return db_->Read<ListPage<MeetingAttendance>>([&](pqxx::transaction_base& tx) {
+    return Result<ListPage<MeetingAttendance>>(pg::LoadAttendancePage(tx, query, page, *after));
+  });
+}
+
 Result<ListPage<RegisteredDecision>> PostgresStore::DecisionPage(const std::string& group,
                                                                  const PageRequest& page) {
   auto after = ParseCursor(page.cursor);
@@ -172,6 +185,12 @@ Result<ListPage<RegisteredDecision>> PostgresStore::DecisionPage(const std::stri
 Result<std::vector<GroupSummary>> PostgresStore::GroupSummaries() {
   return db_->Read<std::vector<GroupSummary>>([](pqxx::transaction_base& tx) {
     return Result<std::vector<GroupSummary>>(pg::LoadGroupSummaries(tx));
+  });
+}
+
+Result<std::vector<MeetingKey>> PostgresStore::MeetingKeys(const std::string& group) {
+  return db_->Read<std::vector<MeetingKey>>([&](pqxx::transaction_base& tx) {
+    return Result<std::vector<MeetingKey>>(pg::LoadMeetingKeys(tx, group));
   });
 }
 
@@ -262,6 +281,7 @@ Status PostgresStore::Restore(const Snapshot& snapshot) {
       return Error::Conflict("the target store is not empty");
     pg::WriteSnapshot(tx, snapshot);
     pg::RebuildSearchIndex(tx);
+    pg::RefreshStaleAttendance(tx);
     return true;
   });
   if (!result.ok()) return result.error();

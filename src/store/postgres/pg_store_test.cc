@@ -7,6 +7,7 @@
 
 #include <pqxx/pqxx>
 
+#include "core/attendance.h"
 #include "pg_test_server.h"
 #include "plenary/site.h"
 #include "store/postgres/pg_migrations.h"
@@ -40,8 +41,16 @@ class PostgresStoreTest : public ::testing::Test {
     tx.commit();
   }
 
-  // Takes migrations 9 and 8 off, as a database of an earlier plenary would be.
+  // Takes migration 10 off, as a database of an earlier plenary would be.
+  void BackToVersion9() {
+    Exec(
+        "DROP TABLE attendance_entries, attendance_meetings; "
+        "DELETE FROM schema_migrations WHERE version = 10");
+  }
+
+  // Takes migrations 10, 9 and 8 off.
   void BackToVersion7() {
+    BackToVersion9();
     Exec(
         "DROP TABLE workplan_task_items, workplan_task_people, workplan_tasks, "
         "workplan_subtopics, workplan_milestones, workplan_subteams; "
@@ -218,6 +227,27 @@ TEST_F(PostgresStoreTest, MigrationEightReplaysAVersion7RegisterWithItsIds) {
   third.actions[0].status = ActionStatus::kComplete;
   ASSERT_TRUE(store->Import({std::nullopt, {Imported(third, "3")}}).ok());
   EXPECT_EQ(store->Action(before[0].id)->item.status, ActionStatus::kComplete);
+}
+
+// Schema 10 stores each meeting's attendance; a version 9 database gets it
+// computed on opening, the same as the core computes it.
+TEST_F(PostgresStoreTest, Version9MeetingsHaveTheirAttendanceStoredOnOpening) {
+  Meeting second = SmallMeeting("SSR2", 16, D(2017, 6, 20));
+  second.attendees = {"Denise Michel"};
+  ASSERT_TRUE(Open()->Import({Ssr2Roster(), {Imported(FullMeeting(), "1")}}).ok());
+  BackToVersion9();
+  auto store = Open();
+  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), CurrentPostgresSchemaVersion());
+  ASSERT_TRUE(store->Import({std::nullopt, {Imported(second, "2")}}).ok());
+  auto stored = store->AttendancePage({"SSR2", std::nullopt, std::nullopt}, {});
+  ASSERT_TRUE(stored.ok()) << stored.error().message;
+  const Roster roster = **store->FindRoster("SSR2");
+  const std::vector<Meeting> meetings = *store->Meetings();
+  ASSERT_EQ(stored->items.size(), 2u);
+  ASSERT_EQ(meetings.size(), 2u);
+  EXPECT_EQ(stored->items[0], AttendanceOf(meetings[0], &roster));
+  EXPECT_EQ(stored->items[1], AttendanceOf(meetings[1], &roster));
+  EXPECT_GT(QueryInt("SELECT count(*) FROM attendance_entries"), 3);
 }
 
 TEST(PostgresOpenStoreTest, AnUnreachableServerIsAStorageErrorWithoutThePassword) {

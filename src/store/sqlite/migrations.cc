@@ -331,6 +331,28 @@ CREATE TABLE workplan_task_items (
 CREATE INDEX workplan_task_items_by_item ON workplan_task_items (item_id);
 )sql";
 
+// The attendance log kept by imports (store/attendance_rows.h): each
+// meeting's attendance as core/attendance computes it, its sub-team and its
+// names in their lists' order. Filled when a database is opened
+// (RefreshStaleAttendance) for the meetings stored before.
+constexpr std::string_view kSchemaV10StoredAttendance = R"sql(
+CREATE TABLE attendance_meetings (
+  meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+  subteam TEXT
+) STRICT;
+
+CREATE TABLE attendance_entries (
+  meeting_id INTEGER NOT NULL REFERENCES attendance_meetings (meeting_id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  list TEXT NOT NULL CHECK (list IN ('people', 'staff', 'observers', 'not_on_roster')),
+  name TEXT NOT NULL,
+  presence TEXT CHECK (presence IN ('present', 'apology', 'absent')),
+  standing TEXT CHECK (standing IN ('expected', 'guest', 'not_on_roster')),
+  CHECK ((list = 'people') = (presence IS NOT NULL AND standing IS NOT NULL)),
+  PRIMARY KEY (meeting_id, position)
+) WITHOUT ROWID, STRICT;
+)sql";
+
 int QueryInt(SQLite::Database& db, const char* sql) {
   SQLite::Statement query(db, sql);
   query.executeStep();
@@ -388,6 +410,8 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
        kSchemaV8IncrementalRegister},
       {9, "sub-team work plans: subtopics, tasks, leaders, people, linked items, milestones",
        kSchemaV9WorkPlans},
+      {10, "the attendance log kept by imports: each meeting's attendance and sub-team",
+       kSchemaV10StoredAttendance},
   };
   return migrations;
 }

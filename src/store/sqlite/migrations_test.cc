@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/attendance.h"
 #include "plenary/site.h"
 #include "plenary/store.h"
 #include "store/store_test_data.h"
@@ -45,6 +46,13 @@ class MigrationsTest : public ::testing::Test {
         "'table', 14), (8, 1, 1, 'Schedule remainder of SSR1 briefings', NULL, 'complete', "
         "'review', 60)");
     db.exec("INSERT INTO action_owners VALUES (7, 0, 'Staff', 'organisation')");
+  }
+
+  // Takes migration 10 off, as a database of an earlier plenary would be.
+  static void BackToVersion9(SQLite::Database& db) {
+    db.exec(
+        "DROP TABLE attendance_entries; DROP TABLE attendance_meetings; "
+        "DELETE FROM schema_migrations WHERE version = 10");
   }
 
   fs::path dir_;
@@ -205,6 +213,7 @@ TEST_F(MigrationsTest, Version7RegisterIsReplayedWithItsIdsAndThenExtended) {
   }
   {  // back to version 7, as a database of an earlier plenary would be
     SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    BackToVersion9(db);
     db.exec(
         "DROP TABLE workplan_task_items; DROP TABLE workplan_task_people; "
         "DROP TABLE workplan_tasks; DROP TABLE workplan_subtopics; "
@@ -235,6 +244,38 @@ TEST_F(MigrationsTest, Version7RegisterIsReplayedWithItsIdsAndThenExtended) {
   auto done = (*store)->Action(before[0].id);
   ASSERT_TRUE(done.ok());
   EXPECT_EQ(done->item.status, ActionStatus::kComplete);
+}
+
+// Schema 10 stores each meeting's attendance. A version 9 database gets it
+// computed for the meetings it holds when it is opened, the same as the
+// core computes it; the next import keeps it current.
+TEST_F(MigrationsTest, Version9MeetingsHaveTheirAttendanceStoredOnOpening) {
+  using namespace store_testing;
+  Meeting second = SmallMeeting("SSR2", 16, D(2017, 6, 20));
+  second.attendees = {"Denise Michel"};
+  {
+    auto store = OpenStore(path_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    ASSERT_TRUE((*store)->Import({Ssr2Roster(), {Imported(FullMeeting(), "1")}}).ok());
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    BackToVersion9(db);
+  }
+  auto store = OpenStore(path_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  SQLite::Database db(path_);
+  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(),
+            SqliteMigrations().back().version);
+  ASSERT_TRUE((*store)->Import({std::nullopt, {Imported(second, "2")}}).ok());
+  auto stored = (*store)->AttendancePage({"SSR2", std::nullopt, std::nullopt}, {});
+  ASSERT_TRUE(stored.ok()) << stored.error().message;
+  const Roster roster = **(*store)->FindRoster("SSR2");
+  const std::vector<Meeting> meetings = *(*store)->Meetings();
+  ASSERT_EQ(stored->items.size(), 2u);
+  ASSERT_EQ(meetings.size(), 2u);
+  EXPECT_EQ(stored->total, 2u);
+  EXPECT_EQ(stored->items[0], AttendanceOf(meetings[0], &roster));
+  EXPECT_EQ(stored->items[1], AttendanceOf(meetings[1], &roster));
+  EXPECT_GT(db.execAndGet("SELECT count(*) FROM attendance_entries").getInt(), 3);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 
 #include "core/date.h"
 #include "store/batch_checks.h"
+#include "store/sqlite/sqlite_attendance.h"
 #include "store/sqlite/sqlite_queries.h"
 #include "store/sqlite/sqlite_search.h"
 #include "store/sqlite/sqlite_values.h"
@@ -99,6 +100,7 @@ ImportOutcome SaveRoster(SQLite::Database& db, const Roster& roster) {
   Run(db, "DELETE FROM people WHERE group_id = ?", id);
   WriteSubTeams(db, id, roster.subteams, WritePeople(db, id, roster.people));
   WriteOrganisationAddresses(db, id, roster.organisations);
+  ForgetGroupAttendance(db, id);
   return had_roster ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
 }
 
@@ -256,6 +258,7 @@ ImportOutcome SaveMeeting(SQLite::Database& db, const MeetingImport& import,
     id = InsertMeeting(db, group_id, import);
   }
   WriteParticipants(db, id, meeting);
+  ForgetMeetingAttendance(db, id);
   WriteAgenda(db, id, meeting.agenda);
   WriteDecisions(db, id, meeting.decisions);
   WriteActions(db, id, meeting.actions);

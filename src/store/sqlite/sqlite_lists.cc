@@ -10,7 +10,9 @@ namespace {
 
 constexpr SqlDialect kDialect = SqlDialect::kSqlite;
 
-std::size_t Count(SQLite::Database& db, ListCache& cache, const SqlQuery& query) {
+}  // namespace
+
+std::size_t CountOf(SQLite::Database& db, ListCache& cache, const SqlQuery& query) {
   std::string key = query.sql;
   for (const SqlValue& v : query.params) {
     key += '\x1f';
@@ -21,17 +23,20 @@ std::size_t Count(SQLite::Database& db, ListCache& cache, const SqlQuery& query)
   }
   auto cached = cache.counts.find(key);
   if (cached != cache.counts.end()) return cached->second;
-  SQLite::Statement st(db, query.sql);
-  BindAll(st, query);
-  std::size_t count = st.executeStep() ? static_cast<std::size_t>(st.getColumn(0).getInt64()) : 0;
+  LentStatement st = cache.statements.Lend(db, query.sql);
+  BindAll(*st, query);
+  std::size_t count = st->executeStep() ? static_cast<std::size_t>(st->getColumn(0).getInt64()) : 0;
   cache.counts.emplace(std::move(key), count);
   return count;
 }
 
-std::vector<RegisteredAction> ReadActions(SQLite::Database& db, const SqlQuery& query) {
-  SQLite::Statement st(db, query.sql);
-  BindAll(st, query);
-  return ReadRegisterItems(st);
+namespace {
+
+std::vector<RegisteredAction> ReadActions(SQLite::Database& db, ListCache& cache,
+                                          const SqlQuery& query) {
+  LentStatement st = cache.statements.Lend(db, query.sql);
+  BindAll(*st, query);
+  return ReadRegisterItems(*st);
 }
 
 // The stored owner names the query's owner names, with the group's roster.
@@ -50,15 +55,40 @@ std::vector<std::string> OwnerNamesFor(SQLite::Database& db, const GroupRow& gro
 
 }  // namespace
 
-void ListCache::Check(SQLite::Database& db) {
-  const std::int64_t version = db.execAndGet("PRAGMA data_version").getInt64();
+bool ChangeWatch::Changed(SQLite::Database& db) {
+  if (!data_version_query_)
+    data_version_query_ = std::make_unique<SQLite::Statement>(db, "PRAGMA data_version");
+  LentStatement query(*data_version_query_);
+  const std::int64_t version = query->executeStep() ? query->getColumn(0).getInt64() : -1;
   const std::int64_t changes = sqlite3_total_changes64(db.getHandle());
-  if (version == data_version_ && changes == changes_) return;
-  counts.clear();
-  owners.clear();
-  groups.reset();
+  if (version == data_version_ && changes == changes_) return false;
   data_version_ = version;
   changes_ = changes;
+  return true;
+}
+
+LentStatement StatementCache::Lend(SQLite::Database& db, const std::string& sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    if (statements_.size() >= kStatements) statements_.clear();
+    it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(db, sql)).first;
+  }
+  return LentStatement(*it->second);
+}
+
+std::optional<GroupRow> FindGroup(SQLite::Database& db, ListCache& cache,
+                                  const std::string& short_name) {
+  LentStatement query = cache.statements.Lend(db, kFindGroupSql);
+  return FindGroup(*query, short_name);
+}
+
+void ListCache::Check(SQLite::Database& db) {
+  if (!watch_.Changed(db)) return;
+  counts.clear();
+  owners.clear();
+  meeting_keys.clear();
+  groups.reset();
+  rosters.clear();
 }
 
 void BindAll(SQLite::Statement& st, const SqlQuery& query) {
@@ -75,18 +105,19 @@ void BindAll(SQLite::Statement& st, const SqlQuery& query) {
 ListPage<RegisteredAction> LoadActionPage(SQLite::Database& db, ListCache& cache,
                                           const ActionListQuery& query, const PageRequest& page,
                                           std::optional<std::int64_t> after) {
-  std::optional<GroupRow> group = FindGroup(db, query.group);
+  std::optional<GroupRow> group = FindGroup(db, cache, query.group);
   if (!group) return {};
   cache.Check(db);
   std::vector<std::string> owners;
   if (query.owner) owners = OwnerNamesFor(db, *group, query.group, *query.owner);
-  const std::size_t total = Count(db, cache, ActionCountSql(kDialect, group->id, query, owners));
+  const std::size_t total = CountOf(db, cache, ActionCountSql(kDialect, group->id, query, owners));
   std::vector<RegisteredAction> rows = ReadActions(
-      db, ActionPageSql(kDialect, group->id, query, owners, page, after, page.limit + 1));
+      db, cache, ActionPageSql(kDialect, group->id, query, owners, page, after, page.limit + 1));
   if (query.soonest_due_first && rows.size() < page.limit) {
     for (RegisteredAction& a :
-         ReadActions(db, ActionPageSql(kDialect, group->id, query, owners, PageRequest{},
-                                       std::nullopt, page.limit - rows.size(), DuePart::kUndated)))
+         ReadActions(db, cache,
+                     ActionPageSql(kDialect, group->id, query, owners, PageRequest{}, std::nullopt,
+                                   page.limit - rows.size(), DuePart::kUndated)))
       rows.push_back(std::move(a));
   }
   if (query.soonest_due_first && rows.size() > page.limit) rows.resize(page.limit);
@@ -96,15 +127,15 @@ ListPage<RegisteredAction> LoadActionPage(SQLite::Database& db, ListCache& cache
 ListPage<Meeting> LoadMeetingPage(SQLite::Database& db, ListCache& cache,
                                   const MeetingListQuery& query, const PageRequest& page,
                                   std::optional<std::int64_t> after) {
-  std::optional<GroupRow> group = FindGroup(db, query.group);
+  std::optional<GroupRow> group = FindGroup(db, cache, query.group);
   if (!group) return {};
   cache.Check(db);
-  const std::size_t total = Count(db, cache, MeetingCountSql(kDialect, group->id, query));
+  const std::size_t total = CountOf(db, cache, MeetingCountSql(kDialect, group->id, query));
   SqlQuery sql = MeetingPageSql(kDialect, group->id, query, page, after, page.limit + 1);
-  SQLite::Statement st(db, sql.sql);
-  BindAll(st, sql);
+  LentStatement st = cache.statements.Lend(db, sql.sql);
+  BindAll(*st, sql);
   std::vector<Id> ids;
-  std::vector<Meeting> meetings = LoadMeetingsOf(db, st, ids, query.parts);
+  std::vector<Meeting> meetings = LoadMeetingsOf(db, *st, ids, query.parts);
   ListPage<Meeting> result;
   result.total = total;
   if (meetings.size() > page.limit) {
@@ -119,20 +150,21 @@ ListPage<RegisteredDecision> LoadDecisionPage(SQLite::Database& db, ListCache& c
                                               const std::string& group_name,
                                               const PageRequest& page,
                                               std::optional<std::int64_t> after) {
-  std::optional<GroupRow> group = FindGroup(db, group_name);
+  std::optional<GroupRow> group = FindGroup(db, cache, group_name);
   if (!group) return {};
   cache.Check(db);
-  const std::size_t total = Count(db, cache, DecisionCountSql(kDialect, group->id));
+  const std::size_t total = CountOf(db, cache, DecisionCountSql(kDialect, group->id));
   SqlQuery sql = DecisionPageSql(kDialect, group->id, page, after, page.limit + 1);
-  SQLite::Statement rows(db, sql.sql);
-  BindAll(rows, sql);
+  LentStatement rows = cache.statements.Lend(db, sql.sql);
+  BindAll(*rows, sql);
   std::vector<RegisteredDecision> decisions;
-  while (rows.executeStep()) {
-    decisions.push_back(
-        {rows.getColumn(0).getInt64(),
-         {rows.getColumn(1).getString(), rows.getColumn(2).getInt(), rows.getColumn(7).getString()},
-         {rows.getColumn(3).getString(), rows.getColumn(4).getString(), rows.getColumn(5).getInt()},
-         DateAt(rows.getColumn(6))});
+  while (rows->executeStep()) {
+    decisions.push_back({rows->getColumn(0).getInt64(),
+                         {rows->getColumn(1).getString(), rows->getColumn(2).getInt(),
+                          rows->getColumn(7).getString()},
+                         {rows->getColumn(3).getString(), rows->getColumn(4).getString(),
+                          rows->getColumn(5).getInt()},
+                         DateAt(rows->getColumn(6))});
   }
   return PageOf(std::move(decisions), page.limit, total, [](const auto& d) { return d.id; });
 }
@@ -163,7 +195,7 @@ std::vector<GroupSummary> LoadGroupSummaries(SQLite::Database& db, ListCache& ca
 
 std::vector<std::string> LoadOwnerNames(SQLite::Database& db, ListCache& cache,
                                         const std::string& group_name) {
-  std::optional<GroupRow> group = FindGroup(db, group_name);
+  std::optional<GroupRow> group = FindGroup(db, cache, group_name);
   if (!group) return {};
   cache.Check(db);
   auto cached = cache.owners.find(group->id);
@@ -178,6 +210,24 @@ std::vector<std::string> LoadOwnerNames(SQLite::Database& db, ListCache& cache,
   }
   cache.owners.emplace(group->id, names);
   return names;
+}
+
+std::vector<MeetingKey> LoadMeetingKeys(SQLite::Database& db, ListCache& cache,
+                                        const std::string& group_name) {
+  std::optional<GroupRow> group = FindGroup(db, cache, group_name);
+  if (!group) return {};
+  cache.Check(db);
+  auto cached = cache.meeting_keys.find(group->id);
+  if (cached != cache.meeting_keys.end()) return cached->second;
+  SqlQuery sql = MeetingKeysSql(kDialect, group->id);
+  LentStatement rows = cache.statements.Lend(db, sql.sql);
+  BindAll(*rows, sql);
+  std::vector<MeetingKey> keys;
+  while (rows->executeStep())
+    keys.push_back({rows->getColumn(0).getString(), rows->getColumn(1).getString(),
+                    rows->getColumn(2).getInt()});
+  cache.meeting_keys.emplace(group->id, keys);
+  return keys;
 }
 
 }  // namespace plenary::sqlite

@@ -7,20 +7,63 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "plenary/store.h"
 #include "store/list_queries.h"
+#include "store/sqlite/sqlite_queries.h"
 #include "store/sqlite/sqlite_values.h"
 
 namespace plenary::sqlite {
 
-// Totals, owner names and group summaries as last read, kept until the
-// database changes (PRAGMA data_version counts other connections' commits,
-// sqlite3_total_changes this one's): a list's total costs its count once per
-// change of the registers, not once per page. One per SqliteStore.
+// Whether the database changed since the last call: PRAGMA data_version
+// counts other connections' commits, sqlite3_total_changes this one's.
+class ChangeWatch {
+ public:
+  bool Changed(SQLite::Database& db);
+
+ private:
+  std::unique_ptr<SQLite::Statement> data_version_query_;
+  std::int64_t data_version_ = -1;
+  std::int64_t changes_ = -1;
+};
+
+// A prepared statement lent by a StatementCache: reset when this goes out of
+// scope, as a statement of its own would be finalised, so that no read stays
+// open past it.
+class LentStatement {
+ public:
+  explicit LentStatement(SQLite::Statement& statement) : statement_(statement) {}
+  ~LentStatement() { statement_.tryReset(); }
+  LentStatement(const LentStatement&) = delete;
+  LentStatement& operator=(const LentStatement&) = delete;
+  SQLite::Statement& operator*() { return statement_; }
+  SQLite::Statement* operator->() { return &statement_; }
+
+ private:
+  SQLite::Statement& statement_;
+};
+
+// The statements of the lists, prepared once per connection: preparing
+// (parsing and planning) was most of a small request's time. Bounded: past
+// kStatements distinct texts it starts again. Lend one statement text at a
+// time (a second loan of the same text resets the first).
+class StatementCache {
+ public:
+  static constexpr std::size_t kStatements = 256;
+  LentStatement Lend(SQLite::Database& db, const std::string& sql);
+
+ private:
+  std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements_;
+};
+
+// Totals, owner names, group summaries and rosters as last read, kept until
+// the database changes (ChangeWatch): a list's total costs its count once per
+// change of the registers, not once per page. One per SqliteStore; bounded
+// by what the database holds (rosters by group id).
 class ListCache {
  public:
   // Forgets everything when the database changed since the last call. Call
@@ -30,12 +73,21 @@ class ListCache {
 
   std::map<std::string, std::size_t> counts;      // by statement and parameters
   std::map<Id, std::vector<std::string>> owners;  // owner names by group id
+  std::map<Id, std::vector<MeetingKey>> meeting_keys;  // by group id
   std::optional<std::vector<GroupSummary>> groups;
+  std::map<Id, Roster> rosters;  // by group id, groups with a roster
+  StatementCache statements;     // kept across changes: SQLite re-prepares when the schema changes
 
  private:
-  std::int64_t data_version_ = -1;
-  std::int64_t changes_ = -1;
+  ChangeWatch watch_;
 };
+
+// FindGroup (sqlite_queries.h) through the cache's statement.
+std::optional<GroupRow> FindGroup(SQLite::Database& db, ListCache& cache,
+                                  const std::string& short_name);
+
+// The count `query` reads, kept in `cache` until the database changes.
+std::size_t CountOf(SQLite::Database& db, ListCache& cache, const SqlQuery& query);
 
 // Binds `query`'s parameters to `st` (prepared from query.sql).
 void BindAll(SQLite::Statement& st, const SqlQuery& query);
@@ -52,6 +104,8 @@ ListPage<RegisteredDecision> LoadDecisionPage(SQLite::Database& db, ListCache& c
                                               std::optional<std::int64_t> after);
 std::vector<GroupSummary> LoadGroupSummaries(SQLite::Database& db, ListCache& cache);
 std::vector<std::string> LoadOwnerNames(SQLite::Database& db, ListCache& cache,
+                                        const std::string& group);
+std::vector<MeetingKey> LoadMeetingKeys(SQLite::Database& db, ListCache& cache,
                                         const std::string& group);
 
 }  // namespace plenary::sqlite

@@ -168,8 +168,11 @@ void LoadMeetingActions(SQLite::Database& db, MeetingIndex& index, const Meeting
 }  // namespace
 
 std::optional<GroupRow> FindGroup(SQLite::Database& db, const std::string& short_name) {
-  SQLite::Statement query(
-      db, "SELECT id, roster_saved_at IS NOT NULL FROM groups WHERE short_name = ?");
+  SQLite::Statement query(db, kFindGroupSql);
+  return FindGroup(query, short_name);
+}
+
+std::optional<GroupRow> FindGroup(SQLite::Statement& query, const std::string& short_name) {
   Bind(query, short_name);
   if (!query.executeStep()) return std::nullopt;
   return GroupRow{query.getColumn(0).getInt64(), query.getColumn(1).getInt() != 0};

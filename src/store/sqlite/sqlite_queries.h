@@ -21,6 +21,10 @@ struct GroupRow {
 
 // The group named `short_name`, compared case-insensitively (ASCII).
 std::optional<GroupRow> FindGroup(SQLite::Database& db, const std::string& short_name);
+// The same with `query` prepared from kFindGroupSql (a cached statement).
+inline constexpr const char* kFindGroupSql =
+    "SELECT id, roster_saved_at IS NOT NULL FROM groups WHERE short_name = ?";
+std::optional<GroupRow> FindGroup(SQLite::Statement& query, const std::string& short_name);
 
 // The roster of the group with id `group_id`: its people in roster order.
 Roster LoadRoster(SQLite::Database& db, Id group_id);

@@ -433,13 +433,15 @@ std::vector<RegisteredAction> ReadItems(SQLite::Statement& rows) {
   return items;
 }
 
-std::vector<ActionChange> LoadHistory(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement rows(db,
-                         "SELECT h.date, g.short_name, m.kind, m.number, h.event_id, h.change, "
-                         "h.words, h.who FROM register_history h "
-                         "LEFT JOIN meetings m ON m.id = h.meeting_id "
-                         "LEFT JOIN groups g ON g.id = m.group_id "
-                         "WHERE h.item_id = ? ORDER BY h.position");
+// `rows` prepared from kHistorySql.
+constexpr const char* kHistorySql =
+    "SELECT h.date, g.short_name, m.kind, m.number, h.event_id, h.change, "
+    "h.words, h.who FROM register_history h "
+    "LEFT JOIN meetings m ON m.id = h.meeting_id "
+    "LEFT JOIN groups g ON g.id = m.group_id "
+    "WHERE h.item_id = ? ORDER BY h.position";
+
+std::vector<ActionChange> LoadHistory(SQLite::Statement& rows, std::int64_t id) {
   Bind(rows, id);
   std::vector<ActionChange> history;
   while (rows.executeStep()) {
@@ -475,12 +477,27 @@ std::vector<RegisteredAction> LoadRegisterItems(SQLite::Database& db, const Acti
   return ReadItems(rows);
 }
 
-std::optional<RegisteredAction> LoadRegisterItem(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement rows(db, std::string(kItemColumns) + "WHERE r.id = ? ORDER BY o.position");
-  Bind(rows, id);
-  std::vector<RegisteredAction> items = ReadItems(rows);
+std::optional<RegisteredAction> LoadRegisterItem(SQLite::Database& db, std::int64_t id,
+                                                 StatementCache* statements) {
+  const std::string item_sql = std::string(kItemColumns) + "WHERE r.id = ? ORDER BY o.position";
+  std::vector<RegisteredAction> items;
+  if (statements) {
+    LentStatement rows = statements->Lend(db, item_sql);
+    Bind(*rows, id);
+    items = ReadItems(*rows);
+  } else {
+    SQLite::Statement rows(db, item_sql);
+    Bind(rows, id);
+    items = ReadItems(rows);
+  }
   if (items.empty()) return std::nullopt;
-  items.front().history = LoadHistory(db, id);
+  if (statements) {
+    LentStatement rows = statements->Lend(db, kHistorySql);
+    items.front().history = LoadHistory(*rows, id);
+  } else {
+    SQLite::Statement rows(db, kHistorySql);
+    items.front().history = LoadHistory(rows, id);
+  }
   return std::move(items.front());
 }
 

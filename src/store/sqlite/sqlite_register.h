@@ -10,6 +10,7 @@
 
 #include "plenary/store.h"
 #include "store/register_rows.h"
+#include "store/sqlite/sqlite_lists.h"
 #include "store/sqlite/sqlite_values.h"
 
 namespace plenary::sqlite {
@@ -34,7 +35,9 @@ bool RebuildStaleRegisters(SQLite::Database& db);
 // Register items (not merged) matching `query`, in register order.
 std::vector<RegisteredAction> LoadRegisterItems(SQLite::Database& db, const ActionQuery& query);
 // One item with its history, merged or not; nullopt when unknown.
-std::optional<RegisteredAction> LoadRegisterItem(SQLite::Database& db, std::int64_t id);
+// With `statements`, through its prepared statements (the web app's reads).
+std::optional<RegisteredAction> LoadRegisterItem(SQLite::Database& db, std::int64_t id,
+                                                 StatementCache* statements = nullptr);
 // The items `rows` selects, with the columns LoadRegisterItems reads (id, the
 // item's columns, group, kind, number, date, status_note, merged_into, owner
 // name and kind), one row per owner, in its order; no history.

@@ -5,10 +5,13 @@
 
 #include <algorithm>
 #include <exception>
+#include <map>
 #include <utility>
 
 #include "core/text.h"
+#include "store/list_queries.h"
 #include "store/site_rows.h"
+#include "store/sqlite/sqlite_lists.h"
 #include "store/sqlite/sqlite_search.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_values.h"
@@ -145,8 +148,30 @@ Result<std::unique_ptr<SqliteSiteStore>> SqliteSiteStore::Open(const std::string
   return std::unique_ptr<SqliteSiteStore>(new SqliteSiteStore(path, std::move(db).value()));
 }
 
+// Every request of the web app asks who its API token is and whether its
+// group is public: both are read once per change of the database. Bounded:
+// a full map is emptied (unknown tokens are not kept at all).
+struct SqliteSiteStore::Cache {
+  static constexpr std::size_t kEntries = 1024;
+
+  // Forgets everything when the database changed since the last call.
+  void Check(SQLite::Database& db) {
+    if (!watch.Changed(db)) return;
+    users_by_token.clear();
+    public_groups.clear();
+  }
+  template <typename Map>
+  static void Room(Map& map) {
+    if (map.size() >= kEntries) map.clear();
+  }
+
+  sqlite::ChangeWatch watch;
+  std::map<std::string, User> users_by_token;  // by the token's digest
+  std::map<std::string, bool> public_groups;   // by the name asked
+};
+
 SqliteSiteStore::SqliteSiteStore(std::string path, std::unique_ptr<SQLite::Database> db)
-    : path_(std::move(path)), db_(std::move(db)) {}
+    : path_(std::move(path)), db_(std::move(db)), cache_(std::make_unique<Cache>()) {}
 
 SqliteSiteStore::~SqliteSiteStore() = default;
 
@@ -300,6 +325,9 @@ Result<ApiToken> SqliteSiteStore::CreateApiToken(std::int64_t user_id, const std
 
 Result<std::optional<User>> SqliteSiteStore::FindApiToken(const std::string& token_sha256) {
   return Guarded([&]() -> Result<std::optional<User>> {
+    cache_->Check(*db_);
+    auto cached = cache_->users_by_token.find(token_sha256);
+    if (cached != cache_->users_by_token.end()) return std::optional<User>(cached->second);
     SQLite::Transaction transaction(*db_);
     SQLite::Statement row(*db_,
                           "SELECT user_id FROM api_tokens "
@@ -308,6 +336,10 @@ Result<std::optional<User>> SqliteSiteStore::FindApiToken(const std::string& tok
     if (!row.executeStep()) return std::optional<User>{};
     std::optional<User> user = LoadUser(*db_, row.getColumn(0).getInt64());
     transaction.commit();
+    if (user) {
+      Cache::Room(cache_->users_by_token);
+      cache_->users_by_token.emplace(token_sha256, *user);
+    }
     return user;
   });
 }
@@ -347,9 +379,15 @@ Status SqliteSiteStore::SetGroupPublic(const std::string& group, bool is_public,
 
 Result<bool> SqliteSiteStore::GroupIsPublic(const std::string& group) {
   return Guarded([&]() -> Result<bool> {
+    cache_->Check(*db_);
+    auto cached = cache_->public_groups.find(group);
+    if (cached != cache_->public_groups.end()) return cached->second;
     SQLite::Statement row(*db_, "SELECT 1 FROM public_groups WHERE group_name = ?");
     sqlite::Bind(row, group);
-    return row.executeStep();
+    const bool is_public = row.executeStep();
+    Cache::Room(cache_->public_groups);
+    cache_->public_groups.emplace(group, is_public);
+    return is_public;
   });
 }
 
@@ -411,6 +449,27 @@ Result<std::vector<SentReminder>> SqliteSiteStore::RemindersSent(const std::stri
   });
 }
 
+namespace {
+
+std::vector<AuditEntry> ReadAuditEntries(SQLite::Statement& rows) {
+  std::vector<AuditEntry> entries;
+  while (rows.executeStep()) {
+    AuditEntry e;
+    e.id = rows.getColumn(0).getInt64();
+    e.at_unix = rows.getColumn(1).getInt64();
+    e.who = rows.getColumn(2).getString();
+    e.action = rows.getColumn(3).getString();
+    e.group = rows.getColumn(4).getString();
+    e.target = rows.getColumn(5).getString();
+    e.before = rows.getColumn(6).getString();
+    e.after = rows.getColumn(7).getString();
+    entries.push_back(std::move(e));
+  }
+  return entries;
+}
+
+}  // namespace
+
 Result<std::vector<AuditEntry>> SqliteSiteStore::Audit(const AuditQuery& query) {
   return Guarded([&]() -> Result<std::vector<AuditEntry>> {
     SQLite::Statement rows(*db_,
@@ -418,19 +477,27 @@ Result<std::vector<AuditEntry>> SqliteSiteStore::Audit(const AuditQuery& query) 
                            "FROM audit_log WHERE (?1 IS NULL OR group_name = ?1) "
                            "AND (?2 IS NULL OR target = ?2) ORDER BY id DESC LIMIT ?3");
     sqlite::Bind(rows, query.group, query.target, std::max(0, query.limit));
-    std::vector<AuditEntry> entries;
-    while (rows.executeStep()) {
-      AuditEntry e;
-      e.id = rows.getColumn(0).getInt64();
-      e.at_unix = rows.getColumn(1).getInt64();
-      e.who = rows.getColumn(2).getString();
-      e.action = rows.getColumn(3).getString();
-      e.group = rows.getColumn(4).getString();
-      e.target = rows.getColumn(5).getString();
-      e.before = rows.getColumn(6).getString();
-      e.after = rows.getColumn(7).getString();
-      entries.push_back(std::move(e));
-    }
+    return ReadAuditEntries(rows);
+  });
+}
+
+Result<ListPage<AuditEntry>> SqliteSiteStore::AuditPage(const std::string& group,
+                                                        const PageRequest& page) {
+  auto after = ParseCursor(page.cursor);
+  if (!after.ok()) return after.error();
+  return Guarded([&]() -> Result<ListPage<AuditEntry>> {
+    SQLite::Transaction transaction(*db_);
+    SqlQuery count = AuditCountSql(SqlDialect::kSqlite, group);
+    SQLite::Statement counted(*db_, count.sql);
+    sqlite::BindAll(counted, count);
+    const std::size_t total =
+        counted.executeStep() ? static_cast<std::size_t>(counted.getColumn(0).getInt64()) : 0;
+    SqlQuery sql = AuditPageSql(SqlDialect::kSqlite, group, page, *after, page.limit + 1);
+    SQLite::Statement rows(*db_, sql.sql);
+    sqlite::BindAll(rows, sql);
+    auto entries =
+        PageOf(ReadAuditEntries(rows), page.limit, total, [](const AuditEntry& e) { return e.id; });
+    transaction.commit();
     return entries;
   });
 }

@@ -72,6 +72,8 @@ class SqliteSiteStore final : public SiteStore {
   Result<std::vector<std::string>> Groups() override;
   Status AppendAudit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> Audit(const AuditQuery& query) override;
+  Result<ListPage<AuditEntry>> AuditPage(const std::string& group,
+                                         const PageRequest& page) override;
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
   Result<bool> RecordReminder(const SentReminder& sent) override;
   Result<std::vector<SentReminder>> RemindersSent(const std::string& group,
@@ -85,6 +87,10 @@ class SqliteSiteStore final : public SiteStore {
 
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
+  // Tokens' users and groups' publicity as last read, kept until the
+  // database changes (sqlite_lists.h ChangeWatch), at most Cache::kEntries each.
+  struct Cache;
+  std::unique_ptr<Cache> cache_;
 };
 
 }  // namespace plenary

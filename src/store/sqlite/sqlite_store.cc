@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <exception>
+#include <mutex>
 #include <set>
 #include <utility>
 
@@ -12,6 +13,7 @@
 #include "store/batch_checks.h"
 #include "store/snapshot_tables.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_attendance.h"
 #include "store/sqlite/sqlite_import.h"
 #include "store/sqlite/sqlite_lists.h"
 #include "store/sqlite/sqlite_queries.h"
@@ -30,6 +32,16 @@ constexpr int kBusyTimeoutMs = 5000;
 
 Error InPath(const std::string& path, const Error& error) {
   return {error.kind, fmt::format("{}: {}", path, error.message)};
+}
+
+// SQLite counts every allocation in its memory statistics under one global
+// mutex, which the web app's worker threads queued on (a quarter of a
+// request's time under load; doc/performance.md). plenary reads no
+// statistics. Must come before SQLite initialises: later it is refused, and
+// the statistics stay on.
+void TurnOffMemoryStatistics() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
 
 // Connection settings; none of them writes to the file.
@@ -62,6 +74,7 @@ namespace sqlite {
 
 Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::string& path) {
   try {
+    TurnOffMemoryStatistics();
     auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
                                                  kBusyTimeoutMs);
     Configure(*db);
@@ -73,7 +86,8 @@ Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::string& path) 
       return InPath(path, migrated.error());
     {  // after an upgrade, replay the register of meetings stored before it
       SQLite::Transaction transaction(*db, SQLite::TransactionBehavior::IMMEDIATE);
-      if (sqlite::RebuildStaleRegisters(*db)) transaction.commit();
+      const bool replayed = sqlite::RebuildStaleRegisters(*db);
+      if (sqlite::RefreshStaleAttendance(*db) || replayed) transaction.commit();
     }
     return db;
   } catch (const std::exception& e) {
@@ -120,6 +134,7 @@ Result<ImportReport> SqliteStore::Import(const ImportBatch& batch,
     ImportReport report = sqlite::WriteImportBatch(*db_, batch, changes);
     // Update the register of every group whose meetings changed.
     for (const auto& [group, change] : changes) sqlite::UpdateRegister(*db_, group, change, *register_cache_);
+    sqlite::RefreshStaleAttendance(*db_);
     for (const WorkPlan& plan : batch.workplans) {
       auto outcome = sqlite::SaveWorkPlan(*db_, plan);
       if (!outcome.ok()) return outcome.error();
@@ -134,9 +149,15 @@ Result<ImportReport> SqliteStore::Import(const ImportBatch& batch,
 Result<std::optional<Roster>> SqliteStore::FindRoster(const std::string& group) {
   return Guarded([&]() -> Result<std::optional<Roster>> {
     SQLite::Transaction transaction(*db_);
-    std::optional<sqlite::GroupRow> row = sqlite::FindGroup(*db_, group);
+    std::optional<sqlite::GroupRow> row = sqlite::FindGroup(*db_, *lists_, group);
     std::optional<Roster> roster;
-    if (row && row->has_roster) roster = sqlite::LoadRoster(*db_, row->id);
+    if (row && row->has_roster) {
+      lists_->Check(*db_);
+      auto cached = lists_->rosters.find(row->id);
+      if (cached == lists_->rosters.end())
+        cached = lists_->rosters.emplace(row->id, sqlite::LoadRoster(*db_, row->id)).first;
+      roster = cached->second;
+    }
     transaction.commit();
     return roster;
   });
@@ -256,6 +277,18 @@ Result<ListPage<RegisteredDecision>> SqliteStore::DecisionPage(const std::string
   });
 }
 
+Result<ListPage<MeetingAttendance>> SqliteStore::AttendancePage(const MeetingListQuery& query,
+                                                                const PageRequest& page) {
+  auto after = ParseCursor(page.cursor);
+  if (!after.ok()) return after.error();
+  return Guarded([&]() -> Result<ListPage<MeetingAttendance>> {
+    SQLite::Transaction transaction(*db_);
+    auto log = sqlite::LoadAttendancePage(*db_, *lists_, query, page, *after);
+    transaction.commit();
+    return log;
+  });
+}
+
 Result<std::vector<GroupSummary>> SqliteStore::GroupSummaries() {
   return Guarded([&]() -> Result<std::vector<GroupSummary>> {
     SQLite::Transaction transaction(*db_);
@@ -274,10 +307,19 @@ Result<std::vector<std::string>> SqliteStore::OwnerNames(const std::string& grou
   });
 }
 
+Result<std::vector<MeetingKey>> SqliteStore::MeetingKeys(const std::string& group) {
+  return Guarded([&]() -> Result<std::vector<MeetingKey>> {
+    SQLite::Transaction transaction(*db_);
+    auto keys = sqlite::LoadMeetingKeys(*db_, *lists_, group);
+    transaction.commit();
+    return keys;
+  });
+}
+
 Result<RegisteredAction> SqliteStore::Action(std::int64_t id) {
   return Guarded([&]() -> Result<RegisteredAction> {
     SQLite::Transaction transaction(*db_);
-    auto item = sqlite::LoadRegisterItem(*db_, id);
+    auto item = sqlite::LoadRegisterItem(*db_, id, &lists_->statements);
     transaction.commit();
     if (!item) return Error::NotFound(fmt::format("no action item #{}", id));
     return std::move(*item);
@@ -373,6 +415,7 @@ Status SqliteStore::Restore(const Snapshot& snapshot) {
     if (any.executeStep()) return Error::Conflict("the target store is not empty");
     sqlite::WriteSnapshot(*db_, snapshot);
     sqlite::RebuildSearchIndex(*db_);
+    sqlite::RefreshStaleAttendance(*db_);
     transaction.commit();
     return true;
   });

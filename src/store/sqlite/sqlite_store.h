@@ -82,10 +82,13 @@ class SqliteStore final : public Store {
                                                 const PageRequest& page) override;
   Result<ListPage<Meeting>> MeetingPage(const MeetingListQuery& query,
                                         const PageRequest& page) override;
+  Result<ListPage<MeetingAttendance>> AttendancePage(const MeetingListQuery& query,
+                                                     const PageRequest& page) override;
   Result<ListPage<RegisteredDecision>> DecisionPage(const std::string& group,
                                                     const PageRequest& page) override;
   Result<std::vector<GroupSummary>> GroupSummaries() override;
   Result<std::vector<std::string>> OwnerNames(const std::string& group) override;
+  Result<std::vector<MeetingKey>> MeetingKeys(const std::string& group) override;
   Result<RegisteredAction> Action(std::int64_t id) override;
   Result<RegisteredAction> EditAction(std::int64_t id, const ActionEdit& edit,
                                       const AuditOf<RegisteredAction>& audit = nullptr) override;

@@ -1,0 +1,26 @@
+// The PostgreSQL store's stored attendance (schema migration 10; the rows of
+// store/attendance_rows.h), as sqlite/sqlite_attendance.h. Runs inside the
+// caller's transaction; pqxx exceptions and CorruptRow propagate.
+#pragma once
+
+#include <optional>
+#include <pqxx/pqxx>
+
+#include "plenary/store.h"
+#include "store/postgres/pg_values.h"
+
+namespace plenary::pg {
+
+void ForgetMeetingAttendance(pqxx::transaction_base& tx, Id meeting_id);
+void ForgetGroupAttendance(pqxx::transaction_base& tx, Id group_id);
+
+// Computes and stores the attendance of every meeting that has none. Whether
+// it stored any.
+bool RefreshStaleAttendance(pqxx::transaction_base& tx);
+
+ListPage<MeetingAttendance> LoadAttendancePage(pqxx::transaction_base& tx,
+                                               const MeetingListQuery& query,
+                                               const PageRequest& page,
+                                               std::optional<std::int64_t> after);
+
+}  // namespace plenary::pg
