@@ -44,7 +44,8 @@ inline Roster BenchRoster(const GroupShape& shape = {}) {
              Date{std::chrono::year{2000} / 1 / 1}, Date{std::chrono::year{2040} / 12 / 31}};
   for (int i = 0; i < kMembers; ++i) {
     int number = (shape.first + i) % shape.pool;
-    r.people.push_back({fmt::format("Member {}", number), Role::kMember, {fmt::format("M{}", number)}});
+    r.people.push_back(
+        {fmt::format("Member {}", number), Role::kMember, {fmt::format("M{}", number)}});
   }
   return r;
 }

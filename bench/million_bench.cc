@@ -116,8 +116,8 @@ struct Installation {
 };
 
 std::string SchemaUrl(const std::string& server, const std::string& schema) {
-  return server + (server.find('?') == std::string::npos ? "?" : "&") +
-         "options=-csearch_path%3D" + schema;
+  return server + (server.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
+         schema;
 }
 
 bool Exists(const Installation& in, const std::string& server) {
@@ -143,12 +143,13 @@ void Build(const Installation& in, const Options& o) {
   std::string url;
   if (!in.path.empty()) {
     std::filesystem::create_directories(std::filesystem::path(in.path).parent_path());
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(in.path + ".new" + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::filesystem::remove(in.path + ".new" + suffix);
     url = in.path + ".new";
   } else {
     pqxx::connection c(o.pg_server);
-    pqxx::nontransaction(c).exec("DROP SCHEMA IF EXISTS " + in.schema + "_new CASCADE; CREATE SCHEMA " +
-                                 in.schema + "_new");
+    pqxx::nontransaction(c).exec("DROP SCHEMA IF EXISTS " + in.schema +
+                                 "_new CASCADE; CREATE SCHEMA " + in.schema + "_new");
     url = SchemaUrl(o.pg_server, in.schema + "_new");
   }
   auto store = OpenStore(url);
