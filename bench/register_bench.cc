@@ -22,6 +22,7 @@
 #include <random>
 #include <variant>
 
+#include "bench_history.h"
 #include "core/date.h"
 #include "plenary/store.h"
 
@@ -33,63 +34,9 @@ const int kMeetings = [] {
   const char* v = std::getenv("PLENARY_BENCH_MEETINGS");
   return v ? std::max(2, std::atoi(v)) : 1000;
 }();
-constexpr int kNewItemsPerMeeting = 20;
-constexpr int kReviewsPerMeeting = 10;
-constexpr int kMembers = 30;
-
-std::string Word(std::mt19937& random) {
-  static const char* kSyllables[] = {"ka",  "ri", "to",  "mel", "san", "dor", "vi", "len",
-                                     "pra", "gu", "zen", "tal", "bo",  "nir", "fe", "quo"};
-  std::uniform_int_distribution<int> pick(0, 15);
-  return std::string(kSyllables[pick(random)]) + kSyllables[pick(random)] +
-         kSyllables[pick(random)];
-}
-
-Roster BenchRoster() {
-  Roster r;
-  r.group = {"BENCH", "Benchmark Review Team", Date{std::chrono::year{2000} / 1 / 1},
-             Date{std::chrono::year{2040} / 12 / 31}};
-  for (int i = 0; i < kMembers; ++i)
-    r.people.push_back({fmt::format("Member {}", i), Role::kMember, {fmt::format("M{}", i)}});
-  return r;
-}
-
-// A group history: every meeting adds items and reviews some open earlier ones.
-ImportBatch History(int meetings) {
-  std::mt19937 random(42);
-  ImportBatch batch;
-  batch.roster = BenchRoster();
-  std::vector<std::string> texts;
-  const Date start{std::chrono::year{2001} / 1 / 2};
-  for (int m = 0; m < meetings; ++m) {
-    Meeting meeting;
-    meeting.key = {"BENCH", "Plenary", m + 1};
-    meeting.date = Date{std::chrono::sys_days{start} + std::chrono::days{7 * m}};
-    for (int i = 0; i < kMembers; i += 2) meeting.attendees.push_back(fmt::format("Member {}", i));
-    for (int i = 0; i < kNewItemsPerMeeting; ++i) {
-      ActionItem item;
-      item.text = fmt::format("Prepare the {} {} {} paper on {} for the {} session.", Word(random),
-                              Word(random), Word(random), Word(random), Word(random));
-      item.owners = {{fmt::format("Member {}", random() % kMembers), OwnerKind::kPerson}};
-      item.due = Date{std::chrono::sys_days{meeting.date} + std::chrono::days{14}};
-      item.line = i + 1;
-      texts.push_back(item.text);
-      meeting.actions.push_back(std::move(item));
-    }
-    for (int i = 0; i < kReviewsPerMeeting && m > 0; ++i) {
-      ActionItem review;
-      review.source = ActionSource::kReview;
-      review.text = texts[random() % (texts.size() - kNewItemsPerMeeting)];
-      review.text.resize(review.text.size() - 9);  // "session." dropped: a shortened mention
-      if (i % 3 == 0) review.status = ActionStatus::kComplete;
-      review.due = Date{std::chrono::sys_days{meeting.date} + std::chrono::days{7}};
-      review.line = 100 + i;
-      meeting.actions.push_back(std::move(review));
-    }
-    batch.meetings.push_back({std::move(meeting), {"bench.txt", std::to_string(m)}});
-  }
-  return batch;
-}
+using bench::History;
+using bench::kNewItemsPerMeeting;
+using bench::kReviewsPerMeeting;
 
 // The back ends measured: SQLite always; PostgreSQL when PLENARY_BENCH_PG_URL
 // names a server (bench/run_register_bench.sh starts a throwaway one). Each

@@ -367,6 +367,27 @@ TEST_P(SiteStoreTest, SearchFollowsEditsReimportsAndMerges) {
   EXPECT_EQ(Find("rooms").size(), 1u);
 }
 
+TEST_P(SiteStoreTest, SearchRanksTheNewestMatchesBestFirst) {
+  Meeting m = Plenary("SSR2", 16);
+  m.actions.clear();
+  for (int i = 0; i < 7; ++i)
+    m.actions.push_back({"Draft zebrafish note " + std::to_string(i) + (i % 2 ? " zebrafish" : ""),
+                         {{"Staff", OwnerKind::kOrganisation}},
+                         std::nullopt,
+                         ActionStatus::kOpen,
+                         ActionSource::kTable,
+                         std::nullopt,
+                         40 + i});
+  Import(m, "z");
+  const std::vector<SearchHit> all = Find("zebrafish");
+  ASSERT_EQ(all.size(), 7u);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const bool twice = all[i].snippet.find("zebrafish") != all[i].snippet.rfind("zebrafish");
+    EXPECT_EQ(twice, i < 3) << "the three items with the word twice first: " << all[i].snippet;
+  }
+  EXPECT_EQ(site_->Search({"zebrafish", {"SSR2"}, 2})->size(), 2u);
+}
+
 TEST_P(SiteStoreTest, OverlongOrInvalidSearchTextIsRefused) {
   EXPECT_EQ(site_->Search({std::string(1001, 'a'), {"SSR2"}, 10}).error().kind,
             ErrorKind::kInvalidInput);

@@ -1,10 +1,13 @@
 #include "store/postgres/pg_search.h"
 
 #include <algorithm>
+#include <limits>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/meeting_label.h"
+#include "store/search_pages.h"
 #include "store/site_rows.h"
 
 namespace plenary::pg {
@@ -91,23 +94,90 @@ std::string FillStatements() {
   return sql;
 }
 
-// Every hit in the groups named by the JSON array $2 that has all the words
-// of $1, best first, at most $3. The snippet is highlighted with the folded
-// words and the words as typed, so that a query typed with or without the
-// text's diacritics is highlighted where they agree.
-constexpr std::string_view kSearch = R"sql(
-WITH q AS (SELECT plainto_tsquery('simple', plenary_fold($1)) AS folded,
-                  plainto_tsquery('simple', plenary_fold($1)) || plainto_tsquery('simple', $1)
-                    AS marks)
-SELECT d.kind, g.short_name, m.kind, m.number, m.date::text, d.action_id,
-       ts_headline('simple', d.body, q.marks,
+// The matches of $1's words in the groups named by the JSON array $2. The
+// tsquery is written out (not taken from a CTE) so that the planner sees its
+// words: for a common word it walks the primary key backwards and stops at
+// the LIMIT, for a rare one it reads the GIN index and sorts the few matches.
+constexpr std::string_view kMatches =
+    "FROM search_docs d WHERE d.words @@ plainto_tsquery('simple', plenary_fold($1)) "
+    "AND d.group_id IN (SELECT id FROM groups WHERE short_name_key IN "
+    "(SELECT lower(value) FROM json_array_elements_text($2::json)))";
+
+// The hits of the documents listed in $2 (a bigint[] literal), highlighted
+// with the folded words and the words as typed, so that a query typed with
+// or without the text's diacritics is highlighted where they agree.
+constexpr std::string_view kHits = R"sql(
+SELECT d.id, d.kind, g.short_name, m.kind, m.number, m.date::text, d.action_id,
+       ts_headline('simple', d.body,
+                   plainto_tsquery('simple', plenary_fold($1)) || plainto_tsquery('simple', $1),
                    'StartSel=' || chr(2) || ',StopSel=' || chr(3) || ',MaxWords=24,MinWords=12')
-FROM q JOIN search_docs d ON d.words @@ q.folded
-JOIN groups g ON g.id = d.group_id JOIN meetings m ON m.id = d.meeting_id
-WHERE g.short_name_key IN (SELECT lower(value) FROM json_array_elements_text($2::json))
-ORDER BY ts_rank(d.words, q.folded) DESC, d.id
-LIMIT $3
+FROM search_docs d JOIN groups g ON g.id = d.group_id JOIN meetings m ON m.id = d.meeting_id
+WHERE d.id = ANY($2::bigint[])
 )sql";
+
+std::string WindowSql() {
+  return "SELECT w.id, -ts_rank(w.words, plainto_tsquery('simple', plenary_fold($1))) FROM ("
+         "SELECT d.id, d.words " +
+         std::string(kMatches) +
+         " AND d.id <= $3 ORDER BY d.id DESC LIMIT $4) w ORDER BY w.id DESC";
+}
+
+std::string OlderSql() {
+  return "SELECT d.id " + std::string(kMatches) + " AND d.id < $3 ORDER BY d.id DESC LIMIT $4";
+}
+
+class PgSearchSource final : public SearchSource {
+ public:
+  PgSearchSource(pqxx::transaction_base& tx, std::string text, std::string groups)
+      : tx_(tx), text_(std::move(text)), groups_(std::move(groups)) {}
+
+  // ts_rank is computed for the window's rows only, outside the LIMIT.
+  std::vector<std::pair<std::int64_t, double>> Window(std::int64_t top,
+                                                      std::size_t count) override {
+    pqxx::result rows = tx_.exec_params(WindowSql(), text_, groups_,
+                                        top > 0 ? top : std::numeric_limits<std::int64_t>::max(),
+                                        static_cast<std::int64_t>(count));
+    std::vector<std::pair<std::int64_t, double>> window;
+    for (const pqxx::row& row : rows)
+      window.emplace_back(row[0].as<std::int64_t>(), row[1].as<double>());
+    return window;
+  }
+
+  std::vector<std::int64_t> Older(std::int64_t before, std::size_t count) override {
+    pqxx::result rows =
+        tx_.exec_params(OlderSql(), text_, groups_, before, static_cast<std::int64_t>(count));
+    std::vector<std::int64_t> ids;
+    for (const pqxx::row& row : rows) ids.push_back(row[0].as<std::int64_t>());
+    return ids;
+  }
+
+  std::vector<SearchHit> Hits(const std::vector<std::int64_t>& ids) override {
+    if (ids.empty()) return {};
+    std::string list = "{";
+    for (std::int64_t id : ids) list += (list.size() > 1 ? "," : "") + std::to_string(id);
+    list += "}";
+    std::map<std::int64_t, SearchHit> found;
+    for (const pqxx::row& row : tx_.exec_params(std::string(kHits), text_, list)) {
+      SearchHit hit;
+      hit.kind = SearchKindOf(row[1].c_str());
+      hit.group = row[2].c_str();
+      hit.meeting = MeetingLabel({hit.group, row[3].c_str(), row[4].as<int>()});
+      hit.date = row[5].c_str();
+      hit.action_id = row[6].is_null() ? 0 : row[6].as<std::int64_t>();
+      SetMarkedSnippet(hit, row[7].c_str());
+      found.emplace(row[0].as<std::int64_t>(), std::move(hit));
+    }
+    std::vector<SearchHit> hits;
+    for (std::int64_t id : ids)
+      if (auto it = found.find(id); it != found.end()) hits.push_back(std::move(it->second));
+    return hits;
+  }
+
+ private:
+  pqxx::transaction_base& tx_;
+  std::string text_;
+  std::string groups_;
+};
 
 }  // namespace
 
@@ -129,9 +199,9 @@ void IndexMeeting(pqxx::transaction_base& tx, Id meeting_id) {
 void IndexGroupActions(pqxx::transaction_base& tx, const std::string& ids) {
   constexpr std::string_view kListed = "(SELECT value::bigint FROM json_array_elements_text($1))";
   tx.exec_params0("DELETE FROM search_docs WHERE action_id IN " + std::string(kListed), ids);
-  tx.exec_params0(std::string(kInsertDoc) + std::string(kActionDocs) + " AND r.id IN " +
-                      std::string(kListed),
-                  ids);
+  tx.exec_params0(
+      std::string(kInsertDoc) + std::string(kActionDocs) + " AND r.id IN " + std::string(kListed),
+      ids);
 }
 
 void RebuildSearchIndex(pqxx::transaction_base& tx) {
@@ -139,23 +209,19 @@ void RebuildSearchIndex(pqxx::transaction_base& tx) {
   tx.exec0(FillStatements());
 }
 
-std::vector<SearchHit> SearchIndex(pqxx::transaction_base& tx, const SearchQuery& query) {
-  std::vector<SearchHit> hits;
-  if (!HasSearchWords(query.text) || query.groups.empty() || query.limit <= 0) return hits;
-  pqxx::result rows =
-      tx.exec_params(std::string(kSearch), query.text, nlohmann::json(query.groups).dump(),
-                     std::min(query.limit, kMaxSearchHits));
-  for (const pqxx::row& row : rows) {
-    SearchHit hit;
-    hit.kind = SearchKindOf(row[0].c_str());
-    hit.group = row[1].c_str();
-    hit.meeting = MeetingLabel({hit.group, row[2].c_str(), row[3].as<int>()});
-    hit.date = row[4].c_str();
-    hit.action_id = row[5].is_null() ? 0 : row[5].as<std::int64_t>();
-    SetMarkedSnippet(hit, row[6].c_str());
-    hits.push_back(std::move(hit));
-  }
-  return hits;
+std::vector<std::pair<std::string, SqlQuery>> SearchQueriesForPlans() {
+  const std::string groups = R"(["G"])";
+  return {{"search: the newest matches", {WindowSql(), {"word", groups, 9, 1000}}},
+          {"search: older matches", {OlderSql(), {"word", groups, 9, 21}}},
+          {"search: the hits", {std::string(kHits), {"word", "{1,2,3}"}}}};
+}
+
+SearchResults SearchIndex(pqxx::transaction_base& tx, const SearchQuery& query,
+                          const SearchCursor& cursor) {
+  if (!HasSearchWords(query.text) || query.groups.empty() || query.limit <= 0) return {};
+  PgSearchSource source(tx, query.text, nlohmann::json(query.groups).dump());
+  return SearchPageOf(source, cursor,
+                      static_cast<std::size_t>(std::min(query.limit, kMaxSearchHits)));
 }
 
 }  // namespace plenary::pg

@@ -9,7 +9,8 @@
 // SQLite's unicode61) over the text with its diacritics folded away by
 // plenary_fold(), a translate() over Latin letters; a query is
 // plainto_tsquery, so every word must occur and no tsquery syntax in what a
-// person typed has any effect. Ranked by ts_rank, then oldest first.
+// person typed has any effect. Ranked by ts_rank within the newest matches
+// (search_pages.h).
 #pragma once
 
 #include <pqxx/pqxx>
@@ -17,7 +18,9 @@
 #include <vector>
 
 #include "plenary/site.h"
+#include "store/list_queries.h"
 #include "store/postgres/pg_values.h"
+#include "store/search_pages.h"
 
 namespace plenary::pg {
 
@@ -37,8 +40,13 @@ void IndexGroupActions(pqxx::transaction_base& tx, const std::string& ids);
 // Restore, which does not carry it).
 void RebuildSearchIndex(pqxx::transaction_base& tx);
 
-// Hits for `query` (already checked: CheckSearchQuery) in the groups it
-// names, best first.
-std::vector<SearchHit> SearchIndex(pqxx::transaction_base& tx, const SearchQuery& query);
+// Every statement of SearchIndex with sample values, for the plan test.
+std::vector<std::pair<std::string, SqlQuery>> SearchQueriesForPlans();
+
+// The page of hits for `query` (already checked: CheckSearchQuery) in the
+// groups it names that `cursor` starts (store/search_pages.h: the newest
+// matches ranked by ts_rank, then older ones).
+SearchResults SearchIndex(pqxx::transaction_base& tx, const SearchQuery& query,
+                          const SearchCursor& cursor);
 
 }  // namespace plenary::pg

@@ -278,7 +278,8 @@ Result<std::optional<User>> PostgresSiteStore::FindApiToken(const std::string& t
   });
 }
 
-Status PostgresSiteStore::RevokeApiToken(std::int64_t token_id, const std::vector<AuditEntry>& audit) {
+Status PostgresSiteStore::RevokeApiToken(std::int64_t token_id,
+                                         const std::vector<AuditEntry>& audit) {
   return ToStatus(db_->Write<bool>([&](Tx& tx) -> Result<bool> {
     pqxx::result r = tx.exec_params(
         "UPDATE api_tokens SET revoked_unix = "
@@ -400,8 +401,9 @@ Result<ListPage<AuditEntry>> PostgresSiteStore::AuditPage(const std::string& gro
 
 Result<std::vector<SearchHit>> PostgresSiteStore::Search(const SearchQuery& query) {
   if (Status s = CheckSearchQuery(query); !s) return s.error();
-  return db_->Read<std::vector<SearchHit>>(
-      [&](Tx& tx) -> Result<std::vector<SearchHit>> { return pg::SearchIndex(tx, query); });
+  return db_->Read<std::vector<SearchHit>>([&](Tx& tx) -> Result<std::vector<SearchHit>> {
+    return pg::SearchIndex(tx, query, SearchCursor{}).hits;
+  });
 }
 
 }  // namespace plenary

@@ -1,11 +1,13 @@
 #include "store/sqlite/sqlite_search.h"
 
 #include <algorithm>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/meeting_label.h"
 #include "core/text.h"
+#include "store/search_pages.h"
 #include "store/site_rows.h"
 
 namespace plenary::sqlite {
@@ -128,31 +130,101 @@ std::string FtsQueryOf(std::string_view text) {
   return query;
 }
 
-std::vector<SearchHit> SearchIndex(SQLite::Database& db, const SearchQuery& query) {
-  std::string match = FtsQueryOf(query.text);
-  std::vector<SearchHit> hits;
-  if (match.empty() || query.groups.empty() || query.limit <= 0) return hits;
-  SQLite::Statement rows(
-      db,
-      "SELECT d.kind, g.short_name, m.kind, m.number, m.date, d.action_id, "
-      "snippet(search_text, 0, char(2), char(3), '…', 16) "
-      "FROM search_text JOIN search_docs d ON d.id = search_text.rowid "
-      "JOIN groups g ON g.id = d.group_id JOIN meetings m ON m.id = d.meeting_id "
-      "WHERE search_text MATCH ? AND g.short_name IN (SELECT value FROM json_each(?)) "
-      "ORDER BY search_text.rank, d.id LIMIT ?");
-  Bind(rows, match, nlohmann::json(query.groups).dump(), std::min(query.limit, kMaxSearchHits));
-  while (rows.executeStep()) {
-    SearchHit hit;
-    hit.kind = SearchKindOf(rows.getColumn(0).getString());
-    hit.group = rows.getColumn(1).getString();
-    hit.meeting =
-        MeetingLabel({hit.group, rows.getColumn(2).getString(), rows.getColumn(3).getInt()});
-    hit.date = rows.getColumn(4).getString();
-    hit.action_id = rows.getColumn(5).isNull() ? 0 : rows.getColumn(5).getInt64();
-    SetMarkedSnippet(hit, rows.getColumn(6).getString());
-    hits.push_back(std::move(hit));
+namespace {
+
+// The matches of the query's words in the query's groups, by document id.
+constexpr std::string_view kMatches =
+    "FROM search_text JOIN search_docs d ON d.id = search_text.rowid "
+    "WHERE search_text MATCH ?1 AND d.group_id IN (SELECT id FROM groups WHERE short_name IN "
+    "(SELECT value FROM json_each(?2)))";
+
+std::string WindowSql() {
+  return "SELECT search_text.rowid, search_text.rank " + std::string(kMatches) +
+         " AND search_text.rowid <= ?3 ORDER BY search_text.rowid DESC LIMIT ?4";
+}
+
+std::string OlderSql() {
+  return "SELECT search_text.rowid " + std::string(kMatches) +
+         " AND search_text.rowid < ?3 ORDER BY search_text.rowid DESC LIMIT ?4";
+}
+
+constexpr std::string_view kHitSql =
+    "SELECT d.kind, g.short_name, m.kind, m.number, m.date, d.action_id, "
+    "snippet(search_text, 0, char(2), char(3), '…', 16) "
+    "FROM search_text JOIN search_docs d ON d.id = search_text.rowid "
+    "JOIN groups g ON g.id = d.group_id JOIN meetings m ON m.id = d.meeting_id "
+    "WHERE search_text MATCH ?1 AND search_text.rowid = ?2";
+
+class SqliteSearchSource final : public SearchSource {
+ public:
+  SqliteSearchSource(SQLite::Database& db, std::string match, std::string groups)
+      : db_(db), match_(std::move(match)), groups_(std::move(groups)) {}
+
+  // bm25 (search_text.rank) is computed for the rows read only: the scan
+  // goes newest first and stops at `count`.
+  std::vector<std::pair<std::int64_t, double>> Window(std::int64_t top,
+                                                      std::size_t count) override {
+    SQLite::Statement st(db_, WindowSql());
+    Bind(st, match_, groups_, top > 0 ? top : std::numeric_limits<std::int64_t>::max(),
+         static_cast<std::int64_t>(count));
+    std::vector<std::pair<std::int64_t, double>> window;
+    while (st.executeStep())
+      window.emplace_back(st.getColumn(0).getInt64(), st.getColumn(1).getDouble());
+    return window;
   }
-  return hits;
+
+  std::vector<std::int64_t> Older(std::int64_t before, std::size_t count) override {
+    SQLite::Statement st(db_, OlderSql());
+    Bind(st, match_, groups_, before, static_cast<std::int64_t>(count));
+    std::vector<std::int64_t> ids;
+    while (st.executeStep()) ids.push_back(st.getColumn(0).getInt64());
+    return ids;
+  }
+
+  // One statement per hit: snippet() needs the MATCH, and FTS5 finds one
+  // document of a match by its rowid without reading the others.
+  std::vector<SearchHit> Hits(const std::vector<std::int64_t>& ids) override {
+    std::vector<SearchHit> hits;
+    SQLite::Statement st(db_, std::string(kHitSql));
+    for (std::int64_t id : ids) {
+      st.reset();
+      Bind(st, match_, id);
+      if (!st.executeStep()) continue;
+      SearchHit hit;
+      hit.kind = SearchKindOf(st.getColumn(0).getString());
+      hit.group = st.getColumn(1).getString();
+      hit.meeting =
+          MeetingLabel({hit.group, st.getColumn(2).getString(), st.getColumn(3).getInt()});
+      hit.date = st.getColumn(4).getString();
+      hit.action_id = st.getColumn(5).isNull() ? 0 : st.getColumn(5).getInt64();
+      SetMarkedSnippet(hit, st.getColumn(6).getString());
+      hits.push_back(std::move(hit));
+    }
+    return hits;
+  }
+
+ private:
+  SQLite::Database& db_;
+  std::string match_;
+  std::string groups_;
+};
+
+}  // namespace
+
+std::vector<std::pair<std::string, SqlQuery>> SearchQueriesForPlans() {
+  const std::string groups = R"(["G"])";
+  return {{"search: the newest matches", {WindowSql(), {"\"word\"", groups, 9, 1000}}},
+          {"search: older matches", {OlderSql(), {"\"word\"", groups, 9, 21}}},
+          {"search: one hit", {std::string(kHitSql), {"\"word\"", 9}}}};
+}
+
+SearchResults SearchIndex(SQLite::Database& db, const SearchQuery& query,
+                          const SearchCursor& cursor) {
+  std::string match = FtsQueryOf(query.text);
+  if (match.empty() || query.groups.empty() || query.limit <= 0) return {};
+  SqliteSearchSource source(db, std::move(match), nlohmann::json(query.groups).dump());
+  return SearchPageOf(source, cursor,
+                      static_cast<std::size_t>(std::min(query.limit, kMaxSearchHits)));
 }
 
 }  // namespace plenary::sqlite

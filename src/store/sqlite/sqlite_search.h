@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "plenary/site.h"
+#include "store/list_queries.h"
+#include "store/search_pages.h"
 #include "store/sqlite/sqlite_values.h"
 
 namespace plenary::sqlite {
@@ -37,7 +39,12 @@ void RebuildSearchIndex(SQLite::Database& db);
 // empty when `text` has no words. At most 32 words are kept.
 std::string FtsQueryOf(std::string_view text);
 
-// Hits for `query` in the groups it names, best first.
-std::vector<SearchHit> SearchIndex(SQLite::Database& db, const SearchQuery& query);
+// Every statement of SearchIndex with sample values, for the plan test.
+std::vector<std::pair<std::string, SqlQuery>> SearchQueriesForPlans();
+
+// The page of hits for `query` in the groups it names that `cursor` starts
+// (store/search_pages.h: the newest matches ranked by bm25, then older ones).
+SearchResults SearchIndex(SQLite::Database& db, const SearchQuery& query,
+                          const SearchCursor& cursor);
 
 }  // namespace plenary::sqlite

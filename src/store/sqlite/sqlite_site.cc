@@ -344,7 +344,8 @@ Result<std::optional<User>> SqliteSiteStore::FindApiToken(const std::string& tok
   });
 }
 
-Status SqliteSiteStore::RevokeApiToken(std::int64_t token_id, const std::vector<AuditEntry>& audit) {
+Status SqliteSiteStore::RevokeApiToken(std::int64_t token_id,
+                                       const std::vector<AuditEntry>& audit) {
   auto result = Guarded([&]() -> Result<bool> {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     sqlite::Run(*db_,
@@ -506,7 +507,7 @@ Result<std::vector<SearchHit>> SqliteSiteStore::Search(const SearchQuery& query)
   if (Status s = CheckSearchQuery(query); !s) return s.error();
   return Guarded([&]() -> Result<std::vector<SearchHit>> {
     SQLite::Transaction transaction(*db_);
-    auto hits = sqlite::SearchIndex(*db_, query);
+    auto hits = sqlite::SearchIndex(*db_, query, SearchCursor{}).hits;
     transaction.commit();
     return hits;
   });
