@@ -549,6 +549,7 @@ DueReading ReadDue(const DueWords& due, const Date& meeting) {
   reading.due = ResolveDueWords(due, meeting);
   if (!reading.due) {
     reading.no_such_day = true;
+    reading.notice = fmt::format("'{}' is not a day; no due date", Trim(due.phrase));
     return reading;
   }
   const Date& date = *reading.due;

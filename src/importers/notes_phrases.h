@@ -86,12 +86,12 @@ std::optional<Date> ResolveDueWords(const DueWords& due, const Date& meeting);
 // the guess made, so that the reader says it: a due date (a weekday alone
 // taken as the first after the meeting; the end of a month as its last
 // day), or words that name no day kept as the due phrase. `no_such_day` when
-// the words name a day that does not exist ("by 31 June"); each reader
-// decides whether that is an error or a notice.
+// the words name a day that does not exist ("by 31 June"): `notice` then
+// says so, for a reader that takes it as a notice rather than an error.
 struct DueReading {
   std::optional<Date> due;
   std::string due_phrase;  // kNoDay: the words, spaces collapsed
-  std::string notice;      // the guess, when one was made; "" otherwise
+  std::string notice;      // the guess (or the day that is none); "" otherwise
   bool no_such_day = false;
 };
 DueReading ReadDue(const DueWords& due, const Date& meeting);

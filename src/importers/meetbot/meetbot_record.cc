@@ -428,19 +428,12 @@ void AddDue(ActionItem& action, const Meeting& meeting, const SourceText& source
   auto words = FindDueWords(action.text);
   if (!words) return;
   DueReading reading = ReadDue(*words, meeting.date);
-  std::string notice;
-  if (reading.no_such_day) {
-    notice = fmt::format("'{}' is not a day; no due date", Trim(words->phrase));
-  } else if (reading.due) {
-    action.due = reading.due;
-    notice = reading.notice.empty()
-                 ? fmt::format("due {} read from the action's words '{}'",
-                               FormatIsoDate(*reading.due), Trim(words->phrase))
-                 : reading.notice;
-  } else if (!reading.due_phrase.empty()) {
-    action.due_phrase = std::move(reading.due_phrase);
-    notice = std::move(reading.notice);
-  }
+  action.due = reading.due;
+  action.due_phrase = std::move(reading.due_phrase);
+  std::string notice = std::move(reading.notice);
+  if (notice.empty() && reading.due)
+    notice = fmt::format("due {} read from the action's words '{}'", FormatIsoDate(*reading.due),
+                         Trim(words->phrase));
   if (!notice.empty()) notices.push_back(source.Describe(action.line, 0, "notice: " + notice));
 }
 

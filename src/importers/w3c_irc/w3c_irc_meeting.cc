@@ -165,13 +165,8 @@ void IrcReader::FinishActions(Meeting& meeting, const Directory& directory, bool
       Notice(item.line, "this action names no owner (write 'ACTION: NAME to ...')");
     // The action's own words first ("- due 2014-04-16", "by Friday", "by the
     // end of May", "before the next call"), then what trackbot recorded.
-    DueReading reading;
     if (auto words = FindDueWords(item.text)) {
-      reading = ReadDue(*words, meeting.date);
-      if (reading.no_such_day)
-        Notice(item.line, fmt::format("'{}' is not a day; no due date", words->phrase));
-    }
-    if (reading.due || !reading.due_phrase.empty()) {
+      DueReading reading = ReadDue(*words, meeting.date);
       item.due = reading.due;
       item.due_phrase = std::move(reading.due_phrase);
       if (!reading.notice.empty()) Notice(item.line, reading.notice);
