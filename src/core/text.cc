@@ -87,12 +87,26 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+namespace {
+
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// a and b of the same size, equal but for ASCII case; no copies (these run on
+// every line of every log).
+bool SameNoCase(std::string_view a, std::string_view b) {
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (LowerAscii(a[i]) != LowerAscii(b[i])) return false;
+  return true;
+}
+
+}  // namespace
+
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && AsciiLower(s.substr(0, prefix.size())) == AsciiLower(prefix);
+  return s.size() >= prefix.size() && SameNoCase(s.substr(0, prefix.size()), prefix);
 }
 
 bool EqualsNoCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && AsciiLower(a) == AsciiLower(b);
+  return a.size() == b.size() && SameNoCase(a, b);
 }
 
 std::vector<std::string_view> SplitWords(std::string_view s) {
@@ -168,6 +182,10 @@ std::string CollapseSpaces(std::string_view s) {
 std::size_t FindInvalidUtf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII, most of any text
+      ++i;
+      continue;
+    }
     utf8proc_int32_t cp = 0;
     utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                                           static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
@@ -177,7 +195,24 @@ std::size_t FindInvalidUtf8(std::string_view s) {
   return std::string_view::npos;
 }
 
-std::string FoldName(std::string_view s) { return CollapseSpaces(Fold(s)); }
+std::string FoldName(std::string_view s) {
+  if (!IsAscii(s)) return CollapseSpaces(Fold(s));
+  // ASCII: Fold is lowering, done in CollapseSpaces's one pass (every name
+  // of every roster and every line that may name someone comes here).
+  std::string out;
+  out.reserve(s.size());
+  bool space_pending = false;
+  for (char c : s) {
+    if (IsAsciiSpace(static_cast<unsigned char>(c))) {
+      space_pending = !out.empty();
+      continue;
+    }
+    if (space_pending) out += ' ';
+    space_pending = false;
+    out += LowerAscii(c);
+  }
+  return out;
+}
 
 std::string FoldWithUtf8proc(std::string_view s) {
   std::string padded = std::string(s) + "\xC3\xA9";  // a non-ASCII suffix defeats the fast path
@@ -185,25 +220,43 @@ std::string FoldWithUtf8proc(std::string_view s) {
   return folded.substr(0, folded.size() - 1);  // "é" folds to "e"
 }
 
-std::vector<std::string> ContentWordSequence(std::string_view s) {
-  std::string folded = Fold(s);
-  std::vector<std::string> words;
+namespace {
+
+// The content words of `s` in order, to `add` (which returns false to stop),
+// duplicates kept. ASCII text is lowered and split byte by byte, as Fold would
+// lower it (no ASCII character decomposes or is ignorable).
+template <typename Add>
+void ForEachContentWord(std::string_view s, Add add) {
   std::string word;
+  // "plans" ~ "plan", but not "status", "analysis", "process".
   auto flush = [&] {
-    // "plans" ~ "plan", but not "status", "analysis", "process".
     if (word.size() > 3 && word.back() == 's' &&
         std::string_view("siu").find(word[word.size() - 2]) == std::string_view::npos)
       word.pop_back();
-    if (!word.empty() && !StopWords().count(word)) words.push_back(word);
+    bool go_on = true;
+    if (!word.empty() && !StopWords().count(word)) go_on = add(word);
     word.clear();
+    return go_on;
   };
+  if (IsAscii(s)) {
+    for (char c : s) {
+      bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (alnum)
+        word += LowerAscii(c);
+      else if (!flush())
+        return;
+    }
+    flush();
+    return;
+  }
+  std::string folded = Fold(s);
   for (std::size_t i = 0; i < folded.size();) {
     utf8proc_int32_t cp = 0;
     utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(&folded[i]),
                                           static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
     if (n <= 0) {
       ++i;
-      flush();
+      if (!flush()) return;
       continue;
     }
     auto category = utf8proc_category(cp);
@@ -211,20 +264,46 @@ std::vector<std::string> ContentWordSequence(std::string_view s) {
                  category == UTF8PROC_CATEGORY_ND;
     if (alnum)
       word.append(folded, i, static_cast<std::size_t>(n));
-    else
-      flush();
+    else if (!flush())
+      return;
     i += static_cast<std::size_t>(n);
   }
   flush();
+}
+
+}  // namespace
+
+std::vector<std::string> ContentWordSequence(std::string_view s) {
+  std::vector<std::string> words;
+  ForEachContentWord(s, [&](std::string& w) {
+    words.push_back(std::move(w));
+    return true;
+  });
+  return words;
+}
+
+std::vector<std::string> ContentWords(std::string_view s, std::size_t at_most) {
+  std::vector<std::string> words;
+  if (at_most == 0) return words;
+  // A heading has few distinct words: a linear look beats hashing each; a
+  // long text's are hashed once there are more than kLinear.
+  constexpr std::size_t kLinear = 32;
+  std::unordered_set<std::string> seen;
+  ForEachContentWord(s, [&](std::string& w) {
+    if (words.size() < kLinear) {
+      if (std::find(words.begin(), words.end(), w) != words.end()) return true;
+    } else {
+      if (seen.empty()) seen.insert(words.begin(), words.end());
+      if (!seen.insert(w).second) return true;
+    }
+    words.push_back(std::move(w));
+    return words.size() < at_most;
+  });
   return words;
 }
 
 std::vector<std::string> ContentWords(std::string_view s) {
-  std::vector<std::string> words;
-  std::unordered_set<std::string> seen;
-  for (std::string& w : ContentWordSequence(s))
-    if (seen.insert(w).second) words.push_back(std::move(w));
-  return words;
+  return ContentWords(s, std::string_view::npos);
 }
 
 std::string PrintableText(const std::string& text) {

@@ -48,6 +48,9 @@ std::string FoldWithUtf8proc(std::string_view s);
 // a plural or verb 's' trimmed ("plans" ~ "plan"; not "status"). Order is kept, duplicates
 // removed.
 std::vector<std::string> ContentWords(std::string_view s);
+// The first `at_most` of them, the rest of `s` not read: what a rule that
+// looks at a heading's first words needs.
+std::vector<std::string> ContentWords(std::string_view s, std::size_t at_most);
 
 // ContentWords in their order, duplicates kept: the sequence used to find a
 // passage one text quotes from another.

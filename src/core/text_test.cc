@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "core/matching.h"
 
 namespace plenary {
@@ -59,6 +63,52 @@ TEST(Text, ContentWordsDropStopWordsAndPlurals) {
             (std::vector<std::string>{"draft", "work", "plan", "each", "sub", "topic"}));
   EXPECT_EQ(ContentWords("Status"), std::vector<std::string>{"status"});
   EXPECT_EQ(ContentWordSequence("plan the plan"), (std::vector<std::string>{"plan", "plan"}));
+}
+
+TEST(Text, AsciiFastPathsReadAsTheUnicodePaths) {
+  // FoldName and ContentWords take a shortcut for ASCII text; a non-ASCII
+  // character far from the words sends the same text down utf8proc's path.
+  const std::vector<std::string> texts = {
+      "  Geoff   Huston\t",  "JG to draft the SSR2 plans, by 12 May (2026).",
+      "ACTION ITEMS:\r\n none", "a\x01b\x7F c  ", "", "Review of actions: 3 of 3 plans done",
+      "Plans plans PLANS; status-analysis & process_s 42nd 7s"};
+  for (const std::string& text : texts) {
+    const std::string marked = text + " \xC3\xA9";  // " é": one more word, "e"
+    EXPECT_EQ(FoldName(text) + (FoldName(text).empty() ? "e" : " e"), FoldName(marked)) << text;
+    std::vector<std::string> words = ContentWords(marked);
+    ASSERT_FALSE(words.empty());
+    if (words.back() == "e") words.pop_back();
+    EXPECT_EQ(ContentWords(text), words) << text;
+    std::vector<std::string> sequence = ContentWordSequence(marked);
+    if (!sequence.empty() && sequence.back() == "e") sequence.pop_back();
+    EXPECT_EQ(ContentWordSequence(text), sequence) << text;
+  }
+}
+
+TEST(Text, ContentWordsUpToAFewAreTheFirstDistinctOnes) {
+  const std::string text = "Plan the plan, then review plans and the review of actions";
+  const std::vector<std::string> all = ContentWords(text);
+  ASSERT_EQ(all, (std::vector<std::string>{"plan", "review", "action"}));
+  for (std::size_t n = 0; n <= all.size() + 1; ++n)
+    EXPECT_EQ(ContentWords(text, n),
+              std::vector<std::string>(all.begin(), all.begin() + std::min(n, all.size())));
+  // Past the linear look's reach, duplicates are still dropped.
+  std::string many;
+  for (int i = 0; i < 100; ++i) many += "word" + std::to_string(i % 50) + " ";
+  EXPECT_EQ(ContentWords(many).size(), 50u);
+  EXPECT_EQ(ContentWordSequence(many).size(), 100u);
+}
+
+TEST(Text, CaseInsensitiveComparisons) {
+  EXPECT_TRUE(StartsWithNoCase("Present+ Kaz", "present+"));
+  EXPECT_TRUE(StartsWithNoCase("x", ""));
+  EXPECT_FALSE(StartsWithNoCase("pres", "present"));
+  EXPECT_FALSE(StartsWithNoCase("Presenz", "present"));
+  EXPECT_TRUE(EqualsNoCase("RRSAgent", "rrsagent"));
+  EXPECT_FALSE(EqualsNoCase("RRSAgent", "rrsagen"));
+  EXPECT_FALSE(EqualsNoCase("Zakim", "Zakin"));
+  // Only ASCII letters fold: '@' and '`' sit next to 'A' and 'a'.
+  EXPECT_FALSE(EqualsNoCase("@", "`"));
 }
 
 TEST(QuotationIndex, FindsTheItemAQuotationComesFrom) {

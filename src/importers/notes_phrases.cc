@@ -29,6 +29,10 @@ bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || IsUpper(c); }
 
 // Content words of a heading or phrase, folded; for matching fixed wordings.
 std::vector<std::string> Words(std::string_view s) { return ContentWords(s); }
+// The first `at_most` of them, for a rule that looks at a line's start.
+std::vector<std::string> Words(std::string_view s, std::size_t at_most) {
+  return ContentWords(s, at_most);
+}
 
 bool FirstWordIs(std::string_view line, std::initializer_list<std::string_view> words) {
   auto w = SplitWords(line);
@@ -86,7 +90,7 @@ std::optional<std::string_view> AfterBullet(std::string_view line) {
 }
 
 bool IsActionTableHeading(std::string_view line) {
-  auto w = Words(line);
+  auto w = Words(line, 2);
   if (w.size() < 2 || w[0] != "action" || w[1] != "item") return false;
   // "Action item: JG to draft ..." is an item, not a heading; "Action items:
   // none" is a heading.
@@ -98,7 +102,7 @@ bool IsActionTableHeading(std::string_view line) {
 
 bool IsDecisionsHeading(std::string_view line) {
   if (!FirstWordIs(line, {"decisions", "decision"})) return false;
-  auto w = Words(line);
+  auto w = Words(line, 2);
   // "Decisions Made Plenary #15", "Decisions Reached:", "Decisions" - not a
   // sentence that happens to start with the word ("Decision on X deferred").
   return w.size() == 1 || w[1] == "made" || w[1] == "reached" || w[1] == "taken" ||
@@ -106,7 +110,7 @@ bool IsDecisionsHeading(std::string_view line) {
 }
 
 bool IsSummaryHeading(std::string_view line) {
-  auto w = Words(line);
+  auto w = Words(line, 4);
   if (w.empty() || w.size() > 3) return false;
   if (w[0] == "summary") return w.size() == 1 || w[1] == "note";
   return (w[0] == "note" || w[0] == "meeting" || w[0] == "discussion") && w.back() == "note" &&
@@ -114,7 +118,7 @@ bool IsSummaryHeading(std::string_view line) {
 }
 
 bool IsEndOfMeeting(std::string_view line) {
-  auto w = Words(line);
+  auto w = Words(line, 2);
   return w.size() >= 2 && w[0] == "end" && (w[1] == "meeting" || w[1] == "call");
 }
 

@@ -99,13 +99,17 @@ Result<SourceText> SourceText::Load(std::string name, std::string_view bytes,
   source.name_ = std::move(name);
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   source.text_.reserve(bytes.size());
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    if (bytes[i] == '\r') {
-      source.text_ += '\n';
-      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
-    } else {
-      source.text_ += bytes[i];
+  // CR LF and lone CR become LF; the runs between them are copied whole.
+  for (std::size_t i = 0; i < bytes.size();) {
+    std::size_t cr = bytes.find('\r', i);
+    if (cr == std::string_view::npos) {
+      source.text_.append(bytes.substr(i));
+      break;
     }
+    source.text_.append(bytes.substr(i, cr - i));
+    source.text_ += '\n';
+    i = cr + 1;
+    if (i < bytes.size() && bytes[i] == '\n') ++i;
   }
   std::string_view text = source.text_;
   std::size_t start = 0;
