@@ -180,7 +180,7 @@ Directory::Directory(const Roster* roster, std::string_view group)
     if (Words words = FoldedWords(p.name); !words.empty()) spellings_.push_back({&p, words});
     for (const std::string& alias : p.aliases) {
       folded_aliases_.emplace_back(IsInitials(alias) ? alias : FoldName(alias), &p);
-      if (IsInitials(alias) || SplitWords(alias).size() < 2) continue;
+      if (IsInitials(alias) || SplitWords(alias, 2).size() < 2) continue;
       if (Words words = FoldedWords(alias); !words.empty()) spellings_.push_back({&p, words});
     }
   }

@@ -115,6 +115,7 @@ std::vector<std::string_view> SplitWords(std::string_view s) {
 
 std::vector<std::string_view> SplitWords(std::string_view s, std::size_t at_most) {
   std::vector<std::string_view> words;
+  words.reserve(std::min<std::size_t>(at_most, 16));
   std::size_t i = 0;
   while (i < s.size() && words.size() < at_most) {
     while (i < s.size() && SpaceAt(s, i)) i += SpaceAt(s, i);
@@ -161,20 +162,21 @@ std::vector<std::string_view> SplitSentences(std::string_view text) {
   return sentences;
 }
 
-// One pass, no word list: the words of SplitWords joined by single spaces.
+// One pass, no word list: the words of SplitWords joined by single spaces,
+// each word appended whole.
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  bool space_pending = false;
-  for (std::size_t i = 0; i < s.size();) {
+  std::size_t i = 0;
+  while (i < s.size()) {
     if (std::size_t n = SpaceAt(s, i)) {
       i += n;
-      space_pending = !out.empty();
       continue;
     }
-    if (space_pending) out += ' ';
-    space_pending = false;
-    out += s[i++];
+    std::size_t start = i;
+    while (i < s.size() && !SpaceAt(s, i)) ++i;
+    if (!out.empty()) out += ' ';
+    out.append(s.substr(start, i - start));
   }
   return out;
 }

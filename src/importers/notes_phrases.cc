@@ -189,7 +189,7 @@ std::optional<DueSuffix> FindDueSuffix(std::string_view text) {
         // "due" with a date or "TBD" after it; never "due to ...".
         bool counts = due.kind == DueText::kDate ||
                       (keyword == "due" && due.kind == DueText::kNone && !phrase.empty());
-        if (counts && SplitWords(phrase).size() <= 4)
+        if (counts && SplitWords(phrase, 5).size() <= 4)
           return DueSuffix{TrimSeparatorsRight(text.substr(0, at)), phrase, due};
       }
       if (at == 0) break;
@@ -297,7 +297,7 @@ std::optional<OwnerList> OwnerListAtStart(std::string_view text, const Directory
     if (name.empty()) continue;
     std::string probe = name + " to act";
     auto one = OwnerAtStart(probe, directory);
-    bool all = StartsWithNoCase(name, "all ") && SplitWords(name).size() <= 3;
+    bool all = StartsWithNoCase(name, "all ") && SplitWords(name, 4).size() <= 3;
     if (one && one->length == name.size())
       owners.push_back(one->owner);
     else if (all)

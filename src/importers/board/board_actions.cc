@@ -102,7 +102,7 @@ std::vector<Owner> BoardReader::OwnersNamed(std::string_view written, int n, int
       const Roster& roster = roster_ ? *roster_ : roll_call_roster_;
       std::vector<std::string> fits;
       for (const Person& p : roster.people)
-        if (SplitWords(p.name).size() > 1 && FoldName(FirstWordOf(p.name)) == FoldName(name))
+        if (SplitWords(p.name, 2).size() > 1 && FoldName(FirstWordOf(p.name)) == FoldName(name))
           fits.push_back(p.name);
       std::string where = roster_ ? fmt::format("the {} roster", roster_->group.short_name)
                                   : std::string("the roll call");
@@ -132,7 +132,7 @@ std::optional<BoardReader::Assigned> BoardReader::SplitOwner(std::string_view te
   std::size_t colon = text.find(": ");
   if (colon != std::string_view::npos && colon > 0 && colon <= 60) {
     std::string_view before = Trim(text.substr(0, colon));
-    if (SplitWords(before).size() <= 6 && before.find('"') == std::string_view::npos)
+    if (SplitWords(before, 7).size() <= 6 && before.find('"') == std::string_view::npos)
       return Assigned{OwnersNamed(before, n, column), strip_to(text.substr(colon + 1))};
   }
   if (auto leading = OwnerAtStart(text, *directory_)) {

@@ -84,7 +84,7 @@ std::optional<LabelLine> ReadLabel(std::string_view text, std::string_view group
   if (IsActionTableHeading(text)) return LabelLine{Label::kActions, rest};
   if (IsDecisionsHeading(text)) return LabelLine{Label::kDecisions, rest};
   std::string_view key = colon == std::string_view::npos ? text : text.substr(0, colon);
-  if (SplitWords(key).size() > 5) return std::nullopt;
+  if (SplitWords(key, 6).size() > 5) return std::nullopt;
   Label label = LabelNamed(key, group);
   if (label == Label::kNone) return std::nullopt;
   // A list needs its colon; a heading may stand alone ("Call Details").
@@ -354,7 +354,7 @@ void WikiPageReader::ReadLine(int n, bool after_blank) {
     }
     // A heading of the page's own ("Notes", "Discussion"): its bullets are
     // notes under it, never the actions or decisions above it.
-    if (after_blank && SplitWords(text).size() <= 6 && text.find(':') == std::string_view::npos &&
+    if (after_blank && SplitWords(text, 7).size() <= 6 && text.find(':') == std::string_view::npos &&
         text.find_last_of(".?!") != text.size() - 1) {
       section_ = Label::kAgenda;
       section_entries_ = 0;

@@ -495,9 +495,12 @@ void Reader::ReadBlock(const Block& b, Meeting& m) {
     return;
   }
   if (b.kind != Block::kItem || b.level == 1) {
-    Section standalone = ClassifySection(text);
-    if (standalone != Section::kOther && SplitWords(text).size() <= 4)
-      return EnterLabelSection(standalone);
+    // A label standing alone has at most four words: counted first, as
+    // most paragraphs have more.
+    if (SplitWords(text, 5).size() <= 4) {
+      Section standalone = ClassifySection(text);
+      if (standalone != Section::kOther) return EnterLabelSection(standalone);
+    }
   }
   // HackMD-style attendance: "- [x] Name" was there, "- [ ] Name" was not.
   if (b.checked && IsAttendance(section_) &&

@@ -243,7 +243,9 @@ bool IsAttendance(Section s) {
          s == Section::kStaff;
 }
 
-std::string LabelWords(std::string_view text) {
+std::string LabelWords(std::string_view text) { return LabelWords(text, std::string::npos); }
+
+std::string LabelWords(std::string_view text, std::size_t at_most) {
   text = Trim(text);
   // Numbering: "1.", "1.4.", "2)", "A.", "IV."
   std::size_t i = 0;
@@ -258,11 +260,22 @@ std::string LabelWords(std::string_view text) {
   if (paren != std::string_view::npos) text = text.substr(0, paren);
   text = Trim(text);
   while (!text.empty() && (text.back() == ':' || text.back() == '.')) text.remove_suffix(1);
-  return CollapseSpaces(AsciiLower(Trim(text)));
+  text = Trim(text);
+  // CollapseSpaces(AsciiLower(text)), read no further than `at_most` + 1 bytes
+  // of it: a paragraph is no heading, and need not be copied to learn that.
+  std::string label;
+  for (std::string_view word : SplitWords(text, at_most == std::string::npos ? at_most : at_most / 2 + 1)) {
+    if (!label.empty()) label += ' ';
+    label.append(word);
+    if (label.size() > at_most) break;
+  }
+  for (char& c : label)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return label;
 }
 
 Section ClassifySection(std::string_view heading) {
-  std::string label = LabelWords(heading);
+  std::string label = LabelWords(heading, 60);
   if (label.empty() || label.size() > 60) return Section::kOther;
   if (Contains(label, "action item") ||
       StartsWithAny(label, {"actions", "action", "to-dos", "todos", "todo"}) ||
@@ -332,7 +345,7 @@ std::optional<LabelLine> ReadLabelLine(std::string_view text) {
   if (colon == std::string_view::npos || colon == 0 || colon > 40) return std::nullopt;
   std::string_view label = Trim(text.substr(0, colon));
   std::string_view rest = Trim(text.substr(colon + 1));
-  if (SplitWords(label).size() > 4) return std::nullopt;
+  if (SplitWords(label, 5).size() > 4) return std::nullopt;
   std::string lower = AsciiLower(label);
   if (lower == "action" || lower == "action item" || lower == "actions" || lower == "ai" ||
       lower == "todo" || lower == "to do" || lower == "new action") {
@@ -356,6 +369,9 @@ std::optional<LabelLine> ReadLabelLine(std::string_view text) {
 }
 
 std::optional<FoundDate> FindDate(std::string_view text) {
+  // Every date read here has digits (a year, a day); most lines have none.
+  constexpr std::string_view kDigits = "0123456789";
+  if (text.find_first_of(kDigits) == std::string_view::npos) return std::nullopt;
   std::vector<Word> words = WordsAt(text);
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view w = Bare(words[i].text);
@@ -371,6 +387,7 @@ std::optional<FoundDate> FindDate(std::string_view text) {
       std::string_view span = text.substr(start, end - start);
       while (!span.empty() && std::string_view(",.;:)").find(span.back()) != std::string_view::npos)
         span.remove_suffix(1);
+      if (span.find_first_of(kDigits) == std::string_view::npos) continue;
       auto written = ParseWrittenDate(span);
       if (!written || written->year == 0) continue;
       auto date = ResolveWrittenDate(*written, Date{std::chrono::year{written->year} / 1 / 1});

@@ -32,6 +32,9 @@ bool IsAttendance(Section s);
 // A heading's or label's words without numbering ("1.4."), a trailing colon,
 // a duration (" - 5 mins") or a parenthesised remark, lower case.
 std::string LabelWords(std::string_view text);
+// The same, stopped once it is longer than `at_most` bytes (then longer than
+// `at_most`, but not necessarily whole).
+std::string LabelWords(std::string_view text, std::size_t at_most);
 
 // What a heading (or a label line standing alone) names.
 Section ClassifySection(std::string_view heading);
