@@ -125,6 +125,7 @@ SqliteStore::SqliteStore(std::string path, std::unique_ptr<SQLite::Database> db)
     : path_(std::move(path)),
       db_(std::move(db)),
       lists_(std::make_unique<sqlite::ListCache>()),
+      change_mark_(std::make_unique<sqlite::ChangeWatch>()),
       register_cache_(std::make_unique<RegisterCache>()) {}
 
 SqliteStore::~SqliteStore() = default;
@@ -400,6 +401,10 @@ Result<std::vector<RegisterNotice>> SqliteStore::Notices() {
     transaction.commit();
     return notices;
   });
+}
+
+Result<std::string> SqliteStore::ChangeMark() {
+  return Guarded([&]() -> Result<std::string> { return change_mark_->Mark(*db_); });
 }
 
 Result<Snapshot> SqliteStore::Export() {
