@@ -327,8 +327,9 @@ TEST_P(ResponseCacheTest, TurnedOffItKeepsNothingAndAnswersTheSame) {
   EXPECT_EQ(off.stats().hits, 0u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ResponseCacheTest,
-                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Sqlite, ResponseCacheTest, ::testing::Values(Backend::kSqlite),
+                         store_testing::BackendName);
+INSTANTIATE_TEST_SUITE_P(Postgres, ResponseCacheTest, ::testing::Values(Backend::kPostgres),
                          store_testing::BackendName);
 
 TEST(ResponseKeyTest, NamesTheDayWhoAsksAndTheTarget) {
