@@ -18,7 +18,6 @@ using cli_testing::CliTest;
 using cli_testing::ReadBytes;
 using cli_testing::WriteBytes;
 using http_testing::Reply;
-using http_testing::Request;
 using http_testing::ServerProcess;
 using nlohmann::json;
 
@@ -40,9 +39,7 @@ class ServeCacheTest : public CliTest {
     ASSERT_NE(server_->port(), 0) << server_->Stderr();
   }
   Reply Get(const std::string& target, const std::string& who) {
-    std::vector<std::string> headers;
-    if (!who.empty()) headers.push_back(who);
-    return Request(server_->port(), "GET", target, "", headers);
+    return http_testing::GetAs(server_->port(), target, who);
   }
   int OpenItems() {
     Reply r = Get("/api/v1/groups/SSR2/actions?status=open", admin_);
