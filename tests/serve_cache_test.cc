@@ -56,8 +56,8 @@ TEST_F(ServeCacheTest, TheCliWritingBesideTheServerShowsOnTheNextRead) {
   const int open = OpenItems();
   ASSERT_EQ(OpenItems(), open);
   ASSERT_GT(open, 0);
-  const std::int64_t first = json::parse(
-      Get("/api/v1/groups/SSR2/actions?status=open", admin_).body)["items"][0]["id"];
+  const std::int64_t first =
+      json::parse(Get("/api/v1/groups/SSR2/actions?status=open", admin_).body)["items"][0]["id"];
   auto done = Plenary({"actions", "done", std::to_string(first)});
   ASSERT_EQ(done.status, 0) << done.err;
   EXPECT_EQ(OpenItems(), open - 1);

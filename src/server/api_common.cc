@@ -202,9 +202,7 @@ HttpResponse ListJson(const HttpRequest& request, const ListRequest& list, std::
   return response;
 }
 
-std::string BodyEtag(std::string_view body) {
-  return "\"" + Sha256Hex(body).substr(0, 32) + "\"";
-}
+std::string BodyEtag(std::string_view body) { return "\"" + Sha256Hex(body).substr(0, 32) + "\""; }
 
 bool IfNoneMatchNames(const HttpRequest& request, const std::string& etag) {
   const std::string* match = request.headers.Find("If-None-Match");

@@ -115,8 +115,7 @@ bool Keepable(const HttpResponse& response) {
 }  // namespace
 
 HttpResponse AnswerThroughCache(RouteCall& call, const RouteHandler& handler) {
-  ResponseCache* cache =
-      call.resources.context ? call.resources.context->response_cache : nullptr;
+  ResponseCache* cache = call.resources.context ? call.resources.context->response_cache : nullptr;
   if (!cache || cache->max_bytes() == 0) return handler(call);
   auto mark = call.store().ChangeMark();
   if (!mark.ok()) return handler(call);
@@ -178,18 +177,18 @@ const std::vector<std::string_view>& CachedReadRoutes() {
 
 const std::vector<std::string_view>& UncachedReadRoutes() {
   static const std::vector<std::string_view> routes{
-      "/healthz",             // says whether the database answers now
-      "/api/v1/session",      // carries the CSRF token; no-store
+      "/healthz",                      // says whether the database answers now
+      "/api/v1/session",               // carries the CSRF token; no-store
       "/api/v1/groups/{group}/audit",  // no-store, no ETag (doc/openapi.yaml)
-      "/api/v1/me",           // no-store; one lookup
-      "/api/v1/me/actions",   // no-store, personal; across groups
-      "/api/v1/search",       // no-store; any words, rarely asked twice
-      "/login",               // a new double-submit token and cookie each time
-      "/my",                  // personal, across groups
-      "/my/reminders",        // a personal form
-      "/search",              // any words, rarely asked twice
-      "/static/{name}",       // compiled in, already answered from memory with an ETag
-      "/g/{group}/import",    // a form; nothing read but the group
+      "/api/v1/me",                    // no-store; one lookup
+      "/api/v1/me/actions",            // no-store, personal; across groups
+      "/api/v1/search",                // no-store; any words, rarely asked twice
+      "/login",                        // a new double-submit token and cookie each time
+      "/my",                           // personal, across groups
+      "/my/reminders",                 // a personal form
+      "/search",                       // any words, rarely asked twice
+      "/static/{name}",                // compiled in, already answered from memory with an ETag
+      "/g/{group}/import",             // a form; nothing read but the group
   };
   return routes;
 }

@@ -39,9 +39,9 @@ struct ResponseCacheStats {
   std::uint64_t hits = 0;
   std::uint64_t misses = 0;
   std::uint64_t stored = 0;
-  std::uint64_t evicted = 0;         // to stay within the bound
-  std::uint64_t invalidations = 0;   // the database changed
-  std::size_t bytes = 0;             // held now, as Cost counts them
+  std::uint64_t evicted = 0;        // to stay within the bound
+  std::uint64_t invalidations = 0;  // the database changed
+  std::size_t bytes = 0;            // held now, as Cost counts them
   std::size_t entries = 0;
 };
 

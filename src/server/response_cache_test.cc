@@ -143,8 +143,8 @@ class ResponseCacheTest : public BackendTest {
   }
 
   void Import(const std::string& notes, const std::string& roster) {
-    ImportRequest request{{{"notes.txt", ReadSource(notes)}}, NamedInput{"roster", roster},
-                          std::nullopt};
+    ImportRequest request{
+        {{"notes.txt", ReadSource(notes)}}, NamedInput{"roster", roster}, std::nullopt};
     auto plan = PlanImport(request, {});
     ASSERT_TRUE(plan.ok()) << plan.error().message;
     auto imported = writer_.store->Import(plan->batch);
@@ -277,9 +277,9 @@ TEST_P(ResponseCacheTest, EachSessionGetsThePageWithItsOwnCsrfToken) {
   Caller second = member_;
   second.cookie = NewToken();
   second.csrf = NewToken();
-  ASSERT_TRUE(writer_.site->CreateSession(TokenDigest(second.cookie), ids_["member"], second.csrf,
-                                          4e9)
-                  .ok());
+  ASSERT_TRUE(
+      writer_.site->CreateSession(TokenDigest(second.cookie), ids_["member"], second.csrf, 4e9)
+          .ok());
   for (int round = 0; round < 2; ++round) {
     for (WorkerResources* w : {&a_, &b_}) {
       std::string first_page = Get(*w, "/g/SSR2/actions", member_, true).body;
