@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Serving throughput of `plenary serve` on a long-lived group's register, next to
 # nginx serving a static file of the same size on the same machine.
-#   bench/serve_bench.sh            (DURATION=10 seconds a route; PLENARY=build/plenary)
+#   bench/serve_bench.sh            (DURATION=10 seconds a route; PLENARY=build/plenary;
+#                                    SERVE_ARGS: more options for plenary serve, e.g.
+#                                    "--response-cache-mb 0" to measure without the cache)
 # The history (bench/make_history.py: 1,000 meetings, 20,000 items, group BENCH) is
 # imported once and cached in build/bench-data (remove it to regenerate). The server
 # and a throwaway nginx (own prefix and config in a temp dir) listen on 127.0.0.1 on
@@ -24,7 +26,8 @@ source bench/history.sh
 auth="Authorization: Bearer $token"
 
 port=$(free_port)
-"$PLENARY" --db "$db" serve --listen "127.0.0.1:$port" >"$tmp/serve.log" 2>&1 &
+# shellcheck disable=SC2086 # SERVE_ARGS: options, split on spaces
+"$PLENARY" --db "$db" serve --listen "127.0.0.1:$port" ${SERVE_ARGS:-} >"$tmp/serve.log" 2>&1 &
 pids+=($!)
 base=http://127.0.0.1:$port
 wait_for "$base/healthz"
@@ -84,7 +87,7 @@ headers() { if [[ $1 == auth ]]; then echo "$auth"; fi; }
 # First each route alone on an idle server (size, status, time), then wrk on each;
 # after a wrk run one untimed request waits until the server has drained the
 # requests wrk left queued, so the next route starts on an idle server.
-echo "serve_bench: ${DURATION}s a route, wrk -t2 -c64, $(nproc) cores" >&2
+echo "serve_bench: ${DURATION}s a route, wrk -t2 -c64, $(nproc) cores, serve ${SERVE_ARGS:-}" >&2
 declare -A alone
 for route in "${routes[@]}"; do
   IFS='|' read -r name url use <<<"$route"

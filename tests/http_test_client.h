@@ -120,6 +120,14 @@ inline Reply Request(std::uint16_t port, const std::string& method, const std::s
   return ParseReply(raw);
 }
 
+// GET `target` with the header `who` ("Authorization: Bearer ..."), or as
+// the public when it is empty.
+inline Reply GetAs(std::uint16_t port, const std::string& target, const std::string& who) {
+  std::vector<std::string> headers;
+  if (!who.empty()) headers.push_back(who);
+  return Request(port, "GET", target, "", headers);
+}
+
 // `plenary --db DB serve --listen 127.0.0.1:0 ARGS...`, started and stopped by
 // the test; its standard output and error go to files in `dir`.
 class ServerProcess {

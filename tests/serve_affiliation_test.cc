@@ -16,7 +16,6 @@ namespace {
 
 using cli_testing::CliTest;
 using http_testing::Reply;
-using http_testing::Request;
 using http_testing::ServerProcess;
 using nlohmann::json;
 
@@ -42,9 +41,7 @@ class ServeAffiliationTest : public CliTest {
     ASSERT_NE(server_->port(), 0) << server_->Stderr();
   }
   Reply Get(const std::string& target, const std::string& who) {
-    std::vector<std::string> headers;
-    if (!who.empty()) headers.push_back(who);
-    return Request(server_->port(), "GET", target, "", headers);
+    return http_testing::GetAs(server_->port(), target, who);
   }
   json GetJson(const std::string& target) {
     Reply r = Get(target, member_);

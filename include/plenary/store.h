@@ -285,6 +285,18 @@ class Store {
   // Error::InvalidInput
   // when the snapshot's tables or columns are not this plenary's.
   virtual Status Restore(const Snapshot& snapshot) = 0;
+
+  // For caches kept outside the store (plenary serve's responses): a mark
+  // that differs from the one this Store returned before whenever anything
+  // may have been committed to its database since, to the registers or to
+  // the site's tables, by this Store, another connection or another process
+  // (`plenary import` beside `plenary serve`). An equal mark means nothing
+  // was committed in between. Comparable only with marks of the same Store
+  // object. SQLite: PRAGMA data_version and the connection's change count;
+  // PostgreSQL: the server's current snapshot, which moves whenever a
+  // transaction that wrote ends (in any database of the cluster: a mark may
+  // change for nothing, never stay for a change).
+  virtual Result<std::string> ChangeMark() = 0;
 };
 
 // Opens (creating if needed, and migrating to the current schema) the store

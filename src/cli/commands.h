@@ -117,6 +117,7 @@ struct ServeCommand {
   bool secure_cookies = false;
   int parse_cpu_seconds = 10;  // of one upload's reading, in its child process
   int parse_memory_mb = 1024;  // likewise, its address space
+  int response_cache_mb = 32;  // the read routes' answers kept; 0: none
 };
 
 int RunImport(const CliContext& ctx, const ImportCommand& command);

@@ -34,6 +34,8 @@ constexpr std::array kSettingRows{
                 "Mark the session cookie Secure (the site is reached over HTTPS)"},
     SettingSpec{"serve", "threads", K::kCount, "0 (one per core)", "Network threads"},
     SettingSpec{"serve", "workers", K::kCount, "0 (two per core)", "Database workers"},
+    SettingSpec{"serve", "response_cache_mb", K::kCount, "32",
+                "MiB of read routes' answers kept while the database is unchanged; 0: none"},
     SettingSpec{"serve", "access_log", K::kPath, "standard error", "Append the access log here"},
     SettingSpec{"serve", "log_format", K::kLogFormat, "text",
                 "The access log's lines: text, or json (one object per line)"},

@@ -278,6 +278,13 @@ int Run(int argc, char** argv) {
       serve_cmd->add_flag("--secure-cookies,!--no-secure-cookies", serve.secure_cookies,
                           "Mark the session cookie Secure (the site is reached over HTTPS; "
                           "serve.secure_cookies)");
+  auto* response_cache_opt =
+      serve_cmd
+          ->add_option("--response-cache-mb", serve.response_cache_mb,
+                       "Keep the read routes' answers between requests, in at most this many MiB, "
+                       "while the database is unchanged; 0: keep none (serve.response_cache_mb)")
+          ->capture_default_str()
+          ->check(CLI::Range(0, 256));
   serve_cmd
       ->add_option("--parse-cpu-seconds", serve.parse_cpu_seconds,
                    "CPU time one upload's reading may take (doc/reliability.md)")
@@ -339,6 +346,7 @@ int Run(int argc, char** argv) {
   Fill(*config, "serve.access_log", access_log_opt, serve.access_log);
   Fill(*config, "serve.log_format", log_format_opt, serve.log_format);
   Fill(*config, "serve.secure_cookies", secure_cookies_opt, serve.secure_cookies);
+  Fill(*config, "serve.response_cache_mb", response_cache_opt, serve.response_cache_mb);
   if (mediawiki_opt->count() > 0) {
     Fill(*config, "mediawiki.api", mediawiki_opt, publish.mediawiki);
     Fill(*config, "mediawiki.user", wiki_user_opt, publish.user);

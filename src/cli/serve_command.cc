@@ -15,6 +15,7 @@ int RunServe(const CliContext& ctx, const ServeCommand& command) {
   options.access_log = command.access_log;
   options.access_log_json = command.log_format == "json";
   options.secure_cookies = command.secure_cookies;
+  options.response_cache_bytes = static_cast<std::size_t>(command.response_cache_mb) << 20;
   options.parse_limits.cpu_seconds = command.parse_cpu_seconds;
   // CPU time runs behind the clock on a busy machine: the deadline allows for it.
   options.parse_limits.wall = std::chrono::seconds(3 * command.parse_cpu_seconds);

@@ -202,10 +202,16 @@ HttpResponse ListJson(const HttpRequest& request, const ListRequest& list, std::
   return response;
 }
 
-HttpResponse CacheableJson(const HttpRequest& request, HttpResponse response) {
-  std::string etag = "\"" + Sha256Hex(response.body).substr(0, 32) + "\"";
+std::string BodyEtag(std::string_view body) { return "\"" + Sha256Hex(body).substr(0, 32) + "\""; }
+
+bool IfNoneMatchNames(const HttpRequest& request, const std::string& etag) {
   const std::string* match = request.headers.Find("If-None-Match");
-  if (match && (match->find(etag) != std::string::npos || Trim(*match) == "*")) {
+  return match && (match->find(etag) != std::string::npos || Trim(*match) == "*");
+}
+
+HttpResponse CacheableJson(const HttpRequest& request, HttpResponse response) {
+  std::string etag = BodyEtag(response.body);
+  if (IfNoneMatchNames(request, etag)) {
     HttpResponse not_modified;
     not_modified.status = 304;
     not_modified.headers.Set("ETag", etag);

@@ -72,6 +72,10 @@ HttpResponse ListJson(const HttpRequest& request, const ListRequest& list, std::
 // A 200 JSON response with an ETag (a digest of the body); 304 with no body
 // when the request's If-None-Match names it.
 HttpResponse CacheableJson(const HttpRequest& request, HttpResponse response);
+// The ETag of a body: its SHA-256, quoted.
+std::string BodyEtag(std::string_view body);
+// Whether the request's If-None-Match names `etag` (or is "*").
+bool IfNoneMatchNames(const HttpRequest& request, const std::string& etag);
 
 // An optional YYYY-MM-DD query parameter; InvalidInput when malformed.
 Result<std::optional<Date>> DateParam(const HttpRequest& request, std::string_view name);

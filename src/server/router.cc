@@ -2,7 +2,9 @@
 
 #include <exception>
 #include <iostream>
+#include <stdexcept>
 
+#include "server/response_cache.h"
 #include "server/responses.h"
 #include "server/url_codec.h"
 
@@ -43,9 +45,18 @@ void Router::Add(std::string method, std::string pattern, RouteHandler handler) 
   routes_.push_back(std::move(route));
 }
 
+void Router::CacheAnswers(std::string_view pattern) {
+  for (Route& r : routes_)
+    if (r.method == "GET" && r.pattern == pattern) {
+      r.cached = true;
+      return;
+    }
+  throw std::logic_error("no GET route " + std::string(pattern) + " to cache");
+}
+
 std::vector<RouteInfo> Router::Routes() const {
   std::vector<RouteInfo> out;
-  for (const Route& r : routes_) out.push_back({r.method, r.pattern});
+  for (const Route& r : routes_) out.push_back({r.method, r.pattern, r.cached});
   return out;
 }
 
@@ -94,6 +105,7 @@ HttpResponse Router::Dispatch(const HttpRequest& request, WorkerResources& resou
     if (authenticator_) admission = authenticator_(request, resources);
     if (admission.refusal) return std::move(*admission.refusal);
     RouteCall call{request, std::move(params), resources, std::move(admission.viewer)};
+    if (route.cached) return AnswerThroughCache(call, route.handler);
     return route.handler(call);
   }
   if (allowed.empty()) return Problem(404, "no such page");

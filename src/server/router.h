@@ -46,11 +46,15 @@ using Authenticator = std::function<Admission(const HttpRequest&, WorkerResource
 struct RouteInfo {
   std::string method;
   std::string pattern;
+  bool cached = false;  // answered through the response cache
 };
 
 class Router {
  public:
   void Add(std::string method, std::string pattern, RouteHandler handler);
+  // Answers the GET route `pattern` through the response cache
+  // (server/response_cache.h). std::logic_error when no GET route has it.
+  void CacheAnswers(std::string_view pattern);
   // Without one, every request is from the public.
   void SetAuthenticator(Authenticator authenticator) { authenticator_ = std::move(authenticator); }
 
@@ -64,6 +68,7 @@ class Router {
     std::string pattern;
     std::vector<std::string> segments;  // "{name}" for a parameter
     RouteHandler handler;
+    bool cached = false;
   };
   HttpResponse Dispatch(const HttpRequest& request, WorkerResources& resources) const;
 

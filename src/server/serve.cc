@@ -13,6 +13,7 @@
 #include "server/api.h"
 #include "server/auth.h"
 #include "server/page_routes.h"
+#include "server/response_cache.h"
 #include "server/responses.h"
 #include "server/worker_pool.h"
 #include "store/store_url.h"
@@ -56,6 +57,7 @@ void AddSiteRoutes(Router& router) {
   router.SetAuthenticator(Authenticate);
   AddApiRoutes(router);
   AddPageRoutes(router);
+  for (std::string_view pattern : CachedReadRoutes()) router.CacheAnswers(pattern);
 }
 
 Status Serve(const ServeOptions& options, std::ostream& out) {
@@ -67,6 +69,8 @@ Status Serve(const ServeOptions& options, std::ostream& out) {
   // Uploads are read by a child process running this very binary.
   IsolatedImportPlanner planner("/proc/self/exe", options.parse_limits);
   context.import_planner = &planner;
+  ResponseCache responses(options.response_cache_bytes);
+  context.response_cache = &responses;
   const int worker_count = options.workers > 0 ? options.workers : 2 * cores;
   auto pool = WorkerPool::Start(worker_count, [&] { return OpenResources(options.db, context); });
   if (!pool.ok()) return pool.error();

@@ -23,6 +23,9 @@ struct ServeOptions {
   bool access_log_json = false;           // one JSON object per line (server/access_log.h)
   HttpLimits limits;
   bool secure_cookies = false;  // the session cookie's Secure flag
+  // The read routes' answers kept between requests, at most this many bytes
+  // (server/response_cache.h); 0: none kept.
+  std::size_t response_cache_bytes = std::size_t{32} << 20;
   // What one upload's reading may take: it runs in a child process
   // (app/isolated_import.h; doc/reliability.md).
   ParseLimits parse_limits;
@@ -32,8 +35,10 @@ struct ServeOptions {
 Result<std::pair<std::string, std::uint16_t>> ParseListenAddress(const std::string& text);
 
 // Every route of the site: the JSON API, then the pages, and the
-// authenticator that decides who asks (server/auth.h). New route modules add
-// themselves here.
+// authenticator that decides who asks (server/auth.h), with the read routes
+// whose answers the response cache keeps (response_cache.h; kept only when
+// the workers' SiteContext has a cache). New route modules add themselves
+// here.
 void AddSiteRoutes(Router& router);
 
 // Opens the database (creating and migrating it), listens, prints

@@ -10,6 +10,7 @@
 namespace plenary {
 
 class IsolatedImportPlanner;
+class ResponseCache;
 
 struct SiteContext {
   // Mark the session cookie Secure (sent over HTTPS only): on whenever the
@@ -20,6 +21,9 @@ struct SiteContext {
   // Reads what users upload in a child process (app/isolated_import.h); null:
   // in this process (tests of the routes alone).
   const IsolatedImportPlanner* import_planner = nullptr;
+  // The read routes' answers kept between requests (server/response_cache.h);
+  // null: none kept.
+  ResponseCache* response_cache = nullptr;
 };
 
 }  // namespace plenary

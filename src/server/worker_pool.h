@@ -26,6 +26,8 @@ struct WorkerResources {
   std::unique_ptr<Store> store;
   std::unique_ptr<SiteStore> site;
   SiteContext* context = nullptr;  // shared by every worker; may be null in tests
+  // The store's ChangeMark as this worker last saw it (server/response_cache.h).
+  std::string change_mark;
 };
 
 class WorkerPool {

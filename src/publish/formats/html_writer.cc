@@ -63,11 +63,24 @@ std::string PercentEncode(std::string_view text, bool space_as_plus) {
   return out;
 }
 
+// A byte written as it is: printable ASCII other than the five markup
+// characters. Most of a page's text is a run of them, appended at once.
+bool IsPlainByte(char c) {
+  return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+}
+
 }  // namespace
 
 void AppendEscaped(std::string& out, std::string_view text, bool in_attribute) {
   out.reserve(out.size() + text.size());
   while (!text.empty()) {
+    std::size_t plain = 0;
+    while (plain < text.size() && IsPlainByte(text[plain])) ++plain;
+    if (plain > 0) {
+      out.append(text.substr(0, plain));
+      text.remove_prefix(plain);
+      continue;
+    }
     const std::size_t len = Utf8SequenceLength(text);
     if (len == 0) {
       out += kReplacement;

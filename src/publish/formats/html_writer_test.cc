@@ -25,6 +25,12 @@ TEST(Html, EscapeReplacesInvalidUtf8AndDropsControls) {
   EXPECT_EQ(Escape("Žarko Kečić — ✓ 𝄞"), "Žarko Kečić — ✓ 𝄞");
 }
 
+TEST(Html, EscapeKeepsRunsOfPlainTextBetweenWhatItChanges) {
+  EXPECT_EQ(Escape("ab&cd<ef\x01gh\"ij'kl>mn\xffop é q"),
+            "ab&amp;cd&lt;efgh&quot;ij&#39;kl&gt;mn\xEF\xBF\xBDop é q");
+  EXPECT_EQ(Escape(std::string(1000, 'x') + "<"), std::string(1000, 'x') + "&lt;");
+}
+
 TEST(Html, AttributeValuesKeepLineBreaksAsReferences) {
   std::string out;
   AppendEscaped(out, "a\r\nb", true);

@@ -27,6 +27,15 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url) {
   }
 }
 
+Result<std::string> Database::CurrentSnapshot() {
+  try {
+    pqxx::nontransaction tx(connection_);
+    return tx.exec1("SELECT pg_current_snapshot()::text")[0].as<std::string>();
+  } catch (const std::exception& e) {
+    return Failure(e, ErrorKind::kStorage);
+  }
+}
+
 Error Database::Failure(const std::exception& e, ErrorKind kind) const {
   return {kind, fmt::format("{}: {}", RedactUrl(url_), RedactPasswordIn(e.what(), url_))};
 }

@@ -39,6 +39,12 @@ class Database {
   template <typename T, typename Body>
   Result<T> Read(Body&& body);
 
+  // The server's current snapshot (pg_current_snapshot(), outside any
+  // transaction of ours): it moves whenever a transaction of the cluster
+  // that was given a transaction id (one that wrote) commits or aborts.
+  // One round trip; Store::ChangeMark.
+  Result<std::string> CurrentSnapshot();
+
   // Write transactions retried after a serialization failure since Open.
   int retries() const { return retries_; }
 

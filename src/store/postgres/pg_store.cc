@@ -274,6 +274,8 @@ Result<Snapshot> PostgresStore::Export() {
       [](pqxx::transaction_base& tx) { return Result<Snapshot>(pg::ReadSnapshot(tx)); });
 }
 
+Result<std::string> PostgresStore::ChangeMark() { return db_->CurrentSnapshot(); }
+
 Status PostgresStore::Restore(const Snapshot& snapshot) {
   if (Status valid = CheckSnapshot(snapshot); !valid) return valid;
   auto result = db_->Write<bool>([&](pqxx::transaction_base& tx) -> Result<bool> {

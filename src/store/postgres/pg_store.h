@@ -89,6 +89,7 @@ class PostgresStore final : public Store {
   Result<std::vector<RegisterNotice>> Notices() override;
   Result<Snapshot> Export() override;
   Status Restore(const Snapshot& snapshot) override;
+  Result<std::string> ChangeMark() override;
 
   // How many write transactions were retried after a serialization failure
   // since Open (for tests and the benchmark).

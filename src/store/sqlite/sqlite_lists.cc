@@ -55,12 +55,21 @@ std::vector<std::string> OwnerNamesFor(SQLite::Database& db, const GroupRow& gro
 
 }  // namespace
 
-bool ChangeWatch::Changed(SQLite::Database& db) {
+std::pair<std::int64_t, std::int64_t> ChangeWatch::Counts(SQLite::Database& db) {
   if (!data_version_query_)
     data_version_query_ = std::make_unique<SQLite::Statement>(db, "PRAGMA data_version");
   LentStatement query(*data_version_query_);
   const std::int64_t version = query->executeStep() ? query->getColumn(0).getInt64() : -1;
-  const std::int64_t changes = sqlite3_total_changes64(db.getHandle());
+  return {version, sqlite3_total_changes64(db.getHandle())};
+}
+
+std::string ChangeWatch::Mark(SQLite::Database& db) {
+  auto [version, changes] = Counts(db);
+  return std::to_string(version) + "/" + std::to_string(changes);
+}
+
+bool ChangeWatch::Changed(SQLite::Database& db) {
+  auto [version, changes] = Counts(db);
   if (version == data_version_ && changes == changes_) return false;
   data_version_ = version;
   changes_ = changes;

@@ -24,8 +24,13 @@ namespace plenary::sqlite {
 class ChangeWatch {
  public:
   bool Changed(SQLite::Database& db);
+  // The two counts now, as one text (Store::ChangeMark), without changing
+  // what Changed compares with.
+  std::string Mark(SQLite::Database& db);
 
  private:
+  std::pair<std::int64_t, std::int64_t> Counts(SQLite::Database& db);
+
   std::unique_ptr<SQLite::Statement> data_version_query_;
   std::int64_t data_version_ = -1;
   std::int64_t changes_ = -1;

@@ -22,6 +22,7 @@ class RegisterCache;
 
 namespace sqlite {
 class ListCache;
+class ChangeWatch;
 // Opens, creating if needed, the database at `path` with the settings above and
 // migrates it to the current schema (SqliteStore::Open's errors).
 Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::string& path);
@@ -100,6 +101,7 @@ class SqliteStore final : public Store {
   Result<std::vector<RegisterNotice>> Notices() override;
   Result<Snapshot> Export() override;
   Status Restore(const Snapshot& snapshot) override;
+  Result<std::string> ChangeMark() override;
 
  private:
   SqliteStore(std::string path, std::unique_ptr<SQLite::Database> db);
@@ -110,6 +112,7 @@ class SqliteStore final : public Store {
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
   std::unique_ptr<sqlite::ListCache> lists_;
+  std::unique_ptr<sqlite::ChangeWatch> change_mark_;  // its own statement, for ChangeMark
   std::unique_ptr<RegisterCache> register_cache_;  // the register this store wrote last
 };
 
