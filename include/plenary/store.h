@@ -243,6 +243,8 @@ class Store {
   // Decisions of `group` in the order of Decisions().
   virtual Result<ListPage<RegisteredDecision>> DecisionPage(const std::string& group,
                                                             const PageRequest& page) = 0;
+  virtual Result<ListPage<RegisteredAction>> OwnedActionPage(const OwnedActionQuery& query,
+                                                             const PageRequest& page) = 0;
   // Every group (with a roster or known from meetings), by short name.
   virtual Result<std::vector<GroupSummary>> GroupSummaries() = 0;
   // The names owning the group's items (not merged ones), sorted, each once.

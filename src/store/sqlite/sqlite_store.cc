@@ -121,6 +121,7 @@ SqliteStore::SqliteStore(std::string path, std::unique_ptr<SQLite::Database> db)
     : path_(std::move(path)),
       db_(std::move(db)),
       lists_(std::make_unique<sqlite::ListCache>()),
+      owned_(std::make_unique<OwnerNamesCache>()),
       register_cache_(std::make_unique<RegisterCache>()) {}
 
 SqliteStore::~SqliteStore() = default;
@@ -295,6 +296,20 @@ Result<std::vector<GroupSummary>> SqliteStore::GroupSummaries() {
     auto groups = sqlite::LoadGroupSummaries(*db_, *lists_);
     transaction.commit();
     return groups;
+  });
+}
+
+Result<ListPage<RegisteredAction>> SqliteStore::OwnedActionPage(const OwnedActionQuery& query,
+                                                                const PageRequest& page) {
+  if (FindInvalidUtf8(query.person) != std::string::npos)
+    return Error::InvalidInput("person: not valid UTF-8");
+  auto after = ParseCursor(page.cursor);
+  if (!after.ok()) return after.error();
+  return Guarded([&]() -> Result<ListPage<RegisteredAction>> {
+    SQLite::Transaction transaction(*db_);
+    auto items = sqlite::LoadOwnedActionPage(*db_, *lists_, *owned_, query, page, *after);
+    transaction.commit();
+    return items;
   });
 }
 
