@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "core/workplan.h"
 #include "publish/assets.h"
+#include "publish/registers.h"
 #include "server/access.h"
 #include "server/api_common.h"
 #include "server/auth.h"
@@ -79,9 +80,7 @@ Result<std::vector<pages::MyTask>> MyTasks(RouteCall& call, const std::string& p
     auto plan = call.store().FindWorkPlan(group);
     if (!plan.ok()) return plan.error();
     if (!*plan) continue;
-    ActionQuery query;
-    query.group = group;
-    auto items = call.store().Actions(query);
+    auto items = WorkPlanItems(call.store(), group, **plan);
     if (!items.ok()) return items.error();
     TaskLinks links = LinkItemsToTasks(**plan, *items);
     for (const SubTeamPlan& subteam : (*plan)->subteams) {

@@ -95,12 +95,18 @@ std::string ActionWhere(SqlBuilder& b, SqlDialect dialect, std::int64_t group_id
         " AND lower(kind) = lower(" + b.P(query.meeting->kind) +
         ") AND number = " + b.P(std::int64_t{query.meeting->number}) + ")";
   }
+  if (query.work_plan_links) {
+    // A superset of the items whose words carry a task label: LIKE's case
+    // folding differs by back end, lower() of ASCII does not.
+    std::string linked = "lower(r.text) LIKE '%[task%'";
+    if (!query.work_plan_links->empty())
+      linked = "r.id IN (" + ListOf(b, *query.work_plan_links) + ") OR " + linked;
+    where += " AND (" + linked + ")";
+  }
   if (query.owner) {
     if (owner_names.empty()) return where + " AND 0 = 1";
-    where += " AND r.id IN (SELECT item_id FROM register_item_owners WHERE name IN (";
-    for (std::size_t i = 0; i < owner_names.size(); ++i)
-      where += (i ? ", " : "") + b.P(owner_names[i]);
-    where += "))";
+    where += " AND r.id IN (SELECT item_id FROM register_item_owners WHERE name IN (" +
+             ListOf(b, owner_names) + "))";
   }
   return where;
 }
@@ -363,6 +369,9 @@ std::vector<std::pair<std::string, SqlQuery>> ListQueriesForPlans(SqlDialect d,
                      ActionPageSql(d, group_id, q, owners, newest, 7, 51));
     all.emplace_back("actions counted: " + name, ActionCountSql(d, group_id, q, owners));
   }
+  ActionListQuery work_plan{"G", {}, {}, {}, {}, false, std::vector<std::int64_t>{3, 5}};
+  all.emplace_back("actions a work plan may link",
+                   ActionPageSql(d, group_id, work_plan, owners, first, 7, 51));
   all.emplace_back("actions: soonest due",
                    ActionPageSql(d, group_id, by_due, owners, first, std::nullopt, 6));
   all.emplace_back(
