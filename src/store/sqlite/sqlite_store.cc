@@ -17,6 +17,7 @@
 #include "store/sqlite/sqlite_import.h"
 #include "store/sqlite/sqlite_lists.h"
 #include "store/sqlite/sqlite_queries.h"
+#include "store/sqlite/sqlite_rank.h"
 #include "store/sqlite/sqlite_register.h"
 #include "store/sqlite/sqlite_search.h"
 #include "store/sqlite/sqlite_site.h"
@@ -78,6 +79,7 @@ Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::string& path) 
     auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
                                                  kBusyTimeoutMs);
     Configure(*db);
+    RegisterBoundedRank(*db);
     // Refuse a database we must not touch before the journal mode is set,
     // because switching it writes to the file.
     if (Status usable = CheckSqliteSchemaVersion(*db); !usable) return InPath(path, usable.error());
