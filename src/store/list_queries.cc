@@ -305,10 +305,13 @@ SqlQuery OwnedItemIdsSql(SqlDialect dialect, const std::vector<std::int64_t>& gr
                          std::optional<ActionStatus> status, bool newest_first,
                          std::optional<std::int64_t> after, std::size_t limit) {
   SqlBuilder b(dialect);
-  std::string sql = "SELECT DISTINCT r.id" + std::string(kOwnedFrom) +
+  // By o.item_id, not r.id: for one name the owner-name index (name,
+  // item_id) gives the rows in that order and the read stops at the page.
+  std::string sql = "SELECT DISTINCT o.item_id" + std::string(kOwnedFrom) +
                     OwnedWhere(b, dialect, "IN (" + ListOf(b, group_ids) + ")", names, status);
-  if (after) sql += std::string(" AND r.id ") + (newest_first ? "<" : ">") + " " + b.P(*after);
-  sql += std::string(" ORDER BY r.id") + (newest_first ? " DESC" : "") + " LIMIT " +
+  if (after)
+    sql += std::string(" AND o.item_id ") + (newest_first ? "<" : ">") + " " + b.P(*after);
+  sql += std::string(" ORDER BY o.item_id") + (newest_first ? " DESC" : "") + " LIMIT " +
          b.P(AsInt(limit));
   return std::move(b).Done(std::move(sql));
 }
