@@ -214,20 +214,14 @@ std::string RareWord() {
   return text.substr(from, text.find(' ', from) - from);
 }
 
-// A member's open items in every group they belong to, as the API's
-// /api/v1/me/actions reads them: each group's items of the owner.
+// A member's open items in every group they belong to: the first page, as
+// /api/v1/me/actions and /my read it.
 std::size_t MyItems(Store& store, const std::vector<std::string>& groups) {
-  std::size_t total = 0;
-  for (const std::string& group : groups) {
-    ActionQuery query;
-    query.open_only = true;
-    query.owner = kPerson;
-    query.group = group;
-    auto items = store.Actions(query);
-    if (!items.ok()) Fail(items.error().message);
-    total += items->size();
-  }
-  return total;
+  PageRequest page;
+  page.limit = 50;
+  auto items = store.OwnedActionPage({kPerson, groups, ActionStatus::kOpen}, page);
+  if (!items.ok()) Fail(items.error().message);
+  return items->total;
 }
 
 Figures Measure(const Installation& in, const Options& o) {

@@ -58,6 +58,7 @@ start_pg() {
 
 if [[ $pgdir != off ]]; then
   PLENARY_BENCH_PG_URL=$(start_pg)
+  pg_started=yes  # start_pg ran in a subshell: say so here, so that cleanup stops the server
   export PLENARY_BENCH_PG_URL
 fi
 echo "million_bench: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%H:%M) UTC"

@@ -86,6 +86,13 @@ struct SearchQuery {
   std::string text;                 // words as a person types them, not FTS syntax
   std::vector<std::string> groups;  // only these groups (the caller's visible ones)
   int limit = 50;
+  std::string cursor;  // a page's `next`: the page after it; empty: the first page
+};
+
+// A page of hits and the cursor of the page after it (empty on the last).
+struct SearchResults {
+  std::vector<SearchHit> hits;
+  std::string next;
 };
 
 // A reminder sent (`plenary remind`, doc/reminders.md): to whom, where, for
@@ -153,7 +160,16 @@ class SiteStore {
 
   // Full-text search over meetings' notes, action items and decisions, kept
   // current by the store on every import and edit. Empty text: no hits.
-  virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
+  // Order: the newest 1,000 matches (store/search_pages.h: kSearchWindow)
+  // best first, then every older match newest first; `limit` hits a page.
+  // InvalidInput for a cursor no page gave.
+  virtual Result<SearchResults> SearchPage(const SearchQuery& query) = 0;
+  // The first page's hits.
+  Result<std::vector<SearchHit>> Search(const SearchQuery& query) {
+    auto page = SearchPage(query);
+    if (!page.ok()) return page.error();
+    return std::move(page->hits);
+  }
 
   // The reminders log. RecordReminder is false, and writes nothing, when one
   // for the same group (ASCII case ignored), recipient and day is there.

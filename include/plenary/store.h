@@ -104,6 +104,19 @@ struct ActionListQuery {
   std::optional<Date> overdue_as_of;   // open items due before it
   std::optional<MeetingKey> meeting;   // items raised at it (kind, number; its group ignored)
   bool soonest_due_first = false;
+  // Only the items a work plan may link (core/workplan.h: LinkItemsToTasks):
+  // these ids (the plan's items linked by hand) and every item whose words
+  // hold "[task" (ASCII case ignored). None: no such filter.
+  std::optional<std::vector<std::int64_t>> work_plan_links;
+};
+
+// "My items": the unmerged items `person` owns (ActionQuery::owner: each
+// group's roster decides which owner names name them) in `groups`, in item
+// id order (newest_first: reversed); a cursor is an item id.
+struct OwnedActionQuery {
+  std::string person;
+  std::vector<std::string> groups;     // short names, without regard to ASCII case
+  std::optional<ActionStatus> status;  // none: every status
 };
 
 // What a meeting list reads of each meeting: everything; its attendance
@@ -243,6 +256,8 @@ class Store {
   // Decisions of `group` in the order of Decisions().
   virtual Result<ListPage<RegisteredDecision>> DecisionPage(const std::string& group,
                                                             const PageRequest& page) = 0;
+  virtual Result<ListPage<RegisteredAction>> OwnedActionPage(const OwnedActionQuery& query,
+                                                             const PageRequest& page) = 0;
   // Every group (with a roster or known from meetings), by short name.
   virtual Result<std::vector<GroupSummary>> GroupSummaries() = 0;
   // The names owning the group's items (not merged ones), sorted, each once.

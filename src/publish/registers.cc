@@ -6,6 +6,7 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "core/workplan.h"
 #include "publish/affiliation_pages.h"
 #include "publish/workplan_pages.h"
 
@@ -90,9 +91,66 @@ Result<GroupRegisters> LoadGroup(Store& store, const std::string& name,
 
 }  // namespace
 
+namespace {
+
+// Every row of a paged list, a page of kAllPage at a time.
+constexpr std::size_t kAllPage = 1000;
+
+template <typename T, typename ReadPage>
+Result<std::vector<T>> AllPages(ReadPage read_page) {
+  std::vector<T> all;
+  PageRequest page;
+  page.limit = kAllPage;
+  for (;;) {
+    Result<ListPage<T>> got = read_page(page);
+    if (!got) return got.error();
+    for (T& row : got->items) all.push_back(std::move(row));
+    if (got->next.empty()) return all;
+    page.cursor = std::move(got->next);
+  }
+}
+
+// The group's name as the register spells it (a roster's, else its
+// meetings'), or NotFound.
+Result<std::string> RegisterName(Store& store, const std::string& group) {
+  auto summaries = store.GroupSummaries();
+  if (!summaries) return summaries.error();
+  for (const GroupSummary& s : *summaries)
+    if (EqualsNoCase(s.group.short_name, group)) return s.group.short_name;
+  return Error::NotFound(
+      fmt::format("--group {}: no such group in the register", PrintableText(group)));
+}
+
+// One group's registers, read from its own rows.
+Result<GroupRegisters> LoadOneGroup(Store& store, const std::string& group, Date today) {
+  auto name = RegisterName(store, group);
+  if (!name) return name.error();
+  auto meetings = AllPages<Meeting>([&](const PageRequest& page) {
+    return store.MeetingPage({*name, {}, {}, MeetingParts::kEverything}, page);
+  });
+  if (!meetings) return meetings.error();
+  ActionQuery of_group;
+  of_group.group = *name;
+  auto actions = store.Actions(of_group);
+  if (!actions) return actions.error();
+  auto decisions = AllPages<RegisteredDecision>(
+      [&](const PageRequest& page) { return store.DecisionPage(*name, page); });
+  if (!decisions) return decisions.error();
+  return LoadGroup(store, *name, *meetings, *actions, *decisions, today);
+}
+
+}  // namespace
+
 Result<std::vector<GroupRegisters>> LoadRegisters(Store& store,
                                                   const std::optional<std::string>& group,
                                                   Date today) {
+  if (group) {
+    auto one = LoadOneGroup(store, *group, today);
+    if (!one) return one.error();
+    std::vector<GroupRegisters> out;
+    out.push_back(std::move(*one));
+    return out;
+  }
   auto meetings = store.Meetings();
   if (!meetings) return meetings.error();
   auto rosters = store.Rosters();
@@ -111,12 +169,6 @@ Result<std::vector<GroupRegisters>> LoadRegisters(Store& store,
   for (const Roster& r : *rosters) add(r.group.short_name);
   for (const Meeting& m : *meetings) add(m.key.group);
   std::sort(names.begin(), names.end());
-  if (group) {
-    std::erase_if(names, [&](const std::string& n) { return !EqualsNoCase(n, *group); });
-    if (names.empty())
-      return Error::NotFound(
-          fmt::format("--group {}: no such group in the register", PrintableText(*group)));
-  }
   std::vector<GroupRegisters> out;
   for (const std::string& name : names) {
     auto r = LoadGroup(store, name, *meetings, *actions, *decisions, today);
@@ -124,6 +176,38 @@ Result<std::vector<GroupRegisters>> LoadRegisters(Store& store,
     out.push_back(std::move(*r));
   }
   return out;
+}
+
+Result<std::vector<RegisteredAction>> WorkPlanItems(Store& store, const std::string& group,
+                                                    const WorkPlan& plan) {
+  ActionListQuery query;
+  query.group = group;
+  query.work_plan_links.emplace();
+  for (const SubTeamPlan& subteam : plan.subteams)
+    for (const WorkPlanTask* task : TasksOf(subteam))
+      for (std::int64_t id : task->items) query.work_plan_links->push_back(id);
+  return AllPages<RegisteredAction>(
+      [&](const PageRequest& page) { return store.ActionPage(query, page); });
+}
+
+Result<GroupRegisters> LoadWorkPlanRegisters(Store& store, const std::string& group, Date today) {
+  auto name = RegisterName(store, group);
+  if (!name) return name.error();
+  GroupRegisters r;
+  r.group = *name;
+  r.today = today;
+  auto roster = store.FindRoster(*name);
+  if (!roster) return roster.error();
+  r.roster = std::move(*roster);
+  auto workplan = store.FindWorkPlan(*name);
+  if (!workplan) return workplan.error();
+  r.workplan = std::move(*workplan);
+  if (r.workplan) {
+    auto items = WorkPlanItems(store, *name, *r.workplan);
+    if (!items) return items.error();
+    r.actions = std::move(*items);
+  }
+  return r;
 }
 
 DocumentSet BuildDocuments(const GroupRegisters& registers) {

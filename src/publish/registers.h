@@ -31,9 +31,22 @@ struct GroupRegisters {
 
 // The registers of the group named `group` (case-insensitive), or of every
 // group when none, in short-name order. NotFound for an unknown group.
+// A group's registers are read from that group's rows only.
 Result<std::vector<GroupRegisters>> LoadRegisters(Store& store,
                                                   const std::optional<std::string>& group,
                                                   Date today);
+
+// The items of `group` that `plan` may link (ActionListQuery::work_plan_links),
+// in register order, without history: all that LinkItemsToTasks,
+// the work plan pages and their JSON read of a group's items, read in pages
+// so that a large register is never held whole.
+Result<std::vector<RegisteredAction>> WorkPlanItems(Store& store, const std::string& group,
+                                                    const WorkPlan& plan);
+
+// What the work plan pages show of the group named `group` (as the store
+// spells it): its roster, work plan and WorkPlanItems; no meetings,
+// decisions or other items. NotFound for an unknown group.
+Result<GroupRegisters> LoadWorkPlanRegisters(Store& store, const std::string& group, Date today);
 
 // The page ids of the set (Document::id).
 inline constexpr const char* kIndexPage = "index";

@@ -11,6 +11,7 @@
 #include "server/api_common.h"
 #include "server/auth.h"
 #include "server/responses.h"
+#include "server/url_codec.h"
 
 namespace plenary {
 namespace {
@@ -42,7 +43,8 @@ Result<int> LimitOf(const HttpRequest& request) {
   return limit;
 }
 
-// ?q=words[&group=G][&limit=N]: hits in notes, items and decisions.
+// ?q=words[&group=G][&limit=N][&cursor=C]: hits in notes, items and
+// decisions, a page at a time; `next` is the next page's address.
 HttpResponse Search(RouteCall& call) {
   const std::string* q = FindParam(call.request.query, "q");
   if (!q || Trim(*q).empty()) return Problem(400, "q: give the words to find");
@@ -51,13 +53,25 @@ HttpResponse Search(RouteCall& call) {
   if (!limit.ok()) return ErrorResponse(limit.error());
   auto groups = ReadableGroups(call, FindParam(call.request.query, "group"));
   if (!groups.ok()) return ErrorResponse(groups.error());
+  const std::string* cursor = FindParam(call.request.query, "cursor");
   json items = json::array();
+  std::string next;
   if (!groups->empty()) {
-    auto hits = call.resources.site->Search(SearchQuery{*q, *groups, *limit});
-    if (!hits.ok()) return ErrorResponse(hits.error());
-    for (const SearchHit& hit : *hits) items.push_back(SearchHitJson(hit));
+    auto page = call.resources.site->SearchPage(
+        SearchQuery{*q, *groups, *limit, cursor ? *cursor : std::string()});
+    if (!page.ok()) return ErrorResponse(page.error());
+    for (const SearchHit& hit : page->hits) items.push_back(SearchHitJson(hit));
+    if (!page->next.empty()) {
+      next = call.request.path + "?";
+      for (const auto& [name, value] : call.request.query)
+        if (name != "cursor") next += PercentEncode(name) + "=" + PercentEncode(value) + "&";
+      next += "cursor=" + PercentEncode(page->next);
+    }
   }
-  json body = {{"q", *q}, {"total", items.size()}, {"items", std::move(items)}};
+  json body = {{"q", *q},
+               {"total", items.size()},
+               {"items", std::move(items)},
+               {"next", next.empty() ? json(nullptr) : json(next)}};
   HttpResponse r = JsonResponse(200, body);
   r.headers.Set("Cache-Control", "private, no-cache");
   return r;
@@ -77,33 +91,24 @@ HttpResponse ShowMe(RouteCall& call) {
 }
 
 // The items the viewer owns (by their roster name) in every group they may
-// read; ?status=open (the default) or all.
+// read, by item id, paged in the database (?page or ?cursor); ?status=open
+// (the default) or all.
 HttpResponse MyActions(RouteCall& call) {
   if (!call.viewer.user) return NotSignedIn();
   const std::string* status = FindParam(call.request.query, "status");
   if (status && *status != "open" && *status != "all")
     return Problem(400, "status: expected open or all");
-  auto paging = PagingOf(call.request);
-  if (!paging.ok()) return ErrorResponse(paging.error());
-  std::vector<RegisteredAction> mine;
-  const std::string& person = call.viewer.user->person;
-  if (!Trim(person).empty()) {
-    auto groups = ReadableGroups(call, nullptr);
-    if (!groups.ok()) return ErrorResponse(groups.error());
-    for (const std::string& group : *groups) {
-      ActionQuery query;
-      query.open_only = !status || *status == "open";
-      query.owner = person;
-      query.group = group;
-      auto actions = call.store().Actions(query);
-      if (!actions.ok()) return ErrorResponse(actions.error());
-      for (RegisteredAction& a : *actions) mine.push_back(std::move(a));
-    }
-  }
-  auto [first, last] = PageRange(*paging, mine.size());
+  auto list = ListRequestOf(call.request);
+  if (!list.ok()) return ErrorResponse(list.error());
+  auto groups = ReadableGroups(call, nullptr);
+  if (!groups.ok()) return ErrorResponse(groups.error());
+  OwnedActionQuery query{call.viewer.user->person, std::move(*groups), std::nullopt};
+  if (!status || *status == "open") query.status = ActionStatus::kOpen;
+  auto page = call.store().OwnedActionPage(query, list->store);
+  if (!page.ok()) return ErrorResponse(page.error());
   json items = json::array();
-  for (std::size_t i = first; i < last; ++i) items.push_back(RegisteredActionJson(mine[i]));
-  HttpResponse r = PagedJson(call.request, *paging, mine.size(), std::move(items));
+  for (const RegisteredAction& a : page->items) items.push_back(RegisteredActionJson(a));
+  HttpResponse r = ListJson(call.request, *list, page->total, page->next, std::move(items));
   r.headers.Set("Cache-Control", "no-store");
   return r;
 }

@@ -4,6 +4,7 @@
 
 #include "core/date.h"
 #include "core/workplan.h"
+#include "publish/registers.h"
 #include "publish/workplan_json.h"
 #include "server/api.h"
 #include "server/api_common.h"
@@ -26,9 +27,7 @@ HttpResponse ShowWorkPlan(RouteCall& call) {
   if (!*plan) return Problem(404, fmt::format("{} has no work plan", *group));
   auto roster = call.store().FindRoster(*group);
   if (!roster.ok()) return ErrorResponse(roster.error());
-  ActionQuery query;
-  query.group = *group;
-  auto items = call.store().Actions(query);
+  auto items = WorkPlanItems(call.store(), *group, **plan);
   if (!items.ok()) return ErrorResponse(items.error());
   return CacheableJson(call.request,
                        JsonResponse(200, WorkPlanViewJson(**plan, *roster ? &**roster : nullptr,

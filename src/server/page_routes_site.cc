@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "core/workplan.h"
 #include "publish/assets.h"
+#include "publish/registers.h"
 #include "server/access.h"
 #include "server/api_common.h"
 #include "server/auth.h"
@@ -79,9 +80,7 @@ Result<std::vector<pages::MyTask>> MyTasks(RouteCall& call, const std::string& p
     auto plan = call.store().FindWorkPlan(group);
     if (!plan.ok()) return plan.error();
     if (!*plan) continue;
-    ActionQuery query;
-    query.group = group;
-    auto items = call.store().Actions(query);
+    auto items = WorkPlanItems(call.store(), group, **plan);
     if (!items.ok()) return items.error();
     TaskLinks links = LinkItemsToTasks(**plan, *items);
     for (const SubTeamPlan& subteam : (*plan)->subteams) {
@@ -101,18 +100,40 @@ Result<std::vector<pages::MyTask>> MyTasks(RouteCall& call, const std::string& p
   return mine;
 }
 
+// The viewer's items with `status` in the groups they read, read a page in
+// the database (Store::OwnedActionPage); the total goes to `total`.
+Result<std::vector<RegisteredAction>> MyItemsWith(RouteCall& call,
+                                                 const std::vector<std::string>& groups,
+                                                 ActionStatus status, bool newest_first,
+                                                 std::size_t& total) {
+  PageRequest first;
+  first.limit = pages::MyItemsPage::kShown;
+  first.newest_first = newest_first;
+  auto page = call.store().OwnedActionPage({call.viewer.user->person, groups, status}, first);
+  if (!page.ok()) return page.error();
+  total += page->total;
+  return std::move(page->items);
+}
+
 HttpResponse MyItems(RouteCall& call) {
   if (!call.viewer.user) return Redirect("/login?next=/my");
   pages::MyItemsPage page{call.viewer.user->person, Today(), {}, {}};
   if (!page.person.empty()) {
-    ActionQuery q;
-    q.owner = page.person;
-    auto items = call.store().Actions(q);
-    if (!items.ok()) return ErrorPage(call, items.error());
-    for (RegisteredAction& a : *items) {
-      if (a.merged_into || !MayRead(call, a.meeting.group)) continue;
-      (a.item.status == ActionStatus::kOpen ? page.open : page.closed).push_back(std::move(a));
+    auto groups = VisibleGroups(call);
+    if (!groups.ok()) return ErrorPage(call, groups.error());
+    auto open = MyItemsWith(call, *groups, ActionStatus::kOpen, false, page.open_total);
+    if (!open.ok()) return ErrorPage(call, open.error());
+    page.open = std::move(*open);
+    // The latest closed ones: the newest of each closed status, merged.
+    for (ActionStatus closed : {ActionStatus::kComplete, ActionStatus::kCancelled}) {
+      auto items = MyItemsWith(call, *groups, closed, true, page.closed_total);
+      if (!items.ok()) return ErrorPage(call, items.error());
+      for (RegisteredAction& a : *items) page.closed.push_back(std::move(a));
     }
+    std::sort(page.closed.begin(), page.closed.end(),
+              [](const auto& a, const auto& b) { return a.id > b.id; });
+    if (page.closed.size() > pages::MyItemsPage::kShown)
+      page.closed.resize(pages::MyItemsPage::kShown);
     auto tasks = MyTasks(call, page.person, page.today);
     if (!tasks.ok()) return ErrorPage(call, tasks.error());
     page.tasks = std::move(*tasks);

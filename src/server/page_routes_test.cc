@@ -18,6 +18,7 @@
 #include "app/isolated_import.h"
 #include "core/date.h"
 #include "publish/formats/html_writer.h"
+#include "server/api.h"
 #include "server/url_codec.h"
 
 namespace plenary {
@@ -281,6 +282,46 @@ TEST_F(PageRoutesTest, APrivateGroupIsNotFoundForOutsidersAndThePublic) {
   ASSERT_TRUE(resources_.site->SetGroupPublic("SSR2", true).ok());
   EXPECT_EQ(Get("/g/SSR2/actions").status, 200);
   EXPECT_EQ(Get("/g/SSR2/import").status, 403);  // seen, but not theirs to change
+}
+
+// My items and search, read in the database across groups, keep to the
+// groups the viewer reads: a private group's item owned by the same person,
+// with the same word, shows only once the viewer is granted that group.
+TEST_F(PageRoutesTest, MyItemsAndSearchKeepToTheGroupsTheViewerReads) {
+  AddApiRoutes(router_);
+  ImportBatch batch;
+  for (const char* group : {"SSR2", "PRIV"}) {
+    Meeting m;
+    m.key = {group, "Teleconference", 300};
+    m.date = *ParseIsoDate("2018-03-01");
+    m.actions.push_back({std::string("Draft the zanzibar memo of ") + group,
+                         {{"Alain Aina", OwnerKind::kPerson}},
+                         std::nullopt,
+                         ActionStatus::kOpen,
+                         ActionSource::kTable,
+                         std::nullopt,
+                         7});
+    batch.meetings.push_back({m, {std::string(group) + ".txt", group}});
+  }
+  ASSERT_TRUE(resources_.store->Import(batch).ok());
+  SignIn(member_);
+  auto shows = [&](const std::string& target, const std::string& group) {
+    return Get(target).body.find("zanzibar memo of " + group) != std::string::npos;
+  };
+  const std::vector<std::string> targets = {"/my", "/api/v1/me/actions",
+                                            "/api/v1/me/actions?status=all",
+                                            "/search?q=zanzibar", "/api/v1/search?q=zanzibar"};
+  for (const std::string& target : targets) {
+    EXPECT_TRUE(shows(target, "SSR2")) << target;
+    EXPECT_FALSE(shows(target, "PRIV")) << target << " shows a group the viewer may not read";
+  }
+  ASSERT_TRUE(resources_.site->SetGrant(member_.id, "PRIV", GroupRole::kMember).ok());
+  member_.grants.push_back({"PRIV", GroupRole::kMember});
+  SignIn(member_);
+  for (const std::string& target : targets) {
+    EXPECT_TRUE(shows(target, "SSR2")) << target;
+    EXPECT_TRUE(shows(target, "PRIV")) << target << " once the viewer reads the group";
+  }
 }
 
 // The attendance page shows a period, the last twelve months unless asked:

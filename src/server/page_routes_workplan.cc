@@ -19,13 +19,12 @@
 namespace plenary {
 namespace {
 
-// The group's registers with its work plan, as the viewer may read them.
+// The group's roster, work plan and the items it may link, as the viewer
+// may read them (not the whole register: LoadWorkPlanRegisters).
 Result<GroupRegisters> RegistersOf(RouteCall& call) {
   auto group = PageGroup(call, call.Param("group"));
   if (!group.ok()) return group.error();
-  auto registers = LoadRegisters(call.store(), *group, Today());
-  if (!registers.ok()) return registers.error();
-  return std::move(registers->at(0));
+  return LoadWorkPlanRegisters(call.store(), *group, Today());
 }
 
 bool MayChange(const RouteCall& call, const GroupRegisters& r, const std::string& subteam) {

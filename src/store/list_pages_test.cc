@@ -155,6 +155,30 @@ TEST_P(ListPagesTest, ActionPagesFollowedByTheirCursorsAreTheWholeList) {
   }
 }
 
+// The items a work plan may link: those it lists by hand, and those whose
+// words hold "[task" in any case (core/workplan.h reads the label).
+TEST_P(ListPagesTest, AWorkPlansItemsAreThoseItListsOrThatWriteATaskLabel) {
+  Meeting m = SmallMeeting("G1", 40, D(2024, 12, 20));
+  m.actions = {Item("Draft the plan [TASK: DNS-2]", {{"James Gannon", OwnerKind::kPerson}}),
+               Item("[task:dns 3] and more", {{"James Gannon", OwnerKind::kPerson}}),
+               Item("a task without a label [tas", {{"James Gannon", OwnerKind::kPerson}})};
+  ASSERT_TRUE(store_->Import({std::nullopt, {Imported(m, "g1-40")}}).ok());
+  const std::int64_t by_hand = Whole([](const auto&) { return true; }).at(3).id;
+  ActionListQuery query{"G1", {}, {}, {}, {}, false, std::vector<std::int64_t>{by_hand}};
+  auto keep = [&](const RegisteredAction& a) {
+    return a.id == by_hand || AsciiLower(a.item.text).find("[task") != std::string::npos;
+  };
+  const std::vector<RegisteredAction> want = Whole(keep);
+  ASSERT_EQ(want.size(), 3u);
+  EXPECT_EQ(want[0].id, by_hand);
+  for (std::size_t limit : {1u, 500u}) {
+    EXPECT_EQ(Ids(AllPages(query, limit)), Ids(want)) << "limit " << limit;
+    EXPECT_EQ(total_, 3u);
+  }
+  query.work_plan_links->clear();
+  EXPECT_EQ(AllPages(query, 500).size(), 2u) << "the labelled ones alone";
+}
+
 TEST_P(ListPagesTest, AnOffsetSkipsRowsAndTheSoonestDueComeFirst) {
   const std::vector<RegisteredAction> want = Whole([](const auto&) { return true; });
   PageRequest third;

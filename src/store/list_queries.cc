@@ -31,6 +31,48 @@ class SqlBuilder {
 
 std::int64_t AsInt(std::size_t n) { return static_cast<std::int64_t>(n); }
 
+// The register item columns (those ReadRegisterItems reads) of the items
+// whose ids `inner` selects, ordered by `order`, each item's owners in order.
+std::string ItemRowsOf(const std::string& inner, const std::string& order) {
+  return "SELECT r.id, r.text, r.due, r.status, r.source, r.raised_by, r.raised_by_kind, r.line, "
+         "r.written_status, r.due_phrase, g.short_name, m.kind, m.number, m.date, r.status_note, "
+         "r.merged_into, o.name, o.kind FROM (" +
+         inner +
+         ") p JOIN register_items r ON r.id = p.id "
+         "JOIN meetings m ON m.id = r.origin_meeting_id JOIN groups g ON g.id = r.group_id "
+         "LEFT JOIN register_item_owners o ON o.item_id = r.id ORDER BY " +
+         order + ", o.position";
+}
+
+std::string ListOf(SqlBuilder& b, const std::vector<std::string>& values) {
+  std::string list;
+  for (const std::string& v : values) list += (list.empty() ? "" : ", ") + b.P(v);
+  return list;
+}
+
+std::string ListOf(SqlBuilder& b, const std::vector<std::int64_t>& values) {
+  std::string list;
+  for (std::int64_t v : values) list += (list.empty() ? "" : ", ") + b.P(v);
+  return list;
+}
+
+// The unmerged items of the groups `groups` (an IN list or "= ?") that one
+// of `names` owns, read from the owner-name index: on SQLite, which has no
+// statistics to tell that a person's items are fewer than a group's, the
+// group term is written so that no index serves it.
+std::string OwnedWhere(SqlBuilder& b, SqlDialect dialect, const std::string& groups,
+                       const std::vector<std::string>& names,
+                       std::optional<ActionStatus> status) {
+  std::string where = "o.name IN (" + ListOf(b, names) + ") AND " +
+                      (dialect == SqlDialect::kSqlite ? "+r.group_id " : "r.group_id ") + groups +
+                      " AND r.merged_into IS NULL";
+  if (status) where += " AND r.status = " + b.P(std::string(ActionStatusName(*status)));
+  return where;
+}
+
+constexpr std::string_view kOwnedFrom =
+    " FROM register_item_owners o JOIN register_items r ON r.id = o.item_id WHERE ";
+
 // The filters of an action list; every one keeps to the group's unmerged
 // items, which the partial indexes of schema 7 hold.
 // `in_order`: for a page in register order, whose rows are best read from
@@ -53,12 +95,18 @@ std::string ActionWhere(SqlBuilder& b, SqlDialect dialect, std::int64_t group_id
         " AND lower(kind) = lower(" + b.P(query.meeting->kind) +
         ") AND number = " + b.P(std::int64_t{query.meeting->number}) + ")";
   }
+  if (query.work_plan_links) {
+    // A superset of the items whose words carry a task label: LIKE's case
+    // folding differs by back end, lower() of ASCII does not.
+    std::string linked = "lower(r.text) LIKE '%[task%'";
+    if (!query.work_plan_links->empty())
+      linked = "r.id IN (" + ListOf(b, *query.work_plan_links) + ") OR " + linked;
+    where += " AND (" + linked + ")";
+  }
   if (query.owner) {
     if (owner_names.empty()) return where + " AND 0 = 1";
-    where += " AND r.id IN (SELECT item_id FROM register_item_owners WHERE name IN (";
-    for (std::size_t i = 0; i < owner_names.size(); ++i)
-      where += (i ? ", " : "") + b.P(owner_names[i]);
-    where += "))";
+    where += " AND r.id IN (SELECT item_id FROM register_item_owners WHERE name IN (" +
+             ListOf(b, owner_names) + "))";
   }
   return where;
 }
@@ -101,15 +149,7 @@ SqlQuery ActionPageSql(SqlDialect dialect, std::int64_t group_id, const ActionLi
                " (SELECT replay_position FROM register_items WHERE id = " + b.P(*after) + ")";
   }
   inner += " ORDER BY " + order + Limits(b, page, after, limit);
-  return std::move(b).Done(
-      "SELECT r.id, r.text, r.due, r.status, r.source, r.raised_by, r.raised_by_kind, r.line, "
-      "r.written_status, r.due_phrase, g.short_name, m.kind, m.number, m.date, r.status_note, "
-      "r.merged_into, o.name, o.kind FROM (" +
-      inner +
-      ") p JOIN register_items r ON r.id = p.id "
-      "JOIN meetings m ON m.id = r.origin_meeting_id JOIN groups g ON g.id = r.group_id "
-      "LEFT JOIN register_item_owners o ON o.item_id = r.id ORDER BY " +
-      order + ", o.position");
+  return std::move(b).Done(ItemRowsOf(inner, order));
 }
 
 SqlQuery ActionCountSql(SqlDialect dialect, std::int64_t group_id, const ActionListQuery& query,
@@ -260,6 +300,45 @@ std::vector<std::string> OwnerNamesMatching(const std::optional<Roster>& roster,
   return names;
 }
 
+SqlQuery OwnedItemIdsSql(SqlDialect dialect, const std::vector<std::int64_t>& group_ids,
+                         const std::vector<std::string>& names,
+                         std::optional<ActionStatus> status, bool newest_first,
+                         std::optional<std::int64_t> after, std::size_t limit) {
+  SqlBuilder b(dialect);
+  // By o.item_id, not r.id: for one name the owner-name index (name,
+  // item_id) gives the rows in that order and the read stops at the page.
+  std::string sql = "SELECT DISTINCT o.item_id" + std::string(kOwnedFrom) +
+                    OwnedWhere(b, dialect, "IN (" + ListOf(b, group_ids) + ")", names, status);
+  if (after)
+    sql += std::string(" AND o.item_id ") + (newest_first ? "<" : ">") + " " + b.P(*after);
+  sql += std::string(" ORDER BY o.item_id") + (newest_first ? " DESC" : "") + " LIMIT " +
+         b.P(AsInt(limit));
+  return std::move(b).Done(std::move(sql));
+}
+
+SqlQuery OwnedItemCountSql(SqlDialect dialect, std::int64_t group_id,
+                           const std::vector<std::string>& names,
+                           std::optional<ActionStatus> status) {
+  SqlBuilder b(dialect);
+  std::string groups = "= " + b.P(group_id);
+  return std::move(b).Done("SELECT count(DISTINCT r.id)" + std::string(kOwnedFrom) +
+                           OwnedWhere(b, dialect, groups, names, status));
+}
+
+SqlQuery ItemsByIdSql(SqlDialect dialect, const std::vector<std::int64_t>& ids,
+                      bool newest_first) {
+  SqlBuilder b(dialect);
+  std::string inner = "SELECT r.id FROM register_items r WHERE r.id IN (" + ListOf(b, ids) + ")";
+  return std::move(b).Done(ItemRowsOf(inner, newest_first ? "r.id DESC" : "r.id"));
+}
+
+SqlQuery OwnedGroupsSql(SqlDialect dialect) {
+  return SqlBuilder(dialect).Done(
+      dialect == SqlDialect::kSqlite
+          ? "SELECT id, short_name, register_token, CAST(roster_saved_at AS TEXT) FROM groups"
+          : "SELECT id, short_name, register_token, roster_saved_at::text FROM groups");
+}
+
 std::vector<std::pair<std::string, SqlQuery>> ListQueriesForPlans(SqlDialect d,
                                                                   std::int64_t group_id) {
   std::vector<std::pair<std::string, SqlQuery>> all;
@@ -293,6 +372,9 @@ std::vector<std::pair<std::string, SqlQuery>> ListQueriesForPlans(SqlDialect d,
                      ActionPageSql(d, group_id, q, owners, newest, 7, 51));
     all.emplace_back("actions counted: " + name, ActionCountSql(d, group_id, q, owners));
   }
+  ActionListQuery work_plan{"G", {}, {}, {}, {}, false, std::vector<std::int64_t>{3, 5}};
+  all.emplace_back("actions a work plan may link",
+                   ActionPageSql(d, group_id, work_plan, owners, first, 7, 51));
   all.emplace_back("actions: soonest due",
                    ActionPageSql(d, group_id, by_due, owners, first, std::nullopt, 6));
   all.emplace_back(
@@ -321,6 +403,13 @@ std::vector<std::pair<std::string, SqlQuery>> ListQueriesForPlans(SqlDialect d,
   all.emplace_back("audit", AuditPageSql(d, "G", first, std::nullopt, 51));
   all.emplace_back("audit after a cursor", AuditPageSql(d, "G", first, 7, 51));
   all.emplace_back("audit counted", AuditCountSql(d, "G"));
+  const std::vector<std::int64_t> groups{group_id, group_id + 1};
+  all.emplace_back("my items", OwnedItemIdsSql(d, groups, owners, ActionStatus::kOpen, false,
+                                               std::nullopt, 51));
+  all.emplace_back("my items after a cursor",
+                   OwnedItemIdsSql(d, groups, owners, std::nullopt, true, 7, 51));
+  all.emplace_back("my items counted", OwnedItemCountSql(d, group_id, owners, ActionStatus::kOpen));
+  all.emplace_back("items by id", ItemsByIdSql(d, {3, 5, 8}, false));
   all.emplace_back("groups", GroupSummariesSql(d));
   all.emplace_back("owner names", OwnerCandidatesSql(d, group_id));
   all.emplace_back("meeting keys", MeetingKeysSql(d, group_id));

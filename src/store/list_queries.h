@@ -86,6 +86,25 @@ std::vector<std::string> OwnerNamesMatching(const std::optional<Roster>& roster,
                                             const std::vector<Owner>& candidates,
                                             const std::string& owner);
 
+// "My items" (store/owned_items.h). Columns: id. The unmerged items of
+// `group_ids` one of `names` owns, with `status`, by id (newest_first:
+// descending), after item `after`, at most `limit`: read through the
+// owner-name index, so the cost is the owner's items.
+SqlQuery OwnedItemIdsSql(SqlDialect dialect, const std::vector<std::int64_t>& group_ids,
+                         const std::vector<std::string>& names,
+                         std::optional<ActionStatus> status, bool newest_first,
+                         std::optional<std::int64_t> after, std::size_t limit);
+// Columns: count. How many of those items one group has.
+SqlQuery OwnedItemCountSql(SqlDialect dialect, std::int64_t group_id,
+                           const std::vector<std::string>& names,
+                           std::optional<ActionStatus> status);
+// The register item columns (as ActionPageSql's) of the items `ids`, by id.
+SqlQuery ItemsByIdSql(SqlDialect dialect, const std::vector<std::int64_t>& ids,
+                      bool newest_first);
+// Columns: id, short name, register_token, roster_saved_at as text (NULL:
+// no roster), of every group.
+SqlQuery OwnedGroupsSql(SqlDialect dialect);
+
 // A page from `rows` (up to limit + 1 rows read from the page's start): the
 // first `limit`, and the cursor after the last of them when there was one more.
 template <typename T, typename IdOf>

@@ -17,6 +17,7 @@
 #include "store/postgres/pg_lists.h"
 #include "store/postgres/pg_search.h"
 #include "store/sqlite/sqlite_lists.h"
+#include "store/sqlite/sqlite_rank.h"
 #include "store/sqlite/sqlite_search.h"
 #include "store/store_test_backends.h"
 #include "store/store_test_data.h"
@@ -70,6 +71,7 @@ class ListQueryPlansTest : public BackendTest {
     std::vector<std::string> lines;
     if (GetParam() == Backend::kSqlite) {
       SQLite::Database db(url_.substr(7), SQLite::OPEN_READONLY);
+      sqlite::RegisterBoundedRank(db);
       SQLite::Statement explain(db, "EXPLAIN QUERY PLAN " + query.sql);
       sqlite::BindAll(explain, query);
       while (explain.executeStep()) lines.push_back(explain.getColumn(3).getString());

@@ -3,8 +3,7 @@
 // then every older match, newest first. Ranking a common word's every match
 // (hundreds of thousands over a large installation) is what made search slow;
 // the window bounds it, and a cursor pages through the ranked window and on
-// into the older matches. (SiteStore::Search gives the first page; the cursor
-// is not yet offered by SiteStore or the API.)
+// into the older matches (SiteStore::SearchPage, the API's `next`).
 #pragma once
 
 #include <cstdint>
@@ -19,12 +18,6 @@
 namespace plenary {
 
 inline constexpr std::size_t kSearchWindow = 1000;
-
-// A page of hits and the cursor of the page after it (empty on the last).
-struct SearchResults {
-  std::vector<SearchHit> hits;
-  std::string next;
-};
 
 // Where a page of hits starts. Within the ranked window: the window is the
 // newest matches up to document `window_top` (so that documents added since

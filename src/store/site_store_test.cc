@@ -68,6 +68,21 @@ class SiteStoreTest : public BackendTest {
     ASSERT_TRUE(report.ok()) << report.error().message;
   }
 
+  // Seven items with "zebrafish", the three odd ones with it twice.
+  void ImportSevenZebrafishItems() {
+    Meeting m = Plenary("SSR2", 16);
+    m.actions.clear();
+    for (int i = 0; i < 7; ++i)
+      m.actions.push_back({"Draft zebrafish note " + std::to_string(i) + (i % 2 ? " zebrafish" : ""),
+                           {{"Staff", OwnerKind::kOrganisation}},
+                           std::nullopt,
+                           ActionStatus::kOpen,
+                           ActionSource::kTable,
+                           std::nullopt,
+                           40 + i});
+    Import(m, "z");
+  }
+
   std::vector<SearchHit> Find(const std::string& text, std::vector<std::string> groups = {"SSR2"}) {
     auto hits = site_->Search({text, std::move(groups), 50});
     EXPECT_TRUE(hits.ok()) << hits.error().message;
@@ -368,17 +383,7 @@ TEST_P(SiteStoreTest, SearchFollowsEditsReimportsAndMerges) {
 }
 
 TEST_P(SiteStoreTest, SearchRanksTheNewestMatchesBestFirst) {
-  Meeting m = Plenary("SSR2", 16);
-  m.actions.clear();
-  for (int i = 0; i < 7; ++i)
-    m.actions.push_back({"Draft zebrafish note " + std::to_string(i) + (i % 2 ? " zebrafish" : ""),
-                         {{"Staff", OwnerKind::kOrganisation}},
-                         std::nullopt,
-                         ActionStatus::kOpen,
-                         ActionSource::kTable,
-                         std::nullopt,
-                         40 + i});
-  Import(m, "z");
+  ImportSevenZebrafishItems();
   const std::vector<SearchHit> all = Find("zebrafish");
   ASSERT_EQ(all.size(), 7u);
   for (std::size_t i = 0; i < all.size(); ++i) {
@@ -386,6 +391,32 @@ TEST_P(SiteStoreTest, SearchRanksTheNewestMatchesBestFirst) {
     EXPECT_EQ(twice, i < 3) << "the three items with the word twice first: " << all[i].snippet;
   }
   EXPECT_EQ(site_->Search({"zebrafish", {"SSR2"}, 2})->size(), 2u);
+}
+
+TEST_P(SiteStoreTest, SearchPagesFollowTheirCursorsThroughEveryHit) {
+  ImportSevenZebrafishItems();
+  const std::vector<SearchHit> all = Find("zebrafish");
+  ASSERT_EQ(all.size(), 7u);
+  std::vector<SearchHit> paged;
+  SearchQuery query{"zebrafish", {"SSR2"}, 3};
+  for (int page = 0; page < 5; ++page) {
+    auto hits = site_->SearchPage(query);
+    ASSERT_TRUE(hits.ok()) << hits.error().message;
+    EXPECT_LE(hits->hits.size(), 3u);
+    for (SearchHit& h : hits->hits) paged.push_back(std::move(h));
+    if (hits->next.empty()) break;
+    query.cursor = hits->next;
+  }
+  ASSERT_EQ(paged.size(), all.size()) << "every hit once, in the first page's order";
+  for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(paged[i].action_id, all[i].action_id);
+  EXPECT_NE(all[0].snippet.find("zebrafish"), all[0].snippet.rfind("zebrafish"))
+      << "the best first: an item with the word twice";
+  for (const char* bad : {"x", "w0.1", "w5.0", "o-5", "o", "w5.", "w5.1x"}) {
+    query.cursor = bad;
+    auto refused = site_->SearchPage(query);
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_EQ(refused.error().kind, ErrorKind::kInvalidInput) << bad;
+  }
 }
 
 TEST_P(SiteStoreTest, OverlongOrInvalidSearchTextIsRefused) {

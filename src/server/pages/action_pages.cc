@@ -258,11 +258,19 @@ html::TrustedHtml RenderMyItems(const MyItemsPage& p) {
   }
   w.Element("p", "Action items whose owners include " + p.person + ".", {{"class", "muted"}});
   w.Open("p").Text("Where reminders of them go: ").Link("/my/reminders", "My reminders").Close("p");
+  auto shown = [&](const std::vector<RegisteredAction>& items, std::size_t total) {
+    if (items.size() < total)
+      w.Element("p", fmt::format("{} of {} shown; the API's /api/v1/me/actions lists them all.",
+                                 items.size(), total),
+                {{"class", "muted"}});
+  };
   w.Element("h2", "Open");
   ActionTable(w, p.open, p.today, "My open items", true);
+  shown(p.open, p.open_total);
   WriteMyTasks(w, p.tasks);
   w.Element("h2", "Done or cancelled");
   ActionTable(w, p.closed, p.today, "My closed items", true);
+  shown(p.closed, p.closed_total);
   return std::move(w).Done();
 }
 

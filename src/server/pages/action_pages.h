@@ -62,11 +62,14 @@ struct ActionItemPage {
 html::TrustedHtml RenderActionItem(const ActionItemPage& page, const Viewer& viewer);
 
 struct MyItemsPage {
+  static constexpr std::size_t kShown = 100;  // items of each list shown
   std::string person;  // the roster name the items are for
   Date today;
-  std::vector<RegisteredAction> open;
-  std::vector<RegisteredAction> closed;  // complete or cancelled
+  std::vector<RegisteredAction> open;    // the first kShown, oldest first
+  std::vector<RegisteredAction> closed;  // complete or cancelled: the latest kShown
   std::vector<MyTask> tasks;             // work plan tasks they lead or are engaged in
+  std::size_t open_total = 0;            // every one, shown or not
+  std::size_t closed_total = 0;
 };
 html::TrustedHtml RenderMyItems(const MyItemsPage& page);
 

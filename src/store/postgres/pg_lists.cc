@@ -25,7 +25,52 @@ std::vector<std::string> OwnerNamesFor(pqxx::transaction_base& tx, const GroupRo
   return OwnerNamesMatching(roster, short_name, owners, owner);
 }
 
+class PgOwnedItems final : public OwnedItemsSource {
+ public:
+  explicit PgOwnedItems(pqxx::transaction_base& tx) : tx_(tx) {}
+  std::vector<OwnedGroup> Groups() override {
+    std::vector<OwnedGroup> groups;
+    for (const pqxx::row& row : ExecAll(tx_, OwnedGroupsSql(kDialect))) {
+      OwnedGroup g{row[0].as<std::int64_t>(), row[1].c_str(), {}, {}};
+      if (!row[2].is_null()) g.register_token = row[2].as<std::int64_t>();
+      if (!row[3].is_null()) g.roster_saved_at = row[3].c_str();
+      groups.push_back(std::move(g));
+    }
+    return groups;
+  }
+  std::vector<Owner> Candidates(std::int64_t group_id) override {
+    std::vector<Owner> owners;
+    for (const pqxx::row& row : ExecAll(tx_, OwnerCandidatesSql(kDialect, group_id)))
+      owners.push_back({row[0].c_str(), EnumAt(row[1], ParseOwnerKind)});
+    return owners;
+  }
+  std::optional<Roster> RosterOf(std::int64_t group_id) override {
+    return LoadRoster(tx_, group_id);
+  }
+  std::size_t Count(const SqlQuery& query) override { return pg::Count(tx_, query); }
+  std::vector<std::int64_t> Ids(const SqlQuery& query) override {
+    std::vector<std::int64_t> ids;
+    for (const pqxx::row& row : ExecAll(tx_, query)) ids.push_back(row[0].as<std::int64_t>());
+    return ids;
+  }
+  std::vector<RegisteredAction> Items(const SqlQuery& query) override {
+    return ReadRegisterItems(ExecAll(tx_, query));
+  }
+
+ private:
+  pqxx::transaction_base& tx_;
+};
+
 }  // namespace
+
+ListPage<RegisteredAction> LoadOwnedActionPage(pqxx::transaction_base& tx,
+                                               OwnerNamesCache& cache,
+                                               const OwnedActionQuery& query,
+                                               const PageRequest& page,
+                                               std::optional<std::int64_t> after) {
+  PgOwnedItems source(tx);
+  return OwnedActionPageOf(source, cache, kDialect, query, page, after);
+}
 
 pqxx::result ExecAll(pqxx::transaction_base& tx, const SqlQuery& query) {
   std::vector<std::string> values;

@@ -10,6 +10,7 @@
 
 #include "plenary/store.h"
 #include "store/list_queries.h"
+#include "store/owned_items.h"
 
 namespace plenary::pg {
 
@@ -20,6 +21,11 @@ pqxx::result ExecAll(pqxx::transaction_base& tx, const SqlQuery& query);
 ListPage<RegisteredAction> LoadActionPage(pqxx::transaction_base& tx, const ActionListQuery& query,
                                           const PageRequest& page,
                                           std::optional<std::int64_t> after);
+ListPage<RegisteredAction> LoadOwnedActionPage(pqxx::transaction_base& tx,
+                                               OwnerNamesCache& cache,
+                                               const OwnedActionQuery& query,
+                                               const PageRequest& page,
+                                               std::optional<std::int64_t> after);
 ListPage<Meeting> LoadMeetingPage(pqxx::transaction_base& tx, const MeetingListQuery& query,
                                   const PageRequest& page, std::optional<std::int64_t> after);
 ListPage<RegisteredDecision> LoadDecisionPage(pqxx::transaction_base& tx, const std::string& group,

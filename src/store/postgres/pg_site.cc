@@ -399,11 +399,12 @@ Result<ListPage<AuditEntry>> PostgresSiteStore::AuditPage(const std::string& gro
   });
 }
 
-Result<std::vector<SearchHit>> PostgresSiteStore::Search(const SearchQuery& query) {
+Result<SearchResults> PostgresSiteStore::SearchPage(const SearchQuery& query) {
   if (Status s = CheckSearchQuery(query); !s) return s.error();
-  return db_->Read<std::vector<SearchHit>>([&](Tx& tx) -> Result<std::vector<SearchHit>> {
-    return pg::SearchIndex(tx, query, SearchCursor{}).hits;
-  });
+  auto cursor = ParseSearchCursor(query.cursor);
+  if (!cursor.ok()) return cursor.error();
+  return db_->Read<SearchResults>(
+      [&](Tx& tx) -> Result<SearchResults> { return pg::SearchIndex(tx, query, *cursor); });
 }
 
 }  // namespace plenary

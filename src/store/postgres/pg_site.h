@@ -68,7 +68,7 @@ class PostgresSiteStore final : public SiteStore {
   Result<std::vector<AuditEntry>> Audit(const AuditQuery& query) override;
   Result<ListPage<AuditEntry>> AuditPage(const std::string& group,
                                          const PageRequest& page) override;
-  Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
+  Result<SearchResults> SearchPage(const SearchQuery& query) override;
   Result<bool> RecordReminder(const SentReminder& sent) override;
   Result<std::vector<SentReminder>> RemindersSent(const std::string& group,
                                                   const std::string& day) override;

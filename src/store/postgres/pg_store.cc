@@ -51,7 +51,9 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& ur
 }
 
 PostgresStore::PostgresStore(std::unique_ptr<pg::Database> db)
-    : db_(std::move(db)), register_cache_(std::make_unique<RegisterCache>()) {}
+    : db_(std::move(db)),
+      register_cache_(std::make_unique<RegisterCache>()),
+      owned_(std::make_unique<OwnerNamesCache>()) {}
 
 PostgresStore::~PostgresStore() = default;
 
@@ -191,6 +193,18 @@ Result<std::vector<GroupSummary>> PostgresStore::GroupSummaries() {
 Result<std::vector<MeetingKey>> PostgresStore::MeetingKeys(const std::string& group) {
   return db_->Read<std::vector<MeetingKey>>([&](pqxx::transaction_base& tx) {
     return Result<std::vector<MeetingKey>>(pg::LoadMeetingKeys(tx, group));
+  });
+}
+
+Result<ListPage<RegisteredAction>> PostgresStore::OwnedActionPage(const OwnedActionQuery& query,
+                                                                  const PageRequest& page) {
+  if (FindInvalidUtf8(query.person) != std::string::npos)
+    return Error::InvalidInput("person: not valid UTF-8");
+  auto after = ParseCursor(page.cursor);
+  if (!after.ok()) return after.error();
+  return db_->Read<ListPage<RegisteredAction>>([&](pqxx::transaction_base& tx) {
+    return Result<ListPage<RegisteredAction>>(
+        pg::LoadOwnedActionPage(tx, *owned_, query, page, *after));
   });
 }
 

@@ -40,6 +40,7 @@
 namespace plenary {
 
 class RegisterCache;
+class OwnerNamesCache;
 namespace pg {
 class Database;
 }  // namespace pg
@@ -78,6 +79,8 @@ class PostgresStore final : public Store {
   Result<std::vector<GroupSummary>> GroupSummaries() override;
   Result<std::vector<std::string>> OwnerNames(const std::string& group) override;
   Result<std::vector<MeetingKey>> MeetingKeys(const std::string& group) override;
+  Result<ListPage<RegisteredAction>> OwnedActionPage(const OwnedActionQuery& query,
+                                                     const PageRequest& page) override;
   Result<RegisteredAction> Action(std::int64_t id) override;
   Result<RegisteredAction> EditAction(std::int64_t id, const ActionEdit& edit,
                                       const AuditOf<RegisteredAction>& audit = nullptr) override;
@@ -100,6 +103,7 @@ class PostgresStore final : public Store {
 
   std::unique_ptr<pg::Database> db_;
   std::unique_ptr<RegisterCache> register_cache_;  // the register this store wrote last
+  std::unique_ptr<OwnerNamesCache> owned_;          // "My items": owner names per group
 };
 
 }  // namespace plenary

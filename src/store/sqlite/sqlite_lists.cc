@@ -26,6 +26,7 @@ std::size_t CountOf(SQLite::Database& db, ListCache& cache, const SqlQuery& quer
   LentStatement st = cache.statements.Lend(db, query.sql);
   BindAll(*st, query);
   std::size_t count = st->executeStep() ? static_cast<std::size_t>(st->getColumn(0).getInt64()) : 0;
+  if (cache.counts.size() >= ListCache::kMaxCounts) cache.counts.clear();
   cache.counts.emplace(std::move(key), count);
   return count;
 }
@@ -53,7 +54,70 @@ std::vector<std::string> OwnerNamesFor(SQLite::Database& db, const GroupRow& gro
   return OwnerNamesMatching(roster, short_name, owners, owner);
 }
 
+class SqliteOwnedItems final : public OwnedItemsSource {
+ public:
+  SqliteOwnedItems(SQLite::Database& db, ListCache& lists) : db_(db), lists_(lists) {}
+  std::vector<OwnedGroup> Groups() override {
+    LentStatement st = lists_.statements.Lend(db_, OwnedGroupsSql(kDialect).sql);
+    std::vector<OwnedGroup> groups;
+    while (st->executeStep()) {
+      OwnedGroup g{st->getColumn(0).getInt64(), st->getColumn(1).getString(), {}, {}};
+      if (!st->getColumn(2).isNull()) g.register_token = st->getColumn(2).getInt64();
+      if (!st->getColumn(3).isNull()) g.roster_saved_at = st->getColumn(3).getString();
+      groups.push_back(std::move(g));
+    }
+    return groups;
+  }
+  std::vector<Owner> Candidates(std::int64_t group_id) override {
+    SqlQuery sql = OwnerCandidatesSql(kDialect, group_id);
+    LentStatement st = lists_.statements.Lend(db_, sql.sql);
+    BindAll(*st, sql);
+    std::vector<Owner> owners;
+    while (st->executeStep())
+      owners.push_back({st->getColumn(0).getString(), EnumAt(st->getColumn(1), ParseOwnerKind)});
+    return owners;
+  }
+  std::optional<Roster> RosterOf(std::int64_t group_id) override {
+    return LoadRoster(db_, group_id);
+  }
+  std::size_t Count(const SqlQuery& query) override {
+    LentStatement st = lists_.statements.Lend(db_, query.sql);
+    BindAll(*st, query);
+    return st->executeStep() ? static_cast<std::size_t>(st->getColumn(0).getInt64()) : 0;
+  }
+  std::vector<std::int64_t> Ids(const SqlQuery& query) override {
+    LentStatement st = lists_.statements.Lend(db_, query.sql);
+    BindAll(*st, query);
+    std::vector<std::int64_t> ids;
+    while (st->executeStep()) ids.push_back(st->getColumn(0).getInt64());
+    return ids;
+  }
+  std::vector<RegisteredAction> Items(const SqlQuery& query) override {
+    return ReadActions(db_, lists_, query);
+  }
+
+ private:
+  SQLite::Database& db_;
+  ListCache& lists_;
+};
+
 }  // namespace
+
+ListPage<RegisteredAction> LoadOwnedActionPage(SQLite::Database& db, ListCache& lists,
+                                               OwnerNamesCache& cache,
+                                               const OwnedActionQuery& query,
+                                               const PageRequest& page,
+                                               std::optional<std::int64_t> after) {
+  // The groups' register_token and roster_saved_at (seconds) may not tell
+  // two writes within a second apart: what this connection kept of owner
+  // names is forgotten on any change, as the other lists' are (checked after
+  // the transaction's first read, so against its snapshot).
+  lists.statements.Lend(db, "SELECT 1 FROM groups LIMIT 1")->executeStep();
+  lists.Check(db);
+  cache.ForgetUnless(lists.generation());
+  SqliteOwnedItems source(db, lists);
+  return OwnedActionPageOf(source, cache, kDialect, query, page, after);
+}
 
 std::pair<std::int64_t, std::int64_t> ChangeWatch::Counts(SQLite::Database& db) {
   if (!data_version_query_)
@@ -93,6 +157,7 @@ std::optional<GroupRow> FindGroup(SQLite::Database& db, ListCache& cache,
 
 void ListCache::Check(SQLite::Database& db) {
   if (!watch_.Changed(db)) return;
+  ++generation_;
   counts.clear();
   owners.clear();
   meeting_keys.clear();

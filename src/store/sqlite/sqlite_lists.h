@@ -15,6 +15,7 @@
 #include "plenary/store.h"
 #include "store/list_queries.h"
 #include "store/sqlite/sqlite_queries.h"
+#include "store/owned_items.h"
 #include "store/sqlite/sqlite_values.h"
 
 namespace plenary::sqlite {
@@ -75,7 +76,13 @@ class ListCache {
   // inside the read transaction, after its first read, so that the version
   // is that of the transaction's snapshot.
   void Check(SQLite::Database& db);
+  // How many changes Check has seen: what is kept elsewhere (OwnerNamesCache)
+  // is current while this is unchanged.
+  std::uint64_t generation() const { return generation_; }
 
+  // Forgotten all at once past kMaxCounts (distinct lists asked for between
+  // two changes), so that a server's memory stays bounded.
+  static constexpr std::size_t kMaxCounts = 4096;
   std::map<std::string, std::size_t> counts;      // by statement and parameters
   std::map<Id, std::vector<std::string>> owners;  // owner names by group id
   std::map<Id, std::vector<MeetingKey>> meeting_keys;  // by group id
@@ -85,6 +92,7 @@ class ListCache {
 
  private:
   ChangeWatch watch_;
+  std::uint64_t generation_ = 0;
 };
 
 // FindGroup (sqlite_queries.h) through the cache's statement.
@@ -107,6 +115,11 @@ ListPage<Meeting> LoadMeetingPage(SQLite::Database& db, ListCache& cache,
 ListPage<RegisteredDecision> LoadDecisionPage(SQLite::Database& db, ListCache& cache,
                                               const std::string& group, const PageRequest& page,
                                               std::optional<std::int64_t> after);
+ListPage<RegisteredAction> LoadOwnedActionPage(SQLite::Database& db, ListCache& lists,
+                                               OwnerNamesCache& cache,
+                                               const OwnedActionQuery& query,
+                                               const PageRequest& page,
+                                               std::optional<std::int64_t> after);
 std::vector<GroupSummary> LoadGroupSummaries(SQLite::Database& db, ListCache& cache);
 std::vector<std::string> LoadOwnerNames(SQLite::Database& db, ListCache& cache,
                                         const std::string& group);

@@ -139,7 +139,7 @@ constexpr std::string_view kMatches =
     "(SELECT value FROM json_each(?2)))";
 
 std::string WindowSql() {
-  return "SELECT search_text.rowid, search_text.rank " + std::string(kMatches) +
+  return "SELECT search_text.rowid, plenary_bm25(search_text) " + std::string(kMatches) +
          " AND search_text.rowid <= ?3 ORDER BY search_text.rowid DESC LIMIT ?4";
 }
 
@@ -160,8 +160,8 @@ class SqliteSearchSource final : public SearchSource {
   SqliteSearchSource(SQLite::Database& db, std::string match, std::string groups)
       : db_(db), match_(std::move(match)), groups_(std::move(groups)) {}
 
-  // bm25 (search_text.rank) is computed for the rows read only: the scan
-  // goes newest first and stops at `count`.
+  // bm25 (plenary_bm25, sqlite_rank.h: its word counts bounded) is computed
+  // for the rows read only: the scan goes newest first and stops at `count`.
   std::vector<std::pair<std::int64_t, double>> Window(std::int64_t top,
                                                       std::size_t count) override {
     SQLite::Statement st(db_, WindowSql());

@@ -503,11 +503,13 @@ Result<ListPage<AuditEntry>> SqliteSiteStore::AuditPage(const std::string& group
   });
 }
 
-Result<std::vector<SearchHit>> SqliteSiteStore::Search(const SearchQuery& query) {
+Result<SearchResults> SqliteSiteStore::SearchPage(const SearchQuery& query) {
   if (Status s = CheckSearchQuery(query); !s) return s.error();
-  return Guarded([&]() -> Result<std::vector<SearchHit>> {
+  auto cursor = ParseSearchCursor(query.cursor);
+  if (!cursor.ok()) return cursor.error();
+  return Guarded([&]() -> Result<SearchResults> {
     SQLite::Transaction transaction(*db_);
-    auto hits = sqlite::SearchIndex(*db_, query, SearchCursor{}).hits;
+    auto hits = sqlite::SearchIndex(*db_, query, *cursor);
     transaction.commit();
     return hits;
   });

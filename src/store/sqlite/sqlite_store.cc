@@ -17,6 +17,7 @@
 #include "store/sqlite/sqlite_import.h"
 #include "store/sqlite/sqlite_lists.h"
 #include "store/sqlite/sqlite_queries.h"
+#include "store/sqlite/sqlite_rank.h"
 #include "store/sqlite/sqlite_register.h"
 #include "store/sqlite/sqlite_search.h"
 #include "store/sqlite/sqlite_site.h"
@@ -82,6 +83,7 @@ Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::string& path) 
     auto db = std::make_unique<SQLite::Database>(
         path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLITE_OPEN_NOMUTEX, kBusyTimeoutMs);
     Configure(*db);
+    RegisterBoundedRank(*db);
     // Refuse a database we must not touch before the journal mode is set,
     // because switching it writes to the file.
     if (Status usable = CheckSqliteSchemaVersion(*db); !usable) return InPath(path, usable.error());
@@ -126,6 +128,7 @@ SqliteStore::SqliteStore(std::string path, std::unique_ptr<SQLite::Database> db)
       db_(std::move(db)),
       lists_(std::make_unique<sqlite::ListCache>()),
       change_mark_(std::make_unique<sqlite::ChangeWatch>()),
+      owned_(std::make_unique<OwnerNamesCache>()),
       register_cache_(std::make_unique<RegisterCache>()) {}
 
 SqliteStore::~SqliteStore() = default;
@@ -300,6 +303,20 @@ Result<std::vector<GroupSummary>> SqliteStore::GroupSummaries() {
     auto groups = sqlite::LoadGroupSummaries(*db_, *lists_);
     transaction.commit();
     return groups;
+  });
+}
+
+Result<ListPage<RegisteredAction>> SqliteStore::OwnedActionPage(const OwnedActionQuery& query,
+                                                                const PageRequest& page) {
+  if (FindInvalidUtf8(query.person) != std::string::npos)
+    return Error::InvalidInput("person: not valid UTF-8");
+  auto after = ParseCursor(page.cursor);
+  if (!after.ok()) return after.error();
+  return Guarded([&]() -> Result<ListPage<RegisteredAction>> {
+    SQLite::Transaction transaction(*db_);
+    auto items = sqlite::LoadOwnedActionPage(*db_, *lists_, *owned_, query, page, *after);
+    transaction.commit();
+    return items;
   });
 }
 

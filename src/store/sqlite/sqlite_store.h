@@ -19,6 +19,7 @@ class Database;
 namespace plenary {
 
 class RegisterCache;
+class OwnerNamesCache;
 
 namespace sqlite {
 class ListCache;
@@ -90,6 +91,8 @@ class SqliteStore final : public Store {
   Result<std::vector<GroupSummary>> GroupSummaries() override;
   Result<std::vector<std::string>> OwnerNames(const std::string& group) override;
   Result<std::vector<MeetingKey>> MeetingKeys(const std::string& group) override;
+  Result<ListPage<RegisteredAction>> OwnedActionPage(const OwnedActionQuery& query,
+                                                     const PageRequest& page) override;
   Result<RegisteredAction> Action(std::int64_t id) override;
   Result<RegisteredAction> EditAction(std::int64_t id, const ActionEdit& edit,
                                       const AuditOf<RegisteredAction>& audit = nullptr) override;
@@ -113,6 +116,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<SQLite::Database> db_;
   std::unique_ptr<sqlite::ListCache> lists_;
   std::unique_ptr<sqlite::ChangeWatch> change_mark_;  // its own statement, for ChangeMark
+  std::unique_ptr<OwnerNamesCache> owned_;
   std::unique_ptr<RegisterCache> register_cache_;  // the register this store wrote last
 };
 

@@ -1,0 +1,85 @@
+#include "store/owned_items.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "core/text.h"
+
+namespace plenary {
+
+OwnerNamesCache::Entry& OwnerNamesCache::Current(OwnedItemsSource& source,
+                                                 const OwnedGroup& group) {
+  auto found = groups_.find(group.id);
+  if (found != groups_.end() && group.register_token && found->second.token == group.register_token &&
+      found->second.roster_saved_at == group.roster_saved_at)
+    return found->second;
+  Entry& e = groups_[group.id];
+  e = Entry{};
+  e.token = group.register_token;
+  e.roster_saved_at = group.roster_saved_at;
+  e.candidates = source.Candidates(group.id);
+  if (group.roster_saved_at) e.roster = source.RosterOf(group.id);
+  return e;
+}
+
+const std::vector<std::string>& OwnerNamesCache::Names(OwnedItemsSource& source,
+                                                       const OwnedGroup& group,
+                                                       const std::string& person) {
+  Entry& e = Current(source, group);
+  auto found = e.names.find(person);
+  if (found != e.names.end()) return found->second;
+  if (e.names.size() >= kMaxPeople) e.names.clear();
+  return e.names[person] = OwnerNamesMatching(e.roster, group.short_name, e.candidates, person);
+}
+
+std::size_t OwnerNamesCache::Count(OwnedItemsSource& source, SqlDialect dialect,
+                                   const OwnedGroup& group, const std::vector<std::string>& names,
+                                   std::optional<ActionStatus> status) {
+  Entry& e = Current(source, group);
+  std::string key = status ? std::string(ActionStatusName(*status)) : "any";
+  for (const std::string& n : names) key += '\x1f' + n;
+  auto found = e.counts.find(key);
+  if (found != e.counts.end()) return found->second;
+  if (e.counts.size() >= kMaxPeople) e.counts.clear();
+  return e.counts[key] = source.Count(OwnedItemCountSql(dialect, group.id, names, status));
+}
+
+ListPage<RegisteredAction> OwnedActionPageOf(OwnedItemsSource& source, OwnerNamesCache& cache,
+                                             SqlDialect dialect, const OwnedActionQuery& query,
+                                             const PageRequest& page,
+                                             std::optional<std::int64_t> after) {
+  ListPage<RegisteredAction> result;
+  if (Trim(query.person).empty()) return result;
+  // The groups asked for, gathered by the names that name the person there:
+  // one statement per distinct set of names (usually one).
+  std::map<std::vector<std::string>, std::vector<std::int64_t>> by_names;
+  for (const OwnedGroup& g : source.Groups()) {
+    bool asked = std::any_of(query.groups.begin(), query.groups.end(),
+                             [&](const std::string& s) { return EqualsNoCase(s, g.short_name); });
+    if (!asked) continue;
+    const std::vector<std::string>& names = cache.Names(source, g, query.person);
+    if (names.empty()) continue;
+    result.total += cache.Count(source, dialect, g, names, query.status);
+    by_names[names].push_back(g.id);
+  }
+  const std::size_t offset = after ? 0 : page.offset;
+  std::vector<std::int64_t> ids;
+  for (const auto& [names, groups] : by_names) {
+    for (std::int64_t id : source.Ids(OwnedItemIdsSql(dialect, groups, names, query.status,
+                                                      page.newest_first, after,
+                                                      offset + page.limit + 1)))
+      ids.push_back(id);
+  }
+  if (page.newest_first)
+    std::sort(ids.begin(), ids.end(), std::greater<>());
+  else
+    std::sort(ids.begin(), ids.end());
+  ids.erase(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(std::min(offset, ids.size())));
+  if (ids.size() > page.limit + 1) ids.resize(page.limit + 1);
+  std::vector<RegisteredAction> rows;
+  if (!ids.empty()) rows = source.Items(ItemsByIdSql(dialect, ids, page.newest_first));
+  std::size_t total = result.total;
+  return PageOf(std::move(rows), page.limit, total, [](const auto& a) { return a.id; });
+}
+
+}  // namespace plenary

@@ -1,0 +1,86 @@
+// "My items" read in the database (Store::OwnedActionPage), the same on both
+// back ends: a person's items in the groups asked for, found through the
+// owner-name index (register_item_owners_by_name) and paged by item id, so
+// that the cost is the person's items, not the installation's.
+//
+// Which stored owner names name the person is decided per group by the
+// group's roster (core/directory: names, aliases, initials, folded), against
+// the group's distinct owner names. Reading those is a pass over the group's
+// items, so they are kept per group (OwnerNamesCache) while the group's
+// register_token and roster_saved_at say that nothing was written since,
+// with the number of each person's items.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plenary/store.h"
+#include "store/list_queries.h"
+
+namespace plenary {
+
+// A group as the cache checks it.
+struct OwnedGroup {
+  std::int64_t id = 0;
+  std::string short_name;
+  std::optional<std::int64_t> register_token;
+  std::optional<std::string> roster_saved_at;  // none: no roster
+};
+
+// What a back end reads for OwnedActionPageOf.
+class OwnedItemsSource {
+ public:
+  virtual ~OwnedItemsSource() = default;
+  virtual std::vector<OwnedGroup> Groups() = 0;  // every group (one row each)
+  virtual std::vector<Owner> Candidates(std::int64_t group_id) = 0;
+  virtual std::optional<Roster> RosterOf(std::int64_t group_id) = 0;
+  virtual std::size_t Count(const SqlQuery& query) = 0;
+  virtual std::vector<std::int64_t> Ids(const SqlQuery& query) = 0;
+  virtual std::vector<RegisteredAction> Items(const SqlQuery& query) = 0;
+};
+
+// Per group: its owner names and roster as last read, the stored names that
+// name each person asked for, and each (person, status)'s count. At most one
+// entry per group; each entry's people are forgotten past kMaxPeople.
+class OwnerNamesCache {
+ public:
+  static constexpr std::size_t kMaxPeople = 256;
+
+  // Forgets everything unless `generation` is the one last given (a back end's
+  // count of the database's changes, where its groups' stamps are too coarse).
+  void ForgetUnless(std::uint64_t generation) {
+    if (generation != generation_) groups_.clear();
+    generation_ = generation;
+  }
+
+  // The stored owner names of `group` that name `person`.
+  const std::vector<std::string>& Names(OwnedItemsSource& source, const OwnedGroup& group,
+                                        const std::string& person);
+  // How many unmerged items of `group` `names` own, with `status`.
+  std::size_t Count(OwnedItemsSource& source, SqlDialect dialect, const OwnedGroup& group,
+                    const std::vector<std::string>& names, std::optional<ActionStatus> status);
+
+ private:
+  struct Entry {
+    std::optional<std::int64_t> token;
+    std::optional<std::string> roster_saved_at;
+    std::vector<Owner> candidates;
+    std::optional<Roster> roster;
+    std::map<std::string, std::vector<std::string>> names;  // by person
+    std::map<std::string, std::size_t> counts;              // by status and names
+  };
+  Entry& Current(OwnedItemsSource& source, const OwnedGroup& group);
+  std::map<std::int64_t, Entry> groups_;
+  std::uint64_t generation_ = 0;
+};
+
+// A page of `query.person`'s items; `after`: the cursor's id, parsed.
+ListPage<RegisteredAction> OwnedActionPageOf(OwnedItemsSource& source, OwnerNamesCache& cache,
+                                             SqlDialect dialect, const OwnedActionQuery& query,
+                                             const PageRequest& page,
+                                             std::optional<std::int64_t> after);
+
+}  // namespace plenary

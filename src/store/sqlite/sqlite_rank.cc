@@ -1,0 +1,105 @@
+#include "store/sqlite/sqlite_rank.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <vector>
+
+namespace plenary::sqlite {
+namespace {
+
+constexpr double kK1 = 1.2;
+constexpr double kB = 0.75;
+
+// What one query's rows share: the average document length and each
+// phrase's inverse document frequency, computed on the first row.
+struct QueryWeights {
+  double average_length = 1.0;
+  std::vector<double> idf;
+  std::vector<double> frequency;  // per phrase, of the current row
+};
+
+int CountBounded(const Fts5ExtensionApi*, Fts5Context*, void* user) {
+  auto* count = static_cast<std::int64_t*>(user);
+  return ++*count >= kRankCountBound ? SQLITE_DONE : SQLITE_OK;
+}
+
+QueryWeights* WeightsOf(const Fts5ExtensionApi* api, Fts5Context* fts, int& rc) {
+  if (auto* cached = static_cast<QueryWeights*>(api->xGetAuxdata(fts, 0))) return cached;
+  auto weights = std::make_unique<QueryWeights>();
+  sqlite3_int64 rows = 0;
+  sqlite3_int64 tokens = 0;
+  if ((rc = api->xRowCount(fts, &rows)) != SQLITE_OK) return nullptr;
+  if ((rc = api->xColumnTotalSize(fts, -1, &tokens)) != SQLITE_OK) return nullptr;
+  if (rows > 0) weights->average_length = static_cast<double>(tokens) / static_cast<double>(rows);
+  const int phrases = api->xPhraseCount(fts);
+  for (int i = 0; i < phrases; ++i) {
+    std::int64_t hits = 0;
+    if ((rc = api->xQueryPhrase(fts, i, &hits, CountBounded)) != SQLITE_OK) return nullptr;
+    double idf = std::log((static_cast<double>(rows) - static_cast<double>(hits) + 0.5) /
+                          (static_cast<double>(hits) + 0.5));
+    weights->idf.push_back(idf <= 0.0 ? 1e-6 : idf);
+  }
+  weights->frequency.resize(weights->idf.size());
+  QueryWeights* kept = weights.release();
+  rc = api->xSetAuxdata(fts, kept, [](void* p) { delete static_cast<QueryWeights*>(p); });
+  return rc == SQLITE_OK ? kept : nullptr;  // xSetAuxdata frees it on failure
+}
+
+// fts5_aux.c's fts5Bm25Function, every column weighing 1.
+void BoundedBm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result, int,
+                 sqlite3_value**) {
+  int rc = SQLITE_OK;
+  QueryWeights* w = WeightsOf(api, fts, rc);
+  int instances = 0;
+  if (w) rc = api->xInstCount(fts, &instances);
+  if (rc != SQLITE_OK || !w) {
+    sqlite3_result_error_code(result, rc == SQLITE_OK ? SQLITE_ERROR : rc);
+    return;
+  }
+  std::fill(w->frequency.begin(), w->frequency.end(), 0.0);
+  for (int i = 0; i < instances; ++i) {
+    int phrase = 0, column = 0, offset = 0;
+    if ((rc = api->xInst(fts, i, &phrase, &column, &offset)) != SQLITE_OK) break;
+    if (phrase >= 0 && static_cast<std::size_t>(phrase) < w->frequency.size())
+      w->frequency[static_cast<std::size_t>(phrase)] += 1.0;
+  }
+  int length = 0;
+  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &length);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(result, rc);
+    return;
+  }
+  double score = 0.0;
+  for (std::size_t i = 0; i < w->idf.size(); ++i) {
+    const double f = w->frequency[i];
+    score += w->idf[i] * (f * (kK1 + 1.0)) /
+             (f + kK1 * (1.0 - kB + kB * static_cast<double>(length) / w->average_length));
+  }
+  sqlite3_result_double(result, -score);
+}
+
+fts5_api* Fts5Of(SQLite::Database& db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db.getHandle(), "SELECT fts5(?1)", -1, &st, nullptr) == SQLITE_OK) {
+    sqlite3_bind_pointer(st, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(st);
+  }
+  sqlite3_finalize(st);
+  return api;
+}
+
+}  // namespace
+
+void RegisterBoundedRank(SQLite::Database& db) {
+  fts5_api* api = Fts5Of(db);
+  if (!api || api->iVersion < 2)
+    throw SQLite::Exception("this SQLite has no FTS5 (search needs it)", SQLITE_ERROR);
+  const int rc = api->xCreateFunction(api, "plenary_bm25", nullptr, BoundedBm25, nullptr);
+  if (rc != SQLITE_OK) throw SQLite::Exception("FTS5: cannot add plenary_bm25", rc);
+}
+
+}  // namespace plenary::sqlite
