@@ -26,6 +26,11 @@ std::size_t SpaceAt(std::string_view s, std::size_t i) {
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
+void LowerInPlace(std::string& s) {
+  for (char& c : s)
+    if (IsUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+}
+
 const std::unordered_set<std::string_view>& StopWords() {
   static const std::unordered_set<std::string_view> words{
       "a",   "an",   "and",  "are",   "as",   "at",    "be",    "by",    "for",  "from",
@@ -82,8 +87,7 @@ std::string_view Trim(std::string_view s) {
 
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  LowerInPlace(out);
   return out;
 }
 
@@ -199,20 +203,11 @@ std::size_t FindInvalidUtf8(std::string_view s) {
 
 std::string FoldName(std::string_view s) {
   if (!IsAscii(s)) return CollapseSpaces(Fold(s));
-  // ASCII: Fold is lowering, done in CollapseSpaces's one pass (every name
-  // of every roster and every line that may name someone comes here).
-  std::string out;
-  out.reserve(s.size());
-  bool space_pending = false;
-  for (char c : s) {
-    if (IsAsciiSpace(static_cast<unsigned char>(c))) {
-      space_pending = !out.empty();
-      continue;
-    }
-    if (space_pending) out += ' ';
-    space_pending = false;
-    out += LowerAscii(c);
-  }
+  // ASCII: Fold is lowering, done in place on CollapseSpaces's one copy
+  // (every name of every roster and every line that may name someone comes
+  // here).
+  std::string out = CollapseSpaces(s);
+  LowerInPlace(out);
   return out;
 }
 
