@@ -269,9 +269,7 @@ std::string LabelWords(std::string_view text, std::size_t at_most) {
     label.append(word);
     if (label.size() > at_most) break;
   }
-  for (char& c : label)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return label;
+  return AsciiLower(label);
 }
 
 Section ClassifySection(std::string_view heading) {
