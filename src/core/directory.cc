@@ -45,11 +45,14 @@ std::string_view StripNamePunctuation(std::string_view s) {
 
 using Words = std::vector<std::string>;
 
-Words FoldedWords(std::string_view s) {
-  const std::string folded = FoldName(s);  // alive while its words are copied
+Words WordsOfFolded(std::string_view folded) {
   Words words;
   for (std::string_view w : SplitWords(folded)) words.emplace_back(w);
   return words;
+}
+
+Words FoldedWords(std::string_view s) {
+  return WordsOfFolded(FoldName(s));  // the folded text lives until the words are copied
 }
 
 std::string JoinWords(const Words& words, std::size_t from, std::size_t to) {
@@ -175,23 +178,25 @@ Directory::Directory(const Roster* roster, std::string_view group)
     auto words = SplitWords(p.name);
     if (words.size() > 1) ++first_names[FoldName(words[0])];
   }
+  // Each name and alias folded once (a directory is built for every read).
   for (const Person& p : roster->people) {
-    folded_names_.emplace_back(FoldName(p.name), &p);
-    if (Words words = FoldedWords(p.name); !words.empty()) spellings_.push_back({&p, words});
+    const std::string name = FoldName(p.name);
+    folded_names_.emplace_back(name, &p);
+    if (Words words = WordsOfFolded(name); !words.empty()) spellings_.push_back({&p, words});
+    by_name_.emplace(name, &p);
+    people_.emplace(name, &p);
     for (const std::string& alias : p.aliases) {
-      folded_aliases_.emplace_back(IsInitials(alias) ? alias : FoldName(alias), &p);
-      if (IsInitials(alias) || SplitWords(alias, 2).size() < 2) continue;
-      if (Words words = FoldedWords(alias); !words.empty()) spellings_.push_back({&p, words});
-    }
-  }
-  for (const Person& p : roster->people) {
-    by_name_.emplace(FoldName(p.name), &p);
-    people_.emplace(FoldName(p.name), &p);
-    for (const std::string& alias : p.aliases) {
-      if (IsInitials(alias))
+      if (IsInitials(alias)) {
+        folded_aliases_.emplace_back(alias, &p);
         initials_.emplace(alias, &p);
-      else
-        people_.emplace(FoldName(alias), &p);
+        longest_initials_ = std::max(longest_initials_, alias.size());
+        continue;
+      }
+      const std::string folded = FoldName(alias);
+      folded_aliases_.emplace_back(folded, &p);
+      people_.emplace(folded, &p);
+      if (SplitWords(alias, 2).size() < 2) continue;
+      if (Words words = WordsOfFolded(folded); !words.empty()) spellings_.push_back({&p, words});
     }
   }
   // A first name alone names a person only when one member has it.
@@ -204,14 +209,24 @@ Directory::Directory(const Roster* roster, std::string_view group)
 
 const Person* Directory::FindPerson(std::string_view written) const {
   written = StripNamePunctuation(written);
-  if (auto it = initials_.find(std::string(written)); it != initials_.end()) return it->second;
-  if (auto it = people_.find(FoldName(written)); it != people_.end()) return it->second;
+  return FindPersonFolded(written, FoldName(written));
+}
+
+const Person* Directory::FindPersonFolded(std::string_view stripped,
+                                          const std::string& folded) const {
+  if (stripped.size() <= longest_initials_)
+    if (auto it = initials_.find(std::string(stripped)); it != initials_.end()) return it->second;
+  if (auto it = people_.find(folded); it != people_.end()) return it->second;
   return nullptr;
 }
 
+// One folding of `written` for both lookups (LeadingOwner tries five
+// candidates on every sentence that may name an owner).
 std::optional<Owner> Directory::Lookup(std::string_view written) const {
-  if (const Person* p = FindPerson(written)) return Owner{p->name, OwnerKind::kPerson};
-  std::string folded = FoldName(StripNamePunctuation(written));
+  const std::string_view stripped = StripNamePunctuation(written);
+  const std::string folded = FoldName(stripped);
+  if (const Person* p = FindPersonFolded(stripped, folded))
+    return Owner{p->name, OwnerKind::kPerson};
   if (const std::string* org = FindOrganisation(folded))
     return Owner{*org, OwnerKind::kOrganisation};
   return std::nullopt;

@@ -102,6 +102,8 @@ class Directory {
     std::vector<std::string> words;
   };
   std::optional<Owner> Lookup(std::string_view written) const;
+  // FindPerson of a name already stripped of punctuation and folded.
+  const Person* FindPersonFolded(std::string_view stripped, const std::string& folded) const;
   NameMatch MatchSpelled(std::string_view written, bool guess, bool title = true) const;
   NameMatch Guess(std::string_view written) const;
   NameMatch MatchOwnerSpelled(std::string_view written) const;
@@ -109,6 +111,7 @@ class Directory {
   const Roster* roster_;
   std::unordered_map<std::string, const Person*> people_;       // folded name/alias
   std::unordered_map<std::string, const Person*> initials_;     // exact capitals
+  std::size_t longest_initials_ = 0;                            // in bytes
   // The organisations every directory knows (kOrganisations) first, then
   // the group's own names (organisations_): canonical name by folded alias.
   const std::string* FindOrganisation(const std::string& folded) const;

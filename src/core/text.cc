@@ -4,31 +4,79 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <unordered_set>
 
 namespace plenary {
 namespace {
 
-bool IsAsciiSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+// Bytes are classified by looking them up, not by chains of comparisons:
+// these helpers run on every byte of every record, and in the fuzzers (built
+// with -fsanitize=fuzzer) every comparison is also a call that records it.
+enum : unsigned char { kNotSpace = 0, kAsciiSpace = 1, kNbspLead = 2 };
+
+constexpr std::array<unsigned char, 256> kSpaceClass = [] {
+  std::array<unsigned char, 256> table{};
+  for (unsigned char c : {' ', '\t', '\r', '\n', '\f', '\v'}) table[c] = kAsciiSpace;
+  table[0xC2] = kNbspLead;  // U+00A0 is C2 A0
+  return table;
+}();
+
+constexpr std::array<char, 256> kAsciiLowered = [] {
+  std::array<char, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[static_cast<std::size_t>(c)] =
+        static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return table;
+}();
+
+// table[c]: every byte indexes a 256-entry table, so no bounds check
+// (_GLIBCXX_ASSERTIONS checks std::array's operator[] in the sanitizer and
+// fuzz builds).
+template <typename T>
+T Lookup(const std::array<T, 256>& table, char c) {
+  return table.data()[static_cast<unsigned char>(c)];
 }
+
+constexpr std::array<bool, 256> kAsciiAlnum = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[static_cast<std::size_t>(c)] =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return table;
+}();
+
+char LowerAscii(char c) { return Lookup(kAsciiLowered, c); }
+
+bool IsAsciiSpace(char c) { return Lookup(kSpaceClass, c) == kAsciiSpace; }
 
 // Length of the whitespace at s[i]: an ASCII space or U+00A0 (C2 A0).
 std::size_t SpaceAt(std::string_view s, std::size_t i) {
-  if (IsAsciiSpace(static_cast<unsigned char>(s[i]))) return 1;
-  if (i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC2 &&
-      static_cast<unsigned char>(s[i + 1]) == 0xA0)
-    return 2;
-  return 0;
+  const unsigned char kind = Lookup(kSpaceClass, s[i]);
+  if (kind != kNbspLead) return kind;  // 0 or 1, the length
+  return i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0 ? 2 : 0;
 }
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
 void LowerInPlace(std::string& s) {
-  for (char& c : s)
-    if (IsUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+  for (char& c : s) c = LowerAscii(c);
+}
+
+// The length of the ASCII prefix of s[from..], eight bytes at a time.
+std::size_t AsciiRun(std::string_view s, std::size_t from) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  std::size_t i = from;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, sizeof word);
+    if (word & kHighBits) break;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i - from;
 }
 
 const std::unordered_set<std::string_view>& StopWords() {
@@ -40,10 +88,7 @@ const std::unordered_set<std::string_view>& StopWords() {
   return words;
 }
 
-bool IsAscii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
+bool IsAscii(std::string_view s) { return AsciiRun(s, 0) == s.size(); }
 
 std::string Fold(std::string_view s) {
   // For ASCII text the mapping below is plain lowercasing (no ASCII character
@@ -73,7 +118,7 @@ std::string_view Trim(std::string_view s) {
   }
   std::size_t end = s.size();
   while (end > begin) {
-    if (IsAsciiSpace(static_cast<unsigned char>(s[end - 1]))) {
+    if (IsAsciiSpace(s[end - 1])) {
       --end;
     } else if (end - begin >= 2 && static_cast<unsigned char>(s[end - 2]) == 0xC2 &&
                static_cast<unsigned char>(s[end - 1]) == 0xA0) {
@@ -92,8 +137,6 @@ std::string AsciiLower(std::string_view s) {
 }
 
 namespace {
-
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // a and b of the same size, equal but for ASCII case; no copies (these run on
 // every line of every log).
@@ -188,10 +231,8 @@ std::string CollapseSpaces(std::string_view s) {
 std::size_t FindInvalidUtf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII, most of any text
-      ++i;
-      continue;
-    }
+    i += AsciiRun(s, i);  // ASCII, most of any text
+    if (i == s.size()) break;
     utf8proc_int32_t cp = 0;
     utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                                           static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
@@ -237,8 +278,7 @@ void ForEachContentWord(std::string_view s, Add add) {
   };
   if (IsAscii(s)) {
     for (char c : s) {
-      bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (alnum)
+      if (Lookup(kAsciiAlnum, c))
         word += LowerAscii(c);
       else if (!flush())
         return;
