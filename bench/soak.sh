@@ -5,7 +5,7 @@
 # and authenticated writes (an item's due date moved through the API, 1 in
 # WRITE_EVERY requests, default 50). Prints errors (socket errors, non-2xx
 # answers, timeouts: must be 0), p50/p99, req/s, and the server's RSS at
-# start, after a minute and at the end.
+# start, after a minute and at the end, and each minute's.
 #   bench/soak.sh         (DURATION=600 MEETINGS=1000 PLENARY=build/plenary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,14 +68,17 @@ LUA
 
 rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
 rss_start=$(rss)
-( sleep 60; rss >"$tmp/rss-1min" ) &
+# The RSS each minute, to tell caches filling to their bounds from a leak.
+( for _ in $(seq $((DURATION / 60))); do sleep 60; rss >>"$tmp/rss-minutes" || break; done ) &
 pids+=($!)
 echo "soak: ${DURATION}s, wrk -t2 -c64, 1 write in $WRITE_EVERY, $MEETINGS meetings, RSS at start ${rss_start} kB" >&2
 wrk -t2 -c64 "-d${DURATION}s" --timeout 30s --latency -s "$tmp/mix.lua" "$base" >"$tmp/wrk.out"
 rss_end=$(rss)
-python3 - "$tmp/wrk.out" "$rss_start" "$(cat "$tmp/rss-1min" 2>/dev/null || echo 0)" "$rss_end" <<'PY'
-import re, sys
-out, start, minute, end = open(sys.argv[1]).read(), *map(int, sys.argv[2:])
+python3 - "$tmp/wrk.out" "$rss_start" "$tmp/rss-minutes" "$rss_end" <<'PY'
+import os, re, sys
+out, start, end = open(sys.argv[1]).read(), int(sys.argv[2]), int(sys.argv[4])
+minutes = [int(line) for line in open(sys.argv[3])] if os.path.exists(sys.argv[3]) else []
+minute = minutes[0] if minutes else 0
 done = int(re.search(r"(\d+) requests in", out).group(1))
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 def ms(p):
@@ -88,5 +91,6 @@ print("| requests | req/s | p50 ms | p99 ms | errors (socket+timeouts / non-2xx)
 print("|---|---|---|---|---|---|")
 print(f"| {done} | {rps:.1f} | {ms(50):.1f} | {ms(99):.1f} | {socket_errors} / {bad} | "
       f"{start/1024:.0f} / {minute/1024:.0f} / {end/1024:.0f} |")
+print("RSS each minute, MB: " + " ".join(f"{kb / 1024:.0f}" for kb in minutes))
 sys.exit(1 if socket_errors or bad else 0)
 PY

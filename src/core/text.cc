@@ -54,10 +54,22 @@ char LowerAscii(char c) { return Lookup(kAsciiLowered, c); }
 bool IsAsciiSpace(char c) { return Lookup(kSpaceClass, c) == kAsciiSpace; }
 
 // Length of the whitespace at s[i]: an ASCII space or U+00A0 (C2 A0).
+// (s.data()[i], not s[i]: _GLIBCXX_ASSERTIONS checks string_view's
+// operator[], and callers index within s.)
 std::size_t SpaceAt(std::string_view s, std::size_t i) {
-  const unsigned char kind = Lookup(kSpaceClass, s[i]);
+  const unsigned char kind = Lookup(kSpaceClass, s.data()[i]);
   if (kind != kNbspLead) return kind;  // 0 or 1, the length
-  return i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0 ? 2 : 0;
+  return i + 1 < s.size() && static_cast<unsigned char>(s.data()[i + 1]) == 0xA0 ? 2 : 0;
+}
+
+// The end of the word that starts at s[i]: the next space, or the end. One
+// bound check and one table lookup a byte.
+std::size_t WordEnd(std::string_view s, std::size_t i) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  for (; i < n; ++i)
+    if (Lookup(kSpaceClass, p[i]) != kNotSpace && SpaceAt(s, i) != 0) break;
+  return i;
 }
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -167,7 +179,7 @@ std::vector<std::string_view> SplitWords(std::string_view s, std::size_t at_most
   while (i < s.size() && words.size() < at_most) {
     while (i < s.size() && SpaceAt(s, i)) i += SpaceAt(s, i);
     std::size_t start = i;
-    while (i < s.size() && !SpaceAt(s, i)) ++i;
+    i = WordEnd(s, i);
     if (i > start) words.push_back(s.substr(start, i - start));
   }
   return words;
@@ -221,7 +233,7 @@ std::string CollapseSpaces(std::string_view s) {
       continue;
     }
     std::size_t start = i;
-    while (i < s.size() && !SpaceAt(s, i)) ++i;
+    i = WordEnd(s, i);
     if (!out.empty()) out += ' ';
     out.append(s.substr(start, i - start));
   }
