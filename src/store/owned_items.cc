@@ -44,6 +44,13 @@ std::size_t OwnerNamesCache::Count(OwnedItemsSource& source, SqlDialect dialect,
   return e.counts[key] = source.Count(OwnedItemCountSql(dialect, group.id, names, status));
 }
 
+Result<std::optional<std::int64_t>> OwnedPageAfter(const OwnedActionQuery& query,
+                                                   const PageRequest& page) {
+  if (FindInvalidUtf8(query.person) != std::string::npos)
+    return Error::InvalidInput("person: not valid UTF-8");
+  return ParseCursor(page.cursor);
+}
+
 ListPage<RegisteredAction> OwnedActionPageOf(OwnedItemsSource& source, OwnerNamesCache& cache,
                                              SqlDialect dialect, const OwnedActionQuery& query,
                                              const PageRequest& page,

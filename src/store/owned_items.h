@@ -77,6 +77,11 @@ class OwnerNamesCache {
   std::uint64_t generation_ = 0;
 };
 
+// Where a page of `query` starts (`page`'s cursor, parsed), once the query
+// is checked: what both back ends do before reading.
+Result<std::optional<std::int64_t>> OwnedPageAfter(const OwnedActionQuery& query,
+                                                   const PageRequest& page);
+
 // A page of `query.person`'s items; `after`: the cursor's id, parsed.
 ListPage<RegisteredAction> OwnedActionPageOf(OwnedItemsSource& source, OwnerNamesCache& cache,
                                              SqlDialect dialect, const OwnedActionQuery& query,

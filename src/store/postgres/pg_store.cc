@@ -198,9 +198,7 @@ Result<std::vector<MeetingKey>> PostgresStore::MeetingKeys(const std::string& gr
 
 Result<ListPage<RegisteredAction>> PostgresStore::OwnedActionPage(const OwnedActionQuery& query,
                                                                   const PageRequest& page) {
-  if (FindInvalidUtf8(query.person) != std::string::npos)
-    return Error::InvalidInput("person: not valid UTF-8");
-  auto after = ParseCursor(page.cursor);
+  auto after = OwnedPageAfter(query, page);
   if (!after.ok()) return after.error();
   return db_->Read<ListPage<RegisteredAction>>([&](pqxx::transaction_base& tx) {
     return Result<ListPage<RegisteredAction>>(

@@ -308,9 +308,7 @@ Result<std::vector<GroupSummary>> SqliteStore::GroupSummaries() {
 
 Result<ListPage<RegisteredAction>> SqliteStore::OwnedActionPage(const OwnedActionQuery& query,
                                                                 const PageRequest& page) {
-  if (FindInvalidUtf8(query.person) != std::string::npos)
-    return Error::InvalidInput("person: not valid UTF-8");
-  auto after = ParseCursor(page.cursor);
+  auto after = OwnedPageAfter(query, page);
   if (!after.ok()) return after.error();
   return Guarded([&]() -> Result<ListPage<RegisteredAction>> {
     SQLite::Transaction transaction(*db_);
