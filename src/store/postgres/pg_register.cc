@@ -1,9 +1,7 @@
 #include "store/postgres/pg_register.h"
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
-#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <utility>
@@ -19,25 +17,13 @@ Owner OwnerAt(const pqxx::row& row, pqxx::row::size_type name) {
   return {row[name].c_str(), EnumAt(row[name + 1], ParseOwnerKind)};
 }
 
-// The json array of `ids`, as the mentions' query takes a list.
-std::string JsonIds(const std::vector<std::int64_t>& ids) { return nlohmann::json(ids).dump(); }
-
-// The array literal of `ids` ("{3,7}"), for `= ANY($1::bigint[])`: the
-// planner counts an array's elements, where a JSON list read by
-// json_array_elements_text is always "100 rows" and, against stale
-// statistics, made a one-item write scan the group's 20,000 items and
-// index rows three times (register_bench's manual change on PostgreSQL).
-std::string ArrayOfIds(const std::vector<std::int64_t>& ids) {
-  return fmt::format("{{{}}}", fmt::join(ids, ","));
-}
-
 // The mentions of the group's meetings, or of those `only` names.
 GroupMentions LoadGroupMentions(pqxx::transaction_base& tx, Id group_id,
                                 const std::set<std::int64_t>* only) {
   GroupMentions out;
   Id last_row = 0;
   std::optional<std::string> listed;
-  if (only) listed = JsonIds({only->begin(), only->end()});
+  if (only) listed = IdArray({only->begin(), only->end()});
   for (const pqxx::row& row : tx.exec_params(
            "SELECT m.id, g.short_name, m.kind, m.number, m.date, a.position, a.text, a.due, "
            "a.status, a.source, a.raised_by, a.raised_by_kind, a.line, a.written_status, "
@@ -45,8 +31,7 @@ GroupMentions LoadGroupMentions(pqxx::transaction_base& tx, Id group_id,
            "FROM action_mentions a JOIN meetings m ON m.id = a.meeting_id "
            "JOIN groups g ON g.id = m.group_id "
            "LEFT JOIN action_mention_owners o ON o.action_id = a.id "
-           "WHERE m.group_id = $1 AND ($2::json IS NULL OR m.id IN "
-           "(SELECT value::bigint FROM json_array_elements_text($2::json))) "
+           "WHERE m.group_id = $1 AND ($2::bigint[] IS NULL OR m.id = ANY($2::bigint[])) "
            "ORDER BY m.id, a.position, o.position",
            group_id, listed)) {
     Id meeting_id = row[0].as<Id>();
@@ -288,7 +273,7 @@ void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& 
   const std::vector<std::size_t>& written = update.diff.written;
   if (!update.diff.deleted.empty())
     tx.exec_params0("DELETE FROM register_items WHERE id = ANY($1::bigint[])",
-                    ArrayOfIds(update.diff.deleted));
+                    IdArray(update.diff.deleted));
   if (!written.empty()) {
     WriteItems(tx, group_id, reg.items, written);
     WriteHistories(tx, reg.items, written, update.meeting_ids);
@@ -308,7 +293,7 @@ void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& 
   tx.exec_params0("UPDATE groups SET register_token = $1 WHERE id = $2", update.token, group_id);
   std::vector<std::int64_t> touched = update.diff.deleted;
   for (std::size_t i : written) touched.push_back(reg.items[i].id);
-  IndexGroupActions(tx, ArrayOfIds(touched));
+  IndexGroupActions(tx, touched);
 }
 
 void RebuildRegister(pqxx::transaction_base& tx, Id group_id, RegisterCache& cache) {

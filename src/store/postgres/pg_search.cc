@@ -196,12 +196,13 @@ void IndexMeeting(pqxx::transaction_base& tx, Id meeting_id) {
 // statement that compared each row's text (as SQLite's does) was planned as
 // a scan of the group's rows whenever the statistics were stale, as they are
 // right after a large import (seconds per write; 22 s for 20,000 items). The
-// ids come as an array, whose length the planner knows (pg_register.cc,
-// ArrayOfIds).
-void IndexGroupActions(pqxx::transaction_base& tx, const std::string& ids) {
-  tx.exec_params0("DELETE FROM search_docs WHERE action_id = ANY($1::bigint[])", ids);
+// ids go as an array, whose length the planner knows (IdArray).
+void IndexGroupActions(pqxx::transaction_base& tx, const std::vector<Id>& ids) {
+  const std::string listed = IdArray(ids);
+  tx.exec_params0("DELETE FROM search_docs WHERE action_id = ANY($1::bigint[])", listed);
   tx.exec_params0(
-      std::string(kInsertDoc) + std::string(kActionDocs) + " AND r.id = ANY($1::bigint[])", ids);
+      std::string(kInsertDoc) + std::string(kActionDocs) + " AND r.id = ANY($1::bigint[])",
+      listed);
 }
 
 void RebuildSearchIndex(pqxx::transaction_base& tx) {

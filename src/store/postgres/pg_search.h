@@ -32,10 +32,9 @@ std::string_view SearchSchema();
 // decisions with what is stored now.
 void IndexMeeting(pqxx::transaction_base& tx, Id meeting_id);
 
-// Replaces the index rows of the register items whose ids the array literal
-// `ids` ("{3,7}") lists (an id may name an item that is gone, whose rows
-// just go).
-void IndexGroupActions(pqxx::transaction_base& tx, const std::string& ids);
+// Replaces the index rows of the register items `ids` (an id may name an
+// item that is gone, whose rows just go).
+void IndexGroupActions(pqxx::transaction_base& tx, const std::vector<Id>& ids);
 
 // Empties the index and fills it again from every meeting and item (after
 // Restore, which does not carry it).

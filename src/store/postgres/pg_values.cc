@@ -1,6 +1,7 @@
 #include "store/postgres/pg_values.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/date.h"
 
@@ -52,5 +53,7 @@ ActionItem ActionItemAt(const pqxx::row& row, pqxx::row::size_type first) {
   item.due_phrase = row[first + 8].c_str();
   return item;
 }
+
+std::string IdArray(const std::vector<Id>& ids) { return fmt::format("{{{}}}", fmt::join(ids, ",")); }
 
 }  // namespace plenary::pg

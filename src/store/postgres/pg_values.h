@@ -8,6 +8,7 @@
 #include <pqxx/pqxx>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "plenary/model.h"
 #include "store/register_rows.h"
@@ -35,6 +36,13 @@ Enum EnumAt(const pqxx::field& field, std::optional<Enum> (*parse)(std::string_v
 // written_status, due_phrase from column `first` (owners apart), as action_mentions and
 // register_items hold them.
 ActionItem ActionItemAt(const pqxx::row& row, pqxx::row::size_type first);
+
+// The array literal of `ids` ("{3,7}"), bound as `$1::bigint[]` and matched
+// with `= ANY(...)`: the planner counts an array's elements, where a JSON
+// list read by json_array_elements_text is always "100 rows" to it and,
+// against stale statistics, made a one-item write scan the group's 20,000
+// items and index rows (register_bench's manual change on PostgreSQL).
+std::string IdArray(const std::vector<Id>& ids);
 
 // The optional of a nullable parameter, as libpqxx binds it.
 inline std::optional<std::string> Param(const std::optional<Id>& id) {
