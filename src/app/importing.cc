@@ -107,7 +107,7 @@ Result<ImportPlan> PlanImport(const ImportRequest& request,
     if (!minutes.meetings.empty()) notes_sources.push_back(*source);
     // A file that holds several meetings is one source per meeting: the same
     // bytes' digest, told apart by the meeting's key.
-    const std::string digest = Sha256Hex(input.bytes);
+    const std::string digest = request.digest_sources ? Sha256Hex(input.bytes) : "";
     for (Meeting& meeting : minutes.meetings) {
       items_read += meeting.actions.size();
       plan.batch.meetings.push_back({std::move(meeting), {input.name, digest}});

@@ -40,6 +40,10 @@ struct ImportRequest {
   // notes ("[task: DNS-2]"): a label that only a guess links, or that names
   // no task. A plan in the request itself wins over its group's here.
   std::vector<WorkPlan> known_workplans;
+  // Whether each meeting's Source gets the SHA-256 of its input (how the
+  // store tells a re-import of unchanged bytes); `plenary minutes`, which
+  // keeps no register, skips it.
+  bool digest_sources = true;
 };
 
 // What an import would write, and what a person should see about it.

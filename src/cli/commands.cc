@@ -150,7 +150,8 @@ void ReportFormats(const CliContext& ctx, const std::vector<ImportPlan::InputFor
 
 Result<ImportPlan> PlanImportOfFiles(const CliContext& ctx, const ImportCommand& command,
                                      const std::vector<Roster>& known,
-                                     const std::vector<WorkPlan>& known_workplans) {
+                                     const std::vector<WorkPlan>& known_workplans,
+                                     ForRegister for_register) {
   if (command.format && !FindMinutesFormat(*command.format))
     return Error::InvalidInput(
         fmt::format("unknown format '{}' (`plenary formats` lists them)", *command.format));
@@ -158,6 +159,7 @@ Result<ImportPlan> PlanImportOfFiles(const CliContext& ctx, const ImportCommand&
   request.year = command.year;
   request.format = command.format;
   request.group = command.group;
+  request.digest_sources = for_register == ForRegister::kYes;
   for (const std::string& file : command.files) {
     auto input = ReadInputFile(file);
     if (!input.ok()) return input.error();

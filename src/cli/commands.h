@@ -123,10 +123,13 @@ struct ServeCommand {
 int RunImport(const CliContext& ctx, const ImportCommand& command);
 // What `import` and `minutes` share: `command`'s files (and roster) read and
 // planned against the `known` rosters (and work plans), the format of each file and the
-// warnings reported on ctx.err. Nothing is written.
+// warnings reported on ctx.err. Nothing is written. `minutes` plans without
+// the inputs' digests (ImportRequest::digest_sources).
+enum class ForRegister { kYes, kNo };
 Result<ImportPlan> PlanImportOfFiles(const CliContext& ctx, const ImportCommand& command,
                                      const std::vector<Roster>& known,
-                                     const std::vector<WorkPlan>& known_workplans = {});
+                                     const std::vector<WorkPlan>& known_workplans = {},
+                                     ForRegister for_register = ForRegister::kYes);
 
 // `plenary minutes`: notes read as `import` reads them and published (as
 // `publish` does, default HTML) without a register: printed, or written

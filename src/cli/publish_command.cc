@@ -123,7 +123,7 @@ int RunMinutes(const CliContext& ctx, const MinutesCommand& command) {
   if (command.today && !ParseIsoDate(*command.today))
     return Usage(ctx, fmt::format("--today {}: expected a date YYYY-MM-DD",
                                   PrintableText(*command.today)));
-  auto plan = PlanImportOfFiles(ctx, command.read, {});
+  auto plan = PlanImportOfFiles(ctx, command.read, {}, {}, ForRegister::kNo);
   if (!plan) return Fail(ctx, plan.error());
   Date today = command.today ? *ParseIsoDate(*command.today) : ctx.today;
   std::vector<GroupRegisters> groups = RegistersOfMeetings(plan->batch, today);

@@ -3,7 +3,6 @@
 #include <cassert>
 #include <vector>
 
-#include "app/importing.h"
 
 namespace plenary {
 namespace embedded {
@@ -11,6 +10,7 @@ struct File {
   const char* name;
   const unsigned char* data;
   std::size_t size;
+  const char* sha256;  // of the bytes, hex, computed by the build
 };
 extern const File kWebFiles[];
 extern const std::size_t kWebFileCount;
@@ -39,7 +39,7 @@ const std::vector<Asset>& Assets() {
       a.name = f.name;
       a.content_type = ContentType(a.name);
       a.bytes = std::string_view(reinterpret_cast<const char*>(f.data), f.size);
-      a.version = Sha256Hex(a.bytes).substr(0, 16);
+      a.version = std::string(f.sha256).substr(0, 16);
       a.etag = '"' + a.version + '"';
       all.push_back(std::move(a));
     }

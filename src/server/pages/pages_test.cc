@@ -5,6 +5,7 @@
 
 #include <pugixml.hpp>
 
+#include "app/importing.h"
 #include "core/text.h"
 #include "publish/assets.h"
 #include "server/pages/action_pages.h"
@@ -326,6 +327,9 @@ TEST(Assets, AreEmbeddedWithContentTypesAndVersionedUrls) {
     EXPECT_FALSE(a->bytes.empty());
     EXPECT_EQ(a->etag.size(), 18u);
     EXPECT_EQ(AssetUrl(name), "/static/" + std::string(name) + "?v=" + a->version);
+    // The version the build computed is the bytes' digest: an edited file
+    // gets a new URL.
+    EXPECT_EQ(a->version, Sha256Hex(a->bytes).substr(0, 16)) << name;
   }
   EXPECT_EQ(FindAsset("style.css")->content_type, "text/css; charset=utf-8");
   EXPECT_EQ(FindAsset("../CMakeLists.txt"), nullptr);
