@@ -382,6 +382,65 @@ bool WordIs(std::string_view word, std::initializer_list<std::string_view> any) 
   return std::find(any.begin(), any.end(), w) != any.end();
 }
 
+// "two" -> 2, "3" -> 3: the count of a period, up to twelve.
+int SmallCount(std::string_view word) {
+  static constexpr std::string_view kNames[] = {"one", "two",   "three",  "four",
+                                                "five", "six",  "seven",  "eight",
+                                                "nine", "ten",  "eleven", "twelve"};
+  std::string w = AsciiLower(word);
+  if (w == "a" || w == "an") return 1;
+  for (std::size_t k = 0; k < std::size(kNames); ++k)
+    if (w == kNames[k]) return static_cast<int>(k) + 1;
+  int n = 0;
+  auto [ptr, ec] = std::from_chars(w.data(), w.data() + w.size(), n);
+  return ec == std::errc() && ptr == w.data() + w.size() && n > 0 && n <= 90 ? n : 0;
+}
+
+// Days counted from the meeting, or the end of its period: "tomorrow", "two
+// weeks" (after "in" or "within"), "end of (the) week/month/year", "EOW",
+// "EOM", "EOY". The whole phrase, nothing after it.
+std::optional<DueWords> ReadRelativeDue(const std::vector<std::string_view>& words) {
+  DueWords due;
+  std::size_t i = 0;
+  while (i < words.size() && WordIs(words[i], {"the"})) ++i;
+  const std::size_t n = words.size() - i;
+  auto is = [&](std::size_t k, std::initializer_list<std::string_view> any) {
+    return i + k < words.size() && WordIs(words[i + k], any);
+  };
+  if (n == 1 && is(0, {"tomorrow"})) {
+    due.kind = DueWords::kAfter;
+    due.after_days = 1;
+    return due;
+  }
+  if (n == 1 && is(0, {"eow", "eom", "eoy"})) {
+    due.kind = DueWords::kPeriodEnd;
+    due.period = static_cast<char>(AsciiLower(words[i]).at(2) == 'w'   ? 'w'
+                                   : AsciiLower(words[i]).at(2) == 'm' ? 'm'
+                                                                       : 'y');
+    return due;
+  }
+  if ((n == 3 || n == 4) && is(0, {"end"}) && is(1, {"of"})) {
+    std::size_t p = n == 4 && is(2, {"the", "this"}) ? 3 : 2;
+    if (p + 1 != n) return std::nullopt;
+    if (is(p, {"week"})) due.period = 'w';
+    else if (is(p, {"month"})) due.period = 'm';
+    else if (is(p, {"year"})) due.period = 'y';
+    else return std::nullopt;
+    due.kind = DueWords::kPeriodEnd;
+    return due;
+  }
+  if (n == 2) {
+    int count = SmallCount(words[i]);
+    int unit = is(1, {"day", "days"}) ? 1 : is(1, {"week", "weeks"}) ? 7 : 0;
+    if (count > 0 && unit > 0) {
+      due.kind = DueWords::kAfter;
+      due.after_days = count * unit;
+      return due;
+    }
+  }
+  return std::nullopt;
+}
+
 // The words after a due keyword, read: `words` is the phrase without the
 // keyword ("COB Friday", "the end of September", "the next plenary").
 std::optional<DueWords> ReadDueWords(const std::vector<std::string_view>& words,
@@ -397,6 +456,7 @@ std::optional<DueWords> ReadDueWords(const std::vector<std::string_view>& words,
         static_cast<std::size_t>(words.back().data() + words.back().size() - words[from].data()));
   };
   DueWords due;
+  if (auto relative = ReadRelativeDue(words)) return relative;
   // "COB Friday", "close of business on Friday", "end of day Tuesday 4 September".
   skip({"cob", "eod", "eob", "close", "end", "of", "business", "day", "play", "the", "on", "this",
         "next", "coming"});
@@ -484,6 +544,9 @@ std::optional<DueWords> FindDueWords(std::string_view text) {
     std::size_t keyword_words = 0;
     if (WordIs(w, {"by", "before", "until", "due"})) {
       keyword_words = 1;
+    } else if (WordIs(w, {"in", "within"}) && k + 3 == words.size() &&
+               SmallCount(words[k + 1]) > 0) {
+      keyword_words = 1;  // "in two weeks": only as the sentence's last words
     } else if (k + 1 < words.size() &&
                ((WordIs(w, {"ahead", "prior"}) && WordIs(words[k + 1], {"of", "to"})))) {
       keyword_words = 2;
@@ -534,6 +597,20 @@ std::optional<Date> ResolveDueWords(const DueWords& due, const Date& meeting) {
       return Date{std::chrono::year_month_day_last{first->year(),
                                                    std::chrono::month_day_last{first->month()}}};
     }
+    case DueWords::kAfter:
+      return Date{sys_days{meeting} + days{due.after_days}};
+    case DueWords::kPeriodEnd: {
+      if (due.period == 'y') return Date{meeting.year() / std::chrono::December / 31};
+      if (due.period == 'm')
+        return Date{std::chrono::year_month_day_last{
+            meeting.year(), std::chrono::month_day_last{meeting.month()}}};
+      // The week's end: its Friday, or the next one from a weekend meeting.
+      for (int k = 0; k <= 7; ++k) {
+        Date d{sys_days{meeting} + days{k}};
+        if (std::chrono::weekday{sys_days{d}} == std::chrono::Friday) return d;
+      }
+      return std::nullopt;
+    }
     case DueWords::kNone:
     case DueWords::kNoDay:
       return std::nullopt;
@@ -568,6 +645,22 @@ DueReading ReadDue(const DueWords& due, const Date& meeting) {
   else if (due.kind == DueWords::kMonthEnd)
     reading.notice = fmt::format("'{}' taken as {}: the last day of the month", due.phrase,
                                  FormatIsoDate(date));
+  else if (due.kind == DueWords::kAfter)
+    reading.notice = fmt::format("'{}' taken as {}: {} day{} after the meeting", due.phrase,
+                                 FormatIsoDate(date), due.after_days,
+                                 due.after_days == 1 ? "" : "s");
+  else if (due.kind == DueWords::kPeriodEnd)
+    reading.notice = fmt::format("'{}' taken as {}: the end of the meeting's {}", due.phrase,
+                                 FormatIsoDate(date),
+                                 due.period == 'w'   ? "week (its Friday)"
+                                 : due.period == 'm' ? "month"
+                                                     : "year");
+  // Due before it was given: a slip of the scribe's, or a date already past.
+  if (date < meeting) {
+    std::string past = fmt::format("'{}' is {}, before the meeting; kept as written",
+                                   CollapseSpaces(due.phrase), FormatIsoDate(date));
+    reading.notice = reading.notice.empty() ? past : reading.notice + "; " + past;
+  }
   return reading;
 }
 

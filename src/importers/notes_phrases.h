@@ -68,11 +68,15 @@ struct DueWords {
     kWeekday,   // a weekday, maybe with its date
     kMonthEnd,  // the end of `date.month`
     kNoDay,     // words that name no day: kept as ActionItem::due_phrase
+    kAfter,     // `after_days` days after the meeting ("tomorrow", "in two weeks")
+    kPeriodEnd, // the end of the meeting's week (Friday), month or year ("by EOM")
   } kind = kNone;
   std::string_view before;  // the sentence without the phrase
   std::string_view phrase;  // as written, from its first word ("by COB Friday")
   WrittenDate date;         // kDate; kWeekday when a date is written; kMonthEnd (day 0)
   int weekday = -1;         // kWeekday: 0 = Sunday
+  int after_days = 0;       // kAfter
+  char period = 0;          // kPeriodEnd: 'w', 'm' or 'y'
 };
 std::optional<DueWords> FindDueWords(std::string_view text);
 

@@ -145,6 +145,32 @@ TEST(NotesPhrases, DueWordsAsPeopleWriteThem) {
   EXPECT_EQ(due("Draft the plan: Due TBD")->kind, DueWords::kNone);
 }
 
+TEST(NotesPhrases, DueWordsCountedFromTheMeeting) {
+  const Date thursday = Day(2018, 8, 30);
+  auto day = [&](std::string_view text) -> std::optional<Date> {
+    auto d = FindDueWords(text);
+    return d ? ResolveDueWords(*d, thursday) : std::nullopt;
+  };
+  EXPECT_EQ(day("X to do it by tomorrow"), Day(2018, 8, 31));
+  EXPECT_EQ(day("X to do it in two weeks"), Day(2018, 9, 13));
+  EXPECT_EQ(day("X to do it within 3 days."), Day(2018, 9, 2));
+  EXPECT_EQ(day("X to do it by end of month"), Day(2018, 8, 31));
+  EXPECT_EQ(day("X to do it by the end of the year"), Day(2018, 12, 31));
+  EXPECT_EQ(day("X to do it by EOW"), Day(2018, 8, 31));  // the meeting's Friday
+  EXPECT_EQ(day("X to do it by the end of this week"), Day(2018, 8, 31));
+  EXPECT_EQ(FindDueWords("X to do it in two weeks")->before, "X to do it");
+  // "in" only with a count of days or weeks, and only as the last words.
+  EXPECT_FALSE(FindDueWords("X to add it in two places"));
+  EXPECT_FALSE(FindDueWords("X to say in two weeks what the plan is"));
+  // Each is a guess, and the reading says so; a day before the meeting too.
+  EXPECT_EQ(ReadDue(*FindDueWords("X to do it in two weeks"), thursday).notice,
+            "'in two weeks' taken as 2018-09-13: 14 days after the meeting");
+  EXPECT_EQ(ReadDue(*FindDueWords("X to do it by EOM"), thursday).notice,
+            "'by EOM' taken as 2018-08-31: the end of the meeting's month");
+  EXPECT_EQ(ReadDue(*FindDueWords("X to do it by 1 August"), thursday).notice,
+            "'1 August' is 2018-08-01, before the meeting; kept as written");
+}
+
 TEST(NotesPhrases, OwnersAtTheStartOfASentence) {
   Roster r;
   r.group.short_name = "SSR2";
