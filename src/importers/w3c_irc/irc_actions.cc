@@ -76,6 +76,9 @@ std::optional<ActionLine> ReadActionLine(std::string_view line) {
   std::string_view body = Trim(*rest);
   bool colon = !body.empty() && body[0] == ':';
   if (colon) body = Trim(body.substr(1));
+  // "ACTION - Bob to ...", "ACTION: - Bob to ...": a dash for the colon.
+  if (body.starts_with("- ")) body = Trim(body.substr(2));
+  else if (body.starts_with("\xE2\x80\x93 ")) body = Trim(body.substr(4));  // '–'
   if (body.empty()) return std::nullopt;
   ActionLine action;
   action.text = std::string(body);
@@ -99,13 +102,14 @@ std::optional<ActionLine> ReadActionLine(std::string_view line) {
 }
 
 std::optional<ActionReplacement> ReadActionReplacement(std::string_view line) {
-  auto number = ActionNumber(Trim(line));
+  line = Trim(line);
+  auto number = ActionNumber(line);
   if (!number) return std::nullopt;
   std::string_view rest = Trim(number->second);
   if (rest.empty() || rest[0] != '=') return std::nullopt;
   rest = Trim(rest.substr(1));
   if (rest.empty() || number->first <= 0) return std::nullopt;
-  return ActionReplacement{number->first, std::string(rest)};
+  return ActionReplacement{number->first, std::string(rest), line.size() > 6 && line[6] == '-'};
 }
 
 std::optional<int> ReadCloseAction(std::string_view line) {

@@ -26,10 +26,13 @@ struct ActionLine {
 // before a ':' ("action Ann: ..."); none when neither fits.
 std::optional<ActionLine> ReadActionLine(std::string_view line);
 
-// "ACTION-12 = text", "action 3 = text": a new wording for an action.
+// "ACTION-12 = text", "action 3 = text": a new wording for an action. With
+// the hyphen the number is the tracker's (trackbot's ACTION-12); with a space,
+// RRSAgent's count of the meeting's actions.
 struct ActionReplacement {
   int number = 0;
   std::string text;
+  bool tracker = false;
 };
 std::optional<ActionReplacement> ReadActionReplacement(std::string_view line);
 

@@ -1,6 +1,7 @@
 #include "importers/w3c_irc/w3c_irc.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -35,6 +36,23 @@ bool AddressesBot(std::string_view text) {
   std::size_t end = text.find_first_of(",:");
   if (end == std::string_view::npos || end == 0 || end > 20) return false;
   return IsBot(Trim(text.substr(0, end)));
+}
+
+// "RRSAgent, drop action 2": RRSAgent forgets the meeting's second action.
+std::optional<int> DroppedAction(std::string_view text) {
+  if (!StartsWithNoCase(text, "rrsagent")) return std::nullopt;
+  std::string_view rest = Trim(text.substr(8));
+  if (rest.empty() || (rest[0] != ',' && rest[0] != ':')) return std::nullopt;
+  rest = Trim(rest.substr(1));
+  if (!StartsWithNoCase(rest, "drop action")) return std::nullopt;
+  rest = Trim(rest.substr(11));
+  if (rest.empty() || rest.size() > 6) return std::nullopt;
+  int n = 0;
+  for (char c : rest) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
 }
 
 // Zakim's speaker queue: "q+", "q-", "q?", "q+ to ask ...", "ack k", "+q".
@@ -93,6 +111,16 @@ std::vector<std::string> NamesOf(std::string_view list) {
   return names;
 }
 
+// What a scribe writes where a list of names has none: "Regrets: none",
+// "Regrets: -", "present+ N/A".
+bool IsNoOne(std::string_view name) {
+  static const std::unordered_set<std::string> kNoOne{
+      "none", "nobody", "no one", "noone", "n/a", "na", "-", "--", "tbd", "nil", "(none)", "?"};
+  std::string folded = AsciiLower(Trim(name));
+  while (!folded.empty() && (folded.back() == '.' || folded.back() == '!')) folded.pop_back();
+  return folded.empty() || kNoOne.count(folded) > 0;
+}
+
 // "http://www.w3.org/2014/04/09-forms-irc": the date and the channel.
 std::optional<std::pair<Date, std::string>> LogAddress(std::string_view text) {
   for (std::size_t at = text.find('/'); at != std::string_view::npos; at = text.find('/', at + 1)) {
@@ -146,10 +174,38 @@ void IrcReader::StartTopic(int line, std::string_view heading) {
   agenda_.push_back(AgendaSection{std::string(Trim(heading)), {}, line});
 }
 
+namespace {
+
+// The speaker a scribe's line quotes: "Bob: I agree", "Bob_Smith: ..." (one
+// word before the colon, not a keyword or a link), as scribe.perl reads them.
+std::optional<std::string> QuotedSpeaker(std::string_view text) {
+  static const std::unordered_set<std::string> kNotSpeakers{
+      "action", "agenda", "chair", "chairs", "date", "http", "https", "issue", "meeting", "note",
+      "present", "proposal", "proposed", "q", "regrets", "resolution", "resolved", "scribe",
+      "scribenick", "subtopic", "summary", "topic", "mailto", "example", "question", "answer",
+      "rrsagent", "zakim", "trackbot", "pr", "eg", "ie", "nb", "ps", "re", "fyi", "todo", "update"};
+  std::size_t colon = text.find(':');
+  if (colon == 0 || colon == std::string_view::npos || colon > 30 || colon + 1 >= text.size() ||
+      text[colon + 1] != ' ')
+    return std::nullopt;
+  std::string_view word = text.substr(0, colon);
+  if (!std::isalpha(static_cast<unsigned char>(word[0]))) return std::nullopt;
+  for (char c : word)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.')
+      return std::nullopt;
+  if (kNotSpeakers.count(AsciiLower(word)) > 0) return std::nullopt;
+  return DisplayName(word);
+}
+
+}  // namespace
+
 void IrcReader::AddNote(const IrcLine& line, std::string_view text) {
   if (agenda_.empty() || text.empty()) return;
   bool scribe = line.nick.empty() || current_scribes_.count(FoldName(DisplayName(line.nick))) > 0 ||
                 current_scribes_.count("*") > 0;
+  if (scribe)
+    if (auto speaker = QuotedSpeaker(text))
+      quoted_.emplace(FoldName(*speaker), std::pair{*speaker, line.line});
   agenda_.back().notes.push_back(scribe ? std::string(text)
                                         : fmt::format("<{}> {}", line.nick, text));
 }
@@ -157,13 +213,17 @@ void IrcReader::AddNote(const IrcLine& line, std::string_view text) {
 void IrcReader::HandleZakim(const IrcLine& line) {
   std::string_view text = line.text;
   std::string lower = AsciiLower(text);
-  if (text.starts_with("... ") && zakim_attendees_open_) {
-    for (const std::string& name : NamesOf(text.substr(4))) {
+  // Zakim's attendees: telephone lines apart, bots (it lists itself) left out.
+  auto add_attendees = [&](std::string_view list) {
+    for (const std::string& name : NamesOf(list)) {
       if (IsPhonePlaceholder(name))
         zakim_dropped_.push_back(name);
-      else
+      else if (!IsBot(name))
         zakim_present_.Add(name);
     }
+  };
+  if (text.starts_with("... ") && zakim_attendees_open_) {
+    add_attendees(text.substr(4));
     return;
   }
   zakim_attendees_open_ = false;
@@ -180,12 +240,7 @@ void IrcReader::HandleZakim(const IrcLine& line) {
   if (at != std::string::npos) {
     zakim_attendees_open_ = true;
     zakim_line_ = zakim_line_ ? zakim_line_ : line.line;
-    for (const std::string& name : NamesOf(text.substr(at + skip))) {
-      if (IsPhonePlaceholder(name))
-        zakim_dropped_.push_back(name);
-      else
-        zakim_present_.Add(name);
-    }
+    add_attendees(text.substr(at + skip));
     return;
   }
   // "agendum 2. "Survey ..." taken up [from AWK]" (old Zakim),
@@ -284,6 +339,33 @@ bool IrcReader::HandleMeetingCommand(const IrcLine& line, std::string_view text)
   return false;
 }
 
+// The people a present+, regrets+ or chair list names, each as a clerk would
+// write it: "Bob Brown (remote)" is Bob Brown, "Hana." is Hana; "none" and
+// the bots are nobody. What was dropped is said.
+std::vector<std::string> IrcReader::PeopleOf(std::string_view list, int line) {
+  std::vector<std::string> people;
+  std::vector<std::string> names = NamesOf(list);
+  // "Regrets: none", "present+ -": the whole list says nobody.
+  if (names.size() == 1 && IsNoOne(names[0])) return people;
+  for (std::string name : names) {
+    while (!name.empty() && name.back() == '.') name.pop_back();
+    if (name.empty()) continue;
+    if (std::size_t open = name.rfind(" ("); open != std::string::npos && name.ends_with(')')) {
+      std::string bare = CollapseSpaces(name.substr(0, open));
+      Notice(line, fmt::format("'{}' recorded as '{}' (the words in brackets are a remark, not "
+                               "the name)",
+                               name, bare));
+      name = std::move(bare);
+    }
+    if (IsBot(name)) {
+      Notice(line, fmt::format("{} is a bot; not counted", name));
+      continue;
+    }
+    if (!name.empty()) people.push_back(std::move(name));
+  }
+  return people;
+}
+
 bool IrcReader::HandleAttendance(const IrcLine& line, std::string_view text) {
   std::string speaker = SpeakerName(line.nick);
   for (std::string_view keyword : {"present", "regrets", "regret", "chairs", "chair"}) {
@@ -315,7 +397,7 @@ bool IrcReader::HandleAttendance(const IrcLine& line, std::string_view text) {
     }
     auto c = ReadCommand(text, {keyword}, ":+-=");
     if (!c) continue;
-    std::vector<std::string> names = NamesOf(c->rest);
+    std::vector<std::string> names = PeopleOf(c->rest, line.line);
     if (is_present) {
       explicit_present_ = true;
       present_line_ = present_line_ ? present_line_ : line.line;
@@ -360,6 +442,17 @@ bool IrcReader::HandleScribe(const IrcLine& line, std::string_view text) {
       last_scribe_command_ = &line;
       return true;
     }
+    // "scribenick: ddavis" then "Scribe: Daniel Davis": the same, the other
+    // way round (a name with a space is no nick).
+    bool names_last = !is_nick && StartsWithNoCase(last_scribe_command_->text, "scribenick");
+    if (names_last && Trim(c->rest).find(' ') != std::string_view::npos &&
+        c->rest.find_first_of(",=/") == std::string_view::npos) {
+      ScribeName& scribe = scribes_.back();
+      scribe.name = DisplayName(c->rest);
+      aliases_[FoldName(DisplayName(scribe.nick))] = scribe.name;
+      last_scribe_command_ = &line;
+      return true;
+    }
     Notice(line.line, fmt::format("'{}' replaces the scribe '{}' named just before, who scribed "
                                   "nothing; not counted as present",
                                   c->rest, scribes_.back().name));
@@ -370,9 +463,27 @@ bool IrcReader::HandleScribe(const IrcLine& line, std::string_view text) {
     scribes_.clear();  // a guessed scribe gives way to a named one
   }
   last_scribe_command_ = &line;
-  if (c->op == ':') current_scribes_.clear();
   std::vector<std::string> names;
   for (std::string_view part : SplitTrimmed(c->rest, ',')) names.emplace_back(part);
+  // "Scribe: Eve Smith": a name, not a nick (it has a space), so no nick's
+  // lines become the scribe's by it; scribe.perl reads it so too. Eve Smith
+  // scribed, and the one who typed it goes on as the scribe if nobody is.
+  if (!is_nick && c->op == ':' && names.size() == 1 && names[0].find(' ') != std::string::npos &&
+      names[0].find_first_of("=/") == std::string::npos) {
+    std::string name = DisplayName(names[0]);
+    if (current_scribes_.empty() && !line.nick.empty()) {
+      current_scribes_.insert(FoldName(DisplayName(line.nick)));
+      aliases_[FoldName(DisplayName(line.nick))] = name;
+    }
+    bool known = std::any_of(scribes_.begin(), scribes_.end(),
+                             [&](const ScribeName& s) { return FoldName(s.name) == FoldName(name); });
+    if (!known) scribes_.push_back({"", name, line.line});
+    Notice(line.line, fmt::format("'{}' is a name, not a nick: recorded as a scribe; the scribe's "
+                                  "nick stays {}",
+                                  name, fmt::join(current_scribes_, ", ")));
+    return true;
+  }
+  if (c->op == ':') current_scribes_.clear();
   for (const std::string& entry : names) {
     if (entry.empty()) continue;
     std::size_t sep = entry.find_first_of("=/");
@@ -400,13 +511,23 @@ bool IrcReader::HandleScribe(const IrcLine& line, std::string_view text) {
 
 bool IrcReader::HandleAction(const IrcLine& line, std::string_view text) {
   if (auto replacement = ReadActionReplacement(text)) {
-    auto numbered = tracker_numbers_.find(replacement->number);
+    // "ACTION-12 = ..." names trackbot's number, when trackbot gave one in
+    // this meeting; "action 2 = ..." the meeting's second action.
+    auto numbered = replacement->tracker ? tracker_numbers_.find(replacement->number)
+                                         : tracker_numbers_.end();
     std::size_t index = numbered != tracker_numbers_.end() ? numbered->second
                                                            : static_cast<std::size_t>(replacement->number - 1);
     if (index < actions_.size()) {
       if (auto reread = ReadActionLine("ACTION: " + replacement->text)) {
-        actions_[index].line = *reread;
-        Notice(line.line, fmt::format("action {} reworded", replacement->number));
+        PendingAction& action = actions_[index];
+        // New owners in the new words: trackbot's owner was the old one's.
+        if (reread->owners != action.line.owners) action.trackbot.owner.clear();
+        action.line = *reread;
+        Notice(line.line, fmt::format("{}{} reworded ({})", replacement->tracker ? "ACTION-" : "action ",
+                                      replacement->number,
+                                      numbered != tracker_numbers_.end()
+                                          ? "trackbot's number"
+                                          : "the meeting's count of actions"));
       }
     } else {
       Notice(line.line, fmt::format("no action {} in this meeting to reword; kept as text",
@@ -495,6 +616,15 @@ void IrcReader::HandleLine(const IrcLine& line) {
   if (text.starts_with("\\")) return AddNote(line, text.substr(1));
   if (AddressesBot(text) || IsQueueCommand(text)) {
     if (AddressesBot(text) && StartsWithNoCase(text, "trackbot")) trackbot_target_ = close_target_ = -1;
+    if (auto n = DroppedAction(text)) {
+      if (*n >= 1 && static_cast<std::size_t>(*n) <= actions_.size()) {
+        actions_[static_cast<std::size_t>(*n - 1)].dropped = true;
+        Notice(line.line, fmt::format("action {} (line {}) dropped, as RRSAgent was told", *n,
+                                      actions_[static_cast<std::size_t>(*n - 1)].source_line));
+      } else {
+        Notice(line.line, fmt::format("no action {} in this meeting to drop", *n));
+      }
+    }
     return;
   }
   if (HandleContinuation(line, text)) return;

@@ -1,6 +1,7 @@
 // The meeting a W3C IRC log makes, once its lines are read (w3c_irc.cc): the
 // date, the start, the kind and the group, attendance with the chairs and
 // scribes, the owners and due dates of actions, the decisions.
+#include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -87,6 +88,27 @@ void IrcReader::FinishAttendance(Meeting& meeting, const Directory& directory, b
                                       fmt::join(dropped, ", ")));
     }
   }
+  if (!explicit_present_ && zakim_present_.names().empty()) {
+    // No present list at all: who spoke on IRC, and whom the scribes quote,
+    // took part (scribe.perl's "Maybe present"). A guess, so said.
+    std::vector<std::pair<int, std::string>> heard;
+    for (const auto* said : {&spoke_, &quoted_})
+      // A nick named as a scribe's after it first spoke ("scribenick: dd")
+      // is that scribe: SpeakerName again, now that every alias is known.
+      for (const auto& [folded, who] : *said) heard.emplace_back(who.second, SpeakerName(who.first));
+    std::sort(heard.begin(), heard.end());
+    std::vector<std::string> added;
+    for (const auto& [line, name] : heard)
+      if (!MatchName(present.names(), name, true)) {
+        present.Add(name);
+        added.push_back(name);
+      }
+    if (!added.empty())
+      Notice(heard.front().first,
+             fmt::format("no present list (present+, Present: or Zakim's); attendance is who spoke "
+                         "on IRC or was quoted by the scribe: {}",
+                         fmt::join(added, ", ")));
+  }
   // The chairs and the scribes were there.
   std::vector<std::pair<std::string, int>> officers;
   for (const std::string& chair : chairs_) officers.emplace_back(chair, title_line_);
@@ -131,6 +153,7 @@ void IrcReader::FinishActions(Meeting& meeting, const Directory& directory, bool
   std::vector<std::string> attendees = meeting.attendees;
   attendees.insert(attendees.end(), meeting.staff.begin(), meeting.staff.end());
   for (PendingAction& pending : actions_) {
+    if (pending.dropped) continue;
     ActionItem item;
     item.text = pending.line.text;
     item.source = ActionSource::kNotes;
@@ -180,14 +203,33 @@ void IrcReader::FinishActions(Meeting& meeting, const Directory& directory, bool
   for (auto& [number, review] : reviews_) meeting.actions.push_back(std::move(review));
 }
 
+namespace {
+
+// Whether `longer` begins with `shorter` as whole words: "close issue 5" is
+// not the beginning of "close issue 50".
+bool BeginsWithWords(std::string_view longer, std::string_view shorter) {
+  if (!longer.starts_with(shorter)) return false;
+  if (longer.size() == shorter.size() || shorter.empty()) return true;
+  const auto next = static_cast<unsigned char>(longer[shorter.size()]);
+  const auto last = static_cast<unsigned char>(shorter.back());
+  return !std::isalnum(next) || !std::isalnum(last);
+}
+
+}  // namespace
+
 void IrcReader::FinishDecisions(Meeting& meeting) {
   for (Decision& decision : decisions_) {
     if (!meeting.decisions.empty()) {
       // "RESOLUTION: Accepted as proposed" by one, "RESOLUTION: accepted as
       // proposed G141 ..." by the scribe: one decision, in its fuller words.
+      // Only under the same topic: "approve" under one and "approve the
+      // budget" under the next are two decisions.
       Decision& last = meeting.decisions.back();
       std::string a = FoldName(last.text), b = FoldName(decision.text);
-      if (a.starts_with(b) || b.starts_with(a)) {
+      const bool same_topic = std::none_of(agenda_.begin(), agenda_.end(), [&](const auto& s) {
+        return s.line > last.line && s.line <= decision.line;
+      });
+      if (same_topic && (BeginsWithWords(a, b) || BeginsWithWords(b, a))) {
         Notice(decision.line, fmt::format("this resolution says again the one of line {}; "
                                           "recorded once",
                                           last.line));

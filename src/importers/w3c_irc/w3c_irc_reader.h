@@ -27,6 +27,7 @@ struct PendingAction {
   TrackbotReply trackbot;
   bool answered = false;
   bool refused = false;
+  bool dropped = false;  // "RRSAgent, drop action 2"
 };
 
 struct ScribeName {
@@ -60,6 +61,7 @@ class IrcReader {
   void AddNote(const IrcLine& line, std::string_view text);
   void StartTopic(int line, std::string_view heading);
   std::string SpeakerName(std::string_view nick) const;
+  std::vector<std::string> PeopleOf(std::string_view list, int line);
 
   Result<Meeting> Finish();
   void FinishAttendance(Meeting& meeting, const Directory& directory, bool has_roster);
@@ -102,6 +104,8 @@ class IrcReader {
   bool zakim_attendees_open_ = false;
   NameList regrets_;
   std::map<std::string, std::pair<std::string, int>> spoke_;  // folded -> (name, first line)
+  // The speakers the scribes' lines quote ("Bob: ..."), the same way.
+  std::map<std::string, std::pair<std::string, int>> quoted_;
 
   std::vector<AgendaSection> agenda_;
   std::vector<PendingAction> actions_;

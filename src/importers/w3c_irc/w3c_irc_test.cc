@@ -130,9 +130,62 @@ TEST(W3cIrc, ScribeChangesAndNickPairs) {
                      "14:01:04 <ann> I agree\n"
                      "14:30:00 <ann> scribe+\n"
                      "14:30:01 <ann> Topic: Two\n");
-  EXPECT_EQ(m.attendees, (Names{"Daniel", "ann"}));
+  // No present list: who spoke or was quoted (dd is Daniel, named so after
+  // dd first spoke), then the scribes.
+  EXPECT_EQ(m.attendees, (Names{"plh", "Daniel", "Ann"}));
   ASSERT_EQ(m.agenda.size(), 2u);
   EXPECT_EQ(m.agenda[0].notes, (Names{"Ann: first point", "<ann> I agree"}));
+}
+
+TEST(W3cIrc, ScribesNickThenNameIsOneScribe) {
+  const std::string log = kHead +
+                          "14:00:02 <plh> present+ Bob, Carol\n"
+                          "14:00:03 <plh> scribenick: ddavis\n"
+                          "14:00:04 <plh> scribe: Daniel Davis\n"
+                          "14:01:00 <ddavis> Topic: First\n"
+                          "14:01:01 <ddavis> Bob: about cats\n"
+                          "14:02:00 <eve> scribe: Eve Smith\n"
+                          "14:02:01 <ddavis> Carol: fine\n";
+  Meeting m = ReadOk(log);
+  EXPECT_EQ(m.attendees, (Names{"Bob", "Carol", "Daniel Davis", "Eve Smith"}));
+  ASSERT_EQ(m.agenda.size(), 1u);
+  // ddavis goes on scribing: a name with a space is no nick.
+  EXPECT_EQ(m.agenda[0].notes, (Names{"Bob: about cats", "Carol: fine"}));
+  EXPECT_TRUE(Has(NoticesOf(log), "'Eve Smith' is a name, not a nick: recorded as a scribe"));
+}
+
+TEST(W3cIrc, NoPresentListCountsWhoSpokeAndSaysSo) {
+  const std::string log = kHead +
+                          "14:00:02 <plh> scribe: dave\n"
+                          "14:01:00 <dave> Topic: First\n"
+                          "14:01:01 <dave> Bob: hello\n"
+                          "14:01:02 <dave> Note: not a person\n"
+                          "14:01:03 <carol> I agree\n"
+                          "14:01:04 <Zakim> I see no one on the speaker queue\n";
+  EXPECT_EQ(ReadOk(log).attendees, (Names{"plh", "dave", "Bob", "carol"}));
+  EXPECT_TRUE(Has(NoticesOf(log), "no present list (present+, Present: or Zakim's); attendance is "
+                                  "who spoke on IRC or was quoted by the scribe: plh, dave, Bob, "
+                                  "carol"));
+  // With a present list, speakers outside it are only mentioned.
+  EXPECT_EQ(ReadOk(log + "14:02:00 <plh> present+ Bob\n").attendees, (Names{"Bob", "dave"}));
+}
+
+TEST(W3cIrc, ListsOfNamesAsClerksReadThem) {
+  const std::string log = kHead +
+                          "14:00:02 <plh> scribe: plh\n"
+                          "14:00:03 <plh> present+ Bob Brown (remote), Zakim, RRSAgent, Hana.\n"
+                          "14:00:04 <plh> regrets+ none\n"
+                          "14:00:05 <plh> Regrets: -\n"
+                          "14:00:06 <plh> regrets+ Kim (maybe late)\n";
+  Meeting m = ReadOk(log);
+  EXPECT_EQ(m.attendees, (Names{"Bob Brown", "Hana", "plh"}));
+  EXPECT_EQ(m.apologies, (Names{"Kim"}));
+  auto notices = NoticesOf(log);
+  EXPECT_TRUE(Has(notices, "'Bob Brown (remote)' recorded as 'Bob Brown'"));
+  EXPECT_TRUE(Has(notices, "Zakim is a bot; not counted"));
+  // Zakim's own list leaves the bots out too.
+  Meeting zakim = ReadOk(kHead + "14:00:02 <Zakim> Present: Ann, Zakim, RRSAgent\n");
+  EXPECT_EQ(zakim.attendees, (Names{"Ann", "plh"}));  // plh: the scribe, guessed
 }
 
 TEST(W3cIrc, RosterAliasesAndNickUnderscores) {
@@ -220,6 +273,39 @@ TEST(W3cIrc, DueWordsAreReadAndEachGuessIsSaid) {
   EXPECT_TRUE(Has(notices, "'31 June' is not a day; no due date"));
 }
 
+TEST(W3cIrc, ActionNumbersRewordingAndDropping) {
+  const std::string log = kHead +
+                          "14:00:02 <plh> present+ Bob, Carol, Dave\n"
+                          "14:00:03 <plh> scribe: plh\n"
+                          "14:01:00 <plh> ACTION: Bob to write the spec\n"
+                          "14:01:01 <trackbot> Created ACTION-2 - Write the spec [on Bob Brown - "
+                          "due 2024-05-14].\n"
+                          "14:01:02 <plh> ACTION: Carol to review the draft\n"
+                          "14:01:03 <trackbot> Created ACTION-3 - Review the draft [on Carol "
+                          "Jones - due 2024-05-14].\n"
+                          "14:01:04 <plh> ACTION - Dave to test it\n"
+                          "14:01:05 <plh> ACTION-2 = Bob to write the whole spec\n"
+                          "14:01:06 <plh> action 2 = Dave to review the final draft\n"
+                          "14:01:07 <plh> RRSAgent, drop action 3\n";
+  Meeting m = ReadOk(log);
+  ASSERT_EQ(m.actions.size(), 2u);
+  // ACTION-2 is trackbot's number: the meeting's first action.
+  EXPECT_EQ(m.actions[0].text, "Bob to write the whole spec");
+  EXPECT_EQ(m.actions[0].owners, (std::vector<Owner>{{"Bob Brown", OwnerKind::kUnresolved}}));
+  // "action 2" is the meeting's second, and its new owner is the owner.
+  EXPECT_EQ(m.actions[1].text, "Dave to review the final draft");
+  EXPECT_EQ(m.actions[1].owners, (std::vector<Owner>{{"Dave", OwnerKind::kUnresolved}}));
+  auto notices = NoticesOf(log);
+  EXPECT_TRUE(Has(notices, "ACTION-2 reworded (trackbot's number)"));
+  EXPECT_TRUE(Has(notices, "action 2 reworded (the meeting's count of actions)"));
+  EXPECT_TRUE(Has(notices, "action 3 (line 9) dropped, as RRSAgent was told"));
+  // "ACTION - Dave to ...": the dash is no part of the owner.
+  Meeting dash = ReadOk(kHead + "14:00:02 <plh> present+ Dave\n14:00:03 <plh> scribe: plh\n"
+                                "14:01:00 <plh> ACTION - Dave to test it\n");
+  ASSERT_EQ(dash.actions.size(), 1u);
+  EXPECT_EQ(dash.actions[0].owners, (std::vector<Owner>{{"Dave", OwnerKind::kUnresolved}}));
+}
+
 TEST(W3cIrc, CloseActionIsAReviewUnlessTrackbotFails) {
   Meeting m = ReadOk(kHead +
                      "14:01:00 <plh> scribe: plh\n"
@@ -243,6 +329,22 @@ TEST(W3cIrc, ResolutionsWithContinuations) {
   EXPECT_EQ(m.decisions[0].text, "Accept Frank's proposal with Pete's modified text");
   EXPECT_EQ(m.decisions[1].text, "next-object does not wrap");
   EXPECT_EQ(m.decisions[1].line, 6);
+}
+
+TEST(W3cIrc, ResolutionsSaidTwiceAreOneButPrefixesAreNot) {
+  Meeting m = ReadOk(kHead +
+                     "14:01:00 <plh> scribe: plh\n"
+                     "14:01:01 <plh> Topic: Issues\n"
+                     "14:01:02 <plh> RESOLUTION: close issue 5\n"
+                     "14:01:03 <plh> RESOLUTION: close issue 50\n"
+                     "14:01:04 <plh> RESOLUTION: approve\n"
+                     "14:01:05 <plh> Topic: Budget\n"
+                     "14:01:06 <plh> RESOLUTION: approve the budget\n"
+                     "14:01:07 <ann> RESOLUTION: approve the budget as proposed\n");
+  std::vector<std::string> texts;
+  for (const Decision& d : m.decisions) texts.push_back(d.text);
+  EXPECT_EQ(texts, (Names{"close issue 5", "close issue 50", "approve",
+                          "approve the budget as proposed"}));
 }
 
 TEST(W3cIrc, EscapesAndVerbatimAreNotCommands) {
