@@ -5,6 +5,8 @@
 #include "cli_fixture.h"
 #include "importers/formats.h"
 
+#include <sstream>
+
 namespace plenary::cli_testing {
 namespace {
 
@@ -300,6 +302,33 @@ TEST_F(CliTest, EveryCommandTakesHelp) {
     EXPECT_NE(r.out.find("--help"), std::string::npos) << r.out;
     EXPECT_FALSE(RegisterExists());
   }
+}
+
+// Only the command named is built (src/cli/main.cc, CommandWord): each one
+// `plenary --help` lists must still be there when named, after the global
+// options too, with the same help as when every command is built.
+TEST_F(CliTest, EachListedCommandIsBuiltWhenNamed) {
+  RunResult all = Plenary({"--help"});
+  ASSERT_EQ(all.status, 0);
+  std::size_t list = all.out.find("Subcommands:\n");
+  ASSERT_NE(list, std::string::npos) << all.out;
+  std::istringstream lines(all.out.substr(list + 13));
+  std::vector<std::string> commands;
+  for (std::string line; std::getline(lines, line) && line.starts_with("  ");) {
+    std::istringstream words(line);
+    commands.emplace_back();
+    words >> commands.back();
+  }
+  ASSERT_GE(commands.size(), 20u) << all.out;
+  for (const std::string& command : commands) {
+    SCOPED_TRACE(command);
+    RunResult named = Plenary({command, "--help"});
+    EXPECT_EQ(named.status, 0) << named.err;
+    EXPECT_NE(named.out.find("Usage: plenary " + command), std::string::npos) << named.out;
+    RunResult after_globals = Plenary({"-q", "--config", "/nonexistent.toml", command, "--help"});
+    EXPECT_EQ(after_globals.out, named.out);
+  }
+  EXPECT_FALSE(RegisterExists());
 }
 
 TEST_F(CliTest, UnknownOptionOrCommandIsBadUsage) {
