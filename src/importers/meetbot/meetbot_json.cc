@@ -124,6 +124,7 @@ class JsonLog {
   Status ReadEvents();
   void ReadNicks();
   void CheckEvent(std::string_view type, const json& event, int line);
+  BotEvents ReadBotEvents() const;
   void Replay();
 
   const SourceText& source_;
@@ -301,7 +302,7 @@ void JsonLog::CheckEvent(std::string_view type, const json& event, int line) {
   }
   auto operand = event.find("operand");
   if (!command || name == "close" || operand == event.end() || !operand->is_string()) return;
-  if (type == "ATTENDEE" || type == "VOTE") return;
+  if (type == "ATTENDEE" || type == "VOTE" || type == "UNDO") return;
   std::string said = std::string(command->operand);
   if (operand->get<std::string>() != said)
     record_.notices.push_back(source_.Describe(
@@ -330,6 +331,35 @@ Status JsonLog::ReadEvents() {
   return Status::Ok();
 }
 
+// What the bot's UNDO events removed and its #close events announced, by the
+// line of the message that made each; events that name no message of the log
+// are left out.
+BotEvents JsonLog::ReadBotEvents() const {
+  BotEvents bot;
+  auto events = log_.find("events");
+  if (events == log_.end() || !events->is_array()) return bot;
+  for (const json& event : *events) {
+    if (!event.is_object()) continue;
+    std::string type = StringOr(event, "event_type");
+    auto message = event.find("message");
+    auto operand = event.find("operand");
+    if (message == event.end() || !message->is_object() || operand == event.end() ||
+        !operand->is_string())
+      continue;
+    auto said = line_of_id_.find(StringOr(*message, "id"));
+    if (said == line_of_id_.end()) continue;
+    if (type == "UNDO") {
+      auto removed = line_of_id_.find(operand->get<std::string>());
+      if (removed != line_of_id_.end()) bot.undone[said->second] = removed->second;
+    } else if (type == "ACCEPTED" || type == "FAILED" || type == "INCONCLUSIVE") {
+      auto command = ParseCommand(StringOr(*message, "payload"));
+      if (command && command->name == "close" && !command->colon)
+        bot.closed[said->second] = operand->get<std::string>();
+    }
+  }
+  return bot;
+}
+
 // The messages replayed as MeetBot would have read them live.
 void JsonLog::Replay() {
   const json& messages = log_["messages"];
@@ -355,7 +385,8 @@ void JsonLog::Replay() {
       if (!replay->Add(chat)) break;
     } else if (auto command = ParseCommand(payload);
                command && command->name == "startmeeting" && !chat.emote) {
-      replay.emplace(source_, replayed, chat);
+      replay.emplace(source_, replayed, chat, Dialect::kHcoop);
+      replay->UseBotEvents(ReadBotEvents());
     }
   }
   // hcoop-meetbot keeps its times in UTC.

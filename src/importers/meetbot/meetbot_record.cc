@@ -437,6 +437,45 @@ void AddDue(ActionItem& action, const Meeting& meeting, const SourceText& source
   if (!notice.empty()) notices.push_back(source.Describe(action.line, 0, "notice: " + notice));
 }
 
+// The name an action seems to give its owner by: a first word of nick
+// characters followed by "to", "and", "will" or "&", or ended by ':' or ','
+// ("frank to send the invoice", "frank: send it"), and not a word such as
+// "someone". nullopt when the action does not begin so.
+std::optional<std::string_view> LeadingName(std::string_view text) {
+  static constexpr std::array<std::string_view, 12> kNobody = {
+      "someone", "somebody", "anyone", "anybody", "everyone", "everybody",
+      "nobody",  "all",      "we",     "i",       "you",      "they"};
+  text = Trim(text);
+  std::size_t end = 0;
+  while (end < text.size() && IsNickChar(static_cast<unsigned char>(text[end]))) ++end;
+  if (end == 0 || !std::isalpha(static_cast<unsigned char>(text[0]))) return std::nullopt;
+  std::string_view name = text.substr(0, end);
+  std::string_view rest = text.substr(end);
+  bool marked = rest.starts_with(':') || rest.starts_with(',');
+  if (!marked) {
+    std::vector<std::string_view> next = SplitWords(rest, 2);
+    marked = !next.empty() && (EqualsNoCase(next[0], "to") || EqualsNoCase(next[0], "and") ||
+                               EqualsNoCase(next[0], "will") || next[0] == "&");
+  }
+  bool nobody = std::any_of(kNobody.begin(), kNobody.end(),
+                            [&](std::string_view word) { return EqualsNoCase(word, name); });
+  if (!marked || nobody) return std::nullopt;
+  return name;
+}
+
+// MeetBot lists an action that names no nick of the meeting under UNASSIGNED;
+// when it begins with what looks like a name, that name is why.
+void NoticeUnassigned(const ActionItem& action, const SourceText& source,
+                      std::vector<std::string>& notices) {
+  std::string message = "notice: the action names no one who took part in the meeting: "
+                        "unassigned (MeetBot's UNASSIGNED)";
+  if (auto name = LeadingName(action.text))
+    message = fmt::format("notice: '{}' did not take part in the meeting; not an owner "
+                          "(MeetBot's rule): the action is unassigned (MeetBot's UNASSIGNED)",
+                          *name);
+  notices.push_back(source.Describe(action.line, 0, message));
+}
+
 void AddItems(const MeetingRecord& record, const SourceText& source, Namer& namer,
               Meeting& meeting, std::vector<std::string>& notices) {
   const OwnerIndex index(record);
@@ -456,6 +495,7 @@ void AddItems(const MeetingRecord& record, const SourceText& source, Namer& name
     action.source = ActionSource::kNotes;
     action.line = item.line;
     action.owners = OwnersOf(item, index, namer);
+    if (action.owners.empty() && !item.owner_nicks) NoticeUnassigned(action, source, notices);
     AddDue(action, meeting, source, notices);
     meeting.actions.push_back(std::move(action));
   }

@@ -139,6 +139,16 @@ BotStart ReadBotStart(std::string_view text) {
   return start;
 }
 
+// hcoop-meetbot's "Motion accepted: 2 in favor to 1 opposed" (also failed,
+// inconclusive), as a whole.
+bool IsMotionResult(std::string_view text) {
+  std::vector<std::string_view> words = SplitWords(text);
+  return words.size() == 8 && words[0] == "Motion" &&
+         (words[1] == "accepted:" || words[1] == "failed:" || words[1] == "inconclusive:") &&
+         SmallNumber(words[2]) >= 0 && words[3] == "in" && words[4] == "favor" &&
+         words[5] == "to" && SmallNumber(words[6]) >= 0 && words[7] == "opposed";
+}
+
 }  // namespace
 
 std::optional<Command> ParseCommand(std::string_view text) {
@@ -147,12 +157,17 @@ std::optional<Command> ParseCommand(std::string_view text) {
   std::size_t end = 1;
   while (end < text.size() && IsCommandChar(text[end])) ++end;
   if (end == 1) return std::nullopt;
-  if (end < text.size() && text[end] != ' ' && text[end] != '\t') return std::nullopt;
-  return Command{AsciiLower(text.substr(1, end - 1)), Trim(text.substr(end))};
+  // MeetBot's `#(\w+)[ \t]*(.*)` reads "#action: bob ..." as #action;
+  // hcoop-meetbot's `#([a-zA-Z_]+)($|\s+)` does not. The caller chooses.
+  bool colon = end < text.size() && text[end] == ':';
+  if (end < text.size() && text[end] != ' ' && text[end] != '\t' && !colon) return std::nullopt;
+  return Command{AsciiLower(text.substr(1, end - 1)), Trim(text.substr(colon ? end + 1 : end)),
+                 colon};
 }
 
-Replay::Replay(const SourceText& source, MeetingRecord& record, const ChatLine& start)
-    : source_(source), record_(record), founder_(start.nick) {
+Replay::Replay(const SourceText& source, MeetingRecord& record, const ChatLine& start,
+               Dialect dialect)
+    : source_(source), record_(record), dialect_(dialect), founder_(start.nick) {
   chairs_.push_back(founder_);
   record_.start_line = start.line;
   record_.date = start.date;
@@ -178,21 +193,69 @@ int Replay::ColumnOf(const ChatLine& chat, std::string_view part) const {
   return ColumnOfByte(line, static_cast<std::size_t>(part.data() - line.data()));
 }
 
+// A nick that founded or chairs the meeting, or gave a command, is a person:
+// one line shaped like the bot's does not make them the bot. Mere talk does
+// not count: a bot's garbled first reply is talk.
+bool Replay::IsKnownPerson(std::string_view nick) const {
+  return IsChair(nick) || commanders_.contains(AsciiLower(nick));
+}
+
+// The whole shape of the bot's replies, not their first words, so that a
+// person saying "Meeting started late again" stays a person:
+//   MeetBot  "Meeting started Tue Apr 13 20:00:18 2021 UTC.  The chair is ..."
+//            "Meeting ended Tue Apr 13 21:00:02 2021 UTC.  Information ..."
+//            "Current chairs: alice bob"  "Useful Commands: #action #agreed ..."
+//   hcoop    "Meeting started at 2021-04-13 02:06:12+0000"
+//            "Current chairs: alice, bob"  "Useful commands: #action #info ..."
+//            "Voting is open"  "Motion accepted: 2 in favor to 1 opposed"
+// Every nick of "Current chairs:" must be a chair: the bot says it after a
+// #chair or #unchair already replayed.
+bool Replay::IsBotShaped(std::string_view text) const {
+  text = Trim(text);
+  if (text.starts_with("Meeting started ") || text.starts_with("Meeting ended ")) {
+    BotStart stamp = ReadBotStart(text);
+    return stamp.date && stamp.time;
+  }
+  if (text.starts_with("Current chairs: ")) {
+    std::vector<std::string_view> nicks = SplitNicks(text.substr(16));
+    if (nicks.size() > chairs_.size()) return false;  // not all chairs; no long search
+    return !nicks.empty() && std::all_of(nicks.begin(), nicks.end(),
+                                         [&](std::string_view nick) { return IsChair(nick); });
+  }
+  if (text == "Voting is open" || text == "No vote is in progress") return true;  // hcoop
+  if (IsMotionResult(text)) return true;
+  if (text.starts_with("Useful Commands: ") || text.starts_with("Useful commands: ")) {
+    std::vector<std::string_view> words = SplitWords(text.substr(17));
+    return !words.empty() && std::all_of(words.begin(), words.end(), [](std::string_view word) {
+      return word.size() > 1 && word[0] == '#';
+    });
+  }
+  return false;
+}
+
+// The bot's lines are not anyone's attendance and never give commands: a nick
+// named as a meeting bot (zodbot, meetingology...), or one already seen
+// replying as the bot, or a new nick whose line has the shape of a reply.
 bool Replay::IsBotReply(const ChatLine& chat) {
-  bool known = std::any_of(record_.bots.begin(), record_.bots.end(),
-                           [&](const std::string& bot) { return SameNick(bot, chat.nick); });
-  std::string_view text = Trim(chat.text);
-  bool reply = StartsWithNoCase(text, "Meeting started") ||
-               StartsWithNoCase(text, "Meeting ended") ||
-               StartsWithNoCase(text, "Current chairs:") ||
-               StartsWithNoCase(text, "Useful Commands:");
-  if (reply && !known) record_.bots.emplace_back(chat.nick);
-  if (reply && StartsWithNoCase(text, "Meeting started")) TakeBotStart(chat);
-  return reply || known;
+  bool recorded = std::any_of(record_.bots.begin(), record_.bots.end(),
+                              [&](const std::string& bot) { return SameNick(bot, chat.nick); });
+  bool named = !recorded && IsKnownBotNick(chat.nick);
+  bool shaped = IsBotShaped(chat.text);
+  if (!recorded && !named && (!shaped || IsKnownPerson(chat.nick))) return false;
+  // Listed, not counted: attendance then says why the bot is not present.
+  if (named) record_.Of(chat.nick, chat.line);
+  if (!recorded) record_.bots.emplace_back(chat.nick);
+  if (shaped && Trim(chat.text).starts_with("Meeting started")) TakeBotStart(chat);
+  return true;
 }
 
 void Replay::TakeBotStart(const ChatLine& chat) {
   BotStart start = ReadBotStart(chat.text);
+  if (auto due = chat.text.find("is due to finish in "); due != std::string_view::npos) {
+    std::vector<std::string_view> words = SplitWords(chat.text.substr(due + 20));
+    int minutes = words.empty() ? -1 : SmallNumber(words[0]);
+    if (minutes > 0) length_minutes_ = minutes;
+  }
   if (!record_.date && start.date) record_.date = start.date;
   if (!record_.start && start.time) record_.start = start.time;
   if (start.zone != Zone::kUnknown) {
@@ -219,6 +282,8 @@ bool Replay::Add(const ChatLine& chat) {
     if (StartsWithUrl(text)) AddItem(ItemKind::kLink, chat, text);
     return true;
   }
+  if (command->colon && !TakeColon(chat, *command)) return true;
+  commanders_.insert(AsciiLower(chat.nick));
   if (ChairOnly(command->name) && !IsChair(chat.nick)) {
     Notice(chat, fmt::format("'#{}' from {}, who is not a chair: MeetBot ignores it, so it is "
                              "not in the minutes",
@@ -249,10 +314,7 @@ bool Replay::Dispatch(const ChatLine& chat, const Command& command) {
     AddItem(kind, chat, operand);
     return true;
   }
-  if (name == "endmeeting") {
-    if (motion_) Notice(chat, "the meeting ends with a motion open: not a decision");
-    return false;
-  }
+  if (name == "endmeeting") return EndMeeting(chat);
   if (name == "agreed" || name == "agree" || name == "accepted" || name == "accept" ||
       name == "rejected" || name == "reject") {
     if (operand.empty()) {
@@ -275,11 +337,7 @@ bool Replay::Dispatch(const ChatLine& chat, const Command& command) {
   } else if (name == "nick") {
     Nick(operand);
   } else if (name == "undo") {
-    if (record_.items.empty()) return true;
-    const MinuteItem& last = record_.items.back();
-    Notice(chat, fmt::format("#undo removes '{}{}{}' from the minutes", ItemLabel(last.kind),
-                             ItemLabel(last.kind).empty() ? "" : ": ", last.text));
-    record_.items.pop_back();
+    Undo(chat);
   } else if (name == "meetingname" || name == "meetingtopic") {
     if (!operand.empty()) record_.name = std::string(operand);
   } else if (name == "motion") {
@@ -300,6 +358,55 @@ bool Replay::Dispatch(const ChatLine& chat, const Command& command) {
     Notice(chat, fmt::format("'#{}' is not a MeetBot command: read as talk", name));
   }
   return true;
+}
+
+// "#action: bob to ...": MeetBot reads the command word up to the ':' and
+// minutes the rest; hcoop-meetbot wants a space after the word and reads the
+// line as talk. Whether the line goes on to be read as a command.
+bool Replay::TakeColon(const ChatLine& chat, const Command& command) {
+  if (dialect_ == Dialect::kHcoop) {
+    Notice(chat, fmt::format("'#{0}:' is not a hcoop-meetbot command (it reads '#{0} ...'); "
+                             "kept as talk",
+                             command.name));
+    return false;
+  }
+  Notice(chat, fmt::format("'#{0}:' read as '#{0}', as MeetBot reads it", command.name));
+  return true;
+}
+
+// MeetBot lets a chair end the meeting at any time, and anyone once it has
+// run its length; hcoop-meetbot only a chair. False when the meeting ends.
+bool Replay::EndMeeting(const ChatLine& chat) {
+  if (!IsChair(chat.nick)) {
+    std::optional<int> ran = MinutesSinceStart(chat);
+    if (dialect_ == Dialect::kHcoop || !ran || *ran < length_minutes_) {
+      Notice(chat, fmt::format("'#endmeeting' from {}, who is not a chair: {} ignores it, so "
+                               "the meeting goes on",
+                               chat.nick,
+                               dialect_ == Dialect::kHcoop ? "hcoop-meetbot" : "MeetBot"));
+      return true;
+    }
+    Notice(chat, fmt::format("'#endmeeting' from {}, who is not a chair, {} minutes after the "
+                             "start: MeetBot lets anyone end a meeting past its {} minutes",
+                             chat.nick, *ran, length_minutes_));
+  }
+  if (motion_) Notice(chat, "the meeting ends with a motion open: not a decision");
+  return false;
+}
+
+// Whole minutes from the meeting's start to `chat`; nullopt when either time
+// is not known. Without dates, a time before the start is the next day.
+std::optional<int> Replay::MinutesSinceStart(const ChatLine& chat) const {
+  if (!record_.start || !chat.time) return std::nullopt;
+  long long minutes = (chat.time->hour - record_.start->hour) * 60 + chat.time->minute -
+                      record_.start->minute;
+  // Dates 9,000 years apart overflow an int of minutes: clamped.
+  if (record_.date && chat.date)
+    minutes += 1440LL * (std::chrono::sys_days{*chat.date} -
+                         std::chrono::sys_days{*record_.date}).count();
+  else if (minutes < 0)
+    minutes += 1440;
+  return static_cast<int>(std::clamp(minutes, -1'000'000'000LL, 1'000'000'000LL));
 }
 
 void Replay::Chair(std::string_view operand, bool add) {
@@ -341,7 +448,54 @@ void Replay::Vote(const ChatLine& chat, std::string_view operand) {
   auto it = std::find_if(ballots->begin(), ballots->end(),
                          [&](const Ballot& b) { return SameNick(b.nick, chat.nick); });
   if (it != ballots->end()) ballots->erase(it);
-  ballots->push_back({std::string(chat.nick), choice});
+  ballots->push_back({std::string(chat.nick), choice, chat.line});
+}
+
+// "ACTION: text", as the notices name an item.
+static std::string LabelledText(const MinuteItem& item) {
+  std::string_view label = ItemLabel(item.kind);
+  return fmt::format("{}{}{}", label, label.empty() ? "" : ": ", item.text);
+}
+
+// MeetBot's #undo removes the last item of the minutes. hcoop-meetbot's removes
+// its last event, which may be a #here or a #vote that made no item: its
+// UNDO event names the message, and that is what is removed.
+void Replay::Undo(const ChatLine& chat) {
+  if (auto it = bot_events_.undone.find(chat.line); it != bot_events_.undone.end())
+    if (UndoLine(chat, it->second)) return;
+  if (record_.items.empty()) return;
+  Notice(chat,
+         fmt::format("#undo removes '{}' from the minutes", LabelledText(record_.items.back())));
+  record_.items.pop_back();
+}
+
+// False when nothing said on line `removed` is in the meeting as replayed.
+bool Replay::UndoLine(const ChatLine& chat, int removed) {
+  auto item = std::find_if(record_.items.rbegin(), record_.items.rend(),
+                           [&](const MinuteItem& i) { return i.line == removed; });
+  if (item != record_.items.rend()) {
+    Notice(chat, fmt::format("#undo removes '{}' from the minutes (the bot's UNDO names line {})",
+                             LabelledText(*item), removed));
+    if (item->kind == ItemKind::kMotion && motion_ && motion_->line == removed) motion_.reset();
+    record_.items.erase(std::next(item).base());
+    return true;
+  }
+  if (motion_) {
+    auto ballot = std::find_if(motion_->ballots.begin(), motion_->ballots.end(),
+                               [&](const Ballot& b) { return b.line == removed; });
+    if (ballot != motion_->ballots.end()) {
+      Notice(chat, fmt::format("#undo removes {}'s vote on line {} from the open motion, as the "
+                               "bot's UNDO says",
+                               ballot->nick, removed));
+      motion_->ballots.erase(ballot);
+      return true;
+    }
+  }
+  if (removed < record_.start_line || removed >= chat.line) return false;
+  Notice(chat, fmt::format("#undo removes the bot's record of line {}, which put nothing in the "
+                           "minutes (a #here, a #nick...): the minutes keep their items",
+                           removed));
+  return true;
 }
 
 void Replay::CloseMotion(const ChatLine& chat) {
@@ -352,23 +506,41 @@ void Replay::CloseMotion(const ChatLine& chat) {
   };
   auto in_favor = count(1);
   auto opposed = count(-1);
-  if (in_favor == 0 && opposed == 0) {
+  std::string counted;
+  if (in_favor > 0 || opposed > 0)
+    counted = fmt::format("Motion {}: {} in favor to {} opposed",
+                          in_favor > opposed   ? "accepted"
+                          : in_favor < opposed ? "failed"
+                                               : "inconclusive",
+                          in_favor, opposed);
+  // The bot's announcement is what the meeting saw, where its count differs
+  // (hcoop-meetbot counts every #vote, and '#vote 0' as opposed).
+  auto announced = bot_events_.closed.find(chat.line);
+  if (announced != bot_events_.closed.end() && announced->second != counted) {
+    Notice(chat, fmt::format("the bot announced '{}' where plenary's count (the last vote of "
+                             "each nick; '#vote 0' abstains) is '{}': the bot's result is kept, "
+                             "as the meeting saw it",
+                             announced->second, counted.empty() ? "no votes" : counted));
+    RecordMotionResult(chat, announced->second);
+    return;
+  }
+  if (counted.empty()) {
     Notice(chat, "'#close' with no votes: the motion stays open");
     return;
   }
-  std::string counts = fmt::format("{} in favor to {} opposed", in_favor, opposed);
-  if (in_favor > opposed) {
-    std::string result = "Motion accepted: " + counts;
-    record_.items.push_back({ItemKind::kAccepted, result, std::string(chat.nick), chat.line,
-                             ColumnOf(chat, chat.text),
-                             fmt::format("{} ({})", motion_->text, result), std::nullopt});
-  } else {
-    std::string result =
-        fmt::format("Motion {}: {}", in_favor < opposed ? "failed" : "inconclusive", counts);
-    record_.items.push_back({in_favor < opposed ? ItemKind::kFailed : ItemKind::kInconclusive,
-                             result, std::string(chat.nick), chat.line, ColumnOf(chat, chat.text),
-                             "", std::nullopt});
-  }
+  RecordMotionResult(chat, counted);
+}
+
+// `result` is "Motion accepted: ...", "Motion failed: ..." or "Motion
+// inconclusive: ..."; only an accepted motion is a decision.
+void Replay::RecordMotionResult(const ChatLine& chat, const std::string& result) {
+  ItemKind kind = result.starts_with("Motion accepted") ? ItemKind::kAccepted
+                  : result.starts_with("Motion failed") ? ItemKind::kFailed
+                                                        : ItemKind::kInconclusive;
+  std::string decision =
+      kind == ItemKind::kAccepted ? fmt::format("{} ({})", motion_->text, result) : "";
+  record_.items.push_back({kind, result, std::string(chat.nick), chat.line,
+                           ColumnOf(chat, chat.text), std::move(decision), std::nullopt});
   motion_.reset();
 }
 

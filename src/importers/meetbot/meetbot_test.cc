@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "core/date.h"
 #include "importers/meetbot/meetbot_record.h"
@@ -325,6 +326,280 @@ TEST(MeetBotLog, ChatLineGrammar) {
   EXPECT_FALSE(ParseChatLine("12:00 -!- nick has joined", 1));
   EXPECT_FALSE(ParseChatLine("25:00 <a> b", 1));
   EXPECT_FALSE(ParseChatLine("[12:00 <a> b", 1));
+}
+
+// A person whose line began "Meeting started" was taken for the bot, and every
+// later line of theirs vanished. The bot is known by its replies' whole shape,
+// and one who gave a command is a person.
+TEST(MeetBotLog, PersonSayingMeetingStartedIsNotTheBot) {
+  Read read = ReadText("i.2021-04-14.log",
+                       "16:00:02 <alice> #startmeeting Infra\n"
+                       "16:00:03 <MeetBot> Meeting started Wed Apr 14 16:00:02 2021 UTC.  The "
+                       "chair is alice. Information about MeetBot at http://wiki.debian.org/"
+                       "MeetBot.\n"
+                       "16:00:05 <bob> Meeting started early today?\n"
+                       "16:00:06 <bob> #action bob to fix the mirror\n"
+                       "16:00:07 <carol> #info carol is here\n"
+                       "16:00:08 <carol> Meeting ended Wed Apr 14 16:00:08 2021 UTC.\n"
+                       "16:00:09 <dave> Current chairs: alice and dave\n"
+                       "16:00:10 <alice> #chair bob\n"
+                       "16:00:11 <MeetBot> Current chairs: alice bob\n"
+                       "16:00:12 <bob> #agreed mirror moves to new host\n"
+                       "16:00:13 <alice> #endmeeting\n");
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  const Meeting& m = read.meeting();
+  EXPECT_EQ(m.attendees, (Strings{"alice", "bob", "carol", "dave"})) << read.notices();
+  ASSERT_EQ(m.actions.size(), 1u);
+  EXPECT_EQ(Names(m.actions[0].owners), Strings{"bob"});
+  ASSERT_EQ(m.decisions.size(), 1u);
+  EXPECT_EQ(m.decisions[0].text, "mirror moves to new host");
+  EXPECT_NE(read.notices().find("'MeetBot' is the meeting's bot"), std::string::npos);
+}
+
+// hcoop-meetbot's replies have other shapes ("Voting is open" was counted as
+// a person's line); a person who begins like one stays a person.
+TEST(MeetBotLog, HcoopRepliesAreTheBotsAndAPersonEchoingOneIsNot) {
+  Read read = ReadText("h.2021-04-14.log",
+                       "16:00 <alice> #startmeeting Infra\n"
+                       "16:00 <hbot> Meeting started at 2021-04-14 16:00:02+0000\n"
+                       "16:00 <hbot> Current chairs: alice\n"
+                       "16:00 <hbot> Useful commands: #action #info #idea #link #topic\n"
+                       "16:01 <bob> #info ok\n"
+                       "16:01 <alice> #motion Buy a server\n"
+                       "16:01 <vbot> Voting is open\n"
+                       "16:01 <bob> #vote +1\n"
+                       "16:01 <alice> #close\n"
+                       "16:01 <vbot> Motion accepted: 1 in favor to 0 opposed\n"
+                       "16:01 <carol> Motion accepted: so we buy it?\n"
+                       "16:02 <alice> #endmeeting\n");
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  EXPECT_EQ(read.meeting().attendees, (Strings{"alice", "bob", "carol"})) << read.notices();
+}
+
+// A non-chair's #endmeeting ended the meeting. MeetBot ignores it until the
+// meeting has run its length (60 minutes unless the bot's start says).
+TEST(MeetBotLog, NonChairEndsTheMeetingOnlyPastItsLength) {
+  Read read = ReadText("e.2021-04-14.log",
+                       "16:00:02 <mattdm> #startmeeting Council\n"
+                       "16:01:00 <asamalik> #endmeeting\n"
+                       "16:02:00 <mattdm> #agreed we keep going\n"
+                       "16:04:00 <mattdm> #endmeeting\n"
+                       "17:00:00 <mattdm> #startmeeting Council\n"
+                       "17:00:01 <MeetBot> Meeting started Wed Apr 14 17:00:00 2021 UTC and is "
+                       "due to finish in 30 minutes.  The chair is mattdm.\n"
+                       "17:29:00 <asamalik> #endmeeting\n"
+                       "17:31:00 <asamalik> #endmeeting\n"
+                       "17:32:00 <mattdm> #agreed too late\n");
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  ASSERT_EQ(read.minutes.meetings.size(), 2u);
+  ASSERT_EQ(read.minutes.meetings[0].decisions.size(), 1u);
+  EXPECT_EQ(read.minutes.meetings[0].decisions[0].text, "we keep going");
+  EXPECT_TRUE(read.minutes.meetings[1].decisions.empty());
+  std::string notices = read.notices();
+  EXPECT_NE(notices.find("e.2021-04-14.log:2:21: notice: '#endmeeting' from asamalik, who is not "
+                         "a chair: MeetBot ignores it, so the meeting goes on"),
+            std::string::npos) << notices;
+  EXPECT_NE(notices.find("'#endmeeting' from asamalik, who is not a chair, 31 minutes after the "
+                         "start: MeetBot lets anyone end a meeting past its 30 minutes"),
+            std::string::npos) << notices;
+}
+
+// The bot's start may name a year up to 9999 and a log line's date one from
+// 1900: the minutes between them overflowed an int (UBSan). Clamped; the
+// meeting is then refused for its date.
+TEST(MeetBotLog, NonChairEndAcrossMillenniaIsNotOverflowed) {
+  Read read = ReadText("m.log",
+                       "10:00 <a> #startmeeting g\n"
+                       "10:00 <bot> Meeting started Fri Dec 31 10:00:00 9999 UTC.\n"
+                       "1900-01-01 10:00 <b> #endmeeting\n");
+  EXPECT_NE(read.error.find("m.log:1:1: the meeting's date 9999-12-31 is not between 1900 and "
+                            "2100"),
+            std::string::npos) << read.error;
+}
+
+// "#action: bob to ..." was dropped. MeetBot's `#(\w+)[ \t]*(.*)` reads it as
+// #action; hcoop-meetbot's does not, and says so.
+TEST(MeetBotLog, CommandWordEndedByAColonIsReadAsMeetBotReadsIt) {
+  Read read = ReadText("c.2021-04-14.log",
+                       "16:00 <alice> #startmeeting Infra\n"
+                       "16:01 <bob> hi\n"
+                       "16:02 <alice> #action: bob to fix the mirror\n"
+                       "16:03 <alice> #info: mirror is down\n"
+                       "16:04 <alice> #endmeeting\n");
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  const Meeting& m = read.meeting();
+  ASSERT_EQ(m.actions.size(), 1u);
+  EXPECT_EQ(m.actions[0].text, "bob to fix the mirror");
+  EXPECT_EQ(Names(m.actions[0].owners), Strings{"bob"});
+  EXPECT_EQ(m.agenda.at(0).notes, (Strings{"ACTION: bob to fix the mirror", "mirror is down"}));
+  EXPECT_NE(read.notices().find("c.2021-04-14.log:3:15: notice: '#action:' read as '#action', as "
+                                "MeetBot reads it"),
+            std::string::npos) << read.notices();
+  auto command = ParseCommand("#Info: x");
+  ASSERT_TRUE(command);
+  EXPECT_EQ(command->name, "info");
+  EXPECT_EQ(command->operand, "x");
+  EXPECT_TRUE(command->colon);
+  EXPECT_FALSE(ParseCommand("#info-x"));
+}
+
+// Lines said by a bot named as one (zodbot, meetingology...) gave commands
+// and links.
+TEST(MeetBotLog, KnownBotsLinesGiveNoCommands) {
+  Read read = ReadText("b.2021-04-14.log",
+                       "16:00 <alice> #startmeeting Infra\n"
+                       "16:01 <zodbot> https://pagure.io/infra/issue/42\n"
+                       "16:02 <meetingology> #info not from a human\n"
+                       "16:03 <alice> #info from a human\n"
+                       "16:04 <alice> #endmeeting\n");
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  const Meeting& m = read.meeting();
+  EXPECT_EQ(m.agenda.at(0).notes, Strings{"from a human"});
+  EXPECT_EQ(m.attendees, Strings{"alice"});
+  EXPECT_NE(read.notices().find("'zodbot' is the meeting's bot"), std::string::npos);
+}
+
+// An action naming no nick of the meeting got no owner and no word why.
+TEST(MeetBotLog, UnassignedActionIsSaidAndTheNameThatIsNoNick) {
+  Read read = ReadText("u.2021-04-14.log",
+                       "16:00 <alice> #startmeeting Infra\n"
+                       "16:01 <bob_> hi\n"
+                       "16:02 <alice> #action frank to send the invoice\n"
+                       "16:03 <alice> #action review the patch\n"
+                       "16:04 <alice> #action someone to book a room\n"
+                       "16:05 <alice> #action bob_ to chase frank\n"
+                       "16:06 <alice> #endmeeting\n");
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  const Meeting& m = read.meeting();
+  ASSERT_EQ(m.actions.size(), 4u);
+  EXPECT_TRUE(m.actions[0].owners.empty());
+  EXPECT_EQ(Names(m.actions[3].owners), Strings{"bob_"});
+  std::string notices = read.notices();
+  EXPECT_NE(notices.find("u.2021-04-14.log:3:1: notice: 'frank' did not take part in the meeting; "
+                         "not an owner (MeetBot's rule): the action is unassigned (MeetBot's "
+                         "UNASSIGNED)"),
+            std::string::npos) << notices;
+  for (int line : {4, 5})
+    EXPECT_NE(notices.find(fmt::format("u.2021-04-14.log:{}:1: notice: the action names no one "
+                                       "who took part in the meeting: unassigned (MeetBot's "
+                                       "UNASSIGNED)",
+                                       line)),
+              std::string::npos) << notices;
+  EXPECT_EQ(notices.find("u.2021-04-14.log:6:1: notice:"), std::string::npos) << notices;
+}
+
+// hcoop-meetbot's JSON log of `said` (sender, payload) with `events` (type,
+// index of the message in `said`, operand or "" for none), as the bot writes
+// it: a message's id is "m" and its index, an event's id its message's.
+std::string HcoopJson(const std::vector<std::pair<std::string, std::string>>& said,
+                      const std::vector<std::tuple<std::string, int, std::string>>& events) {
+  auto message = [&](int i) {
+    return fmt::format(R"({{"id": "m{}", "sender": "{}", "payload": "{}", "action": false, )"
+                       R"("timestamp": "2021-04-13T02:06:{:02}"}})",
+                       i, said[i].first, said[i].second, i);
+  };
+  std::vector<std::string> messages, tracked;
+  for (std::size_t i = 0; i < said.size(); ++i) messages.push_back(message(static_cast<int>(i)));
+  for (const auto& [type, i, operand] : events)
+    tracked.push_back(fmt::format(R"({{"event_type": "{}", "id": "m{}", "operand": {}, )"
+                                  R"("message": {}}})",
+                                  type, i, operand.empty() ? "null" : "\"" + operand + "\"",
+                                  message(i)));
+  return fmt::format("{{\"name\": \"hcoop\", \"channel\": \"#hcoop\", \"chairs\": [\"{}\"],\n"
+                     "\"start_time\": \"2021-04-13T02:06:00\",\n\"messages\": [\n{}\n],\n"
+                     "\"events\": [\n{}\n]}}\n",
+                     said[0].first, fmt::join(messages, ",\n"), fmt::join(tracked, ",\n"));
+}
+
+// hcoop-meetbot's #undo removes its last event, which may be a #here or a
+// #vote: plenary removed the last item of the minutes instead (the action,
+// the motion). The bot's UNDO event names the message it removed.
+TEST(MeetBotJson, UndoRemovesWhatTheBotsUndoEventNames) {
+  Read here = ReadText("h.log.json",
+                       HcoopJson({{"alice", "#startmeeting"},
+                                  {"alice", "#action bob to fix the mirror"},
+                                  {"carol", "#here Carol Smith"},
+                                  {"alice", "#undo"},
+                                  {"bob", "ok"},
+                                  {"alice", "#endmeeting"}},
+                                 {{"START_MEETING", 0, ""},
+                                  {"ACTION", 1, "bob to fix the mirror"},
+                                  {"UNDO", 3, "m2"},
+                                  {"END_MEETING", 5, ""}}));
+  ASSERT_TRUE(here.error.empty()) << here.error;
+  ASSERT_EQ(here.meeting().actions.size(), 1u) << here.notices();
+  EXPECT_EQ(here.meeting().actions[0].text, "bob to fix the mirror");
+  EXPECT_NE(here.notices().find("#undo removes the bot's record of line 6, which put nothing in "
+                                "the minutes"),
+            std::string::npos) << here.notices();
+  EXPECT_EQ(here.notices().find("the bot's event UNDO"), std::string::npos) << here.notices();
+
+  Read vote = ReadText("v.log.json",
+                       HcoopJson({{"alice", "#startmeeting"},
+                                  {"alice", "#motion Adopt the budget"},
+                                  {"bob", "#vote +1"},
+                                  {"alice", "#undo"},
+                                  {"alice", "#close"},
+                                  {"alice", "#endmeeting"}},
+                                 {{"START_MEETING", 0, ""},
+                                  {"MOTION", 1, "Adopt the budget"},
+                                  {"UNDO", 3, "m2"},
+                                  {"END_MEETING", 5, ""}}));
+  ASSERT_TRUE(vote.error.empty()) << vote.error;
+  EXPECT_TRUE(vote.meeting().decisions.empty()) << vote.notices();
+  EXPECT_EQ(vote.meeting().agenda.at(0).notes, Strings{"MOTION: Adopt the budget"});
+  EXPECT_NE(vote.notices().find("#undo removes bob's vote on line 6 from the open motion"),
+            std::string::npos) << vote.notices();
+  EXPECT_NE(vote.notices().find("'#close' with no votes"), std::string::npos);
+}
+
+// hcoop-meetbot's `#([a-zA-Z_]+)($|\s+)` wants a space after the command
+// word: its "#action:" is talk, and said so.
+TEST(MeetBotJson, CommandWordEndedByAColonIsTalkForHcoop) {
+  Read read = ReadText("k.log.json", HcoopJson({{"alice", "#startmeeting"},
+                                                {"alice", "#action: bob to fix the mirror"},
+                                                {"bob", "ok"},
+                                                {"alice", "#endmeeting"}},
+                                               {{"START_MEETING", 0, ""}, {"END_MEETING", 3, ""}}));
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  EXPECT_TRUE(read.meeting().actions.empty());
+  EXPECT_NE(read.notices().find("k.log.json:5:1: notice: '#action:' is not a hcoop-meetbot command "
+                                "(it reads '#action ...'); kept as talk"),
+            std::string::npos) << read.notices();
+}
+
+// hcoop-meetbot counts every #vote and '#vote 0' as opposed; plenary counted
+// the motion its own way and minuted a result the meeting never heard.
+TEST(MeetBotJson, MotionResultIsWhatTheBotAnnouncedWithBothCountsSaid) {
+  Read read = ReadText("c.log.json",
+                       HcoopJson({{"alice", "#startmeeting"},
+                                  {"alice", "#motion Buy a server"},
+                                  {"bob", "#vote +1"},
+                                  {"carol", "#vote +1"},
+                                  {"dave", "#vote 0"},
+                                  {"erin", "#vote -1"},
+                                  {"alice", "#close"},
+                                  {"alice", "#endmeeting"}},
+                                 {{"START_MEETING", 0, ""},
+                                  {"MOTION", 1, "Buy a server"},
+                                  {"VOTE", 2, "+1"},
+                                  {"VOTE", 3, "+1"},
+                                  {"VOTE", 4, "-1"},
+                                  {"VOTE", 5, "-1"},
+                                  {"INCONCLUSIVE", 6,
+                                   "Motion inconclusive: 2 in favor to 2 opposed"},
+                                  {"END_MEETING", 7, ""}}));
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  EXPECT_TRUE(read.meeting().decisions.empty()) << read.notices();
+  EXPECT_EQ(read.meeting().agenda.at(0).notes,
+            (Strings{"MOTION: Buy a server",
+                     "INCONCLUSIVE: Motion inconclusive: 2 in favor to 2 opposed"}));
+  EXPECT_NE(read.notices().find(
+                "c.log.json:10:1: notice: the bot announced 'Motion inconclusive: 2 in favor to 2 "
+                "opposed' where plenary's count (the last vote of each nick; '#vote 0' abstains) "
+                "is 'Motion accepted: 2 in favor to 1 opposed': the bot's result is kept, as the "
+                "meeting saw it"),
+            std::string::npos) << read.notices();
 }
 
 TEST(MeetBotRecord, NickInTextFollowsMeetBotsRule) {
