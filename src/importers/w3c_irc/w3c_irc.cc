@@ -164,6 +164,13 @@ void IrcReader::GuessFirstScribe(const std::vector<IrcLine>& lines) {
          fmt::format("no Scribe: line; took {} as the scribe (who typed the most lines)", most));
 }
 
+// FoldName(DisplayName(nick)), once per nick: every line of a log asks it.
+const std::string& IrcReader::FoldedNick(const std::string& nick) {
+  auto [at, added] = folded_nicks_.try_emplace(nick);
+  if (added) at->second = FoldName(DisplayName(nick));
+  return at->second;
+}
+
 std::string IrcReader::SpeakerName(std::string_view nick) const {
   auto alias = aliases_.find(FoldName(DisplayName(nick)));
   if (alias != aliases_.end()) return alias->second;
@@ -201,7 +208,7 @@ std::optional<std::string> QuotedSpeaker(std::string_view text) {
 
 void IrcReader::AddNote(const IrcLine& line, std::string_view text) {
   if (agenda_.empty() || text.empty()) return;
-  bool scribe = line.nick.empty() || current_scribes_.count(FoldName(DisplayName(line.nick))) > 0 ||
+  bool scribe = line.nick.empty() || current_scribes_.count(FoldedNick(line.nick)) > 0 ||
                 current_scribes_.count("*") > 0;
   if (scribe)
     if (auto speaker = QuotedSpeaker(text))
@@ -367,7 +374,6 @@ std::vector<std::string> IrcReader::PeopleOf(std::string_view list, int line) {
 }
 
 bool IrcReader::HandleAttendance(const IrcLine& line, std::string_view text) {
-  std::string speaker = SpeakerName(line.nick);
   for (std::string_view keyword : {"present", "regrets", "regret", "chairs", "chair"}) {
     bool is_present = keyword == "present";
     bool is_chair = keyword.starts_with("chair");
@@ -376,6 +382,7 @@ bool IrcReader::HandleAttendance(const IrcLine& line, std::string_view text) {
       if (!said.empty()) Notice(line.line, said);
     };
     if (auto bare = BareCommand(text, keyword)) {
+      const std::string speaker = SpeakerName(line.nick);
       if (speaker.empty()) {
         Notice(line.line, fmt::format("'{}' without a name, and no nick says who typed it", text));
         return true;
@@ -629,7 +636,10 @@ void IrcReader::HandleLine(const IrcLine& line) {
   }
   if (HandleContinuation(line, text)) return;
   if (!line.nick.empty() && !IsBot(line.nick) && line.kind == IrcLineKind::kMessage)
-    spoke_.emplace(FoldName(SpeakerName(line.nick)), std::pair{SpeakerName(line.nick), line.line});
+    if (spoke_nicks_.insert(line.nick).second) {
+      std::string speaker = SpeakerName(line.nick);
+      spoke_.emplace(FoldName(speaker), std::pair{speaker, line.line});
+    }
   if (HandleMeetingCommand(line, text) || HandleScribe(line, text) || HandleAttendance(line, text)) {
     continues_ = Continues::kNothing;
     return;

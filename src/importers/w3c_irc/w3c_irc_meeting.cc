@@ -124,8 +124,10 @@ void IrcReader::FinishAttendance(Meeting& meeting, const Directory& directory, b
                                present.names()[match->index]));
   }
   for (const auto& [folded, said] : spoke_) {
-    if (!MatchName(present.names(), said.first, true) && explicit_present_)
-      Notice(said.second, fmt::format("{} spoke but is not in the present list", said.first));
+    // The name now: a nick named as a scribe's after it first spoke is that scribe.
+    const std::string name = SpeakerName(said.first);
+    if (!MatchName(present.names(), name, true) && explicit_present_)
+      Notice(said.second, fmt::format("{} spoke but is not in the present list", name));
   }
   auto place = [&](const std::string& name, std::vector<std::string>& members, int line) {
     if (has_roster) {

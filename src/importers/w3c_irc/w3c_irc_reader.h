@@ -61,6 +61,7 @@ class IrcReader {
   void AddNote(const IrcLine& line, std::string_view text);
   void StartTopic(int line, std::string_view heading);
   std::string SpeakerName(std::string_view nick) const;
+  const std::string& FoldedNick(const std::string& nick);
   std::vector<std::string> PeopleOf(std::string_view list, int line);
 
   Result<Meeting> Finish();
@@ -104,6 +105,8 @@ class IrcReader {
   bool zakim_attendees_open_ = false;
   NameList regrets_;
   std::map<std::string, std::pair<std::string, int>> spoke_;  // folded -> (name, first line)
+  std::unordered_set<std::string> spoke_nicks_;  // the nicks of spoke_, as typed
+  std::unordered_map<std::string, std::string> folded_nicks_;  // nick -> FoldedNick
   // The speakers the scribes' lines quote ("Bob: ..."), the same way.
   std::map<std::string, std::pair<std::string, int>> quoted_;
 
