@@ -275,7 +275,12 @@ bool Replay::Add(const ChatLine& chat) {
   if (IsBotReply(chat)) return true;
   Participant& p = record_.Of(chat.nick, chat.line);
   ++p.lines;
-  if (chat.emote) return true;
+  // MeetBot never takes a command from an action (/me); hcoop-meetbot strips
+  // the action's marker and reads the rest like any message.
+  if (chat.emote) {
+    if (dialect_ != Dialect::kHcoop || !ParseCommand(chat.text)) return true;
+    Notice(chat, "a command sent as an action (/me): hcoop-meetbot reads it as any other");
+  }
   auto command = ParseCommand(chat.text);
   if (!command) {
     std::string_view text = Trim(chat.text);

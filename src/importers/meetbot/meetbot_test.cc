@@ -553,6 +553,26 @@ TEST(MeetBotJson, UndoRemovesWhatTheBotsUndoEventNames) {
   EXPECT_NE(vote.notices().find("'#close' with no votes"), std::string::npos);
 }
 
+// hcoop-meetbot reads a command sent as an action (/me #info ...) like any
+// other (its track_message strips the marker); MeetBot does not.
+TEST(MeetBotJson, CommandSentAsAnActionIsACommandForHcoop) {
+  std::string log = HcoopJson({{"alice", "#startmeeting"},
+                               {"alice", "#agreed the mirror moves"},
+                               {"bob", "ok"},
+                               {"alice", "#endmeeting"}},
+                              {{"START_MEETING", 0, ""}, {"AGREED", 1, "the mirror moves"},
+                               {"END_MEETING", 3, ""}});
+  const std::string said = R"("payload": "#agreed the mirror moves", "action": false)";
+  ASSERT_NE(log.find(said), std::string::npos);
+  for (std::size_t at = log.find(said); at != std::string::npos; at = log.find(said, at))
+    log.replace(at, said.size(), R"("payload": "#agreed the mirror moves", "action": true)");
+  Read read = ReadText("e.log.json", log);
+  ASSERT_TRUE(read.error.empty()) << read.error;
+  EXPECT_EQ(read.meeting().decisions.size(), 1u) << read.notices();
+  EXPECT_NE(read.notices().find("a command sent as an action (/me)"), std::string::npos)
+      << read.notices();
+}
+
 // hcoop-meetbot's `#([a-zA-Z_]+)($|\s+)` wants a space after the command
 // word: its "#action:" is talk, and said so.
 TEST(MeetBotJson, CommandWordEndedByAColonIsTalkForHcoop) {
