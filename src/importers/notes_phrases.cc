@@ -441,6 +441,43 @@ std::optional<DueWords> ReadRelativeDue(const std::vector<std::string_view>& wor
   return std::nullopt;
 }
 
+// "the 15th", "21st": a day of the month. 0 when the word is not one.
+int OrdinalDay(std::string_view word) {
+  std::string w = AsciiLower(word);
+  while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.pop_back();
+  if (w.size() < 3 || w.size() > 4) return 0;
+  std::string_view suffix = std::string_view(w).substr(w.size() - 2);
+  if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return 0;
+  int day = 0;
+  auto [ptr, ec] = std::from_chars(w.data(), w.data() + w.size() - 2, day);
+  return ec == std::errc() && ptr == w.data() + w.size() - 2 && day >= 1 && day <= 31 ? day : 0;
+}
+
+// "12/20", "20/12": a day and a month without a year, in either order, told
+// apart by the one over 12. "5/1" could be either (or a fraction: "cut by
+// 1/2"): none is read.
+std::optional<DueWords> ReadNumericDayMonth(const std::vector<std::string_view>& words) {
+  if (words.size() != 1) return std::nullopt;
+  std::string_view w = words[0];
+  while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+  std::size_t slash = w.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash > 2 || w.size() - slash - 1 == 0 ||
+      w.size() - slash - 1 > 2)
+    return std::nullopt;
+  int a = 0, b = 0;
+  auto [pa, ea] = std::from_chars(w.data(), w.data() + slash, a);
+  auto [pb, eb] = std::from_chars(w.data() + slash + 1, w.data() + w.size(), b);
+  if (ea != std::errc() || eb != std::errc() || pa != w.data() + slash || pb != w.data() + w.size() ||
+      a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12))
+    return std::nullopt;
+  if (a <= 12 && b <= 12) return std::nullopt;
+  DueWords due;
+  due.kind = DueWords::kDate;
+  due.date.month = a > 12 ? b : a;
+  due.date.day = a > 12 ? a : b;
+  return due;
+}
+
 // The words after a due keyword, read: `words` is the phrase without the
 // keyword ("COB Friday", "the end of September", "the next plenary").
 std::optional<DueWords> ReadDueWords(const std::vector<std::string_view>& words,
@@ -457,6 +494,13 @@ std::optional<DueWords> ReadDueWords(const std::vector<std::string_view>& words,
   };
   DueWords due;
   if (auto relative = ReadRelativeDue(words)) return relative;
+  if (auto numeric = ReadNumericDayMonth(words)) return numeric;
+  if (std::size_t at = words.size() == 2 && WordIs(words[0], {"the"}) ? 1 : 0;
+      at + 1 == words.size() && OrdinalDay(words[at]) > 0) {
+    due.kind = DueWords::kMonthDay;
+    due.date.day = OrdinalDay(words[at]);
+    return due;
+  }
   // "COB Friday", "close of business on Friday", "end of day Tuesday 4 September".
   skip({"cob", "eod", "eob", "close", "end", "of", "business", "day", "play", "the", "on", "this",
         "next", "coming"});
@@ -599,6 +643,15 @@ std::optional<Date> ResolveDueWords(const DueWords& due, const Date& meeting) {
     }
     case DueWords::kAfter:
       return Date{sys_days{meeting} + days{due.after_days}};
+    case DueWords::kMonthDay: {
+      // The first such day after the meeting: this month's or a later one's.
+      std::chrono::year_month ym = meeting.year() / meeting.month();
+      for (int k = 0; k < 3; ++k, ym += std::chrono::months{1}) {
+        Date d{ym / std::chrono::day{static_cast<unsigned>(due.date.day)}};
+        if (d.ok() && d > meeting) return d;
+      }
+      return std::nullopt;
+    }
     case DueWords::kPeriodEnd: {
       if (due.period == 'y') return Date{meeting.year() / std::chrono::December / 31};
       if (due.period == 'm')
@@ -645,6 +698,13 @@ DueReading ReadDue(const DueWords& due, const Date& meeting) {
   else if (due.kind == DueWords::kMonthEnd)
     reading.notice = fmt::format("'{}' taken as {}: the last day of the month", due.phrase,
                                  FormatIsoDate(date));
+  else if (due.kind == DueWords::kMonthDay)
+    reading.notice = fmt::format("'{}' taken as {}: the first such day after the meeting",
+                                 due.phrase, FormatIsoDate(date));
+  else if (due.kind == DueWords::kDate && due.date.year == 0 &&
+           due.phrase.find('/') != std::string_view::npos)
+    reading.notice = fmt::format("'{}' taken as {} (day and month told apart by the one over 12)",
+                                 due.phrase, FormatIsoDate(date));
   else if (due.kind == DueWords::kAfter)
     reading.notice = fmt::format("'{}' taken as {}: {} day{} after the meeting", due.phrase,
                                  FormatIsoDate(date), due.after_days,

@@ -70,6 +70,7 @@ struct DueWords {
     kNoDay,     // words that name no day: kept as ActionItem::due_phrase
     kAfter,     // `after_days` days after the meeting ("tomorrow", "in two weeks")
     kPeriodEnd, // the end of the meeting's week (Friday), month or year ("by EOM")
+    kMonthDay,  // `date.day` of a month: the first such day after the meeting ("by the 15th")
   } kind = kNone;
   std::string_view before;  // the sentence without the phrase
   std::string_view phrase;  // as written, from its first word ("by COB Friday")

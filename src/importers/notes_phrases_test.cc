@@ -171,6 +171,25 @@ TEST(NotesPhrases, DueWordsCountedFromTheMeeting) {
             "'1 August' is 2018-08-01, before the meeting; kept as written");
 }
 
+TEST(NotesPhrases, DueDayOfTheMonthAndNumericDates) {
+  const Date thursday = Day(2018, 8, 30);
+  auto day = [&](std::string_view text) -> std::optional<Date> {
+    auto d = FindDueWords(text);
+    return d ? ResolveDueWords(*d, thursday) : std::nullopt;
+  };
+  EXPECT_EQ(day("X to do it by the 15th"), Day(2018, 9, 15));
+  EXPECT_EQ(day("X to do it by the 31st"), Day(2018, 8, 31));  // the next day
+  EXPECT_EQ(day("X to do it by the 30th"), Day(2018, 9, 30));  // not the meeting's day
+  EXPECT_EQ(day("X to do it by 9/20"), Day(2018, 9, 20));
+  EXPECT_EQ(day("X to do it by 20/9"), Day(2018, 9, 20));
+  EXPECT_FALSE(FindDueWords("X to do it by 5/1"));         // May 1 or 5 January
+  EXPECT_FALSE(FindDueWords("X to cut the budget by 1/2"));  // or a fraction
+  EXPECT_EQ(ReadDue(*FindDueWords("X to do it by the 15th"), thursday).notice,
+            "'by the 15th' taken as 2018-09-15: the first such day after the meeting");
+  EXPECT_EQ(ReadDue(*FindDueWords("X to do it by 20/9"), thursday).notice,
+            "'by 20/9' taken as 2018-09-20 (day and month told apart by the one over 12)");
+}
+
 TEST(NotesPhrases, OwnersAtTheStartOfASentence) {
   Roster r;
   r.group.short_name = "SSR2";
