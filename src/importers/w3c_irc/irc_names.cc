@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <unordered_set>
+
 #include <fmt/format.h>
 
 #include "core/text.h"
@@ -69,6 +71,16 @@ std::optional<Matched> MatchName(const std::vector<std::string>& names, std::str
       return Matched{*i, NameMatch::kNickPrefix};
   }
   return std::nullopt;
+}
+
+// W3C's IRC bots and the meeting tools' (irc_names.h).
+bool IsBot(std::string_view nick) {
+  static const std::unordered_set<std::string> kBots{
+      "rrsagent", "zakim",    "trackbot", "github-bot", "gb",     "agendabot",
+      "ghurlbot", "w3cbot",   "meetbot",  "chanserv",   "nickserv", "irccloud",
+      "w3c-bot",  "i18nbot",  "ghbot",    "webex",    "gitbot"};
+  std::string folded = AsciiLower(DisplayName(nick));
+  return kBots.count(folded) > 0;
 }
 
 std::string NameList::Add(std::string_view written) {

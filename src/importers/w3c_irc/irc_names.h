@@ -20,6 +20,10 @@ std::string DisplayName(std::string_view written);
 // "+1.910.278.aaaa", "??P12", "[IPcaller]", "[Microsoft]".
 bool IsPhonePlaceholder(std::string_view name);
 
+// Whether `nick` is a bot's (RRSAgent, Zakim, trackbot, github-bot, ...):
+// never present, never a scribe's target.
+bool IsBot(std::string_view nick);
+
 // How a name was matched to an entry, for the notice that says so.
 enum class NameMatch { kSame, kFirstName, kNickPrefix };
 

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "importers/w3c_irc/irc_names.h"
+
 namespace plenary {
 namespace {
 
@@ -29,7 +31,8 @@ class EditableLog {
   explicit EditableLog(std::vector<IrcLine>& lines) : lines_(lines), inserted_(lines.size()) {
     targetable_.resize(lines.size());
     for (std::size_t i = 0; i < lines.size(); ++i)
-      targetable_[i] = lines[i].kind == IrcLineKind::kMessage && !ParseScribeEdit(lines[i].text);
+      targetable_[i] = lines[i].kind == IrcLineKind::kMessage && !IsBot(lines[i].nick) &&
+                       !ParseScribeEdit(lines[i].text);
   }
 
   int size() const { return static_cast<int>(lines_.size()); }

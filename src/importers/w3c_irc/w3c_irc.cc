@@ -22,15 +22,6 @@
 namespace plenary {
 namespace {
 
-bool IsBot(std::string_view nick) {
-  static const std::unordered_set<std::string> kBots{
-      "rrsagent", "zakim",    "trackbot", "github-bot", "gb",     "agendabot",
-      "ghurlbot", "w3cbot",   "meetbot",  "chanserv",   "nickserv", "irccloud",
-      "w3c-bot",  "i18nbot",  "ghbot",    "webex",    "gitbot"};
-  std::string folded = AsciiLower(DisplayName(nick));
-  return kBots.count(folded) > 0;
-}
-
 // "zakim, who is here?", "rrsagent, draft minutes": talk to a bot, not minutes.
 bool AddressesBot(std::string_view text) {
   std::size_t end = text.find_first_of(",:");

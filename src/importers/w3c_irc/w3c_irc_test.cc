@@ -306,6 +306,20 @@ TEST(W3cIrc, ActionNumbersRewordingAndDropping) {
   EXPECT_EQ(dash.actions[0].owners, (std::vector<Owner>{{"Dave", OwnerKind::kUnresolved}}));
 }
 
+// A scribe's edit is for the minutes, never for a bot's echo: trackbot's
+// copy of an action stands between them (scribe.perl's own TODO asks it).
+TEST(W3cIrc, ScribeEditsPassOverTheBotsLines) {
+  Meeting m = ReadOk(kHead +
+                     "14:00:02 <plh> present+ Bob\n"
+                     "14:00:03 <plh> scribe: plh\n"
+                     "14:01:00 <plh> ACTION: Bob to write the spce\n"
+                     "14:01:01 <trackbot> Created ACTION-5 - Write the spce [on Bob Brown - due "
+                     "2024-05-14].\n"
+                     "14:01:02 <plh> s/spce/spec/\n");
+  ASSERT_EQ(m.actions.size(), 1u);
+  EXPECT_EQ(m.actions[0].text, "Bob to write the spec");
+}
+
 TEST(W3cIrc, CloseActionIsAReviewUnlessTrackbotFails) {
   Meeting m = ReadOk(kHead +
                      "14:01:00 <plh> scribe: plh\n"
