@@ -108,13 +108,16 @@ TEST(NotesPhrases, RaisedByAndNameLists) {
 
 Date Day(int y, int m, int d) { return Date{std::chrono::year{y} / m / d}; }
 
+// The due date `text`'s words give, read next to a meeting on Thursday 30
+// August 2018.
+const Date thursday = Day(2018, 8, 30);
+std::optional<Date> day(std::string_view text) {
+  auto d = FindDueWords(text);
+  return d ? ResolveDueWords(*d, thursday) : std::nullopt;
+}
+
 TEST(NotesPhrases, DueWordsAsPeopleWriteThem) {
-  const Date thursday = Day(2018, 8, 30);
   auto due = [&](std::string_view text) { return FindDueWords(text); };
-  auto day = [&](std::string_view text) -> std::optional<Date> {
-    auto d = FindDueWords(text);
-    return d ? ResolveDueWords(*d, thursday) : std::nullopt;
-  };
   EXPECT_EQ(day("Staff to send the agenda to the list by 5 September."), Day(2018, 9, 5));
   EXPECT_EQ(due("Staff to send the agenda to the list by 5 September.")->before,
             "Staff to send the agenda to the list");
@@ -146,11 +149,6 @@ TEST(NotesPhrases, DueWordsAsPeopleWriteThem) {
 }
 
 TEST(NotesPhrases, DueWordsCountedFromTheMeeting) {
-  const Date thursday = Day(2018, 8, 30);
-  auto day = [&](std::string_view text) -> std::optional<Date> {
-    auto d = FindDueWords(text);
-    return d ? ResolveDueWords(*d, thursday) : std::nullopt;
-  };
   EXPECT_EQ(day("X to do it by tomorrow"), Day(2018, 8, 31));
   EXPECT_EQ(day("X to do it in two weeks"), Day(2018, 9, 13));
   EXPECT_EQ(day("X to do it within 3 days."), Day(2018, 9, 2));
@@ -172,11 +170,6 @@ TEST(NotesPhrases, DueWordsCountedFromTheMeeting) {
 }
 
 TEST(NotesPhrases, DueDayOfTheMonthAndNumericDates) {
-  const Date thursday = Day(2018, 8, 30);
-  auto day = [&](std::string_view text) -> std::optional<Date> {
-    auto d = FindDueWords(text);
-    return d ? ResolveDueWords(*d, thursday) : std::nullopt;
-  };
   EXPECT_EQ(day("X to do it by the 15th"), Day(2018, 9, 15));
   EXPECT_EQ(day("X to do it by the 31st"), Day(2018, 8, 31));  // the next day
   EXPECT_EQ(day("X to do it by the 30th"), Day(2018, 9, 30));  // not the meeting's day
