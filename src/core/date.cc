@@ -36,6 +36,15 @@ int IndexOfName(const std::array<std::string_view, N>& names, std::string_view w
   return -1;
 }
 
+std::optional<int> ParseYearNumber(std::string_view s) {
+  if (s.size() != 4) return std::nullopt;
+  auto n = ParseNumber(s);
+  if (!n || *n < 1900 || *n > 2999) return std::nullopt;
+  return n;
+}
+
+}  // namespace
+
 std::optional<int> ParseNumber(std::string_view s) {
   int value = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
@@ -54,15 +63,6 @@ std::optional<int> ParseDayNumber(std::string_view s) {
   if (!n || *n < 1 || *n > 31) return std::nullopt;
   return n;
 }
-
-std::optional<int> ParseYearNumber(std::string_view s) {
-  if (s.size() != 4) return std::nullopt;
-  auto n = ParseNumber(s);
-  if (!n || *n < 1900 || *n > 2999) return std::nullopt;
-  return n;
-}
-
-}  // namespace
 
 std::string FormatIsoDate(const Date& date) {
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),

@@ -26,6 +26,11 @@ std::string_view WeekdayName(unsigned c_encoding);
 // "June" for 6. Precondition: 1 <= month <= 12.
 std::string_view MonthName(int month);
 
+// The whole of `s` as a decimal number ("42"); nullopt for anything else.
+std::optional<int> ParseNumber(std::string_view s);
+// A day of the month, bare or ordinal: "23", "23rd", "1st", "2nd", "4th".
+std::optional<int> ParseDayNumber(std::string_view s);
+
 // A date as written in notes: "23 June", "23 June 2017", "June 23", "June 23,
 // 2017", "23rd June", "2017-06-23". `year` is 0 when the text gives none.
 struct WrittenDate {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <unordered_set>
 
@@ -391,9 +392,8 @@ int SmallCount(std::string_view word) {
   if (w == "a" || w == "an") return 1;
   for (std::size_t k = 0; k < std::size(kNames); ++k)
     if (w == kNames[k]) return static_cast<int>(k) + 1;
-  int n = 0;
-  auto [ptr, ec] = std::from_chars(w.data(), w.data() + w.size(), n);
-  return ec == std::errc() && ptr == w.data() + w.size() && n > 0 && n <= 90 ? n : 0;
+  int n = ParseNumber(w).value_or(0);
+  return n > 0 && n <= 90 ? n : 0;
 }
 
 // Days counted from the meeting, or the end of its period: "tomorrow", "two
@@ -414,9 +414,7 @@ std::optional<DueWords> ReadRelativeDue(const std::vector<std::string_view>& wor
   }
   if (n == 1 && is(0, {"eow", "eom", "eoy"})) {
     due.kind = DueWords::kPeriodEnd;
-    due.period = static_cast<char>(AsciiLower(words[i]).at(2) == 'w'   ? 'w'
-                                   : AsciiLower(words[i]).at(2) == 'm' ? 'm'
-                                                                       : 'y');
+    due.period = AsciiLower(words[i])[2];  // 'w', 'm' or 'y'
     return due;
   }
   if ((n == 3 || n == 4) && is(0, {"end"}) && is(1, {"of"})) {
@@ -441,16 +439,12 @@ std::optional<DueWords> ReadRelativeDue(const std::vector<std::string_view>& wor
   return std::nullopt;
 }
 
-// "the 15th", "21st": a day of the month. 0 when the word is not one.
+// "the 15th", "21st": a day of the month, written as an ordinal (a bare "15"
+// is no day). 0 when the word is not one.
 int OrdinalDay(std::string_view word) {
-  std::string w = AsciiLower(word);
-  while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.pop_back();
-  if (w.size() < 3 || w.size() > 4) return 0;
-  std::string_view suffix = std::string_view(w).substr(w.size() - 2);
-  if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return 0;
-  int day = 0;
-  auto [ptr, ec] = std::from_chars(w.data(), w.data() + w.size() - 2, day);
-  return ec == std::errc() && ptr == w.data() + w.size() - 2 && day >= 1 && day <= 31 ? day : 0;
+  while (!word.empty() && (word.back() == ',' || word.back() == '.')) word.remove_suffix(1);
+  if (word.empty() || !std::isalpha(static_cast<unsigned char>(word.back()))) return 0;
+  return ParseDayNumber(word).value_or(0);
 }
 
 // "12/20", "20/12": a day and a month without a year, in either order, told
@@ -464,13 +458,10 @@ std::optional<DueWords> ReadNumericDayMonth(const std::vector<std::string_view>&
   if (slash == std::string_view::npos || slash == 0 || slash > 2 || w.size() - slash - 1 == 0 ||
       w.size() - slash - 1 > 2)
     return std::nullopt;
-  int a = 0, b = 0;
-  auto [pa, ea] = std::from_chars(w.data(), w.data() + slash, a);
-  auto [pb, eb] = std::from_chars(w.data() + slash + 1, w.data() + w.size(), b);
-  if (ea != std::errc() || eb != std::errc() || pa != w.data() + slash || pb != w.data() + w.size() ||
-      a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12))
-    return std::nullopt;
-  if (a <= 12 && b <= 12) return std::nullopt;
+  const int a = ParseNumber(w.substr(0, slash)).value_or(0);
+  const int b = ParseNumber(w.substr(slash + 1)).value_or(0);
+  // One a month, the other a day over 12.
+  if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12) == (b > 12)) return std::nullopt;
   DueWords due;
   due.kind = DueWords::kDate;
   due.date.month = a > 12 ? b : a;

@@ -36,14 +36,7 @@ std::optional<int> DroppedAction(std::string_view text) {
   if (rest.empty() || (rest[0] != ',' && rest[0] != ':')) return std::nullopt;
   rest = Trim(rest.substr(1));
   if (!StartsWithNoCase(rest, "drop action")) return std::nullopt;
-  rest = Trim(rest.substr(11));
-  if (rest.empty() || rest.size() > 6) return std::nullopt;
-  int n = 0;
-  for (char c : rest) {
-    if (c < '0' || c > '9') return std::nullopt;
-    n = n * 10 + (c - '0');
-  }
-  return n;
+  return ParseNumber(Trim(rest.substr(11)));
 }
 
 // Zakim's speaker queue: "q+", "q-", "q?", "q+ to ask ...", "ack k", "+q".
@@ -110,6 +103,14 @@ bool IsNoOne(std::string_view name) {
   std::string folded = AsciiLower(Trim(name));
   while (!folded.empty() && (folded.back() == '.' || folded.back() == '!')) folded.pop_back();
   return folded.empty() || kNoOne.count(folded) > 0;
+}
+
+// "Daniel Davis" in "Scribe: Daniel Davis": one name with a space, so no
+// nick (and no list, no "nick = name").
+bool IsNameNotNick(std::string_view text) {
+  text = Trim(text);
+  return text.find(' ') != std::string_view::npos &&
+         text.find_first_of(",=/") == std::string_view::npos;
 }
 
 // "http://www.w3.org/2014/04/09-forms-irc": the date and the channel.
@@ -443,8 +444,7 @@ bool IrcReader::HandleScribe(const IrcLine& line, std::string_view text) {
     // "scribenick: ddavis" then "Scribe: Daniel Davis": the same, the other
     // way round (a name with a space is no nick).
     bool names_last = !is_nick && StartsWithNoCase(last_scribe_command_->text, "scribenick");
-    if (names_last && Trim(c->rest).find(' ') != std::string_view::npos &&
-        c->rest.find_first_of(",=/") == std::string_view::npos) {
+    if (names_last && IsNameNotNick(c->rest)) {
       ScribeName& scribe = scribes_.back();
       scribe.name = DisplayName(c->rest);
       aliases_[FoldName(DisplayName(scribe.nick))] = scribe.name;
@@ -466,12 +466,11 @@ bool IrcReader::HandleScribe(const IrcLine& line, std::string_view text) {
   // "Scribe: Eve Smith": a name, not a nick (it has a space), so no nick's
   // lines become the scribe's by it; scribe.perl reads it so too. Eve Smith
   // scribed, and the one who typed it goes on as the scribe if nobody is.
-  if (!is_nick && c->op == ':' && names.size() == 1 && names[0].find(' ') != std::string::npos &&
-      names[0].find_first_of("=/") == std::string::npos) {
-    std::string name = DisplayName(names[0]);
+  if (!is_nick && c->op == ':' && IsNameNotNick(c->rest)) {
+    std::string name = DisplayName(c->rest);
     if (current_scribes_.empty() && !line.nick.empty()) {
-      current_scribes_.insert(FoldName(DisplayName(line.nick)));
-      aliases_[FoldName(DisplayName(line.nick))] = name;
+      current_scribes_.insert(FoldedNick(line.nick));
+      aliases_[FoldedNick(line.nick)] = name;
     }
     bool known = std::any_of(scribes_.begin(), scribes_.end(),
                              [&](const ScribeName& s) { return FoldName(s.name) == FoldName(name); });
