@@ -27,7 +27,18 @@ deb=$(ls "$build"/package/plenary_*.deb)
 
 # Runtime dependencies, computed from the binary.
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libsqlite3-0 libpqxx-6.4 libtomlplusplus3 libcurl4 libical3 libsodium23 systemd; do
+# SQLite, libsodium and toml++ are linked in (CMakeLists.txt: PLENARY_STATIC_LIBS)
+# unless the build says otherwise, and then the package must not ask for them.
+linked_in=(libsqlite3-0 libtomlplusplus3 libsodium23 libutf8proc2 libcmark-gfm0 libyaml-cpp0.7 libfmt9)
+shared=(libpqxx-6.4 libcurl4 libical3 libseccomp2 systemd)
+if grep -q '^PLENARY_STATIC_LIBS:BOOL=OFF' "$build/CMakeCache.txt"; then
+  shared+=(libsqlite3-0 libtomlplusplus3 libsodium23)
+else
+  for lib in "${linked_in[@]}"; do
+    [[ $depends != *"$lib"* ]] || fail "Depends has $lib, which is linked in: $depends"
+  done
+fi
+for lib in "${shared[@]}"; do
   [[ $depends == *"$lib"* ]] || fail "Depends lacks $lib: $depends"
 done
 [ "$(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles)" = /etc/plenary/plenary.toml ] ||
