@@ -3,7 +3,6 @@
 #include "cli/config_file.h"
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <array>
@@ -16,6 +15,7 @@
 #include <sstream>
 #include <vector>
 
+#include "core/toml.h"
 #include "importers/source_text.h"
 #include "store/store_url.h"
 

@@ -4,7 +4,6 @@
 #include "importers/workplan_file.h"
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <initializer_list>
@@ -14,6 +13,7 @@
 #include "core/directory.h"
 #include "core/subteam.h"
 #include "core/text.h"
+#include "core/toml.h"
 #include "core/workplan.h"
 
 namespace plenary {

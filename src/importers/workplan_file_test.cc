@@ -162,5 +162,37 @@ TEST(WorkplanFile, Errors) {
             "plan.toml:2:1: the milestone has no date: expected date = YYYY-MM-DD");
 }
 
+// toml++ 3.3.0 asks "is this a space?" of a character where it expects one, and
+// for most of U+00A1-U+0499 (and two other blocks) that question reached a
+// __builtin_unreachable(); a table header whose key starts with a character no
+// key starts with broke an assumption (src/core/toml.h). Found by fuzzing.
+TEST(WorkplanFile, InputBreakingTheTomlParsersAssumptionsIsASyntaxError) {
+  auto first_line = [](std::string_view text) {
+    std::string message = ErrorOf(text);
+    return message.substr(0, message.find('\n'));
+  };
+  EXPECT_EQ(first_line("group = \"SSR2\"\n\u00b7 JG to circulate the survey\n"),
+            "plan.toml:2:1: Error while parsing root table: expected keys, tables, whitespace "
+            "or comments, saw '\u00b7'");
+  EXPECT_EQ(first_line("group = \"SSR2\" \u00e9\n"),
+            "plan.toml:1:16: Error while parsing key-value pair: expected a comment or "
+            "whitespace, saw '\u00e9'");
+  EXPECT_EQ(first_line("group = \"SSR2\"\n\u3042 = 1\n"),
+            "plan.toml:2:1: Error while parsing root table: expected keys, tables, whitespace "
+            "or comments, saw '\u3042'");
+  EXPECT_EQ(first_line("group = \"SSR2\"\n[:[subteam]]\n"),
+            "plan.toml:2:2: Error while parsing key: expected bare key starting character or "
+            "string delimiter, saw ':'");
+  // After a line-ending backslash in a multi-line string the parser skips spaces
+  // and stops at the first character that is not one: valid TOML.
+  auto plan = Read(
+      "group = \"SSR2\"\n[[subteam]]\nname = \"DNS SSR\"\n[[subteam.subtopic]]\n"
+      "title = \"Root\"\n[[subteam.subtopic.task]]\nlabel = \"DNS-1\"\n"
+      "title = \"\"\"KSK \\\n  \u00e9t\u00e9 \\\n  \u3042\"\"\"\n"
+      "leader = \"EO\"\nstart = 2017-01-01\ntarget = 2017-02-01\n");
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  EXPECT_EQ(plan->subteams[0].subtopics[0].tasks[0].title, "KSK \u00e9t\u00e9 \u3042");
+}
+
 }  // namespace
 }  // namespace plenary
