@@ -52,6 +52,12 @@ void Configure(SQLite::Database& db) {
     throw SQLite::Exception("cannot enable SQLITE_DBCONFIG_DEFENSIVE");
   db.exec("PRAGMA foreign_keys = ON");
   db.exec("PRAGMA synchronous = NORMAL");
+  // 8 MB of pages per connection, not SQLite's default 2 MB: a search over a
+  // million items ranks up to 1,000 rows scattered over the file, and with 2
+  // MB it read most of their pages again on every query (rare word, 50
+  // groups: p50 3.7 -> 1.9 ms; serve's RSS after every route 77 -> 129 MB;
+  // doc/performance.md, "A larger page cache").
+  db.exec("PRAGMA cache_size = -8192");
 }
 
 }  // namespace
