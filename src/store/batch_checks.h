@@ -2,6 +2,10 @@
 // it: the same refusals and the same choice of meetings, whatever the database.
 #pragma once
 
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -28,5 +32,19 @@ bool WrittenBeforeTheMeeting(const Meeting& meeting);
 // The meetings of `meetings` to apply: the last occurrence of each key (group
 // compared without regard to ASCII case), in batch order.
 std::vector<const MeetingImport*> LastOfEachKey(const std::vector<MeetingImport>& meetings);
+
+// The groups a written batch touched: those whose meetings it wrote
+// (`changes`, as a back end's WriteImportBatch reports them) and its roster's
+// (`find`: a group's id by short name, once written). Only their stored
+// attendance can have gone stale, so only they are refreshed.
+template <typename Id, typename Change, typename Find>
+std::set<Id> WrittenGroups(const std::map<Id, Change>& changes, const ImportBatch& batch,
+                           Find find) {
+  std::set<Id> groups;
+  for (const auto& entry : changes) groups.insert(entry.first);
+  if (batch.roster)
+    if (std::optional<Id> id = find(batch.roster->group.short_name)) groups.insert(*id);
+  return groups;
+}
 
 }  // namespace plenary

@@ -22,12 +22,13 @@ std::optional<Roster> RosterOf(pqxx::transaction_base& tx, Id group_id) {
 }
 
 // The group's stale meetings' attendance, each table in one COPY (a roster
-// change recomputes every meeting of the group).
-void StoreAttendance(pqxx::transaction_base& tx, Id group_id) {
+// change recomputes every meeting of the group). Whether it had any.
+bool StoreAttendance(pqxx::transaction_base& tx, Id group_id) {
   std::vector<Id> ids;
   std::vector<Meeting> meetings =
       LoadMeetingsOf(tx, ExecAll(tx, StaleAttendanceMeetingsSql(kDialect, group_id)), ids,
                      MeetingParts::kAttendance);
+  if (meetings.empty()) return false;
   std::optional<Roster> roster = RosterOf(tx, group_id);
   std::vector<MeetingAttendance> log = AttendanceOfEach(meetings, roster ? &*roster : nullptr);
   {
@@ -45,6 +46,7 @@ void StoreAttendance(pqxx::transaction_base& tx, Id group_id) {
       rows << std::make_tuple(ids[i], e.position, e.list, e.name, Nullable(e.presence),
                               Nullable(e.standing));
   rows.complete();
+  return true;
 }
 
 }  // namespace
@@ -66,6 +68,12 @@ bool RefreshStaleAttendance(pqxx::transaction_base& tx) {
     groups.push_back(row[0].as<Id>());
   for (Id group : groups) StoreAttendance(tx, group);
   return !groups.empty();
+}
+
+bool RefreshStaleAttendance(pqxx::transaction_base& tx, const std::set<Id>& groups) {
+  bool stored = false;
+  for (Id group : groups) stored = StoreAttendance(tx, group) || stored;
+  return stored;
 }
 
 ListPage<MeetingAttendance> LoadAttendancePage(pqxx::transaction_base& tx,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <pqxx/pqxx>
 
 #include "plenary/store.h"
@@ -15,8 +16,11 @@ void ForgetMeetingAttendance(pqxx::transaction_base& tx, Id meeting_id);
 void ForgetGroupAttendance(pqxx::transaction_base& tx, Id group_id);
 
 // Computes and stores the attendance of every meeting that has none. Whether
-// it stored any.
+// it stored any. A pass over every meeting: for opening the database after an
+// upgrade and for a restore.
 bool RefreshStaleAttendance(pqxx::transaction_base& tx);
+// The same for the meetings of `groups` alone (an import's written groups).
+bool RefreshStaleAttendance(pqxx::transaction_base& tx, const std::set<Id>& groups);
 
 ListPage<MeetingAttendance> LoadAttendancePage(pqxx::transaction_base& tx,
                                                const MeetingListQuery& query,

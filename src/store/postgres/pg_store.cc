@@ -66,7 +66,10 @@ Result<ImportReport> PostgresStore::Import(const ImportBatch& batch,
     std::map<pg::Id, InputChange> changes;
     ImportReport report = pg::WriteImportBatch(tx, batch, changes);
     for (const auto& [group, change] : changes) pg::UpdateRegister(tx, group, change, *register_cache_);
-    pg::RefreshStaleAttendance(tx);
+    pg::RefreshStaleAttendance(tx, WrittenGroups(changes, batch, [&](const std::string& name) {
+                                 auto g = pg::FindGroup(tx, name);
+                                 return g ? std::optional<pg::Id>(g->id) : std::nullopt;
+                               }));
     for (const WorkPlan& plan : batch.workplans) {
       auto outcome = pg::SaveWorkPlan(tx, plan);
       if (!outcome.ok()) return outcome.error();

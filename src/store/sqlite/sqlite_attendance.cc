@@ -15,12 +15,14 @@ std::optional<Roster> RosterOf(SQLite::Database& db, Id group_id) {
   return LoadRoster(db, group_id);
 }
 
-void StoreAttendance(SQLite::Database& db, Id group_id) {
+// Whether the group had any meeting without attendance.
+bool StoreAttendance(SQLite::Database& db, Id group_id) {
   SqlQuery stale = StaleAttendanceMeetingsSql(kDialect, group_id);
   SQLite::Statement rows(db, stale.sql);
   BindAll(rows, stale);
   std::vector<Id> ids;
   std::vector<Meeting> meetings = LoadMeetingsOf(db, rows, ids, MeetingParts::kAttendance);
+  if (meetings.empty()) return false;
   std::optional<Roster> roster = RosterOf(db, group_id);
   std::vector<MeetingAttendance> log = AttendanceOfEach(meetings, roster ? &*roster : nullptr);
   SQLite::Statement meeting(db,
@@ -33,6 +35,7 @@ void StoreAttendance(SQLite::Database& db, Id group_id) {
     for (const AttendanceEntryRow& e : AttendanceEntryRowsOf(log[i]))
       Run(entry, ids[i], e.position, e.list, e.name, e.presence, e.standing);
   }
+  return true;
 }
 
 }  // namespace
@@ -54,6 +57,12 @@ bool RefreshStaleAttendance(SQLite::Database& db) {
   while (stale.executeStep()) groups.push_back(stale.getColumn(0).getInt64());
   for (Id group : groups) StoreAttendance(db, group);
   return !groups.empty();
+}
+
+bool RefreshStaleAttendance(SQLite::Database& db, const std::set<Id>& groups) {
+  bool stored = false;
+  for (Id group : groups) stored = StoreAttendance(db, group) || stored;
+  return stored;
 }
 
 ListPage<MeetingAttendance> LoadAttendancePage(SQLite::Database& db, ListCache& cache,

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <optional>
+#include <set>
 
 #include "plenary/store.h"
 #include "store/sqlite/sqlite_lists.h"
@@ -19,8 +20,13 @@ void ForgetMeetingAttendance(SQLite::Database& db, Id meeting_id);
 void ForgetGroupAttendance(SQLite::Database& db, Id group_id);
 
 // Computes and stores the attendance of every meeting that has none. Whether
-// it stored any.
+// it stored any. A pass over every meeting of the database: for opening it
+// after an upgrade and for a restore.
 bool RefreshStaleAttendance(SQLite::Database& db);
+// The same for the meetings of `groups` alone: an import's, with the groups
+// it wrote (meetings, a roster), so that it costs those groups, not the
+// installation (9 ms of one more meeting's 16 ms in a 50-group file).
+bool RefreshStaleAttendance(SQLite::Database& db, const std::set<Id>& groups);
 
 // A page of the group's meetings with their stored attendance (MeetingPage's
 // order, cursor and total).

@@ -148,7 +148,10 @@ Result<ImportReport> SqliteStore::Import(const ImportBatch& batch,
     ImportReport report = sqlite::WriteImportBatch(*db_, batch, changes);
     // Update the register of every group whose meetings changed.
     for (const auto& [group, change] : changes) sqlite::UpdateRegister(*db_, group, change, *register_cache_);
-    sqlite::RefreshStaleAttendance(*db_);
+    sqlite::RefreshStaleAttendance(*db_, WrittenGroups(changes, batch, [&](const std::string& name) {
+                                     auto g = sqlite::FindGroup(*db_, name);
+                                     return g ? std::optional<sqlite::Id>(g->id) : std::nullopt;
+                                   }));
     for (const WorkPlan& plan : batch.workplans) {
       auto outcome = sqlite::SaveWorkPlan(*db_, plan);
       if (!outcome.ok()) return outcome.error();
