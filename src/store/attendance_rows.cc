@@ -114,8 +114,10 @@ SqlQuery AttendancePageSql(SqlDialect dialect, std::int64_t group_id, const Meet
 }
 
 SqlQuery StaleAttendanceGroupsSql() {
-  return {"SELECT DISTINCT m.group_id FROM meetings m WHERE " + std::string(kNotStored) +
-              " ORDER BY m.group_id",
+  return {"SELECT g.id FROM groups g WHERE "
+          "EXISTS (SELECT 1 FROM meetings m WHERE m.group_id = g.id) AND "
+          "NOT EXISTS (SELECT 1 FROM meetings m JOIN attendance_meetings a "
+          "ON a.meeting_id = m.id WHERE m.group_id = g.id) ORDER BY g.id",
           {}};
 }
 

@@ -15,9 +15,9 @@ namespace plenary::pg {
 void ForgetMeetingAttendance(pqxx::transaction_base& tx, Id meeting_id);
 void ForgetGroupAttendance(pqxx::transaction_base& tx, Id group_id);
 
-// Computes and stores the attendance of every meeting that has none. Whether
-// it stored any. A pass over every meeting: for opening the database after an
-// upgrade and for a restore.
+// Computes and stores the attendance of the groups that have none
+// (StaleAttendanceGroupsSql: after a migration or a restore). Whether it
+// stored any.
 bool RefreshStaleAttendance(pqxx::transaction_base& tx);
 // The same for the meetings of `groups` alone (an import's written groups).
 bool RefreshStaleAttendance(pqxx::transaction_base& tx, const std::set<Id>& groups);

@@ -301,10 +301,7 @@ void RebuildRegister(pqxx::transaction_base& tx, Id group_id, RegisterCache& cac
 }
 
 bool RebuildStaleRegisters(pqxx::transaction_base& tx) {
-  pqxx::result stale = tx.exec(
-      "SELECT DISTINCT m.group_id FROM action_mentions a JOIN meetings m ON m.id = a.meeting_id "
-      "WHERE a.item_id IS NULL "
-      "OR NOT EXISTS (SELECT 1 FROM register_items r WHERE r.id = a.item_id)");
+  pqxx::result stale = tx.exec(std::string(kStaleRegisterGroupsSql));
   RegisterCache cache;
   for (const pqxx::row& row : stale) RebuildRegister(tx, row[0].as<Id>(), cache);
   return !stale.empty();

@@ -19,9 +19,9 @@ namespace plenary::sqlite {
 void ForgetMeetingAttendance(SQLite::Database& db, Id meeting_id);
 void ForgetGroupAttendance(SQLite::Database& db, Id group_id);
 
-// Computes and stores the attendance of every meeting that has none. Whether
-// it stored any. A pass over every meeting of the database: for opening it
-// after an upgrade and for a restore.
+// Computes and stores the attendance of the groups that have none
+// (StaleAttendanceGroupsSql: after a migration or a restore). Whether it
+// stored any.
 bool RefreshStaleAttendance(SQLite::Database& db);
 // The same for the meetings of `groups` alone: an import's, with the groups
 // it wrote (meetings, a roster), so that it costs those groups, not the

@@ -392,10 +392,7 @@ void RebuildRegister(SQLite::Database& db, Id group_id, RegisterCache& cache) {
 }
 
 bool RebuildStaleRegisters(SQLite::Database& db) {
-  SQLite::Statement stale(db,
-                          "SELECT DISTINCT m.group_id FROM action_mentions a "
-                          "JOIN meetings m ON m.id = a.meeting_id WHERE a.item_id IS NULL "
-                          "OR NOT EXISTS (SELECT 1 FROM register_items r WHERE r.id = a.item_id)");
+  SQLite::Statement stale(db, std::string(kStaleRegisterGroupsSql));
   std::vector<Id> groups;
   while (stale.executeStep()) groups.push_back(stale.getColumn(0).getInt64());
   RegisterCache cache;
