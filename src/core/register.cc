@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -71,7 +72,19 @@ class RegisterReplay::Impl {
  public:
   Impl(Register start, const MatchRules& rules);
 
-  void ApplyMeeting(const MeetingMentions& meeting);
+  // How a replay that made `before` took each mention: the item it went to
+  // (an index in `before`, which is the index this replay gives it), and the
+  // lines that had a notice.
+  struct Guide {
+    const Register* before = nullptr;
+    std::map<MentionRef, std::size_t> owner;
+    std::set<std::tuple<std::string, int, int>> noticed;  // kind, number, line
+    explicit Guide(const Register& reg);
+  };
+
+  void ApplyMeeting(const MeetingMentions& meeting) { ApplyMentions(meeting, nullptr); }
+  // False when `guide` does not fit the meeting (GuidedReplay).
+  bool ApplyMentions(const MeetingMentions& meeting, const Guide* guide);
   void ApplyEvent(const RegisterEvent& event);
   const Register& Current() const { return reg_; }
   Register& Ids() { return reg_; }
@@ -334,17 +347,41 @@ void Replayer::ResolveNextMeetingDues(const MeetingMentions& meeting) {
                      due_at_next_.end());
 }
 
-void Replayer::ApplyMeeting(const MeetingMentions& meeting) {
+Replayer::Guide::Guide(const Register& reg) : before(&reg) {
+  for (std::size_t i = 0; i < reg.items.size(); ++i)
+    for (const MentionRef& ref : reg.items[i].mentions) owner.emplace(ref, i);
+  for (const RegisterDiagnostic& d : reg.diagnostics)
+    noticed.emplace(d.meeting.kind, d.meeting.number, d.line);
+}
+
+bool Replayer::ApplyMentions(const MeetingMentions& meeting, const Guide* guide) {
   ResolveNextMeetingDues(meeting);
   // Items this meeting creates are not candidates for its own other mentions:
   // within one meeting the importer has already joined what is the same.
   const std::size_t earlier = reg_.items.size();
   for (std::size_t i = 0; i < meeting.mentions.size(); ++i) {
     const ActionItem& mention = meeting.mentions[i];
-    double threshold = mention.source == ActionSource::kReview ? rules_.review_threshold
-                                                               : rules_.new_row_threshold;
-    Match match = FindMatch(SortedWords(SplitReviewStatus(mention.text).item), threshold, earlier,
-                            mention.source == ActionSource::kReview);
+    Match match;
+    std::optional<std::size_t> went;  // where the guiding replay took it
+    if (guide) {
+      auto it = guide->owner.find({meeting.meeting_id, static_cast<int>(i)});
+      if (it == guide->owner.end()) return false;
+      went = it->second;
+    }
+    if (guide && !guide->noticed.count({meeting.key.kind, meeting.key.number, mention.line})) {
+      const RegisterItem& there = guide->before->items[*went];
+      bool created = there.mentions.front() == MentionRef{meeting.meeting_id, static_cast<int>(i)};
+      if (created && *went != reg_.items.size()) return false;
+      if (!created && (*went >= earlier || reg_.items[*went].merged_into)) return false;
+      if (!created) match.item = *went;
+    } else {
+      double threshold = mention.source == ActionSource::kReview ? rules_.review_threshold
+                                                                 : rules_.new_row_threshold;
+      match = FindMatch(SortedWords(SplitReviewStatus(mention.text).item), threshold, earlier,
+                        mention.source == ActionSource::kReview);
+      bool applies = match.item && !match.ambiguous;
+      if (went && *went != (applies ? *match.item : reg_.items.size())) return false;
+    }
     if (match.item && match.ambiguous) {
       reg_.diagnostics.push_back(
           {meeting.key, mention.line,
@@ -358,6 +395,7 @@ void Replayer::ApplyMeeting(const MeetingMentions& meeting) {
     else
       Create(meeting, static_cast<int>(i));
   }
+  return true;
 }
 
 std::optional<std::size_t> Replayer::ItemOf(const MentionRef& ref) const {
@@ -476,23 +514,57 @@ Register& RegisterReplay::Ids() { return impl_->Ids(); }
 std::vector<std::size_t> RegisterReplay::TakeChanged() { return impl_->TakeChanged(); }
 Register RegisterReplay::Finish() { return impl_->Finish(); }
 
-void RegisterReplay::ApplyAll(std::vector<MeetingMentions> meetings,
-                              std::vector<RegisterEvent> events) {
-  auto before = [](const auto& a, const auto& b) { return ReplaysBefore(a, b); };
-  std::sort(meetings.begin(), meetings.end(), before);
-  std::stable_sort(events.begin(), events.end(), before);
-  std::size_t e = 0;
-  for (const MeetingMentions& meeting : meetings) {
-    for (; e < events.size() && ReplaysBefore(events[e], meeting); ++e) ApplyEvent(events[e]);
-    ApplyMeeting(meeting);
+namespace {
+
+// Calls `meeting` and `event` on each input in replay order, until one
+// returns false; false then.
+template <typename OnMeeting, typename OnEvent>
+bool InReplayOrder(const std::vector<MeetingMentions>& meetings,
+                   const std::vector<RegisterEvent>& events, const OnMeeting& meeting,
+                   const OnEvent& event) {
+  auto before = [](const auto* a, const auto* b) { return ReplaysBefore(*a, *b); };
+  std::vector<const MeetingMentions*> m;
+  std::vector<const RegisterEvent*> e;
+  for (const MeetingMentions& x : meetings) m.push_back(&x);
+  for (const RegisterEvent& x : events) e.push_back(&x);
+  std::sort(m.begin(), m.end(), before);
+  std::stable_sort(e.begin(), e.end(), before);
+  std::size_t next = 0;
+  for (const MeetingMentions* x : m) {
+    for (; next < e.size() && ReplaysBefore(*e[next], *x); ++next)
+      if (!event(*e[next])) return false;
+    if (!meeting(*x)) return false;
   }
-  for (; e < events.size(); ++e) ApplyEvent(events[e]);
+  for (; next < e.size(); ++next)
+    if (!event(*e[next])) return false;
+  return true;
+}
+
+}  // namespace
+
+void RegisterReplay::ApplyAll(const std::vector<MeetingMentions>& meetings,
+                              const std::vector<RegisterEvent>& events) {
+  InReplayOrder(
+      meetings, events, [&](const MeetingMentions& m) { return impl_->ApplyMentions(m, nullptr); },
+      [&](const RegisterEvent& e) { return ApplyEvent(e), true; });
+}
+
+bool RegisterReplay::ApplyAllAsBefore(const Register& before, Date from,
+                                      const std::vector<MeetingMentions>& meetings,
+                                      const std::vector<RegisterEvent>& events) {
+  Impl::Guide guide(before);
+  return InReplayOrder(
+      meetings, events,
+      [&](const MeetingMentions& m) {
+        return impl_->ApplyMentions(m, m.date < from ? &guide : nullptr);
+      },
+      [&](const RegisterEvent& e) { return ApplyEvent(e), true; });
 }
 
 Register ReplayRegister(std::vector<MeetingMentions> meetings, std::vector<RegisterEvent> events,
                         const MatchRules& rules) {
   RegisterReplay replay({}, rules);
-  replay.ApplyAll(std::move(meetings), std::move(events));
+  replay.ApplyAll(meetings, events);
   return replay.Finish();
 }
 

@@ -131,7 +131,21 @@ class RegisterReplay {
   void ApplyMeeting(const MeetingMentions& meeting);
   void ApplyEvent(const RegisterEvent& event);
   // Applies all of them, sorted into replay order first.
-  void ApplyAll(std::vector<MeetingMentions> meetings, std::vector<RegisterEvent> events);
+  void ApplyAll(const std::vector<MeetingMentions>& meetings,
+                const std::vector<RegisterEvent>& events);
+  // ApplyAll on a replay started empty, when `before` is the register a
+  // replay made of inputs that were these on every one dated before `from`
+  // (meetings by date, events by their effective date): those inputs are
+  // applied as `before` says they went, each mention to the item it belongs
+  // to there, without matching; the rest as ApplyAll applies them. A mention
+  // whose line has a notice in `before` (an ambiguous match) is matched
+  // again, to give the notice again. Ends in the register ApplyAll makes.
+  // False when `before` does not fit the inputs (a mention it does not hold,
+  // an item it made at another point): the replay is then spoilt, and the
+  // caller replays the inputs afresh.
+  bool ApplyAllAsBefore(const Register& before, Date from,
+                        const std::vector<MeetingMentions>& meetings,
+                        const std::vector<RegisterEvent>& events);
   const Register& Current() const;
   // The register, for its owner to assign ids (AssignItemIds).
   Register& Ids();

@@ -153,6 +153,67 @@ TEST(Register, AmbiguousMentionIsReportedNotApplied) {
   EXPECT_NE(reg.diagnostics[0].message.find("could be"), std::string::npos);
 }
 
+// Two meetings before Series(): the second's review could be either of the
+// first's items (a notice), so a replay guided by an earlier one must match
+// it again to give the notice again.
+std::vector<MeetingMentions> SeriesAfterAnAmbiguousReview() {
+  std::vector<MeetingMentions> meetings = {
+      Meeting(11, 13, D(2017, 5, 30),
+              {Mention("Share thoughts on ICANN Security subtopic work plans", ActionSource::kTable),
+               Mention("Share thoughts on SSR1 subtopic work plans", ActionSource::kTable)}),
+      Meeting(12, 14, D(2017, 6, 6),
+              {Mention("Share thoughts on subtopic work plans: Due 7 July", ActionSource::kReview,
+                       D(2017, 7, 7))})};
+  for (MeetingMentions& m : Series()) meetings.push_back(std::move(m));
+  return meetings;
+}
+
+TEST(Register, AReplayGuidedByTheLastOneBeforeTheChangeEndsAsAFullReplay) {
+  std::vector<MeetingMentions> old_inputs = SeriesAfterAnAmbiguousReview();
+  RegisterEvent done{1, RegisterEventKind::kSet, {1, 1}, std::nullopt, ActionStatus::kComplete,
+                     std::nullopt, std::nullopt, "received", "jb", "", D(2017, 6, 22)};
+  const Register before = ReplayRegister(old_inputs, {done});
+  ASSERT_EQ(before.diagnostics.size(), 1u);
+  // The meeting of 20 June re-imported with its review of the summary
+  // closing it; then the meeting of 27 June's instead.
+  for (std::int64_t edited : {2, 3}) {
+    std::vector<MeetingMentions> inputs = old_inputs;
+    for (MeetingMentions& m : inputs)
+      if (m.meeting_id == edited) m.mentions[edited == 2 ? 0 : 1].status = ActionStatus::kComplete;
+    Date from = edited == 2 ? D(2017, 6, 20) : D(2017, 6, 27);
+    Register expected = ReplayRegister(inputs, {done});
+    ASSERT_NE(expected, before);
+    RegisterReplay guided;
+    ASSERT_TRUE(guided.ApplyAllAsBefore(before, from, inputs, {done}));
+    EXPECT_EQ(guided.Current(), expected) << "meeting " << edited << " edited";
+  }
+  // A meeting imported out of order, before the others: nothing is guided.
+  std::vector<MeetingMentions> inputs = old_inputs;
+  inputs.push_back(Meeting(13, 12, D(2017, 5, 1),
+                           {Mention("Book a venue for the Johannesburg face-to-face meeting.",
+                                    ActionSource::kTable)}));
+  RegisterReplay earliest;
+  ASSERT_TRUE(earliest.ApplyAllAsBefore(before, D(2017, 5, 1), inputs, {done}));
+  EXPECT_EQ(earliest.Current(), ReplayRegister(inputs, {done}));
+}
+
+TEST(Register, AReplayGuidedByARegisterThatDoesNotFitItsInputsSaysSo) {
+  std::vector<MeetingMentions> inputs = SeriesAfterAnAmbiguousReview();
+  // A register made without the meeting of 6 June does not hold its mention.
+  std::vector<MeetingMentions> without = inputs;
+  without.erase(without.begin() + 1);
+  RegisterReplay missing;
+  EXPECT_FALSE(missing.ApplyAllAsBefore(ReplayRegister(without, {}), D(2017, 6, 27), inputs, {}));
+  // One made with a first meeting that created a third item gives the later
+  // items other places.
+  std::vector<MeetingMentions> longer = inputs;
+  longer[0].mentions.insert(longer[0].mentions.begin(),
+                            Mention("Draft the charter for the subgroup on abuse reporting",
+                                    ActionSource::kTable));
+  RegisterReplay moved;
+  EXPECT_FALSE(moved.ApplyAllAsBefore(ReplayRegister(longer, {}), D(2017, 6, 27), inputs, {}));
+}
+
 TEST(Register, ManualChangesAreHistoryWithWhoAndWhen) {
   RegisterEvent done{1,
                      RegisterEventKind::kSet,

@@ -100,12 +100,18 @@ RegisterDiff DiffRegisters(const Register& before, const Register& after) {
   return diff;
 }
 
+void InputChange::ReplayFrom(Date from) {
+  if (!replay || (replay_from && *replay_from > from)) replay_from = from;
+  replay = true;
+}
+
 void NoteImported(std::map<std::int64_t, InputChange>& changes, std::int64_t group_id,
-                  std::int64_t meeting_id, ImportOutcome outcome) {
+                  std::int64_t meeting_id, ImportOutcome outcome, std::optional<Date> stored,
+                  Date imported) {
   if (outcome == ImportOutcome::kUnchanged) return;
   InputChange& change = changes[group_id];
   if (outcome == ImportOutcome::kCreated) change.created_meetings.insert(meeting_id);
-  if (outcome == ImportOutcome::kUpdated) change.replay = true;
+  if (outcome == ImportOutcome::kUpdated) change.ReplayFrom(std::min(stored.value_or(imported), imported));
 }
 
 bool AlwaysReplays() {
@@ -141,7 +147,7 @@ RegisterDiff Extend(RegisterReplay& replay, RegisterTail tail, std::int64_t& nex
   RegisterDiff diff;
   diff.notices_from = reg.diagnostics.size();
   replay.TakeChanged();
-  replay.ApplyAll(std::move(tail.meetings), std::move(tail.events));
+  replay.ApplyAll(tail.meetings, tail.events);
   AssignNewItemIds(replay.Ids(), items, next_id);
   for (std::size_t i : replay.TakeChanged()) {
     if (i < items) diff.deleted.push_back(reg.items[i].id);
@@ -178,8 +184,19 @@ RegisterUpdate PlanRegisterUpdate(RegisterSource& source, std::int64_t group_id,
     Register before =
         kept ? kept->Finish() : AssembleStoredRegister(source.StoredRows(), meetings);
     GroupMentions all = source.Mentions(nullptr);
+    // The earliest input the change reaches: what it re-imported or undid,
+    // and what it added out of order.
+    std::optional<Date> from = change.replay ? change.replay_from : std::nullopt;
+    if (!change.replay || from) {
+      for (const MeetingMentions& m : tail.meetings) from = std::min(from.value_or(m.date), m.date);
+      for (const RegisterEvent& e : tail.events)
+        from = std::min(from.value_or(e.effective), e.effective);
+    }
     replay = std::make_unique<RegisterReplay>();
-    replay->ApplyAll(std::move(all.meetings), std::move(events));
+    if (!from || AlwaysReplays() || !replay->ApplyAllAsBefore(before, *from, all.meetings, events)) {
+      replay = std::make_unique<RegisterReplay>();
+      replay->ApplyAll(all.meetings, events);
+    }
     AssignItemIds(replay->Ids(), all.previous, update.next_id);
     update.diff = DiffRegisters(before, replay->Current());
   }

@@ -95,18 +95,26 @@ RegisterDiff DiffRegisters(const Register& before, const Register& after);
 
 // What a write changed of a group's inputs: the meetings it created, the
 // event it recorded, and whether anything else changed (a meeting
-// re-imported, a merge undone), which calls for a replay of the whole group.
+// re-imported, a merge undone), which calls for a replay of the group: from
+// `replay_from`, the earliest date the change reaches (a re-imported
+// meeting's old or new date, an undone merge's effective date), or from the
+// first meeting when that is unknown (a register a migration left empty).
 struct InputChange {
   std::set<std::int64_t> created_meetings;
   std::optional<std::int64_t> recorded_event;
   bool replay = false;
+  std::optional<Date> replay_from;
+  // Calls for a replay from `from`, or from an earlier date already asked.
+  void ReplayFrom(Date from);
 };
 
 // Adds what importing meeting `meeting_id` of group `group_id` did to
 // `changes` (per group): a created meeting is added, an updated one calls for
-// a replay, an unchanged one changes nothing.
+// a replay from the earlier of its dates before (`stored`) and after
+// (`imported`), an unchanged one changes nothing.
 void NoteImported(std::map<std::int64_t, InputChange>& changes, std::int64_t group_id,
-                  std::int64_t meeting_id, ImportOutcome outcome);
+                  std::int64_t meeting_id, ImportOutcome outcome, std::optional<Date> stored,
+                  Date imported);
 
 // A group's stored register as a back end reads it, table by table.
 struct StoredRegisterRows {
@@ -196,7 +204,9 @@ inline constexpr std::string_view kStaleRegisterGroupsSql =
 
 // The register before and after `change`, and the rows that differ: the
 // stored register extended by the change when it is a tail (IsTail), the
-// group replayed otherwise. With PLENARY_REGISTER_REPLAY=always in the
+// group replayed otherwise, from the earliest date the change reaches (the
+// inputs before it applied as the stored register says they went:
+// RegisterReplay::ApplyAllAsBefore). With PLENARY_REGISTER_REPLAY=always in the
 // environment every change replays the group (how the register was kept
 // before it was extended: the property test's reference and the bench's
 // comparison).

@@ -1,6 +1,6 @@
 // The incremental register against its definition. Random histories (meetings
 // imported in random orders and in batches, re-imports of edited meetings,
-// edits, merges, unmerges) are written to two stores of one back end: one
+// some with their date corrected, edits, merges, unmerges) are written to two stores of one back end: one
 // extends its register where it can (store/register_rows.h), the other
 // replays the whole group on every write (PLENARY_REGISTER_REPLAY=always),
 // as the register was kept before. After every step both must hold the same
@@ -167,6 +167,9 @@ class History {
     else
       actions.push_back(NewItem(static_cast<int>(actions.size()) + 1));
     if (Pick(0, 1)) Attend(import.meeting);
+    // Its date corrected, at times: the replay must start from the earlier of
+    // the two dates.
+    if (Pick(0, 1) == 0) import.meeting.date = NextDate(false);
     for (std::size_t i = 0; i < actions.size(); ++i) actions[i].line = static_cast<int>(i) + 1;
     import.source.sha256 = std::to_string(++version_);
     return import;

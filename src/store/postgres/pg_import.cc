@@ -229,10 +229,13 @@ ImportOutcome SaveMeeting(pqxx::transaction_base& tx, const MeetingImport& impor
   const Meeting& meeting = import.meeting;
   Id group_id = EnsureGroup(tx, meeting.key.group);
   pqxx::result stored = tx.exec_params(
-      "SELECT id, source_sha256 FROM meetings WHERE group_id = $1 AND kind = $2 AND number = $3",
+      "SELECT id, source_sha256, date::text FROM meetings "
+      "WHERE group_id = $1 AND kind = $2 AND number = $3",
       group_id, meeting.key.kind, meeting.key.number);
   std::optional<Id> stored_id;
+  std::optional<Date> stored_date;
   if (!stored.empty()) {
+    stored_date = ParseIsoDate(stored[0][2].c_str());
     if (stored[0][1].c_str() == import.source.sha256) return ImportOutcome::kUnchanged;
     stored_id = stored[0][0].as<Id>();
     // An agenda after the minutes of its meeting leaves them (batch_checks.h).
@@ -250,7 +253,7 @@ ImportOutcome SaveMeeting(pqxx::transaction_base& tx, const MeetingImport& impor
   WriteActions(tx, id, meeting.actions);
   IndexMeeting(tx, id);
   ImportOutcome outcome = stored_id ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
-  NoteImported(changes, group_id, id, outcome);
+  NoteImported(changes, group_id, id, outcome, stored_date, meeting.date);
   return outcome;
 }
 

@@ -423,10 +423,16 @@ bool DeleteMergeEvent(pqxx::transaction_base& tx, const ItemAnchor& from,
                       RegisterCache& cache) {
   pqxx::result erased = tx.exec_params(
       "DELETE FROM register_events WHERE kind = 'merge' AND group_id = $1 "
-      "AND other_meeting_id = $2 AND other_position = $3",
+      "AND other_meeting_id = $2 AND other_position = $3 RETURNING effective::text",
       from.group_id, from.meeting_id, from.position);
-  if (erased.affected_rows() == 0) return false;
-  RebuildRegister(tx, from.group_id, cache);
+  InputChange change;
+  for (const pqxx::row& row : erased) {
+    std::optional<Date> effective = ParseIsoDate(row[0].c_str());
+    if (!effective) throw CorruptRow("corrupt database: a register event's date is not a date");
+    change.ReplayFrom(*effective);
+  }
+  if (!change.replay) return false;
+  UpdateRegister(tx, from.group_id, change, cache);
   return true;
 }
 

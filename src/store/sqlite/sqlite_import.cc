@@ -107,15 +107,17 @@ ImportOutcome SaveRoster(SQLite::Database& db, const Roster& roster) {
 struct StoredMeeting {
   Id id = 0;
   std::string sha256;
+  std::optional<Date> date;
 };
 
 std::optional<StoredMeeting> FindMeeting(SQLite::Database& db, Id group_id, const MeetingKey& key) {
   SQLite::Statement query(db,
-                          "SELECT id, source_sha256 FROM meetings "
+                          "SELECT id, source_sha256, date FROM meetings "
                           "WHERE group_id = ? AND kind = ? AND number = ?");
   Bind(query, group_id, key.kind, key.number);
   if (!query.executeStep()) return std::nullopt;
-  return StoredMeeting{query.getColumn(0).getInt64(), query.getColumn(1).getString()};
+  return StoredMeeting{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                       ParseIsoDate(query.getColumn(2).getString())};
 }
 
 // Whether the stored meeting holds attendance or decisions: its minutes.
@@ -264,7 +266,8 @@ ImportOutcome SaveMeeting(SQLite::Database& db, const MeetingImport& import,
   WriteActions(db, id, meeting.actions);
   IndexMeeting(db, id);
   ImportOutcome outcome = stored ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
-  NoteImported(changes, group_id, id, outcome);
+  NoteImported(changes, group_id, id, outcome, stored ? stored->date : std::nullopt,
+               meeting.date);
   return outcome;
 }
 

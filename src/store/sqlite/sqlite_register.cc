@@ -532,10 +532,16 @@ void RecordEvent(SQLite::Database& db, const ItemAnchor& item, const ItemAnchor*
 bool DeleteMergeEvent(SQLite::Database& db, const ItemAnchor& from, RegisterCache& cache) {
   SQLite::Statement erase(db,
                           "DELETE FROM register_events WHERE kind = 'merge' AND group_id = ? "
-                          "AND other_meeting_id = ? AND other_position = ?");
-  Run(erase, from.group_id, from.meeting_id, from.position);
-  if (db.getChanges() == 0) return false;
-  RebuildRegister(db, from.group_id, cache);
+                          "AND other_meeting_id = ? AND other_position = ? RETURNING effective");
+  Bind(erase, from.group_id, from.meeting_id, from.position);
+  InputChange change;
+  while (erase.executeStep()) {
+    std::optional<Date> effective = ParseIsoDate(erase.getColumn(0).getString());
+    if (!effective) throw CorruptRow("corrupt database: a register event's date is not a date");
+    change.ReplayFrom(*effective);
+  }
+  if (!change.replay) return false;
+  UpdateRegister(db, from.group_id, change, cache);
   return true;
 }
 
