@@ -280,11 +280,23 @@ SqlQuery MeetingKeysSql(SqlDialect dialect, std::int64_t group_id) {
 
 SqlQuery OwnerCandidatesSql(SqlDialect dialect, std::int64_t group_id) {
   SqlBuilder b(dialect);
+  const bool sqlite = dialect == SqlDialect::kSqlite;
+  // The list every register update keeps (groups.owner_names, in
+  // OwnerNamesJson's form); a pass over the group's owner rows only where it
+  // is NULL (a restored group, until its next write).
   std::string sql =
+      std::string(sqlite ? "SELECT json_extract(j.value, '$.name'), json_extract(j.value, '$.kind') "
+                           "FROM groups g, json_each(g.owner_names) j "
+                         : "SELECT j->>'name', j->>'kind' "
+                           "FROM groups g, json_array_elements(g.owner_names::json) j ") +
+      "WHERE g.id = " + b.P(group_id) +
+      " AND g.owner_names IS NOT NULL "
+      "UNION ALL "
       "SELECT DISTINCT o.name, o.kind FROM register_items r "
       "JOIN register_item_owners o ON o.item_id = r.id "
       "WHERE r.group_id = " +
-      b.P(group_id) + " AND r.merged_into IS NULL ORDER BY o.name, o.kind";
+      b.P(group_id) + " AND r.merged_into IS NULL AND (SELECT owner_names FROM groups WHERE id = " +
+      b.P(group_id) + ") IS NULL ORDER BY 1, 2";
   return std::move(b).Done(std::move(sql));
 }
 

@@ -76,7 +76,9 @@ SqlQuery GroupSummariesSql(SqlDialect dialect);
 // Columns: group, kind, number of the group's meetings, oldest first.
 SqlQuery MeetingKeysSql(SqlDialect dialect, std::int64_t group_id);
 
-// Columns: name, kind of every owner of the group's items, each once, sorted.
+// Columns: name, kind of every owner of the group's items not merged into
+// another, each once, sorted: groups.owner_names, as register updates keep it
+// (OwnerNamesJson), or a pass over the group's owner rows where it is NULL.
 SqlQuery OwnerCandidatesSql(SqlDialect dialect, std::int64_t group_id);
 
 // The stored owner names among `candidates` that `owner` names (as

@@ -73,6 +73,26 @@ std::optional<std::vector<Owner>> ParseEventOwners(std::string_view text) {
   return owners;
 }
 
+std::string OwnerNamesJson(const Register& reg) {
+  // Once each first (a register has thousands of owner rows and a few
+  // hundred owners), then sorted.
+  std::unordered_map<std::string_view, std::vector<OwnerKind>> kinds;
+  for (const RegisterItem& item : reg.items)
+    if (!item.merged_into)
+      for (const Owner& o : item.state.owners) {
+        std::vector<OwnerKind>& k = kinds[o.name];
+        if (std::find(k.begin(), k.end(), o.kind) == k.end()) k.push_back(o.kind);
+      }
+  std::vector<Owner> owners;
+  for (const auto& [name, ks] : kinds)
+    for (OwnerKind k : ks) owners.push_back({std::string(name), k});
+  std::sort(owners.begin(), owners.end(), [](const Owner& a, const Owner& b) {
+    return std::pair(std::string_view(a.name), OwnerKindName(a.kind)) <
+           std::pair(std::string_view(b.name), OwnerKindName(b.kind));
+  });
+  return EventOwnersJson(owners);
+}
+
 bool IsTail(const RegisterTail& tail, const std::vector<MeetingMentions>& replayed,
             const std::vector<RegisterEvent>& replayed_events) {
   auto after_all = [&](const auto& input) {

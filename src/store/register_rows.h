@@ -58,6 +58,11 @@ std::vector<std::string>* ParticipantList(Meeting& meeting, std::string_view rol
 std::string EventOwnersJson(const std::vector<Owner>& owners);
 std::optional<std::vector<Owner>> ParseEventOwners(std::string_view text);
 
+// groups.owner_names: every owner of the register's items not merged into
+// another, each once, sorted (by name, then kind), in EventOwnersJson's form.
+// A register update stores it; "My items" reads a person's names from it.
+std::string OwnerNamesJson(const Register& reg);
+
 // What a replay needs of a group, as a back end reads it: every meeting's
 // mentions (meetings in id order) and the item each mention belonged to in the
 // previous replay.

@@ -329,6 +329,21 @@ void RegisterPropertyTest::Step(History& history, std::set<std::int64_t>& merged
   return ::testing::AssertionSuccess();
 }
 
+// Whether the owner names the store keeps for the group (groups.owner_names,
+// read by My items) are those of its items not merged into another.
+::testing::AssertionResult OwnerNamesAreCurrent(Store& store) {
+  auto kept = store.OwnerNames("PROP");
+  auto items = store.Actions({false, std::nullopt, std::nullopt});
+  if (!kept.ok() || !items.ok()) return ::testing::AssertionFailure() << "a read failed";
+  std::set<std::string> owners;
+  for (const RegisteredAction& a : *items)
+    if (a.merged_into == 0)
+      for (const Owner& o : a.item.owners) owners.insert(o.name);
+  if (std::vector<std::string>(owners.begin(), owners.end()) != *kept)
+    return ::testing::AssertionFailure() << owners.size() << " owners, " << kept->size() << " kept";
+  return ::testing::AssertionSuccess();
+}
+
 TEST_P(RegisterPropertyTest, EveryStepEndsInTheRegisterAFullReplayMakes) {
   constexpr int kSteps = 60;
   for (unsigned seed : {1u, 2u}) {
@@ -346,6 +361,8 @@ TEST_P(RegisterPropertyTest, EveryStepEndsInTheRegisterAFullReplayMakes) {
             << " differs (" << actual[table].size() << " rows, a replay has " << rows.size()
             << ")";
       ASSERT_TRUE(StoredAttendanceIsCurrent(*incremental_))
+          << "seed " << seed << ", step " << step << " (" << what << ")";
+      ASSERT_TRUE(OwnerNamesAreCurrent(*incremental_))
           << "seed " << seed << ", step " << step << " (" << what << ")";
       ASSERT_TRUE(StoredAttendanceIsCurrent(*replayed_))
           << "seed " << seed << ", step " << step << " (" << what << ")";

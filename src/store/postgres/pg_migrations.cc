@@ -388,6 +388,17 @@ CREATE TABLE attendance_entries (
 );
 )sql";
 
+// groups.owner_names (sqlite/migrations.cc, migration 11, says what for).
+constexpr std::string_view kSchemaV11OwnerNames = R"sql(
+ALTER TABLE groups ADD COLUMN owner_names text;
+UPDATE groups g SET owner_names = (
+  SELECT coalesce(json_agg(json_build_object('name', d.name, 'kind', d.kind)
+                           ORDER BY d.name, d.kind), '[]')::text
+  FROM (SELECT DISTINCT o.name, o.kind FROM register_items r
+        JOIN register_item_owners o ON o.item_id = r.id
+        WHERE r.group_id = g.id AND r.merged_into IS NULL) d);
+)sql";
+
 // The version recorded in the current schema (search_path's first schema):
 // 0 when it has no tables at all.
 int ReadVersion(pqxx::transaction_base& tx) {
@@ -449,6 +460,8 @@ const std::vector<PostgresMigration>& PostgresMigrations() {
        kSchemaV9WorkPlans},
       {10, "the attendance log kept by imports: each meeting's attendance and sub-team",
        kSchemaV10StoredAttendance},
+      {11, "each group's item owners, kept by register updates, for My items",
+       kSchemaV11OwnerNames},
   };
   return migrations;
 }

@@ -5,12 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <pqxx/pqxx>
 
 #include "core/attendance.h"
 #include "pg_test_server.h"
 #include "plenary/site.h"
 #include "store/postgres/pg_migrations.h"
+#include "store/register_rows.h"
 #include "store/store_test_data.h"
 
 namespace plenary {
@@ -42,7 +45,16 @@ class PostgresStoreTest : public ::testing::Test {
   }
 
   // Takes migration 10 off, as a database of an earlier plenary would be.
+  // Takes migration 11 off.
+  void BackToVersion10() {
+    Exec(
+        "ALTER TABLE groups DROP COLUMN owner_names; "
+        "DELETE FROM schema_migrations WHERE version = 11");
+  }
+
+  // Takes migrations 11 and 10 off.
   void BackToVersion9() {
+    BackToVersion10();
     Exec(
         "DROP TABLE attendance_entries, attendance_meetings; "
         "DELETE FROM schema_migrations WHERE version = 10");
@@ -59,6 +71,12 @@ class PostgresStoreTest : public ::testing::Test {
         "DROP TABLE register_match_texts; ALTER TABLE register_items DROP COLUMN awaits_next; "
         "ALTER TABLE groups DROP COLUMN register_token; DELETE FROM schema_migrations WHERE "
         "version = 8");
+  }
+
+  std::string QueryText(const std::string& sql) {
+    pqxx::connection connection(schema_.url());
+    pqxx::read_transaction tx(connection);
+    return tx.exec1(sql)[0].c_str();
   }
 
   std::int64_t QueryInt(const std::string& sql) {
@@ -227,6 +245,49 @@ TEST_F(PostgresStoreTest, MigrationEightReplaysAVersion7RegisterWithItsIds) {
   third.actions[0].status = ActionStatus::kComplete;
   ASSERT_TRUE(store->Import({std::nullopt, {Imported(third, "3")}}).ok());
   EXPECT_EQ(store->Action(before[0].id)->item.status, ActionStatus::kComplete);
+}
+
+// Schema 11 keeps each group's item owners beside its register; a version
+// 10 database gets them on opening, the list a register update writes.
+TEST_F(PostgresStoreTest, Version10GroupsGetTheirOwnerNamesOnOpening) {
+  Meeting first = FullMeeting();
+  first.actions.push_back(
+      Item("Send the draft to the Board", {{"ICANN Board", OwnerKind::kOrganisation}}));
+  {
+    auto store = Open();
+    ASSERT_TRUE(store->Import({Ssr2Roster(), {Imported(first, "1")}}).ok());
+    auto items = store->Actions({});
+    ASSERT_GE(items->size(), 2u);
+    ActionEdit by{std::nullopt, std::nullopt, std::nullopt, "", "tester", D(2030, 1, 1)};
+    auto board = std::find_if(items->begin(), items->end(), [](const RegisteredAction& a) {
+      return a.item.text == "Send the draft to the Board";
+    });
+    ASSERT_NE(board, items->end());
+    std::int64_t into = board == items->begin() ? items->back().id : items->front().id;
+    ASSERT_TRUE(store->MergeActions(into, board->id, by).ok());
+    // ... and given other owners since: the merged item's owner owns nothing.
+    ActionEdit owners{std::nullopt, std::nullopt,
+                      std::vector<Owner>{{"Denise Michel", OwnerKind::kPerson}}, "", "tester",
+                      D(2030, 1, 2)};
+    ASSERT_TRUE(store->EditAction(into, owners).ok());
+  }
+  auto written = ParseEventOwners(QueryText("SELECT owner_names FROM groups"));
+  ASSERT_TRUE(written);
+  BackToVersion10();
+  auto store = Open();
+  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), CurrentPostgresSchemaVersion());
+  auto migrated = ParseEventOwners(QueryText("SELECT owner_names FROM groups"));
+  ASSERT_TRUE(migrated);
+  EXPECT_EQ(*migrated, *written);
+  EXPECT_FALSE(migrated->empty());
+  for (const Owner& o : *migrated) EXPECT_NE(o.name, "ICANN Board");
+  Exec("UPDATE groups SET owner_names = NULL");  // as a restore leaves it
+  auto names = store->OwnerNames("SSR2");
+  ASSERT_TRUE(names.ok());
+  std::vector<std::string> expected;
+  for (const Owner& o : *migrated)
+    if (expected.empty() || expected.back() != o.name) expected.push_back(o.name);
+  EXPECT_EQ(*names, expected);
 }
 
 // Schema 10 stores each meeting's attendance; a version 9 database gets it

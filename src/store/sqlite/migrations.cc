@@ -353,6 +353,20 @@ CREATE TABLE attendance_entries (
 ) WITHOUT ROWID, STRICT;
 )sql";
 
+// Each group's item owners, each once (groups.owner_names, written by every
+// register update beside register_token): "My items" reads a person's names
+// in a group from it instead of a pass over the group's owner rows. Filled
+// here for the registers already stored; NULL (a restored group) is read by
+// that pass until the group's next write.
+constexpr std::string_view kSchemaV11OwnerNames = R"sql(
+ALTER TABLE groups ADD COLUMN owner_names TEXT;
+UPDATE groups SET owner_names = (
+  SELECT json_group_array(json_object('name', name, 'kind', kind)) FROM (
+    SELECT DISTINCT o.name, o.kind FROM register_items r
+    JOIN register_item_owners o ON o.item_id = r.id
+    WHERE r.group_id = groups.id AND r.merged_into IS NULL ORDER BY o.name, o.kind));
+)sql";
+
 int QueryInt(SQLite::Database& db, const char* sql) {
   SQLite::Statement query(db, sql);
   query.executeStep();
@@ -412,6 +426,8 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
        kSchemaV9WorkPlans},
       {10, "the attendance log kept by imports: each meeting's attendance and sub-team",
        kSchemaV10StoredAttendance},
+      {11, "each group's item owners, kept by register updates, for My items",
+       kSchemaV11OwnerNames},
   };
   return migrations;
 }

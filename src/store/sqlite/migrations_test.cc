@@ -4,12 +4,15 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 
 #include "core/attendance.h"
 #include "plenary/site.h"
 #include "plenary/store.h"
+#include "store/register_rows.h"
 #include "store/store_test_data.h"
 
 namespace plenary {
@@ -48,8 +51,16 @@ class MigrationsTest : public ::testing::Test {
     db.exec("INSERT INTO action_owners VALUES (7, 0, 'Staff', 'organisation')");
   }
 
-  // Takes migration 10 off, as a database of an earlier plenary would be.
+  // Takes migration 11 off, as a database of an earlier plenary would be.
+  static void BackToVersion10(SQLite::Database& db) {
+    db.exec(
+        "ALTER TABLE groups DROP COLUMN owner_names; "
+        "DELETE FROM schema_migrations WHERE version = 11");
+  }
+
+  // Takes migrations 11 and 10 off.
   static void BackToVersion9(SQLite::Database& db) {
+    BackToVersion10(db);
     db.exec(
         "DROP TABLE attendance_entries; DROP TABLE attendance_meetings; "
         "DELETE FROM schema_migrations WHERE version = 10");
@@ -244,6 +255,58 @@ TEST_F(MigrationsTest, Version7RegisterIsReplayedWithItsIdsAndThenExtended) {
   auto done = (*store)->Action(before[0].id);
   ASSERT_TRUE(done.ok());
   EXPECT_EQ(done->item.status, ActionStatus::kComplete);
+}
+
+// Schema 11 keeps each group's item owners beside its register; a version
+// 10 database gets them from its stored register when it is opened, the
+// same list a register update writes, and My items reads them.
+TEST_F(MigrationsTest, Version10GroupsGetTheirOwnerNamesOnOpening) {
+  using namespace store_testing;
+  std::string written;
+  {
+    auto store = OpenStore(path_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    Meeting first = FullMeeting();
+    first.actions.push_back(
+        Item("Send the draft to the Board", {{"ICANN Board", OwnerKind::kOrganisation}}));
+    ASSERT_TRUE((*store)->Import({Ssr2Roster(), {Imported(first, "1")}}).ok());
+    auto items = (*store)->Actions({});
+    ASSERT_GE(items->size(), 2u);
+    // An item merged into another: its owners are the other's now.
+    ActionEdit by{std::nullopt, std::nullopt, std::nullopt, "", "tester", D(2030, 1, 1)};
+    auto board = std::find_if(items->begin(), items->end(), [](const RegisteredAction& a) {
+      return a.item.text == "Send the draft to the Board";
+    });
+    ASSERT_NE(board, items->end());
+    std::int64_t into = board == items->begin() ? items->back().id : items->front().id;
+    ASSERT_TRUE((*store)->MergeActions(into, board->id, by).ok());
+    // ... and given other owners since: the merged item's owner owns nothing.
+    ActionEdit owners{std::nullopt, std::nullopt,
+                      std::vector<Owner>{{"Denise Michel", OwnerKind::kPerson}}, "", "tester",
+                      D(2030, 1, 2)};
+    ASSERT_TRUE((*store)->EditAction(into, owners).ok());
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    written = db.execAndGet("SELECT owner_names FROM groups").getString();
+    BackToVersion10(db);
+  }
+  auto store = OpenStore(path_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(),
+            SqliteMigrations().back().version);
+  auto migrated = ParseEventOwners(db.execAndGet("SELECT owner_names FROM groups").getString());
+  ASSERT_TRUE(migrated);
+  EXPECT_EQ(*migrated, *ParseEventOwners(written));
+  EXPECT_FALSE(migrated->empty());
+  for (const Owner& o : *migrated) EXPECT_NE(o.name, "ICANN Board");
+  // A restored group has none until its next write: the owner rows are read.
+  db.exec("UPDATE groups SET owner_names = NULL");
+  auto names = (*store)->OwnerNames("SSR2");
+  ASSERT_TRUE(names.ok());
+  std::vector<std::string> expected;
+  for (const Owner& o : *migrated)
+    if (expected.empty() || expected.back() != o.name) expected.push_back(o.name);
+  EXPECT_EQ(*names, expected);
 }
 
 // Schema 10 stores each meeting's attendance. A version 9 database gets it
