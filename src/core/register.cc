@@ -6,7 +6,6 @@
 #include <set>
 #include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/date.h"
 #include "core/matching.h"
@@ -19,6 +18,14 @@ namespace {
 // Words in more items than this are too common to find candidates by; they
 // still count in the score of candidates found through rarer words.
 constexpr std::size_t kCommonWordItems = 400;
+
+// MatchScore's formula, given the words two wordings have in common.
+double ScoreOfCommon(std::size_t common, std::size_t mention, std::size_t item) {
+  if (common < 3) return 0.0;
+  double overlap = static_cast<double>(common) / static_cast<double>(std::min(mention, item));
+  double dice = 2.0 * static_cast<double>(common) / static_cast<double>(mention + item);
+  return (overlap + dice) / 2.0;
+}
 
 std::string OwnerList(const std::vector<Owner>& owners) {
   if (owners.empty()) return "(unassigned)";
@@ -102,10 +109,16 @@ class RegisterReplay::Impl {
     std::size_t runner_up = 0;
   };
 
-  Match FindMatch(const std::vector<std::string>& words, double threshold, std::size_t limit,
-                  bool review) const;
-  double ScoreItem(std::size_t item, const std::vector<std::string>& words) const;
-  bool HasWording(std::size_t item, const std::vector<std::string>& words) const;
+  // A wording's content words as numbers (the same word, the same number),
+  // sorted, repeats kept: what MatchScore counts, compared as integers.
+  using WordIds = std::vector<std::uint32_t>;
+  // `words` (SortedWords) as numbers; a word no item has is kUnknownWord.
+  WordIds Known(const std::vector<std::string>& words) const;
+  static constexpr std::uint32_t kUnknownWord = UINT32_MAX;
+
+  Match FindMatch(const WordIds& words, double threshold, std::size_t limit, bool review) const;
+  double ScoreItem(std::size_t item, const WordIds& words) const;
+  bool HasWording(std::size_t item, const WordIds& words) const;
   std::size_t Create(const MeetingMentions& meeting, int position);
   void Apply(std::size_t item, const MeetingMentions& meeting, int position);
   void Remember(std::size_t item, const std::string& text);
@@ -117,12 +130,13 @@ class RegisterReplay::Impl {
 
   MatchRules rules_;
   Register reg_;
-  std::vector<std::vector<std::vector<std::string>>> words_;  // per item, per wording
-  // The items each content word is in, once each: how many there are decides
-  // whether a word is too common to find candidates by, so the count must not
-  // depend on the order wordings were added in (a resumed replay adds them
-  // item by item).
-  std::unordered_map<std::string, std::vector<std::size_t>> index_;
+  std::vector<std::vector<WordIds>> words_;  // per item, per wording
+  std::unordered_map<std::string, std::uint32_t> word_ids_;
+  // The items each content word (by its number) is in, once each: how many
+  // there are decides whether a word is too common to find candidates by, so
+  // the count must not depend on the order wordings were added in (a resumed
+  // replay adds them item by item).
+  std::vector<std::vector<std::size_t>> index_;
   std::map<MentionRef, std::size_t> mention_owner_;
   std::vector<std::size_t> due_at_next_;  // items whose awaits_next is set
   std::set<std::size_t> changed_;         // items changed since TakeChanged
@@ -145,13 +159,42 @@ RegisterReplay::Impl::Impl(Register start, const MatchRules& rules)
   }
 }
 
-double Replayer::ScoreItem(std::size_t item, const std::vector<std::string>& words) const {
+namespace {
+
+// MatchScore over word numbers (Replayer::WordIds): the same count, the same
+// formula.
+double MatchScoreOfIds(const std::vector<std::uint32_t>& mention,
+                       const std::vector<std::uint32_t>& item) {
+  std::size_t common = 0;
+  for (auto a = mention.begin(), b = item.begin(); a != mention.end() && b != item.end();) {
+    std::uint32_t x = *a, y = *b;
+    if (x == y) ++common;
+    if (x <= y) ++a;
+    if (x >= y) ++b;
+  }
+  return ScoreOfCommon(common, mention.size(), item.size());
+}
+
+}  // namespace
+
+Replayer::WordIds Replayer::Known(const std::vector<std::string>& words) const {
+  WordIds ids;
+  ids.reserve(words.size());
+  for (const std::string& w : words) {
+    auto it = word_ids_.find(w);
+    ids.push_back(it == word_ids_.end() ? kUnknownWord : it->second);
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+double Replayer::ScoreItem(std::size_t item, const WordIds& words) const {
   double best = 0;
-  for (const auto& wording : words_[item]) best = std::max(best, MatchScore(words, wording));
+  for (const auto& wording : words_[item]) best = std::max(best, MatchScoreOfIds(words, wording));
   return best;
 }
 
-bool Replayer::HasWording(std::size_t item, const std::vector<std::string>& words) const {
+bool Replayer::HasWording(std::size_t item, const WordIds& words) const {
   return !words.empty() &&
          std::find(words_[item].begin(), words_[item].end(), words) != words_[item].end();
 }
@@ -163,15 +206,16 @@ bool Replayer::HasWording(std::size_t item, const std::vector<std::string>& word
 // a new item. A `review` mention whose words are exactly those of one of an
 // item's wordings names it even when they are too few to score ("Greg: follow
 // up [ Cassandra ]" reviewed the next month).
-Replayer::Match Replayer::FindMatch(const std::vector<std::string>& words, double threshold,
-                                    std::size_t limit, bool review) const {
-  std::unordered_set<std::size_t> candidates;
-  for (const std::string& w : words) {
-    auto it = index_.find(w);
-    if (it == index_.end() || it->second.size() > kCommonWordItems) continue;
-    for (std::size_t item : it->second)
-      if (item < limit && !reg_.items[item].merged_into) candidates.insert(item);
+Replayer::Match Replayer::FindMatch(const WordIds& words, double threshold, std::size_t limit,
+                                    bool review) const {
+  std::vector<std::size_t> candidates;
+  for (std::uint32_t w : words) {
+    if (w == kUnknownWord || index_[w].size() > kCommonWordItems) continue;
+    for (std::size_t item : index_[w])
+      if (item < limit && !reg_.items[item].merged_into) candidates.push_back(item);
   }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   for (bool open : {true, false}) {
     if (!open && !review) break;
     std::vector<std::pair<double, std::size_t>> scored;
@@ -203,12 +247,19 @@ void Replayer::Remember(std::size_t item, const std::string& text) {
 }
 
 void Replayer::Index(std::size_t item, const std::string& text) {
-  std::vector<std::string> words = SortedWords(text);
-  for (const std::string& w : words) {
+  WordIds words;
+  for (std::string& w : SortedWords(text)) {
+    auto [it, added] = word_ids_.try_emplace(std::move(w), static_cast<std::uint32_t>(index_.size()));
+    if (added) index_.emplace_back();
+    words.push_back(it->second);
+  }
+  std::sort(words.begin(), words.end());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0 && words[i] == words[i - 1]) continue;
     bool known = std::any_of(words_[item].begin(), words_[item].end(), [&](const auto& wording) {
-      return std::binary_search(wording.begin(), wording.end(), w);
+      return std::binary_search(wording.begin(), wording.end(), words[i]);
     });
-    if (!known) index_[w].push_back(item);
+    if (!known) index_[words[i]].push_back(item);
   }
   words_[item].push_back(std::move(words));
 }
@@ -261,7 +312,7 @@ std::string Replayer::NoteIn(std::size_t item, const ActionItem& mention) const 
   std::size_t naming = 0;
   double best = -1;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
-    double score = ScoreItem(item, SortedWords(sentences[i]));
+    double score = ScoreItem(item, Known(SortedWords(sentences[i])));
     if (score > best) {
       best = score;
       naming = i;
@@ -270,7 +321,7 @@ std::string Replayer::NoteIn(std::size_t item, const ActionItem& mention) const 
   std::string note;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     if (i == naming) continue;
-    if (ScoreItem(item, SortedWords(sentences[i])) >= rules_.review_threshold) continue;
+    if (ScoreItem(item, Known(SortedWords(sentences[i]))) >= rules_.review_threshold) continue;
     std::string folded = FoldName(sentences[i]);
     bool known = std::any_of(
         reg_.items[item].match_texts.begin(), reg_.items[item].match_texts.end(),
@@ -377,7 +428,7 @@ bool Replayer::ApplyMentions(const MeetingMentions& meeting, const Guide* guide)
     } else {
       double threshold = mention.source == ActionSource::kReview ? rules_.review_threshold
                                                                  : rules_.new_row_threshold;
-      match = FindMatch(SortedWords(SplitReviewStatus(mention.text).item), threshold, earlier,
+      match = FindMatch(Known(SortedWords(SplitReviewStatus(mention.text).item)), threshold, earlier,
                         mention.source == ActionSource::kReview);
       bool applies = match.item && !match.ambiguous;
       if (went && *went != (applies ? *match.item : reg_.items.size())) return false;
@@ -479,12 +530,7 @@ double MatchScore(const std::vector<std::string>& mention, const std::vector<std
     if (order <= 0) ++a;
     if (order >= 0) ++b;
   }
-  if (common < 3) return 0.0;
-  double overlap =
-      static_cast<double>(common) / static_cast<double>(std::min(mention.size(), item.size()));
-  double dice =
-      2.0 * static_cast<double>(common) / static_cast<double>(mention.size() + item.size());
-  return (overlap + dice) / 2.0;
+  return ScoreOfCommon(common, mention.size(), item.size());
 }
 
 bool ReplaysBefore(const MeetingMentions& a, const MeetingMentions& b) {
