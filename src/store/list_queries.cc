@@ -6,6 +6,7 @@
 #include "core/date.h"
 #include "core/directory.h"
 #include "store/attendance_rows.h"
+#include "store/register_rows.h"
 
 namespace plenary {
 namespace {
@@ -278,26 +279,26 @@ SqlQuery MeetingKeysSql(SqlDialect dialect, std::int64_t group_id) {
   return std::move(b).Done(std::move(sql));
 }
 
+SqlQuery KeptOwnerNamesSql(SqlDialect dialect, std::int64_t group_id) {
+  SqlBuilder b(dialect);
+  std::string sql = "SELECT owner_names FROM groups WHERE id = " + b.P(group_id);
+  return std::move(b).Done(std::move(sql));
+}
+
 SqlQuery OwnerCandidatesSql(SqlDialect dialect, std::int64_t group_id) {
   SqlBuilder b(dialect);
-  const bool sqlite = dialect == SqlDialect::kSqlite;
-  // The list every register update keeps (groups.owner_names, in
-  // OwnerNamesJson's form); a pass over the group's owner rows only where it
-  // is NULL (a restored group, until its next write).
   std::string sql =
-      std::string(sqlite ? "SELECT json_extract(j.value, '$.name'), json_extract(j.value, '$.kind') "
-                           "FROM groups g, json_each(g.owner_names) j "
-                         : "SELECT j->>'name', j->>'kind' "
-                           "FROM groups g, json_array_elements(g.owner_names::json) j ") +
-      "WHERE g.id = " + b.P(group_id) +
-      " AND g.owner_names IS NOT NULL "
-      "UNION ALL "
       "SELECT DISTINCT o.name, o.kind FROM register_items r "
       "JOIN register_item_owners o ON o.item_id = r.id "
       "WHERE r.group_id = " +
-      b.P(group_id) + " AND r.merged_into IS NULL AND (SELECT owner_names FROM groups WHERE id = " +
-      b.P(group_id) + ") IS NULL ORDER BY 1, 2";
+      b.P(group_id) + " AND r.merged_into IS NULL ORDER BY o.name, o.kind";
   return std::move(b).Done(std::move(sql));
+}
+
+std::vector<Owner> KeptOwnerNames(const std::string& column) {
+  std::optional<std::vector<Owner>> owners = ParseEventOwners(column);
+  if (!owners) throw CorruptRow("corrupt database: groups.owner_names is not a list of owners");
+  return std::move(*owners);
 }
 
 std::vector<std::string> OwnerNamesMatching(const std::optional<Roster>& roster,
@@ -328,13 +329,14 @@ SqlQuery OwnedItemIdsSql(SqlDialect dialect, const std::vector<std::int64_t>& gr
   return std::move(b).Done(std::move(sql));
 }
 
-SqlQuery OwnedItemCountSql(SqlDialect dialect, std::int64_t group_id,
-                           const std::vector<std::string>& names,
-                           std::optional<ActionStatus> status) {
+SqlQuery OwnedItemCountsSql(SqlDialect dialect, const std::vector<std::int64_t>& group_ids,
+                            const std::vector<std::string>& names,
+                            std::optional<ActionStatus> status) {
   SqlBuilder b(dialect);
-  std::string groups = "= " + b.P(group_id);
-  return std::move(b).Done("SELECT count(DISTINCT r.id)" + std::string(kOwnedFrom) +
-                           OwnedWhere(b, dialect, groups, names, status));
+  std::string groups = "IN (" + ListOf(b, group_ids) + ")";
+  return std::move(b).Done("SELECT r.group_id, count(DISTINCT r.id)" + std::string(kOwnedFrom) +
+                           OwnedWhere(b, dialect, groups, names, status) +
+                           " GROUP BY r.group_id");
 }
 
 SqlQuery ItemsByIdSql(SqlDialect dialect, const std::vector<std::int64_t>& ids,
@@ -420,9 +422,11 @@ std::vector<std::pair<std::string, SqlQuery>> ListQueriesForPlans(SqlDialect d,
                                                std::nullopt, 51));
   all.emplace_back("my items after a cursor",
                    OwnedItemIdsSql(d, groups, owners, std::nullopt, true, 7, 51));
-  all.emplace_back("my items counted", OwnedItemCountSql(d, group_id, owners, ActionStatus::kOpen));
+  all.emplace_back("my items counted",
+                   OwnedItemCountsSql(d, groups, owners, ActionStatus::kOpen));
   all.emplace_back("items by id", ItemsByIdSql(d, {3, 5, 8}, false));
   all.emplace_back("groups", GroupSummariesSql(d));
+  all.emplace_back("owner names kept", KeptOwnerNamesSql(d, group_id));
   all.emplace_back("owner names", OwnerCandidatesSql(d, group_id));
   all.emplace_back("meeting keys", MeetingKeysSql(d, group_id));
   return all;

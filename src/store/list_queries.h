@@ -76,10 +76,14 @@ SqlQuery GroupSummariesSql(SqlDialect dialect);
 // Columns: group, kind, number of the group's meetings, oldest first.
 SqlQuery MeetingKeysSql(SqlDialect dialect, std::int64_t group_id);
 
-// Columns: name, kind of every owner of the group's items not merged into
-// another, each once, sorted: groups.owner_names, as register updates keep it
-// (OwnerNamesJson), or a pass over the group's owner rows where it is NULL.
+// A group's owners (every owner of its items not merged into another, each
+// once): first the list register updates keep, groups.owner_names (columns:
+// the list, NULL when not kept, as after a restore), read by KeptOwnerNames;
+// where that is NULL, a pass over the group's owner rows (columns: name,
+// kind, sorted).
+SqlQuery KeptOwnerNamesSql(SqlDialect dialect, std::int64_t group_id);
 SqlQuery OwnerCandidatesSql(SqlDialect dialect, std::int64_t group_id);
+std::vector<Owner> KeptOwnerNames(const std::string& column);  // CorruptRow if not a list
 
 // The stored owner names among `candidates` that `owner` names (as
 // ActionQuery::owner: the group's roster's aliases and initials), each once.
@@ -96,10 +100,12 @@ SqlQuery OwnedItemIdsSql(SqlDialect dialect, const std::vector<std::int64_t>& gr
                          const std::vector<std::string>& names,
                          std::optional<ActionStatus> status, bool newest_first,
                          std::optional<std::int64_t> after, std::size_t limit);
-// Columns: count. How many of those items one group has.
-SqlQuery OwnedItemCountSql(SqlDialect dialect, std::int64_t group_id,
-                           const std::vector<std::string>& names,
-                           std::optional<ActionStatus> status);
+// Columns: group id, count. How many of those items each of `group_ids` has
+// (groups with none give no row): one pass over the names' owner rows, where
+// a count per group read them all once per group.
+SqlQuery OwnedItemCountsSql(SqlDialect dialect, const std::vector<std::int64_t>& group_ids,
+                            const std::vector<std::string>& names,
+                            std::optional<ActionStatus> status);
 // The register item columns (as ActionPageSql's) of the items `ids`, by id.
 SqlQuery ItemsByIdSql(SqlDialect dialect, const std::vector<std::int64_t>& ids,
                       bool newest_first);

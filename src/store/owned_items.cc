@@ -32,16 +32,33 @@ const std::vector<std::string>& OwnerNamesCache::Names(OwnedItemsSource& source,
   return e.names[person] = OwnerNamesMatching(e.roster, group.short_name, e.candidates, person);
 }
 
-std::size_t OwnerNamesCache::Count(OwnedItemsSource& source, SqlDialect dialect,
-                                   const OwnedGroup& group, const std::vector<std::string>& names,
-                                   std::optional<ActionStatus> status) {
-  Entry& e = Current(source, group);
+std::vector<std::size_t> OwnerNamesCache::Counts(OwnedItemsSource& source, SqlDialect dialect,
+                                                 const std::vector<const OwnedGroup*>& groups,
+                                                 const std::vector<std::string>& names,
+                                                 std::optional<ActionStatus> status) {
   std::string key = status ? std::string(ActionStatusName(*status)) : "any";
   for (const std::string& n : names) key += '\x1f' + n;
-  auto found = e.counts.find(key);
-  if (found != e.counts.end()) return found->second;
-  if (e.counts.size() >= kMaxPeople) e.counts.clear();
-  return e.counts[key] = source.Count(OwnedItemCountSql(dialect, group.id, names, status));
+  std::vector<std::size_t> counts(groups.size());
+  std::vector<std::int64_t> missing;
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    Entry& e = Current(source, *groups[i]);
+    auto found = e.counts.find(key);
+    if (found != e.counts.end())
+      counts[i] = found->second;
+    else
+      missing.push_back(groups[i]->id);
+  }
+  if (missing.empty()) return counts;
+  std::map<std::int64_t, std::size_t> read;
+  for (const auto& [group, n] : source.Counts(OwnedItemCountsSql(dialect, missing, names, status)))
+    read[group] = n;
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    if (std::find(missing.begin(), missing.end(), groups[i]->id) == missing.end()) continue;
+    Entry& e = Current(source, *groups[i]);
+    if (e.counts.size() >= kMaxPeople) e.counts.clear();
+    counts[i] = e.counts[key] = read[groups[i]->id];
+  }
+  return counts;
 }
 
 Result<std::optional<std::int64_t>> OwnedPageAfter(const OwnedActionQuery& query,
@@ -59,20 +76,24 @@ ListPage<RegisteredAction> OwnedActionPageOf(OwnedItemsSource& source, OwnerName
   if (Trim(query.person).empty()) return result;
   // The groups asked for, gathered by the names that name the person there:
   // one statement per distinct set of names (usually one).
-  std::map<std::vector<std::string>, std::vector<std::int64_t>> by_names;
-  for (const OwnedGroup& g : source.Groups()) {
+  const std::vector<OwnedGroup> every = source.Groups();
+  std::map<std::vector<std::string>, std::vector<const OwnedGroup*>> by_names;
+  for (const OwnedGroup& g : every) {
     bool asked = std::any_of(query.groups.begin(), query.groups.end(),
                              [&](const std::string& s) { return EqualsNoCase(s, g.short_name); });
     if (!asked) continue;
     const std::vector<std::string>& names = cache.Names(source, g, query.person);
-    if (names.empty()) continue;
-    result.total += cache.Count(source, dialect, g, names, query.status);
-    by_names[names].push_back(g.id);
+    if (!names.empty()) by_names[names].push_back(&g);
   }
+  for (const auto& [names, groups] : by_names)
+    for (std::size_t n : cache.Counts(source, dialect, groups, names, query.status))
+      result.total += n;
   const std::size_t offset = after ? 0 : page.offset;
   std::vector<std::int64_t> ids;
   for (const auto& [names, groups] : by_names) {
-    for (std::int64_t id : source.Ids(OwnedItemIdsSql(dialect, groups, names, query.status,
+    std::vector<std::int64_t> group_ids;
+    for (const OwnedGroup* g : groups) group_ids.push_back(g->id);
+    for (std::int64_t id : source.Ids(OwnedItemIdsSql(dialect, group_ids, names, query.status,
                                                       page.newest_first, after,
                                                       offset + page.limit + 1)))
       ids.push_back(id);

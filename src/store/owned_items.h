@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "plenary/store.h"
@@ -37,7 +38,8 @@ class OwnedItemsSource {
   virtual std::vector<OwnedGroup> Groups() = 0;  // every group (one row each)
   virtual std::vector<Owner> Candidates(std::int64_t group_id) = 0;
   virtual std::optional<Roster> RosterOf(std::int64_t group_id) = 0;
-  virtual std::size_t Count(const SqlQuery& query) = 0;
+  // Rows of (group id, count).
+  virtual std::vector<std::pair<std::int64_t, std::size_t>> Counts(const SqlQuery& query) = 0;
   virtual std::vector<std::int64_t> Ids(const SqlQuery& query) = 0;
   virtual std::vector<RegisteredAction> Items(const SqlQuery& query) = 0;
 };
@@ -59,9 +61,12 @@ class OwnerNamesCache {
   // The stored owner names of `group` that name `person`.
   const std::vector<std::string>& Names(OwnedItemsSource& source, const OwnedGroup& group,
                                         const std::string& person);
-  // How many unmerged items of `group` `names` own, with `status`.
-  std::size_t Count(OwnedItemsSource& source, SqlDialect dialect, const OwnedGroup& group,
-                    const std::vector<std::string>& names, std::optional<ActionStatus> status);
+  // How many unmerged items of each of `groups` `names` own, with `status`,
+  // in the order of `groups`: those not kept are counted in one statement.
+  std::vector<std::size_t> Counts(OwnedItemsSource& source, SqlDialect dialect,
+                                  const std::vector<const OwnedGroup*>& groups,
+                                  const std::vector<std::string>& names,
+                                  std::optional<ActionStatus> status);
 
  private:
   struct Entry {

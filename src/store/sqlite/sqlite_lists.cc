@@ -10,6 +10,25 @@ namespace {
 
 constexpr SqlDialect kDialect = SqlDialect::kSqlite;
 
+// The group's owners: the list its register updates keep, or a pass over
+// its owner rows where there is none (list_queries.h).
+std::vector<Owner> OwnerCandidates(SQLite::Database& db, ListCache& cache, std::int64_t group_id) {
+  SqlQuery kept = KeptOwnerNamesSql(kDialect, group_id);
+  {
+    LentStatement st = cache.statements.Lend(db, kept.sql);
+    BindAll(*st, kept);
+    if (st->executeStep() && !st->getColumn(0).isNull())
+      return KeptOwnerNames(st->getColumn(0).getString());
+  }
+  SqlQuery sql = OwnerCandidatesSql(kDialect, group_id);
+  SQLite::Statement st(db, sql.sql);
+  BindAll(st, sql);
+  std::vector<Owner> owners;
+  while (st.executeStep())
+    owners.push_back({st.getColumn(0).getString(), EnumAt(st.getColumn(1), ParseOwnerKind)});
+  return owners;
+}
+
 }  // namespace
 
 std::size_t CountOf(SQLite::Database& db, ListCache& cache, const SqlQuery& query) {
@@ -41,14 +60,10 @@ std::vector<RegisteredAction> ReadActions(SQLite::Database& db, ListCache& cache
 }
 
 // The stored owner names the query's owner names, with the group's roster.
-std::vector<std::string> OwnerNamesFor(SQLite::Database& db, const GroupRow& group,
-                                       const std::string& short_name, const std::string& owner) {
-  SqlQuery candidates = OwnerCandidatesSql(kDialect, group.id);
-  SQLite::Statement st(db, candidates.sql);
-  BindAll(st, candidates);
-  std::vector<Owner> owners;
-  while (st.executeStep())
-    owners.push_back({st.getColumn(0).getString(), EnumAt(st.getColumn(1), ParseOwnerKind)});
+std::vector<std::string> OwnerNamesFor(SQLite::Database& db, ListCache& cache,
+                                       const GroupRow& group, const std::string& short_name,
+                                       const std::string& owner) {
+  std::vector<Owner> owners = OwnerCandidates(db, cache, group.id);
   std::optional<Roster> roster;
   if (group.has_roster) roster = LoadRoster(db, group.id);
   return OwnerNamesMatching(roster, short_name, owners, owner);
@@ -69,21 +84,19 @@ class SqliteOwnedItems final : public OwnedItemsSource {
     return groups;
   }
   std::vector<Owner> Candidates(std::int64_t group_id) override {
-    SqlQuery sql = OwnerCandidatesSql(kDialect, group_id);
-    LentStatement st = lists_.statements.Lend(db_, sql.sql);
-    BindAll(*st, sql);
-    std::vector<Owner> owners;
-    while (st->executeStep())
-      owners.push_back({st->getColumn(0).getString(), EnumAt(st->getColumn(1), ParseOwnerKind)});
-    return owners;
+    return OwnerCandidates(db_, lists_, group_id);
   }
   std::optional<Roster> RosterOf(std::int64_t group_id) override {
     return LoadRoster(db_, group_id);
   }
-  std::size_t Count(const SqlQuery& query) override {
+  std::vector<std::pair<std::int64_t, std::size_t>> Counts(const SqlQuery& query) override {
     LentStatement st = lists_.statements.Lend(db_, query.sql);
     BindAll(*st, query);
-    return st->executeStep() ? static_cast<std::size_t>(st->getColumn(0).getInt64()) : 0;
+    std::vector<std::pair<std::int64_t, std::size_t>> counts;
+    while (st->executeStep())
+      counts.emplace_back(st->getColumn(0).getInt64(),
+                          static_cast<std::size_t>(st->getColumn(1).getInt64()));
+    return counts;
   }
   std::vector<std::int64_t> Ids(const SqlQuery& query) override {
     LentStatement st = lists_.statements.Lend(db_, query.sql);
@@ -183,7 +196,7 @@ ListPage<RegisteredAction> LoadActionPage(SQLite::Database& db, ListCache& cache
   if (!group) return {};
   cache.Check(db);
   std::vector<std::string> owners;
-  if (query.owner) owners = OwnerNamesFor(db, *group, query.group, *query.owner);
+  if (query.owner) owners = OwnerNamesFor(db, cache, *group, query.group, *query.owner);
   const std::size_t total = CountOf(db, cache, ActionCountSql(kDialect, group->id, query, owners));
   std::vector<RegisteredAction> rows = ReadActions(
       db, cache, ActionPageSql(kDialect, group->id, query, owners, page, after, page.limit + 1));
@@ -274,14 +287,9 @@ std::vector<std::string> LoadOwnerNames(SQLite::Database& db, ListCache& cache,
   cache.Check(db);
   auto cached = cache.owners.find(group->id);
   if (cached != cache.owners.end()) return cached->second;
-  SqlQuery sql = OwnerCandidatesSql(kDialect, group->id);
-  SQLite::Statement rows(db, sql.sql);
-  BindAll(rows, sql);
   std::vector<std::string> names;
-  while (rows.executeStep()) {
-    std::string name = rows.getColumn(0).getString();
-    if (names.empty() || names.back() != name) names.push_back(std::move(name));
-  }
+  for (Owner& o : OwnerCandidates(db, cache, group->id))
+    if (names.empty() || names.back() != o.name) names.push_back(std::move(o.name));
   cache.owners.emplace(group->id, names);
   return names;
 }
