@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -215,6 +216,29 @@ inline Roster RosterWithSubTeams() {
                      {"ICANN Security", std::nullopt, {"Steve Conte"}},
                      {"Future challenges", std::nullopt, {}}};
   return roster;
+}
+
+// FullMeeting with one more item, "Send the draft to the Board" (the ICANN
+// Board's), merged into another item that is then given to Denise Michel:
+// the Board owns only a merged item. For what a group's owner list holds.
+inline void ImportABoardItemMergedAndReassigned(Store& store) {
+  Meeting first = FullMeeting();
+  first.actions.push_back(
+      Item("Send the draft to the Board", {{"ICANN Board", OwnerKind::kOrganisation}}));
+  ASSERT_TRUE(store.Import({Ssr2Roster(), {Imported(first, "1")}}).ok());
+  auto items = store.Actions({});
+  ASSERT_TRUE(items.ok() && items->size() >= 2u);
+  auto board = std::find_if(items->begin(), items->end(), [](const RegisteredAction& a) {
+    return a.item.text == "Send the draft to the Board";
+  });
+  ASSERT_NE(board, items->end());
+  std::int64_t into = board == items->begin() ? items->back().id : items->front().id;
+  ActionEdit by{std::nullopt, std::nullopt, std::nullopt, "", "tester", D(2030, 1, 1)};
+  ASSERT_TRUE(store.MergeActions(into, board->id, by).ok());
+  ActionEdit owners{std::nullopt, std::nullopt,
+                    std::vector<Owner>{{"Denise Michel", OwnerKind::kPerson}}, "", "tester",
+                    D(2030, 1, 2)};
+  ASSERT_TRUE(store.EditAction(into, owners).ok());
 }
 
 }  // namespace plenary::store_testing

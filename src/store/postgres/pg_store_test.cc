@@ -250,27 +250,8 @@ TEST_F(PostgresStoreTest, MigrationEightReplaysAVersion7RegisterWithItsIds) {
 // Schema 11 keeps each group's item owners beside its register; a version
 // 10 database gets them on opening, the list a register update writes.
 TEST_F(PostgresStoreTest, Version10GroupsGetTheirOwnerNamesOnOpening) {
-  Meeting first = FullMeeting();
-  first.actions.push_back(
-      Item("Send the draft to the Board", {{"ICANN Board", OwnerKind::kOrganisation}}));
-  {
-    auto store = Open();
-    ASSERT_TRUE(store->Import({Ssr2Roster(), {Imported(first, "1")}}).ok());
-    auto items = store->Actions({});
-    ASSERT_GE(items->size(), 2u);
-    ActionEdit by{std::nullopt, std::nullopt, std::nullopt, "", "tester", D(2030, 1, 1)};
-    auto board = std::find_if(items->begin(), items->end(), [](const RegisteredAction& a) {
-      return a.item.text == "Send the draft to the Board";
-    });
-    ASSERT_NE(board, items->end());
-    std::int64_t into = board == items->begin() ? items->back().id : items->front().id;
-    ASSERT_TRUE(store->MergeActions(into, board->id, by).ok());
-    // ... and given other owners since: the merged item's owner owns nothing.
-    ActionEdit owners{std::nullopt, std::nullopt,
-                      std::vector<Owner>{{"Denise Michel", OwnerKind::kPerson}}, "", "tester",
-                      D(2030, 1, 2)};
-    ASSERT_TRUE(store->EditAction(into, owners).ok());
-  }
+  ImportABoardItemMergedAndReassigned(*Open());
+  if (HasFatalFailure()) return;
   auto written = ParseEventOwners(QueryText("SELECT owner_names FROM groups"));
   ASSERT_TRUE(written);
   BackToVersion10();

@@ -266,25 +266,8 @@ TEST_F(MigrationsTest, Version10GroupsGetTheirOwnerNamesOnOpening) {
   {
     auto store = OpenStore(path_);
     ASSERT_TRUE(store.ok()) << store.error().message;
-    Meeting first = FullMeeting();
-    first.actions.push_back(
-        Item("Send the draft to the Board", {{"ICANN Board", OwnerKind::kOrganisation}}));
-    ASSERT_TRUE((*store)->Import({Ssr2Roster(), {Imported(first, "1")}}).ok());
-    auto items = (*store)->Actions({});
-    ASSERT_GE(items->size(), 2u);
-    // An item merged into another: its owners are the other's now.
-    ActionEdit by{std::nullopt, std::nullopt, std::nullopt, "", "tester", D(2030, 1, 1)};
-    auto board = std::find_if(items->begin(), items->end(), [](const RegisteredAction& a) {
-      return a.item.text == "Send the draft to the Board";
-    });
-    ASSERT_NE(board, items->end());
-    std::int64_t into = board == items->begin() ? items->back().id : items->front().id;
-    ASSERT_TRUE((*store)->MergeActions(into, board->id, by).ok());
-    // ... and given other owners since: the merged item's owner owns nothing.
-    ActionEdit owners{std::nullopt, std::nullopt,
-                      std::vector<Owner>{{"Denise Michel", OwnerKind::kPerson}}, "", "tester",
-                      D(2030, 1, 2)};
-    ASSERT_TRUE((*store)->EditAction(into, owners).ok());
+    ImportABoardItemMergedAndReassigned(**store);
+    if (HasFatalFailure()) return;
     SQLite::Database db(path_, SQLite::OPEN_READWRITE);
     written = db.execAndGet("SELECT owner_names FROM groups").getString();
     BackToVersion10(db);
