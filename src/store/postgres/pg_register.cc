@@ -28,9 +28,13 @@ GroupMentions LoadGroupMentions(pqxx::transaction_base& tx, Id group_id,
            "SELECT m.id, g.short_name, m.kind, m.number, m.date, a.position, a.text, a.due, "
            "a.status, a.source, a.raised_by, a.raised_by_kind, a.line, a.written_status, "
            "a.due_phrase, a.item_id, o.name, o.kind, a.id "
-           "FROM action_mentions a JOIN meetings m ON m.id = a.meeting_id "
-           "JOIN groups g ON g.id = m.group_id "
-           "LEFT JOIN action_mention_owners o ON o.action_id = a.id "
+           // Meeting by meeting and mention by mention through the keys
+           // (`OFFSET 0`: ItemRowsOfGroup says why): 0.23 -> 0.10 s for a
+           // group of 1,000 meetings among 50.
+           "FROM meetings m JOIN groups g ON g.id = m.group_id CROSS JOIN LATERAL "
+           "(SELECT * FROM action_mentions a WHERE a.meeting_id = m.id OFFSET 0) a "
+           "LEFT JOIN LATERAL "
+           "(SELECT * FROM action_mention_owners o WHERE o.action_id = a.id OFFSET 0) o ON true "
            "WHERE m.group_id = $1 AND ($2::bigint[] IS NULL OR m.id = ANY($2::bigint[])) "
            "ORDER BY m.id, a.position, o.position",
            group_id, listed)) {
@@ -92,6 +96,21 @@ std::vector<MeetingMentions> LoadMeetingKeys(pqxx::transaction_base& tx, Id grou
   return meetings;
 }
 
+// The rows of a group's items in `table` (keyed by item_id), read item by
+// item through the table's key: `OFFSET 0` keeps PostgreSQL from turning
+// this into a join, which it plans as a parallel scan of the whole table
+// hashed against the group's items (the installation's rows, where the
+// group's are wanted: 0.1-0.3 s a table at 50 groups x 20,000 items, against
+// 24-90 ms item by item; one group alone reads 30-60 ms slower this way).
+std::string ItemRowsOfGroup(std::string_view columns, std::string_view table,
+                            std::string_view order) {
+  return fmt::format(
+      "SELECT {} FROM register_items r CROSS JOIN LATERAL "
+      "(SELECT * FROM {} x WHERE x.item_id = r.id OFFSET 0) x WHERE r.group_id = $1 "
+      "ORDER BY {}",
+      columns, table, order);
+}
+
 StoredRegisterRows LoadStoredRows(pqxx::transaction_base& tx, Id group_id) {
   StoredRegisterRows out;
   for (const pqxx::row& row : tx.exec_params(
@@ -101,23 +120,21 @@ StoredRegisterRows LoadStoredRows(pqxx::transaction_base& tx, Id group_id) {
            group_id))
     out.items.push_back({row[0].as<Id>(), row[1].as<Id>(), ActionItemAt(row, 2),
                          TextOrNull(row[11]), IdOrNull(row[12]).value_or(0), row[13].c_str()});
-  for (const pqxx::row& row : tx.exec_params(
-           "SELECT o.item_id, o.name, o.kind FROM register_item_owners o "
-           "JOIN register_items r ON r.id = o.item_id WHERE r.group_id = $1 "
-           "ORDER BY o.item_id, o.position",
-           group_id))
+  for (const pqxx::row& row :
+       tx.exec_params(ItemRowsOfGroup("x.item_id, x.name, x.kind", "register_item_owners",
+                                      "x.item_id, x.position"),
+                      group_id))
     out.owners.push_back({row[0].as<Id>(), OwnerAt(row, 1)});
-  for (const pqxx::row& row : tx.exec_params(
-           "SELECT t.item_id, t.text FROM register_match_texts t "
-           "JOIN register_items r ON r.id = t.item_id WHERE r.group_id = $1 "
-           "ORDER BY t.item_id, t.position",
+  for (const pqxx::row& row :
+       tx.exec_params(
+           ItemRowsOfGroup("x.item_id, x.text", "register_match_texts", "x.item_id, x.position"),
            group_id))
     out.match_texts.push_back({row[0].as<Id>(), row[1].c_str()});
-  for (const pqxx::row& row : tx.exec_params(
-           "SELECT h.item_id, h.meeting_id, h.date, h.event_id, h.change, h.words, h.who "
-           "FROM register_history h JOIN register_items r ON r.id = h.item_id "
-           "WHERE r.group_id = $1 ORDER BY h.item_id, h.position",
-           group_id)) {
+  for (const pqxx::row& row :
+       tx.exec_params(ItemRowsOfGroup("x.item_id, x.meeting_id, x.date, x.event_id, x.change, "
+                                      "x.words, x.who",
+                                      "register_history", "x.item_id, x.position"),
+                      group_id)) {
     StoredRegisterRows::Change c{row[0].as<Id>(), IdOrNull(row[1]), {}};
     c.change.date = DateAt(row[2]);
     c.change.event_id = IdOrNull(row[3]);
@@ -126,9 +143,11 @@ StoredRegisterRows LoadStoredRows(pqxx::transaction_base& tx, Id group_id) {
     c.change.who = row[6].c_str();
     out.history.push_back(std::move(c));
   }
+  // Meeting by meeting, for the same reason (0.3 s -> 24 ms at 50 groups).
   for (const pqxx::row& row : tx.exec_params(
-           "SELECT a.item_id, a.meeting_id, a.position FROM action_mentions a "
-           "JOIN meetings m ON m.id = a.meeting_id WHERE m.group_id = $1 AND a.item_id IS NOT NULL",
+           "SELECT a.item_id, a.meeting_id, a.position FROM meetings m CROSS JOIN LATERAL "
+           "(SELECT * FROM action_mentions a WHERE a.meeting_id = m.id OFFSET 0) a "
+           "WHERE m.group_id = $1 AND a.item_id IS NOT NULL",
            group_id))
     out.mentions.push_back({row[0].as<Id>(), {row[1].as<Id>(), row[2].as<int>()}});
   for (const pqxx::row& row : tx.exec_params(
