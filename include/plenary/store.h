@@ -73,6 +73,9 @@ struct ActionQuery {
   std::optional<Date> overdue_as_of;
   // Only items of this group (short name, compared without regard to ASCII case).
   std::optional<std::string> group;
+  // Each item with its history, as Action gives it: read for all the items
+  // at once, where an Action per item is a round trip per item.
+  bool with_history = false;
 };
 
 // Lists read a page at a time: filtered, sorted, counted and cut in the

@@ -75,12 +75,8 @@ Result<GroupRegisters> LoadGroup(Store& store, const std::string& name,
   r.roster = std::move(*roster);
   for (const Meeting& m : all_meetings)
     if (EqualsNoCase(m.key.group, name)) r.meetings.push_back(m);
-  for (const RegisteredAction& a : all_actions) {
-    if (!OfGroup(a, name) || a.merged_into != 0) continue;
-    auto full = store.Action(a.id);  // Actions() leaves the history out
-    if (!full) return full.error();
-    r.actions.push_back(std::move(*full));
-  }
+  for (const RegisteredAction& a : all_actions)  // read with their histories
+    if (OfGroup(a, name) && a.merged_into == 0) r.actions.push_back(a);
   for (const RegisteredDecision& d : all_decisions)
     if (EqualsNoCase(d.meeting.group, name)) r.decisions.push_back(d);
   auto workplan = store.FindWorkPlan(name);
@@ -131,6 +127,7 @@ Result<GroupRegisters> LoadOneGroup(Store& store, const std::string& group, Date
   if (!meetings) return meetings.error();
   ActionQuery of_group;
   of_group.group = *name;
+  of_group.with_history = true;
   auto actions = store.Actions(of_group);
   if (!actions) return actions.error();
   auto decisions = AllPages<RegisteredDecision>(
@@ -155,7 +152,9 @@ Result<std::vector<GroupRegisters>> LoadRegisters(Store& store,
   if (!meetings) return meetings.error();
   auto rosters = store.Rosters();
   if (!rosters) return rosters.error();
-  auto actions = store.Actions(ActionQuery{});
+  ActionQuery every;
+  every.with_history = true;
+  auto actions = store.Actions(every);
   if (!actions) return actions.error();
   auto decisions = store.Decisions();
   if (!decisions) return decisions.error();

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <utility>
 
@@ -356,22 +357,32 @@ std::vector<RegisteredAction> ReadItems(const pqxx::result& rows) {
   return items;
 }
 
+// A history row's columns, from column 1 on (column 0: the item's id).
+constexpr std::string_view kHistoryColumns =
+    "SELECT h.item_id, h.date, hg.short_name, hm.kind, hm.number, h.event_id, h.change, "
+    "h.words, h.who ";
+constexpr std::string_view kHistoryNames =
+    "LEFT JOIN meetings hm ON hm.id = h.meeting_id "
+    "LEFT JOIN groups hg ON hg.id = hm.group_id ";
+
+ActionChange HistoryAt(const pqxx::row& row) {
+  ActionChange c;
+  c.date = DateAt(row[1]);
+  if (!row[2].is_null()) c.meeting = MeetingKey{row[2].c_str(), row[3].c_str(), row[4].as<int>()};
+  c.event_id = IdOrNull(row[5]);
+  c.change = row[6].c_str();
+  c.words = row[7].c_str();
+  c.who = row[8].c_str();
+  return c;
+}
+
 std::vector<ActionChange> LoadHistory(pqxx::transaction_base& tx, std::int64_t id) {
   std::vector<ActionChange> history;
-  for (const pqxx::row& row : tx.exec_params(
-           "SELECT h.date, g.short_name, m.kind, m.number, h.event_id, h.change, h.words, h.who "
-           "FROM register_history h LEFT JOIN meetings m ON m.id = h.meeting_id "
-           "LEFT JOIN groups g ON g.id = m.group_id WHERE h.item_id = $1 ORDER BY h.position",
-           id)) {
-    ActionChange c;
-    c.date = DateAt(row[0]);
-    if (!row[1].is_null()) c.meeting = MeetingKey{row[1].c_str(), row[2].c_str(), row[3].as<int>()};
-    c.event_id = IdOrNull(row[4]);
-    c.change = row[5].c_str();
-    c.words = row[6].c_str();
-    c.who = row[7].c_str();
-    history.push_back(std::move(c));
-  }
+  for (const pqxx::row& row :
+       tx.exec_params(std::string(kHistoryColumns) + "FROM register_history h " +
+                          std::string(kHistoryNames) + "WHERE h.item_id = $1 ORDER BY h.position",
+                      id))
+    history.push_back(HistoryAt(row));
   return history;
 }
 
@@ -379,23 +390,39 @@ std::vector<ActionChange> LoadHistory(pqxx::transaction_base& tx, std::int64_t i
 
 std::vector<RegisteredAction> LoadRegisterItems(pqxx::transaction_base& tx,
                                                 const ActionQuery& query) {
-  std::string sql(kItemColumns);
-  sql += "WHERE r.merged_into IS NULL";
+  std::string where = "WHERE r.merged_into IS NULL";
   if (query.overdue_as_of)
-    sql += " AND r.status = 'open' AND r.due < $1";
+    where += " AND r.status = 'open' AND r.due < $1";
   else if (query.open_only)
-    sql += " AND r.status = 'open'";
+    where += " AND r.status = 'open'";
   // Only the group's items (SQLite's LoadRegisterItems does the same).
   if (query.group)
-    sql += query.overdue_as_of ? " AND g.short_name_key = lower($2)"
-                               : " AND g.short_name_key = lower($1)";
-  sql += " ORDER BY m.date, r.group_id, r.replay_position, o.position";
-  if (query.overdue_as_of && query.group)
-    return ReadItems(tx.exec_params(sql, FormatIsoDate(*query.overdue_as_of), *query.group));
-  if (query.overdue_as_of)
-    return ReadItems(tx.exec_params(sql, FormatIsoDate(*query.overdue_as_of)));
-  if (query.group) return ReadItems(tx.exec_params(sql, *query.group));
-  return ReadItems(tx.exec(sql));
+    where += query.overdue_as_of ? " AND g.short_name_key = lower($2)"
+                                 : " AND g.short_name_key = lower($1)";
+  auto exec = [&](const std::string& sql) {
+    if (query.overdue_as_of && query.group)
+      return tx.exec_params(sql, FormatIsoDate(*query.overdue_as_of), *query.group);
+    if (query.overdue_as_of) return tx.exec_params(sql, FormatIsoDate(*query.overdue_as_of));
+    if (query.group) return tx.exec_params(sql, *query.group);
+    return tx.exec(sql);
+  };
+  std::vector<RegisteredAction> items = ReadItems(
+      exec(std::string(kItemColumns) + where +
+           " ORDER BY m.date, r.group_id, r.replay_position, o.position"));
+  if (!query.with_history) return items;
+  // The histories of the same items, in one statement, item by item through
+  // the history's key (ItemRowsOfGroup says why).
+  std::unordered_map<std::int64_t, std::size_t> at;
+  for (std::size_t i = 0; i < items.size(); ++i) at.emplace(items[i].id, i);
+  for (const pqxx::row& row :
+       exec(std::string(kHistoryColumns) +
+            "FROM register_items r JOIN groups g ON g.id = r.group_id CROSS JOIN LATERAL "
+            "(SELECT * FROM register_history x WHERE x.item_id = r.id OFFSET 0) h " +
+            std::string(kHistoryNames) + where + " ORDER BY h.item_id, h.position")) {
+    auto found = at.find(row[0].as<std::int64_t>());
+    if (found != at.end()) items[found->second].history.push_back(HistoryAt(row));
+  }
+  return items;
 }
 
 std::vector<RegisteredAction> ReadRegisterItems(const pqxx::result& rows) {

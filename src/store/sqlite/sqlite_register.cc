@@ -431,48 +431,76 @@ std::vector<RegisteredAction> ReadItems(SQLite::Statement& rows) {
   return items;
 }
 
-// `rows` prepared from kHistorySql.
-constexpr const char* kHistorySql =
-    "SELECT h.date, g.short_name, m.kind, m.number, h.event_id, h.change, "
-    "h.words, h.who FROM register_history h "
-    "LEFT JOIN meetings m ON m.id = h.meeting_id "
-    "LEFT JOIN groups g ON g.id = m.group_id "
-    "WHERE h.item_id = ? ORDER BY h.position";
+// A history row's columns, from column 1 on (column 0: the item's id).
+constexpr std::string_view kHistoryColumns =
+    "SELECT h.item_id, h.date, hg.short_name, hm.kind, hm.number, h.event_id, h.change, "
+    "h.words, h.who ";
+constexpr std::string_view kHistoryNames =
+    "LEFT JOIN meetings hm ON hm.id = h.meeting_id "
+    "LEFT JOIN groups hg ON hg.id = hm.group_id ";
+
+// One item's history; LoadHistory reads it.
+const std::string& HistorySql() {
+  static const std::string sql = std::string(kHistoryColumns) + "FROM register_history h " +
+                                 std::string(kHistoryNames) +
+                                 "WHERE h.item_id = ? ORDER BY h.position";
+  return sql;
+}
+
+ActionChange HistoryAt(SQLite::Statement& rows) {
+  ActionChange c;
+  c.date = DateAt(rows.getColumn(1));
+  if (!rows.getColumn(2).isNull())
+    c.meeting = MeetingKey{rows.getColumn(2).getString(), rows.getColumn(3).getString(),
+                           rows.getColumn(4).getInt()};
+  if (!rows.getColumn(5).isNull()) c.event_id = rows.getColumn(5).getInt64();
+  c.change = rows.getColumn(6).getString();
+  c.words = rows.getColumn(7).getString();
+  c.who = rows.getColumn(8).getString();
+  return c;
+}
 
 std::vector<ActionChange> LoadHistory(SQLite::Statement& rows, std::int64_t id) {
   Bind(rows, id);
   std::vector<ActionChange> history;
-  while (rows.executeStep()) {
-    ActionChange c;
-    c.date = DateAt(rows.getColumn(0));
-    if (!rows.getColumn(1).isNull())
-      c.meeting = MeetingKey{rows.getColumn(1).getString(), rows.getColumn(2).getString(),
-                             rows.getColumn(3).getInt()};
-    if (!rows.getColumn(4).isNull()) c.event_id = rows.getColumn(4).getInt64();
-    c.change = rows.getColumn(5).getString();
-    c.words = rows.getColumn(6).getString();
-    c.who = rows.getColumn(7).getString();
-    history.push_back(std::move(c));
-  }
+  while (rows.executeStep()) history.push_back(HistoryAt(rows));
   return history;
 }
 
 }  // namespace
 
 std::vector<RegisteredAction> LoadRegisterItems(SQLite::Database& db, const ActionQuery& query) {
-  std::string sql(kItemColumns);
-  sql += "WHERE r.merged_into IS NULL";
+  std::string where = "WHERE r.merged_into IS NULL";
   if (query.overdue_as_of)
-    sql += " AND r.status = 'open' AND r.due < ?";
+    where += " AND r.status = 'open' AND r.due < ?";
   else if (query.open_only)
-    sql += " AND r.status = 'open'";
-  if (query.group) sql += " AND g.short_name = ?";  // the column's collation is NOCASE
-  sql += " ORDER BY m.date, r.group_id, r.replay_position, o.position";
-  SQLite::Statement rows(db, sql);
-  int parameter = 1;
-  if (query.overdue_as_of) rows.bind(parameter++, FormatIsoDate(*query.overdue_as_of));
-  if (query.group) rows.bind(parameter++, *query.group);
-  return ReadItems(rows);
+    where += " AND r.status = 'open'";
+  if (query.group) where += " AND g.short_name = ?";  // the column's collation is NOCASE
+  auto bind = [&](SQLite::Statement& st) {
+    int parameter = 1;
+    if (query.overdue_as_of) st.bind(parameter++, FormatIsoDate(*query.overdue_as_of));
+    if (query.group) st.bind(parameter++, *query.group);
+  };
+  SQLite::Statement rows(
+      db, std::string(kItemColumns) + where +
+              " ORDER BY m.date, r.group_id, r.replay_position, o.position");
+  bind(rows);
+  std::vector<RegisteredAction> items = ReadItems(rows);
+  if (!query.with_history) return items;
+  // The histories of the same items, in one statement.
+  std::unordered_map<std::int64_t, std::size_t> at;
+  for (std::size_t i = 0; i < items.size(); ++i) at.emplace(items[i].id, i);
+  SQLite::Statement history(
+      db, std::string(kHistoryColumns) +
+              "FROM register_items r JOIN groups g ON g.id = r.group_id "
+              "JOIN register_history h ON h.item_id = r.id " +
+              std::string(kHistoryNames) + where + " ORDER BY h.item_id, h.position");
+  bind(history);
+  while (history.executeStep()) {
+    auto found = at.find(history.getColumn(0).getInt64());
+    if (found != at.end()) items[found->second].history.push_back(HistoryAt(history));
+  }
+  return items;
 }
 
 std::optional<RegisteredAction> LoadRegisterItem(SQLite::Database& db, std::int64_t id,
@@ -490,10 +518,10 @@ std::optional<RegisteredAction> LoadRegisterItem(SQLite::Database& db, std::int6
   }
   if (items.empty()) return std::nullopt;
   if (statements) {
-    LentStatement rows = statements->Lend(db, kHistorySql);
+    LentStatement rows = statements->Lend(db, HistorySql());
     items.front().history = LoadHistory(*rows, id);
   } else {
-    SQLite::Statement rows(db, kHistorySql);
+    SQLite::Statement rows(db, HistorySql());
     items.front().history = LoadHistory(rows, id);
   }
   return std::move(items.front());
