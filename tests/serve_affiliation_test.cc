@@ -106,6 +106,9 @@ TEST_F(ServeAffiliationTest, ReportBackForAnAffiliationAndPeriod) {
   EXPECT_EQ(all["decisions"].size(), 2u);
 
   EXPECT_EQ(Get("/api/v1/groups/AFF/report-back?affiliation=GAC", member_).status, 404);
+  auto nobody = Get("/g/AFF/report-back?affiliation=GAC", member_);
+  EXPECT_EQ(nobody.status, 404);
+  EXPECT_NE(nobody.body.find("<h1>Not found</h1>"), std::string::npos) << nobody.body;
   EXPECT_EQ(Get("/api/v1/groups/AFF/report-back", member_).status, 400);
   EXPECT_EQ(Get("/api/v1/groups/AFF/report-back?affiliation=GNSO&month=11", member_).status, 400);
 }

@@ -60,4 +60,26 @@ Result<ReportBack> BuildReportBack(const GroupRegisters& r, const std::string& a
   return report;
 }
 
+Status CheckAppointed(Store& store, const std::string& group, const std::string& affiliation) {
+  auto roster = store.FindRoster(group);
+  if (!roster) return roster.error();
+  if (!*roster) return Status::Ok();  // no roster: BuildReportBack says so, with the group's name
+  GroupRegisters appointing;
+  appointing.group = (*roster)->group.short_name;
+  appointing.roster = std::move(*roster);
+  auto found = BuildReportBack(appointing, affiliation, Date{}, Date{});
+  if (!found) return found.error();
+  return Status::Ok();
+}
+
+Result<ReportBack> ReadReportBack(Store& store, const std::string& group,
+                                  const std::string& affiliation, Date from, Date to,
+                                  Date today) {
+  if (Status appointed = CheckAppointed(store, group, affiliation); !appointed)
+    return appointed.error();
+  auto registers = LoadRegisters(store, group, today);
+  if (!registers) return registers.error();
+  return BuildReportBack(registers->at(0), affiliation, from, to);
+}
+
 }  // namespace plenary

@@ -11,6 +11,7 @@
 
 #include "core/attendance.h"
 #include "plenary/model.h"
+#include "plenary/store.h"
 #include "publish/registers.h"
 
 namespace plenary {
@@ -33,5 +34,16 @@ struct ReportBack {
 // affiliation (compared folded), or the group has no roster.
 Result<ReportBack> BuildReportBack(const GroupRegisters& registers, const std::string& affiliation,
                                    Date from, Date to);
+
+// BuildReportBack's NotFound when `group`'s roster appoints nobody by
+// `affiliation`, decided from the roster alone: before the group's items are
+// read (a group's whole register, for an affiliation nobody has).
+Status CheckAppointed(Store& store, const std::string& group, const std::string& affiliation);
+
+// CheckAppointed, then BuildReportBack over `group`'s registers
+// (LoadRegisters).
+Result<ReportBack> ReadReportBack(Store& store, const std::string& group,
+                                  const std::string& affiliation, Date from, Date to,
+                                  Date today);
 
 }  // namespace plenary

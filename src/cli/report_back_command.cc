@@ -206,9 +206,8 @@ int RunReportBack(const CliContext& ctx, const ReportBackCommand& command) {
   }
   auto store = OpenExistingStore(ctx);
   if (!store.ok()) return Fail(ctx, store.error());
-  auto registers = LoadRegisters(**store, c.group, ctx.today);
-  if (!registers.ok()) return Fail(ctx, registers.error());
-  auto report = BuildReportBack(registers->at(0), c.affiliation, period->from, period->to);
+  auto report = ReadReportBack(**store, c.group, c.affiliation, period->from, period->to,
+                               ctx.today);
   if (!report.ok()) return Fail(ctx, report.error());
   if (c.send) return SendReport(ctx, c, *report, *period);
   if (c.json) {

@@ -108,10 +108,8 @@ HttpResponse ShowReportBack(RouteCall& call) {
   if (!period.ok()) return ErrorResponse(period.error());
   auto group = VisibleGroup(call, call.Param("group"));
   if (!group.ok()) return ErrorResponse(group.error());
-  auto registers = LoadRegisters(call.store(), *group, Today());
-  if (!registers.ok()) return ErrorResponse(registers.error());
   const Period p = period->value_or(AllMeetings());
-  auto report = BuildReportBack(registers->at(0), *affiliation, p.from, p.to);
+  auto report = ReadReportBack(call.store(), *group, *affiliation, p.from, p.to, Today());
   if (!report.ok()) return ErrorResponse(report.error());
   return CacheableJson(call.request,
                        JsonResponse(200, ReportBackJson(*report, p, SeesAddresses(call, *group))));

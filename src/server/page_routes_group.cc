@@ -325,6 +325,8 @@ HttpResponse ReportBackPage(RouteCall& call) {
   const std::string* affiliation = FindParam(call.request.query, "affiliation");
   if (!affiliation || affiliation->empty())
     return Redirect(pages::AffiliationViewPath(*group, shown));
+  if (Status appointed = CheckAppointed(call.store(), *group, *affiliation); !appointed.ok())
+    return ErrorPage(call, appointed.error());
   auto registers = LoadRegisters(call.store(), *group, today);
   if (!registers.ok()) return ErrorPage(call, registers.error());
   auto report = BuildReportBack(registers->at(0), *affiliation, shown.from, shown.to);
