@@ -207,6 +207,16 @@ inline constexpr std::string_view kStaleRegisterGroupsSql =
     "WHERE m.group_id = g.id) AND "
     "NOT EXISTS (SELECT 1 FROM register_items r WHERE r.group_id = g.id) ORDER BY g.id";
 
+// An item's history as both back ends read it (Store::Action, and
+// ActionQuery::with_history): the columns of register_history h, from column
+// 1 on (column 0: the item's id), and the joins that name each row's meeting.
+inline constexpr std::string_view kHistoryColumns =
+    "SELECT h.item_id, h.date, hg.short_name, hm.kind, hm.number, h.event_id, h.change, "
+    "h.words, h.who ";
+inline constexpr std::string_view kHistoryNames =
+    "LEFT JOIN meetings hm ON hm.id = h.meeting_id "
+    "LEFT JOIN groups hg ON hg.id = hm.group_id ";
+
 // The register before and after `change`, and the rows that differ: the
 // stored register extended by the change when it is a tail (IsTail), the
 // group replayed otherwise, from the earliest date the change reaches (the

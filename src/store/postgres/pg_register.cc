@@ -357,14 +357,6 @@ std::vector<RegisteredAction> ReadItems(const pqxx::result& rows) {
   return items;
 }
 
-// A history row's columns, from column 1 on (column 0: the item's id).
-constexpr std::string_view kHistoryColumns =
-    "SELECT h.item_id, h.date, hg.short_name, hm.kind, hm.number, h.event_id, h.change, "
-    "h.words, h.who ";
-constexpr std::string_view kHistoryNames =
-    "LEFT JOIN meetings hm ON hm.id = h.meeting_id "
-    "LEFT JOIN groups hg ON hg.id = hm.group_id ";
-
 ActionChange HistoryAt(const pqxx::row& row) {
   ActionChange c;
   c.date = DateAt(row[1]);

@@ -431,14 +431,6 @@ std::vector<RegisteredAction> ReadItems(SQLite::Statement& rows) {
   return items;
 }
 
-// A history row's columns, from column 1 on (column 0: the item's id).
-constexpr std::string_view kHistoryColumns =
-    "SELECT h.item_id, h.date, hg.short_name, hm.kind, hm.number, h.event_id, h.change, "
-    "h.words, h.who ";
-constexpr std::string_view kHistoryNames =
-    "LEFT JOIN meetings hm ON hm.id = h.meeting_id "
-    "LEFT JOIN groups hg ON hg.id = hm.group_id ";
-
 // One item's history; LoadHistory reads it.
 const std::string& HistorySql() {
   static const std::string sql = std::string(kHistoryColumns) + "FROM register_history h " +
