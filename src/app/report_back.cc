@@ -25,24 +25,34 @@ bool OwnedBy(const RegisteredAction& a, const std::vector<std::string>& people) 
   });
 }
 
-}  // namespace
-
-Result<ReportBack> BuildReportBack(const GroupRegisters& r, const std::string& affiliation,
-                                   Date from, Date to) {
-  ReportBack report{r.group, "", from, to, {}, std::nullopt, {}, {}, {}, {}, {}};
-  if (r.roster) {
-    for (const Person& p : r.roster->people) {
+// The report's head: who `roster` has appointed by `affiliation` and its
+// contact, or NotFound when nobody (or when there is no roster).
+Result<ReportBack> Appointed(const std::string& group, const Roster* roster,
+                             const std::string& affiliation, Date from, Date to) {
+  ReportBack report{group, "", from, to, {}, std::nullopt, {}, {}, {}, {}, {}};
+  if (roster) {
+    for (const Person& p : roster->people) {
       if (p.role != Role::kMember && p.role != Role::kLiaison) continue;
       if (p.affiliation.empty() || FoldName(p.affiliation) != FoldName(affiliation)) continue;
       if (report.affiliation.empty()) report.affiliation = p.affiliation;
       report.appointees.push_back(p.name);
     }
-    for (const OrganisationAddress& o : r.roster->organisations)
+    for (const OrganisationAddress& o : roster->organisations)
       if (FoldName(o.name) == FoldName(affiliation)) report.contact = o.email;
   }
   if (report.appointees.empty())
     return Error::NotFound(fmt::format(
-        "no member of {} is appointed by '{}' (the roster's affiliation:)", r.group, affiliation));
+        "no member of {} is appointed by '{}' (the roster's affiliation:)", group, affiliation));
+  return report;
+}
+
+}  // namespace
+
+Result<ReportBack> BuildReportBack(const GroupRegisters& r, const std::string& affiliation,
+                                   Date from, Date to) {
+  auto head = Appointed(r.group, r.roster ? &*r.roster : nullptr, affiliation, from, to);
+  if (!head) return head.error();
+  ReportBack& report = *head;
   for (const RegisteredDecision& d : r.decisions)
     if (Within(d.meeting_date, from, to)) report.decisions.push_back(d);
   for (const RegisteredAction& a : r.actions) {
@@ -57,18 +67,15 @@ Result<ReportBack> BuildReportBack(const GroupRegisters& r, const std::string& a
     if (std::find(report.appointees.begin(), report.appointees.end(), p.name) !=
         report.appointees.end())
       report.attendance.push_back(std::move(p));
-  return report;
+  return head;
 }
 
 Status CheckAppointed(Store& store, const std::string& group, const std::string& affiliation) {
   auto roster = store.FindRoster(group);
   if (!roster) return roster.error();
   if (!*roster) return Status::Ok();  // no roster: BuildReportBack says so, with the group's name
-  GroupRegisters appointing;
-  appointing.group = (*roster)->group.short_name;
-  appointing.roster = std::move(*roster);
-  auto found = BuildReportBack(appointing, affiliation, Date{}, Date{});
-  if (!found) return found.error();
+  auto head = Appointed((*roster)->group.short_name, &**roster, affiliation, Date{}, Date{});
+  if (!head) return head.error();
   return Status::Ok();
 }
 

@@ -90,7 +90,7 @@ class RegisterReplay::Impl {
   };
 
   void ApplyMeeting(const MeetingMentions& meeting) { ApplyMentions(meeting, nullptr); }
-  // False when `guide` does not fit the meeting (GuidedReplay).
+  // False when `guide` does not fit the meeting (ApplyAllAsBefore).
   bool ApplyMentions(const MeetingMentions& meeting, const Guide* guide);
   void ApplyEvent(const RegisterEvent& event);
   const Register& Current() const { return reg_; }

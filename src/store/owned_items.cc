@@ -39,24 +39,25 @@ std::vector<std::size_t> OwnerNamesCache::Counts(OwnedItemsSource& source, SqlDi
   std::string key = status ? std::string(ActionStatusName(*status)) : "any";
   for (const std::string& n : names) key += '\x1f' + n;
   std::vector<std::size_t> counts(groups.size());
-  std::vector<std::int64_t> missing;
+  std::map<std::int64_t, std::pair<std::size_t, Entry*>> missing;  // by group id: where, entry
   for (std::size_t i = 0; i < groups.size(); ++i) {
     Entry& e = Current(source, *groups[i]);
     auto found = e.counts.find(key);
     if (found != e.counts.end())
       counts[i] = found->second;
     else
-      missing.push_back(groups[i]->id);
+      missing[groups[i]->id] = {i, &e};
   }
   if (missing.empty()) return counts;
-  std::map<std::int64_t, std::size_t> read;
-  for (const auto& [group, n] : source.Counts(OwnedItemCountsSql(dialect, missing, names, status)))
+  std::vector<std::int64_t> ids;
+  for (const auto& [id, where] : missing) ids.push_back(id);
+  std::map<std::int64_t, std::size_t> read;  // groups with none give no row
+  for (const auto& [group, n] : source.Counts(OwnedItemCountsSql(dialect, ids, names, status)))
     read[group] = n;
-  for (std::size_t i = 0; i < groups.size(); ++i) {
-    if (std::find(missing.begin(), missing.end(), groups[i]->id) == missing.end()) continue;
-    Entry& e = Current(source, *groups[i]);
+  for (const auto& [id, where] : missing) {
+    Entry& e = *where.second;
     if (e.counts.size() >= kMaxPeople) e.counts.clear();
-    counts[i] = e.counts[key] = read[groups[i]->id];
+    counts[where.first] = e.counts[key] = read[id];
   }
   return counts;
 }
