@@ -80,8 +80,7 @@ Status CheckAppointed(Store& store, const std::string& group, const std::string&
 }
 
 Result<ReportBack> ReadReportBack(Store& store, const std::string& group,
-                                  const std::string& affiliation, Date from, Date to,
-                                  Date today) {
+                                  const std::string& affiliation, Date from, Date to, Date today) {
   if (Status appointed = CheckAppointed(store, group, affiliation); !appointed)
     return appointed.error();
   auto registers = LoadRegisters(store, group, today);

@@ -43,7 +43,6 @@ Status CheckAppointed(Store& store, const std::string& group, const std::string&
 // CheckAppointed, then BuildReportBack over `group`'s registers
 // (LoadRegisters).
 Result<ReportBack> ReadReportBack(Store& store, const std::string& group,
-                                  const std::string& affiliation, Date from, Date to,
-                                  Date today);
+                                  const std::string& affiliation, Date from, Date to, Date today);
 
 }  // namespace plenary

@@ -206,8 +206,8 @@ int RunReportBack(const CliContext& ctx, const ReportBackCommand& command) {
   }
   auto store = OpenExistingStore(ctx);
   if (!store.ok()) return Fail(ctx, store.error());
-  auto report = ReadReportBack(**store, c.group, c.affiliation, period->from, period->to,
-                               ctx.today);
+  auto report =
+      ReadReportBack(**store, c.group, c.affiliation, period->from, period->to, ctx.today);
   if (!report.ok()) return Fail(ctx, report.error());
   if (c.send) return SendReport(ctx, c, *report, *period);
   if (c.json) {

@@ -249,7 +249,8 @@ void Replayer::Remember(std::size_t item, const std::string& text) {
 void Replayer::Index(std::size_t item, const std::string& text) {
   WordIds words;
   for (std::string& w : SortedWords(text)) {
-    auto [it, added] = word_ids_.try_emplace(std::move(w), static_cast<std::uint32_t>(index_.size()));
+    auto [it, added] =
+        word_ids_.try_emplace(std::move(w), static_cast<std::uint32_t>(index_.size()));
     if (added) index_.emplace_back();
     words.push_back(it->second);
   }
@@ -428,8 +429,8 @@ bool Replayer::ApplyMentions(const MeetingMentions& meeting, const Guide* guide)
     } else {
       double threshold = mention.source == ActionSource::kReview ? rules_.review_threshold
                                                                  : rules_.new_row_threshold;
-      match = FindMatch(Known(SortedWords(SplitReviewStatus(mention.text).item)), threshold, earlier,
-                        mention.source == ActionSource::kReview);
+      match = FindMatch(Known(SortedWords(SplitReviewStatus(mention.text).item)), threshold,
+                        earlier, mention.source == ActionSource::kReview);
       bool applies = match.item && !match.ambiguous;
       if (went && *went != (applies ? *match.item : reg_.items.size())) return false;
     }

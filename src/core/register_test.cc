@@ -158,9 +158,10 @@ TEST(Register, AmbiguousMentionIsReportedNotApplied) {
 // it again to give the notice again.
 std::vector<MeetingMentions> SeriesAfterAnAmbiguousReview() {
   std::vector<MeetingMentions> meetings = {
-      Meeting(11, 13, D(2017, 5, 30),
-              {Mention("Share thoughts on ICANN Security subtopic work plans", ActionSource::kTable),
-               Mention("Share thoughts on SSR1 subtopic work plans", ActionSource::kTable)}),
+      Meeting(
+          11, 13, D(2017, 5, 30),
+          {Mention("Share thoughts on ICANN Security subtopic work plans", ActionSource::kTable),
+           Mention("Share thoughts on SSR1 subtopic work plans", ActionSource::kTable)}),
       Meeting(12, 14, D(2017, 6, 6),
               {Mention("Share thoughts on subtopic work plans: Due 7 July", ActionSource::kReview,
                        D(2017, 7, 7))})};
@@ -170,8 +171,17 @@ std::vector<MeetingMentions> SeriesAfterAnAmbiguousReview() {
 
 TEST(Register, AReplayGuidedByTheLastOneBeforeTheChangeEndsAsAFullReplay) {
   std::vector<MeetingMentions> old_inputs = SeriesAfterAnAmbiguousReview();
-  RegisterEvent done{1, RegisterEventKind::kSet, {1, 1}, std::nullopt, ActionStatus::kComplete,
-                     std::nullopt, std::nullopt, "received", "jb", "", D(2017, 6, 22)};
+  RegisterEvent done{1,
+                     RegisterEventKind::kSet,
+                     {1, 1},
+                     std::nullopt,
+                     ActionStatus::kComplete,
+                     std::nullopt,
+                     std::nullopt,
+                     "received",
+                     "jb",
+                     "",
+                     D(2017, 6, 22)};
   const Register before = ReplayRegister(old_inputs, {done});
   ASSERT_EQ(before.diagnostics.size(), 1u);
   // The meeting of 20 June re-imported with its review of the summary
@@ -189,9 +199,9 @@ TEST(Register, AReplayGuidedByTheLastOneBeforeTheChangeEndsAsAFullReplay) {
   }
   // A meeting imported out of order, before the others: nothing is guided.
   std::vector<MeetingMentions> inputs = old_inputs;
-  inputs.push_back(Meeting(13, 12, D(2017, 5, 1),
-                           {Mention("Book a venue for the Johannesburg face-to-face meeting.",
-                                    ActionSource::kTable)}));
+  inputs.push_back(Meeting(
+      13, 12, D(2017, 5, 1),
+      {Mention("Book a venue for the Johannesburg face-to-face meeting.", ActionSource::kTable)}));
   RegisterReplay earliest;
   ASSERT_TRUE(earliest.ApplyAllAsBefore(before, D(2017, 5, 1), inputs, {done}));
   EXPECT_EQ(earliest.Current(), ReplayRegister(inputs, {done}));
@@ -207,9 +217,9 @@ TEST(Register, AReplayGuidedByARegisterThatDoesNotFitItsInputsSaysSo) {
   // One made with a first meeting that created a third item gives the later
   // items other places.
   std::vector<MeetingMentions> longer = inputs;
-  longer[0].mentions.insert(longer[0].mentions.begin(),
-                            Mention("Draft the charter for the subgroup on abuse reporting",
-                                    ActionSource::kTable));
+  longer[0].mentions.insert(
+      longer[0].mentions.begin(),
+      Mention("Draft the charter for the subgroup on abuse reporting", ActionSource::kTable));
   RegisterReplay moved;
   EXPECT_FALSE(moved.ApplyAllAsBefore(ReplayRegister(longer, {}), D(2017, 6, 27), inputs, {}));
 }

@@ -335,8 +335,7 @@ SqlQuery OwnedItemCountsSql(SqlDialect dialect, const std::vector<std::int64_t>&
   SqlBuilder b(dialect);
   std::string groups = "IN (" + ListOf(b, group_ids) + ")";
   return std::move(b).Done("SELECT r.group_id, count(DISTINCT r.id)" + std::string(kOwnedFrom) +
-                           OwnedWhere(b, dialect, groups, names, status) +
-                           " GROUP BY r.group_id");
+                           OwnedWhere(b, dialect, groups, names, status) + " GROUP BY r.group_id");
 }
 
 SqlQuery ItemsByIdSql(SqlDialect dialect, const std::vector<std::int64_t>& ids,
@@ -422,8 +421,7 @@ std::vector<std::pair<std::string, SqlQuery>> ListQueriesForPlans(SqlDialect d,
                                                std::nullopt, 51));
   all.emplace_back("my items after a cursor",
                    OwnedItemIdsSql(d, groups, owners, std::nullopt, true, 7, 51));
-  all.emplace_back("my items counted",
-                   OwnedItemCountsSql(d, groups, owners, ActionStatus::kOpen));
+  all.emplace_back("my items counted", OwnedItemCountsSql(d, groups, owners, ActionStatus::kOpen));
   all.emplace_back("items by id", ItemsByIdSql(d, {3, 5, 8}, false));
   all.emplace_back("groups", GroupSummariesSql(d));
   all.emplace_back("owner names kept", KeptOwnerNamesSql(d, group_id));

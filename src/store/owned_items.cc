@@ -94,9 +94,9 @@ ListPage<RegisteredAction> OwnedActionPageOf(OwnedItemsSource& source, OwnerName
   for (const auto& [names, groups] : by_names) {
     std::vector<std::int64_t> group_ids;
     for (const OwnedGroup* g : groups) group_ids.push_back(g->id);
-    for (std::int64_t id : source.Ids(OwnedItemIdsSql(dialect, group_ids, names, query.status,
-                                                      page.newest_first, after,
-                                                      offset + page.limit + 1)))
+    for (std::int64_t id :
+         source.Ids(OwnedItemIdsSql(dialect, group_ids, names, query.status, page.newest_first,
+                                    after, offset + page.limit + 1)))
       ids.push_back(id);
   }
   if (page.newest_first)

@@ -131,7 +131,8 @@ void NoteImported(std::map<std::int64_t, InputChange>& changes, std::int64_t gro
   if (outcome == ImportOutcome::kUnchanged) return;
   InputChange& change = changes[group_id];
   if (outcome == ImportOutcome::kCreated) change.created_meetings.insert(meeting_id);
-  if (outcome == ImportOutcome::kUpdated) change.ReplayFrom(std::min(stored.value_or(imported), imported));
+  if (outcome == ImportOutcome::kUpdated)
+    change.ReplayFrom(std::min(stored.value_or(imported), imported));
 }
 
 bool AlwaysReplays() {
@@ -213,7 +214,8 @@ RegisterUpdate PlanRegisterUpdate(RegisterSource& source, std::int64_t group_id,
         from = std::min(from.value_or(e.effective), e.effective);
     }
     replay = std::make_unique<RegisterReplay>();
-    if (!from || AlwaysReplays() || !replay->ApplyAllAsBefore(before, *from, all.meetings, events)) {
+    if (!from || AlwaysReplays() ||
+        !replay->ApplyAllAsBefore(before, *from, all.meetings, events)) {
       replay = std::make_unique<RegisterReplay>();
       replay->ApplyAll(all.meetings, events);
     }

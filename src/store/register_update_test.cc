@@ -1,13 +1,14 @@
 // The incremental register against its definition. Random histories (meetings
 // imported in random orders and in batches, re-imports of edited meetings,
-// some with their date corrected, edits, merges, unmerges) are written to two stores of one back end: one
-// extends its register where it can (store/register_rows.h), the other
-// replays the whole group on every write (PLENARY_REGISTER_REPLAY=always),
-// as the register was kept before. After every step both must hold the same
-// register, row for row, ids included. The same histories, with attendance
-// lists and roster changes, check the stored attendance (schema 10): after
-// every step each meeting's must equal AttendanceOf the stored meeting with
-// the stored roster, and participation from it ParticipationOver's.
+// some with their date corrected, edits, merges, unmerges) are written to two
+// stores of one back end: one extends its register where it can
+// (store/register_rows.h), the other replays the whole group on every write
+// (PLENARY_REGISTER_REPLAY=always), as the register was kept before. After
+// every step both must hold the same register, row for row, ids included. The
+// same histories, with attendance lists and roster changes, check the stored
+// attendance (schema 10): after every step each meeting's must equal
+// AttendanceOf the stored meeting with the stored roster, and participation
+// from it ParticipationOver's.
 #include <gtest/gtest.h>
 #include <stdlib.h>
 

@@ -235,9 +235,9 @@ inline void ImportABoardItemMergedAndReassigned(Store& store) {
   std::int64_t into = board == items->begin() ? items->back().id : items->front().id;
   ActionEdit by{std::nullopt, std::nullopt, std::nullopt, "", "tester", D(2030, 1, 1)};
   ASSERT_TRUE(store.MergeActions(into, board->id, by).ok());
-  ActionEdit owners{std::nullopt, std::nullopt,
-                    std::vector<Owner>{{"Denise Michel", OwnerKind::kPerson}}, "", "tester",
-                    D(2030, 1, 2)};
+  ActionEdit owners{
+      std::nullopt, std::nullopt, std::vector<Owner>{{"Denise Michel", OwnerKind::kPerson}},
+      "",           "tester",     D(2030, 1, 2)};
   ASSERT_TRUE(store.EditAction(into, owners).ok());
 }
 

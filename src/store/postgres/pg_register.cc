@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <set>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "core/date.h"
@@ -126,8 +126,7 @@ StoredRegisterRows LoadStoredRows(pqxx::transaction_base& tx, Id group_id) {
                                       "x.item_id, x.position"),
                       group_id))
     out.owners.push_back({row[0].as<Id>(), OwnerAt(row, 1)});
-  for (const pqxx::row& row :
-       tx.exec_params(
+  for (const pqxx::row& row : tx.exec_params(
            ItemRowsOfGroup("x.item_id, x.text", "register_match_texts", "x.item_id, x.position"),
            group_id))
     out.match_texts.push_back({row[0].as<Id>(), row[1].c_str()});
@@ -398,9 +397,9 @@ std::vector<RegisteredAction> LoadRegisterItems(pqxx::transaction_base& tx,
     if (query.group) return tx.exec_params(sql, *query.group);
     return tx.exec(sql);
   };
-  std::vector<RegisteredAction> items = ReadItems(
-      exec(std::string(kItemColumns) + where +
-           " ORDER BY m.date, r.group_id, r.replay_position, o.position"));
+  std::vector<RegisteredAction> items =
+      ReadItems(exec(std::string(kItemColumns) + where +
+                     " ORDER BY m.date, r.group_id, r.replay_position, o.position"));
   if (!query.with_history) return items;
   // The histories of the same items, in one statement, item by item through
   // the history's key (ItemRowsOfGroup says why).

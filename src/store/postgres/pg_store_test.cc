@@ -5,8 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
-
 #include <pqxx/pqxx>
 
 #include "core/attendance.h"

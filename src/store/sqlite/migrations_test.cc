@@ -4,8 +4,6 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
-#include <algorithm>
-
 #include <filesystem>
 #include <fstream>
 

@@ -266,8 +266,7 @@ ImportOutcome SaveMeeting(SQLite::Database& db, const MeetingImport& import,
   WriteActions(db, id, meeting.actions);
   IndexMeeting(db, id);
   ImportOutcome outcome = stored ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
-  NoteImported(changes, group_id, id, outcome, stored ? stored->date : std::nullopt,
-               meeting.date);
+  NoteImported(changes, group_id, id, outcome, stored ? stored->date : std::nullopt, meeting.date);
   return outcome;
 }
 

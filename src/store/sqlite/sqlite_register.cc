@@ -473,20 +473,19 @@ std::vector<RegisteredAction> LoadRegisterItems(SQLite::Database& db, const Acti
     if (query.overdue_as_of) st.bind(parameter++, FormatIsoDate(*query.overdue_as_of));
     if (query.group) st.bind(parameter++, *query.group);
   };
-  SQLite::Statement rows(
-      db, std::string(kItemColumns) + where +
-              " ORDER BY m.date, r.group_id, r.replay_position, o.position");
+  SQLite::Statement rows(db, std::string(kItemColumns) + where +
+                                 " ORDER BY m.date, r.group_id, r.replay_position, o.position");
   bind(rows);
   std::vector<RegisteredAction> items = ReadItems(rows);
   if (!query.with_history) return items;
   // The histories of the same items, in one statement.
   std::unordered_map<std::int64_t, std::size_t> at;
   for (std::size_t i = 0; i < items.size(); ++i) at.emplace(items[i].id, i);
-  SQLite::Statement history(
-      db, std::string(kHistoryColumns) +
-              "FROM register_items r JOIN groups g ON g.id = r.group_id "
-              "JOIN register_history h ON h.item_id = r.id " +
-              std::string(kHistoryNames) + where + " ORDER BY h.item_id, h.position");
+  SQLite::Statement history(db, std::string(kHistoryColumns) +
+                                    "FROM register_items r JOIN groups g ON g.id = r.group_id "
+                                    "JOIN register_history h ON h.item_id = r.id " +
+                                    std::string(kHistoryNames) + where +
+                                    " ORDER BY h.item_id, h.position");
   bind(history);
   while (history.executeStep()) {
     auto found = at.find(history.getColumn(0).getInt64());
