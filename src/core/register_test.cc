@@ -135,15 +135,35 @@ TEST(Register, OrderOfImportDoesNotMatter) {
   }
 }
 
+// A person marks the first item of meeting 1 done on 22 June 2017.
+RegisterEvent MeetingOnesFirstItemDone() {
+  return {1,
+          RegisterEventKind::kSet,
+          {1, 1},
+          std::nullopt,
+          ActionStatus::kComplete,
+          std::nullopt,
+          std::nullopt,
+          "Board sent it",
+          "jb",
+          "2017-06-22T10:00:00Z",
+          D(2017, 6, 22)};
+}
+
+// Two items in a meeting (ids `first`, numbered `number`, dated `on`) and,
+// a week later, a review that could be either of them.
+std::vector<MeetingMentions> AnAmbiguousReview(std::int64_t first, int number, Date on) {
+  return {Meeting(first, number, on,
+                  {Mention("Share thoughts on ICANN Security subtopic work plans",
+                           ActionSource::kTable),
+                   Mention("Share thoughts on SSR1 subtopic work plans", ActionSource::kTable)}),
+          Meeting(first + 1, number + 1, Date{std::chrono::sys_days{on} + std::chrono::days{7}},
+                  {Mention("Share thoughts on subtopic work plans: Due 7 July",
+                           ActionSource::kReview, D(2017, 7, 7))})};
+}
+
 TEST(Register, AmbiguousMentionIsReportedNotApplied) {
-  std::vector<MeetingMentions> meetings = {
-      Meeting(
-          1, 15, D(2017, 6, 13),
-          {Mention("Share thoughts on ICANN Security subtopic work plans", ActionSource::kTable),
-           Mention("Share thoughts on SSR1 subtopic work plans", ActionSource::kTable)}),
-      Meeting(2, 16, D(2017, 6, 20),
-              {Mention("Share thoughts on subtopic work plans: Due 7 July", ActionSource::kReview,
-                       D(2017, 7, 7))})};
+  std::vector<MeetingMentions> meetings = AnAmbiguousReview(1, 15, D(2017, 6, 13));
   Register reg = ReplayRegister(meetings, {});
   ASSERT_EQ(reg.items.size(), 3u);
   EXPECT_FALSE(reg.items[0].state.due);
@@ -157,31 +177,14 @@ TEST(Register, AmbiguousMentionIsReportedNotApplied) {
 // first's items (a notice), so a replay guided by an earlier one must match
 // it again to give the notice again.
 std::vector<MeetingMentions> SeriesAfterAnAmbiguousReview() {
-  std::vector<MeetingMentions> meetings = {
-      Meeting(
-          11, 13, D(2017, 5, 30),
-          {Mention("Share thoughts on ICANN Security subtopic work plans", ActionSource::kTable),
-           Mention("Share thoughts on SSR1 subtopic work plans", ActionSource::kTable)}),
-      Meeting(12, 14, D(2017, 6, 6),
-              {Mention("Share thoughts on subtopic work plans: Due 7 July", ActionSource::kReview,
-                       D(2017, 7, 7))})};
+  std::vector<MeetingMentions> meetings = AnAmbiguousReview(11, 13, D(2017, 5, 30));
   for (MeetingMentions& m : Series()) meetings.push_back(std::move(m));
   return meetings;
 }
 
 TEST(Register, AReplayGuidedByTheLastOneBeforeTheChangeEndsAsAFullReplay) {
   std::vector<MeetingMentions> old_inputs = SeriesAfterAnAmbiguousReview();
-  RegisterEvent done{1,
-                     RegisterEventKind::kSet,
-                     {1, 1},
-                     std::nullopt,
-                     ActionStatus::kComplete,
-                     std::nullopt,
-                     std::nullopt,
-                     "received",
-                     "jb",
-                     "",
-                     D(2017, 6, 22)};
+  const RegisterEvent done = MeetingOnesFirstItemDone();
   const Register before = ReplayRegister(old_inputs, {done});
   ASSERT_EQ(before.diagnostics.size(), 1u);
   // The meeting of 20 June re-imported with its review of the summary
@@ -225,17 +228,7 @@ TEST(Register, AReplayGuidedByARegisterThatDoesNotFitItsInputsSaysSo) {
 }
 
 TEST(Register, ManualChangesAreHistoryWithWhoAndWhen) {
-  RegisterEvent done{1,
-                     RegisterEventKind::kSet,
-                     {1, 1},
-                     std::nullopt,
-                     ActionStatus::kComplete,
-                     std::nullopt,
-                     std::nullopt,
-                     "Board sent it",
-                     "jb",
-                     "2017-06-22T10:00:00Z",
-                     D(2017, 6, 22)};
+  const RegisterEvent done = MeetingOnesFirstItemDone();
   Register reg = ReplayRegister(Series(), {done});
   const RegisterItem& tor = ItemWithText(reg, "Provide SSR2-RT");
   EXPECT_EQ(tor.state.status, ActionStatus::kComplete);
