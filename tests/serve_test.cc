@@ -2,6 +2,8 @@
 // sample, imports over HTTP, and a clean exit on SIGTERM.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -77,6 +79,27 @@ TEST_F(ServeTest, ListsActionsWithFiltersAndPages) {
   json q = GetJson("/api/v1/groups/SSR2/actions?q=DNS+ENGINEERING");
   ASSERT_EQ(q["total"], 1);
   EXPECT_EQ(q["items"][0]["id"], 4);
+  // Words are filtered in the store, so they page by cursor like any filter.
+  json review = GetJson("/api/v1/groups/SSR2/actions?q=team&per_page=1");
+  ASSERT_GE(review["total"].get<int>(), 2) << review.dump();
+  auto next_of = [](const json& page) {
+    return page["next"].is_string() ? page["next"].get<std::string>() : std::string();
+  };
+  std::vector<json> pages{review["items"][0]};
+  for (std::string next = next_of(review); !next.empty() && pages.size() < 20;) {
+    EXPECT_NE(next.find("q=team"), std::string::npos) << next;
+    json more = GetJson(next);
+    pages.push_back(more["items"][0]);
+    next = next_of(more);
+  }
+  EXPECT_EQ(json(pages), GetJson("/api/v1/groups/SSR2/actions?q=team")["items"]);
+  for (const json& item : pages) {
+    std::string words = item["text"].get<std::string>();
+    if (item["status_note"].is_string()) words += " " + item["status_note"].get<std::string>();
+    std::transform(words.begin(), words.end(), words.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    EXPECT_NE(words.find("team"), std::string::npos) << item.dump();
+  }
 
   Reply page = Get("/api/v1/groups/SSR2/actions?per_page=5&status=open");
   json first = json::parse(page.body);

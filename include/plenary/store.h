@@ -111,6 +111,11 @@ struct ActionListQuery {
   // these ids (the plan's items linked by hand) and every item whose words
   // hold "[task" (ASCII case ignored). None: no such filter.
   std::optional<std::vector<std::int64_t>> work_plan_links;
+  // Only the items whose text or status note holds every one of these words
+  // (as typed; case and Latin diacritics ignored, words matched whole), found
+  // through the search index as /search finds them. None, or text with no
+  // word in it: no such filter.
+  std::optional<std::string> words;
 };
 
 // "My items": the unmerged items `person` owns (ActionQuery::owner: each

@@ -24,7 +24,7 @@ struct ActionFilter {
   ActionQuery query;
   std::optional<ActionStatus> status;  // none: every status
   std::optional<MeetingKey> meeting;   // from "KIND/NUMBER"
-  std::string folded_text;             // q, folded; empty: any
+  std::optional<std::string> words;    // q
 };
 
 Result<std::optional<ActionStatus>> StatusParam(const HttpRequest& request) {
@@ -68,26 +68,15 @@ Result<ActionFilter> FilterOf(const HttpRequest& request, const std::string& gro
   auto meeting = MeetingParam(request, group);
   if (!meeting.ok()) return meeting.error();
   filter.meeting = *meeting;
-  if (const std::string* q = FindParam(request.query, "q"))
-    filter.folded_text = FoldWithUtf8proc(*q);
+  if (const std::string* q = FindParam(request.query, "q")) filter.words = *q;
   return filter;
 }
 
-bool Keeps(const ActionFilter& filter, const RegisteredAction& a) {
-  if (filter.status && a.item.status != *filter.status) return false;
-  if (filter.meeting && !(EqualsNoCase(a.meeting.kind, filter.meeting->kind) &&
-                          a.meeting.number == filter.meeting->number))
-    return false;
-  return filter.folded_text.empty() ||
-         FoldWithUtf8proc(a.item.text).find(filter.folded_text) != std::string::npos;
-}
-
-// The store's filters for `filter`: all but the text, which the store does
-// not match (nullopt then).
-std::optional<ActionListQuery> StoreQueryOf(const ActionFilter& filter) {
-  if (!filter.folded_text.empty()) return std::nullopt;
-  return ActionListQuery{*filter.query.group,        filter.status,  filter.query.owner,
-                         filter.query.overdue_as_of, filter.meeting, false};
+ActionListQuery StoreQueryOf(const ActionFilter& filter) {
+  ActionListQuery query{*filter.query.group,        filter.status,  filter.query.owner,
+                        filter.query.overdue_as_of, filter.meeting, false};
+  query.words = filter.words;
+  return query;
 }
 
 HttpResponse ListActions(RouteCall& call) {
@@ -97,24 +86,12 @@ HttpResponse ListActions(RouteCall& call) {
   if (!group.ok()) return ErrorResponse(group.error());
   auto filter = FilterOf(call.request, *group);
   if (!filter.ok()) return ErrorResponse(filter.error());
+  auto page = call.store().ActionPage(StoreQueryOf(*filter), list->store);
+  if (!page.ok()) return ErrorResponse(page.error());
   json items = json::array();
-  if (std::optional<ActionListQuery> query = StoreQueryOf(*filter)) {
-    auto page = call.store().ActionPage(*query, list->store);
-    if (!page.ok()) return ErrorResponse(page.error());
-    for (const RegisteredAction& a : page->items) items.push_back(RegisteredActionJson(a));
-    return CacheableJson(call.request,
-                         ListJson(call.request, *list, page->total, page->next, std::move(items)));
-  }
-  // ?q: the text is matched folded, in memory, over the other filters' items.
-  if (!list->store.cursor.empty())
-    return ErrorResponse(Error::InvalidInput("cursor: not with q; use page"));
-  auto actions = call.store().Actions(filter->query);
-  if (!actions.ok()) return ErrorResponse(actions.error());
-  std::erase_if(*actions, [&](const RegisteredAction& a) { return !Keeps(*filter, a); });
-  auto [first, last] = PageRange(list->paging, actions->size());
-  for (std::size_t i = first; i < last; ++i) items.push_back(RegisteredActionJson((*actions)[i]));
+  for (const RegisteredAction& a : page->items) items.push_back(RegisteredActionJson(a));
   return CacheableJson(call.request,
-                       PagedJson(call.request, list->paging, actions->size(), std::move(items)));
+                       ListJson(call.request, *list, page->total, page->next, std::move(items)));
 }
 
 // The item `id` when it belongs to the (visible) group of the path.

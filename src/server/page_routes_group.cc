@@ -116,12 +116,12 @@ pages::ActionFilter FilterOf(const HttpRequest& request) {
   return filter;
 }
 
-// The list's filters as the store reads them; nullopt when the store cannot
-// (the text filter, matched on folded content words, is applied in memory).
+// The list's filters as the store reads them; nullopt when a status or a
+// meeting is not one that any item can have (the list is then empty).
 std::optional<ActionListQuery> StoreFilterOf(const pages::ActionFilter& f, const std::string& group,
                                              Date today) {
-  if (!f.text.empty()) return std::nullopt;
   ActionListQuery q{group, {}, {}, {}, {}, false};
+  if (!f.text.empty()) q.words = f.text;
   if (!f.owner.empty()) q.owner = f.owner;
   if (!f.status.empty()) {
     q.status = ParseActionStatus(f.status);
@@ -156,12 +156,7 @@ HttpResponse ActionList(RouteCall& call) {
     page.items = std::move(items->items);
     page.total = items->total;
   } else {
-    ActionQuery whole;
-    whole.group = *group;
-    if (!page.filter.owner.empty()) whole.owner = page.filter.owner;
-    auto items = call.store().Actions(whole);
-    if (!items.ok()) return ErrorPage(call, items.error());
-    page.items = pages::FilterActions(std::move(*items), page.filter, page.today);
+    page.total = 0;
   }
   auto owners = call.store().OwnerNames(*group);
   if (!owners.ok()) return ErrorPage(call, owners.error());

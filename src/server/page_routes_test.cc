@@ -353,6 +353,26 @@ TEST_F(PageRoutesTest, TheHomeAndActionListCountWhatTheyDoNotShow) {
   EXPECT_NE(list.body.find(std::to_string(open_items) + " item"), std::string::npos) << list.body;
 }
 
+// The list's words are filtered by the store with the other filters (its
+// count is the store's); a status or meeting no item can have lists none.
+TEST_F(PageRoutesTest, TheActionListsWordsAreTheStoresFilter) {
+  SignIn(secretariat_);
+  ActionListQuery words{"SSR2", ActionStatus::kOpen, {}, {}, {}, false};
+  words.words = "Team LIST";
+  PageRequest first;
+  auto want = resources_.store->ActionPage(words, first);
+  ASSERT_TRUE(want.ok());
+  ASSERT_GT(want->total, 0u);
+  HttpResponse list = Get("/g/SSR2/actions?status=open&q=Team+LIST");
+  const std::string count = std::to_string(want->total) + " item";
+  EXPECT_NE(list.body.find("role=\"status\">" + count), std::string::npos) << list.body;
+  for (const RegisteredAction& a : want->items)
+    EXPECT_NE(list.body.find("/g/SSR2/actions/" + std::to_string(a.id) + "\""), std::string::npos);
+  for (const char* none :
+       {"/g/SSR2/actions?status=maybe&q=team", "/g/SSR2/actions?meeting=x&q=team"})
+    EXPECT_NE(Get(none).body.find("role=\"status\">0 items"), std::string::npos) << none;
+}
+
 // The meetings and decisions pages show a hundred rows a page, newest first.
 TEST_F(PageRoutesTest, TheMeetingsAndDecisionsPagesArePagedNewestFirst) {
   SignIn(secretariat_);

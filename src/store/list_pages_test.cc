@@ -179,6 +179,65 @@ TEST_P(ListPagesTest, AWorkPlansItemsAreThoseItListsOrThatWriteATaskLabel) {
   EXPECT_EQ(AllPages(query, 500).size(), 2u) << "the labelled ones alone";
 }
 
+// ?q= of the action lists: the items whose text or status note holds every
+// word, each whole, case and diacritics ignored, read through the search
+// index with the other filters and paged like them; another group's items,
+// merged items, and words that are only part of a longer word are not found.
+TEST_P(ListPagesTest, ItemsWithWordsAreThoseWhoseTextOrStatusNoteHoldsThemAll) {
+  Meeting m = SmallMeeting("G1", 41, D(2024, 12, 21));
+  const Owner jg{"James Gannon", OwnerKind::kPerson};
+  m.actions = {
+      Item("Review the DNS report", {jg}),           Item("Draft the dns engineering REPORT", {jg}),
+      Item("Report on the DNSSEC rollout", {jg}),    Item("DNS: a report, again", {jg}),
+      Item("Send the résumé to the DNS team", {jg}), Item("Close the abuse thread", {jg})};
+  Meeting other = SmallMeeting("G2", 2, D(2024, 12, 21));
+  other.actions = {Item("Another group's DNS report", {jg})};
+  ASSERT_TRUE(store_->Import({std::nullopt, {Imported(m, "g1-41"), Imported(other, "g2-2")}}).ok());
+  auto id_of = [&](std::string_view text) {
+    for (const RegisteredAction& a : Whole([](const auto&) { return true; }))
+      if (a.item.text == text) return a.id;
+    ADD_FAILURE() << "no item " << text;
+    return std::int64_t{0};
+  };
+  const std::int64_t review = id_of("Review the DNS report");
+  const std::int64_t draft = id_of("Draft the dns engineering REPORT");
+  const std::int64_t again = id_of("DNS: a report, again");
+  const std::int64_t resume = id_of("Send the résumé to the DNS team");
+  const std::int64_t close = id_of("Close the abuse thread");
+  ActionEdit done;
+  done.status = ActionStatus::kComplete;
+  done.note = "folded into the DNS report";
+  done.who = "test";
+  done.effective = D(2024, 12, 22);
+  ASSERT_TRUE(store_->EditAction(close, done).ok());
+  ActionEdit by;
+  by.who = "test";
+  by.effective = D(2024, 12, 22);
+  ASSERT_TRUE(store_->MergeActions(review, again, by).ok());
+
+  auto with = [](std::string words, std::optional<ActionStatus> status = {}) {
+    ActionListQuery q{"G1", status, {}, {}, {}, false};
+    q.words = std::move(words);
+    return q;
+  };
+  using Ids_ = std::vector<std::int64_t>;
+  for (std::size_t limit : {1u, 2u, 500u}) {
+    EXPECT_EQ(Ids(AllPages(with("report DNS"), limit)), (Ids_{review, draft, close}))
+        << "limit " << limit;
+    EXPECT_EQ(total_, 3u);
+    EXPECT_EQ(Ids(AllPages(with("report DNS"), limit, true)), (Ids_{close, draft, review}));
+  }
+  EXPECT_EQ(Ids(AllPages(with("dns report", ActionStatus::kOpen), 500)), (Ids_{review, draft}));
+  EXPECT_EQ(total_, 2u);
+  EXPECT_EQ(Ids(AllPages(with("RESUME"), 500)), (Ids_{resume})) << "diacritics ignored";
+  EXPECT_EQ(Ids(AllPages(with("engineer"), 500)), Ids_{}) << "a word is matched whole";
+  EXPECT_EQ(total_, 0u);
+  EXPECT_EQ(Ids(AllPages(with("\"folded into\" -thread*"), 500)), (Ids_{close}))
+      << "FTS syntax is inert";
+  const std::size_t all = Whole([](const auto&) { return true; }).size();
+  EXPECT_EQ(AllPages(with(" !? "), 500).size(), all) << "no word: no filter";
+}
+
 TEST_P(ListPagesTest, AnOffsetSkipsRowsAndTheSoonestDueComeFirst) {
   const std::vector<RegisteredAction> want = Whole([](const auto&) { return true; });
   PageRequest third;

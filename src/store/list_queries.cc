@@ -7,6 +7,7 @@
 #include "core/directory.h"
 #include "store/attendance_rows.h"
 #include "store/register_rows.h"
+#include "store/site_rows.h"
 
 namespace plenary {
 namespace {
@@ -103,6 +104,20 @@ std::string ActionWhere(SqlBuilder& b, SqlDialect dialect, std::int64_t group_id
     if (!query.work_plan_links->empty())
       linked = "r.id IN (" + ListOf(b, *query.work_plan_links) + ") OR " + linked;
     where += " AND (" + linked + ")";
+  }
+  if (query.words) {
+    // The item's search document (sqlite_search.h, pg_search.h): the index
+    // hands over the matches of the words, the group's rows are kept.
+    if (std::string fts = FtsQueryOf(*query.words); !fts.empty()) {
+      where += " AND r.id IN (SELECT d.action_id FROM ";
+      where += dialect == SqlDialect::kSqlite
+                   ? "search_text JOIN search_docs d ON d.id = search_text.rowid "
+                     "WHERE search_text MATCH " +
+                         b.P(std::move(fts))
+                   : "search_docs d WHERE d.words @@ plainto_tsquery('simple', plenary_fold(" +
+                         b.P(*query.words) + "))";
+      where += " AND d.kind = 'action' AND d.group_id = " + b.P(group_id) + ")";
+    }
   }
   if (query.owner) {
     if (owner_names.empty()) return where + " AND 0 = 1";
@@ -370,8 +385,14 @@ std::vector<std::pair<std::string, SqlQuery>> ListQueriesForPlans(SqlDialect d,
   at_meeting.meeting = MeetingKey{"G", "Plenary", 3};
   ActionListQuery by_due = open;
   by_due.soonest_due_first = true;
+  ActionListQuery with_words = any;
+  with_words.words = "report dns";
+  ActionListQuery open_with_words = open;
+  open_with_words.words = "report";
   const std::vector<std::pair<std::string, ActionListQuery>> filters{
       {"every item", any},
+      {"items with words", with_words},
+      {"open items with a word", open_with_words},
       {"open items", open},
       {"overdue items", overdue},
       {"one owner's items", owned},

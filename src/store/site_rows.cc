@@ -63,6 +63,22 @@ bool HasSearchWords(std::string_view text) {
                      [](char c) { return IsWordByte(static_cast<unsigned char>(c)); });
 }
 
+std::string FtsQueryOf(std::string_view text) {
+  constexpr std::size_t kMaxWords = 32;
+  std::string query;
+  std::size_t words = 0;
+  for (std::string_view word : SplitWords(text)) {
+    if (words == kMaxWords) break;
+    if (!HasSearchWords(word)) continue;
+    if (!query.empty()) query += ' ';
+    query += '"';
+    for (char c : word) query += c == '"' ? std::string("\"\"") : std::string(1, c);
+    query += '"';
+    ++words;
+  }
+  return query;
+}
+
 std::string_view RoleName(GroupRole role) {
   return role == GroupRole::kSecretariat ? "secretariat" : "member";
 }

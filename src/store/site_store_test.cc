@@ -5,6 +5,7 @@
 
 #include "plenary/site.h"
 #include "plenary/store.h"
+#include "store/site_rows.h"
 #include "store/snapshot_tables.h"
 #include "store/sqlite/sqlite_search.h"
 #include "store/store_test_backends.h"
@@ -458,8 +459,8 @@ INSTANTIATE_TEST_SUITE_P(Postgres, SiteStoreTest, ::testing::Values(Backend::kPo
                          BackendName);
 
 TEST(FtsQueryOf, QuotesEveryWordAndDropsPunctuation) {
-  EXPECT_EQ(sqlite::FtsQueryOf("web NEAR( a\"b - : *"), "\"web\" \"NEAR(\" \"a\"\"b\"");
-  EXPECT_EQ(sqlite::FtsQueryOf("  "), "");
+  EXPECT_EQ(FtsQueryOf("web NEAR( a\"b - : *"), "\"web\" \"NEAR(\" \"a\"\"b\"");
+  EXPECT_EQ(FtsQueryOf("  "), "");
 }
 
 TEST(OpenSiteStore, OtherSchemesAreRefusedWithoutEchoingTheUrl) {

@@ -14,17 +14,6 @@ namespace {
 
 using html::HtmlWriter;
 
-bool ContainsAllWords(const RegisteredAction& a, const std::vector<std::string>& words) {
-  const std::vector<std::string> have = ContentWords(a.item.text);
-  return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
-    return std::find(have.begin(), have.end(), w) != have.end();
-  });
-}
-
-bool MatchesMeeting(const RegisteredAction& a, std::string_view meeting) {
-  return fmt::format("{}/{}", a.meeting.kind, MeetingNumberText(a.meeting.number)) == meeting;
-}
-
 void Option(HtmlWriter& w, std::string_view value, std::string_view label, bool selected) {
   w.Element("option", label, {{"value", value}, {selected ? "selected" : "", "selected"}});
 }
@@ -163,19 +152,6 @@ void EditForms(HtmlWriter& w, const ActionItemPage& p, const Viewer& v, const st
 }
 
 }  // namespace
-
-std::vector<RegisteredAction> FilterActions(std::vector<RegisteredAction> items,
-                                            const ActionFilter& f, const Date& today) {
-  const std::vector<std::string> words = ContentWords(html::ValidUtf8(f.text));
-  std::erase_if(items, [&](const RegisteredAction& a) {
-    if (a.merged_into) return true;
-    if (!f.status.empty() && ActionStatusName(a.item.status) != f.status) return true;
-    if (f.overdue && !IsOverdue(a.item, today)) return true;
-    if (!f.meeting.empty() && !MatchesMeeting(a, f.meeting)) return true;
-    return !words.empty() && !ContainsAllWords(a, words);
-  });
-  return items;
-}
 
 std::string ActionListPath(const std::string& group, const ActionFilter& f) {
   std::string query;

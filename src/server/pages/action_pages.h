@@ -18,7 +18,7 @@ struct ActionFilter {
   std::string status;  // "open", "complete", "cancelled"; empty: any
   bool overdue = false;
   std::string meeting;  // "KIND/NUMBER" of the meeting it came from
-  std::string text;     // words the item's text contains
+  std::string text;     // words the item's text or status note holds (ActionListQuery::words)
   int page = 1;         // of the list, kActionsPerPage items a page
 };
 
@@ -26,12 +26,6 @@ inline constexpr std::size_t kActionsPerPage = 100;
 
 // The action list's address for `filter` (its page included), for links.
 std::string ActionListPath(const std::string& group, const ActionFilter& filter);
-
-// Keeps the items of `items` that `filter` asks for, except the owner, which
-// the store matches (ActionQuery::owner, with the roster's aliases). Text is
-// matched on folded content words, all of them; merged items are left out.
-std::vector<RegisteredAction> FilterActions(std::vector<RegisteredAction> items,
-                                            const ActionFilter& filter, const Date& today);
 
 struct ActionListPage {
   std::string group;

@@ -273,29 +273,6 @@ TEST(Pages, NavigationMarksTheCurrentSectionAndHidesImportFromReaders) {
   EXPECT_EQ(page.find("/g/SSR2/import"), std::string::npos);
 }
 
-TEST(Pages, FilterKeepsWhatIsAskedFor) {
-  RegisteredAction done = HostileAction(2);
-  done.item.status = ActionStatus::kComplete;
-  done.item.text = "Publish the terms of reference";
-  RegisteredAction merged = HostileAction(3);
-  merged.merged_into = 1;
-  RegisteredAction later = HostileAction(4);
-  later.item.due = Day(30);
-  later.meeting.number = 16;
-  const std::vector<RegisteredAction> all{HostileAction(1), done, merged, later};
-  auto ids = [&](const ActionFilter& f) {
-    std::vector<std::int64_t> out;
-    for (const RegisteredAction& a : FilterActions(all, f, Day(16))) out.push_back(a.id);
-    return out;
-  };
-  EXPECT_EQ(ids({}), (std::vector<std::int64_t>{1, 2, 4}));
-  EXPECT_EQ(ids({.status = "complete"}), (std::vector<std::int64_t>{2}));
-  EXPECT_EQ(ids({.overdue = true}), (std::vector<std::int64_t>{1}));
-  EXPECT_EQ(ids({.meeting = "Plenary/16"}), (std::vector<std::int64_t>{4}));
-  EXPECT_EQ(ids({.text = "TERMS publish"}), (std::vector<std::int64_t>{2}));
-  EXPECT_EQ(ids({.text = "\xff"}), (std::vector<std::int64_t>{1, 2, 4}));
-}
-
 // The app shows the published attendance page: links go to the app's routes.
 TEST(Pages, AttendanceIsThePublishedPageWithTheAppsLinks) {
   Roster roster = HostileRoster();

@@ -114,22 +114,6 @@ void RebuildSearchIndex(SQLite::Database& db) {
   db.exec(FillStatements());
 }
 
-std::string FtsQueryOf(std::string_view text) {
-  constexpr std::size_t kMaxWords = 32;
-  std::string query;
-  std::size_t words = 0;
-  for (std::string_view word : SplitWords(text)) {
-    if (words == kMaxWords) break;
-    if (!HasSearchWords(word)) continue;
-    if (!query.empty()) query += ' ';
-    query += '"';
-    for (char c : word) query += c == '"' ? std::string("\"\"") : std::string(1, c);
-    query += '"';
-    ++words;
-  }
-  return query;
-}
-
 namespace {
 
 // The matches of the query's words in the query's groups, by document id.

@@ -34,11 +34,6 @@ void IndexGroupActions(SQLite::Database& db, Id group_id, const std::vector<std:
 // Restore, which does not carry it).
 void RebuildSearchIndex(SQLite::Database& db);
 
-// The FTS5 query that finds every one of `text`'s words, each a quoted string
-// so that no FTS5 syntax in it ("*", "NEAR(", "-", ":", quotes) has effect;
-// empty when `text` has no words. At most 32 words are kept.
-std::string FtsQueryOf(std::string_view text);
-
 // Every statement of SearchIndex with sample values, for the plan test.
 std::vector<std::pair<std::string, SqlQuery>> SearchQueriesForPlans();
 
