@@ -76,7 +76,7 @@ std::string FtsQueryOf(std::string_view text) {
     query += '"';
     ++words;
   }
-  return query;
+  return query.empty() ? query : "body : (" + query + ")";
 }
 
 std::string_view RoleName(GroupRole role) {

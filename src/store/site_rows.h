@@ -30,8 +30,9 @@ Status CheckSearchQuery(const SearchQuery& query);
 // digit, or any byte of a multi-byte UTF-8 character).
 bool HasSearchWords(std::string_view text);
 
-// The FTS5 query that finds every one of `text`'s words, each a quoted string
-// so that no FTS5 syntax in it ("*", "NEAR(", "-", ":", quotes) has effect;
+// The FTS5 query that finds every one of `text`'s words in a document's text
+// (the index's `body` column, not its `group_id`), each a quoted string so
+// that no FTS5 syntax in it ("*", "NEAR(", "-", ":", quotes) has effect;
 // empty when `text` has no words. At most 32 words are kept.
 std::string FtsQueryOf(std::string_view text);
 

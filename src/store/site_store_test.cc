@@ -459,7 +459,7 @@ INSTANTIATE_TEST_SUITE_P(Postgres, SiteStoreTest, ::testing::Values(Backend::kPo
                          BackendName);
 
 TEST(FtsQueryOf, QuotesEveryWordAndDropsPunctuation) {
-  EXPECT_EQ(FtsQueryOf("web NEAR( a\"b - : *"), "\"web\" \"NEAR(\" \"a\"\"b\"");
+  EXPECT_EQ(FtsQueryOf("web NEAR( a\"b - : *"), "body : (\"web\" \"NEAR(\" \"a\"\"b\")");
   EXPECT_EQ(FtsQueryOf("  "), "");
 }
 

@@ -435,6 +435,15 @@ void Apply(pqxx::connection_base& connection, const PostgresMigration& migration
   tx.commit();
 }
 
+// SQLite's migration 12 gives its full-text index each document's group.
+// PostgreSQL's needs nothing: a group's documents with a word are the GIN
+// index's matches (search_docs_words) and'ed with the group's rows
+// (search_docs_by_group) by the planner. The table says so.
+constexpr std::string_view kSchemaV12SearchByGroup = R"sql(
+COMMENT ON TABLE search_docs IS
+  'One row per searchable text. words is its tsvector (GIN-indexed); a group''s rows with a word: words @@ query AND group_id (search_docs_by_group).';
+)sql";
+
 }  // namespace
 
 const std::vector<PostgresMigration>& PostgresMigrations() {
@@ -462,6 +471,7 @@ const std::vector<PostgresMigration>& PostgresMigrations() {
        kSchemaV10StoredAttendance},
       {11, "each group's item owners, kept by register updates, for My items",
        kSchemaV11OwnerNames},
+      {12, "the full-text index knows each document's group", kSchemaV12SearchByGroup},
   };
   return migrations;
 }

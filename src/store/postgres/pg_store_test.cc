@@ -42,9 +42,16 @@ class PostgresStoreTest : public ::testing::Test {
     tx.commit();
   }
 
-  // Takes migration 10 off, as a database of an earlier plenary would be.
-  // Takes migration 11 off.
+  // Takes migration 12 off, as a database of an earlier plenary would be.
+  void BackToVersion11() {
+    Exec(
+        "COMMENT ON TABLE search_docs IS NULL; "
+        "DELETE FROM schema_migrations WHERE version = 12");
+  }
+
+  // Takes migrations 12 and 11 off.
   void BackToVersion10() {
+    BackToVersion11();
     Exec(
         "ALTER TABLE groups DROP COLUMN owner_names; "
         "DELETE FROM schema_migrations WHERE version = 11");

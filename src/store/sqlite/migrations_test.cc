@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -49,8 +50,26 @@ class MigrationsTest : public ::testing::Test {
     db.exec("INSERT INTO action_owners VALUES (7, 0, 'Staff', 'organisation')");
   }
 
-  // Takes migration 11 off, as a database of an earlier plenary would be.
+  // Takes migration 12 off, as a database of an earlier plenary would be:
+  // the full-text index as migration 4 made it.
+  static void BackToVersion11(SQLite::Database& db) {
+    db.exec(
+        "DROP TRIGGER search_docs_insert; DROP TRIGGER search_docs_delete; "
+        "DROP TABLE search_text; "
+        "CREATE VIRTUAL TABLE search_text USING fts5(body, content = 'search_docs', "
+        "content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'); "
+        "CREATE TRIGGER search_docs_insert AFTER INSERT ON search_docs BEGIN "
+        "INSERT INTO search_text (rowid, body) VALUES (new.id, new.body); END; "
+        "CREATE TRIGGER search_docs_delete AFTER DELETE ON search_docs BEGIN "
+        "INSERT INTO search_text (search_text, rowid, body) VALUES ('delete', old.id, old.body); "
+        "END; "
+        "INSERT INTO search_text (search_text) VALUES ('rebuild'); "
+        "DELETE FROM schema_migrations WHERE version = 12");
+  }
+
+  // Takes migrations 12 and 11 off.
   static void BackToVersion10(SQLite::Database& db) {
+    BackToVersion11(db);
     db.exec(
         "ALTER TABLE groups DROP COLUMN owner_names; "
         "DELETE FROM schema_migrations WHERE version = 11");
@@ -253,6 +272,57 @@ TEST_F(MigrationsTest, Version7RegisterIsReplayedWithItsIdsAndThenExtended) {
   auto done = (*store)->Action(before[0].id);
   ASSERT_TRUE(done.ok());
   EXPECT_EQ(done->item.status, ActionStatus::kComplete);
+}
+
+// Schema 12 gives the full-text index each document's group. A version 11
+// database has its index rebuilt with it when opened: every document is
+// found by its group, and an action list's words and search find what they
+// found before.
+TEST_F(MigrationsTest, Version11SearchIndexTakesEachDocumentsGroup) {
+  using namespace store_testing;
+  {
+    auto store = OpenStore(path_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    ImportABoardItemMergedAndReassigned(**store);
+    if (HasFatalFailure()) return;
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    BackToVersion11(db);
+    EXPECT_THROW(db.exec("SELECT rowid FROM search_text WHERE search_text MATCH 'group_id : x'"),
+                 SQLite::Exception);
+  }
+  auto store = OpenStore(path_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  SQLite::Database db(path_, SQLite::OPEN_READONLY);
+  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(), 12);
+  const std::int64_t group = db.execAndGet("SELECT id FROM groups").getInt64();
+  const int docs = db.execAndGet("SELECT count(*) FROM search_docs").getInt();
+  ASSERT_GT(docs, 0);
+  SQLite::Statement by_group(db, "SELECT count(*) FROM search_text WHERE search_text MATCH ?");
+  by_group.bind(1, "group_id : \"" + std::to_string(group) + "\"");
+  ASSERT_TRUE(by_group.executeStep());
+  EXPECT_EQ(by_group.getColumn(0).getInt(), docs);
+
+  auto all = (*store)->Actions(ActionQuery{});
+  ASSERT_TRUE(all.ok());
+  ASSERT_FALSE(all->empty());
+  auto unmerged = std::find_if(all->begin(), all->end(),
+                               [](const RegisteredAction& a) { return !a.merged_into; });
+  ASSERT_NE(unmerged, all->end());
+  const RegisteredAction& first = *unmerged;
+  const std::string word = first.item.text.substr(0, first.item.text.find(' '));
+  ActionListQuery with_word{"SSR2", {}, {}, {}, {}, false};
+  with_word.words = word;
+  auto page = (*store)->ActionPage(with_word, PageRequest{});
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  EXPECT_GE(page->total, 1u);
+  EXPECT_TRUE(std::any_of(page->items.begin(), page->items.end(), [&](const RegisteredAction& a) {
+    return a.id == first.id;
+  })) << word;
+  auto site = OpenSiteStore(path_);
+  ASSERT_TRUE(site.ok());
+  auto hits = (*site)->Search(SearchQuery{word, {"SSR2"}, 20});
+  ASSERT_TRUE(hits.ok()) << hits.error().message;
+  EXPECT_FALSE(hits->empty());
 }
 
 // Schema 11 keeps each group's item owners beside its register; a version

@@ -12,6 +12,7 @@ namespace {
 
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
+constexpr int kTextColumn = 0;  // search_text's body
 
 // What one query's rows share: the average document length and each
 // phrase's inverse document frequency, computed on the first row.
@@ -32,7 +33,7 @@ QueryWeights* WeightsOf(const Fts5ExtensionApi* api, Fts5Context* fts, int& rc) 
   sqlite3_int64 rows = 0;
   sqlite3_int64 tokens = 0;
   if ((rc = api->xRowCount(fts, &rows)) != SQLITE_OK) return nullptr;
-  if ((rc = api->xColumnTotalSize(fts, -1, &tokens)) != SQLITE_OK) return nullptr;
+  if ((rc = api->xColumnTotalSize(fts, kTextColumn, &tokens)) != SQLITE_OK) return nullptr;
   if (rows > 0) weights->average_length = static_cast<double>(tokens) / static_cast<double>(rows);
   const int phrases = api->xPhraseCount(fts);
   for (int i = 0; i < phrases; ++i) {
@@ -48,7 +49,9 @@ QueryWeights* WeightsOf(const Fts5ExtensionApi* api, Fts5Context* fts, int& rc) 
   return rc == SQLITE_OK ? kept : nullptr;  // xSetAuxdata frees it on failure
 }
 
-// fts5_aux.c's fts5Bm25Function, every column weighing 1.
+// fts5_aux.c's fts5Bm25Function over the text column: lengths are the
+// text's, not counting search_text's group_id column (a word that is a
+// group's id), so scores are what they were with the text alone.
 void BoundedBm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result, int,
                  sqlite3_value**) {
   int rc = SQLITE_OK;
@@ -67,7 +70,7 @@ void BoundedBm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context*
       w->frequency[static_cast<std::size_t>(phrase)] += 1.0;
   }
   int length = 0;
-  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &length);
+  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, kTextColumn, &length);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(result, rc);
     return;
