@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Minutes from one meeting log, as a whole process, with plenary and with the
 # tools a group would otherwise use ("peers"), on the same inputs.
-#   bench/minutes_vs_peers.sh          (REPEAT=3 runs each, the best counted;
-#                                       PLENARY=build/plenary; SIZES="25000 50000 100000")
+#   bench/minutes_vs_peers.sh          (PLENARY=build/plenary; SIZES="25000 50000 100000")
+# Timing: with hyperfine installed (Debian's package), each command is run
+# by it directly, no shell around it, at least REPEAT times (default 5) and
+# for at least three seconds, and the mean is printed; without hyperfine
+# (or BENCH_TIMER=bash), the best of REPEAT (default 3) runs timed by bash.
 # plenary: `plenary minutes --format FORMAT LOG --to DIR` (one process: the
 # log read, the register replayed in memory, the HTML set written: the same
 # files `plenary import` into a fresh register then `plenary publish --format
@@ -14,14 +17,16 @@
 # run says why and is skipped.
 #
 # Adding a peer: write peer_NAME_check (prints why it cannot run and returns
-# 1, or returns 0) and peer_NAME_run INPUT OUTDIR (makes the minutes), and
+# 1, or returns 0), peer_NAME_run INPUT OUTDIR (makes the minutes) and,
+# for hyperfine, peer_NAME_command INPUT (the same as one command line), and
 # name it in the format's suite below. Adding a format: a suite_FORMAT that
 # sets GENERATOR (a command taking OUT LINES) and PEERS, and a call at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PLENARY=$(realpath "${PLENARY:-build/plenary}")
-REPEAT=${REPEAT:-3}
-SIZES=${SIZES:-"25000 50000 100000"}
+TIMER=${BENCH_TIMER:-$(command -v hyperfine >/dev/null && echo hyperfine || echo bash)}
+if [[ $TIMER == hyperfine ]]; then REPEAT=${REPEAT:-5}; else REPEAT=${REPEAT:-3}; fi
+SIZES=${SIZES-"25000 50000 100000"}
 [[ -x $PLENARY ]] || { echo "minutes_vs_peers: no $PLENARY (build it first)" >&2; exit 1; }
 
 tmp=$(mktemp -d)
@@ -40,6 +45,9 @@ peer_scribe_perl_check() {
 peer_scribe_perl_run() {  # INPUT OUTDIR
   perl "$SCRIBE_PERL" "$1" >"$2/minutes.html" 2>/dev/null
 }
+peer_scribe_perl_command() {  # INPUT: the command hyperfine runs, its output to OUTDIR/minutes.html
+  echo "perl $SCRIBE_PERL $1"
+}
 
 # ---- plenary ---------------------------------------------------------------
 plenary_prepare() {  # FORMAT INPUT OUTDIR: a fresh output directory, untimed
@@ -52,6 +60,10 @@ plenary_run() {  # FORMAT INPUT OUTDIR
   else
     "$PLENARY" -q minutes --format "$1" --group BENCH "$2" --to "$3/site" >/dev/null 2>&1
   fi
+}
+plenary_command() {  # FORMAT INPUT OUTDIR: the command hyperfine runs, or nothing
+  [[ ${PLENARY_TWO_STEPS:-} == 1 ]] && return
+  echo "$PLENARY -q minutes --format $1 --group BENCH $2 --to $3/site"
 }
 peer_prepare() {  # INPUT OUTDIR
   mkdir -p "$2"
@@ -75,6 +87,36 @@ best_ms() {  # PREPARE COMMAND ARGS...: the best wall time of REPEAT runs, in ms
   awk -v us="$best" 'BEGIN { printf "%.1f", us / 1000 }'
 }
 
+# The mean wall time of hyperfine's runs of COMMAND (a command line, paths
+# without spaces), PREPARE (a command) before each, in ms; its standard
+# output written to OUTPUT (default: discarded).
+hyperfine_ms() {  # PREPARE COMMAND [OUTPUT]
+  hyperfine -N --style none --min-runs "$REPEAT" --prepare "$1" --output "${3:-null}" \
+    --export-json "$tmp/hyperfine.json" -- "$2" >/dev/null 2>&1 ||
+    { echo "minutes_vs_peers: hyperfine failed on: $2" >&2; return 1; }
+  python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))["results"][0]; print("%.1f" % (r["mean"] * 1000))' \
+    "$tmp/hyperfine.json"
+}
+
+plenary_ms() {  # FORMAT INPUT OUTDIR
+  local command
+  command=$(plenary_command "$@")
+  if [[ $TIMER == hyperfine && -n $command ]]; then
+    hyperfine_ms "sh -c 'rm -rf $3 && mkdir -p $3'" "$command"
+  else
+    best_ms plenary_prepare plenary_run "$@"
+  fi
+}
+
+peer_ms() {  # PEER INPUT OUTDIR
+  if [[ $TIMER == hyperfine ]] && declare -F "peer_$1_command" >/dev/null; then
+    mkdir -p "$3"
+    hyperfine_ms "mkdir -p $3" "$("peer_$1_command" "$2")" "$3/minutes.html"
+  else
+    best_ms peer_prepare "peer_$1_run" "$2" "$3"
+  fi
+}
+
 run_suite() {  # FORMAT INPUT...
   local format=$1; shift
   local peer input lines plenary_ms ms why ratio
@@ -86,15 +128,20 @@ run_suite() {  # FORMAT INPUT...
       echo "minutes_vs_peers: $peer skipped: $why" >&2
     fi
   done
+  if [[ $TIMER == hyperfine ]]; then
+    echo "(hyperfine: mean of at least $REPEAT runs and 3 s per command; plenary into a fresh directory each run)"
+  else
+    echo "(bash: best of $REPEAT runs; plenary into a fresh directory each run)"
+  fi
   printf '%-28s %9s %12s' "input ($format)" lines "plenary ms"
   for peer in "${available[@]}"; do printf ' %14s %8s' "$peer ms" ratio; done
   printf '\n'
   for input in "$@"; do
     lines=$(wc -l <"$input")
-    plenary_ms=$(best_ms plenary_prepare plenary_run "$format" "$input" "$tmp/plenary")
+    plenary_ms=$(plenary_ms "$format" "$input" "$tmp/plenary")
     printf '%-28s %9d %12s' "$(basename "$input")" "$lines" "$plenary_ms"
     for peer in "${available[@]}"; do
-      ms=$(best_ms peer_prepare "peer_${peer}_run" "$input" "$tmp/$peer")
+      ms=$(peer_ms "$peer" "$input" "$tmp/$peer")
       ratio=$(awk -v p="$plenary_ms" -v q="$ms" 'BEGIN { printf "x%.1f", q / (p > 0 ? p : 0.1) }')
       printf ' %14s %8s' "$ms" "$ratio"
     done

@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 #include <system_error>
 
@@ -34,36 +36,68 @@ std::optional<std::string> ReadIfExists(const fs::path& path) {
   return bytes.str();
 }
 
+Status WriteBytes(const fs::path& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  out.close();
+  if (!out) return Error::IO(fmt::format("{}: cannot write", path.string()));
+  return Status::Ok();
+}
+
+// A page replaces its file in one step (a temporary file renamed over it), so
+// that a reader of the directory never sees half a page.
 Status WriteAtomically(const fs::path& path, const std::string& content) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) return Error::IO(fmt::format("{}: {}", path.parent_path().string(), ec.message()));
   fs::path temp = path;
   temp += ".plenary-tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) return Error::IO(fmt::format("{}: cannot write", temp.string()));
-  }
+  if (Status s = WriteBytes(temp, content); !s) return s;
+  std::error_code ec;
   fs::rename(temp, path, ec);
   if (ec) return Error::IO(fmt::format("{}: {}", path.string(), ec.message()));
   return Status::Ok();
 }
 
+// The directories of one set, each looked at once: those this set created
+// hold nothing but what it writes, so a page there is written straight into
+// its file (nothing to compare with, no earlier page to keep whole). A first
+// publication of a meeting's minutes creates its directory and its seven
+// pages: a third of the system calls it made before.
+class Directories {
+ public:
+  // Whether `dir` exists now because this set created it.
+  Result<bool> Ensure(const fs::path& dir) {
+    if (auto known = fresh_.find(dir); known != fresh_.end()) return known->second;
+    std::error_code ec;
+    const bool created = fs::create_directories(dir, ec);
+    if (ec) return Error::IO(fmt::format("{}: {}", dir.string(), ec.message()));
+    fresh_.emplace(dir, created);
+    return created;
+  }
+
+ private:
+  std::map<fs::path, bool> fresh_;
+};
+
 }  // namespace
 
 Result<WriteReport> WritePages(const std::string& dir, const std::vector<PublishedPage>& pages) {
   WriteReport report;
+  Directories directories;
+  std::set<std::string> written;
   for (const PublishedPage& page : pages) {
     if (!SafeRelativePath(page.file))
       return Error::Internal(fmt::format("refusing to write page file '{}'", page.file));
     fs::path path = fs::path(dir) / page.file;
-    if (ReadIfExists(path) == page.content) {
+    auto fresh = directories.Ensure(path.parent_path());
+    if (!fresh.ok()) return fresh.error();
+    if (*fresh && !written.count(page.file)) {
+      if (Status s = WriteBytes(path, page.content); !s) return s.error();
+    } else if (ReadIfExists(path) == page.content) {
       report.unchanged.push_back(page.file);
       continue;
+    } else if (Status s = WriteAtomically(path, page.content); !s) {
+      return s.error();
     }
-    if (Status s = WriteAtomically(path, page.content); !s) return s.error();
+    written.insert(page.file);
     report.written.push_back(page.file);
   }
   return report;
