@@ -2,6 +2,7 @@
 // creates; a later one leaves unchanged pages alone (their files untouched)
 // and replaces changed ones whole; no temporary file is left behind.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -43,7 +44,10 @@ std::vector<std::string> Files(const fs::path& dir) {
 class WritePagesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / "write-pages";
+    // ctest runs each test in a process of its own, two at once.
+    dir_ = fs::path(::testing::TempDir()) /
+           ("write-pages-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
