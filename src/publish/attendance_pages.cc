@@ -44,8 +44,14 @@ std::string BlockName(const Block& block) {
 }
 
 // Guard against the GroupLog pointing into a GroupRegisters that moves.
+// With the meetings' attendance computed once when the registers do not carry
+// it (`plenary minutes`, a set built in memory): each block's participation
+// and grid then read it, where each would compute every meeting's again.
 GroupLog LogOf(const GroupRegisters& r) {
-  return GroupLog{r.group, r.roster ? &*r.roster : nullptr, r.meetings, r.attendance};
+  GroupLog log{r.group, r.roster ? &*r.roster : nullptr, r.meetings, r.attendance};
+  if (log.attendance.size() != log.meetings.size())
+    log.attendance = AttendanceOfEach(log.meetings, log.roster);
+  return log;
 }
 
 Table ApartTable(const std::vector<Participation>& rows) {

@@ -74,13 +74,24 @@ std::optional<Matched> MatchName(const std::vector<std::string>& names, std::str
 }
 
 // W3C's IRC bots and the meeting tools' (irc_names.h).
+// The nick as DisplayName would write it, compared without a copy: a bot's
+// name has no space or underscore, so the nick is one only when, spaces and
+// underscores taken off both ends, the rest is that name (every line asks,
+// several times).
 bool IsBot(std::string_view nick) {
-  static const std::unordered_set<std::string> kBots{
-      "rrsagent", "zakim",    "trackbot", "github-bot", "gb",     "agendabot",
-      "ghurlbot", "w3cbot",   "meetbot",  "chanserv",   "nickserv", "irccloud",
-      "w3c-bot",  "i18nbot",  "ghbot",    "webex",    "gitbot"};
-  std::string folded = AsciiLower(DisplayName(nick));
-  return kBots.count(folded) > 0;
+  static constexpr std::string_view kBots[] = {
+      "rrsagent", "zakim",   "trackbot", "github-bot", "gb",       "agendabot",
+      "ghurlbot", "w3cbot",  "meetbot",  "chanserv",   "nickserv", "irccloud",
+      "w3c-bot",  "i18nbot", "ghbot",    "webex",      "gitbot"};
+  std::string_view name = nick;
+  for (std::size_t before = name.size() + 1; name.size() != before;) {
+    before = name.size();
+    name = Trim(name);
+    while (!name.empty() && name.front() == '_') name.remove_prefix(1);
+    while (!name.empty() && name.back() == '_') name.remove_suffix(1);
+  }
+  return std::any_of(std::begin(kBots), std::end(kBots),
+                     [&](std::string_view bot) { return EqualsNoCase(name, bot); });
 }
 
 std::string NameList::Add(std::string_view written) {

@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "core/date.h"
+#include "core/text.h"
 #include "importers/roster_file.h"
 #include "importers/w3c_irc/irc_lines.h"
+#include "importers/w3c_irc/irc_names.h"
 
 namespace plenary {
 namespace {
@@ -49,6 +51,30 @@ bool Has(const std::vector<std::string>& notices, std::string_view part) {
 const std::string kHead =
     "14:00:00 <RRSAgent> logging to https://www.w3.org/2024/05/07-html-irc\n"
     "14:00:01 <plh> Meeting: HTML Working Group Teleconference\n";
+
+// IsBot compares without copying; it must say what the name DisplayName
+// gives says (trimmed, trailing underscores off, the others spaces, spaces
+// collapsed, ASCII case ignored).
+TEST(W3cIrc, BotsAreKnownByTheNameDisplayNameGives) {
+  auto by_display_name = [](std::string_view nick) {
+    const std::string name = AsciiLower(DisplayName(nick));
+    for (std::string_view bot : {"rrsagent", "zakim", "trackbot", "github-bot", "gb", "agendabot",
+                                 "ghurlbot", "w3cbot", "meetbot", "chanserv", "nickserv",
+                                 "irccloud", "w3c-bot", "i18nbot", "ghbot", "webex", "gitbot"})
+      if (name == bot) return true;
+    return false;
+  };
+  const std::vector<std::string> nicks{
+      "Zakim",     "zakim_",     "zakim__",       " RRSAgent ",
+      "_trackbot", "zakim _",    "_ zakim _",     "za_kim",
+      "za kim",    "zakim2",     "Zakim\xC2\xA0", "gb",
+      "g b",       "GitHub-Bot", "github_bot",    "",
+      "_",         "  ",         "w3c-bot__ ",    "\xE2\x80\x83webex",
+      "Steven_",   "ghurlbot\t", "agendabot a",   "zakimx"};
+  for (const std::string& nick : nicks) EXPECT_EQ(IsBot(nick), by_display_name(nick)) << nick;
+  EXPECT_TRUE(IsBot("zakim _"));
+  EXPECT_FALSE(IsBot("za_kim"));
+}
 
 TEST(W3cIrc, DetectsEachLayout) {
   auto detect = [](std::string_view text) {
