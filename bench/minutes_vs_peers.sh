@@ -65,8 +65,8 @@ plenary_command() {  # FORMAT INPUT OUTDIR: the command hyperfine runs, or nothi
   [[ ${PLENARY_TWO_STEPS:-} == 1 ]] && return
   echo "$PLENARY -q minutes --format $1 --group BENCH $2 --to $3/site"
 }
-peer_prepare() {  # INPUT OUTDIR
-  mkdir -p "$2"
+peer_prepare() {  # INPUT OUTDIR: a fresh output directory, as plenary's
+  rm -rf "$2" && mkdir -p "$2"
 }
 
 # ---- timing ----------------------------------------------------------------
@@ -129,9 +129,9 @@ run_suite() {  # FORMAT INPUT...
     fi
   done
   if [[ $TIMER == hyperfine ]]; then
-    echo "(hyperfine: mean of at least $REPEAT runs and 3 s per command; plenary into a fresh directory each run)"
+    echo "(hyperfine: mean of at least $REPEAT runs and 3 s per command; plenary into a fresh directory each run, a peer's output to its file)"
   else
-    echo "(bash: best of $REPEAT runs; plenary into a fresh directory each run)"
+    echo "(bash: best of $REPEAT runs; plenary into a fresh directory each run, a peer's output to its file)"
   fi
   printf '%-28s %9s %12s' "input ($format)" lines "plenary ms"
   for peer in "${available[@]}"; do printf ' %14s %8s' "$peer ms" ratio; done
