@@ -43,10 +43,10 @@ std::string BlockName(const Block& block) {
   return block.subteam ? "Sub-team " + *block.subteam : "Whole group";
 }
 
-// Guard against the GroupLog pointing into a GroupRegisters that moves.
-// With the meetings' attendance computed once when the registers do not carry
-// it (`plenary minutes`, a set built in memory): each block's participation
-// and grid then read it, where each would compute every meeting's again.
+// The registers' log, copied (a GroupLog pointing into a GroupRegisters that
+// moves would dangle), with the meetings' attendance computed once when the
+// registers do not carry it (`plenary minutes`, a set built in memory): each
+// block's participation and grid then read it instead of computing it again.
 GroupLog LogOf(const GroupRegisters& r) {
   GroupLog log{r.group, r.roster ? &*r.roster : nullptr, r.meetings, r.attendance};
   if (log.attendance.size() != log.meetings.size())

@@ -19,14 +19,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// What ?owner, ?status, ?overdue, ?as_of, ?meeting and ?q ask for.
-struct ActionFilter {
-  ActionQuery query;
-  std::optional<ActionStatus> status;  // none: every status
-  std::optional<MeetingKey> meeting;   // from "KIND/NUMBER"
-  std::optional<std::string> words;    // q
-};
-
 Result<std::optional<ActionStatus>> StatusParam(const HttpRequest& request) {
   const std::string* status = FindParam(request.query, "status");
   if (!status || *status == "all") return std::optional<ActionStatus>{};
@@ -51,32 +43,24 @@ Result<std::optional<MeetingKey>> MeetingParam(const HttpRequest& request,
       "meeting: expected KIND/NUMBER or KIND/DATE, e.g. Plenary/15 or Teleconference/2025-09-23");
 }
 
-Result<ActionFilter> FilterOf(const HttpRequest& request, const std::string& group) {
-  ActionFilter filter;
-  filter.query.group = group;
-  if (const std::string* owner = FindParam(request.query, "owner")) filter.query.owner = *owner;
+// What ?owner, ?status, ?overdue, ?as_of, ?meeting and ?q ask for.
+Result<ActionListQuery> FilterOf(const HttpRequest& request, const std::string& group) {
+  ActionListQuery filter{group, {}, {}, {}, {}, false};
+  if (const std::string* owner = FindParam(request.query, "owner")) filter.owner = *owner;
   auto status = StatusParam(request);
   if (!status.ok()) return status.error();
   filter.status = *status;
-  filter.query.open_only = filter.status == ActionStatus::kOpen;
   const std::string* overdue = FindParam(request.query, "overdue");
   if (overdue && *overdue != "true" && *overdue != "false")
     return Error::InvalidInput("overdue: expected true or false");
   auto as_of = DateParam(request, "as_of");
   if (!as_of.ok()) return as_of.error();
-  if (overdue && *overdue == "true") filter.query.overdue_as_of = as_of->value_or(Today());
+  if (overdue && *overdue == "true") filter.overdue_as_of = as_of->value_or(Today());
   auto meeting = MeetingParam(request, group);
   if (!meeting.ok()) return meeting.error();
   filter.meeting = *meeting;
   if (const std::string* q = FindParam(request.query, "q")) filter.words = *q;
   return filter;
-}
-
-ActionListQuery StoreQueryOf(const ActionFilter& filter) {
-  ActionListQuery query{*filter.query.group,        filter.status,  filter.query.owner,
-                        filter.query.overdue_as_of, filter.meeting, false};
-  query.words = filter.words;
-  return query;
 }
 
 HttpResponse ListActions(RouteCall& call) {
@@ -86,7 +70,7 @@ HttpResponse ListActions(RouteCall& call) {
   if (!group.ok()) return ErrorResponse(group.error());
   auto filter = FilterOf(call.request, *group);
   if (!filter.ok()) return ErrorResponse(filter.error());
-  auto page = call.store().ActionPage(StoreQueryOf(*filter), list->store);
+  auto page = call.store().ActionPage(*filter, list->store);
   if (!page.ok()) return ErrorResponse(page.error());
   json items = json::array();
   for (const RegisteredAction& a : page->items) items.push_back(RegisteredActionJson(a));

@@ -1,10 +1,8 @@
 #include "importers/w3c_irc/irc_names.h"
 
-#include <algorithm>
-
-#include <unordered_set>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "core/text.h"
 
@@ -73,8 +71,8 @@ std::optional<Matched> MatchName(const std::vector<std::string>& names, std::str
   return std::nullopt;
 }
 
-// W3C's IRC bots and the meeting tools' (irc_names.h).
-// The nick as DisplayName would write it, compared without a copy: a bot's
+// W3C's IRC bots and the meeting tools' (irc_names.h), known by the nick as
+// DisplayName would write it, compared without a copy: a bot's
 // name has no space or underscore, so the nick is one only when, spaces and
 // underscores taken off both ends, the rest is that name (every line asks,
 // several times).
