@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 
 #include "core/date.h"
 #include "core/matching.h"
@@ -119,6 +121,11 @@ class RegisterReplay::Impl {
   Match FindMatch(const WordIds& words, double threshold, std::size_t limit, bool review) const;
   double ScoreItem(std::size_t item, const WordIds& words) const;
   bool HasWording(std::size_t item, const WordIds& words) const;
+  // Whether a wording of `item` could score `threshold` against a mention of
+  // `mention` words sharing at most `shareable` of them (an upper bound of
+  // ScoreItem read from the wordings' sizes alone).
+  bool CanReach(std::size_t item, std::size_t mention, std::size_t shareable,
+                double threshold) const;
   std::size_t Create(const MeetingMentions& meeting, int position);
   void Apply(std::size_t item, const MeetingMentions& meeting, int position);
   void Remember(std::size_t item, const std::string& text);
@@ -131,6 +138,9 @@ class RegisterReplay::Impl {
   MatchRules rules_;
   Register reg_;
   std::vector<std::vector<WordIds>> words_;  // per item, per wording
+  // Per item, the fewest and the most words of its wordings (CanReach).
+  std::vector<std::pair<std::size_t, std::size_t>> sizes_;
+  static constexpr std::pair<std::size_t, std::size_t> kNoWording{SIZE_MAX, 0};
   std::unordered_map<std::string, std::uint32_t> word_ids_;
   // The items each content word (by its number) is in, once each: how many
   // there are decides whether a word is too common to find candidates by, so
@@ -151,6 +161,7 @@ using Replayer = RegisterReplay::Impl;
 RegisterReplay::Impl::Impl(Register start, const MatchRules& rules)
     : rules_(rules), reg_(std::move(start)) {
   words_.resize(reg_.items.size());
+  sizes_.resize(reg_.items.size(), kNoWording);
   for (std::size_t i = 0; i < reg_.items.size(); ++i) {
     const RegisterItem& item = reg_.items[i];
     for (const std::string& text : item.match_texts) Index(i, text);
@@ -194,6 +205,20 @@ double Replayer::ScoreItem(std::size_t item, const WordIds& words) const {
   return best;
 }
 
+// With at most c = min(shareable, mention) words shared, a wording of s
+// words scores at most ScoreOfCommon(min(c, s), mention, s): rising with s up
+// to c, falling after. Its largest value over the item's wording sizes is
+// at c brought within them. A hair under the threshold is kept: the bound must
+// not lose a candidate to rounding.
+bool Replayer::CanReach(std::size_t item, std::size_t mention, std::size_t shareable,
+                        double threshold) const {
+  const auto [fewest, most] = sizes_[item];
+  if (fewest > most) return false;  // no wording
+  const std::size_t c = std::min(shareable, mention);
+  const std::size_t s = std::clamp<std::size_t>(c, fewest, most);
+  return ScoreOfCommon(std::min(c, s), mention, s) >= threshold - 1e-9;
+}
+
 bool Replayer::HasWording(std::size_t item, const WordIds& words) const {
   return !words.empty() &&
          std::find(words_[item].begin(), words_[item].end(), words) != words_[item].end();
@@ -206,16 +231,37 @@ bool Replayer::HasWording(std::size_t item, const WordIds& words) const {
 // a new item. A `review` mention whose words are exactly those of one of an
 // item's wordings names it even when they are too few to score ("Greg: follow
 // up [ Cassandra ]" reviewed the next month).
+//
+// A candidate is an item that shares a word too rare to be common with the
+// mention. It is scored only when it could reach `threshold`: the words it
+// can share are at most the mention's words whose items include it plus the
+// mention's common words, and a wording's score with that many words shared
+// is an upper bound of its real score (ScoreOfCommon grows with the words
+// shared). Most candidates share one rare word and are passed over without
+// comparing their wordings.
 Replayer::Match Replayer::FindMatch(const WordIds& words, double threshold, std::size_t limit,
                                     bool review) const {
-  std::vector<std::size_t> candidates;
+  std::vector<std::size_t> found;  // each item once per mention word that finds it
+  std::size_t common_words = 0;
   for (std::uint32_t w : words) {
-    if (w == kUnknownWord || index_[w].size() > kCommonWordItems) continue;
+    if (w == kUnknownWord) continue;  // in no wording
+    if (index_[w].size() > kCommonWordItems) {
+      ++common_words;
+      continue;
+    }
     for (std::size_t item : index_[w])
-      if (item < limit && !reg_.items[item].merged_into) candidates.push_back(item);
+      if (item < limit && !reg_.items[item].merged_into) found.push_back(item);
   }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::sort(found.begin(), found.end());
+  std::vector<std::size_t> candidates;
+  for (auto run = found.begin(); run != found.end();) {
+    auto end = std::find_if(run, found.end(), [&](std::size_t i) { return i != *run; });
+    std::size_t shareable = static_cast<std::size_t>(end - run) + common_words;
+    // A review naming a wording exactly matches even below the threshold.
+    if ((review && shareable >= words.size()) || CanReach(*run, words.size(), shareable, threshold))
+      candidates.push_back(*run);
+    run = end;
+  }
   for (bool open : {true, false}) {
     if (!open && !review) break;
     std::vector<std::pair<double, std::size_t>> scored;
@@ -262,6 +308,9 @@ void Replayer::Index(std::size_t item, const std::string& text) {
     });
     if (!known) index_[words[i]].push_back(item);
   }
+  auto& [fewest, most] = sizes_[item];
+  fewest = std::min<std::size_t>(fewest, words.size());
+  most = std::max<std::size_t>(most, words.size());
   words_[item].push_back(std::move(words));
 }
 
@@ -286,6 +335,7 @@ std::size_t Replayer::Create(const MeetingMentions& meeting, int position) {
   item.mentions.push_back({meeting.meeting_id, position});
   reg_.items.push_back(std::move(item));
   words_.emplace_back();
+  sizes_.emplace_back(kNoWording);
   std::size_t index = reg_.items.size() - 1;
   if (!mention.due && !mention.due_phrase.empty() &&
       NamesNextMeetingOf(mention.due_phrase, meeting.key.kind)) {

@@ -1,5 +1,6 @@
 #include "core/register.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -99,6 +100,37 @@ TEST(Register, ShortenedMentionsUpdateTheSameItem) {
   EXPECT_EQ(summary.history[2].change, "owners Staff -> Staff, James Gannon");
   EXPECT_EQ(summary.history[2].meeting, (MeetingKey{"SSR2", "Plenary", 17}));
   EXPECT_TRUE(reg.diagnostics.empty());
+}
+
+// Candidates are scored only when their wordings' sizes and the words they
+// can share let them reach the threshold (FindMatch): the bound must keep an
+// item that scores exactly the threshold among hundreds sharing one word each
+// (two of them common enough not to find candidates by).
+TEST(Register, AnItemAtExactlyTheThresholdIsFoundAmongManyThatShareAWord) {
+  const std::vector<std::string> words = {"abbot",  "bramble", "cobalt", "dapple", "ember",
+                                          "fennel", "garnet",  "hollow", "islet",  "juniper"};
+  std::vector<ActionItem> first;
+  std::string target;
+  for (const std::string& w : words) target += w + " ";
+  first.push_back(Mention(target, ActionSource::kTable));
+  for (int i = 0; i < 450; ++i)
+    first.push_back(Mention(fmt::format("kettle lantern {} q{}x r{}y s{}z", words[i % 9], i, i, i),
+                            ActionSource::kTable));
+  // Nine of the target's ten words and one no item has: 0.9, the threshold
+  // of a new row, exactly.
+  std::string nine;
+  for (std::size_t i = 0; i < 9; ++i) nine += words[i] + " ";
+  // A review with the two common words and one rare one reaches no item.
+  Register reg = ReplayRegister({Meeting(1, 1, D(2020, 1, 7), first),
+                                 Meeting(2, 2, D(2020, 1, 14),
+                                         {Mention(nine + "zeppelin", ActionSource::kTable),
+                                          Mention("kettle lantern abbot", ActionSource::kReview)})},
+                                {});
+  EXPECT_DOUBLE_EQ(MatchScore(SortedWords(nine + "zeppelin"), SortedWords(target)), 0.9);
+  ASSERT_EQ(reg.items.size(), 452u);
+  ASSERT_EQ(reg.items[0].mentions.size(), 2u);
+  EXPECT_EQ(reg.items[0].mentions[1], (MentionRef{2, 0}));
+  EXPECT_EQ(reg.items.back().state.text, "kettle lantern abbot");
 }
 
 TEST(Register, CompletionCancellationAndStatusNotes) {
