@@ -110,10 +110,10 @@ struct StoredMeeting {
   std::optional<Date> date;
 };
 
-std::optional<StoredMeeting> FindMeeting(SQLite::Database& db, Id group_id, const MeetingKey& key) {
-  SQLite::Statement query(db,
-                          "SELECT id, source_sha256, date FROM meetings "
-                          "WHERE group_id = ? AND kind = ? AND number = ?");
+std::optional<StoredMeeting> FindMeeting(Statements& st, Id group_id, const MeetingKey& key) {
+  SQLite::Statement& query =
+      st["SELECT id, source_sha256, date FROM meetings "
+         "WHERE group_id = ? AND kind = ? AND number = ?"];
   Bind(query, group_id, key.kind, key.number);
   if (!query.executeStep()) return std::nullopt;
   return StoredMeeting{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
@@ -121,10 +121,10 @@ std::optional<StoredMeeting> FindMeeting(SQLite::Database& db, Id group_id, cons
 }
 
 // Whether the stored meeting holds attendance or decisions: its minutes.
-bool RecordsTheMeeting(SQLite::Database& db, Id meeting_id) {
-  SQLite::Statement query(db,
-                          "SELECT EXISTS (SELECT 1 FROM meeting_participants WHERE meeting_id = ?) "
-                          "OR EXISTS (SELECT 1 FROM decisions WHERE meeting_id = ?)");
+bool RecordsTheMeeting(Statements& st, Id meeting_id) {
+  SQLite::Statement& query =
+      st["SELECT EXISTS (SELECT 1 FROM meeting_participants WHERE meeting_id = ?) "
+         "OR EXISTS (SELECT 1 FROM decisions WHERE meeting_id = ?)"];
   Bind(query, meeting_id, meeting_id);
   return query.executeStep() && query.getColumn(0).getInt() != 0;
 }
@@ -134,22 +134,22 @@ std::optional<std::string> StartOrNull(const Meeting& meeting) {
   return FormatTime(*meeting.start_utc);
 }
 
-Id InsertMeeting(SQLite::Database& db, Id group_id, const MeetingImport& import) {
+Id InsertMeeting(Statements& st, Id group_id, const MeetingImport& import) {
   const Meeting& m = import.meeting;
-  Run(db,
+  Run(st,
       "INSERT INTO meetings (group_id, kind, number, date, start_utc, record_url, source_name, "
       "source_sha256, imported_at, subteam) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)",
       group_id, m.key.kind, m.key.number, FormatIsoDate(m.date), StartOrNull(m), m.record_url,
       import.source.name, import.source.sha256, m.subteam);
-  return db.getLastInsertRowid();
+  return st.db().getLastInsertRowid();
 }
 
 // Rewrites the meeting's own row and drops the children that are replaced
 // wholesale; action items are matched by position instead (WriteActions).
-void ResetMeeting(SQLite::Database& db, Id id, const MeetingImport& import) {
+void ResetMeeting(Statements& st, Id id, const MeetingImport& import) {
   const Meeting& m = import.meeting;
-  Run(db,
+  Run(st,
       "UPDATE meetings SET date = ?, start_utc = ?, record_url = ?, source_name = ?, "
       "source_sha256 = ?, imported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), subteam = ? "
       "WHERE id = ?",
@@ -159,13 +159,12 @@ void ResetMeeting(SQLite::Database& db, Id id, const MeetingImport& import) {
                           "DELETE FROM attendance_remarks WHERE meeting_id = ?",
                           "DELETE FROM agenda_sections WHERE meeting_id = ?",
                           "DELETE FROM decisions WHERE meeting_id = ?"})
-    Run(db, sql, id);
+    Run(st, sql, id);
 }
 
-void WriteParticipants(SQLite::Database& db, Id meeting_id, const Meeting& meeting) {
-  SQLite::Statement insert(
-      db,
-      "INSERT INTO meeting_participants (meeting_id, role, position, name) VALUES (?, ?, ?, ?)");
+void WriteParticipants(Statements& st, Id meeting_id, const Meeting& meeting) {
+  SQLite::Statement& insert =
+      st["INSERT INTO meeting_participants (meeting_id, role, position, name) VALUES (?, ?, ?, ?)"];
   auto write = [&](std::string_view role, const std::vector<std::string>& names) {
     for (std::size_t i = 0; i < names.size(); ++i) Run(insert, meeting_id, role, i, names[i]);
   };
@@ -173,37 +172,36 @@ void WriteParticipants(SQLite::Database& db, Id meeting_id, const Meeting& meeti
   write("staff", meeting.staff);
   write("apology", meeting.apologies);
   write("guest", meeting.guests);
-  SQLite::Statement remark(
-      db,
-      "INSERT INTO attendance_remarks (meeting_id, position, name, remark) VALUES (?, ?, ?, ?)");
+  SQLite::Statement& remark =
+      st["INSERT INTO attendance_remarks (meeting_id, position, name, remark) VALUES (?, ?, ?, ?)"];
   for (std::size_t i = 0; i < meeting.attendance_remarks.size(); ++i)
     Run(remark, meeting_id, i, meeting.attendance_remarks[i].name,
         meeting.attendance_remarks[i].remark);
 }
 
-void WriteAgenda(SQLite::Database& db, Id meeting_id, const std::vector<AgendaSection>& agenda) {
-  SQLite::Statement section(
-      db, "INSERT INTO agenda_sections (meeting_id, position, heading, line) VALUES (?, ?, ?, ?)");
-  SQLite::Statement note(db,
-                         "INSERT INTO agenda_notes (section_id, position, text) VALUES (?, ?, ?)");
+void WriteAgenda(Statements& st, Id meeting_id, const std::vector<AgendaSection>& agenda) {
+  SQLite::Statement& section =
+      st["INSERT INTO agenda_sections (meeting_id, position, heading, line) VALUES (?, ?, ?, ?)"];
+  SQLite::Statement& note =
+      st["INSERT INTO agenda_notes (section_id, position, text) VALUES (?, ?, ?)"];
   for (std::size_t i = 0; i < agenda.size(); ++i) {
     Run(section, meeting_id, i, agenda[i].heading, agenda[i].line);
-    Id section_id = db.getLastInsertRowid();
+    Id section_id = st.db().getLastInsertRowid();
     for (std::size_t j = 0; j < agenda[i].notes.size(); ++j)
       Run(note, section_id, j, agenda[i].notes[j]);
   }
 }
 
-void WriteDecisions(SQLite::Database& db, Id meeting_id, const std::vector<Decision>& decisions) {
-  SQLite::Statement insert(
-      db, "INSERT INTO decisions (meeting_id, position, text, line, body) VALUES (?, ?, ?, ?, ?)");
+void WriteDecisions(Statements& st, Id meeting_id, const std::vector<Decision>& decisions) {
+  SQLite::Statement& insert =
+      st["INSERT INTO decisions (meeting_id, position, text, line, body) VALUES (?, ?, ?, ?, ?)"];
   for (std::size_t i = 0; i < decisions.size(); ++i)
     Run(insert, meeting_id, i, decisions[i].text, decisions[i].line, decisions[i].body);
 }
 
-std::optional<Id> ActionIdAt(SQLite::Database& db, Id meeting_id, std::size_t position) {
-  SQLite::Statement find(db,
-                         "SELECT id FROM action_mentions WHERE meeting_id = ? AND position = ?");
+std::optional<Id> ActionIdAt(Statements& st, Id meeting_id, std::size_t position) {
+  SQLite::Statement& find =
+      st["SELECT id FROM action_mentions WHERE meeting_id = ? AND position = ?"];
   Bind(find, meeting_id, position);
   if (!find.executeStep()) return std::nullopt;
   return find.getColumn(0).getInt64();
@@ -211,64 +209,82 @@ std::optional<Id> ActionIdAt(SQLite::Database& db, Id meeting_id, std::size_t po
 
 // Writes each item over the stored one at the same position, keeping its id,
 // then adds the extra ones and deletes the leftovers (their owners cascade).
-void WriteActions(SQLite::Database& db, Id meeting_id, const std::vector<ActionItem>& actions) {
-  SQLite::Statement update(db,
-                           "UPDATE action_mentions SET text = ?, due = ?, status = ?, source = ?, "
-                           "raised_by = ?, raised_by_kind = ?, line = ?, written_status = ?, "
-                           "due_phrase = ? WHERE id = ?");
-  SQLite::Statement insert(db,
-                           "INSERT INTO action_mentions (text, due, status, source, raised_by, "
-                           "raised_by_kind, line, written_status, due_phrase, meeting_id, "
-                           "position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  SQLite::Statement clear_owners(db, "DELETE FROM action_mention_owners WHERE action_id = ?");
-  SQLite::Statement owner(
-      db,
-      "INSERT INTO action_mention_owners (action_id, position, name, kind) VALUES (?, ?, ?, ?)");
+// A new meeting (`stored` false) has none to look for.
+void WriteActions(Statements& st, Id meeting_id, bool stored,
+                  const std::vector<ActionItem>& actions) {
+  SQLite::Statement& update =
+      st["UPDATE action_mentions SET text = ?, due = ?, status = ?, source = ?, "
+         "raised_by = ?, raised_by_kind = ?, line = ?, written_status = ?, "
+         "due_phrase = ? WHERE id = ?"];
+  SQLite::Statement& insert =
+      st["INSERT INTO action_mentions (text, due, status, source, raised_by, "
+         "raised_by_kind, line, written_status, due_phrase, meeting_id, "
+         "position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"];
+  SQLite::Statement& owner =
+      st["INSERT INTO action_mention_owners (action_id, position, name, kind) VALUES (?, ?, ?, ?)"];
   for (std::size_t i = 0; i < actions.size(); ++i) {
     ActionColumns c = ColumnsOf(actions[i]);
-    std::optional<Id> id = ActionIdAt(db, meeting_id, i);
+    std::optional<Id> id = stored ? ActionIdAt(st, meeting_id, i) : std::nullopt;
     if (id) {
       Run(update, c.text, c.due, c.status, c.source, c.raised_by, c.raised_by_kind, c.line,
           c.written_status, c.due_phrase, *id);
-      Run(clear_owners, *id);
+      Run(st, "DELETE FROM action_mention_owners WHERE action_id = ?", *id);
     } else {
       Run(insert, c.text, c.due, c.status, c.source, c.raised_by, c.raised_by_kind, c.line,
           c.written_status, c.due_phrase, meeting_id, i);
-      id = db.getLastInsertRowid();
+      id = st.db().getLastInsertRowid();
     }
     const std::vector<Owner>& owners = actions[i].owners;
     for (std::size_t j = 0; j < owners.size(); ++j)
       Run(owner, *id, j, owners[j].name, OwnerKindName(owners[j].kind));
   }
-  Run(db, "DELETE FROM action_mentions WHERE meeting_id = ? AND position >= ?", meeting_id,
-      actions.size());
+  if (stored)
+    Run(st, "DELETE FROM action_mentions WHERE meeting_id = ? AND position >= ?", meeting_id,
+        actions.size());
 }
 
-ImportOutcome SaveMeeting(SQLite::Database& db, const MeetingImport& import,
-                          std::map<Id, InputChange>& changes) {
-  const Meeting& meeting = import.meeting;
-  Id group_id = EnsureGroup(db, meeting.key.group);
-  std::optional<StoredMeeting> stored = FindMeeting(db, group_id, meeting.key);
-  if (stored && stored->sha256 == import.source.sha256) return ImportOutcome::kUnchanged;
-  if (stored && WrittenBeforeTheMeeting(meeting) && RecordsTheMeeting(db, stored->id))
-    return ImportOutcome::kUnchanged;  // an agenda after the minutes (batch_checks.h)
-  Id id = 0;
-  if (stored) {
-    id = stored->id;
-    ResetMeeting(db, id, import);
-  } else {
-    id = InsertMeeting(db, group_id, import);
+// Writes a batch's meetings with statements prepared once for all of them.
+class MeetingWriter {
+ public:
+  explicit MeetingWriter(SQLite::Database& db) : st_(db) {}
+
+  ImportOutcome Save(const MeetingImport& import, std::map<Id, InputChange>& changes) {
+    const Meeting& meeting = import.meeting;
+    Id group_id = GroupId(meeting.key.group);
+    std::optional<StoredMeeting> stored = FindMeeting(st_, group_id, meeting.key);
+    if (stored && stored->sha256 == import.source.sha256) return ImportOutcome::kUnchanged;
+    if (stored && WrittenBeforeTheMeeting(meeting) && RecordsTheMeeting(st_, stored->id))
+      return ImportOutcome::kUnchanged;  // an agenda after the minutes (batch_checks.h)
+    Id id = 0;
+    if (stored) {
+      id = stored->id;
+      ResetMeeting(st_, id, import);
+      ForgetMeetingAttendance(st_, id);
+    } else {
+      id = InsertMeeting(st_, group_id, import);
+    }
+    WriteParticipants(st_, id, meeting);
+    WriteAgenda(st_, id, meeting.agenda);
+    WriteDecisions(st_, id, meeting.decisions);
+    WriteActions(st_, id, stored.has_value(), meeting.actions);
+    IndexMeeting(st_, id, stored.has_value());
+    ImportOutcome outcome = stored ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
+    NoteImported(changes, group_id, id, outcome, stored ? stored->date : std::nullopt,
+                 meeting.date);
+    return outcome;
   }
-  WriteParticipants(db, id, meeting);
-  ForgetMeetingAttendance(db, id);
-  WriteAgenda(db, id, meeting.agenda);
-  WriteDecisions(db, id, meeting.decisions);
-  WriteActions(db, id, meeting.actions);
-  IndexMeeting(db, id);
-  ImportOutcome outcome = stored ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
-  NoteImported(changes, group_id, id, outcome, stored ? stored->date : std::nullopt, meeting.date);
-  return outcome;
-}
+
+ private:
+  Id GroupId(const std::string& short_name) {
+    auto it = group_ids_.find(short_name);
+    if (it == group_ids_.end())
+      it = group_ids_.emplace(short_name, EnsureGroup(st_.db(), short_name)).first;
+    return it->second;
+  }
+
+  Statements st_;
+  std::map<std::string, Id> group_ids_;
+};
 
 }  // namespace
 
@@ -276,8 +292,9 @@ ImportReport WriteImportBatch(SQLite::Database& db, const ImportBatch& batch,
                               std::map<Id, InputChange>& changes) {
   ImportReport report;
   if (batch.roster) report.roster = SaveRoster(db, *batch.roster);
+  MeetingWriter writer(db);
   for (const MeetingImport* import : LastOfEachKey(batch.meetings))
-    report.meetings.push_back({import->meeting.key, SaveMeeting(db, *import, changes)});
+    report.meetings.push_back({import->meeting.key, writer.Save(*import, changes)});
   return report;
 }
 

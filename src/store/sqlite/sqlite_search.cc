@@ -4,6 +4,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "core/meeting_label.h"
 #include "core/text.h"
@@ -93,10 +94,16 @@ std::string_view SearchSchema() {
   return sql;
 }
 
-void IndexMeeting(SQLite::Database& db, Id meeting_id) {
-  Run(db, "DELETE FROM search_docs WHERE meeting_id = ? AND kind <> 'action'", meeting_id);
-  for (std::string_view docs : kMeetingDocs)
-    Run(db, std::string(kInsertDoc) + std::string(docs) + " WHERE m.id = ?", meeting_id);
+void IndexMeeting(Statements& st, Id meeting_id, bool indexed_before) {
+  static const std::vector<std::string> kInserts = [] {
+    std::vector<std::string> sql;
+    for (std::string_view docs : kMeetingDocs)
+      sql.push_back(std::string(kInsertDoc) + std::string(docs) + " WHERE m.id = ?");
+    return sql;
+  }();
+  if (indexed_before)
+    Run(st, "DELETE FROM search_docs WHERE meeting_id = ? AND kind <> 'action'", meeting_id);
+  for (const std::string& insert : kInserts) Run(st, insert, meeting_id);
 }
 
 void IndexGroupActions(SQLite::Database& db, Id group_id, const std::vector<std::int64_t>& ids) {

@@ -22,8 +22,9 @@ namespace plenary::sqlite {
 std::string_view SearchSchema();
 
 // Replaces the index rows of meeting `meeting_id`'s notes, headings and
-// decisions with what is stored now. The caller holds a write transaction.
-void IndexMeeting(SQLite::Database& db, Id meeting_id);
+// decisions with what is stored now (a meeting never `indexed_before` has
+// none to replace). The caller holds a write transaction.
+void IndexMeeting(Statements& st, Id meeting_id, bool indexed_before);
 
 // Brings the index rows of the register items `ids` of group `group_id` up
 // to date (an id may name an item that is gone): only items whose text,
