@@ -444,6 +444,14 @@ COMMENT ON TABLE search_docs IS
   'One row per searchable text. words is its tsvector (GIN-indexed); a group''s rows with a word: words @@ query AND group_id (search_docs_by_group).';
 )sql";
 
+// SQLite's migration 13 rewrites its CHECK (x IN (...)) constraints as
+// comparisons, which it checks without a temporary b-tree per row.
+// PostgreSQL checks an IN list in place already; the number is kept in step.
+constexpr std::string_view kSchemaV13ListChecks = R"sql(
+COMMENT ON TABLE register_items IS
+  'The register: one row per living item, written by the replay (core/register). Its CHECK lists are checked in place.';
+)sql";
+
 }  // namespace
 
 const std::vector<PostgresMigration>& PostgresMigrations() {
@@ -472,6 +480,8 @@ const std::vector<PostgresMigration>& PostgresMigrations() {
       {11, "each group's item owners, kept by register updates, for My items",
        kSchemaV11OwnerNames},
       {12, "the full-text index knows each document's group", kSchemaV12SearchByGroup},
+      {13, "CHECK constraints on lists of values checked as comparisons, not IN lists",
+       kSchemaV13ListChecks},
   };
   return migrations;
 }

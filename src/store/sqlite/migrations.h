@@ -6,6 +6,7 @@
 // table does not exist, i.e. a new, empty file).
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,7 +22,15 @@ struct SqliteMigration {
   int version = 0;
   std::string_view description;
   std::string_view sql;  // one or more statements
+  // What SQL alone cannot say, run after `sql` in the same transaction.
+  void (*apply)(SQLite::Database& db) = nullptr;
 };
+
+// `sql` (a CREATE TABLE) with each CHECK (column IN ('a', 'b', ...)) written
+// as CHECK (column = 'a' OR column = 'b' OR ...): the same constraint, which
+// SQLite checks in place where the IN list makes it build a temporary b-tree
+// of the list for every row written (migration 13).
+std::string ListChecksAsComparisons(std::string_view sql);
 
 // Every migration, in version order, numbered from 1 (a number handed to a
 // branch not merged yet is missing until it is). A migration

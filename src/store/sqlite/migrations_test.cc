@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <regex>
+#include <utility>
+#include <vector>
 
 #include "core/attendance.h"
 #include "plenary/site.h"
@@ -50,9 +53,45 @@ class MigrationsTest : public ::testing::Test {
     db.exec("INSERT INTO action_owners VALUES (7, 0, 'Staff', 'organisation')");
   }
 
-  // Takes migration 12 off, as a database of an earlier plenary would be:
-  // the full-text index as migration 4 made it.
+  // Takes migration 13 off: each CHECK's comparisons written back as the IN
+  // list the earlier migrations made.
+  static void BackToVersion12(SQLite::Database& db) {
+    const std::regex comparisons(R"re(CHECK \((\w+) = ('[^']*')((?: OR \1 = '[^']*')+)\))re");
+    const std::regex value("'[^']*'");
+    std::vector<std::pair<std::string, std::string>> tables;
+    SQLite::Statement rows(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'table'");
+    while (rows.executeStep()) {
+      std::string sql = rows.getColumn(1).getString(), out;
+      auto last = sql.cbegin();
+      for (std::sregex_iterator m(sql.begin(), sql.end(), comparisons), end; m != end; ++m) {
+        out.append(last, (*m)[0].first);
+        std::string list = (*m)[0].str(), values;
+        for (std::sregex_iterator v(list.begin(), list.end(), value); v != end; ++v)
+          values += (values.empty() ? "" : ", ") + v->str();
+        out += "CHECK (" + (*m)[1].str() + " IN (" + values + "))";
+        last = (*m)[0].second;
+      }
+      out.append(last, sql.cend());
+      if (out != sql) tables.emplace_back(rows.getColumn(0).getString(), out);
+    }
+    rows.reset();
+    int version = db.execAndGet("PRAGMA schema_version").getInt();
+    db.exec("PRAGMA writable_schema = ON");
+    for (const auto& [name, sql] : tables) {
+      SQLite::Statement update(db, "UPDATE sqlite_schema SET sql = ? WHERE name = ?");
+      update.bind(1, sql);
+      update.bind(2, name);
+      update.exec();
+    }
+    db.exec("PRAGMA schema_version = " + std::to_string(version + 1));
+    db.exec("PRAGMA writable_schema = OFF");
+    db.exec("DELETE FROM schema_migrations WHERE version = 13");
+  }
+
+  // Takes migrations 13 and 12 off, as a database of an earlier plenary
+  // would be: the full-text index as migration 4 made it.
   static void BackToVersion11(SQLite::Database& db) {
+    BackToVersion12(db);
     db.exec(
         "DROP TRIGGER search_docs_insert; DROP TRIGGER search_docs_delete; "
         "DROP TABLE search_text; "
@@ -67,7 +106,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 12");
   }
 
-  // Takes migrations 12 and 11 off.
+  // Takes migrations 13 to 11 off.
   static void BackToVersion10(SQLite::Database& db) {
     BackToVersion11(db);
     db.exec(
@@ -75,7 +114,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 11");
   }
 
-  // Takes migrations 11 and 10 off.
+  // Takes migrations 13 to 10 off.
   static void BackToVersion9(SQLite::Database& db) {
     BackToVersion10(db);
     db.exec(
@@ -293,7 +332,8 @@ TEST_F(MigrationsTest, Version11SearchIndexTakesEachDocumentsGroup) {
   auto store = OpenStore(path_);
   ASSERT_TRUE(store.ok()) << store.error().message;
   SQLite::Database db(path_, SQLite::OPEN_READONLY);
-  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(), 12);
+  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(),
+            CurrentSqliteSchemaVersion());
   const std::int64_t group = db.execAndGet("SELECT id FROM groups").getInt64();
   const int docs = db.execAndGet("SELECT count(*) FROM search_docs").getInt();
   ASSERT_GT(docs, 0);
@@ -323,6 +363,57 @@ TEST_F(MigrationsTest, Version11SearchIndexTakesEachDocumentsGroup) {
   auto hits = (*site)->Search(SearchQuery{word, {"SSR2"}, 20});
   ASSERT_TRUE(hits.ok()) << hits.error().message;
   EXPECT_FALSE(hits->empty());
+}
+
+TEST(ListChecksAsComparisonsTest, EachListBecomesItsComparisonsAndTheRestIsKept) {
+  EXPECT_EQ(ListChecksAsComparisons(
+                "CREATE TABLE t (\n  status TEXT NOT NULL CHECK (status IN ('open', 'on hold', "
+                "'done')),\n  due TEXT CHECK (due GLOB '[0-9]*'),\n  kind TEXT CHECK (kind IN "
+                "('a', 'b'))\n) STRICT"),
+            "CREATE TABLE t (\n  status TEXT NOT NULL CHECK (status = 'open' OR status = 'on hold' "
+            "OR status = 'done'),\n  due TEXT CHECK (due GLOB '[0-9]*'),\n  kind TEXT CHECK (kind "
+            "= 'a' OR kind = 'b')\n) STRICT");
+  EXPECT_EQ(ListChecksAsComparisons("CREATE TABLE u (x TEXT CHECK (x > 'a'))"),
+            "CREATE TABLE u (x TEXT CHECK (x > 'a'))");
+}
+
+// Schema 13 checks lists of values as comparisons. A version 12 database has
+// its tables' definitions rewritten in place when it is opened: the rows are
+// kept, the file is sound, and a value outside a list is still refused.
+TEST_F(MigrationsTest, Version12ListChecksBecomeComparisonsAndStillRefuseOtherValues) {
+  using namespace store_testing;
+  std::size_t items = 0;
+  {
+    auto store = OpenStore(path_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    ImportABoardItemMergedAndReassigned(**store);
+    if (HasFatalFailure()) return;
+    items = (*store)->Actions({})->size();
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    BackToVersion12(db);
+    EXPECT_GT(
+        db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND "
+                      "sql LIKE '%CHECK (status IN (''open'', ''complete'', ''cancelled''))%'")
+            .getInt(),
+        1);
+  }
+  auto store = OpenStore(path_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(),
+            CurrentSqliteSchemaVersion());
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '% IN (''%'").getInt(),
+            0);
+  EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
+  EXPECT_EQ((*store)->Actions({})->size(), items);
+  db.exec("PRAGMA foreign_keys = OFF");
+  EXPECT_THROW(db.exec("UPDATE register_items SET status = 'opened'"), SQLite::Exception);
+  EXPECT_THROW(db.exec("UPDATE attendance_entries SET presence = 'late'"), SQLite::Exception);
+  EXPECT_THROW(db.exec("UPDATE search_docs SET kind = 'item'"), SQLite::Exception);
+  db.exec("UPDATE register_items SET status = 'cancelled'");
+  db.exec("UPDATE register_items SET raised_by_kind = NULL");
+  EXPECT_EQ(
+      db.execAndGet("SELECT count(*) FROM register_items WHERE status <> 'cancelled'").getInt(), 0);
 }
 
 // Schema 11 keeps each group's item owners beside its register; a version
