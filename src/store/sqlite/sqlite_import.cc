@@ -116,8 +116,10 @@ std::optional<StoredMeeting> FindMeeting(Statements& st, Id group_id, const Meet
          "WHERE group_id = ? AND kind = ? AND number = ?"];
   Bind(query, group_id, key.kind, key.number);
   if (!query.executeStep()) return std::nullopt;
-  return StoredMeeting{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+  StoredMeeting stored{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
                        ParseIsoDate(query.getColumn(2).getString())};
+  query.reset();  // kept prepared, not left reading while the meeting is written
+  return stored;
 }
 
 // Whether the stored meeting holds attendance or decisions: its minutes.
@@ -126,7 +128,9 @@ bool RecordsTheMeeting(Statements& st, Id meeting_id) {
       st["SELECT EXISTS (SELECT 1 FROM meeting_participants WHERE meeting_id = ?) "
          "OR EXISTS (SELECT 1 FROM decisions WHERE meeting_id = ?)"];
   Bind(query, meeting_id, meeting_id);
-  return query.executeStep() && query.getColumn(0).getInt() != 0;
+  bool records = query.executeStep() && query.getColumn(0).getInt() != 0;
+  query.reset();
+  return records;
 }
 
 std::optional<std::string> StartOrNull(const Meeting& meeting) {
@@ -204,7 +208,9 @@ std::optional<Id> ActionIdAt(Statements& st, Id meeting_id, std::size_t position
       st["SELECT id FROM action_mentions WHERE meeting_id = ? AND position = ?"];
   Bind(find, meeting_id, position);
   if (!find.executeStep()) return std::nullopt;
-  return find.getColumn(0).getInt64();
+  Id id = find.getColumn(0).getInt64();
+  find.reset();
+  return id;
 }
 
 // Writes each item over the stored one at the same position, keeping its id,
