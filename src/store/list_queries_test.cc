@@ -169,6 +169,21 @@ TEST_P(ListQueryPlansTest, AnActionListsWordsAreTheGroupsMatchesInTheFullTextInd
   }
 }
 
+// My items on SQLite: each owned item's group, status and merge are read
+// from the narrow index of schema 14, not from the item's row.
+TEST_P(ListQueryPlansTest, MyItemsReadTheOwnedItemsNarrowIndex) {
+  if (GetParam() != Backend::kSqlite) GTEST_SKIP() << "PostgreSQL reads the items by their key";
+  const std::vector<std::string> owners{"Member 1", "M1"};
+  for (const SqlQuery& query :
+       {OwnedItemIdsSql(SqlDialect::kSqlite, {1, 2}, owners, ActionStatus::kOpen, false,
+                        std::nullopt, 51),
+        OwnedItemCountsSql(SqlDialect::kSqlite, {1, 2}, owners, ActionStatus::kOpen)}) {
+    std::string whole;
+    for (const std::string& line : Plan(query)) whole += "\n  " + line;
+    EXPECT_NE(whole.find("USING COVERING INDEX register_items_owned"), std::string::npos) << whole;
+  }
+}
+
 // The test itself: a list read without its index is caught.
 TEST_P(ListQueryPlansTest, AListWithoutItsIndexIsCaught) {
   const SqlDialect dialect =

@@ -452,6 +452,14 @@ COMMENT ON TABLE register_items IS
   'The register: one row per living item, written by the replay (core/register). Its CHECK lists are checked in place.';
 )sql";
 
+// SQLite's migration 14 adds a narrow index of register_items for My items,
+// which SQLite would otherwise answer from the items' rows. PostgreSQL keeps
+// its plan (the items read by their key); the number is kept in step.
+constexpr std::string_view kSchemaV14OwnedItems = R"sql(
+COMMENT ON TABLE register_item_owners IS
+  'Each register item''s owners, by position. My items reads a person''s through register_item_owners_by_name.';
+)sql";
+
 }  // namespace
 
 const std::vector<PostgresMigration>& PostgresMigrations() {
@@ -482,6 +490,7 @@ const std::vector<PostgresMigration>& PostgresMigrations() {
       {12, "the full-text index knows each document's group", kSchemaV12SearchByGroup},
       {13, "CHECK constraints on lists of values checked as comparisons, not IN lists",
        kSchemaV13ListChecks},
+      {14, "a narrow index of register items for My items' counts and pages", kSchemaV14OwnedItems},
   };
   return migrations;
 }

@@ -42,11 +42,13 @@ class PostgresStoreTest : public ::testing::Test {
     tx.commit();
   }
 
-  // Takes migrations 13 and 12 off, as a database of an earlier plenary would be.
+  // Takes migrations 14 to 12 off, as a database of an earlier plenary would be.
   void BackToVersion11() {
     Exec(
-        "COMMENT ON TABLE register_items IS NULL; DELETE FROM schema_migrations WHERE version = "
-        "13; "
+        "COMMENT ON TABLE register_item_owners IS NULL; "
+        "DELETE FROM schema_migrations WHERE version = 14; "
+        "COMMENT ON TABLE register_items IS NULL; "
+        "DELETE FROM schema_migrations WHERE version = 13; "
         "COMMENT ON TABLE search_docs IS NULL; "
         "DELETE FROM schema_migrations WHERE version = 12");
   }

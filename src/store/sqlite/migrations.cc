@@ -429,6 +429,18 @@ void ApplyMigration(SQLite::Database& db, const SqliteMigration& migration) {
   transaction.commit();
 }
 
+// My items (store/owned_items.h) reads a person's owner rows through the
+// owner-name index and, for each, the item's group, status and merge: one
+// item row a page of register_items for each of the person's items, across
+// every group (6,751 pages for a member of 10 of the million installation's
+// 50 groups: 0.35 s when the file is not in the system's cache). This index
+// holds those four columns alone, so the same lookups read it instead, a
+// fifteenth of the pages; the statements name it (INDEXED BY), as SQLite
+// prefers a rowid lookup.
+constexpr std::string_view kSchemaV14OwnedItems = R"sql(
+CREATE INDEX register_items_owned ON register_items (id, group_id, status, merged_into);
+)sql";
+
 // Migration 13: every table's CHECK (column IN (...)) rewritten as
 // comparisons (ListChecksAsComparisons). Checking an IN list of three or more
 // values, SQLite fills a temporary b-tree with the list for each row written:
@@ -525,6 +537,7 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
       {12, "the full-text index knows each document's group", kSchemaV12SearchByGroup},
       {13, "CHECK constraints on lists of values checked as comparisons, not IN lists", "",
        CompareListChecksInPlace},
+      {14, "a narrow index of register items for My items' counts and pages", kSchemaV14OwnedItems},
   };
   return migrations;
 }

@@ -53,9 +53,17 @@ class MigrationsTest : public ::testing::Test {
     db.exec("INSERT INTO action_owners VALUES (7, 0, 'Staff', 'organisation')");
   }
 
-  // Takes migration 13 off: each CHECK's comparisons written back as the IN
-  // list the earlier migrations made.
+  // Takes migration 14 off: My items' narrow index of register items.
+  static void BackToVersion13(SQLite::Database& db) {
+    db.exec(
+        "DROP INDEX register_items_owned; "
+        "DELETE FROM schema_migrations WHERE version = 14");
+  }
+
+  // Takes migrations 14 and 13 off: each CHECK's comparisons written back as
+  // the IN list the earlier migrations made.
   static void BackToVersion12(SQLite::Database& db) {
+    BackToVersion13(db);
     const std::regex comparisons(R"re(CHECK \((\w+) = ('[^']*')((?: OR \1 = '[^']*')+)\))re");
     const std::regex value("'[^']*'");
     std::vector<std::pair<std::string, std::string>> tables;
@@ -88,7 +96,7 @@ class MigrationsTest : public ::testing::Test {
     db.exec("DELETE FROM schema_migrations WHERE version = 13");
   }
 
-  // Takes migrations 13 and 12 off, as a database of an earlier plenary
+  // Takes migrations 14 to 12 off, as a database of an earlier plenary
   // would be: the full-text index as migration 4 made it.
   static void BackToVersion11(SQLite::Database& db) {
     BackToVersion12(db);
@@ -106,7 +114,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 12");
   }
 
-  // Takes migrations 13 to 11 off.
+  // Takes migrations 14 to 11 off.
   static void BackToVersion10(SQLite::Database& db) {
     BackToVersion11(db);
     db.exec(
@@ -114,7 +122,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 11");
   }
 
-  // Takes migrations 13 to 10 off.
+  // Takes migrations 14 to 10 off.
   static void BackToVersion9(SQLite::Database& db) {
     BackToVersion10(db);
     db.exec(
@@ -414,6 +422,45 @@ TEST_F(MigrationsTest, Version12ListChecksBecomeComparisonsAndStillRefuseOtherVa
   db.exec("UPDATE register_items SET raised_by_kind = NULL");
   EXPECT_EQ(
       db.execAndGet("SELECT count(*) FROM register_items WHERE status <> 'cancelled'").getInt(), 0);
+}
+
+// Schema 14 reads My items' groups, statuses and merges from a narrow index
+// of register items; a version 13 database gets it when it is opened, and My
+// items reads the person's items through it.
+TEST_F(MigrationsTest, Version13GetsMyItemsNarrowIndexAndMyItemsReadThroughIt) {
+  using namespace store_testing;
+  {
+    auto store = OpenStore(path_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    ImportABoardItemMergedAndReassigned(**store);
+    if (HasFatalFailure()) return;
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    BackToVersion13(db);
+  }
+  auto store = OpenStore(path_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  SQLite::Database db(path_, SQLite::OPEN_READONLY);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND "
+                          "name = 'register_items_owned'")
+                .getInt(),
+            1);
+  const std::string owner =
+      db.execAndGet(
+            "SELECT o.name FROM register_item_owners o JOIN register_items r ON r.id = "
+            "o.item_id WHERE r.merged_into IS NULL ORDER BY o.name LIMIT 1")
+          .getString();
+  SQLite::Statement count(db,
+                          "SELECT count(DISTINCT o.item_id) FROM register_item_owners o JOIN "
+                          "register_items r ON r.id = o.item_id WHERE o.name = ? AND "
+                          "r.merged_into IS NULL");
+  count.bind(1, owner);
+  ASSERT_TRUE(count.executeStep());
+  const int owned = count.getColumn(0).getInt();
+  auto page = (*store)->OwnedActionPage({owner, {"SSR2"}, std::nullopt}, PageRequest{});
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  EXPECT_GT(owned, 0);
+  EXPECT_EQ(page->total, static_cast<std::size_t>(owned));
+  EXPECT_EQ(page->items.size(), static_cast<std::size_t>(owned));
 }
 
 // Schema 11 keeps each group's item owners beside its register; a version
