@@ -130,6 +130,17 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 10");
   }
 
+  // A database holding a board item merged and reassigned, then taken back
+  // by `back` to what an earlier plenary left.
+  void ImportABoardItemThenTakeBack(void (*back)(SQLite::Database&)) {
+    auto store = OpenStore(path_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_testing::ImportABoardItemMergedAndReassigned(**store);
+    if (HasFatalFailure()) return;
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    back(db);
+  }
+
   fs::path dir_;
   std::string path_;
 };
@@ -326,14 +337,10 @@ TEST_F(MigrationsTest, Version7RegisterIsReplayedWithItsIdsAndThenExtended) {
 // found by its group, and an action list's words and search find what they
 // found before.
 TEST_F(MigrationsTest, Version11SearchIndexTakesEachDocumentsGroup) {
-  using namespace store_testing;
+  ImportABoardItemThenTakeBack(BackToVersion11);
+  if (HasFatalFailure()) return;
   {
-    auto store = OpenStore(path_);
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    ImportABoardItemMergedAndReassigned(**store);
-    if (HasFatalFailure()) return;
-    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
-    BackToVersion11(db);
+    SQLite::Database db(path_, SQLite::OPEN_READONLY);
     EXPECT_THROW(db.exec("SELECT rowid FROM search_text WHERE search_text MATCH 'group_id : x'"),
                  SQLite::Exception);
   }
@@ -428,15 +435,8 @@ TEST_F(MigrationsTest, Version12ListChecksBecomeComparisonsAndStillRefuseOtherVa
 // of register items; a version 13 database gets it when it is opened, and My
 // items reads the person's items through it.
 TEST_F(MigrationsTest, Version13GetsMyItemsNarrowIndexAndMyItemsReadThroughIt) {
-  using namespace store_testing;
-  {
-    auto store = OpenStore(path_);
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    ImportABoardItemMergedAndReassigned(**store);
-    if (HasFatalFailure()) return;
-    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
-    BackToVersion13(db);
-  }
+  ImportABoardItemThenTakeBack(BackToVersion13);
+  if (HasFatalFailure()) return;
   auto store = OpenStore(path_);
   ASSERT_TRUE(store.ok()) << store.error().message;
   SQLite::Database db(path_, SQLite::OPEN_READONLY);
