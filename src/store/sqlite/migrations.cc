@@ -434,9 +434,9 @@ void ApplyMigration(SQLite::Database& db, const SqliteMigration& migration) {
 // item row a page of register_items for each of the person's items, across
 // every group (6,751 pages for a member of 10 of the million installation's
 // 50 groups: 0.35 s when the file is not in the system's cache). This index
-// holds those four columns alone, so the same lookups read it instead, a
-// fifteenth of the pages; the statements name it (INDEXED BY), as SQLite
-// prefers a rowid lookup.
+// holds those four columns alone, so the same lookups read it instead: far
+// fewer pages (the count, from a cold file, 15 times faster). The statements
+// name it (INDEXED BY), as SQLite prefers a rowid lookup.
 constexpr std::string_view kSchemaV14OwnedItems = R"sql(
 CREATE INDEX register_items_owned ON register_items (id, group_id, status, merged_into);
 )sql";
