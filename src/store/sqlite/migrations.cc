@@ -432,7 +432,7 @@ void ApplyMigration(SQLite::Database& db, const SqliteMigration& migration) {
 // My items (store/owned_items.h) reads a person's owner rows through the
 // owner-name index and, for each, the item's group, status and merge: one
 // item row a page of register_items for each of the person's items, across
-// every group (6,751 pages for a member of 10 of the million installation's
+// every group (6,751 item rows for a member of 10 of the million installation's
 // 50 groups: 0.35 s when the file is not in the system's cache). This index
 // holds those four columns alone, so the same lookups read it instead: far
 // fewer pages (the count, from a cold file, 15 times faster). The statements
