@@ -40,8 +40,8 @@ bool StoreAttendance(SQLite::Database& db, Id group_id) {
 
 }  // namespace
 
-void ForgetMeetingAttendance(Statements& st, Id meeting_id) {
-  Run(st, "DELETE FROM attendance_meetings WHERE meeting_id = ?", meeting_id);
+void ForgetMeetingAttendance(SQLite::Database& db, StatementCache& cache, Id meeting_id) {
+  Run(db, cache, "DELETE FROM attendance_meetings WHERE meeting_id = ?", meeting_id);
 }
 
 void ForgetGroupAttendance(SQLite::Database& db, Id group_id) {

@@ -16,7 +16,7 @@ namespace plenary::sqlite {
 
 // Marks the attendance of meeting `meeting_id`, or of every meeting of group
 // `group_id`, as stale (the meeting's names, or the group's roster, changed).
-void ForgetMeetingAttendance(Statements& st, Id meeting_id);
+void ForgetMeetingAttendance(SQLite::Database& db, StatementCache& cache, Id meeting_id);
 void ForgetGroupAttendance(SQLite::Database& db, Id group_id);
 
 // Computes and stores the attendance of the groups that have none

@@ -104,33 +104,43 @@ ImportOutcome SaveRoster(SQLite::Database& db, const Roster& roster) {
   return had_roster ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
 }
 
+// The connection and its kept statements, for writing a batch's meetings.
+struct Connection {
+  SQLite::Database& db;
+  StatementCache& statements;
+  LentStatement operator[](const std::string& sql) { return statements.Lend(db, sql); }
+};
+
+using sqlite::Run;  // the statement and connection forms, beside this one
+
+template <typename... Values>
+void Run(Connection& st, const std::string& sql, const Values&... values) {
+  Run(st.db, st.statements, sql, values...);
+}
+
 struct StoredMeeting {
   Id id = 0;
   std::string sha256;
   std::optional<Date> date;
 };
 
-std::optional<StoredMeeting> FindMeeting(Statements& st, Id group_id, const MeetingKey& key) {
-  SQLite::Statement& query =
+std::optional<StoredMeeting> FindMeeting(Connection& st, Id group_id, const MeetingKey& key) {
+  LentStatement query =
       st["SELECT id, source_sha256, date FROM meetings "
          "WHERE group_id = ? AND kind = ? AND number = ?"];
-  Bind(query, group_id, key.kind, key.number);
-  if (!query.executeStep()) return std::nullopt;
-  StoredMeeting stored{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
-                       ParseIsoDate(query.getColumn(2).getString())};
-  query.reset();  // kept prepared, not left reading while the meeting is written
-  return stored;
+  Bind(*query, group_id, key.kind, key.number);
+  if (!query->executeStep()) return std::nullopt;
+  return StoredMeeting{query->getColumn(0).getInt64(), query->getColumn(1).getString(),
+                       ParseIsoDate(query->getColumn(2).getString())};
 }
 
 // Whether the stored meeting holds attendance or decisions: its minutes.
-bool RecordsTheMeeting(Statements& st, Id meeting_id) {
-  SQLite::Statement& query =
+bool RecordsTheMeeting(Connection& st, Id meeting_id) {
+  LentStatement query =
       st["SELECT EXISTS (SELECT 1 FROM meeting_participants WHERE meeting_id = ?) "
          "OR EXISTS (SELECT 1 FROM decisions WHERE meeting_id = ?)"];
-  Bind(query, meeting_id, meeting_id);
-  bool records = query.executeStep() && query.getColumn(0).getInt() != 0;
-  query.reset();
-  return records;
+  Bind(*query, meeting_id, meeting_id);
+  return query->executeStep() && query->getColumn(0).getInt() != 0;
 }
 
 std::optional<std::string> StartOrNull(const Meeting& meeting) {
@@ -138,7 +148,7 @@ std::optional<std::string> StartOrNull(const Meeting& meeting) {
   return FormatTime(*meeting.start_utc);
 }
 
-Id InsertMeeting(Statements& st, Id group_id, const MeetingImport& import) {
+Id InsertMeeting(Connection& st, Id group_id, const MeetingImport& import) {
   const Meeting& m = import.meeting;
   Run(st,
       "INSERT INTO meetings (group_id, kind, number, date, start_utc, record_url, source_name, "
@@ -146,12 +156,12 @@ Id InsertMeeting(Statements& st, Id group_id, const MeetingImport& import) {
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)",
       group_id, m.key.kind, m.key.number, FormatIsoDate(m.date), StartOrNull(m), m.record_url,
       import.source.name, import.source.sha256, m.subteam);
-  return st.db().getLastInsertRowid();
+  return st.db.getLastInsertRowid();
 }
 
 // Rewrites the meeting's own row and drops the children that are replaced
 // wholesale; action items are matched by position instead (WriteActions).
-void ResetMeeting(Statements& st, Id id, const MeetingImport& import) {
+void ResetMeeting(Connection& st, Id id, const MeetingImport& import) {
   const Meeting& m = import.meeting;
   Run(st,
       "UPDATE meetings SET date = ?, start_utc = ?, record_url = ?, source_name = ?, "
@@ -166,93 +176,90 @@ void ResetMeeting(Statements& st, Id id, const MeetingImport& import) {
     Run(st, sql, id);
 }
 
-void WriteParticipants(Statements& st, Id meeting_id, const Meeting& meeting) {
-  SQLite::Statement& insert =
+void WriteParticipants(Connection& st, Id meeting_id, const Meeting& meeting) {
+  LentStatement insert =
       st["INSERT INTO meeting_participants (meeting_id, role, position, name) VALUES (?, ?, ?, ?)"];
   auto write = [&](std::string_view role, const std::vector<std::string>& names) {
-    for (std::size_t i = 0; i < names.size(); ++i) Run(insert, meeting_id, role, i, names[i]);
+    for (std::size_t i = 0; i < names.size(); ++i) Run(*insert, meeting_id, role, i, names[i]);
   };
   write("attendee", meeting.attendees);
   write("staff", meeting.staff);
   write("apology", meeting.apologies);
   write("guest", meeting.guests);
-  SQLite::Statement& remark =
+  LentStatement remark =
       st["INSERT INTO attendance_remarks (meeting_id, position, name, remark) VALUES (?, ?, ?, ?)"];
   for (std::size_t i = 0; i < meeting.attendance_remarks.size(); ++i)
-    Run(remark, meeting_id, i, meeting.attendance_remarks[i].name,
+    Run(*remark, meeting_id, i, meeting.attendance_remarks[i].name,
         meeting.attendance_remarks[i].remark);
 }
 
-void WriteAgenda(Statements& st, Id meeting_id, const std::vector<AgendaSection>& agenda) {
-  SQLite::Statement& section =
+void WriteAgenda(Connection& st, Id meeting_id, const std::vector<AgendaSection>& agenda) {
+  LentStatement section =
       st["INSERT INTO agenda_sections (meeting_id, position, heading, line) VALUES (?, ?, ?, ?)"];
-  SQLite::Statement& note =
-      st["INSERT INTO agenda_notes (section_id, position, text) VALUES (?, ?, ?)"];
+  LentStatement note = st["INSERT INTO agenda_notes (section_id, position, text) VALUES (?, ?, ?)"];
   for (std::size_t i = 0; i < agenda.size(); ++i) {
-    Run(section, meeting_id, i, agenda[i].heading, agenda[i].line);
-    Id section_id = st.db().getLastInsertRowid();
+    Run(*section, meeting_id, i, agenda[i].heading, agenda[i].line);
+    Id section_id = st.db.getLastInsertRowid();
     for (std::size_t j = 0; j < agenda[i].notes.size(); ++j)
-      Run(note, section_id, j, agenda[i].notes[j]);
+      Run(*note, section_id, j, agenda[i].notes[j]);
   }
 }
 
-void WriteDecisions(Statements& st, Id meeting_id, const std::vector<Decision>& decisions) {
-  SQLite::Statement& insert =
+void WriteDecisions(Connection& st, Id meeting_id, const std::vector<Decision>& decisions) {
+  LentStatement insert =
       st["INSERT INTO decisions (meeting_id, position, text, line, body) VALUES (?, ?, ?, ?, ?)"];
   for (std::size_t i = 0; i < decisions.size(); ++i)
-    Run(insert, meeting_id, i, decisions[i].text, decisions[i].line, decisions[i].body);
+    Run(*insert, meeting_id, i, decisions[i].text, decisions[i].line, decisions[i].body);
 }
 
-std::optional<Id> ActionIdAt(Statements& st, Id meeting_id, std::size_t position) {
-  SQLite::Statement& find =
-      st["SELECT id FROM action_mentions WHERE meeting_id = ? AND position = ?"];
-  Bind(find, meeting_id, position);
-  if (!find.executeStep()) return std::nullopt;
-  Id id = find.getColumn(0).getInt64();
-  find.reset();
-  return id;
+std::optional<Id> ActionIdAt(Connection& st, Id meeting_id, std::size_t position) {
+  LentStatement find = st["SELECT id FROM action_mentions WHERE meeting_id = ? AND position = ?"];
+  Bind(*find, meeting_id, position);
+  if (!find->executeStep()) return std::nullopt;
+  return find->getColumn(0).getInt64();
 }
 
 // Writes each item over the stored one at the same position, keeping its id,
 // then adds the extra ones and deletes the leftovers (their owners cascade).
 // A new meeting (`stored` false) has none to look for.
-void WriteActions(Statements& st, Id meeting_id, bool stored,
+void WriteActions(Connection& st, Id meeting_id, bool stored,
                   const std::vector<ActionItem>& actions) {
-  SQLite::Statement& update =
+  LentStatement update =
       st["UPDATE action_mentions SET text = ?, due = ?, status = ?, source = ?, "
          "raised_by = ?, raised_by_kind = ?, line = ?, written_status = ?, "
          "due_phrase = ? WHERE id = ?"];
-  SQLite::Statement& insert =
+  LentStatement insert =
       st["INSERT INTO action_mentions (text, due, status, source, raised_by, "
          "raised_by_kind, line, written_status, due_phrase, meeting_id, "
          "position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"];
-  SQLite::Statement& owner =
+  LentStatement owner =
       st["INSERT INTO action_mention_owners (action_id, position, name, kind) VALUES (?, ?, ?, ?)"];
   for (std::size_t i = 0; i < actions.size(); ++i) {
     ActionColumns c = ColumnsOf(actions[i]);
     std::optional<Id> id = stored ? ActionIdAt(st, meeting_id, i) : std::nullopt;
     if (id) {
-      Run(update, c.text, c.due, c.status, c.source, c.raised_by, c.raised_by_kind, c.line,
+      Run(*update, c.text, c.due, c.status, c.source, c.raised_by, c.raised_by_kind, c.line,
           c.written_status, c.due_phrase, *id);
       Run(st, "DELETE FROM action_mention_owners WHERE action_id = ?", *id);
     } else {
-      Run(insert, c.text, c.due, c.status, c.source, c.raised_by, c.raised_by_kind, c.line,
+      Run(*insert, c.text, c.due, c.status, c.source, c.raised_by, c.raised_by_kind, c.line,
           c.written_status, c.due_phrase, meeting_id, i);
-      id = st.db().getLastInsertRowid();
+      id = st.db.getLastInsertRowid();
     }
     const std::vector<Owner>& owners = actions[i].owners;
     for (std::size_t j = 0; j < owners.size(); ++j)
-      Run(owner, *id, j, owners[j].name, OwnerKindName(owners[j].kind));
+      Run(*owner, *id, j, owners[j].name, OwnerKindName(owners[j].kind));
   }
   if (stored)
     Run(st, "DELETE FROM action_mentions WHERE meeting_id = ? AND position >= ?", meeting_id,
         actions.size());
 }
 
-// Writes a batch's meetings with statements prepared once for all of them.
+// Writes a batch's meetings with the connection's kept statements, prepared
+// once for all of them.
 class MeetingWriter {
  public:
-  explicit MeetingWriter(SQLite::Database& db) : st_(db) {}
+  MeetingWriter(SQLite::Database& db, StatementCache& statements) : st_{db, statements} {}
 
   ImportOutcome Save(const MeetingImport& import, std::map<Id, InputChange>& changes) {
     const Meeting& meeting = import.meeting;
@@ -265,7 +272,7 @@ class MeetingWriter {
     if (stored) {
       id = stored->id;
       ResetMeeting(st_, id, import);
-      ForgetMeetingAttendance(st_, id);
+      ForgetMeetingAttendance(st_.db, st_.statements, id);
     } else {
       id = InsertMeeting(st_, group_id, import);
     }
@@ -273,7 +280,7 @@ class MeetingWriter {
     WriteAgenda(st_, id, meeting.agenda);
     WriteDecisions(st_, id, meeting.decisions);
     WriteActions(st_, id, stored.has_value(), meeting.actions);
-    IndexMeeting(st_, id, stored.has_value());
+    IndexMeeting(st_.db, st_.statements, id, stored.has_value());
     ImportOutcome outcome = stored ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
     NoteImported(changes, group_id, id, outcome, stored ? stored->date : std::nullopt,
                  meeting.date);
@@ -284,21 +291,21 @@ class MeetingWriter {
   Id GroupId(const std::string& short_name) {
     auto it = group_ids_.find(short_name);
     if (it == group_ids_.end())
-      it = group_ids_.emplace(short_name, EnsureGroup(st_.db(), short_name)).first;
+      it = group_ids_.emplace(short_name, EnsureGroup(st_.db, short_name)).first;
     return it->second;
   }
 
-  Statements st_;
+  Connection st_;
   std::map<std::string, Id> group_ids_;
 };
 
 }  // namespace
 
-ImportReport WriteImportBatch(SQLite::Database& db, const ImportBatch& batch,
+ImportReport WriteImportBatch(SQLite::Database& db, StatementCache& cache, const ImportBatch& batch,
                               std::map<Id, InputChange>& changes) {
   ImportReport report;
   if (batch.roster) report.roster = SaveRoster(db, *batch.roster);
-  MeetingWriter writer(db);
+  MeetingWriter writer(db, cache);
   for (const MeetingImport* import : LastOfEachKey(batch.meetings))
     report.meetings.push_back({import->meeting.key, writer.Save(*import, changes)});
   return report;

@@ -156,10 +156,11 @@ bool ChangeWatch::Changed(SQLite::Database& db) {
 LentStatement StatementCache::Lend(SQLite::Database& db, const std::string& sql) {
   auto it = statements_.find(sql);
   if (it == statements_.end()) {
-    if (statements_.size() >= kStatements) statements_.clear();
-    it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(db, sql)).first;
+    if (statements_.size() >= kStatements)
+      std::erase_if(statements_, [](const auto& entry) { return entry.second.loans == 0; });
+    it = statements_.emplace(sql, Prepared{std::make_unique<SQLite::Statement>(db, sql)}).first;
   }
-  return LentStatement(*it->second);
+  return LentStatement(*it->second.statement, &it->second.loans);
 }
 
 std::optional<GroupRow> FindGroup(SQLite::Database& db, ListCache& cache,

@@ -39,11 +39,18 @@ class ChangeWatch {
 
 // A prepared statement lent by a StatementCache: reset when this goes out of
 // scope, as a statement of its own would be finalised, so that no read stays
-// open past it.
+// open past it. While it is out the cache keeps it (`loans`: the cache's
+// count of its loans; none for a statement kept elsewhere).
 class LentStatement {
  public:
-  explicit LentStatement(SQLite::Statement& statement) : statement_(statement) {}
-  ~LentStatement() { statement_.tryReset(); }
+  explicit LentStatement(SQLite::Statement& statement, int* loans = nullptr)
+      : statement_(statement), loans_(loans) {
+    if (loans_) ++*loans_;
+  }
+  ~LentStatement() {
+    statement_.tryReset();
+    if (loans_) --*loans_;
+  }
   LentStatement(const LentStatement&) = delete;
   LentStatement& operator=(const LentStatement&) = delete;
   SQLite::Statement& operator*() { return statement_; }
@@ -51,20 +58,35 @@ class LentStatement {
 
  private:
   SQLite::Statement& statement_;
+  int* loans_;
 };
 
-// The statements of the lists, prepared once per connection: preparing
-// (parsing and planning) was most of a small request's time. Bounded: past
-// kStatements distinct texts it starts again. Lend one statement text at a
-// time (a second loan of the same text resets the first).
+// The statements of the lists and of imports, prepared once per connection:
+// preparing (parsing and planning) was most of a small request's time, and
+// of an import's short statements. Bounded: past kStatements distinct texts
+// it drops those not lent out. Lend one statement text at a time (a second
+// loan of the same text resets the first); several texts may be out at once.
 class StatementCache {
  public:
   static constexpr std::size_t kStatements = 256;
   LentStatement Lend(SQLite::Database& db, const std::string& sql);
 
  private:
-  std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements_;
+  struct Prepared {
+    std::unique_ptr<SQLite::Statement> statement;
+    int loans = 0;
+  };
+  std::map<std::string, Prepared, std::less<>> statements_;
 };
+
+// Binds `values` to the cache's statement of `sql` and executes it (it must
+// return no rows).
+template <typename... Values>
+void Run(SQLite::Database& db, StatementCache& cache, const std::string& sql,
+         const Values&... values) {
+  LentStatement st = cache.Lend(db, sql);
+  Run(*st, values...);
+}
 
 // Totals, owner names, group summaries and rosters as last read, kept until
 // the database changes (ChangeWatch): a list's total costs its count once per

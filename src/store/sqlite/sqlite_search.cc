@@ -94,7 +94,7 @@ std::string_view SearchSchema() {
   return sql;
 }
 
-void IndexMeeting(Statements& st, Id meeting_id, bool indexed_before) {
+void IndexMeeting(SQLite::Database& db, StatementCache& cache, Id meeting_id, bool indexed_before) {
   static const std::vector<std::string> kInserts = [] {
     std::vector<std::string> sql;
     for (std::string_view docs : kMeetingDocs)
@@ -102,8 +102,8 @@ void IndexMeeting(Statements& st, Id meeting_id, bool indexed_before) {
     return sql;
   }();
   if (indexed_before)
-    Run(st, "DELETE FROM search_docs WHERE meeting_id = ? AND kind <> 'action'", meeting_id);
-  for (const std::string& insert : kInserts) Run(st, insert, meeting_id);
+    Run(db, cache, "DELETE FROM search_docs WHERE meeting_id = ? AND kind <> 'action'", meeting_id);
+  for (const std::string& insert : kInserts) Run(db, cache, insert, meeting_id);
 }
 
 void IndexGroupActions(SQLite::Database& db, Id group_id, const std::vector<std::int64_t>& ids) {

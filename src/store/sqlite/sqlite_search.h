@@ -13,6 +13,7 @@
 #include "plenary/site.h"
 #include "store/list_queries.h"
 #include "store/search_pages.h"
+#include "store/sqlite/sqlite_lists.h"
 #include "store/sqlite/sqlite_values.h"
 
 namespace plenary::sqlite {
@@ -24,7 +25,7 @@ std::string_view SearchSchema();
 // Replaces the index rows of meeting `meeting_id`'s notes, headings and
 // decisions with what is stored now (a meeting never `indexed_before` has
 // none to replace). The caller holds a write transaction.
-void IndexMeeting(Statements& st, Id meeting_id, bool indexed_before);
+void IndexMeeting(SQLite::Database& db, StatementCache& cache, Id meeting_id, bool indexed_before);
 
 // Brings the index rows of the register items `ids` of group `group_id` up
 // to date (an id may name an item that is gone): only items whose text,

@@ -145,7 +145,7 @@ Result<ImportReport> SqliteStore::Import(const ImportBatch& batch,
   return Guarded([&]() -> Result<ImportReport> {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     std::map<sqlite::Id, InputChange> changes;
-    ImportReport report = sqlite::WriteImportBatch(*db_, batch, changes);
+    ImportReport report = sqlite::WriteImportBatch(*db_, lists_->statements, batch, changes);
     // Update the register of every group whose meetings changed.
     for (const auto& [group, change] : changes) sqlite::UpdateRegister(*db_, group, change, *register_cache_);
     sqlite::RefreshStaleAttendance(*db_, WrittenGroups(changes, batch, [&](const std::string& name) {

@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_lists.h"
 #include "store/store_test_data.h"
 
 namespace plenary {
@@ -207,6 +208,23 @@ TEST(SqliteOpenStoreTest, ReportsAnUnopenableFileAsStorage) {
   Result<std::unique_ptr<Store>> store = OpenStore("/nonexistent-dir/plenary/register.db");
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.error().kind, ErrorKind::kStorage);
+}
+
+// The connection's kept statements are bounded, and a statement lent out
+// (an import holds several while it writes a meeting) is kept when the
+// cache makes room: it still reads after kStatements other texts.
+TEST(StatementCacheTest, AStatementLentOutIsKeptWhenTheCacheMakesRoom) {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE);
+  db.exec("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (7)");
+  sqlite::StatementCache cache;
+  sqlite::LentStatement held = cache.Lend(db, "SELECT x FROM t");
+  for (std::size_t i = 0; i <= sqlite::StatementCache::kStatements; ++i) {
+    sqlite::LentStatement other = cache.Lend(db, "SELECT x + " + std::to_string(i) + " FROM t");
+    ASSERT_TRUE(other->executeStep());
+    EXPECT_EQ(other->getColumn(0).getInt64(), 7 + static_cast<std::int64_t>(i));
+  }
+  ASSERT_TRUE(held->executeStep());
+  EXPECT_EQ(held->getColumn(0).getInt64(), 7);
 }
 
 }  // namespace

@@ -6,15 +6,6 @@
 
 namespace plenary::sqlite {
 
-SQLite::Statement& Statements::operator[](std::string_view sql) {
-  auto it = prepared_.find(sql);
-  if (it == prepared_.end())
-    it = prepared_
-             .emplace(std::string(sql), std::make_unique<SQLite::Statement>(db_, std::string(sql)))
-             .first;
-  return *it->second;
-}
-
 void BindValue(SQLite::Statement& st, int index, Id value) { st.bind(index, value); }
 void BindValue(SQLite::Statement& st, int index, int value) { st.bind(index, value); }
 

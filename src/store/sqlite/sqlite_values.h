@@ -7,9 +7,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
-#include <map>
-#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -50,26 +47,6 @@ template <typename... Values>
 void Run(SQLite::Database& db, const std::string& sql, const Values&... values) {
   SQLite::Statement st(db, sql);
   Run(st, values...);
-}
-
-// Statements prepared once for an operation that runs them many times (each
-// meeting of an import batch), found by their SQL. Preparing is most of the
-// cost of a short statement. Destroy it before the transaction ends.
-class Statements {
- public:
-  explicit Statements(SQLite::Database& db) : db_(db) {}
-  SQLite::Database& db() { return db_; }
-  // The statement of `sql`, prepared the first time it is asked for.
-  SQLite::Statement& operator[](std::string_view sql);
-
- private:
-  SQLite::Database& db_;
-  std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> prepared_;
-};
-
-template <typename... Values>
-void Run(Statements& statements, std::string_view sql, const Values&... values) {
-  Run(statements[sql], values...);
 }
 
 // Readers of stored columns; CorruptRow when the text is not what this store
