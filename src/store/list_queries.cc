@@ -324,6 +324,18 @@ std::vector<Owner> KeptOwnerNames(const std::string& column) {
   return std::move(*owners);
 }
 
+SqlQuery KeptOwnerCountsSql(SqlDialect dialect, std::int64_t group_id) {
+  SqlBuilder b(dialect);
+  std::string sql = "SELECT owner_counts FROM groups WHERE id = " + b.P(group_id);
+  return std::move(b).Done(std::move(sql));
+}
+
+OwnerCounts KeptOwnerCounts(const std::string& column) {
+  std::optional<OwnerCounts> counts = ParseOwnerCounts(column);
+  if (!counts) throw CorruptRow("corrupt database: groups.owner_counts is not a list of counts");
+  return std::move(*counts);
+}
+
 std::vector<std::string> OwnerNamesMatching(const std::optional<Roster>& roster,
                                             const std::string& group,
                                             const std::vector<Owner>& candidates,
@@ -368,11 +380,20 @@ SqlQuery ItemsByIdSql(SqlDialect dialect, const std::vector<std::int64_t>& ids,
   return std::move(b).Done(ItemRowsOf(inner, newest_first ? "r.id DESC" : "r.id"));
 }
 
-SqlQuery OwnedGroupsSql(SqlDialect dialect) {
-  return SqlBuilder(dialect).Done(
-      dialect == SqlDialect::kSqlite
-          ? "SELECT id, short_name, register_token, CAST(roster_saved_at AS TEXT) FROM groups"
-          : "SELECT id, short_name, register_token, roster_saved_at::text FROM groups");
+SqlQuery OwnedGroupsSql(SqlDialect dialect, const std::vector<std::string>& short_names) {
+  SqlBuilder b(dialect);
+  if (dialect == SqlDialect::kSqlite)  // short_name is COLLATE NOCASE
+    return std::move(b).Done(
+        "SELECT id, short_name, register_token, CAST(roster_saved_at AS TEXT) FROM groups "
+        "WHERE short_name IN (" +
+        ListOf(b, short_names) + ")");
+  std::string keys;
+  for (const std::string& name : short_names)
+    keys += (keys.empty() ? "lower(" : ", lower(") + b.P(name) + ")";
+  return std::move(b).Done(
+      "SELECT id, short_name, register_token, roster_saved_at::text FROM groups "
+      "WHERE short_name_key IN (" +
+      keys + ")");
 }
 
 std::vector<std::pair<std::string, SqlQuery>> ListQueriesForPlans(SqlDialect d,
@@ -452,6 +473,7 @@ std::vector<std::pair<std::string, SqlQuery>> ListQueriesForPlans(SqlDialect d,
                    OwnedItemIdsSql(d, groups, owners, std::nullopt, true, 7, 51));
   all.emplace_back("my items counted", OwnedItemCountsSql(d, groups, owners, ActionStatus::kOpen));
   all.emplace_back("items by id", ItemsByIdSql(d, {3, 5, 8}, false));
+  all.emplace_back("my items' groups", OwnedGroupsSql(d, {"G", "H"}));
   all.emplace_back("groups", GroupSummariesSql(d));
   all.emplace_back("owner names kept", KeptOwnerNamesSql(d, group_id));
   all.emplace_back("owner names", OwnerCandidatesSql(d, group_id));

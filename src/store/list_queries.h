@@ -20,6 +20,7 @@
 
 #include "plenary/result.h"
 #include "plenary/store.h"
+#include "store/register_rows.h"
 
 namespace plenary {
 
@@ -85,6 +86,11 @@ SqlQuery KeptOwnerNamesSql(SqlDialect dialect, std::int64_t group_id);
 SqlQuery OwnerCandidatesSql(SqlDialect dialect, std::int64_t group_id);
 std::vector<Owner> KeptOwnerNames(const std::string& column);  // CorruptRow if not a list
 
+// A group's kept owner counts, groups.owner_counts (columns: the counts, NULL
+// when not kept), read by KeptOwnerCounts (CorruptRow if not counts).
+SqlQuery KeptOwnerCountsSql(SqlDialect dialect, std::int64_t group_id);
+OwnerCounts KeptOwnerCounts(const std::string& column);
+
 // The stored owner names among `candidates` that `owner` names (as
 // ActionQuery::owner: the group's roster's aliases and initials), each once.
 std::vector<std::string> OwnerNamesMatching(const std::optional<Roster>& roster,
@@ -110,8 +116,9 @@ SqlQuery OwnedItemCountsSql(SqlDialect dialect, const std::vector<std::int64_t>&
 SqlQuery ItemsByIdSql(SqlDialect dialect, const std::vector<std::int64_t>& ids,
                       bool newest_first);
 // Columns: id, short name, register_token, roster_saved_at as text (NULL:
-// no roster), of every group.
-SqlQuery OwnedGroupsSql(SqlDialect dialect);
+// no roster), of the groups named `short_names` (compared as group names
+// are, ASCII case folded), read through the short name's unique index.
+SqlQuery OwnedGroupsSql(SqlDialect dialect, const std::vector<std::string>& short_names);
 
 // A page from `rows` (up to limit + 1 rows read from the page's start): the
 // first `limit`, and the cursor after the last of them when there was one more.

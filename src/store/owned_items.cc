@@ -19,6 +19,7 @@ OwnerNamesCache::Entry& OwnerNamesCache::Current(OwnedItemsSource& source,
   e.roster_saved_at = group.roster_saved_at;
   e.candidates = source.Candidates(group.id);
   if (group.roster_saved_at) e.roster = source.RosterOf(group.id);
+  e.kept_counts = source.KeptCounts(group.id);
   return e;
 }
 
@@ -45,6 +46,8 @@ std::vector<std::size_t> OwnerNamesCache::Counts(OwnedItemsSource& source, SqlDi
     auto found = e.counts.find(key);
     if (found != e.counts.end())
       counts[i] = found->second;
+    else if (e.kept_counts)
+      counts[i] = e.kept_counts->Of(names, status);  // a pass over its rows: not kept
     else
       missing[groups[i]->id] = {i, &e};
   }
@@ -74,10 +77,10 @@ ListPage<RegisteredAction> OwnedActionPageOf(OwnedItemsSource& source, OwnerName
                                              const PageRequest& page,
                                              std::optional<std::int64_t> after) {
   ListPage<RegisteredAction> result;
-  if (Trim(query.person).empty()) return result;
+  if (Trim(query.person).empty() || query.groups.empty()) return result;
   // The groups asked for, gathered by the names that name the person there:
   // one statement per distinct set of names (usually one).
-  const std::vector<OwnedGroup> every = source.Groups();
+  const std::vector<OwnedGroup> every = source.Groups(query.groups);
   std::map<std::vector<std::string>, std::vector<const OwnedGroup*>> by_names;
   for (const OwnedGroup& g : every) {
     bool asked = std::any_of(query.groups.begin(), query.groups.end(),

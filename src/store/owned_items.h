@@ -8,7 +8,9 @@
 // the group's distinct owner names. Reading those is a pass over the group's
 // items, so they are kept per group (OwnerNamesCache) while the group's
 // register_token and roster_saved_at say that nothing was written since,
-// with the number of each person's items.
+// with the number of each person's items. A person's count in a group is
+// worked out from the group's kept counts (groups.owner_counts), which every
+// register update writes: a row, not a pass over the person's items.
 #pragma once
 
 #include <cstdint>
@@ -20,6 +22,7 @@
 
 #include "plenary/store.h"
 #include "store/list_queries.h"
+#include "store/register_rows.h"
 
 namespace plenary {
 
@@ -35,9 +38,12 @@ struct OwnedGroup {
 class OwnedItemsSource {
  public:
   virtual ~OwnedItemsSource() = default;
-  virtual std::vector<OwnedGroup> Groups() = 0;  // every group (one row each)
+  // The groups named `short_names` (one row each; none for a name no group has).
+  virtual std::vector<OwnedGroup> Groups(const std::vector<std::string>& short_names) = 0;
   virtual std::vector<Owner> Candidates(std::int64_t group_id) = 0;
   virtual std::optional<Roster> RosterOf(std::int64_t group_id) = 0;
+  // groups.owner_counts, parsed; none where the group has none (restored).
+  virtual std::optional<OwnerCounts> KeptCounts(std::int64_t group_id) = 0;
   // Rows of (group id, count).
   virtual std::vector<std::pair<std::int64_t, std::size_t>> Counts(const SqlQuery& query) = 0;
   virtual std::vector<std::int64_t> Ids(const SqlQuery& query) = 0;
@@ -62,7 +68,8 @@ class OwnerNamesCache {
   const std::vector<std::string>& Names(OwnedItemsSource& source, const OwnedGroup& group,
                                         const std::string& person);
   // How many unmerged items of each of `groups` `names` own, with `status`,
-  // in the order of `groups`: those not kept are counted in one statement.
+  // in the order of `groups`: from each group's kept counts
+  // (groups.owner_counts), and for groups without them, in one statement.
   std::vector<std::size_t> Counts(OwnedItemsSource& source, SqlDialect dialect,
                                   const std::vector<const OwnedGroup*>& groups,
                                   const std::vector<std::string>& names,
@@ -74,6 +81,7 @@ class OwnerNamesCache {
     std::optional<std::string> roster_saved_at;
     std::vector<Owner> candidates;
     std::optional<Roster> roster;
+    std::optional<OwnerCounts> kept_counts;
     std::map<std::string, std::vector<std::string>> names;  // by person
     std::map<std::string, std::size_t> counts;              // by status and names
   };

@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 
 #include "plenary/store.h"
+#include "store/register_rows.h"
 #include "store/store_test_backends.h"
 #include "store/store_test_data.h"
 
@@ -164,9 +166,94 @@ TEST_P(OwnedItemsTest, CountsAndNamesFollowEveryWrite) {
   EXPECT_EQ(AllIds({"AL", {"A"}, std::nullopt}, 2), Reference({"AL", {"A"}, std::nullopt}));
 }
 
+TEST_P(OwnedItemsTest, AnItemOwnedUnderTwoOfAPersonsNamesIsCountedOnce) {
+  ActionItem both = Item("Draft the scope", "Ann Lee", 1);
+  both.owners.push_back({"AL", OwnerKind::kUnresolved});
+  ActionItem three = Item("Circulate the scope", "AL", 2);
+  three.owners.push_back({"ann lee", OwnerKind::kUnresolved});
+  three.owners.push_back({"Bo Chen", OwnerKind::kPerson});
+  ActionItem bo = Item("Book the call", "Bo Chen", 3);
+  bo.owners.push_back({"BC", OwnerKind::kUnresolved});
+  Add("D", {both, three, bo, Item("Chair the call", "Ann Lee", 4)});
+  if (HasFatalFailure()) return;
+  const OwnedActionQuery ann{"Ann Lee", {"D"}, std::nullopt};
+  ASSERT_EQ(Reference(ann).size(), 3u);
+  EXPECT_EQ(AllIds(ann, 2), Reference(ann));
+  EXPECT_EQ(AllIds({"BC", {"D"}, std::nullopt}, 5).size(), 2u);
+  ActionEdit done;
+  done.status = ActionStatus::kComplete;
+  done.who = "test";
+  done.effective = D(2018, 3, 1);
+  ASSERT_TRUE(store_->EditAction(Reference(ann).at(1), done).ok());
+  for (const char* person : {"Ann Lee", "al", "Bo Chen", "BC"})
+    ExpectMyItemsCountedAsListed(*store_, person, "D");
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, OwnedItemsTest, ::testing::Values(Backend::kSqlite), BackendName);
 INSTANTIATE_TEST_SUITE_P(Postgres, OwnedItemsTest, ::testing::Values(Backend::kPostgres),
                          BackendName);
+
+// groups.owner_counts (register_rows.h): a person's count under any set of
+// names, from the kept rows, equals a count over the items themselves, for
+// registers whose items have several owners, some under two names of one
+// person, some merged.
+TEST(OwnerCountsTest, CountUnderAnyNamesAsTheItemsThemselves) {
+  const std::vector<std::string> pool{"Ann Lee", "AL", "ann lee", "Bo Chen", "Staff"};
+  std::mt19937 random(7);
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+  for (int trial = 0; trial < 50; ++trial) {
+    Register reg;
+    for (int i = 0; i < 40; ++i) {
+      RegisterItem item;
+      item.state.status = static_cast<ActionStatus>(pick(3));
+      for (std::size_t k = 0, owners = pick(4); k < owners; ++k)
+        item.state.owners.push_back({pool[pick(pool.size())], OwnerKind::kUnresolved});
+      if (pick(8) == 0) item.merged_into = 0;
+      reg.items.push_back(std::move(item));
+    }
+    const std::string json = OwnerCountsJson(reg);
+    std::optional<OwnerCounts> counts = ParseOwnerCounts(json);
+    ASSERT_TRUE(counts) << json;
+    for (int query = 0; query < 20; ++query) {
+      std::vector<std::string> names;
+      for (const std::string& n : pool)
+        if (pick(2) == 0) names.push_back(n);
+      for (std::optional<ActionStatus> status :
+           {std::optional<ActionStatus>(), std::optional(ActionStatus::kOpen),
+            std::optional(ActionStatus::kCancelled)}) {
+        std::size_t expected = 0;
+        for (const RegisterItem& item : reg.items)
+          if (!item.merged_into && (!status || item.state.status == *status) &&
+              std::any_of(item.state.owners.begin(), item.state.owners.end(), [&](const Owner& o) {
+                return std::find(names.begin(), names.end(), o.name) != names.end();
+              }))
+            ++expected;
+        EXPECT_EQ(counts->Of(names, status), expected) << json << " trial " << trial;
+      }
+    }
+  }
+}
+
+TEST(OwnerCountsTest, RowsInAnyOrderAreAddedAndAnythingElseIsRefused) {
+  // As the migration may write them: sets in no set order, a set twice.
+  auto counts =
+      ParseOwnerCounts(R"([[["B", "A"], "open", 1], [["A"], "open", 2], [["B"], "open", 2], )"
+                       R"([["A", "B"], "open", 1], [["A"], "complete", 5]])");
+  ASSERT_TRUE(counts);
+  ASSERT_EQ(counts->rows.size(), 4u);
+  EXPECT_EQ(counts->rows[2].names, (std::vector<std::string>{"A", "B"}));
+  EXPECT_EQ(counts->rows[2].items, 2);
+  EXPECT_EQ(counts->Of({"A", "B"}, ActionStatus::kOpen), 2u);
+  EXPECT_EQ(counts->Of({"A"}, std::nullopt), 7u);
+  EXPECT_TRUE(ParseOwnerCounts("[]"));
+  for (const char* bad :
+       {"", "{}", "[1]", "[[]]", R"([[[], "open", 1]])", R"([[["A"], "open"]])",
+        R"([[["A"], "open", 1, 2]])", R"([[["A"], "opened", 1]])", R"([[["A"], "open", -1]])",
+        R"([[["A"], "open", 1.5]])", R"([[["A", "A"], "open", 1]])", R"([[[["A"]], "open", 1]])",
+        R"([[["A"], ["open"], 1]])", R"([[[1], "open", 1]])", R"([[["A"], "open", 1]] x)",
+        R"([[{"A": 1}, "open", 1]])", R"([[["A"], "open", null]])"})
+    EXPECT_FALSE(ParseOwnerCounts(bad)) << bad;
+}
 
 }  // namespace
 }  // namespace plenary

@@ -1,7 +1,9 @@
 #include "store/register_rows.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <utility>
@@ -91,6 +93,161 @@ std::string OwnerNamesJson(const Register& reg) {
            std::pair(std::string_view(b.name), OwnerKindName(b.kind));
   });
   return EventOwnersJson(owners);
+}
+
+namespace {
+
+// Rows of the same names and status added, in order.
+OwnerCounts Tallied(
+    std::map<std::pair<std::vector<std::string>, ActionStatus>, std::int64_t> rows) {
+  OwnerCounts counts;
+  for (auto& [key, items] : rows) counts.rows.push_back({key.first, key.second, items});
+  return counts;
+}
+
+}  // namespace
+
+std::size_t OwnerCounts::Of(const std::vector<std::string>& names,
+                            std::optional<ActionStatus> status) const {
+  // An item owned by k of `names` is in k one-name rows: a set row takes
+  // back what its items were counted more than once.
+  std::int64_t total = 0;
+  for (const Row& row : rows) {
+    if (status && row.status != *status) continue;
+    std::int64_t k = 0;
+    for (const std::string& n : row.names)
+      k += std::find(names.begin(), names.end(), n) != names.end() ? 1 : 0;
+    if (row.names.size() == 1)
+      total += k * row.items;
+    else if (k > 1)
+      total -= (k - 1) * row.items;
+  }
+  return static_cast<std::size_t>(std::max<std::int64_t>(total, 0));
+}
+
+std::string OwnerCountsJson(const Register& reg) {
+  // Counted by name first (a pass over thousands of items, each a lookup),
+  // then put in order; items with several owners are few.
+  constexpr std::size_t kStatuses = 3;
+  static_assert(static_cast<std::size_t>(ActionStatus::kCancelled) == kStatuses - 1);
+  std::unordered_map<std::string_view, std::array<std::int64_t, kStatuses>> by_name;
+  std::map<std::pair<std::vector<std::string_view>, ActionStatus>, std::int64_t> by_set;
+  std::vector<std::string_view> names;
+  for (const RegisterItem& item : reg.items) {
+    if (item.merged_into) continue;
+    names.clear();
+    for (const Owner& o : item.state.owners) names.push_back(o.name);
+    if (names.size() > 1) {
+      std::sort(names.begin(), names.end());
+      names.erase(std::unique(names.begin(), names.end()), names.end());
+    }
+    const auto status = static_cast<std::size_t>(item.state.status);
+    for (std::string_view n : names) ++by_name[n].at(status);
+    if (names.size() > 1) ++by_set[{names, item.state.status}];
+  }
+  std::map<std::pair<std::vector<std::string>, ActionStatus>, std::int64_t> rows;
+  for (const auto& [name, counts] : by_name)
+    for (std::size_t s = 0; s < kStatuses; ++s)
+      if (counts[s] > 0) rows[{{std::string(name)}, static_cast<ActionStatus>(s)}] = counts[s];
+  for (const auto& [key, items] : by_set)
+    rows[{std::vector<std::string>(key.first.begin(), key.first.end()), key.second}] = items;
+  nlohmann::json list = nlohmann::json::array();
+  for (const OwnerCounts::Row& row : Tallied(std::move(rows)).rows)
+    list.push_back({row.names, ActionStatusName(row.status), row.items});
+  return list.dump();
+}
+
+namespace {
+
+// Reads groups.owner_counts as it is parsed, without building the document
+// (a DOM of a group's few hundred rows was most of My items' first read of a
+// group). Accepts exactly [[[name, ...], status, count], ...].
+class OwnerCountsReader final : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  std::vector<OwnerCounts::Row> rows;
+
+  bool start_array(std::size_t) override {
+    if (depth_ == 2 && field_ != 0) return false;  // only the names are a list
+    if (depth_ == 1) {
+      rows.emplace_back();
+      field_ = 0;
+    }
+    return ++depth_ <= 3;
+  }
+  bool end_array() override {
+    if (depth_ == 3) {
+      if (rows.back().names.empty()) return false;
+      field_ = 1;
+    } else if (depth_ == 2 && field_ != 3) {
+      return false;
+    }
+    --depth_;
+    return true;
+  }
+  bool string(string_t& value) override {
+    if (depth_ == 3) {
+      rows.back().names.push_back(std::move(value));
+      return true;
+    }
+    if (depth_ != 2 || field_ != 1) return false;
+    std::optional<ActionStatus> status = ParseActionStatus(value);
+    if (!status) return false;
+    rows.back().status = *status;
+    field_ = 2;
+    return true;
+  }
+  bool number_unsigned(number_unsigned_t value) override {
+    if (depth_ != 2 || field_ != 2 || value > std::numeric_limits<std::int64_t>::max())
+      return false;
+    rows.back().items = static_cast<std::int64_t>(value);
+    field_ = 3;
+    return true;
+  }
+  bool null() override { return false; }
+  bool boolean(bool) override { return false; }
+  bool number_integer(number_integer_t) override { return false; }
+  bool number_float(number_float_t, const string_t&) override { return false; }
+  bool binary(binary_t&) override { return false; }
+  bool start_object(std::size_t) override { return false; }
+  bool key(string_t&) override { return false; }
+  bool end_object() override { return false; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+  bool done() const { return depth_ == 0; }
+
+ private:
+  int depth_ = 0;  // 1: the list, 2: a row, 3: a row's names
+  int field_ = 0;  // of the row being read: 0 names, 1 status, 2 count, 3 complete
+};
+
+}  // namespace
+
+std::optional<OwnerCounts> ParseOwnerCounts(std::string_view text) {
+  OwnerCountsReader reader;
+  if (!nlohmann::json::sax_parse(text, &reader) || !reader.done()) return std::nullopt;
+  OwnerCounts counts;
+  counts.rows = std::move(reader.rows);
+  for (OwnerCounts::Row& row : counts.rows) {
+    std::sort(row.names.begin(), row.names.end());
+    if (std::adjacent_find(row.names.begin(), row.names.end()) != row.names.end())
+      return std::nullopt;
+  }
+  // In order, rows of the same names and status added (written in order,
+  // so usually nothing to do).
+  auto order = [](const OwnerCounts::Row& a, const OwnerCounts::Row& b) {
+    return std::tie(a.names, a.status) < std::tie(b.names, b.status);
+  };
+  if (!std::is_sorted(counts.rows.begin(), counts.rows.end(), order))
+    std::stable_sort(counts.rows.begin(), counts.rows.end(), order);
+  std::vector<OwnerCounts::Row> merged;
+  for (OwnerCounts::Row& row : counts.rows)
+    if (!merged.empty() && merged.back().names == row.names && merged.back().status == row.status)
+      merged.back().items += row.items;
+    else
+      merged.push_back(std::move(row));
+  counts.rows = std::move(merged);
+  return counts;
 }
 
 bool IsTail(const RegisterTail& tail, const std::vector<MeetingMentions>& replayed,

@@ -63,6 +63,30 @@ std::optional<std::vector<Owner>> ParseEventOwners(std::string_view text);
 // A register update stores it; "My items" reads a person's names from it.
 std::string OwnerNamesJson(const Register& reg);
 
+// groups.owner_counts: how many of the register's items not merged into
+// another each owner name owns, by status, so that "My items" counts a
+// person's items without reading them. Rows of (names, status, count): one
+// name, the items that name owns; two or more, the items whose distinct owner
+// names are exactly those (what a count over several names must not count
+// twice). As JSON, [[["A"], "open", 3], [["A", "B"], "open", 1], ...].
+struct OwnerCounts {
+  struct Row {
+    std::vector<std::string> names;  // sorted, distinct
+    ActionStatus status = ActionStatus::kOpen;
+    std::int64_t items = 0;
+    friend bool operator==(const Row&, const Row&) = default;
+  };
+  std::vector<Row> rows;  // sorted by names, then status; each once
+  // The items one of `names` (distinct) owns, with `status` if one is given.
+  std::size_t Of(const std::vector<std::string>& names, std::optional<ActionStatus> status) const;
+  friend bool operator==(const OwnerCounts&, const OwnerCounts&) = default;
+};
+std::string OwnerCountsJson(const Register& reg);
+// Nullopt for text this store did not write. Rows are put in order and rows
+// of the same names and status added, whatever order the text has (the
+// migration that fills the column writes sets in no set order).
+std::optional<OwnerCounts> ParseOwnerCounts(std::string_view text);
+
 // What a replay needs of a group, as a back end reads it: every meeting's
 // mentions (meetings in id order) and the item each mention belonged to in the
 // previous replay.

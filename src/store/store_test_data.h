@@ -241,4 +241,46 @@ inline void ImportABoardItemMergedAndReassigned(Store& store) {
   ASSERT_TRUE(store.EditAction(into, owners).ok());
 }
 
+// A meeting after ImportABoardItemMergedAndReassigned's whose items have
+// several owners, one of them twice under two names ("JG" and "James Gannon",
+// as an import that does not resolve names leaves them), one complete.
+inline void ImportItemsOfSeveralOwners(Store& store) {
+  Meeting m = SmallMeeting("SSR2", 13, D(2017, 7, 7));
+  const Owner james{"James Gannon", OwnerKind::kPerson}, jg{"JG", OwnerKind::kUnresolved},
+      zarko{"Žarko Kečić", OwnerKind::kPerson}, staff{"Staff", OwnerKind::kOrganisation};
+  m.actions = {Item("Circulate the outline", {james, zarko}),
+               Item("Check the outline's references", {james, jg}),
+               Item("Book the face-to-face room", {staff, zarko}),
+               Item("Send the travel forms", {jg, staff, zarko}, {}, ActionStatus::kComplete),
+               Item("Ask the Board for a date", {jg})};
+  auto report = store.Import({std::nullopt, {Imported(m, "13")}});
+  ASSERT_TRUE(report.ok()) << report.error().message;
+}
+
+// My items' count of `person`'s items in `group`, for each status and for
+// any, against the items it lists and the group's own owner filter
+// (ActionQuery::owner), which reads every item.
+inline void ExpectMyItemsCountedAsListed(Store& store, const std::string& person,
+                                         const std::string& group) {
+  ActionQuery q;
+  q.owner = person;
+  q.group = group;
+  auto items = store.Actions(q);
+  ASSERT_TRUE(items.ok()) << items.error().message;
+  for (std::optional<ActionStatus> status :
+       {std::optional<ActionStatus>(), std::optional(ActionStatus::kOpen),
+        std::optional(ActionStatus::kComplete)}) {
+    std::size_t expected = 0;
+    for (const RegisteredAction& a : *items)
+      if (!a.merged_into && (!status || a.item.status == *status)) ++expected;
+    PageRequest all;
+    all.limit = 1000;
+    auto page = store.OwnedActionPage({person, {group}, status}, all);
+    ASSERT_TRUE(page.ok()) << page.error().message;
+    EXPECT_EQ(page->total, expected)
+        << person << ", " << (status ? ActionStatusName(*status) : "any");
+    EXPECT_EQ(page->items.size(), expected) << person;
+  }
+}
+
 }  // namespace plenary::store_testing

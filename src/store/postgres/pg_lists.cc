@@ -39,9 +39,9 @@ std::vector<std::string> OwnerNamesFor(pqxx::transaction_base& tx, const GroupRo
 class PgOwnedItems final : public OwnedItemsSource {
  public:
   explicit PgOwnedItems(pqxx::transaction_base& tx) : tx_(tx) {}
-  std::vector<OwnedGroup> Groups() override {
+  std::vector<OwnedGroup> Groups(const std::vector<std::string>& short_names) override {
     std::vector<OwnedGroup> groups;
-    for (const pqxx::row& row : ExecAll(tx_, OwnedGroupsSql(kDialect))) {
+    for (const pqxx::row& row : ExecAll(tx_, OwnedGroupsSql(kDialect, short_names))) {
       OwnedGroup g{row[0].as<std::int64_t>(), row[1].c_str(), {}, {}};
       if (!row[2].is_null()) g.register_token = row[2].as<std::int64_t>();
       if (!row[3].is_null()) g.roster_saved_at = row[3].c_str();
@@ -54,6 +54,11 @@ class PgOwnedItems final : public OwnedItemsSource {
   }
   std::optional<Roster> RosterOf(std::int64_t group_id) override {
     return LoadRoster(tx_, group_id);
+  }
+  std::optional<OwnerCounts> KeptCounts(std::int64_t group_id) override {
+    pqxx::result kept = ExecAll(tx_, KeptOwnerCountsSql(kDialect, group_id));
+    if (kept.empty() || kept[0][0].is_null()) return std::nullopt;
+    return KeptOwnerCounts(kept[0][0].c_str());
   }
   std::vector<std::pair<std::int64_t, std::size_t>> Counts(const SqlQuery& query) override {
     std::vector<std::pair<std::int64_t, std::size_t>> counts;

@@ -460,6 +460,27 @@ COMMENT ON TABLE register_item_owners IS
   'Each register item''s owners, by position. My items reads a person''s through register_item_owners_by_name.';
 )sql";
 
+// groups.owner_counts (sqlite/migrations.cc, migration 15, says what for).
+// Sets of names are text arrays here, which GROUP BY compares.
+constexpr std::string_view kSchemaV15OwnerCounts = R"sql(
+ALTER TABLE groups ADD COLUMN owner_counts text;
+UPDATE groups g SET owner_counts = (
+  SELECT coalesce(json_agg(json_build_array(to_json(c.names), c.status, c.n)), '[]')::text
+  FROM (
+    SELECT ARRAY[o.name] AS names, r.status, count(DISTINCT r.id) AS n
+    FROM register_items r JOIN register_item_owners o ON o.item_id = r.id
+    WHERE r.group_id = g.id AND r.merged_into IS NULL
+    GROUP BY o.name, r.status
+    UNION ALL
+    SELECT s.names, s.status, count(*) FROM (
+      SELECT r.status, array_agg(DISTINCT o.name ORDER BY o.name) AS names
+      FROM register_items r JOIN register_item_owners o ON o.item_id = r.id
+      WHERE r.group_id = g.id AND r.merged_into IS NULL
+      GROUP BY r.id, r.status
+      HAVING count(DISTINCT o.name) > 1) s
+    GROUP BY s.names, s.status) c);
+)sql";
+
 }  // namespace
 
 const std::vector<PostgresMigration>& PostgresMigrations() {
@@ -491,6 +512,8 @@ const std::vector<PostgresMigration>& PostgresMigrations() {
       {13, "CHECK constraints on lists of values checked as comparisons, not IN lists",
        kSchemaV13ListChecks},
       {14, "a narrow index of register items for My items' counts and pages", kSchemaV14OwnedItems},
+      {15, "each group's counts of items by owner and status, kept by register updates",
+       kSchemaV15OwnerCounts},
   };
   return migrations;
 }

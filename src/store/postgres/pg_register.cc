@@ -309,8 +309,9 @@ void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& 
   }
   tx.exec_params0("UPDATE register_counter SET next_item_id = $1 WHERE id = 1",
                   update.next_id);
-  tx.exec_params0("UPDATE groups SET register_token = $1, owner_names = $2 WHERE id = $3",
-                  update.token, OwnerNamesJson(reg), group_id);
+  tx.exec_params0(
+      "UPDATE groups SET register_token = $1, owner_names = $2, owner_counts = $3 WHERE id = $4",
+      update.token, OwnerNamesJson(reg), OwnerCountsJson(reg), group_id);
   std::vector<std::int64_t> touched = update.diff.deleted;
   for (std::size_t i : written) touched.push_back(reg.items[i].id);
   IndexGroupActions(tx, touched);

@@ -42,8 +42,16 @@ class PostgresStoreTest : public ::testing::Test {
     tx.commit();
   }
 
-  // Takes migrations 14 to 12 off, as a database of an earlier plenary would be.
+  // Takes migration 15 off: each group's kept owner counts.
+  void BackToVersion14() {
+    Exec(
+        "ALTER TABLE groups DROP COLUMN owner_counts; "
+        "DELETE FROM schema_migrations WHERE version = 15");
+  }
+
+  // Takes migrations 15 to 12 off, as a database of an earlier plenary would be.
   void BackToVersion11() {
+    BackToVersion14();
     Exec(
         "COMMENT ON TABLE register_item_owners IS NULL; "
         "DELETE FROM schema_migrations WHERE version = 14; "
@@ -254,6 +262,31 @@ TEST_F(PostgresStoreTest, MigrationEightReplaysAVersion7RegisterWithItsIds) {
   third.actions[0].status = ActionStatus::kComplete;
   ASSERT_TRUE(store->Import({std::nullopt, {Imported(third, "3")}}).ok());
   EXPECT_EQ(store->Action(before[0].id)->item.status, ActionStatus::kComplete);
+}
+
+// Schema 15 keeps each group's counts of items by owner beside its register;
+// a version 14 database gets them on opening, the counts a register update
+// writes, and My items counts with them and, for a restored group, without.
+TEST_F(PostgresStoreTest, Version14GroupsGetTheirOwnerCountsOnOpening) {
+  ImportABoardItemMergedAndReassigned(*Open());
+  ImportItemsOfSeveralOwners(*Open());
+  if (HasFatalFailure()) return;
+  auto written = ParseOwnerCounts(QueryText("SELECT owner_counts FROM groups"));
+  ASSERT_TRUE(written);
+  BackToVersion14();
+  auto store = Open();
+  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), CurrentPostgresSchemaVersion());
+  auto migrated = ParseOwnerCounts(QueryText("SELECT owner_counts FROM groups"));
+  ASSERT_TRUE(migrated);
+  EXPECT_EQ(*migrated, *written);
+  EXPECT_TRUE(std::any_of(migrated->rows.begin(), migrated->rows.end(),
+                          [](const OwnerCounts::Row& r) { return r.names.size() == 3; }));
+  for (const char* person : {"James Gannon", "jg", "Žarko Kečić", "Staff", "Denise Michel"})
+    ExpectMyItemsCountedAsListed(*store, person, "SSR2");
+  Exec("UPDATE groups SET owner_counts = NULL");  // as a restore leaves it
+  auto restored = Open();                         // nothing kept from the reads above
+  for (const char* person : {"James Gannon", "jg", "Žarko Kečić"})
+    ExpectMyItemsCountedAsListed(*restored, person, "SSR2");
 }
 
 // Schema 11 keeps each group's item owners beside its register; a version

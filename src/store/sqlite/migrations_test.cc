@@ -53,14 +53,22 @@ class MigrationsTest : public ::testing::Test {
     db.exec("INSERT INTO action_owners VALUES (7, 0, 'Staff', 'organisation')");
   }
 
-  // Takes migration 14 off: My items' narrow index of register items.
+  // Takes migration 15 off: each group's kept owner counts.
+  static void BackToVersion14(SQLite::Database& db) {
+    db.exec(
+        "ALTER TABLE groups DROP COLUMN owner_counts; "
+        "DELETE FROM schema_migrations WHERE version = 15");
+  }
+
+  // Takes migrations 15 and 14 off: My items' narrow index of register items.
   static void BackToVersion13(SQLite::Database& db) {
+    BackToVersion14(db);
     db.exec(
         "DROP INDEX register_items_owned; "
         "DELETE FROM schema_migrations WHERE version = 14");
   }
 
-  // Takes migrations 14 and 13 off: each CHECK's comparisons written back as
+  // Takes migrations 15 to 13 off: each CHECK's comparisons written back as
   // the IN list the earlier migrations made.
   static void BackToVersion12(SQLite::Database& db) {
     BackToVersion13(db);
@@ -114,7 +122,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 12");
   }
 
-  // Takes migrations 14 to 11 off.
+  // Takes migrations 15 to 11 off.
   static void BackToVersion10(SQLite::Database& db) {
     BackToVersion11(db);
     db.exec(
@@ -122,7 +130,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 11");
   }
 
-  // Takes migrations 14 to 10 off.
+  // Takes migrations 15 to 10 off.
   static void BackToVersion9(SQLite::Database& db) {
     BackToVersion10(db);
     db.exec(
@@ -461,6 +469,44 @@ TEST_F(MigrationsTest, Version13GetsMyItemsNarrowIndexAndMyItemsReadThroughIt) {
   EXPECT_GT(owned, 0);
   EXPECT_EQ(page->total, static_cast<std::size_t>(owned));
   EXPECT_EQ(page->items.size(), static_cast<std::size_t>(owned));
+}
+
+// Schema 15 keeps each group's counts of items by owner beside its register;
+// a version 14 database gets them from its stored register when it is
+// opened, the counts a register update writes (items of several owners and
+// of one person under two names among them), and My items counts with
+// them, and without them (a restored group) as it did before.
+TEST_F(MigrationsTest, Version14GroupsGetTheirOwnerCountsOnOpening) {
+  using namespace store_testing;
+  std::string written;
+  {
+    auto store = OpenStore(path_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    ImportABoardItemMergedAndReassigned(**store);
+    ImportItemsOfSeveralOwners(**store);
+    if (HasFatalFailure()) return;
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    written = db.execAndGet("SELECT owner_counts FROM groups").getString();
+    BackToVersion14(db);
+  }
+  auto store = OpenStore(path_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(),
+            CurrentSqliteSchemaVersion());
+  auto migrated = ParseOwnerCounts(db.execAndGet("SELECT owner_counts FROM groups").getString());
+  ASSERT_TRUE(migrated);
+  EXPECT_EQ(*migrated, *ParseOwnerCounts(written));
+  EXPECT_TRUE(std::any_of(migrated->rows.begin(), migrated->rows.end(),
+                          [](const OwnerCounts::Row& r) { return r.names.size() == 3; }))
+      << written;
+  for (const char* person : {"James Gannon", "jg", "Žarko Kečić", "Staff", "Denise Michel"})
+    ExpectMyItemsCountedAsListed(**store, person, "SSR2");
+  db.exec("UPDATE groups SET owner_counts = NULL");  // as a restore leaves it
+  auto restored = OpenStore(path_);                  // nothing kept from the reads above
+  ASSERT_TRUE(restored.ok()) << restored.error().message;
+  for (const char* person : {"James Gannon", "jg", "Žarko Kečić"})
+    ExpectMyItemsCountedAsListed(**restored, person, "SSR2");
 }
 
 // Schema 11 keeps each group's item owners beside its register; a version

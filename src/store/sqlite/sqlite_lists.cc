@@ -65,15 +65,17 @@ std::vector<std::string> OwnerNamesFor(SQLite::Database& db, ListCache& cache,
                                        const std::string& owner) {
   std::vector<Owner> owners = OwnerCandidates(db, cache, group.id);
   std::optional<Roster> roster;
-  if (group.has_roster) roster = LoadRoster(db, group.id);
+  if (group.has_roster) roster = LoadRoster(db, cache.statements, group.id);
   return OwnerNamesMatching(roster, short_name, owners, owner);
 }
 
 class SqliteOwnedItems final : public OwnedItemsSource {
  public:
   SqliteOwnedItems(SQLite::Database& db, ListCache& lists) : db_(db), lists_(lists) {}
-  std::vector<OwnedGroup> Groups() override {
-    LentStatement st = lists_.statements.Lend(db_, OwnedGroupsSql(kDialect).sql);
+  std::vector<OwnedGroup> Groups(const std::vector<std::string>& short_names) override {
+    SqlQuery query = OwnedGroupsSql(kDialect, short_names);
+    LentStatement st = lists_.statements.Lend(db_, query.sql);
+    BindAll(*st, query);
     std::vector<OwnedGroup> groups;
     while (st->executeStep()) {
       OwnedGroup g{st->getColumn(0).getInt64(), st->getColumn(1).getString(), {}, {}};
@@ -87,7 +89,14 @@ class SqliteOwnedItems final : public OwnedItemsSource {
     return OwnerCandidates(db_, lists_, group_id);
   }
   std::optional<Roster> RosterOf(std::int64_t group_id) override {
-    return LoadRoster(db_, group_id);
+    return LoadRoster(db_, lists_.statements, group_id);
+  }
+  std::optional<OwnerCounts> KeptCounts(std::int64_t group_id) override {
+    SqlQuery kept = KeptOwnerCountsSql(kDialect, group_id);
+    LentStatement st = lists_.statements.Lend(db_, kept.sql);
+    BindAll(*st, kept);
+    if (!st->executeStep() || st->getColumn(0).isNull()) return std::nullopt;
+    return KeptOwnerCounts(st->getColumn(0).getString());
   }
   std::vector<std::pair<std::int64_t, std::size_t>> Counts(const SqlQuery& query) override {
     LentStatement st = lists_.statements.Lend(db_, query.sql);

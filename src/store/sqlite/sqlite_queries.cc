@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "core/date.h"
+#include "store/sqlite/sqlite_lists.h"
 #include "store/sqlite/sqlite_register.h"
 
 namespace plenary::sqlite {
@@ -180,13 +181,14 @@ std::optional<GroupRow> FindGroup(SQLite::Statement& query, const std::string& s
 
 namespace {
 
-std::vector<SubTeam> LoadSubTeams(SQLite::Database& db, Id group_id) {
-  SQLite::Statement rows(db,
-                         "SELECT s.id, s.name, l.name, p.name FROM subteams s "
-                         "LEFT JOIN people l ON l.id = s.leader_id "
-                         "LEFT JOIN subteam_members m ON m.subteam_id = s.id "
-                         "LEFT JOIN people p ON p.id = m.person_id "
-                         "WHERE s.group_id = ? ORDER BY s.position, m.position");
+std::vector<SubTeam> LoadSubTeams(SQLite::Database& db, StatementCache& statements, Id group_id) {
+  LentStatement lent = statements.Lend(db,
+                                       "SELECT s.id, s.name, l.name, p.name FROM subteams s "
+                                       "LEFT JOIN people l ON l.id = s.leader_id "
+                                       "LEFT JOIN subteam_members m ON m.subteam_id = s.id "
+                                       "LEFT JOIN people p ON p.id = m.person_id "
+                                       "WHERE s.group_id = ? ORDER BY s.position, m.position");
+  SQLite::Statement& rows = *lent;
   Bind(rows, group_id);
   std::vector<SubTeam> subteams;
   Id subteam_id = 0;
@@ -204,19 +206,27 @@ std::vector<SubTeam> LoadSubTeams(SQLite::Database& db, Id group_id) {
 }  // namespace
 
 Roster LoadRoster(SQLite::Database& db, Id group_id) {
+  StatementCache statements;
+  return LoadRoster(db, statements, group_id);
+}
+
+Roster LoadRoster(SQLite::Database& db, StatementCache& statements, Id group_id) {
   Roster roster;
-  SQLite::Statement group(
+  LentStatement lent_group = statements.Lend(
       db, "SELECT short_name, full_name, active_from, active_to FROM groups WHERE id = ?");
+  SQLite::Statement& group = *lent_group;
   Bind(group, group_id);
   if (!group.executeStep())
     throw CorruptRow(fmt::format("corrupt database: no group {}", group_id));
   roster.group = {group.getColumn(0).getString(), group.getColumn(1).getString(),
                   OptionalDateAt(group.getColumn(2)), OptionalDateAt(group.getColumn(3))};
-  SQLite::Statement people(db,
-                           "SELECT p.id, p.name, p.role, a.alias, p.member_from, p.member_to, "
-                           "p.email, p.reminders, p.affiliation, p.capacity FROM people p LEFT "
-                           "JOIN person_aliases a ON a.person_id = p.id "
-                           "WHERE p.group_id = ? ORDER BY p.position, a.position");
+  LentStatement lent_people =
+      statements.Lend(db,
+                      "SELECT p.id, p.name, p.role, a.alias, p.member_from, p.member_to, "
+                      "p.email, p.reminders, p.affiliation, p.capacity FROM people p LEFT "
+                      "JOIN person_aliases a ON a.person_id = p.id "
+                      "WHERE p.group_id = ? ORDER BY p.position, a.position");
+  SQLite::Statement& people = *lent_people;
   Bind(people, group_id);
   Id person_id = 0;
   while (people.executeStep()) {
@@ -237,10 +247,12 @@ Roster LoadRoster(SQLite::Database& db, Id group_id) {
     if (!people.getColumn(3).isNull())
       roster.people.back().aliases.push_back(people.getColumn(3).getString());
   }
-  roster.subteams = LoadSubTeams(db, group_id);
-  SQLite::Statement organisations(db,
-                                  "SELECT name, email FROM organisation_addresses "
-                                  "WHERE group_id = ? ORDER BY position");
+  roster.subteams = LoadSubTeams(db, statements, group_id);
+  LentStatement lent_organisations =
+      statements.Lend(db,
+                      "SELECT name, email FROM organisation_addresses "
+                      "WHERE group_id = ? ORDER BY position");
+  SQLite::Statement& organisations = *lent_organisations;
   Bind(organisations, group_id);
   while (organisations.executeStep())
     roster.organisations.push_back(

@@ -26,8 +26,13 @@ inline constexpr const char* kFindGroupSql =
     "SELECT id, roster_saved_at IS NOT NULL FROM groups WHERE short_name = ?";
 std::optional<GroupRow> FindGroup(SQLite::Statement& query, const std::string& short_name);
 
+class StatementCache;  // sqlite_lists.h
+
 // The roster of the group with id `group_id`: its people in roster order.
 Roster LoadRoster(SQLite::Database& db, Id group_id);
+// The same with the connection's kept statements (My items reads a roster
+// per group: preparing its four statements was most of each read).
+Roster LoadRoster(SQLite::Database& db, StatementCache& statements, Id group_id);
 
 // Rosters of the groups that have one, by short name.
 std::vector<Roster> LoadRosters(SQLite::Database& db);

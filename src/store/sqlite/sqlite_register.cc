@@ -383,8 +383,8 @@ void UpdateRegister(SQLite::Database& db, Id group_id, const InputChange& change
   }
   WriteNotices(db, group_id, reg, update.meeting_ids, update.diff.notices_from);
   Run(db, "UPDATE register_counter SET next_item_id = ? WHERE id = 1", update.next_id);
-  Run(db, "UPDATE groups SET register_token = ?, owner_names = ? WHERE id = ?", update.token,
-      OwnerNamesJson(reg), group_id);
+  Run(db, "UPDATE groups SET register_token = ?, owner_names = ?, owner_counts = ? WHERE id = ?",
+      update.token, OwnerNamesJson(reg), OwnerCountsJson(reg), group_id);
   IndexGroupActions(db, group_id, touched);
 }
 
