@@ -324,9 +324,10 @@ std::vector<Owner> KeptOwnerNames(const std::string& column) {
   return std::move(*owners);
 }
 
-SqlQuery KeptOwnerCountsSql(SqlDialect dialect, std::int64_t group_id) {
+SqlQuery KeptOwnersSql(SqlDialect dialect, const std::vector<std::int64_t>& group_ids) {
   SqlBuilder b(dialect);
-  std::string sql = "SELECT owner_counts FROM groups WHERE id = " + b.P(group_id);
+  std::string sql =
+      "SELECT id, owner_names, owner_counts FROM groups WHERE id IN (" + ListOf(b, group_ids) + ")";
   return std::move(b).Done(std::move(sql));
 }
 
@@ -474,6 +475,7 @@ std::vector<std::pair<std::string, SqlQuery>> ListQueriesForPlans(SqlDialect d,
   all.emplace_back("my items counted", OwnedItemCountsSql(d, groups, owners, ActionStatus::kOpen));
   all.emplace_back("items by id", ItemsByIdSql(d, {3, 5, 8}, false));
   all.emplace_back("my items' groups", OwnedGroupsSql(d, {"G", "H"}));
+  all.emplace_back("my items' owners kept", KeptOwnersSql(d, {group_id, group_id + 1}));
   all.emplace_back("groups", GroupSummariesSql(d));
   all.emplace_back("owner names kept", KeptOwnerNamesSql(d, group_id));
   all.emplace_back("owner names", OwnerCandidatesSql(d, group_id));

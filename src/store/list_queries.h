@@ -86,9 +86,10 @@ SqlQuery KeptOwnerNamesSql(SqlDialect dialect, std::int64_t group_id);
 SqlQuery OwnerCandidatesSql(SqlDialect dialect, std::int64_t group_id);
 std::vector<Owner> KeptOwnerNames(const std::string& column);  // CorruptRow if not a list
 
-// A group's kept owner counts, groups.owner_counts (columns: the counts, NULL
-// when not kept), read by KeptOwnerCounts (CorruptRow if not counts).
-SqlQuery KeptOwnerCountsSql(SqlDialect dialect, std::int64_t group_id);
+// The groups' kept owner names and counts, for My items (columns: id,
+// groups.owner_names, groups.owner_counts, each NULL when not kept); the
+// counts read by KeptOwnerCounts (CorruptRow if not counts).
+SqlQuery KeptOwnersSql(SqlDialect dialect, const std::vector<std::int64_t>& group_ids);
 OwnerCounts KeptOwnerCounts(const std::string& column);
 
 // The stored owner names among `candidates` that `owner` names (as

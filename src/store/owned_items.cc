@@ -7,20 +7,34 @@
 
 namespace plenary {
 
+bool OwnerNamesCache::IsCurrent(const OwnedGroup& group) const {
+  auto found = groups_.find(group.id);
+  return found != groups_.end() && group.register_token &&
+         found->second.token == group.register_token &&
+         found->second.roster_saved_at == group.roster_saved_at;
+}
+
+void OwnerNamesCache::Refresh(OwnedItemsSource& source,
+                              const std::vector<const OwnedGroup*>& groups) {
+  std::vector<const OwnedGroup*> stale;
+  for (const OwnedGroup* g : groups)
+    if (!IsCurrent(*g)) stale.push_back(g);
+  if (stale.empty()) return;
+  std::map<std::int64_t, GroupOwners> read = source.Owners(stale);
+  for (const OwnedGroup* g : stale) {
+    Entry& e = groups_[g->id];
+    e = Entry{};
+    e.token = g->register_token;
+    e.roster_saved_at = g->roster_saved_at;
+    auto found = read.find(g->id);
+    if (found != read.end()) e.owners = std::move(found->second);
+  }
+}
+
 OwnerNamesCache::Entry& OwnerNamesCache::Current(OwnedItemsSource& source,
                                                  const OwnedGroup& group) {
-  auto found = groups_.find(group.id);
-  if (found != groups_.end() && group.register_token && found->second.token == group.register_token &&
-      found->second.roster_saved_at == group.roster_saved_at)
-    return found->second;
-  Entry& e = groups_[group.id];
-  e = Entry{};
-  e.token = group.register_token;
-  e.roster_saved_at = group.roster_saved_at;
-  e.candidates = source.Candidates(group.id);
-  if (group.roster_saved_at) e.roster = source.RosterOf(group.id);
-  e.kept_counts = source.KeptCounts(group.id);
-  return e;
+  if (!IsCurrent(group)) Refresh(source, {&group});
+  return groups_.at(group.id);
 }
 
 const std::vector<std::string>& OwnerNamesCache::Names(OwnedItemsSource& source,
@@ -30,7 +44,8 @@ const std::vector<std::string>& OwnerNamesCache::Names(OwnedItemsSource& source,
   auto found = e.names.find(person);
   if (found != e.names.end()) return found->second;
   if (e.names.size() >= kMaxPeople) e.names.clear();
-  return e.names[person] = OwnerNamesMatching(e.roster, group.short_name, e.candidates, person);
+  return e.names[person] =
+             OwnerNamesMatching(e.owners.roster, group.short_name, e.owners.candidates, person);
 }
 
 std::vector<std::size_t> OwnerNamesCache::Counts(OwnedItemsSource& source, SqlDialect dialect,
@@ -46,8 +61,8 @@ std::vector<std::size_t> OwnerNamesCache::Counts(OwnedItemsSource& source, SqlDi
     auto found = e.counts.find(key);
     if (found != e.counts.end())
       counts[i] = found->second;
-    else if (e.kept_counts)
-      counts[i] = e.kept_counts->Of(names, status);  // a pass over its rows: not kept
+    else if (e.owners.counts)
+      counts[i] = e.owners.counts->Of(names, status);  // a pass over its rows: not kept
     else
       missing[groups[i]->id] = {i, &e};
   }
@@ -81,13 +96,16 @@ ListPage<RegisteredAction> OwnedActionPageOf(OwnedItemsSource& source, OwnerName
   // The groups asked for, gathered by the names that name the person there:
   // one statement per distinct set of names (usually one).
   const std::vector<OwnedGroup> every = source.Groups(query.groups);
+  std::vector<const OwnedGroup*> asked;
+  for (const OwnedGroup& g : every)
+    if (std::any_of(query.groups.begin(), query.groups.end(),
+                    [&](const std::string& s) { return EqualsNoCase(s, g.short_name); }))
+      asked.push_back(&g);
+  cache.Refresh(source, asked);
   std::map<std::vector<std::string>, std::vector<const OwnedGroup*>> by_names;
-  for (const OwnedGroup& g : every) {
-    bool asked = std::any_of(query.groups.begin(), query.groups.end(),
-                             [&](const std::string& s) { return EqualsNoCase(s, g.short_name); });
-    if (!asked) continue;
-    const std::vector<std::string>& names = cache.Names(source, g, query.person);
-    if (!names.empty()) by_names[names].push_back(&g);
+  for (const OwnedGroup* g : asked) {
+    const std::vector<std::string>& names = cache.Names(source, *g, query.person);
+    if (!names.empty()) by_names[names].push_back(g);
   }
   for (const auto& [names, groups] : by_names)
     for (std::size_t n : cache.Counts(source, dialect, groups, names, query.status))

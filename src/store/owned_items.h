@@ -34,16 +34,23 @@ struct OwnedGroup {
   std::optional<std::string> roster_saved_at;  // none: no roster
 };
 
+// What the cache reads of a group's owners.
+struct GroupOwners {
+  std::vector<Owner> candidates;      // the group's owner names (KeptOwnerNames)
+  std::optional<Roster> roster;       // none: the group has no roster
+  std::optional<OwnerCounts> counts;  // groups.owner_counts; none: not kept (restored)
+};
+
 // What a back end reads for OwnedActionPageOf.
 class OwnedItemsSource {
  public:
   virtual ~OwnedItemsSource() = default;
   // The groups named `short_names` (one row each; none for a name no group has).
   virtual std::vector<OwnedGroup> Groups(const std::vector<std::string>& short_names) = 0;
-  virtual std::vector<Owner> Candidates(std::int64_t group_id) = 0;
-  virtual std::optional<Roster> RosterOf(std::int64_t group_id) = 0;
-  // groups.owner_counts, parsed; none where the group has none (restored).
-  virtual std::optional<OwnerCounts> KeptCounts(std::int64_t group_id) = 0;
+  // The owners of `groups`, by group id, read together (a statement per kind
+  // of row, not per group, where the back end is a round trip away).
+  virtual std::map<std::int64_t, GroupOwners> Owners(
+      const std::vector<const OwnedGroup*>& groups) = 0;
   // Rows of (group id, count).
   virtual std::vector<std::pair<std::int64_t, std::size_t>> Counts(const SqlQuery& query) = 0;
   virtual std::vector<std::int64_t> Ids(const SqlQuery& query) = 0;
@@ -64,6 +71,8 @@ class OwnerNamesCache {
     generation_ = generation;
   }
 
+  // Reads what is not current of `groups` (in one call to the source).
+  void Refresh(OwnedItemsSource& source, const std::vector<const OwnedGroup*>& groups);
   // The stored owner names of `group` that name `person`.
   const std::vector<std::string>& Names(OwnedItemsSource& source, const OwnedGroup& group,
                                         const std::string& person);
@@ -79,12 +88,11 @@ class OwnerNamesCache {
   struct Entry {
     std::optional<std::int64_t> token;
     std::optional<std::string> roster_saved_at;
-    std::vector<Owner> candidates;
-    std::optional<Roster> roster;
-    std::optional<OwnerCounts> kept_counts;
+    GroupOwners owners;
     std::map<std::string, std::vector<std::string>> names;  // by person
     std::map<std::string, std::size_t> counts;              // by status and names
   };
+  bool IsCurrent(const OwnedGroup& group) const;
   Entry& Current(OwnedItemsSource& source, const OwnedGroup& group);
   std::map<std::int64_t, Entry> groups_;
   std::uint64_t generation_ = 0;

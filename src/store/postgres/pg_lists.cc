@@ -18,13 +18,17 @@ std::size_t Count(pqxx::transaction_base& tx, const SqlQuery& query) {
 // its owner rows where there is none (list_queries.h). Two statements, not
 // one: a UNION of both had PostgreSQL start parallel workers for the pass it
 // then never ran, 6-8 ms a group.
-std::vector<Owner> OwnerCandidates(pqxx::transaction_base& tx, std::int64_t group_id) {
-  pqxx::result kept = ExecAll(tx, KeptOwnerNamesSql(kDialect, group_id));
-  if (!kept.empty() && !kept[0][0].is_null()) return KeptOwnerNames(kept[0][0].c_str());
+std::vector<Owner> PassOwnerCandidates(pqxx::transaction_base& tx, std::int64_t group_id) {
   std::vector<Owner> owners;
   for (const pqxx::row& row : ExecAll(tx, OwnerCandidatesSql(kDialect, group_id)))
     owners.push_back({row[0].c_str(), EnumAt(row[1], ParseOwnerKind)});
   return owners;
+}
+
+std::vector<Owner> OwnerCandidates(pqxx::transaction_base& tx, std::int64_t group_id) {
+  pqxx::result kept = ExecAll(tx, KeptOwnerNamesSql(kDialect, group_id));
+  if (!kept.empty() && !kept[0][0].is_null()) return KeptOwnerNames(kept[0][0].c_str());
+  return PassOwnerCandidates(tx, group_id);
 }
 
 // The stored owner names the query's owner names, with the group's roster.
@@ -49,16 +53,24 @@ class PgOwnedItems final : public OwnedItemsSource {
     }
     return groups;
   }
-  std::vector<Owner> Candidates(std::int64_t group_id) override {
-    return OwnerCandidates(tx_, group_id);
-  }
-  std::optional<Roster> RosterOf(std::int64_t group_id) override {
-    return LoadRoster(tx_, group_id);
-  }
-  std::optional<OwnerCounts> KeptCounts(std::int64_t group_id) override {
-    pqxx::result kept = ExecAll(tx_, KeptOwnerCountsSql(kDialect, group_id));
-    if (kept.empty() || kept[0][0].is_null()) return std::nullopt;
-    return KeptOwnerCounts(kept[0][0].c_str());
+  std::map<std::int64_t, GroupOwners> Owners(
+      const std::vector<const OwnedGroup*>& groups) override {
+    std::vector<std::int64_t> ids, with_roster;
+    for (const OwnedGroup* g : groups) {
+      ids.push_back(g->id);
+      if (g->roster_saved_at) with_roster.push_back(g->id);
+    }
+    std::map<std::int64_t, GroupOwners> owners;
+    for (const pqxx::row& row : ExecAll(tx_, KeptOwnersSql(kDialect, ids))) {
+      const auto id = row[0].as<std::int64_t>();
+      GroupOwners& o = owners[id];
+      o.candidates =
+          row[1].is_null() ? PassOwnerCandidates(tx_, id) : KeptOwnerNames(row[1].c_str());
+      if (!row[2].is_null()) o.counts = KeptOwnerCounts(row[2].c_str());
+    }
+    for (auto& [id, roster] : LoadRostersOf(tx_, with_roster))
+      owners[id].roster = std::move(roster);
+    return owners;
   }
   std::vector<std::pair<std::int64_t, std::size_t>> Counts(const SqlQuery& query) override {
     std::vector<std::pair<std::int64_t, std::size_t>> counts;

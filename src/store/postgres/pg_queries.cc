@@ -140,43 +140,31 @@ void LoadMeetingActions(pqxx::transaction_base& tx, MeetingIndex& index, const M
   }
 }
 
-std::vector<SubTeam> LoadSubTeams(pqxx::transaction_base& tx, Id group_id) {
-  std::vector<SubTeam> subteams;
-  Id subteam_id = 0;
-  for (const pqxx::row& row :
-       tx.exec_params("SELECT s.id, s.name, l.name, p.name FROM subteams s "
-                      "LEFT JOIN people l ON l.id = s.leader_id "
-                      "LEFT JOIN subteam_members m ON m.subteam_id = s.id "
-                      "LEFT JOIN people p ON p.id = m.person_id "
-                      "WHERE s.group_id = $1 ORDER BY s.position, m.position",
-                      group_id)) {
-    if (subteams.empty() || row[0].as<Id>() != subteam_id) {
-      subteams.push_back({row[1].c_str(), TextOrNull(row[2]), {}});
-      subteam_id = row[0].as<Id>();
-    }
-    if (!row[3].is_null()) subteams.back().members.push_back(row[3].c_str());
-  }
-  return subteams;
-}
-
 }  // namespace
 
-Roster LoadRoster(pqxx::transaction_base& tx, Id group_id) {
-  Roster roster;
-  pqxx::result group = tx.exec_params(
-      "SELECT short_name, full_name, active_from, active_to FROM groups WHERE id = $1", group_id);
-  if (group.empty()) throw CorruptRow(fmt::format("corrupt database: no group {}", group_id));
-  roster.group = {group[0][0].c_str(), group[0][1].c_str(), OptionalDateAt(group[0][2]),
-                  OptionalDateAt(group[0][3])};
+std::map<Id, Roster> LoadRostersOf(pqxx::transaction_base& tx, const std::vector<Id>& group_ids) {
+  std::map<Id, Roster> rosters;
+  if (group_ids.empty()) return rosters;
+  const std::string ids = IdArray(group_ids);
+  for (const pqxx::row& row :
+       tx.exec_params("SELECT id, short_name, full_name, active_from, active_to FROM groups "
+                      "WHERE id = ANY($1::bigint[])",
+                      ids))
+    rosters[row[0].as<Id>()].group = {row[1].c_str(), row[2].c_str(), OptionalDateAt(row[3]),
+                                      OptionalDateAt(row[4])};
+  for (Id id : group_ids)
+    if (!rosters.contains(id)) throw CorruptRow(fmt::format("corrupt database: no group {}", id));
   Id person_id = 0;
   for (const pqxx::row& row :
        tx.exec_params("SELECT p.id, p.name, p.role, a.alias, p.member_from, p.member_to, "
-                      "p.email, p.reminders, p.affiliation, p.capacity FROM people p LEFT JOIN "
-                      "person_aliases a ON a.person_id = p.id "
-                      "WHERE p.group_id = $1 ORDER BY p.position, a.position",
-                      group_id)) {
-    if (roster.people.empty() || row[0].as<Id>() != person_id) {
-      roster.people.push_back(
+                      "p.email, p.reminders, p.affiliation, p.capacity, p.group_id FROM people p "
+                      "LEFT JOIN person_aliases a ON a.person_id = p.id "
+                      "WHERE p.group_id = ANY($1::bigint[]) "
+                      "ORDER BY p.group_id, p.position, a.position",
+                      ids)) {
+    std::vector<Person>& people = rosters.at(row[10].as<Id>()).people;
+    if (people.empty() || row[0].as<Id>() != person_id) {
+      people.push_back(
           {row[1].c_str(),
            EnumAt(row[2], ParseRole),
            {},
@@ -188,22 +176,44 @@ Roster LoadRoster(pqxx::transaction_base& tx, Id group_id) {
            row[9].is_null() ? std::nullopt : std::optional(EnumAt(row[9], ParseCapacity))});
       person_id = row[0].as<Id>();
     }
-    if (!row[3].is_null()) roster.people.back().aliases.push_back(row[3].c_str());
+    if (!row[3].is_null()) people.back().aliases.push_back(row[3].c_str());
   }
-  roster.subteams = LoadSubTeams(tx, group_id);
+  Id subteam_id = 0;
   for (const pqxx::row& row :
-       tx.exec_params("SELECT name, email FROM organisation_addresses WHERE group_id = $1 "
-                      "ORDER BY position",
-                      group_id))
-    roster.organisations.push_back({row[0].c_str(), row[1].c_str()});
-  return roster;
+       tx.exec_params("SELECT s.id, s.name, l.name, p.name, s.group_id FROM subteams s "
+                      "LEFT JOIN people l ON l.id = s.leader_id "
+                      "LEFT JOIN subteam_members m ON m.subteam_id = s.id "
+                      "LEFT JOIN people p ON p.id = m.person_id "
+                      "WHERE s.group_id = ANY($1::bigint[]) "
+                      "ORDER BY s.group_id, s.position, m.position",
+                      ids)) {
+    std::vector<SubTeam>& subteams = rosters.at(row[4].as<Id>()).subteams;
+    if (subteams.empty() || row[0].as<Id>() != subteam_id) {
+      subteams.push_back({row[1].c_str(), TextOrNull(row[2]), {}});
+      subteam_id = row[0].as<Id>();
+    }
+    if (!row[3].is_null()) subteams.back().members.push_back(row[3].c_str());
+  }
+  for (const pqxx::row& row :
+       tx.exec_params("SELECT name, email, group_id FROM organisation_addresses "
+                      "WHERE group_id = ANY($1::bigint[]) ORDER BY group_id, position",
+                      ids))
+    rosters.at(row[2].as<Id>()).organisations.push_back({row[0].c_str(), row[1].c_str()});
+  return rosters;
+}
+
+Roster LoadRoster(pqxx::transaction_base& tx, Id group_id) {
+  return std::move(LoadRostersOf(tx, {group_id}).at(group_id));
 }
 
 std::vector<Roster> LoadRosters(pqxx::transaction_base& tx) {
-  std::vector<Roster> rosters;
+  std::vector<Id> ids;
   for (const pqxx::row& row : tx.exec("SELECT id FROM groups WHERE roster_saved_at IS NOT NULL "
                                       "ORDER BY short_name_key, id"))
-    rosters.push_back(LoadRoster(tx, row[0].as<Id>()));
+    ids.push_back(row[0].as<Id>());
+  std::map<Id, Roster> read = LoadRostersOf(tx, ids);
+  std::vector<Roster> rosters;
+  for (Id id : ids) rosters.push_back(std::move(read.at(id)));
   return rosters;
 }
 

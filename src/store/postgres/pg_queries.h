@@ -3,6 +3,7 @@
 // (PostgresStore) provides the transaction and the error handling.
 #pragma once
 
+#include <map>
 #include <pqxx/pqxx>
 #include <vector>
 
@@ -13,6 +14,9 @@ namespace plenary::pg {
 
 // The roster of the group with id `group_id`: its people in roster order.
 Roster LoadRoster(pqxx::transaction_base& tx, Id group_id);
+// The rosters of the groups `group_ids`, by id, in four statements whatever
+// their number (My items reads a roster for each group asked for).
+std::map<Id, Roster> LoadRostersOf(pqxx::transaction_base& tx, const std::vector<Id>& group_ids);
 // Rosters of the groups that have one, by short name.
 std::vector<Roster> LoadRosters(pqxx::transaction_base& tx);
 // Every meeting, fully populated, by (date, kind, number).

@@ -10,6 +10,17 @@ namespace {
 
 constexpr SqlDialect kDialect = SqlDialect::kSqlite;
 
+// The group's owners from a pass over its owner rows (list_queries.h).
+std::vector<Owner> PassOwnerCandidates(SQLite::Database& db, std::int64_t group_id) {
+  SqlQuery sql = OwnerCandidatesSql(kDialect, group_id);
+  SQLite::Statement st(db, sql.sql);
+  BindAll(st, sql);
+  std::vector<Owner> owners;
+  while (st.executeStep())
+    owners.push_back({st.getColumn(0).getString(), EnumAt(st.getColumn(1), ParseOwnerKind)});
+  return owners;
+}
+
 // The group's owners: the list its register updates keep, or a pass over
 // its owner rows where there is none (list_queries.h).
 std::vector<Owner> OwnerCandidates(SQLite::Database& db, ListCache& cache, std::int64_t group_id) {
@@ -20,13 +31,7 @@ std::vector<Owner> OwnerCandidates(SQLite::Database& db, ListCache& cache, std::
     if (st->executeStep() && !st->getColumn(0).isNull())
       return KeptOwnerNames(st->getColumn(0).getString());
   }
-  SqlQuery sql = OwnerCandidatesSql(kDialect, group_id);
-  SQLite::Statement st(db, sql.sql);
-  BindAll(st, sql);
-  std::vector<Owner> owners;
-  while (st.executeStep())
-    owners.push_back({st.getColumn(0).getString(), EnumAt(st.getColumn(1), ParseOwnerKind)});
-  return owners;
+  return PassOwnerCandidates(db, group_id);
 }
 
 }  // namespace
@@ -85,18 +90,29 @@ class SqliteOwnedItems final : public OwnedItemsSource {
     }
     return groups;
   }
-  std::vector<Owner> Candidates(std::int64_t group_id) override {
-    return OwnerCandidates(db_, lists_, group_id);
-  }
-  std::optional<Roster> RosterOf(std::int64_t group_id) override {
-    return LoadRoster(db_, lists_.statements, group_id);
-  }
-  std::optional<OwnerCounts> KeptCounts(std::int64_t group_id) override {
-    SqlQuery kept = KeptOwnerCountsSql(kDialect, group_id);
-    LentStatement st = lists_.statements.Lend(db_, kept.sql);
-    BindAll(*st, kept);
-    if (!st->executeStep() || st->getColumn(0).isNull()) return std::nullopt;
-    return KeptOwnerCounts(st->getColumn(0).getString());
+  std::map<std::int64_t, GroupOwners> Owners(
+      const std::vector<const OwnedGroup*>& groups) override {
+    std::vector<std::int64_t> ids;
+    for (const OwnedGroup* g : groups) ids.push_back(g->id);
+    std::map<std::int64_t, GroupOwners> owners;
+    std::vector<std::int64_t> not_kept;
+    {
+      SqlQuery kept = KeptOwnersSql(kDialect, ids);
+      LentStatement st = lists_.statements.Lend(db_, kept.sql);
+      BindAll(*st, kept);
+      while (st->executeStep()) {
+        GroupOwners& o = owners[st->getColumn(0).getInt64()];
+        if (st->getColumn(1).isNull())
+          not_kept.push_back(st->getColumn(0).getInt64());
+        else
+          o.candidates = KeptOwnerNames(st->getColumn(1).getString());
+        if (!st->getColumn(2).isNull()) o.counts = KeptOwnerCounts(st->getColumn(2).getString());
+      }
+    }
+    for (std::int64_t id : not_kept) owners[id].candidates = PassOwnerCandidates(db_, id);
+    for (const OwnedGroup* g : groups)
+      if (g->roster_saved_at) owners[g->id].roster = LoadRoster(db_, lists_.statements, g->id);
+    return owners;
   }
   std::vector<std::pair<std::int64_t, std::size_t>> Counts(const SqlQuery& query) override {
     LentStatement st = lists_.statements.Lend(db_, query.sql);
