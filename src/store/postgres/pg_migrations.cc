@@ -481,6 +481,18 @@ UPDATE groups g SET owner_counts = (
     GROUP BY s.names, s.status) c);
 )sql";
 
+// The full-text index updated in place by every insert, not through GIN's
+// pending list: each search read the whole list (inserts since the last
+// vacuum) before the index, and in the million installation, after a few
+// imports, a rare word's 31 items in a group took 3.3 ms, 0.9 ms once the
+// list was emptied (PostgreSQL's documentation, "GIN Fast Update
+// Technique": off where response time matters more than update speed).
+// Turning it off does not empty the list; gin_clean_pending_list does.
+constexpr std::string_view kSchemaV16SearchWithoutPendingList = R"sql(
+ALTER INDEX search_docs_words SET (fastupdate = off);
+SELECT gin_clean_pending_list('search_docs_words'::regclass);
+)sql";
+
 }  // namespace
 
 const std::vector<PostgresMigration>& PostgresMigrations() {
@@ -514,6 +526,8 @@ const std::vector<PostgresMigration>& PostgresMigrations() {
       {14, "a narrow index of register items for My items' counts and pages", kSchemaV14OwnedItems},
       {15, "each group's counts of items by owner and status, kept by register updates",
        kSchemaV15OwnerCounts},
+      {16, "the full-text index updated in place, without a pending list",
+       kSchemaV16SearchWithoutPendingList},
   };
   return migrations;
 }

@@ -10,6 +10,7 @@
 #include "core/attendance.h"
 #include "pg_test_server.h"
 #include "plenary/site.h"
+#include "store/postgres/pg_database.h"
 #include "store/postgres/pg_migrations.h"
 #include "store/register_rows.h"
 #include "store/store_test_data.h"
@@ -42,14 +43,22 @@ class PostgresStoreTest : public ::testing::Test {
     tx.commit();
   }
 
-  // Takes migration 15 off: each group's kept owner counts.
+  // Takes migration 16 off: the full-text index with GIN's pending list.
+  void BackToVersion15() {
+    Exec(
+        "ALTER INDEX search_docs_words RESET (fastupdate); "
+        "DELETE FROM schema_migrations WHERE version = 16");
+  }
+
+  // Takes migrations 16 and 15 off: each group's kept owner counts.
   void BackToVersion14() {
+    BackToVersion15();
     Exec(
         "ALTER TABLE groups DROP COLUMN owner_counts; "
         "DELETE FROM schema_migrations WHERE version = 15");
   }
 
-  // Takes migrations 15 to 12 off, as a database of an earlier plenary would be.
+  // Takes migrations 16 to 12 off, as a database of an earlier plenary would be.
   void BackToVersion11() {
     BackToVersion14();
     Exec(
@@ -262,6 +271,37 @@ TEST_F(PostgresStoreTest, MigrationEightReplaysAVersion7RegisterWithItsIds) {
   third.actions[0].status = ActionStatus::kComplete;
   ASSERT_TRUE(store->Import({std::nullopt, {Imported(third, "3")}}).ok());
   EXPECT_EQ(store->Action(before[0].id)->item.status, ActionStatus::kComplete);
+}
+
+// Schema 16: the full-text index has no pending list, so a search never
+// reads through one; a version 15 database's index is changed on opening.
+TEST_F(PostgresStoreTest, Version15SearchIndexLosesItsPendingList) {
+  auto fastupdate = [&] {
+    return QueryText(
+        "SELECT coalesce(array_to_string(reloptions, ','), '') FROM pg_class "
+        "WHERE relname = 'search_docs_words' AND relnamespace = current_schema()::regnamespace");
+  };
+  ASSERT_NE(Open(), nullptr);
+  EXPECT_EQ(fastupdate(), "fastupdate=off");
+  BackToVersion15();
+  EXPECT_EQ(fastupdate(), "");
+  ASSERT_NE(Open(), nullptr);
+  EXPECT_EQ(fastupdate(), "fastupdate=off");
+  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), CurrentPostgresSchemaVersion());
+}
+
+// A store's connection plans without parallel workers (pg_database.cc says
+// why), whatever the server's default.
+TEST_F(PostgresStoreTest, ConnectionsPlanWithoutParallelWorkers) {
+  EXPECT_NE(QueryText("SHOW max_parallel_workers_per_gather"), "0") << "the server's default";
+  auto db = pg::Database::Open(schema_.url());
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  auto setting = (*db)->Read<std::string>([](pqxx::transaction_base& tx) {
+    return Result<std::string>(
+        tx.exec1("SHOW max_parallel_workers_per_gather")[0].as<std::string>());
+  });
+  ASSERT_TRUE(setting.ok()) << setting.error().message;
+  EXPECT_EQ(*setting, "0");
 }
 
 // Schema 15 keeps each group's counts of items by owner beside its register;
