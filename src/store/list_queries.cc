@@ -46,6 +46,15 @@ std::string ItemRowsOf(const std::string& inner, const std::string& order) {
          order + ", o.position";
 }
 
+// `value` in lower case as plenary's case-blind columns fold theirs: ASCII
+// letters only (SQLite's lower() and NOCASE; PostgreSQL's lower() of a
+// COLLATE "C" column), where PostgreSQL's lower() of a parameter, under the
+// database's collation, folds every letter ("É" to "é").
+std::string LowerAscii(SqlBuilder& b, SqlDialect dialect, const std::string& value) {
+  if (dialect == SqlDialect::kSqlite) return "lower(" + b.P(value) + ")";
+  return "lower(" + b.P(value) + "::text COLLATE \"C\")";
+}
+
 std::string ListOf(SqlBuilder& b, const std::vector<std::string>& values) {
   std::string list;
   for (const std::string& v : values) list += (list.empty() ? "" : ", ") + b.P(v);
@@ -99,8 +108,8 @@ std::string ActionWhere(SqlBuilder& b, SqlDialect dialect, std::int64_t group_id
   if (query.meeting) {
     where +=
         " AND r.origin_meeting_id IN (SELECT id FROM meetings WHERE group_id = " + b.P(group_id) +
-        " AND lower(kind) = lower(" + b.P(query.meeting->kind) +
-        ") AND number = " + b.P(std::int64_t{query.meeting->number}) + ")";
+        " AND lower(kind) = " + LowerAscii(b, dialect, query.meeting->kind) +
+        " AND number = " + b.P(std::int64_t{query.meeting->number}) + ")";
   }
   if (query.work_plan_links) {
     // A superset of the items whose words carry a task label: LIKE's case
@@ -227,7 +236,7 @@ namespace {
 // without regard to case (NOCASE), PostgreSQL's index is on lower(group_name).
 std::string AuditWhere(SqlBuilder& b, SqlDialect dialect, const std::string& group) {
   if (dialect == SqlDialect::kSqlite) return "group_name = " + b.P(group);
-  return "lower(group_name) = lower(" + b.P(group) + ")";
+  return "lower(group_name) = " + LowerAscii(b, dialect, group);
 }
 
 }  // namespace
@@ -390,7 +399,7 @@ SqlQuery OwnedGroupsSql(SqlDialect dialect, const std::vector<std::string>& shor
         ListOf(b, short_names) + ")");
   std::string keys;
   for (const std::string& name : short_names)
-    keys += (keys.empty() ? "lower(" : ", lower(") + b.P(name) + ")";
+    keys += (keys.empty() ? "" : ", ") + LowerAscii(b, dialect, name);
   return std::move(b).Done(
       "SELECT id, short_name, register_token, roster_saved_at::text FROM groups "
       "WHERE short_name_key IN (" +

@@ -189,6 +189,29 @@ TEST_P(OwnedItemsTest, AnItemOwnedUnderTwoOfAPersonsNamesIsCountedOnce) {
     ExpectMyItemsCountedAsListed(*store_, person, "D");
 }
 
+// A group's short name outside ASCII is compared as every group name is
+// (ASCII case folded, nothing else), whatever the database's own collation
+// would fold.
+TEST_P(OwnedItemsTest, AGroupWhoseNameIsNotAsciiIsFoundByItsName) {
+  Add("ÉQUIPE", {Item("Draft the scope", "Ann Lee", 1)});
+  if (HasFatalFailure()) return;
+  for (const char* name : {"ÉQUIPE", "Équipe"}) {
+    ActionQuery q;
+    q.group = name;
+    auto items = store_->Actions(q);
+    ASSERT_TRUE(items.ok()) << items.error().message;
+    EXPECT_EQ(items->size(), 1u) << name;
+    EXPECT_EQ(Page({"Ann Lee", {name}, std::nullopt}, PageRequest{}).total, 1u) << name;
+  }
+  for (const char* other : {"équipe", "ÉQUIPÉ"}) {
+    ActionQuery q;
+    q.group = other;
+    auto items = store_->Actions(q);
+    EXPECT_TRUE(!items.ok() || items->empty()) << other;
+    EXPECT_EQ(Page({"Ann Lee", {other}, std::nullopt}, PageRequest{}).total, 0u) << other;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, OwnedItemsTest, ::testing::Values(Backend::kSqlite), BackendName);
 INSTANTIATE_TEST_SUITE_P(Postgres, OwnedItemsTest, ::testing::Values(Backend::kPostgres),
                          BackendName);

@@ -389,8 +389,8 @@ std::vector<RegisteredAction> LoadRegisterItems(pqxx::transaction_base& tx,
     where += " AND r.status = 'open'";
   // Only the group's items (SQLite's LoadRegisterItems does the same).
   if (query.group)
-    where += query.overdue_as_of ? " AND g.short_name_key = lower($2)"
-                                 : " AND g.short_name_key = lower($1)";
+    where += query.overdue_as_of ? " AND g.short_name_key = lower($2::text COLLATE \"C\")"
+                                 : " AND g.short_name_key = lower($1::text COLLATE \"C\")";
   auto exec = [&](const std::string& sql) {
     if (query.overdue_as_of && query.group)
       return tx.exec_params(sql, FormatIsoDate(*query.overdue_as_of), *query.group);

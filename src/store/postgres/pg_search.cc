@@ -101,7 +101,7 @@ std::string FillStatements() {
 constexpr std::string_view kMatches =
     "FROM search_docs d WHERE d.words @@ plainto_tsquery('simple', plenary_fold($1)) "
     "AND d.group_id IN (SELECT id FROM groups WHERE short_name_key IN "
-    "(SELECT lower(value) FROM json_array_elements_text($2::json)))";
+    "(SELECT lower(value COLLATE \"C\") FROM json_array_elements_text($2::json)))";
 
 // The hits of the documents listed in $2 (a bigint[] literal), highlighted
 // with the folded words and the words as typed, so that a query typed with

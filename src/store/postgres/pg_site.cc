@@ -145,7 +145,9 @@ PostgresSiteStore::~PostgresSiteStore() = default;
 Result<User> PostgresSiteStore::CreateUser(const NewUser& user) {
   if (Status valid = CheckNewUser(user); !valid) return valid.error();
   return db_->Write<User>([&](Tx& tx) -> Result<User> {
-    if (!tx.exec_params("SELECT 1 FROM users WHERE login_key = lower($1)", user.login).empty())
+    if (!tx.exec_params("SELECT 1 FROM users WHERE login_key = lower($1::text COLLATE \"C\")",
+                        user.login)
+             .empty())
       return Error::Conflict(fmt::format("login '{}' is taken", user.login));
     pqxx::row id = tx.exec_params1(
         "INSERT INTO users (login, display_name, person, password_hash, admin) "
@@ -167,9 +169,10 @@ Result<std::optional<std::pair<User, std::string>>> PostgresSiteStore::FindLogin
     const std::string& login) {
   using Found = std::optional<std::pair<User, std::string>>;
   return db_->Read<Found>([&](Tx& tx) -> Result<Found> {
-    auto users = pg::ReadUsers(tx.exec_params(
-        std::string(pg::kUserColumns) + "WHERE u.login_key = lower($1) ORDER BY g.group_key",
-        login));
+    auto users = pg::ReadUsers(
+        tx.exec_params(std::string(pg::kUserColumns) +
+                           "WHERE u.login_key = lower($1::text COLLATE \"C\") ORDER BY g.group_key",
+                       login));
     if (users.empty()) return Found{};
     return Found{std::move(users.front())};
   });
@@ -208,8 +211,10 @@ Status PostgresSiteStore::SetGrant(std::int64_t user_id, const std::string& grou
           "ON CONFLICT (user_id, group_key) DO UPDATE SET role = excluded.role",
           user_id, group, std::string(RoleName(*role)));
     } else {
-      tx.exec_params0("DELETE FROM user_grants WHERE user_id = $1 AND group_key = lower($2)",
-                      user_id, group);
+      tx.exec_params0(
+          "DELETE FROM user_grants WHERE user_id = $1 AND group_key = lower($2::text COLLATE "
+          "\"C\")",
+          user_id, group);
     }
     if (audit) pg::InsertAudit(tx, audit(*LoadUser(tx, user_id)));
     return true;
@@ -299,7 +304,8 @@ Status PostgresSiteStore::SetGroupPublic(const std::string& group, bool is_publi
       tx.exec_params0("INSERT INTO public_groups (group_name) VALUES ($1) ON CONFLICT DO NOTHING",
                       group);
     else
-      tx.exec_params0("DELETE FROM public_groups WHERE group_key = lower($1)", group);
+      tx.exec_params0("DELETE FROM public_groups WHERE group_key = lower($1::text COLLATE \"C\")",
+                      group);
     pg::InsertAudit(tx, audit);
     return true;
   }));
@@ -307,7 +313,9 @@ Status PostgresSiteStore::SetGroupPublic(const std::string& group, bool is_publi
 
 Result<bool> PostgresSiteStore::GroupIsPublic(const std::string& group) {
   return db_->Read<bool>([&](Tx& tx) -> Result<bool> {
-    return !tx.exec_params("SELECT 1 FROM public_groups WHERE group_key = lower($1)", group)
+    return !tx.exec_params(
+                  "SELECT 1 FROM public_groups WHERE group_key = lower($1::text COLLATE \"C\")",
+                  group)
                 .empty();
   });
 }
@@ -380,7 +388,7 @@ Result<std::vector<AuditEntry>> PostgresSiteStore::Audit(const AuditQuery& query
   return db_->Read<std::vector<AuditEntry>>([&](Tx& tx) -> Result<std::vector<AuditEntry>> {
     return ReadAuditEntries(tx.exec_params(
         "SELECT id, at_unix, who, action, group_name, target, before, after FROM audit_log "
-        "WHERE ($1::text IS NULL OR lower(group_name) = lower($1::text)) "
+        "WHERE ($1::text IS NULL OR lower(group_name) = lower($1::text COLLATE \"C\")) "
         "AND ($2::text IS NULL OR target = $2::text) ORDER BY id DESC LIMIT $3",
         query.group, query.target, std::max(0, query.limit)));
   });
