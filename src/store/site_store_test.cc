@@ -241,6 +241,16 @@ TEST_P(SiteStoreTest, NamesOutsideAsciiFoldOnlyTheirAsciiLetters) {
   EXPECT_TRUE(site_->Audit({"équipe", std::nullopt, 100})->empty());
   EXPECT_EQ(site_->AuditPage("Équipe", PageRequest{})->total, 1u);
 
+  const SentReminder sent{"ÉQUIPE", "Élise", "elise@example.org", "2026-12-04", 1700000000,
+                          "m@x",    "1,2"};
+  ASSERT_TRUE(*site_->RecordReminder(sent));
+  SentReminder again = sent;
+  again.group = "Équipe";
+  EXPECT_FALSE(*site_->RecordReminder(again)) << "the same group";
+  again.group = "équipe";
+  EXPECT_TRUE(*site_->RecordReminder(again)) << "another group";
+  EXPECT_EQ(site_->RemindersSent("Équipe", "2026-12-04")->size(), 1u);
+
   Import(Plenary("ÉQUIPE", 1), "e");
   EXPECT_EQ(Find("workplan", {"Équipe"}).size(), 1u);
   EXPECT_TRUE(Find("workplan", {"équipe"}).empty());

@@ -349,8 +349,8 @@ Result<bool> PostgresSiteStore::RecordReminder(const SentReminder& r) {
     pqxx::result inserted = tx.exec_params(
         "INSERT INTO reminders_sent (group_name, recipient, address, day, sent_unix, message_id, "
         "items) SELECT $1::text, $2::text, $3::text, $4::date, $5::bigint, $6::text, $7::text "
-        "WHERE NOT EXISTS (SELECT 1 FROM reminders_sent WHERE lower(group_name) = "
-        "lower($1::text) AND recipient = $2::text AND day = $4::date) RETURNING id",
+        "WHERE NOT EXISTS (SELECT 1 FROM reminders_sent WHERE lower(group_name COLLATE \"C\") = "
+        "lower($1::text COLLATE \"C\") AND recipient = $2::text AND day = $4::date) RETURNING id",
         r.group, r.recipient, r.address, r.day, r.sent_unix, r.message_id, r.items);
     return !inserted.empty();
   });
@@ -362,7 +362,8 @@ Result<std::vector<SentReminder>> PostgresSiteStore::RemindersSent(const std::st
     std::vector<SentReminder> sent;
     for (const pqxx::row& row : tx.exec_params(
              "SELECT group_name, recipient, address, to_char(day, 'YYYY-MM-DD'), sent_unix, "
-             "message_id, items FROM reminders_sent WHERE lower(group_name) = lower($1::text) "
+             "message_id, items FROM reminders_sent WHERE lower(group_name COLLATE \"C\") = "
+             "lower($1::text COLLATE \"C\") "
              "AND day = $2::date ORDER BY id",
              group, day))
       sent.push_back({row[0].c_str(), row[1].c_str(), row[2].c_str(), row[3].c_str(),
