@@ -144,15 +144,25 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 10");
   }
 
-  // A database holding a board item merged and reassigned, then taken back
-  // by `back` to what an earlier plenary left.
-  void ImportABoardItemThenTakeBack(void (*back)(SQLite::Database&)) {
+  // A database holding a board item merged and reassigned (and, with
+  // `several_owners`, ImportItemsOfSeveralOwners' meeting), then taken back
+  // by `back` to what an earlier plenary left. Gives the groups row's
+  // `column` as written before (empty without one).
+  std::string ImportABoardItemThenTakeBack(void (*back)(SQLite::Database&),
+                                           const char* column = nullptr,
+                                           bool several_owners = false) {
     auto store = OpenStore(path_);
-    ASSERT_TRUE(store.ok()) << store.error().message;
+    EXPECT_TRUE(store.ok()) << store.error().message;
+    if (!store.ok()) return "";
     store_testing::ImportABoardItemMergedAndReassigned(**store);
-    if (HasFatalFailure()) return;
+    if (several_owners) store_testing::ImportItemsOfSeveralOwners(**store);
+    if (HasFatalFailure()) return "";
     SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    std::string written;
+    if (column)
+      written = db.execAndGet(std::string("SELECT ") + column + " FROM groups").getString();
     back(db);
+    return written;
   }
 
   fs::path dir_;
@@ -484,17 +494,8 @@ TEST_F(MigrationsTest, Version13GetsMyItemsNarrowIndexAndMyItemsReadThroughIt) {
 // them, and without them (a restored group) as it did before.
 TEST_F(MigrationsTest, Version14GroupsGetTheirOwnerCountsOnOpening) {
   using namespace store_testing;
-  std::string written;
-  {
-    auto store = OpenStore(path_);
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    ImportABoardItemMergedAndReassigned(**store);
-    ImportItemsOfSeveralOwners(**store);
-    if (HasFatalFailure()) return;
-    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
-    written = db.execAndGet("SELECT owner_counts FROM groups").getString();
-    BackToVersion14(db);
-  }
+  const std::string written = ImportABoardItemThenTakeBack(BackToVersion14, "owner_counts", true);
+  if (HasFatalFailure()) return;
   auto store = OpenStore(path_);
   ASSERT_TRUE(store.ok()) << store.error().message;
   SQLite::Database db(path_, SQLite::OPEN_READWRITE);
@@ -520,16 +521,8 @@ TEST_F(MigrationsTest, Version14GroupsGetTheirOwnerCountsOnOpening) {
 // same list a register update writes, and My items reads them.
 TEST_F(MigrationsTest, Version10GroupsGetTheirOwnerNamesOnOpening) {
   using namespace store_testing;
-  std::string written;
-  {
-    auto store = OpenStore(path_);
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    ImportABoardItemMergedAndReassigned(**store);
-    if (HasFatalFailure()) return;
-    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
-    written = db.execAndGet("SELECT owner_names FROM groups").getString();
-    BackToVersion10(db);
-  }
+  const std::string written = ImportABoardItemThenTakeBack(BackToVersion10, "owner_names");
+  if (HasFatalFailure()) return;
   auto store = OpenStore(path_);
   ASSERT_TRUE(store.ok()) << store.error().message;
   SQLite::Database db(path_, SQLite::OPEN_READWRITE);
