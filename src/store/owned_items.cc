@@ -33,7 +33,7 @@ void OwnerNamesCache::Refresh(OwnedItemsSource& source,
 
 OwnerNamesCache::Entry& OwnerNamesCache::Current(OwnedItemsSource& source,
                                                  const OwnedGroup& group) {
-  if (!IsCurrent(group)) Refresh(source, {&group});
+  Refresh(source, {&group});
   return groups_.at(group.id);
 }
 
@@ -97,10 +97,7 @@ ListPage<RegisteredAction> OwnedActionPageOf(OwnedItemsSource& source, OwnerName
   // one statement per distinct set of names (usually one).
   const std::vector<OwnedGroup> every = source.Groups(query.groups);
   std::vector<const OwnedGroup*> asked;
-  for (const OwnedGroup& g : every)
-    if (std::any_of(query.groups.begin(), query.groups.end(),
-                    [&](const std::string& s) { return EqualsNoCase(s, g.short_name); }))
-      asked.push_back(&g);
+  for (const OwnedGroup& g : every) asked.push_back(&g);
   cache.Refresh(source, asked);
   std::map<std::vector<std::string>, std::vector<const OwnedGroup*>> by_names;
   for (const OwnedGroup* g : asked) {

@@ -97,12 +97,21 @@ std::string OwnerNamesJson(const Register& reg) {
 
 namespace {
 
-// Rows of the same names and status added, in order.
-OwnerCounts Tallied(
-    std::map<std::pair<std::vector<std::string>, ActionStatus>, std::int64_t> rows) {
-  OwnerCounts counts;
-  for (auto& [key, items] : rows) counts.rows.push_back({key.first, key.second, items});
-  return counts;
+// `rows` in order, rows of the same names and status added (as written, in
+// order already; the migration writes sets in no set order).
+std::vector<OwnerCounts::Row> InOrder(std::vector<OwnerCounts::Row> rows) {
+  auto order = [](const OwnerCounts::Row& a, const OwnerCounts::Row& b) {
+    return std::tie(a.names, a.status) < std::tie(b.names, b.status);
+  };
+  if (!std::is_sorted(rows.begin(), rows.end(), order))
+    std::stable_sort(rows.begin(), rows.end(), order);
+  std::vector<OwnerCounts::Row> merged;
+  for (OwnerCounts::Row& row : rows)
+    if (!merged.empty() && merged.back().names == row.names && merged.back().status == row.status)
+      merged.back().items += row.items;
+    else
+      merged.push_back(std::move(row));
+  return merged;
 }
 
 }  // namespace
@@ -145,14 +154,15 @@ std::string OwnerCountsJson(const Register& reg) {
     for (std::string_view n : names) ++by_name[n].at(status);
     if (names.size() > 1) ++by_set[{names, item.state.status}];
   }
-  std::map<std::pair<std::vector<std::string>, ActionStatus>, std::int64_t> rows;
+  std::vector<OwnerCounts::Row> rows;
   for (const auto& [name, counts] : by_name)
     for (std::size_t s = 0; s < kStatuses; ++s)
-      if (counts[s] > 0) rows[{{std::string(name)}, static_cast<ActionStatus>(s)}] = counts[s];
+      if (counts[s] > 0)
+        rows.push_back({{std::string(name)}, static_cast<ActionStatus>(s), counts[s]});
   for (const auto& [key, items] : by_set)
-    rows[{std::vector<std::string>(key.first.begin(), key.first.end()), key.second}] = items;
+    rows.push_back({{key.first.begin(), key.first.end()}, key.second, items});
   nlohmann::json list = nlohmann::json::array();
-  for (const OwnerCounts::Row& row : Tallied(std::move(rows)).rows)
+  for (const OwnerCounts::Row& row : InOrder(std::move(rows)))
     list.push_back({row.names, ActionStatusName(row.status), row.items});
   return list.dump();
 }
@@ -226,28 +236,12 @@ class OwnerCountsReader final : public nlohmann::json_sax<nlohmann::json> {
 std::optional<OwnerCounts> ParseOwnerCounts(std::string_view text) {
   OwnerCountsReader reader;
   if (!nlohmann::json::sax_parse(text, &reader) || !reader.done()) return std::nullopt;
-  OwnerCounts counts;
-  counts.rows = std::move(reader.rows);
-  for (OwnerCounts::Row& row : counts.rows) {
+  for (OwnerCounts::Row& row : reader.rows) {
     std::sort(row.names.begin(), row.names.end());
     if (std::adjacent_find(row.names.begin(), row.names.end()) != row.names.end())
       return std::nullopt;
   }
-  // In order, rows of the same names and status added (written in order,
-  // so usually nothing to do).
-  auto order = [](const OwnerCounts::Row& a, const OwnerCounts::Row& b) {
-    return std::tie(a.names, a.status) < std::tie(b.names, b.status);
-  };
-  if (!std::is_sorted(counts.rows.begin(), counts.rows.end(), order))
-    std::stable_sort(counts.rows.begin(), counts.rows.end(), order);
-  std::vector<OwnerCounts::Row> merged;
-  for (OwnerCounts::Row& row : counts.rows)
-    if (!merged.empty() && merged.back().names == row.names && merged.back().status == row.status)
-      merged.back().items += row.items;
-    else
-      merged.push_back(std::move(row));
-  counts.rows = std::move(merged);
-  return counts;
+  return OwnerCounts{InOrder(std::move(reader.rows))};
 }
 
 bool IsTail(const RegisterTail& tail, const std::vector<MeetingMentions>& replayed,
