@@ -8,4 +8,12 @@ build=build
 [ "${1:-}" = "--sanitize" ] && build=build-asan
 # The browser tests' npm packages (playwright-core, axe-core), as locked.
 npm ci --prefix tests/web --no-audit --no-fund
-ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
+status=0
+ctest --test-dir "$build" --output-on-failure -j "$(nproc)" || status=$?
+# A failed browser test's summary again, last, where a CI log's tail shows it.
+failure=$build/web-e2e/artefacts/failure.txt
+if ((status != 0)) && [[ -f $failure ]]; then
+  echo "== $failure:"
+  head -c 2000 "$failure"
+fi
+exit "$status"

@@ -6,7 +6,7 @@
 // pages and any violation fails the test.
 //
 // usage: node e2e.mjs BASE_URL ARTEFACTS_DIR
-import { readFileSync, mkdirSync } from "node:fs";
+import { readFileSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -25,6 +25,7 @@ const password = "correct horse battery";
 const person = "James Gannon";
 const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
 mkdirSync(artefacts, { recursive: true });
+rmSync(join(artefacts, "failure.txt"), { force: true });
 
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
@@ -56,10 +57,29 @@ async function submit(page, formSelector) {
   await Promise.all([page.waitForNavigation(), page.locator(formSelector).locator("button[type=submit]").click()]);
 }
 
+// The page the test was on when a step failed, for a failure in CI where
+// only the output is left: its address, its main text and a screenshot.
+let page;
+async function reportFailure(error) {
+  console.error(`web e2e: failed: ${error.stack || error}`);
+  // A short summary the test script prints again after ctest's own summary.
+  const where = page ? ` on ${page.url()}` : "";
+  writeFileSync(join(artefacts, "failure.txt"), `${String(error.message || error).slice(0, 600)}${where}\n`);
+  if (!page) return;
+  try {
+    console.error(`web e2e: on ${page.url()}`);
+    const text = await page.textContent("body", { timeout: 5000 });
+    console.error(`web e2e: the page said:\n${(text || "").replace(/\s+\n/g, "\n").slice(0, 3000)}`);
+    await page.screenshot({ path: join(artefacts, "failure.png"), fullPage: true, timeout: 5000 });
+  } catch (e) {
+    console.error(`web e2e: could not read the page: ${e}`);
+  }
+}
+
 try {
   // The bypass lets axe's script in despite the pages' strict CSP.
   const context = await browser.newContext({ viewport: sizes.desktop, bypassCSP: true });
-  const page = await context.newPage();
+  page = await context.newPage();
 
   // Screenshots first: each GET /login gives the form a new token.
   await screenshots(context, "/login", "login");
@@ -179,6 +199,9 @@ try {
 
   assert.deepEqual(violations, [], "axe-core violations:\n" + violations.join("\n"));
   console.log(`web e2e: passed; screenshots in ${artefacts}`);
+} catch (error) {
+  await reportFailure(error);
+  process.exitCode = 1;
 } finally {
   await browser.close();
 }

@@ -16,4 +16,14 @@ if ((${#missing[@]})); then
   exit 77
 fi
 [[ -f "$dir/url" ]] || { echo "web e2e: the server fixture did not start" >&2; exit 1; }
-exec node "$here/e2e.mjs" "$(cat "$dir/url")" "$dir/artefacts"
+# On a failure the server's side is printed too: in CI the output is all
+# that is left.
+status=0
+node "$here/e2e.mjs" "$(cat "$dir/url")" "$dir/artefacts" || status=$?
+if ((status != 0)); then
+  echo "web e2e: the server's standard error (last 40 lines):" >&2
+  tail -n 40 "$dir/serve.err" >&2 || true
+  echo "web e2e: its last 20 requests:" >&2
+  tail -n 20 "$dir/access.log" >&2 || true
+fi
+exit "$status"
