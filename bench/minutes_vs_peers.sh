@@ -9,7 +9,9 @@
 # plenary: `plenary minutes --format FORMAT LOG --to DIR` (one process: the
 # log read, the register replayed in memory, the HTML set written: the same
 # files `plenary import` into a fresh register then `plenary publish --format
-# html` write). PLENARY_TWO_STEPS=1 times that import + publish instead.
+# html` write), and `plenary minutes --meetings-only --format FORMAT LOG >
+# minutes.html` (the meeting's minutes page alone, one file, what the peers
+# write). PLENARY_TWO_STEPS=1 times import + publish instead of the set.
 # Inputs per format: the dev records in ../shared/corpus/FORMAT/ (when there)
 # and logs of SIZES lines made by the format's generator in bench/. Prints,
 # per input: its size, plenary's time, each peer's time and plenary's speed
@@ -61,6 +63,14 @@ plenary_run() {  # FORMAT INPUT OUTDIR
     "$PLENARY" -q minutes --format "$1" --group BENCH "$2" --to "$3/site" >/dev/null 2>&1
   fi
 }
+# The meeting's minutes page alone, printed and written to one file as
+# scribe.perl's is (`plenary minutes --meetings-only LOG > minutes.html`).
+plenary_page_run() {  # FORMAT INPUT OUTDIR
+  "$PLENARY" -q minutes --meetings-only --format "$1" --group BENCH "$2" >"$3/minutes.html" 2>/dev/null
+}
+plenary_page_command() {  # FORMAT INPUT: the same as one command line
+  echo "$PLENARY -q minutes --meetings-only --format $1 --group BENCH $2"
+}
 plenary_command() {  # FORMAT INPUT OUTDIR: the command hyperfine runs, or nothing
   [[ ${PLENARY_TWO_STEPS:-} == 1 ]] && return
   echo "$PLENARY -q minutes --format $1 --group BENCH $2 --to $3/site"
@@ -108,6 +118,14 @@ plenary_ms() {  # FORMAT INPUT OUTDIR
   fi
 }
 
+plenary_page_ms() {  # FORMAT INPUT OUTDIR
+  mkdir -p "$3"
+  if [[ $TIMER == hyperfine ]]; then
+    hyperfine_ms "mkdir -p $3" "$(plenary_page_command "$1" "$2")" "$3/minutes.html"
+  else
+    best_ms peer_prepare plenary_page_run "$1" "$2" "$3"
+  fi
+}
 peer_ms() {  # PEER INPUT OUTDIR
   if [[ $TIMER == hyperfine ]] && declare -F "peer_$1_command" >/dev/null; then
     mkdir -p "$3"
@@ -119,7 +137,7 @@ peer_ms() {  # PEER INPUT OUTDIR
 
 run_suite() {  # FORMAT INPUT...
   local format=$1; shift
-  local peer input lines plenary_ms ms why ratio
+  local peer input lines plenary_ms page_ms ms why ratio page_ratio
   local -a available=()
   for peer in "${PEERS[@]}"; do
     if why=$("peer_${peer}_check"); then
@@ -129,21 +147,24 @@ run_suite() {  # FORMAT INPUT...
     fi
   done
   if [[ $TIMER == hyperfine ]]; then
-    echo "(hyperfine: mean of at least $REPEAT runs and 3 s per command; plenary into a fresh directory each run, a peer's output to its file)"
+    echo "(hyperfine: mean of at least $REPEAT runs and 3 s per command; plenary's site into a fresh directory each run, its page and a peer's output to a file)"
   else
-    echo "(bash: best of $REPEAT runs; plenary into a fresh directory each run, a peer's output to its file)"
+    echo "(bash: best of $REPEAT runs; plenary's site into a fresh directory each run, its page and a peer's output to a file)"
   fi
-  printf '%-28s %9s %12s' "input ($format)" lines "plenary ms"
-  for peer in "${available[@]}"; do printf ' %14s %8s' "$peer ms" ratio; done
+  echo "(site: every page of the published set; page: the meeting's minutes page alone, as the peers write)"
+  printf '%-28s %9s %12s %12s' "input ($format)" lines "site ms" "page ms"
+  for peer in "${available[@]}"; do printf ' %14s %10s %10s' "$peer ms" "x (site)" "x (page)"; done
   printf '\n'
   for input in "$@"; do
     lines=$(wc -l <"$input")
     plenary_ms=$(plenary_ms "$format" "$input" "$tmp/plenary")
-    printf '%-28s %9d %12s' "$(basename "$input")" "$lines" "$plenary_ms"
+    page_ms=$(plenary_page_ms "$format" "$input" "$tmp/plenary-page")
+    printf '%-28s %9d %12s %12s' "$(basename "$input")" "$lines" "$plenary_ms" "$page_ms"
     for peer in "${available[@]}"; do
       ms=$(peer_ms "$peer" "$input" "$tmp/$peer")
       ratio=$(awk -v p="$plenary_ms" -v q="$ms" 'BEGIN { printf "x%.1f", q / (p > 0 ? p : 0.1) }')
-      printf ' %14s %8s' "$ms" "$ratio"
+      page_ratio=$(awk -v p="$page_ms" -v q="$ms" 'BEGIN { printf "x%.1f", q / (p > 0 ? p : 0.1) }')
+      printf ' %14s %10s %10s' "$ms" "$ratio" "$page_ratio"
     done
     printf '\n'
   done

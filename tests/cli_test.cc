@@ -2,10 +2,11 @@
 // gets a fresh temporary directory with its own --db, runs the binary with
 // posix_spawn, and checks its exit status, standard output and standard error
 // against doc/cli.md, and the register file's bytes where nothing may change.
+#include <set>
+#include <sstream>
+
 #include "cli_fixture.h"
 #include "importers/formats.h"
-
-#include <sstream>
 
 namespace plenary::cli_testing {
 namespace {
@@ -73,6 +74,43 @@ TEST_F(CliTest, MinutesPrintTheMeetingsPagesAndCreateNoRegister) {
   for (const auto& entry : fs::directory_iterator(dir_))
     EXPECT_EQ(entry.path().filename().string().rfind("register.db", 0), std::string::npos)
         << entry.path();
+}
+
+// --meetings-only: the meeting's minutes page alone, as scribe.perl prints
+// one page; the same bytes as that page in the whole set, in each document
+// format (the wiki formats' links still name the set's other pages).
+TEST_F(CliTest, MinutesOfTheMeetingsAloneAreTheirPagesOfTheWholeSet) {
+  const std::vector<std::string> common = {"minutes", "--today",  "2017-07-01",
+                                           kNotes,    "--roster", kRoster};
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = common;
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  };
+  RunResult r = Plenary(with({"--as", "all", "--to", Path("whole")}));
+  ASSERT_EQ(r.status, 0) << r.err;
+  r = Plenary(with({"--as", "all", "--meetings-only", "--to", Path("alone")}));
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::set<std::string> alone;
+  for (const auto& e : fs::recursive_directory_iterator(dir_ / "alone"))
+    if (e.is_regular_file()) alone.insert(fs::relative(e.path(), dir_ / "alone").string());
+  EXPECT_EQ(alone, (std::set<std::string>{"ssr2/plenary-15.md", "ssr2/plenary-15.html",
+                                          "ssr2/plenary-15.xml", "ssr2/plenary-15.wiki"}));
+  for (const std::string& rel : alone)
+    EXPECT_EQ(ReadBytes(dir_ / "alone" / rel), ReadBytes(dir_ / "whole" / rel)) << rel;
+  EXPECT_NE(ReadBytes(dir_ / "alone/ssr2/plenary-15.wiki").find("[[SSR2/Action items"),
+            std::string::npos);
+
+  r = Plenary(with({"--meetings-only"}));  // printed: one HTML page
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, ReadBytes(dir_ / "whole/ssr2/plenary-15.html"));
+
+  r = Plenary(with({"--meetings-only", "--as", "csv"}));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("plenary: error: csv: the meetings' own pages are markdown, html, "
+                       "confluence or mediawiki\n"),
+            std::string::npos)
+      << r.err;
 }
 
 // Libraries only some commands need are opened by those commands

@@ -139,6 +139,7 @@ struct MinutesCommand {
   std::string as = "html";
   std::optional<std::string> to;
   std::optional<std::string> today;  // YYYY-MM-DD; default the real date
+  bool meetings_only = false;        // each meeting's page alone (PublishOptions)
 };
 int RunMinutes(const CliContext& ctx, const MinutesCommand& command);
 // `plenary formats`: each input format with its one-line description.

@@ -332,6 +332,8 @@ int Run(int argc, char** argv) {
     minutes_cmd->add_option("--as", minutes.as,
                             "html (default), markdown, confluence, mediawiki, csv, json, ical or all");
     minutes_cmd->add_option("--to", minutes.to, "Output directory (default: print the pages)");
+    minutes_cmd->add_flag("--meetings-only", minutes.meetings_only,
+                          "Only each meeting's minutes page, not the registers' pages");
     minutes_cmd->add_option("--today", minutes.today,
                             "The publishing day for overdue days, YYYY-MM-DD (default today)");
   }

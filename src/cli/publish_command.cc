@@ -18,11 +18,18 @@ int Usage(const CliContext& ctx, const std::string& message) {
   return kExitUsage;
 }
 
-// The formats asked for; nullopt (after reporting) on a bad name.
-std::optional<std::vector<PublishFormat>> Formats(const std::string& name, bool attendance) {
+// The formats asked for; nullopt on a bad name. "all" is every format that
+// has the pages asked for: no calendar for a month's attendance, only the
+// document formats for the meetings' pages alone.
+std::optional<std::vector<PublishFormat>> Formats(const std::string& name, bool attendance,
+                                                  bool meetings_only = false) {
   if (name == "all") {
     std::vector<PublishFormat> all = AllPublishFormats();
-    if (attendance) std::erase(all, PublishFormat::kICal);
+    if (attendance || meetings_only) std::erase(all, PublishFormat::kICal);
+    if (meetings_only) {
+      std::erase(all, PublishFormat::kCsv);
+      std::erase(all, PublishFormat::kJson);
+    }
     return all;
   }
   if (auto f = ParsePublishFormat(name)) return std::vector<PublishFormat>{*f};
@@ -118,7 +125,8 @@ int RunPublish(const CliContext& ctx, const PublishCommand& command) {
 }
 
 int RunMinutes(const CliContext& ctx, const MinutesCommand& command) {
-  std::optional<std::vector<PublishFormat>> formats = Formats(command.as, false);
+  std::optional<std::vector<PublishFormat>> formats =
+      Formats(command.as, false, command.meetings_only);
   if (!formats) return Usage(ctx, BadFormat("--as", command.as));
   if (command.today && !ParseIsoDate(*command.today))
     return Usage(ctx, fmt::format("--today {}: expected a date YYYY-MM-DD",
@@ -127,7 +135,9 @@ int RunMinutes(const CliContext& ctx, const MinutesCommand& command) {
   if (!plan) return Fail(ctx, plan.error());
   Date today = command.today ? *ParseIsoDate(*command.today) : ctx.today;
   std::vector<GroupRegisters> groups = RegistersOfMeetings(plan->batch, today);
-  return EmitPages(ctx, *formats, command.to, PublishOptions{std::nullopt, {}, today, {}},
+  PublishOptions publish{std::nullopt, {}, today, {}};
+  publish.meetings_only = command.meetings_only;
+  return EmitPages(ctx, *formats, command.to, publish,
                    [&](const PublishOptions& options) { return RenderPages(groups, options); });
 }
 

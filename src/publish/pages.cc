@@ -2,7 +2,10 @@
 // (BuildDocuments), and each format's files.
 #include "publish/pages.h"
 
+#include <fmt/format.h>
+
 #include <array>
+#include <set>
 
 #include "core/date.h"
 #include "publish/formats/data_formats.h"
@@ -58,12 +61,15 @@ const BarChart* ChartOf(const DocumentSet& set) {
   return nullptr;
 }
 
+// The set's pages in `format`; with `only`, the pages of those ids alone
+// (the rest of the set is still there for the wiki formats' links).
 void AddDocumentPages(const DocumentSet& set, PublishFormat format,
-                      std::vector<PublishedPage>& pages) {
+                      const std::set<std::string>* only, std::vector<PublishedPage>& pages) {
   for (const Document& doc : set.documents)
-    pages.push_back({doc.wiki_name,
-                     set.directory + "/" + doc.id + "." + std::string(Extension(format)),
-                     RenderDocument(set, doc, format)});
+    if (!only || only->contains(doc.id))
+      pages.push_back({doc.wiki_name,
+                       set.directory + "/" + doc.id + "." + std::string(Extension(format)),
+                       RenderDocument(set, doc, format)});
   if (format == PublishFormat::kMarkdown)
     if (const BarChart* chart = ChartOf(set))
       pages.push_back({set.group + "/Attendance chart", set.directory + "/attendance.svg",
@@ -100,6 +106,11 @@ Status AddDataPages(const GroupRegisters& r, const std::string& dir, PublishForm
     }
   }
   return Status::Ok();
+}
+
+// Formats whose links name pages by their wiki titles.
+bool IsWikiFormat(PublishFormat f) {
+  return f == PublishFormat::kConfluence || f == PublishFormat::kMediaWiki;
 }
 
 bool IsDocumentFormat(PublishFormat f) {
@@ -164,11 +175,21 @@ Result<std::vector<PublishedPage>> BuildPages(Store& store, const PublishOptions
 Result<std::vector<PublishedPage>> RenderPages(const std::vector<GroupRegisters>& groups,
                                                const PublishOptions& options) {
   if (options.month) return MonthPages(groups, options);
+  if (options.meetings_only && !IsDocumentFormat(options.format))
+    return Error::InvalidInput(
+        fmt::format("{}: the meetings' own pages are markdown, html, confluence or mediawiki",
+                    PublishFormatName(options.format)));
   std::vector<PublishedPage> pages;
   for (const GroupRegisters& r : groups) {
-    if (IsDocumentFormat(options.format))
-      AddDocumentPages(BuildDocuments(r), options.format, pages);
-    else if (Status added = AddDataPages(r, Slug(r.group), options.format, pages); !added)
+    if (options.meetings_only && !IsWikiFormat(options.format)) {
+      AddDocumentPages(BuildMeetingDocuments(r), options.format, nullptr, pages);
+    } else if (options.meetings_only) {
+      std::set<std::string> meetings;
+      for (const Meeting& m : r.meetings) meetings.insert(MeetingPageId(m.key));
+      AddDocumentPages(BuildDocuments(r), options.format, &meetings, pages);
+    } else if (IsDocumentFormat(options.format)) {
+      AddDocumentPages(BuildDocuments(r), options.format, nullptr, pages);
+    } else if (Status added = AddDataPages(r, Slug(r.group), options.format, pages); !added)
       return added.error();
   }
   return pages;

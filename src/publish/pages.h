@@ -36,6 +36,10 @@ struct PublishOptions {
   // "YYYY-MM": only that month's participation page (the monthly posting);
   // none: the whole set. InvalidInput when it is not a month.
   std::optional<std::string> month;
+  // Only each meeting's own record (its minutes, one page a meeting, as
+  // scribe.perl writes them), not the registers' pages; document formats
+  // only (InvalidInput for csv, json and ical).
+  bool meetings_only = false;
 };
 
 struct PublishedPage {

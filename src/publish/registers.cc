@@ -215,6 +215,15 @@ DocumentSet BuildDocuments(const GroupRegisters& registers) {
   return set;
 }
 
+DocumentSet BuildMeetingDocuments(const GroupRegisters& registers) {
+  DocumentSet set{registers.group, Slug(registers.group), {}};
+  for (std::size_t i = 0; i < registers.meetings.size(); ++i) {
+    set.documents.push_back(publish_detail::MeetingDocument(registers, i));
+    set.documents.back().wiki_name = publish_detail::WikiTitle(set.documents.back().wiki_name);
+  }
+  return set;
+}
+
 namespace publish_detail {
 
 DocumentSet BuildSet(const GroupRegisters& registers) {

@@ -72,6 +72,11 @@ std::string Slug(std::string_view text);
 // sub-teams' work plans (publish/workplan_pages.h).
 DocumentSet BuildDocuments(const GroupRegisters& registers);
 
+// Only each meeting's record, for formats whose links are file links (HTML,
+// Markdown): the wiki formats name the other pages by their titles, so they
+// need the whole set.
+DocumentSet BuildMeetingDocuments(const GroupRegisters& registers);
+
 // Only the participation page of the month starting `first_of_month`.
 Document BuildMonthDocument(const GroupRegisters& registers, Date first_of_month);
 
