@@ -255,6 +255,41 @@ bool Directory::Names(const Owner& owner, std::string_view query) const {
   return false;
 }
 
+std::vector<std::vector<std::size_t>> Directory::NamedBy(
+    const std::vector<Owner>& owners, const std::vector<std::string>& queries) const {
+  // The queries by folded text, and by the organisation each names: Names'
+  // three ways for an owner to be named, looked up from the owner's side.
+  std::unordered_map<std::string, std::vector<std::size_t>> by_text;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_organisation;
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    std::string wanted = FoldName(queries[i]);
+    if (wanted.empty()) continue;
+    if (const std::string* org = FindOrganisation(wanted)) by_organisation[*org].push_back(i);
+    by_text[std::move(wanted)].push_back(i);
+  }
+  std::vector<std::vector<std::size_t>> named(queries.size());
+  auto add = [&](const std::vector<std::size_t>& which, std::size_t j) {
+    for (std::size_t i : which)
+      if (named[i].empty() || named[i].back() != j) named[i].push_back(j);
+  };
+  for (std::size_t j = 0; j < owners.size(); ++j) {
+    const Owner& owner = owners[j];
+    const std::string folded = FoldName(owner.name);
+    if (auto found = by_text.find(folded); found != by_text.end()) add(found->second, j);
+    if (owner.kind == OwnerKind::kPerson) {
+      auto it = by_name_.find(folded);
+      if (it == by_name_.end()) continue;
+      for (const std::string& alias : it->second->aliases)
+        if (auto found = by_text.find(FoldName(alias)); found != by_text.end())
+          add(found->second, j);
+    } else if (owner.kind == OwnerKind::kOrganisation) {
+      if (auto found = by_organisation.find(owner.name); found != by_organisation.end())
+        add(found->second, j);
+    }
+  }
+  return named;
+}
+
 std::optional<Directory::Leading> Directory::LeadingOwner(std::string_view sentence) const {
   constexpr std::size_t kLongestName = 5;
   std::vector<std::string_view> words = SplitWords(sentence, kLongestName);

@@ -43,6 +43,12 @@ class Directory {
   // initials in any case: `--owner jg`).
   bool Names(const Owner& owner, std::string_view query) const;
 
+  // Names for every pair at once: for each of `queries`, the indexes of the
+  // `owners` it names, ascending (Names(owners[j], queries[i])), with each
+  // name and alias folded once rather than once a pair.
+  std::vector<std::vector<std::size_t>> NamedBy(const std::vector<Owner>& owners,
+                                                const std::vector<std::string>& queries) const;
+
   bool has_roster() const { return roster_ != nullptr; }
 
   // Names as people write them, for every reader. Each rule is tried in the

@@ -75,7 +75,7 @@ std::optional<std::vector<Owner>> ParseEventOwners(std::string_view text) {
   return owners;
 }
 
-std::string OwnerNamesJson(const Register& reg) {
+std::vector<Owner> OwnerNamesOf(const Register& reg) {
   // Once each first (a register has thousands of owner rows and a few
   // hundred owners), then sorted.
   std::unordered_map<std::string_view, std::vector<OwnerKind>> kinds;
@@ -92,8 +92,10 @@ std::string OwnerNamesJson(const Register& reg) {
     return std::pair(std::string_view(a.name), OwnerKindName(a.kind)) <
            std::pair(std::string_view(b.name), OwnerKindName(b.kind));
   });
-  return EventOwnersJson(owners);
+  return owners;
 }
+
+std::string OwnerNamesJson(const Register& reg) { return EventOwnersJson(OwnerNamesOf(reg)); }
 
 namespace {
 
@@ -134,7 +136,7 @@ std::size_t OwnerCounts::Of(const std::vector<std::string>& names,
   return static_cast<std::size_t>(std::max<std::int64_t>(total, 0));
 }
 
-std::string OwnerCountsJson(const Register& reg) {
+OwnerCounts OwnerCountsOf(const Register& reg) {
   // Counted by name first (a pass over thousands of items, each a lookup),
   // then put in order; items with several owners are few.
   constexpr std::size_t kStatuses = 3;
@@ -161,11 +163,17 @@ std::string OwnerCountsJson(const Register& reg) {
         rows.push_back({{std::string(name)}, static_cast<ActionStatus>(s), counts[s]});
   for (const auto& [key, items] : by_set)
     rows.push_back({{key.first.begin(), key.first.end()}, key.second, items});
+  return OwnerCounts{InOrder(std::move(rows))};
+}
+
+std::string OwnerCountsJson(const OwnerCounts& counts) {
   nlohmann::json list = nlohmann::json::array();
-  for (const OwnerCounts::Row& row : InOrder(std::move(rows)))
+  for (const OwnerCounts::Row& row : counts.rows)
     list.push_back({row.names, ActionStatusName(row.status), row.items});
   return list.dump();
 }
+
+std::string OwnerCountsJson(const Register& reg) { return OwnerCountsJson(OwnerCountsOf(reg)); }
 
 namespace {
 

@@ -61,6 +61,7 @@ std::optional<std::vector<Owner>> ParseEventOwners(std::string_view text);
 // groups.owner_names: every owner of the register's items not merged into
 // another, each once, sorted (by name, then kind), in EventOwnersJson's form.
 // A register update stores it; "My items" reads a person's names from it.
+std::vector<Owner> OwnerNamesOf(const Register& reg);
 std::string OwnerNamesJson(const Register& reg);
 
 // groups.owner_counts: how many of the register's items not merged into
@@ -81,6 +82,8 @@ struct OwnerCounts {
   std::size_t Of(const std::vector<std::string>& names, std::optional<ActionStatus> status) const;
   friend bool operator==(const OwnerCounts&, const OwnerCounts&) = default;
 };
+OwnerCounts OwnerCountsOf(const Register& reg);
+std::string OwnerCountsJson(const OwnerCounts& counts);
 std::string OwnerCountsJson(const Register& reg);
 // Nullopt for text this store did not write. Rows are put in order and rows
 // of the same names and status added, whatever order the text has (the
