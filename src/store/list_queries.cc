@@ -350,7 +350,12 @@ std::vector<std::string> OwnerNamesMatching(const std::optional<Roster>& roster,
                                             const std::string& group,
                                             const std::vector<Owner>& candidates,
                                             const std::string& owner) {
-  const Directory directory(roster ? &*roster : nullptr, group);
+  return OwnerNamesMatching(Directory(roster ? &*roster : nullptr, group), candidates, owner);
+}
+
+std::vector<std::string> OwnerNamesMatching(const Directory& directory,
+                                            const std::vector<Owner>& candidates,
+                                            const std::string& owner) {
   std::vector<std::string> names;
   for (const Owner& o : candidates)
     if (directory.Names(o, owner) && std::find(names.begin(), names.end(), o.name) == names.end())
@@ -390,20 +395,23 @@ SqlQuery ItemsByIdSql(SqlDialect dialect, const std::vector<std::int64_t>& ids,
   return std::move(b).Done(ItemRowsOf(inner, newest_first ? "r.id DESC" : "r.id"));
 }
 
-SqlQuery OwnedGroupsSql(SqlDialect dialect, const std::vector<std::string>& short_names) {
+SqlQuery OwnedGroupsSql(SqlDialect dialect, const std::vector<std::string>& short_names,
+                        const std::string& person) {
   SqlBuilder b(dialect);
+  const std::string kept =
+      "p.names, p.open_items, p.complete_items, p.cancelled_items FROM groups g "
+      "LEFT JOIN person_owner_names p ON p.person = " +
+      b.P(person) + " AND p.group_id = g.id ";
   if (dialect == SqlDialect::kSqlite)  // short_name is COLLATE NOCASE
     return std::move(b).Done(
-        "SELECT id, short_name, register_token, CAST(roster_saved_at AS TEXT) FROM groups "
-        "WHERE short_name IN (" +
-        ListOf(b, short_names) + ")");
+        "SELECT g.id, g.short_name, g.register_token, CAST(g.roster_saved_at AS TEXT), " + kept +
+        "WHERE g.short_name IN (" + ListOf(b, short_names) + ")");
   std::string keys;
   for (const std::string& name : short_names)
     keys += (keys.empty() ? "" : ", ") + LowerAscii(b, dialect, name);
   return std::move(b).Done(
-      "SELECT id, short_name, register_token, roster_saved_at::text FROM groups "
-      "WHERE short_name_key IN (" +
-      keys + ")");
+      "SELECT g.id, g.short_name, g.register_token, g.roster_saved_at::text, " + kept +
+      "WHERE g.short_name_key IN (" + keys + ")");
 }
 
 std::vector<std::pair<std::string, SqlQuery>> ListQueriesForPlans(SqlDialect d,
@@ -483,7 +491,7 @@ std::vector<std::pair<std::string, SqlQuery>> ListQueriesForPlans(SqlDialect d,
                    OwnedItemIdsSql(d, groups, owners, std::nullopt, true, 7, 51));
   all.emplace_back("my items counted", OwnedItemCountsSql(d, groups, owners, ActionStatus::kOpen));
   all.emplace_back("items by id", ItemsByIdSql(d, {3, 5, 8}, false));
-  all.emplace_back("my items' groups", OwnedGroupsSql(d, {"G", "H"}));
+  all.emplace_back("my items' groups", OwnedGroupsSql(d, {"G", "H"}, "Someone"));
   all.emplace_back("my items' owners kept", KeptOwnersSql(d, {group_id, group_id + 1}));
   all.emplace_back("groups", GroupSummariesSql(d));
   all.emplace_back("owner names kept", KeptOwnerNamesSql(d, group_id));

@@ -93,9 +93,14 @@ SqlQuery KeptOwnersSql(SqlDialect dialect, const std::vector<std::int64_t>& grou
 OwnerCounts KeptOwnerCounts(const std::string& column);
 
 // The stored owner names among `candidates` that `owner` names (as
-// ActionQuery::owner: the group's roster's aliases and initials), each once.
+// ActionQuery::owner: the group's roster's aliases and initials), each once;
+// the second form with the group's Directory already built.
 std::vector<std::string> OwnerNamesMatching(const std::optional<Roster>& roster,
                                             const std::string& group,
+                                            const std::vector<Owner>& candidates,
+                                            const std::string& owner);
+class Directory;
+std::vector<std::string> OwnerNamesMatching(const Directory& directory,
                                             const std::vector<Owner>& candidates,
                                             const std::string& owner);
 
@@ -118,8 +123,12 @@ SqlQuery ItemsByIdSql(SqlDialect dialect, const std::vector<std::int64_t>& ids,
                       bool newest_first);
 // Columns: id, short name, register_token, roster_saved_at as text (NULL:
 // no roster), of the groups named `short_names` (compared as group names
-// are, ASCII case folded), read through the short name's unique index.
-SqlQuery OwnedGroupsSql(SqlDialect dialect, const std::vector<std::string>& short_names);
+// are, ASCII case folded), read through the short name's unique index; then
+// what person_owner_names keeps of `person` there (store/owned_items.h
+// KeptPeople; NULL where nothing is kept): names, open_items,
+// complete_items, cancelled_items.
+SqlQuery OwnedGroupsSql(SqlDialect dialect, const std::vector<std::string>& short_names,
+                        const std::string& person);
 
 // A page from `rows` (up to limit + 1 rows read from the page's start): the
 // first `limit`, and the cursor after the last of them when there was one more.

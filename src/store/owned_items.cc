@@ -2,10 +2,78 @@
 
 #include <algorithm>
 #include <functional>
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <unordered_map>
 
+#include "core/directory.h"
 #include "core/text.h"
 
 namespace plenary {
+
+std::size_t KeptPerson::Count(std::optional<ActionStatus> status) const {
+  if (status) return static_cast<std::size_t>(items.at(static_cast<std::size_t>(*status)));
+  std::int64_t all = 0;
+  for (std::int64_t n : items) all += n;
+  return static_cast<std::size_t>(all);
+}
+
+std::vector<std::pair<std::string, KeptPerson>> KeptPeople(const Roster& roster,
+                                                           const std::vector<Owner>& candidates,
+                                                           const OwnerCounts& counts) {
+  std::vector<std::string> people;
+  for (const Person& p : roster.people)
+    if (std::find(people.begin(), people.end(), p.name) == people.end()) people.push_back(p.name);
+  // Who each candidate names, with every name folded once (a group has tens
+  // of people and hundreds of owner names), then each person's count from
+  // the one-name rows of their names less the overlaps of the set rows, as
+  // OwnerCounts::Of counts, without a pass over every row per person.
+  const Directory directory(&roster, roster.group.short_name);
+  const std::vector<std::vector<std::size_t>> named = directory.NamedBy(candidates, people);
+  std::unordered_map<std::string_view, std::array<std::int64_t, 3>> one_name;
+  std::vector<const OwnerCounts::Row*> sets;
+  for (const OwnerCounts::Row& row : counts.rows)
+    if (row.names.size() == 1)
+      one_name[row.names[0]].at(static_cast<std::size_t>(row.status)) += row.items;
+    else
+      sets.push_back(&row);
+  std::vector<std::pair<std::string, KeptPerson>> kept;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    KeptPerson k;
+    for (std::size_t j : named[i])
+      if (std::find(k.names.begin(), k.names.end(), candidates[j].name) == k.names.end())
+        k.names.push_back(candidates[j].name);
+    for (const std::string& n : k.names)
+      if (auto found = one_name.find(n); found != one_name.end())
+        for (std::size_t st = 0; st < k.items.size(); ++st) k.items[st] += found->second[st];
+    for (const OwnerCounts::Row* row : sets) {
+      std::int64_t in = 0;
+      for (const std::string& n : row->names)
+        in += std::find(k.names.begin(), k.names.end(), n) != k.names.end() ? 1 : 0;
+      if (in > 1) k.items.at(static_cast<std::size_t>(row->status)) -= (in - 1) * row->items;
+    }
+    for (std::int64_t& n : k.items) n = std::max<std::int64_t>(n, 0);
+    kept.emplace_back(people[i], std::move(k));
+  }
+  return kept;
+}
+
+std::string KeptNamesJson(const std::vector<std::string>& names) {
+  return nlohmann::json(names).dump();
+}
+
+std::vector<std::string> ParseKeptNames(const std::string& column) {
+  nlohmann::json parsed = nlohmann::json::parse(column, nullptr, false);
+  std::vector<std::string> names;
+  if (parsed.is_array())
+    for (const nlohmann::json& n : parsed) {
+      if (!n.is_string()) break;
+      names.push_back(n.get<std::string>());
+    }
+  if (!parsed.is_array() || names.size() != parsed.size())
+    throw CorruptRow("corrupt database: person_owner_names.names is not a list of names");
+  return names;
+}
 
 bool OwnerNamesCache::IsCurrent(const OwnedGroup& group) const {
   auto found = groups_.find(group.id);
@@ -95,16 +163,27 @@ ListPage<RegisteredAction> OwnedActionPageOf(OwnedItemsSource& source, OwnerName
   if (Trim(query.person).empty() || query.groups.empty()) return result;
   // The groups asked for, gathered by the names that name the person there:
   // one statement per distinct set of names (usually one).
-  const std::vector<OwnedGroup> every = source.Groups(query.groups);
+  // Where the person is on the roster, their names and counts are kept
+  // rows (KeptPeople); the other groups go through the cache.
+  const std::vector<OwnedGroup> every = source.Groups(query.groups, query.person);
   std::vector<const OwnedGroup*> asked;
-  for (const OwnedGroup& g : every) asked.push_back(&g);
+  for (const OwnedGroup& g : every)
+    if (!g.kept) asked.push_back(&g);
   cache.Refresh(source, asked);
-  std::map<std::vector<std::string>, std::vector<const OwnedGroup*>> by_names;
-  for (const OwnedGroup* g : asked) {
-    const std::vector<std::string>& names = cache.Names(source, *g, query.person);
-    if (!names.empty()) by_names[names].push_back(g);
+  std::map<std::vector<std::string>, std::vector<const OwnedGroup*>> by_names, counted;
+  for (const OwnedGroup& g : every) {
+    if (g.kept) {
+      if (g.kept->names.empty()) continue;
+      by_names[g.kept->names].push_back(&g);
+      result.total += g.kept->Count(query.status);
+      continue;
+    }
+    const std::vector<std::string>& names = cache.Names(source, g, query.person);
+    if (names.empty()) continue;
+    by_names[names].push_back(&g);
+    counted[names].push_back(&g);
   }
-  for (const auto& [names, groups] : by_names)
+  for (const auto& [names, groups] : counted)
     for (std::size_t n : cache.Counts(source, dialect, groups, names, query.status))
       result.total += n;
   const std::size_t offset = after ? 0 : page.offset;

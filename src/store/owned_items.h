@@ -26,12 +26,33 @@
 
 namespace plenary {
 
-// A group as the cache checks it.
+// What person_owner_names keeps of one person in one group: the group's
+// owner names that name them (OwnerNamesMatching) and how many unmerged
+// items those names own, by status (OwnerCounts::Of).
+struct KeptPerson {
+  std::vector<std::string> names;
+  std::array<std::int64_t, 3> items{};  // by ActionStatus
+  std::size_t Count(std::optional<ActionStatus> status) const;
+  friend bool operator==(const KeptPerson&, const KeptPerson&) = default;
+};
+
+// The rows of person_owner_names for a group: each person of `roster`, once
+// (by the name as the roster spells it), against the group's owner names and
+// counts as a register update keeps them.
+std::vector<std::pair<std::string, KeptPerson>> KeptPeople(const Roster& roster,
+                                                           const std::vector<Owner>& candidates,
+                                                           const OwnerCounts& counts);
+// person_owner_names.names: a JSON array of strings; CorruptRow otherwise.
+std::string KeptNamesJson(const std::vector<std::string>& names);
+std::vector<std::string> ParseKeptNames(const std::string& column);
+
+// A group as the cache checks it, and what is kept of the person asked for.
 struct OwnedGroup {
   std::int64_t id = 0;
   std::string short_name;
   std::optional<std::int64_t> register_token;
   std::optional<std::string> roster_saved_at;  // none: no roster
+  std::optional<KeptPerson> kept;              // person_owner_names' row
 };
 
 // What the cache reads of a group's owners.
@@ -45,8 +66,10 @@ struct GroupOwners {
 class OwnedItemsSource {
  public:
   virtual ~OwnedItemsSource() = default;
-  // The groups named `short_names` (one row each; none for a name no group has).
-  virtual std::vector<OwnedGroup> Groups(const std::vector<std::string>& short_names) = 0;
+  // The groups named `short_names` (one row each; none for a name no group
+  // has), with what is kept of `person` there (OwnedGroupsSql).
+  virtual std::vector<OwnedGroup> Groups(const std::vector<std::string>& short_names,
+                                         const std::string& person) = 0;
   // The owners of `groups`, by group id, read together (a statement per kind
   // of row, not per group, where the back end is a round trip away).
   virtual std::map<std::int64_t, GroupOwners> Owners(

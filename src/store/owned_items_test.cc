@@ -166,6 +166,26 @@ TEST_P(OwnedItemsTest, CountsAndNamesFollowEveryWrite) {
   EXPECT_EQ(AllIds({"AL", {"A"}, std::nullopt}, 2), Reference({"AL", {"A"}, std::nullopt}));
 }
 
+// A roster saved alone (no meeting, so no register update) changes what
+// names a person: a stored owner names whoever the roster gives that name as
+// an alias (Directory::Names), and what is kept of each person on the roster
+// (person_owner_names) follows the roster.
+TEST_P(OwnedItemsTest, ARosterSavedAloneChangesWhatNamesAPerson) {
+  Add("E", {Item("Book the room", "Bo Chen", 1), Item("Chair the call", "Ann Lee", 2)});
+  if (HasFatalFailure()) return;
+  const OwnedActionQuery ann{"Ann Lee", {"E"}, ActionStatus::kOpen};
+  ASSERT_EQ(Page(ann, PageRequest{}).total, 1u);
+  Roster covering = TeamRoster("E");
+  covering.people[1].aliases.push_back("Ann Lee");  // Bo's items are Ann's to answer for
+  ASSERT_TRUE(store_->Import({covering, {}}).ok());
+  ASSERT_EQ(Reference(ann).size(), 2u);
+  EXPECT_EQ(Page(ann, PageRequest{}).total, 2u);
+  EXPECT_EQ(AllIds(ann, 1), Reference(ann));
+  ASSERT_TRUE(store_->Import({TeamRoster("E"), {}}).ok());
+  EXPECT_EQ(Page(ann, PageRequest{}).total, 1u) << "the alias taken back";
+  EXPECT_EQ(AllIds(ann, 1), Reference(ann));
+}
+
 TEST_P(OwnedItemsTest, AnItemOwnedUnderTwoOfAPersonsNamesIsCountedOnce) {
   ActionItem both = Item("Draft the scope", "Ann Lee", 1);
   both.owners.push_back({"AL", OwnerKind::kUnresolved});
@@ -216,6 +236,25 @@ INSTANTIATE_TEST_SUITE_P(Sqlite, OwnedItemsTest, ::testing::Values(Backend::kSql
 INSTANTIATE_TEST_SUITE_P(Postgres, OwnedItemsTest, ::testing::Values(Backend::kPostgres),
                          BackendName);
 
+// `items` items of random statuses, each with up to three owners from `pool`
+// (unresolved, or of any kind with `any_kind`), one in eight merged.
+Register RandomRegister(std::mt19937& random, const std::vector<std::string>& pool, int items,
+                        bool any_kind) {
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+  Register reg;
+  for (int i = 0; i < items; ++i) {
+    RegisterItem item;
+    item.state.status = static_cast<ActionStatus>(pick(3));
+    for (std::size_t k = 0, owners = pick(4); k < owners; ++k)
+      item.state.owners.push_back({pool[pick(pool.size())], any_kind
+                                                                ? static_cast<OwnerKind>(pick(3))
+                                                                : OwnerKind::kUnresolved});
+    if (pick(8) == 0) item.merged_into = 0;
+    reg.items.push_back(std::move(item));
+  }
+  return reg;
+}
+
 // groups.owner_counts (register_rows.h): a person's count under any set of
 // names, from the kept rows, equals a count over the items themselves, for
 // registers whose items have several owners, some under two names of one
@@ -225,15 +264,7 @@ TEST(OwnerCountsTest, CountUnderAnyNamesAsTheItemsThemselves) {
   std::mt19937 random(7);
   auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
   for (int trial = 0; trial < 50; ++trial) {
-    Register reg;
-    for (int i = 0; i < 40; ++i) {
-      RegisterItem item;
-      item.state.status = static_cast<ActionStatus>(pick(3));
-      for (std::size_t k = 0, owners = pick(4); k < owners; ++k)
-        item.state.owners.push_back({pool[pick(pool.size())], OwnerKind::kUnresolved});
-      if (pick(8) == 0) item.merged_into = 0;
-      reg.items.push_back(std::move(item));
-    }
+    const Register reg = RandomRegister(random, pool, 40, false);
     const std::string json = OwnerCountsJson(reg);
     std::optional<OwnerCounts> counts = ParseOwnerCounts(json);
     ASSERT_TRUE(counts) << json;
@@ -255,6 +286,46 @@ TEST(OwnerCountsTest, CountUnderAnyNamesAsTheItemsThemselves) {
       }
     }
   }
+}
+
+// person_owner_names (KeptPeople): for every person on the roster, the names
+// and counts kept are those the cache works out for that person
+// (OwnerNamesMatching, OwnerCounts::Of), whatever the register holds.
+TEST(KeptPeopleTest, EachRosterPersonHasTheNamesAndCountsMyItemsWorksOut) {
+  Roster roster = TeamRoster("T");
+  roster.people.push_back({"Cy Dee", Role::kMember, {"cyd", "Cyrus Dee", "Ann Lee"}});
+  roster.people.push_back({"Nobody Here", Role::kMember, {}});
+  // People whose names are organisations' (Directory::Names' third way).
+  roster.people.push_back({"Staff", Role::kMember, {}});
+  roster.people.push_back({"Secretariat", Role::kMember, {}});
+  roster.people.push_back({"Org", Role::kMember, {}});
+  const std::vector<std::string> pool{"Ann Lee", "AL",        "ann lee",   "Bo Chen", "BC",
+                                      "cyd",     "Cy Dee",    "Cyrus Dee", "Staff",   "T team",
+                                      "al",      "ICANN Org", "Team"};
+  std::mt19937 random(11);
+  for (int trial = 0; trial < 30; ++trial) {
+    const Register reg = RandomRegister(random, pool, 30, true);
+    const std::vector<Owner> candidates = OwnerNamesOf(reg);
+    const OwnerCounts counts = OwnerCountsOf(reg);
+    const auto kept = KeptPeople(roster, candidates, counts);
+    ASSERT_EQ(kept.size(), roster.people.size());
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+      const std::string& person = roster.people[i].name;
+      EXPECT_EQ(kept[i].first, person);
+      const std::vector<std::string> names =
+          OwnerNamesMatching(std::optional(roster), "T", candidates, person);
+      EXPECT_EQ(kept[i].second.names, names) << person << " trial " << trial;
+      for (std::optional<ActionStatus> status :
+           {std::optional<ActionStatus>(), std::optional(ActionStatus::kOpen),
+            std::optional(ActionStatus::kComplete), std::optional(ActionStatus::kCancelled)})
+        EXPECT_EQ(kept[i].second.Count(status), counts.Of(names, status))
+            << person << " trial " << trial;
+    }
+    EXPECT_EQ(ParseKeptNames(KeptNamesJson(kept[0].second.names)), kept[0].second.names);
+  }
+  EXPECT_THROW(ParseKeptNames("{}"), CorruptRow);
+  EXPECT_THROW(ParseKeptNames("[1]"), CorruptRow);
+  EXPECT_THROW(ParseKeptNames("[\"a\", null]"), CorruptRow);
 }
 
 TEST(OwnerCountsTest, RowsInAnyOrderAreAddedAndAnythingElseIsRefused) {

@@ -10,6 +10,7 @@
 #include "store/batch_checks.h"
 #include "store/postgres/pg_attendance.h"
 #include "store/postgres/pg_queries.h"
+#include "store/postgres/pg_register.h"
 #include "store/postgres/pg_search.h"
 #include "store/register_rows.h"
 
@@ -88,6 +89,7 @@ ImportOutcome SaveRoster(pqxx::transaction_base& tx, const Roster& roster) {
   WriteSubTeams(tx, id, roster.subteams, WritePeople(tx, id, roster.people));
   WriteOrganisationAddresses(tx, id, roster.organisations);
   ForgetGroupAttendance(tx, id);
+  RewriteKeptPeople(tx, id);  // who is on the roster, and their names, may have changed
   return had_roster ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
 }
 

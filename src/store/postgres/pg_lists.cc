@@ -43,12 +43,17 @@ std::vector<std::string> OwnerNamesFor(pqxx::transaction_base& tx, const GroupRo
 class PgOwnedItems final : public OwnedItemsSource {
  public:
   explicit PgOwnedItems(pqxx::transaction_base& tx) : tx_(tx) {}
-  std::vector<OwnedGroup> Groups(const std::vector<std::string>& short_names) override {
+  std::vector<OwnedGroup> Groups(const std::vector<std::string>& short_names,
+                                 const std::string& person) override {
     std::vector<OwnedGroup> groups;
-    for (const pqxx::row& row : ExecAll(tx_, OwnedGroupsSql(kDialect, short_names))) {
-      OwnedGroup g{row[0].as<std::int64_t>(), row[1].c_str(), {}, {}};
+    for (const pqxx::row& row : ExecAll(tx_, OwnedGroupsSql(kDialect, short_names, person))) {
+      OwnedGroup g{row[0].as<std::int64_t>(), row[1].c_str(), {}, {}, {}};
       if (!row[2].is_null()) g.register_token = row[2].as<std::int64_t>();
       if (!row[3].is_null()) g.roster_saved_at = row[3].c_str();
+      if (!row[4].is_null())
+        g.kept = KeptPerson{
+            ParseKeptNames(row[4].c_str()),
+            {row[5].as<std::int64_t>(), row[6].as<std::int64_t>(), row[7].as<std::int64_t>()}};
       groups.push_back(std::move(g));
     }
     return groups;

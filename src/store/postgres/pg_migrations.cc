@@ -7,6 +7,7 @@
 #include <pqxx/pqxx>
 #include <string>
 
+#include "store/postgres/pg_register.h"
 #include "store/postgres/pg_site.h"
 
 namespace plenary {
@@ -430,6 +431,7 @@ void Apply(pqxx::connection_base& connection, const PostgresMigration& migration
   else if (Applied(tx, migration.version))
     return;
   tx.exec(std::string(migration.sql));
+  if (migration.apply) migration.apply(tx);
   tx.exec_params("INSERT INTO schema_migrations (version, description) VALUES ($1, $2)",
                  migration.version, std::string(migration.description));
   tx.commit();
@@ -493,6 +495,22 @@ ALTER INDEX search_docs_words SET (fastupdate = off);
 SELECT gin_clean_pending_list('search_docs_words'::regclass);
 )sql";
 
+// As SQLite's migration 17: each roster person's owner names and counts per
+// group (store/owned_items.h KeptPeople), filled from groups.owner_names and
+// owner_counts by the migration and kept by register updates and roster saves.
+constexpr std::string_view kSchemaV17KeptPeople = R"sql(
+CREATE TABLE person_owner_names (
+  person text COLLATE "C" NOT NULL,
+  group_id bigint NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+  names text NOT NULL,
+  open_items bigint NOT NULL,
+  complete_items bigint NOT NULL,
+  cancelled_items bigint NOT NULL,
+  PRIMARY KEY (person, group_id)
+);
+CREATE INDEX person_owner_names_by_group ON person_owner_names (group_id);
+)sql";
+
 }  // namespace
 
 const std::vector<PostgresMigration>& PostgresMigrations() {
@@ -528,6 +546,8 @@ const std::vector<PostgresMigration>& PostgresMigrations() {
        kSchemaV15OwnerCounts},
       {16, "the full-text index updated in place, without a pending list",
        kSchemaV16SearchWithoutPendingList},
+      {17, "each roster person's owner names and item counts per group, for My items",
+       kSchemaV17KeptPeople, pg::FillKeptPeople},
   };
   return migrations;
 }

@@ -15,6 +15,7 @@
 
 namespace pqxx {
 class connection_base;
+class transaction_base;
 }  // namespace pqxx
 
 namespace plenary {
@@ -23,6 +24,8 @@ struct PostgresMigration {
   int version = 0;
   std::string_view description;
   std::string_view sql;
+  // What SQL alone cannot say, run after `sql` in the same transaction.
+  void (*apply)(pqxx::transaction_base& tx) = nullptr;
 };
 
 // Every migration, in version order, numbered from 1 without gaps; a released

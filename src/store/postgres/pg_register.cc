@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -9,6 +10,9 @@
 
 #include "core/date.h"
 #include "core/register.h"
+#include "store/list_queries.h"
+#include "store/owned_items.h"
+#include "store/postgres/pg_queries.h"
 #include "store/postgres/pg_search.h"
 
 namespace plenary::pg {
@@ -309,12 +313,54 @@ void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& 
   }
   tx.exec_params0("UPDATE register_counter SET next_item_id = $1 WHERE id = 1",
                   update.next_id);
+  const std::vector<Owner> names = OwnerNamesOf(reg);
+  const OwnerCounts counts = OwnerCountsOf(reg);
   tx.exec_params0(
       "UPDATE groups SET register_token = $1, owner_names = $2, owner_counts = $3 WHERE id = $4",
-      update.token, OwnerNamesJson(reg), OwnerCountsJson(reg), group_id);
+      update.token, EventOwnersJson(names), OwnerCountsJson(counts), group_id);
+  WriteKeptPeople(tx, group_id, names, counts);
   std::vector<std::int64_t> touched = update.diff.deleted;
   for (std::size_t i : written) touched.push_back(reg.items[i].id);
   IndexGroupActions(tx, touched);
+}
+
+void WriteKeptPeople(pqxx::transaction_base& tx, Id group_id, const std::vector<Owner>& candidates,
+                     const OwnerCounts& counts) {
+  tx.exec_params0("DELETE FROM person_owner_names WHERE group_id = $1", group_id);
+  if (!tx.exec_params1("SELECT roster_saved_at IS NOT NULL FROM groups WHERE id = $1", group_id)[0]
+           .as<bool>())
+    return;
+  // One statement for every person: a round trip each would cost more than
+  // the rows.
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& [person, kept] : KeptPeople(LoadRoster(tx, group_id), candidates, counts))
+    rows.push_back({{"person", person},
+                    {"names", KeptNamesJson(kept.names)},
+                    {"open", kept.items[0]},
+                    {"complete", kept.items[1]},
+                    {"cancelled", kept.items[2]}});
+  if (rows.empty()) return;
+  tx.exec_params0(
+      "INSERT INTO person_owner_names (person, group_id, names, open_items, complete_items, "
+      "cancelled_items) SELECT r.person, $1, r.names, r.open, r.complete, r.cancelled "
+      "FROM json_to_recordset($2::json) AS r(person text, names text, open bigint, "
+      "complete bigint, cancelled bigint) ON CONFLICT DO NOTHING",
+      group_id, rows.dump());
+}
+
+void RewriteKeptPeople(pqxx::transaction_base& tx, Id group_id) {
+  pqxx::result row =
+      tx.exec_params("SELECT owner_names, owner_counts FROM groups WHERE id = $1", group_id);
+  if (!row.empty() && !row[0][0].is_null() && !row[0][1].is_null())
+    WriteKeptPeople(tx, group_id, KeptOwnerNames(row[0][0].c_str()),
+                    KeptOwnerCounts(row[0][1].c_str()));
+  else
+    tx.exec_params0("DELETE FROM person_owner_names WHERE group_id = $1", group_id);
+}
+
+void FillKeptPeople(pqxx::transaction_base& tx) {
+  for (const pqxx::row& group : tx.exec("SELECT id FROM groups ORDER BY id"))
+    RewriteKeptPeople(tx, group[0].as<Id>());
 }
 
 void RebuildRegister(pqxx::transaction_base& tx, Id group_id, RegisterCache& cache) {

@@ -26,6 +26,15 @@ void RebuildRegister(pqxx::transaction_base& tx, Id group_id, RegisterCache& cac
 // schema migration 8). Returns whether there was one.
 bool RebuildStaleRegisters(pqxx::transaction_base& tx);
 
+// person_owner_names of group `group_id` (store/owned_items.h KeptPeople), as
+// SQLite's (sqlite_register.h): from a register update's owner names and
+// counts, from the groups row (RewriteKeptPeople), or for every group
+// (FillKeptPeople, migration 17).
+void WriteKeptPeople(pqxx::transaction_base& tx, Id group_id, const std::vector<Owner>& candidates,
+                     const OwnerCounts& counts);
+void RewriteKeptPeople(pqxx::transaction_base& tx, Id group_id);
+void FillKeptPeople(pqxx::transaction_base& tx);
+
 // Register items (not merged) matching `query` (owner apart), in register order.
 std::vector<RegisteredAction> LoadRegisterItems(pqxx::transaction_base& tx,
                                                 const ActionQuery& query);

@@ -43,14 +43,20 @@ class PostgresStoreTest : public ::testing::Test {
     tx.commit();
   }
 
-  // Takes migration 16 off: the full-text index with GIN's pending list.
+  // Takes migration 17 off: no roster person's kept names and counts.
+  void BackToVersion16() {
+    Exec("DROP TABLE person_owner_names; DELETE FROM schema_migrations WHERE version = 17");
+  }
+
+  // Takes migrations 17 and 16 off: the full-text index with GIN's pending list.
   void BackToVersion15() {
+    BackToVersion16();
     Exec(
         "ALTER INDEX search_docs_words RESET (fastupdate); "
         "DELETE FROM schema_migrations WHERE version = 16");
   }
 
-  // Takes migrations 16 and 15 off: each group's kept owner counts.
+  // Takes migrations 17 to 15 off: each group's kept owner counts.
   void BackToVersion14() {
     BackToVersion15();
     Exec(
@@ -58,7 +64,7 @@ class PostgresStoreTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 15");
   }
 
-  // Takes migrations 16 to 12 off, as a database of an earlier plenary would be.
+  // Takes migrations 17 to 12 off, as a database of an earlier plenary would be.
   void BackToVersion11() {
     BackToVersion14();
     Exec(
@@ -327,6 +333,30 @@ TEST_F(PostgresStoreTest, Version14GroupsGetTheirOwnerCountsOnOpening) {
   auto restored = Open();                         // nothing kept from the reads above
   for (const char* person : {"James Gannon", "jg", "Žarko Kečić"})
     ExpectMyItemsCountedAsListed(*restored, person, "SSR2");
+}
+
+// Schema 17 keeps each roster person's owner names and counts per group; a
+// version 16 database gets them on opening, the rows a register update
+// writes, and My items reads them.
+TEST_F(PostgresStoreTest, Version16GroupsGetTheirRosterPeoplesKeptNamesOnOpening) {
+  ImportABoardItemMergedAndReassigned(*Open());
+  ImportItemsOfSeveralOwners(*Open());
+  if (HasFatalFailure()) return;
+  const std::string kRows =
+      "SELECT string_agg(person || '|' || group_id || '|' || names || '|' || open_items || "
+      "'|' || complete_items || '|' || cancelled_items, ';' ORDER BY person, group_id) "
+      "FROM person_owner_names";
+  const std::string written = QueryText(kRows);
+  ASSERT_NE(written.find("James Gannon|"), std::string::npos) << written;
+  BackToVersion16();
+  EXPECT_EQ(QueryInt("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND "
+                     "tablename = 'person_owner_names'"),
+            0);
+  auto store = Open();
+  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), CurrentPostgresSchemaVersion());
+  EXPECT_EQ(QueryText(kRows), written);
+  for (const char* person : {"James Gannon", "jg", "Žarko Kečić", "Staff", "Denise Michel"})
+    ExpectMyItemsCountedAsListed(*store, person, "SSR2");
 }
 
 // Schema 11 keeps each group's item owners beside its register; a version

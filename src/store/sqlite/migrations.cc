@@ -534,6 +534,23 @@ std::string ListChecksAsComparisons(std::string_view sql) {
   return out;
 }
 
+// My items for a person on a group's roster reads one row per group: their
+// owner names there and how many items those names own by status
+// (store/owned_items.h KeptPeople), written with groups.owner_names and
+// owner_counts and on every roster save; the migration fills it from those.
+constexpr std::string_view kSchemaV17KeptPeople = R"sql(
+CREATE TABLE person_owner_names (
+  person TEXT NOT NULL,
+  group_id INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+  names TEXT NOT NULL,
+  open_items INTEGER NOT NULL,
+  complete_items INTEGER NOT NULL,
+  cancelled_items INTEGER NOT NULL,
+  PRIMARY KEY (person, group_id)
+) WITHOUT ROWID;
+CREATE INDEX person_owner_names_by_group ON person_owner_names (group_id);
+)sql";
+
 const std::vector<SqliteMigration>& SqliteMigrations() {
   static const std::vector<SqliteMigration> migrations{
       {1, "groups, rosters, meetings, agendas, decisions and action items", kSchemaV1},
@@ -568,6 +585,8 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
       // PostgreSQL's GIN index loses its pending list; FTS5 has none. The
       // number is kept in step.
       {16, "the full-text index updated in place, without a pending list", ""},
+      {17, "each roster person's owner names and item counts per group, for My items",
+       kSchemaV17KeptPeople, sqlite::FillKeptPeople},
   };
   return migrations;
 }

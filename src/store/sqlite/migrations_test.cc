@@ -53,12 +53,18 @@ class MigrationsTest : public ::testing::Test {
     db.exec("INSERT INTO action_owners VALUES (7, 0, 'Staff', 'organisation')");
   }
 
+  // Takes migration 17 off: no roster person's kept names and counts.
+  static void BackToVersion16(SQLite::Database& db) {
+    db.exec("DROP TABLE person_owner_names; DELETE FROM schema_migrations WHERE version = 17");
+  }
+
   // Takes migration 16 off (nothing on SQLite).
   static void BackToVersion15(SQLite::Database& db) {
+    BackToVersion16(db);
     db.exec("DELETE FROM schema_migrations WHERE version = 16");
   }
 
-  // Takes migrations 16 and 15 off: each group's kept owner counts.
+  // Takes migrations 17 to 15 off: each group's kept owner counts.
   static void BackToVersion14(SQLite::Database& db) {
     BackToVersion15(db);
     db.exec(
@@ -66,7 +72,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 15");
   }
 
-  // Takes migrations 16 to 14 off: My items' narrow index of register items.
+  // Takes migrations 17 to 14 off: My items' narrow index of register items.
   static void BackToVersion13(SQLite::Database& db) {
     BackToVersion14(db);
     db.exec(
@@ -74,7 +80,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 14");
   }
 
-  // Takes migrations 16 to 13 off: each CHECK's comparisons written back as
+  // Takes migrations 17 to 13 off: each CHECK's comparisons written back as
   // the IN list the earlier migrations made.
   static void BackToVersion12(SQLite::Database& db) {
     BackToVersion13(db);
@@ -128,7 +134,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 12");
   }
 
-  // Takes migrations 16 to 11 off.
+  // Takes migrations 17 to 11 off.
   static void BackToVersion10(SQLite::Database& db) {
     BackToVersion11(db);
     db.exec(
@@ -136,7 +142,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 11");
   }
 
-  // Takes migrations 16 to 10 off.
+  // Takes migrations 17 to 10 off.
   static void BackToVersion9(SQLite::Database& db) {
     BackToVersion10(db);
     db.exec(
@@ -514,6 +520,37 @@ TEST_F(MigrationsTest, Version14GroupsGetTheirOwnerCountsOnOpening) {
   ASSERT_TRUE(restored.ok()) << restored.error().message;
   for (const char* person : {"James Gannon", "jg", "Žarko Kečić"})
     ExpectMyItemsCountedAsListed(**restored, person, "SSR2");
+}
+
+// Schema 17 keeps each roster person's owner names and counts per group; a
+// version 16 database gets them when it is opened, the rows a register
+// update writes, and My items reads them.
+TEST_F(MigrationsTest, Version16GroupsGetTheirRosterPeoplesKeptNamesOnOpening) {
+  using namespace store_testing;
+  const char* kRows =
+      "(SELECT group_concat(person || '|' || group_id || '|' || names || '|' || open_items || "
+      "'|' || complete_items || '|' || cancelled_items, ';') FROM (SELECT * FROM "
+      "person_owner_names ORDER BY person, group_id))";
+  const std::string written = ImportABoardItemThenTakeBack(BackToVersion16, kRows, true);
+  if (HasFatalFailure()) return;
+  ASSERT_NE(written.find("James Gannon|"), std::string::npos) << written;
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = "
+                            "'person_owner_names'")
+                  .getInt(),
+              0);
+  }
+  auto store = OpenStore(path_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(),
+              CurrentSqliteSchemaVersion());
+    EXPECT_EQ(db.execAndGet(std::string("SELECT ") + kRows + " FROM groups").getString(), written);
+  }
+  for (const char* person : {"James Gannon", "jg", "Žarko Kečić", "Staff", "Denise Michel"})
+    ExpectMyItemsCountedAsListed(**store, person, "SSR2");
 }
 
 // Schema 11 keeps each group's item owners beside its register; a version

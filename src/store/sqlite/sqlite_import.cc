@@ -15,6 +15,7 @@
 #include "store/batch_checks.h"
 #include "store/sqlite/sqlite_attendance.h"
 #include "store/sqlite/sqlite_queries.h"
+#include "store/sqlite/sqlite_register.h"
 #include "store/sqlite/sqlite_search.h"
 #include "store/sqlite/sqlite_values.h"
 
@@ -101,6 +102,7 @@ ImportOutcome SaveRoster(SQLite::Database& db, const Roster& roster) {
   WriteSubTeams(db, id, roster.subteams, WritePeople(db, id, roster.people));
   WriteOrganisationAddresses(db, id, roster.organisations);
   ForgetGroupAttendance(db, id);
+  RewriteKeptPeople(db, id);  // who is on the roster, and their names, may have changed
   return had_roster ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
 }
 

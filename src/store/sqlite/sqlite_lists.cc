@@ -77,15 +77,20 @@ std::vector<std::string> OwnerNamesFor(SQLite::Database& db, ListCache& cache,
 class SqliteOwnedItems final : public OwnedItemsSource {
  public:
   SqliteOwnedItems(SQLite::Database& db, ListCache& lists) : db_(db), lists_(lists) {}
-  std::vector<OwnedGroup> Groups(const std::vector<std::string>& short_names) override {
-    SqlQuery query = OwnedGroupsSql(kDialect, short_names);
+  std::vector<OwnedGroup> Groups(const std::vector<std::string>& short_names,
+                                 const std::string& person) override {
+    SqlQuery query = OwnedGroupsSql(kDialect, short_names, person);
     LentStatement st = lists_.statements.Lend(db_, query.sql);
     BindAll(*st, query);
     std::vector<OwnedGroup> groups;
     while (st->executeStep()) {
-      OwnedGroup g{st->getColumn(0).getInt64(), st->getColumn(1).getString(), {}, {}};
+      OwnedGroup g{st->getColumn(0).getInt64(), st->getColumn(1).getString(), {}, {}, {}};
       if (!st->getColumn(2).isNull()) g.register_token = st->getColumn(2).getInt64();
       if (!st->getColumn(3).isNull()) g.roster_saved_at = st->getColumn(3).getString();
+      if (!st->getColumn(4).isNull())
+        g.kept = KeptPerson{ParseKeptNames(st->getColumn(4).getString()),
+                            {st->getColumn(5).getInt64(), st->getColumn(6).getInt64(),
+                             st->getColumn(7).getInt64()}};
       groups.push_back(std::move(g));
     }
     return groups;

@@ -9,6 +9,9 @@
 
 #include "core/date.h"
 #include "core/register.h"
+#include "store/list_queries.h"
+#include "store/owned_items.h"
+#include "store/sqlite/sqlite_queries.h"
 #include "store/sqlite/sqlite_search.h"
 
 namespace plenary::sqlite {
@@ -383,9 +386,49 @@ void UpdateRegister(SQLite::Database& db, Id group_id, const InputChange& change
   }
   WriteNotices(db, group_id, reg, update.meeting_ids, update.diff.notices_from);
   Run(db, "UPDATE register_counter SET next_item_id = ? WHERE id = 1", update.next_id);
+  const std::vector<Owner> names = OwnerNamesOf(reg);
+  const OwnerCounts counts = OwnerCountsOf(reg);
   Run(db, "UPDATE groups SET register_token = ?, owner_names = ?, owner_counts = ? WHERE id = ?",
-      update.token, OwnerNamesJson(reg), OwnerCountsJson(reg), group_id);
+      update.token, EventOwnersJson(names), OwnerCountsJson(counts), group_id);
+  WriteKeptPeople(db, group_id, names, counts);
   IndexGroupActions(db, group_id, touched);
+}
+
+void WriteKeptPeople(SQLite::Database& db, Id group_id, const std::vector<Owner>& candidates,
+                     const OwnerCounts& counts) {
+  Run(db, "DELETE FROM person_owner_names WHERE group_id = ?", group_id);
+  if (!db.execAndGet("SELECT roster_saved_at IS NOT NULL FROM groups WHERE id = " +
+                     std::to_string(group_id))
+           .getInt())
+    return;
+  SQLite::Statement insert(
+      db,
+      "INSERT OR IGNORE INTO person_owner_names (person, group_id, names, "
+      "open_items, complete_items, cancelled_items) VALUES (?, ?, ?, ?, ?, ?)");
+  for (const auto& [person, kept] : KeptPeople(LoadRoster(db, group_id), candidates, counts))
+    Run(insert, person, group_id, KeptNamesJson(kept.names), kept.items[0], kept.items[1],
+        kept.items[2]);
+}
+
+void RewriteKeptPeople(SQLite::Database& db, Id group_id) {
+  SQLite::Statement row(db, "SELECT owner_names, owner_counts FROM groups WHERE id = ?");
+  Bind(row, group_id);
+  if (row.executeStep() && !row.getColumn(0).isNull() && !row.getColumn(1).isNull()) {
+    const std::vector<Owner> names = KeptOwnerNames(row.getColumn(0).getString());
+    const OwnerCounts counts = KeptOwnerCounts(row.getColumn(1).getString());
+    row.reset();
+    WriteKeptPeople(db, group_id, names, counts);
+  } else {
+    row.reset();
+    Run(db, "DELETE FROM person_owner_names WHERE group_id = ?", group_id);
+  }
+}
+
+void FillKeptPeople(SQLite::Database& db) {
+  std::vector<Id> ids;
+  SQLite::Statement groups(db, "SELECT id FROM groups ORDER BY id");
+  while (groups.executeStep()) ids.push_back(groups.getColumn(0).getInt64());
+  for (Id id : ids) RewriteKeptPeople(db, id);
 }
 
 void RebuildRegister(SQLite::Database& db, Id group_id, RegisterCache& cache) {

@@ -32,6 +32,16 @@ void RebuildRegister(SQLite::Database& db, Id group_id, RegisterCache& cache);
 // schema upgrade). Returns whether anything was written.
 bool RebuildStaleRegisters(SQLite::Database& db);
 
+// person_owner_names of group `group_id` (store/owned_items.h KeptPeople):
+// from the owner names and counts a register update keeps, and the group's
+// roster as stored (none: no rows). RewriteKeptPeople reads the names and
+// counts from the groups row (no rows where they are not kept); FillKeptPeople
+// does that for every group (migration 17).
+void WriteKeptPeople(SQLite::Database& db, Id group_id, const std::vector<Owner>& candidates,
+                     const OwnerCounts& counts);
+void RewriteKeptPeople(SQLite::Database& db, Id group_id);
+void FillKeptPeople(SQLite::Database& db);
+
 // Register items (not merged) matching `query`, in register order.
 std::vector<RegisteredAction> LoadRegisterItems(SQLite::Database& db, const ActionQuery& query);
 // One item with its history, merged or not; nullopt when unknown.
