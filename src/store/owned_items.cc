@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <functional>
 #include <nlohmann/json.hpp>
-#include <string_view>
-#include <unordered_map>
 
 #include "core/directory.h"
 #include "core/text.h"
@@ -25,34 +23,18 @@ std::vector<std::pair<std::string, KeptPerson>> KeptPeople(const Roster& roster,
   for (const Person& p : roster.people)
     if (std::find(people.begin(), people.end(), p.name) == people.end()) people.push_back(p.name);
   // Who each candidate names, with every name folded once (a group has tens
-  // of people and hundreds of owner names), then each person's count from
-  // the one-name rows of their names less the overlaps of the set rows, as
-  // OwnerCounts::Of counts, without a pass over every row per person.
+  // of people and hundreds of owner names; a Names call a pair folded both
+  // every time, which made one more meeting twice as slow).
   const Directory directory(&roster, roster.group.short_name);
   const std::vector<std::vector<std::size_t>> named = directory.NamedBy(candidates, people);
-  std::unordered_map<std::string_view, std::array<std::int64_t, 3>> one_name;
-  std::vector<const OwnerCounts::Row*> sets;
-  for (const OwnerCounts::Row& row : counts.rows)
-    if (row.names.size() == 1)
-      one_name[row.names[0]].at(static_cast<std::size_t>(row.status)) += row.items;
-    else
-      sets.push_back(&row);
   std::vector<std::pair<std::string, KeptPerson>> kept;
   for (std::size_t i = 0; i < people.size(); ++i) {
     KeptPerson k;
     for (std::size_t j : named[i])
       if (std::find(k.names.begin(), k.names.end(), candidates[j].name) == k.names.end())
         k.names.push_back(candidates[j].name);
-    for (const std::string& n : k.names)
-      if (auto found = one_name.find(n); found != one_name.end())
-        for (std::size_t st = 0; st < k.items.size(); ++st) k.items[st] += found->second[st];
-    for (const OwnerCounts::Row* row : sets) {
-      std::int64_t in = 0;
-      for (const std::string& n : row->names)
-        in += std::find(k.names.begin(), k.names.end(), n) != k.names.end() ? 1 : 0;
-      if (in > 1) k.items.at(static_cast<std::size_t>(row->status)) -= (in - 1) * row->items;
-    }
-    for (std::int64_t& n : k.items) n = std::max<std::int64_t>(n, 0);
+    for (std::size_t st = 0; st < k.items.size(); ++st)
+      k.items[st] = static_cast<std::int64_t>(counts.Of(k.names, static_cast<ActionStatus>(st)));
     kept.emplace_back(people[i], std::move(k));
   }
   return kept;
