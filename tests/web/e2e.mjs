@@ -68,7 +68,7 @@ async function reportFailure(error) {
   if (!page) return;
   try {
     console.error(`web e2e: on ${page.url()}`);
-    const text = await page.textContent("body", { timeout: 5000 });
+    const text = await page.innerText("body", { timeout: 5000 });
     console.error(`web e2e: the page said:\n${(text || "").replace(/\s+\n/g, "\n").slice(0, 3000)}`);
     await page.screenshot({ path: join(artefacts, "failure.png"), fullPage: true, timeout: 5000 });
   } catch (e) {
