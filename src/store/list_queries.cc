@@ -297,8 +297,8 @@ SqlQuery GroupSummariesSql(SqlDialect dialect) {
       std::string("SELECT g.short_name, g.full_name, g.active_from, g.active_to, ") + has_roster +
       ", (SELECT count(*) FROM meetings m WHERE m.group_id = g.id), "
       "(SELECT max(m.date) FROM meetings m WHERE m.group_id = g.id), "
-      "(SELECT count(*) FROM register_items r WHERE r.group_id = g.id AND r.status = 'open' "
-      "AND r.merged_into IS NULL) "
+      "coalesce(g.open_items, (SELECT count(*) FROM register_items r WHERE r.group_id = g.id "
+      "AND r.status = 'open' AND r.merged_into IS NULL)) "
       "FROM groups g ORDER BY lower(g.short_name), g.id");
 }
 

@@ -166,6 +166,12 @@ OwnerCounts OwnerCountsOf(const Register& reg) {
   return OwnerCounts{InOrder(std::move(rows))};
 }
 
+std::int64_t OpenItemsOf(const Register& reg) {
+  return std::count_if(reg.items.begin(), reg.items.end(), [](const RegisterItem& item) {
+    return !item.merged_into && item.state.status == ActionStatus::kOpen;
+  });
+}
+
 std::string OwnerCountsJson(const OwnerCounts& counts) {
   nlohmann::json list = nlohmann::json::array();
   for (const OwnerCounts::Row& row : counts.rows)

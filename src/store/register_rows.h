@@ -83,6 +83,9 @@ struct OwnerCounts {
   friend bool operator==(const OwnerCounts&, const OwnerCounts&) = default;
 };
 OwnerCounts OwnerCountsOf(const Register& reg);
+// groups.open_items: the register's open items not merged into another (the
+// group list's count, kept so that it is not a count over the group's items).
+std::int64_t OpenItemsOf(const Register& reg);
 std::string OwnerCountsJson(const OwnerCounts& counts);
 std::string OwnerCountsJson(const Register& reg);
 // Nullopt for text this store did not write. Rows are put in order and rows

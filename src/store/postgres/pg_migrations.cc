@@ -511,6 +511,17 @@ CREATE TABLE person_owner_names (
 CREATE INDEX person_owner_names_by_group ON person_owner_names (group_id);
 )sql";
 
+// As SQLite's migration 18: the group list's count of open items, kept by
+// every register update (a count over every group's items was 160 ms a read
+// of the group list in the million installation).
+constexpr std::string_view kSchemaV18OpenItems = R"sql(
+ALTER TABLE groups ADD COLUMN open_items bigint;
+UPDATE groups SET open_items = (
+  SELECT count(*) FROM register_items r
+  WHERE r.group_id = groups.id AND r.status = 'open' AND r.merged_into IS NULL)
+WHERE register_token IS NOT NULL;
+)sql";
+
 }  // namespace
 
 const std::vector<PostgresMigration>& PostgresMigrations() {
@@ -548,6 +559,7 @@ const std::vector<PostgresMigration>& PostgresMigrations() {
        kSchemaV16SearchWithoutPendingList},
       {17, "each roster person's owner names and item counts per group, for My items",
        kSchemaV17KeptPeople, pg::FillKeptPeople},
+      {18, "each group's count of open items, kept by register updates", kSchemaV18OpenItems},
   };
   return migrations;
 }

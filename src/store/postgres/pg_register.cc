@@ -316,8 +316,9 @@ void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& 
   const std::vector<Owner> names = OwnerNamesOf(reg);
   const OwnerCounts counts = OwnerCountsOf(reg);
   tx.exec_params0(
-      "UPDATE groups SET register_token = $1, owner_names = $2, owner_counts = $3 WHERE id = $4",
-      update.token, EventOwnersJson(names), OwnerCountsJson(counts), group_id);
+      "UPDATE groups SET register_token = $1, owner_names = $2, owner_counts = $3, "
+      "open_items = $4 WHERE id = $5",
+      update.token, EventOwnersJson(names), OwnerCountsJson(counts), OpenItemsOf(reg), group_id);
   WriteKeptPeople(tx, group_id, names, counts);
   std::vector<std::int64_t> touched = update.diff.deleted;
   for (std::size_t i : written) touched.push_back(reg.items[i].id);

@@ -43,12 +43,20 @@ class PostgresStoreTest : public ::testing::Test {
     tx.commit();
   }
 
-  // Takes migration 17 off: no roster person's kept names and counts.
+  // Takes migration 18 off: no kept count of open items.
+  void BackToVersion17() {
+    Exec(
+        "ALTER TABLE groups DROP COLUMN open_items; DELETE FROM schema_migrations WHERE version = "
+        "18");
+  }
+
+  // Takes migrations 18 and 17 off: no roster person's kept names and counts.
   void BackToVersion16() {
+    BackToVersion17();
     Exec("DROP TABLE person_owner_names; DELETE FROM schema_migrations WHERE version = 17");
   }
 
-  // Takes migrations 17 and 16 off: the full-text index with GIN's pending list.
+  // Takes migrations 18 to 16 off: the full-text index with GIN's pending list.
   void BackToVersion15() {
     BackToVersion16();
     Exec(
@@ -56,7 +64,7 @@ class PostgresStoreTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 16");
   }
 
-  // Takes migrations 17 to 15 off: each group's kept owner counts.
+  // Takes migrations 18 to 15 off: each group's kept owner counts.
   void BackToVersion14() {
     BackToVersion15();
     Exec(
@@ -64,7 +72,7 @@ class PostgresStoreTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 15");
   }
 
-  // Takes migrations 17 to 12 off, as a database of an earlier plenary would be.
+  // Takes migrations 18 to 12 off, as a database of an earlier plenary would be.
   void BackToVersion11() {
     BackToVersion14();
     Exec(
@@ -333,6 +341,26 @@ TEST_F(PostgresStoreTest, Version14GroupsGetTheirOwnerCountsOnOpening) {
   auto restored = Open();                         // nothing kept from the reads above
   for (const char* person : {"James Gannon", "jg", "Žarko Kečić"})
     ExpectMyItemsCountedAsListed(*restored, person, "SSR2");
+}
+
+// Schema 18 keeps each group's count of open items; a version 17 database
+// gets it on opening, the count a register update writes, and the group list
+// reads it (or counts, where it is NULL, as after a restore).
+TEST_F(PostgresStoreTest, Version17GroupsGetTheirOpenItemsCountOnOpening) {
+  ImportABoardItemMergedAndReassigned(*Open());
+  ImportItemsOfSeveralOwners(*Open());
+  if (HasFatalFailure()) return;
+  const std::int64_t written = QueryInt("SELECT open_items FROM groups");
+  ActionQuery open;
+  open.open_only = true;
+  EXPECT_EQ(static_cast<std::size_t>(written), Open()->Actions(open)->size());
+  BackToVersion17();
+  auto store = Open();
+  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), CurrentPostgresSchemaVersion());
+  EXPECT_EQ(QueryInt("SELECT open_items FROM groups"), written);
+  EXPECT_EQ(static_cast<std::int64_t>(store->GroupSummaries()->at(0).open_actions), written);
+  Exec("UPDATE groups SET open_items = NULL");  // as a restore leaves it
+  EXPECT_EQ(static_cast<std::int64_t>(Open()->GroupSummaries()->at(0).open_actions), written);
 }
 
 // Schema 17 keeps each roster person's owner names and counts per group; a

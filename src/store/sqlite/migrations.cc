@@ -551,6 +551,18 @@ CREATE TABLE person_owner_names (
 CREATE INDEX person_owner_names_by_group ON person_owner_names (group_id);
 )sql";
 
+// The group list's count of open items, kept by every register update
+// (OpenItemsOf), where it was a count over each group's items on every
+// read: 160 ms for the million installation's 50 groups on PostgreSQL. NULL
+// (a restored group, until its register is rebuilt): counted as before.
+constexpr std::string_view kSchemaV18OpenItems = R"sql(
+ALTER TABLE groups ADD COLUMN open_items INTEGER;
+UPDATE groups SET open_items = (
+  SELECT count(*) FROM register_items r
+  WHERE r.group_id = groups.id AND r.status = 'open' AND r.merged_into IS NULL)
+WHERE register_token IS NOT NULL;
+)sql";
+
 const std::vector<SqliteMigration>& SqliteMigrations() {
   static const std::vector<SqliteMigration> migrations{
       {1, "groups, rosters, meetings, agendas, decisions and action items", kSchemaV1},
@@ -587,6 +599,7 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
       {16, "the full-text index updated in place, without a pending list", ""},
       {17, "each roster person's owner names and item counts per group, for My items",
        kSchemaV17KeptPeople, sqlite::FillKeptPeople},
+      {18, "each group's count of open items, kept by register updates", kSchemaV18OpenItems},
   };
   return migrations;
 }

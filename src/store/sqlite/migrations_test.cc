@@ -53,18 +53,26 @@ class MigrationsTest : public ::testing::Test {
     db.exec("INSERT INTO action_owners VALUES (7, 0, 'Staff', 'organisation')");
   }
 
-  // Takes migration 17 off: no roster person's kept names and counts.
+  // Takes migration 18 off: no kept count of open items.
+  static void BackToVersion17(SQLite::Database& db) {
+    db.exec(
+        "ALTER TABLE groups DROP COLUMN open_items; DELETE FROM schema_migrations WHERE version = "
+        "18");
+  }
+
+  // Takes migrations 18 and 17 off: no roster person's kept names and counts.
   static void BackToVersion16(SQLite::Database& db) {
+    BackToVersion17(db);
     db.exec("DROP TABLE person_owner_names; DELETE FROM schema_migrations WHERE version = 17");
   }
 
-  // Takes migration 16 off (nothing on SQLite).
+  // Takes migrations 18 to 16 off (16 is nothing on SQLite).
   static void BackToVersion15(SQLite::Database& db) {
     BackToVersion16(db);
     db.exec("DELETE FROM schema_migrations WHERE version = 16");
   }
 
-  // Takes migrations 17 to 15 off: each group's kept owner counts.
+  // Takes migrations 18 to 15 off: each group's kept owner counts.
   static void BackToVersion14(SQLite::Database& db) {
     BackToVersion15(db);
     db.exec(
@@ -72,7 +80,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 15");
   }
 
-  // Takes migrations 17 to 14 off: My items' narrow index of register items.
+  // Takes migrations 18 to 14 off: My items' narrow index of register items.
   static void BackToVersion13(SQLite::Database& db) {
     BackToVersion14(db);
     db.exec(
@@ -80,7 +88,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 14");
   }
 
-  // Takes migrations 17 to 13 off: each CHECK's comparisons written back as
+  // Takes migrations 18 to 13 off: each CHECK's comparisons written back as
   // the IN list the earlier migrations made.
   static void BackToVersion12(SQLite::Database& db) {
     BackToVersion13(db);
@@ -134,7 +142,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 12");
   }
 
-  // Takes migrations 17 to 11 off.
+  // Takes migrations 18 to 11 off.
   static void BackToVersion10(SQLite::Database& db) {
     BackToVersion11(db);
     db.exec(
@@ -142,7 +150,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 11");
   }
 
-  // Takes migrations 17 to 10 off.
+  // Takes migrations 18 to 10 off.
   static void BackToVersion9(SQLite::Database& db) {
     BackToVersion10(db);
     db.exec(
@@ -520,6 +528,33 @@ TEST_F(MigrationsTest, Version14GroupsGetTheirOwnerCountsOnOpening) {
   ASSERT_TRUE(restored.ok()) << restored.error().message;
   for (const char* person : {"James Gannon", "jg", "Žarko Kečić"})
     ExpectMyItemsCountedAsListed(**restored, person, "SSR2");
+}
+
+// Schema 18 keeps each group's count of open items; a version 17 database
+// gets it when it is opened, the count a register update writes, and the
+// group list reads it (or counts, where it is NULL, as after a restore).
+TEST_F(MigrationsTest, Version17GroupsGetTheirOpenItemsCountOnOpening) {
+  using namespace store_testing;
+  const std::string written = ImportABoardItemThenTakeBack(BackToVersion17, "open_items", true);
+  if (HasFatalFailure()) return;
+  ASSERT_FALSE(written.empty());
+  auto store = OpenStore(path_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto summaries = (*store)->GroupSummaries();
+  ASSERT_TRUE(summaries.ok());
+  ASSERT_EQ(summaries->size(), 1u);
+  EXPECT_EQ(std::to_string(summaries->at(0).open_actions), written);
+  ActionQuery open;
+  open.open_only = true;
+  EXPECT_EQ(summaries->at(0).open_actions, (*store)->Actions(open)->size());
+  SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(),
+            CurrentSqliteSchemaVersion());
+  EXPECT_EQ(db.execAndGet("SELECT open_items FROM groups").getString(), written);
+  db.exec("UPDATE groups SET open_items = NULL");  // as a restore leaves it
+  auto restored = OpenStore(path_);
+  ASSERT_TRUE(restored.ok()) << restored.error().message;
+  EXPECT_EQ(std::to_string((*restored)->GroupSummaries()->at(0).open_actions), written);
 }
 
 // Schema 17 keeps each roster person's owner names and counts per group; a

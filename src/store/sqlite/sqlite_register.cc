@@ -388,8 +388,10 @@ void UpdateRegister(SQLite::Database& db, Id group_id, const InputChange& change
   Run(db, "UPDATE register_counter SET next_item_id = ? WHERE id = 1", update.next_id);
   const std::vector<Owner> names = OwnerNamesOf(reg);
   const OwnerCounts counts = OwnerCountsOf(reg);
-  Run(db, "UPDATE groups SET register_token = ?, owner_names = ?, owner_counts = ? WHERE id = ?",
-      update.token, EventOwnersJson(names), OwnerCountsJson(counts), group_id);
+  Run(db,
+      "UPDATE groups SET register_token = ?, owner_names = ?, owner_counts = ?, open_items = ? "
+      "WHERE id = ?",
+      update.token, EventOwnersJson(names), OwnerCountsJson(counts), OpenItemsOf(reg), group_id);
   WriteKeptPeople(db, group_id, names, counts);
   IndexGroupActions(db, group_id, touched);
 }
