@@ -350,12 +350,7 @@ std::vector<std::string> OwnerNamesMatching(const std::optional<Roster>& roster,
                                             const std::string& group,
                                             const std::vector<Owner>& candidates,
                                             const std::string& owner) {
-  return OwnerNamesMatching(Directory(roster ? &*roster : nullptr, group), candidates, owner);
-}
-
-std::vector<std::string> OwnerNamesMatching(const Directory& directory,
-                                            const std::vector<Owner>& candidates,
-                                            const std::string& owner) {
+  const Directory directory(roster ? &*roster : nullptr, group);
   std::vector<std::string> names;
   for (const Owner& o : candidates)
     if (directory.Names(o, owner) && std::find(names.begin(), names.end(), o.name) == names.end())

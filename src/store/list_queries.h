@@ -93,14 +93,9 @@ SqlQuery KeptOwnersSql(SqlDialect dialect, const std::vector<std::int64_t>& grou
 OwnerCounts KeptOwnerCounts(const std::string& column);
 
 // The stored owner names among `candidates` that `owner` names (as
-// ActionQuery::owner: the group's roster's aliases and initials), each once;
-// the second form with the group's Directory already built.
+// ActionQuery::owner: the group's roster's aliases and initials), each once.
 std::vector<std::string> OwnerNamesMatching(const std::optional<Roster>& roster,
                                             const std::string& group,
-                                            const std::vector<Owner>& candidates,
-                                            const std::string& owner);
-class Directory;
-std::vector<std::string> OwnerNamesMatching(const Directory& directory,
                                             const std::vector<Owner>& candidates,
                                             const std::string& owner);
 

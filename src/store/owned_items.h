@@ -13,6 +13,7 @@
 // register update writes: a row, not a pass over the person's items.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>

@@ -14,13 +14,6 @@ const char* Nullable(const std::optional<std::string>& value) {
   return value ? value->c_str() : nullptr;
 }
 
-std::optional<Roster> RosterOf(pqxx::transaction_base& tx, Id group_id) {
-  pqxx::result has =
-      tx.exec_params("SELECT roster_saved_at IS NOT NULL FROM groups WHERE id = $1", group_id);
-  if (has.empty() || !has[0][0].as<bool>()) return std::nullopt;
-  return LoadRoster(tx, group_id);
-}
-
 // The group's stale meetings' attendance, each table in one COPY (a roster
 // change recomputes every meeting of the group). Whether it had any.
 bool StoreAttendance(pqxx::transaction_base& tx, Id group_id) {

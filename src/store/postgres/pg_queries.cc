@@ -206,6 +206,13 @@ Roster LoadRoster(pqxx::transaction_base& tx, Id group_id) {
   return std::move(LoadRostersOf(tx, {group_id}).at(group_id));
 }
 
+std::optional<Roster> RosterOf(pqxx::transaction_base& tx, Id group_id) {
+  pqxx::result has =
+      tx.exec_params("SELECT roster_saved_at IS NOT NULL FROM groups WHERE id = $1", group_id);
+  if (has.empty() || !has[0][0].as<bool>()) return std::nullopt;
+  return LoadRoster(tx, group_id);
+}
+
 std::vector<Roster> LoadRosters(pqxx::transaction_base& tx) {
   std::vector<Id> ids;
   for (const pqxx::row& row : tx.exec("SELECT id FROM groups WHERE roster_saved_at IS NOT NULL "

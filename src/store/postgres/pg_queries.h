@@ -17,6 +17,8 @@ Roster LoadRoster(pqxx::transaction_base& tx, Id group_id);
 // The rosters of the groups `group_ids`, by id, in four statements whatever
 // their number (My items reads a roster for each group asked for).
 std::map<Id, Roster> LoadRostersOf(pqxx::transaction_base& tx, const std::vector<Id>& group_ids);
+// The roster of the group with id `group_id`, if it has one.
+std::optional<Roster> RosterOf(pqxx::transaction_base& tx, Id group_id);
 // Rosters of the groups that have one, by short name.
 std::vector<Roster> LoadRosters(pqxx::transaction_base& tx);
 // Every meeting, fully populated, by (date, kind, number).

@@ -328,13 +328,12 @@ void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& 
 void WriteKeptPeople(pqxx::transaction_base& tx, Id group_id, const std::vector<Owner>& candidates,
                      const OwnerCounts& counts) {
   tx.exec_params0("DELETE FROM person_owner_names WHERE group_id = $1", group_id);
-  if (!tx.exec_params1("SELECT roster_saved_at IS NOT NULL FROM groups WHERE id = $1", group_id)[0]
-           .as<bool>())
-    return;
+  std::optional<Roster> roster = RosterOf(tx, group_id);
+  if (!roster) return;
   // One statement for every person: a round trip each would cost more than
   // the rows.
   nlohmann::json rows = nlohmann::json::array();
-  for (const auto& [person, kept] : KeptPeople(LoadRoster(tx, group_id), candidates, counts))
+  for (const auto& [person, kept] : KeptPeople(*roster, candidates, counts))
     rows.push_back({{"person", person},
                     {"names", KeptNamesJson(kept.names)},
                     {"open", kept.items[0]},

@@ -8,13 +8,6 @@ namespace {
 
 constexpr SqlDialect kDialect = SqlDialect::kSqlite;
 
-std::optional<Roster> RosterOf(SQLite::Database& db, Id group_id) {
-  SQLite::Statement has(db, "SELECT roster_saved_at IS NOT NULL FROM groups WHERE id = ?");
-  Bind(has, group_id);
-  if (!has.executeStep() || has.getColumn(0).getInt() == 0) return std::nullopt;
-  return LoadRoster(db, group_id);
-}
-
 // Whether the group had any meeting without attendance.
 bool StoreAttendance(SQLite::Database& db, Id group_id) {
   SqlQuery stale = StaleAttendanceMeetingsSql(kDialect, group_id);

@@ -260,6 +260,13 @@ Roster LoadRoster(SQLite::Database& db, StatementCache& statements, Id group_id)
   return roster;
 }
 
+std::optional<Roster> RosterOf(SQLite::Database& db, Id group_id) {
+  SQLite::Statement has(db, "SELECT roster_saved_at IS NOT NULL FROM groups WHERE id = ?");
+  Bind(has, group_id);
+  if (!has.executeStep() || has.getColumn(0).getInt() == 0) return std::nullopt;
+  return LoadRoster(db, group_id);
+}
+
 std::vector<Roster> LoadRosters(SQLite::Database& db) {
   SQLite::Statement rows(
       db, "SELECT id FROM groups WHERE roster_saved_at IS NOT NULL ORDER BY short_name, id");

@@ -34,6 +34,9 @@ Roster LoadRoster(SQLite::Database& db, Id group_id);
 // per group: preparing its four statements was most of each read).
 Roster LoadRoster(SQLite::Database& db, StatementCache& statements, Id group_id);
 
+// The roster of the group with id `group_id`, if it has one.
+std::optional<Roster> RosterOf(SQLite::Database& db, Id group_id);
+
 // Rosters of the groups that have one, by short name.
 std::vector<Roster> LoadRosters(SQLite::Database& db);
 

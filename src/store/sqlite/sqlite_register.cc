@@ -399,15 +399,13 @@ void UpdateRegister(SQLite::Database& db, Id group_id, const InputChange& change
 void WriteKeptPeople(SQLite::Database& db, Id group_id, const std::vector<Owner>& candidates,
                      const OwnerCounts& counts) {
   Run(db, "DELETE FROM person_owner_names WHERE group_id = ?", group_id);
-  if (!db.execAndGet("SELECT roster_saved_at IS NOT NULL FROM groups WHERE id = " +
-                     std::to_string(group_id))
-           .getInt())
-    return;
+  std::optional<Roster> roster = RosterOf(db, group_id);
+  if (!roster) return;
   SQLite::Statement insert(
       db,
       "INSERT OR IGNORE INTO person_owner_names (person, group_id, names, "
       "open_items, complete_items, cancelled_items) VALUES (?, ?, ?, ?, ?, ?)");
-  for (const auto& [person, kept] : KeptPeople(LoadRoster(db, group_id), candidates, counts))
+  for (const auto& [person, kept] : KeptPeople(*roster, candidates, counts))
     Run(insert, person, group_id, KeptNamesJson(kept.names), kept.items[0], kept.items[1],
         kept.items[2]);
 }
