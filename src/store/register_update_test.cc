@@ -9,13 +9,16 @@
 // attendance (schema 10): after every step each meeting's must equal
 // AttendanceOf the stored meeting with the stored roster, and participation
 // from it ParticipationOver's.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
 #include <algorithm>
 #include <map>
+#include <pqxx/pqxx>
 #include <random>
 #include <set>
+#include <tuple>
 
 #include "core/attendance.h"
 #include "core/date.h"
@@ -345,6 +348,61 @@ void RegisterPropertyTest::Step(History& history, std::set<std::int64_t>& merged
   return ::testing::AssertionSuccess();
 }
 
+// The items' documents in the search index, read from the store's tables:
+// (item, its meeting's kind and number, the text indexed), sorted.
+using IndexedAction = std::tuple<std::int64_t, std::string, int, std::string>;
+std::vector<IndexedAction> IndexedActions(Backend backend, const std::string& url) {
+  const std::string sql =
+      "SELECT d.action_id, m.kind, m.number, d.body FROM search_docs d "
+      "JOIN meetings m ON m.id = d.meeting_id WHERE d.kind = 'action'";
+  std::vector<IndexedAction> docs;
+  if (backend == Backend::kSqlite) {
+    SQLite::Database db(url.substr(7), SQLite::OPEN_READONLY);
+    SQLite::Statement st(db, sql);
+    while (st.executeStep())
+      docs.emplace_back(st.getColumn(0).getInt64(), st.getColumn(1).getString(),
+                        st.getColumn(2).getInt(), st.getColumn(3).getString());
+  } else {
+    pqxx::connection connection(url);
+    pqxx::read_transaction tx(connection);
+    for (const pqxx::row& row : tx.exec(sql))
+      docs.emplace_back(row[0].as<std::int64_t>(), row[1].c_str(), row[2].as<int>(),
+                        row[3].c_str());
+  }
+  std::sort(docs.begin(), docs.end());
+  return docs;
+}
+
+// Whether the search index holds one document for each item not merged into
+// another, with its text and status note as they are now, and no other:
+// each write re-indexes only the items whose text changed.
+::testing::AssertionResult SearchIndexIsCurrent(Store& store, Backend backend,
+                                                const std::string& url) {
+  auto items = store.Actions({false, std::nullopt, std::nullopt});
+  if (!items.ok()) return ::testing::AssertionFailure() << "a read failed";
+  std::vector<IndexedAction> expected;
+  for (const RegisteredAction& a : *items) {
+    if (a.merged_into != 0) continue;
+    std::string body = a.item.text + (a.status_note ? " " + *a.status_note : "");
+    std::replace(body.begin(), body.end(), '\x02', ' ');
+    std::replace(body.begin(), body.end(), '\x03', ' ');
+    expected.emplace_back(a.id, a.meeting.kind, a.meeting.number, body);
+  }
+  std::sort(expected.begin(), expected.end());
+  std::vector<IndexedAction> indexed = IndexedActions(backend, url);
+  if (indexed == expected) return ::testing::AssertionSuccess();
+  auto [want, got] =
+      std::mismatch(expected.begin(), expected.end(), indexed.begin(), indexed.end());
+  auto show = [](const IndexedAction& d) {
+    return "item " + std::to_string(std::get<0>(d)) + " of " + std::get<1>(d) + " #" +
+           std::to_string(std::get<2>(d)) + ": \"" + std::get<3>(d) + "\"";
+  };
+  return ::testing::AssertionFailure()
+         << indexed.size() << " documents indexed for " << expected.size() << " items; first "
+         << "difference: expected " << (want == expected.end() ? "nothing" : show(*want))
+         << ", indexed " << (got == indexed.end() ? "nothing" : show(*got));
+}
+
 TEST_P(RegisterPropertyTest, EveryStepEndsInTheRegisterAFullReplayMakes) {
   constexpr int kSteps = 60;
   for (unsigned seed : {1u, 2u}) {
@@ -364,6 +422,8 @@ TEST_P(RegisterPropertyTest, EveryStepEndsInTheRegisterAFullReplayMakes) {
       ASSERT_TRUE(StoredAttendanceIsCurrent(*incremental_))
           << "seed " << seed << ", step " << step << " (" << what << ")";
       ASSERT_TRUE(OwnerNamesAreCurrent(*incremental_))
+          << "seed " << seed << ", step " << step << " (" << what << ")";
+      ASSERT_TRUE(SearchIndexIsCurrent(*incremental_, GetParam(), url_))
           << "seed " << seed << ", step " << step << " (" << what << ")";
       ASSERT_TRUE(StoredAttendanceIsCurrent(*replayed_))
           << "seed " << seed << ", step " << step << " (" << what << ")";

@@ -83,6 +83,13 @@ constexpr std::string_view kActionDocs =
     "SELECT 'action', r.group_id, r.origin_meeting_id, r.id, " PLENARY_ACTION_BODY
     " FROM register_items r WHERE r.merged_into IS NULL";
 
+// The listed items' documents as they should be, and as they are.
+constexpr std::string_view kListedActionDocs =
+    "SELECT r.id, r.origin_meeting_id, " PLENARY_ACTION_BODY
+    " FROM register_items r WHERE r.merged_into IS NULL AND r.id = ANY($1::bigint[])";
+constexpr std::string_view kListedIndexedDocs =
+    "SELECT id, action_id, meeting_id, body FROM search_docs WHERE action_id = ANY($1::bigint[])";
+
 #undef PLENARY_ACTION_BODY
 #undef PLENARY_CLEAN
 
@@ -192,17 +199,39 @@ void IndexMeeting(pqxx::transaction_base& tx, Id meeting_id) {
     tx.exec_params0(std::string(kInsertDoc) + std::string(docs) + " WHERE m.id = $1", meeting_id);
 }
 
-// The listed items' rows are replaced outright, found through the ids: a
-// statement that compared each row's text (as SQLite's does) was planned as
-// a scan of the group's rows whenever the statistics were stale, as they are
-// right after a large import (seconds per write; 22 s for 20,000 items). The
-// ids go as an array, whose length the planner knows (IdArray).
+// Of the listed items' documents only those whose text or meeting changed
+// are replaced: a meeting's reviews leave most texts as they were, and each
+// document written costs an insertion into the full-text index for each of
+// its words (most of one more meeting's time over a large installation,
+// whose index pages are seldom in memory). The comparison is made here, on
+// rows read through the ids (an array, whose length the planner knows:
+// IdArray): a statement that compared each row's text (as SQLite's does) was
+// planned as a scan of the group's rows whenever the statistics were stale,
+// as they are right after a large import (seconds per write; 22 s for 20,000
+// items).
 void IndexGroupActions(pqxx::transaction_base& tx, const std::vector<Id>& ids) {
+  if (ids.empty()) return;
   const std::string listed = IdArray(ids);
-  tx.exec_params0("DELETE FROM search_docs WHERE action_id = ANY($1::bigint[])", listed);
+  std::map<Id, std::pair<Id, std::string>> wanted;  // item -> its meeting and text
+  for (const pqxx::row& row : tx.exec_params(std::string(kListedActionDocs), listed))
+    wanted.emplace(row[0].as<Id>(), std::pair{row[1].as<Id>(), std::string(row[2].c_str())});
+  std::vector<Id> stale;
+  for (const pqxx::row& row : tx.exec_params(std::string(kListedIndexedDocs), listed)) {
+    auto it = wanted.find(row[1].as<Id>());
+    if (it != wanted.end() && it->second.first == row[2].as<Id>() &&
+        it->second.second == row[3].c_str())
+      wanted.erase(it);  // indexed as it is (a second copy would be stale)
+    else
+      stale.push_back(row[0].as<Id>());
+  }
+  if (!stale.empty())
+    tx.exec_params0("DELETE FROM search_docs WHERE id = ANY($1::bigint[])", IdArray(stale));
+  if (wanted.empty()) return;
+  std::vector<Id> missing;
+  for (const auto& [id, doc] : wanted) missing.push_back(id);
   tx.exec_params0(
       std::string(kInsertDoc) + std::string(kActionDocs) + " AND r.id = ANY($1::bigint[])",
-      listed);
+      IdArray(missing));
 }
 
 void RebuildSearchIndex(pqxx::transaction_base& tx) {
