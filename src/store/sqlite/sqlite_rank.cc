@@ -49,11 +49,34 @@ QueryWeights* WeightsOf(const Fts5ExtensionApi* api, Fts5Context* fts, int& rc) 
   return rc == SQLITE_OK ? kept : nullptr;  // xSetAuxdata frees it on failure
 }
 
+int CountToken(void* count, int flags, const char*, int, int, int) {
+  // FTS5's column size counts a token and not its colocated synonyms
+  // (fts5_storage.c, fts5StorageInsertCallback).
+  if ((flags & FTS5_TOKEN_COLOCATED) == 0) ++*static_cast<int*>(count);
+  return SQLITE_OK;
+}
+
+// The text column's length in tokens: FTS5's stored size, or, when the
+// text is given as the function's argument, its tokens counted with the
+// table's own tokenizer. A text read with the row it ranks costs less to
+// count again than its size costs to look up in FTS5's docsize table (a
+// b-tree seek a match: the matches of a rare word over a large
+// installation are each on a page of their own).
+int TextLength(const Fts5ExtensionApi* api, Fts5Context* fts, int given, sqlite3_value** values,
+               int& length) {
+  if (given > 0 && sqlite3_value_type(values[0]) == SQLITE_TEXT) {
+    length = 0;
+    const char* text = reinterpret_cast<const char*>(sqlite3_value_text(values[0]));
+    return api->xTokenize(fts, text, sqlite3_value_bytes(values[0]), &length, CountToken);
+  }
+  return api->xColumnSize(fts, kTextColumn, &length);
+}
+
 // fts5_aux.c's fts5Bm25Function over the text column: lengths are the
 // text's, not counting search_text's group_id column (a word that is a
 // group's id), so scores are what they were with the text alone.
-void BoundedBm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result, int,
-                 sqlite3_value**) {
+void BoundedBm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result, int given,
+                 sqlite3_value** values) {
   int rc = SQLITE_OK;
   QueryWeights* w = WeightsOf(api, fts, rc);
   int instances = 0;
@@ -70,7 +93,7 @@ void BoundedBm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context*
       w->frequency[static_cast<std::size_t>(phrase)] += 1.0;
   }
   int length = 0;
-  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, kTextColumn, &length);
+  if (rc == SQLITE_OK) rc = TextLength(api, fts, given, values, length);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(result, rc);
     return;

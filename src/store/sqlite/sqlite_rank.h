@@ -18,8 +18,11 @@ namespace plenary::sqlite {
 
 inline constexpr std::int64_t kRankCountBound = 10'000;
 
-// Registers plenary_bm25(fts_table) on `db`'s FTS5 module. Throws
-// SQLite::Exception when the library has no FTS5.
+// Registers plenary_bm25(fts_table [, text]) on `db`'s FTS5 module: `text`,
+// when given, is the row's text column as indexed, whose words it counts
+// with the table's tokenizer instead of reading FTS5's stored length (the
+// same number, without a lookup a row). Throws SQLite::Exception when the
+// library has no FTS5.
 void RegisterBoundedRank(SQLite::Database& db);
 
 }  // namespace plenary::sqlite

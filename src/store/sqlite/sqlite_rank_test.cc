@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -68,6 +69,46 @@ TEST_F(BoundedRankTest, CountsAWordAsInTheBoundsDocumentsPastIt) {
   ASSERT_EQ(scores.size(), static_cast<std::size_t>(common));
   EXPECT_NEAR(scores.front().first, expected(common), 1e-9) << "bm25 counts every document";
   EXPECT_NEAR(scores.front().second, expected(static_cast<double>(kRankCountBound)), 1e-9);
+}
+
+// Given the row's text, plenary_bm25 counts its words with the table's
+// tokenizer: the same length FTS5 stored, so the same score, for texts
+// whose words a split on spaces would miscount, and with a second column
+// (search_text's group) whose words are not the text's.
+TEST(BoundedRankGivenTheText, ScoresAsWithTheStoredLength) {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  RegisterBoundedRank(db);
+  db.exec(
+      "CREATE VIRTUAL TABLE t USING fts5(body, grp, "
+      "tokenize = 'unicode61 remove_diacritics 2')");
+  const std::vector<std::string> texts = {
+      "zq",
+      "zq Café résumé naïve, l'été à Zürich",
+      "zq e-mail: a.b@c.d, x/y; (z) -- 2024-05-01T10:00Z",
+      "zq 日本語のテキスト와 한국어 text_with_underscores",
+      "zq   spaced\tout\nover  lines  ",
+      "zq \x02marked\x03 words \xe2\x80\x94 and emoji \xf0\x9f\x98\x80 zq zq",
+      "zq " + std::string(300, 'w') + " long",
+      "zq a b c d e f g h i j k l m n o p q r s t u v w x y z"};
+  SQLite::Statement insert(db, "INSERT INTO t (body, grp) VALUES (?, '17 g17 seventeen')");
+  for (const std::string& text : texts) {
+    insert.reset();
+    insert.bind(1, text);
+    insert.exec();
+  }
+  SQLite::Statement st(
+      db, "SELECT body, plenary_bm25(t), plenary_bm25(t, body) FROM t WHERE t MATCH 'body : zq'");
+  std::size_t rows = 0;
+  std::vector<double> scores;
+  while (st.executeStep()) {
+    ++rows;
+    EXPECT_DOUBLE_EQ(st.getColumn(2).getDouble(), st.getColumn(1).getDouble())
+        << st.getColumn(0).getString();
+    scores.push_back(st.getColumn(2).getDouble());
+  }
+  EXPECT_EQ(rows, texts.size());
+  std::sort(scores.begin(), scores.end());
+  EXPECT_LT(scores.front(), scores.back()) << "the lengths differ, and so must the scores";
 }
 
 }  // namespace

