@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -143,12 +144,20 @@ std::string OlderSql() {
          " AND search_text.rowid < ?3 ORDER BY search_text.rowid DESC LIMIT ?4";
 }
 
+// The hits listed in ?4 (a JSON array of document ids), with their
+// snippets, read in one pass over the words' matches between the lowest and
+// the highest of them (?2, ?3): a page's hits are among the window's
+// matches, or the next ones. Looked up one by one (`rowid = ?`), each hit
+// was a seek in every segment of the words' doclists: 20 hits of a common
+// word over 50 groups took 2.0 ms against 0.5 ms in one group. `+` keeps
+// the list from FTS5, which would look each id up again.
 constexpr std::string_view kHitSql =
-    "SELECT d.kind, g.short_name, m.kind, m.number, m.date, d.action_id, "
+    "SELECT search_text.rowid, d.kind, g.short_name, m.kind, m.number, m.date, d.action_id, "
     "snippet(search_text, 0, char(2), char(3), '…', 16) "
     "FROM search_text JOIN search_docs d ON d.id = search_text.rowid "
     "JOIN groups g ON g.id = d.group_id JOIN meetings m ON m.id = d.meeting_id "
-    "WHERE search_text MATCH ?1 AND search_text.rowid = ?2";
+    "WHERE search_text MATCH ?1 AND search_text.rowid BETWEEN ?2 AND ?3 "
+    "AND +search_text.rowid IN (SELECT value FROM json_each(?4))";
 
 class SqliteSearchSource final : public SearchSource {
  public:
@@ -176,25 +185,26 @@ class SqliteSearchSource final : public SearchSource {
     return ids;
   }
 
-  // One statement per hit: snippet() needs the MATCH, and FTS5 finds one
-  // document of a match by its rowid without reading the others.
   std::vector<SearchHit> Hits(const std::vector<std::int64_t>& ids) override {
-    std::vector<SearchHit> hits;
+    if (ids.empty()) return {};
+    const auto [lowest, highest] = std::minmax_element(ids.begin(), ids.end());
     SQLite::Statement st(db_, std::string(kHitSql));
-    for (std::int64_t id : ids) {
-      st.reset();
-      Bind(st, match_, id);
-      if (!st.executeStep()) continue;
+    Bind(st, match_, *lowest, *highest, nlohmann::json(ids).dump());
+    std::map<std::int64_t, SearchHit> found;
+    while (st.executeStep()) {
       SearchHit hit;
-      hit.kind = SearchKindOf(st.getColumn(0).getString());
-      hit.group = st.getColumn(1).getString();
+      hit.kind = SearchKindOf(st.getColumn(1).getString());
+      hit.group = st.getColumn(2).getString();
       hit.meeting =
-          MeetingLabel({hit.group, st.getColumn(2).getString(), st.getColumn(3).getInt()});
-      hit.date = st.getColumn(4).getString();
-      hit.action_id = st.getColumn(5).isNull() ? 0 : st.getColumn(5).getInt64();
-      SetMarkedSnippet(hit, st.getColumn(6).getString());
-      hits.push_back(std::move(hit));
+          MeetingLabel({hit.group, st.getColumn(3).getString(), st.getColumn(4).getInt()});
+      hit.date = st.getColumn(5).getString();
+      hit.action_id = st.getColumn(6).isNull() ? 0 : st.getColumn(6).getInt64();
+      SetMarkedSnippet(hit, st.getColumn(7).getString());
+      found.emplace(st.getColumn(0).getInt64(), std::move(hit));
     }
+    std::vector<SearchHit> hits;
+    for (std::int64_t id : ids)
+      if (auto it = found.find(id); it != found.end()) hits.push_back(std::move(it->second));
     return hits;
   }
 
@@ -210,7 +220,7 @@ std::vector<std::pair<std::string, SqlQuery>> SearchQueriesForPlans() {
   const std::string groups = R"(["G"])";
   return {{"search: the newest matches", {WindowSql(), {"\"word\"", groups, 9, 1000}}},
           {"search: older matches", {OlderSql(), {"\"word\"", groups, 9, 21}}},
-          {"search: one hit", {std::string(kHitSql), {"\"word\"", 9}}}};
+          {"search: the hits", {std::string(kHitSql), {"\"word\"", 3, 9, "[3,5,9]"}}}};
 }
 
 SearchResults SearchIndex(SQLite::Database& db, const SearchQuery& query,
