@@ -95,16 +95,20 @@ std::string_view SearchSchema() {
   return sql;
 }
 
+// One statement for the meeting's notes, headings and decisions: SQLite
+// 3.40's FTS5 writes its pending words out as a new segment at the end of
+// every statement that wrote to it (doc/performance.md), so three
+// statements made three segments a meeting for FTS5 to merge.
 void IndexMeeting(SQLite::Database& db, StatementCache& cache, Id meeting_id, bool indexed_before) {
-  static const std::vector<std::string> kInserts = [] {
-    std::vector<std::string> sql;
+  static const std::string kInsert = [] {
+    std::string selects;
     for (std::string_view docs : kMeetingDocs)
-      sql.push_back(std::string(kInsertDoc) + std::string(docs) + " WHERE m.id = ?");
-    return sql;
+      selects += (selects.empty() ? "" : " UNION ALL ") + std::string(docs) + " WHERE m.id = ?1";
+    return std::string(kInsertDoc) + selects;
   }();
   if (indexed_before)
     Run(db, cache, "DELETE FROM search_docs WHERE meeting_id = ? AND kind <> 'action'", meeting_id);
-  for (const std::string& insert : kInserts) Run(db, cache, insert, meeting_id);
+  Run(db, cache, kInsert, meeting_id);
 }
 
 void IndexGroupActions(SQLite::Database& db, Id group_id, const std::vector<std::int64_t>& ids) {
