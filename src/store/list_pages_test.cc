@@ -409,6 +409,29 @@ TEST_P(ListPagesTest, TotalsFollowEveryWriteOfAnyConnection) {
   ASSERT_TRUE(store_->Import({std::nullopt, {Imported(m16, "g1-16")}}).ok());
   EXPECT_EQ(Ok(store_->ActionPage(open, PageRequest{})).total, before + 2);
   EXPECT_EQ(Ok(store_->GroupSummaries())[0].meetings, 16u);
+
+  // Manual changes in the other connection: an item marked done, then one
+  // merged into another, leave the open list; a status note's words find it.
+  ActionListQuery with_word = open;
+  with_word.words = "zebrafish";
+  ASSERT_EQ(Ok(store_->ActionPage(with_word, PageRequest{})).total, 0u);
+  const auto page = Ok(store_->ActionPage(open, PageRequest{}));
+  ASSERT_GE(page.items.size(), 3u);
+  ActionEdit done;
+  done.status = ActionStatus::kComplete;
+  done.note = "zebrafish survey sent";
+  done.who = "staff";
+  done.effective = D(2025, 1, 20);
+  ASSERT_TRUE((*other)->EditAction(page.items[0].id, done, {}).ok());
+  EXPECT_EQ(Ok(store_->ActionPage(open, PageRequest{})).total, before + 1);
+  ActionListQuery any_with_word = with_word;
+  any_with_word.status.reset();
+  EXPECT_EQ(Ok(store_->ActionPage(any_with_word, PageRequest{})).total, 1u);
+  ActionEdit by;
+  by.who = "staff";
+  by.effective = D(2025, 1, 21);
+  ASSERT_TRUE((*other)->MergeActions(page.items[1].id, page.items[2].id, by, {}).ok());
+  EXPECT_EQ(Ok(store_->ActionPage(open, PageRequest{})).total, before);
 }
 
 TEST_P(ListPagesTest, ACursorNoListGaveIsRefusedAndAnUnknownGroupIsEmpty) {

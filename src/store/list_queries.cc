@@ -151,6 +151,18 @@ std::string Limits(SqlBuilder& b, const PageRequest& page, std::optional<std::in
 
 }  // namespace
 
+std::string QueryKey(const SqlQuery& query) {
+  std::string key = query.sql;
+  for (const SqlValue& v : query.params) {
+    key += '\x1f';
+    if (const auto* n = std::get_if<std::int64_t>(&v))
+      key += std::to_string(*n);
+    else
+      key += std::get<std::string>(v);
+  }
+  return key;
+}
+
 std::string CursorOf(std::int64_t id) { return std::to_string(id); }
 
 Result<std::optional<std::int64_t>> ParseCursor(const std::string& cursor) {

@@ -34,6 +34,10 @@ struct SqlQuery {
   std::vector<SqlValue> params;
 };
 
+// `query`'s statement and parameters as one string, a key for what a cache
+// keeps of its result.
+std::string QueryKey(const SqlQuery& query);
+
 // The cursor of a page's last row, and back: InvalidInput for anything but a
 // positive id.
 std::string CursorOf(std::int64_t id);

@@ -263,11 +263,13 @@ ImportOutcome SaveMeeting(pqxx::transaction_base& tx, const MeetingImport& impor
 
 std::optional<GroupRow> FindGroup(pqxx::transaction_base& tx, const std::string& short_name) {
   pqxx::result rows = tx.exec_params(
-      "SELECT id, roster_saved_at IS NOT NULL FROM groups WHERE short_name_key = lower($1::text "
-      "COLLATE \"C\")",
+      "SELECT id, roster_saved_at IS NOT NULL, register_token FROM groups "
+      "WHERE short_name_key = lower($1::text COLLATE \"C\")",
       short_name);
   if (rows.empty()) return std::nullopt;
-  return GroupRow{rows[0][0].as<Id>(), rows[0][1].as<bool>()};
+  GroupRow group{rows[0][0].as<Id>(), rows[0][1].as<bool>(), std::nullopt};
+  if (!rows[0][2].is_null()) group.register_token = rows[0][2].as<std::int64_t>();
+  return group;
 }
 
 ImportReport WriteImportBatch(pqxx::transaction_base& tx, const ImportBatch& batch,

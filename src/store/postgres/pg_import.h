@@ -16,6 +16,7 @@ namespace plenary::pg {
 struct GroupRow {
   Id id = 0;
   bool has_roster = false;  // false: known only from meetings' headers
+  std::optional<std::int64_t> register_token;  // groups.register_token
 };
 
 // The group named `short_name`, compared without regard to ASCII case.

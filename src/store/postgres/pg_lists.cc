@@ -118,14 +118,27 @@ pqxx::result ExecAll(pqxx::transaction_base& tx, const SqlQuery& query) {
   return tx.exec_params(query.sql, pqxx::prepare::make_dynamic_params(values));
 }
 
-ListPage<RegisteredAction> LoadActionPage(pqxx::transaction_base& tx, const ActionListQuery& query,
-                                          const PageRequest& page,
+std::size_t ActionTotals::Count(pqxx::transaction_base& tx, std::int64_t group_id,
+                                std::optional<std::int64_t> token, const SqlQuery& count) {
+  if (!token) return pg::Count(tx, count);
+  std::string key =
+      std::to_string(group_id) + ' ' + std::to_string(*token) + '\n' + QueryKey(count);
+  if (auto kept = totals_.find(key); kept != totals_.end()) return kept->second;
+  const std::size_t total = pg::Count(tx, count);
+  if (totals_.size() >= kMax) totals_.clear();
+  totals_.emplace(std::move(key), total);
+  return total;
+}
+
+ListPage<RegisteredAction> LoadActionPage(pqxx::transaction_base& tx, ActionTotals& totals,
+                                          const ActionListQuery& query, const PageRequest& page,
                                           std::optional<std::int64_t> after) {
   std::optional<GroupRow> group = FindGroup(tx, query.group);
   if (!group) return {};
   std::vector<std::string> owners;
   if (query.owner) owners = OwnerNamesFor(tx, *group, query.group, *query.owner);
-  const std::size_t total = Count(tx, ActionCountSql(kDialect, group->id, query, owners));
+  const std::size_t total = totals.Count(tx, group->id, group->register_token,
+                                         ActionCountSql(kDialect, group->id, query, owners));
   std::vector<RegisteredAction> rows = ReadRegisterItems(
       ExecAll(tx, ActionPageSql(kDialect, group->id, query, owners, page, after, page.limit + 1)));
   if (query.soonest_due_first && rows.size() < page.limit) {

@@ -53,7 +53,8 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& ur
 PostgresStore::PostgresStore(std::unique_ptr<pg::Database> db)
     : db_(std::move(db)),
       register_cache_(std::make_unique<RegisterCache>()),
-      owned_(std::make_unique<OwnerNamesCache>()) {}
+      owned_(std::make_unique<OwnerNamesCache>()),
+      totals_(std::make_unique<pg::ActionTotals>()) {}
 
 PostgresStore::~PostgresStore() = default;
 
@@ -156,7 +157,8 @@ Result<ListPage<RegisteredAction>> PostgresStore::ActionPage(const ActionListQue
   auto after = ParseCursor(page.cursor);
   if (!after.ok()) return after.error();
   return db_->Read<ListPage<RegisteredAction>>([&](pqxx::transaction_base& tx) {
-    return Result<ListPage<RegisteredAction>>(pg::LoadActionPage(tx, query, page, *after));
+    return Result<ListPage<RegisteredAction>>(
+        pg::LoadActionPage(tx, *totals_, query, page, *after));
   });
 }
 

@@ -43,6 +43,7 @@ class RegisterCache;
 class OwnerNamesCache;
 namespace pg {
 class Database;
+class ActionTotals;
 }  // namespace pg
 
 class PostgresStore final : public Store {
@@ -104,6 +105,7 @@ class PostgresStore final : public Store {
   std::unique_ptr<pg::Database> db_;
   std::unique_ptr<RegisterCache> register_cache_;  // the register this store wrote last
   std::unique_ptr<OwnerNamesCache> owned_;          // "My items": owner names per group
+  std::unique_ptr<pg::ActionTotals> totals_;        // action lists' totals per register state
 };
 
 }  // namespace plenary

@@ -37,14 +37,7 @@ std::vector<Owner> OwnerCandidates(SQLite::Database& db, ListCache& cache, std::
 }  // namespace
 
 std::size_t CountOf(SQLite::Database& db, ListCache& cache, const SqlQuery& query) {
-  std::string key = query.sql;
-  for (const SqlValue& v : query.params) {
-    key += '\x1f';
-    if (const auto* n = std::get_if<std::int64_t>(&v))
-      key += std::to_string(*n);
-    else
-      key += std::get<std::string>(v);
-  }
+  std::string key = QueryKey(query);
   auto cached = cache.counts.find(key);
   if (cached != cache.counts.end()) return cached->second;
   LentStatement st = cache.statements.Lend(db, query.sql);
