@@ -265,7 +265,7 @@ TEST(OwnerCountsTest, CountUnderAnyNamesAsTheItemsThemselves) {
   auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
   for (int trial = 0; trial < 50; ++trial) {
     const Register reg = RandomRegister(random, pool, 40, false);
-    const std::string json = OwnerCountsJson(reg);
+    const std::string json = OwnerCountsJson(OwnerCountsOf(reg));
     std::optional<OwnerCounts> counts = ParseOwnerCounts(json);
     ASSERT_TRUE(counts) << json;
     for (int query = 0; query < 20; ++query) {

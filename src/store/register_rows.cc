@@ -95,8 +95,6 @@ std::vector<Owner> OwnerNamesOf(const Register& reg) {
   return owners;
 }
 
-std::string OwnerNamesJson(const Register& reg) { return EventOwnersJson(OwnerNamesOf(reg)); }
-
 namespace {
 
 // `rows` in order, rows of the same names and status added (as written, in
@@ -178,8 +176,6 @@ std::string OwnerCountsJson(const OwnerCounts& counts) {
     list.push_back({row.names, ActionStatusName(row.status), row.items});
   return list.dump();
 }
-
-std::string OwnerCountsJson(const Register& reg) { return OwnerCountsJson(OwnerCountsOf(reg)); }
 
 namespace {
 

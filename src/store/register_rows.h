@@ -59,10 +59,9 @@ std::string EventOwnersJson(const std::vector<Owner>& owners);
 std::optional<std::vector<Owner>> ParseEventOwners(std::string_view text);
 
 // groups.owner_names: every owner of the register's items not merged into
-// another, each once, sorted (by name, then kind), in EventOwnersJson's form.
-// A register update stores it; "My items" reads a person's names from it.
+// another, each once, sorted (by name, then kind); a register update stores
+// it in EventOwnersJson's form, and "My items" reads a person's names from it.
 std::vector<Owner> OwnerNamesOf(const Register& reg);
-std::string OwnerNamesJson(const Register& reg);
 
 // groups.owner_counts: how many of the register's items not merged into
 // another each owner name owns, by status, so that "My items" counts a
@@ -87,7 +86,6 @@ OwnerCounts OwnerCountsOf(const Register& reg);
 // group list's count, kept so that it is not a count over the group's items).
 std::int64_t OpenItemsOf(const Register& reg);
 std::string OwnerCountsJson(const OwnerCounts& counts);
-std::string OwnerCountsJson(const Register& reg);
 // Nullopt for text this store did not write. Rows are put in order and rows
 // of the same names and status added, whatever order the text has (the
 // migration that fills the column writes sets in no set order).
