@@ -98,10 +98,14 @@ class RegisterReplay::Impl {
   const Register& Current() const { return reg_; }
   Register& Ids() { return reg_; }
   std::vector<std::size_t> TakeChanged() {
-    std::vector<std::size_t> changed(changed_.begin(), changed_.end());
+    std::vector<std::size_t> changed = std::move(changed_);
     changed_.clear();
+    for (std::size_t i : changed) is_changed_[i] = false;
+    std::sort(changed.begin(), changed.end());
     return changed;
   }
+  // Room for `more` items beyond those there (a replay of that many mentions).
+  void Reserve(std::size_t more);
   Register Finish() { return std::move(reg_); }
 
  private:
@@ -130,6 +134,7 @@ class RegisterReplay::Impl {
   void Apply(std::size_t item, const MeetingMentions& meeting, int position);
   void Remember(std::size_t item, const std::string& text);
   void Index(std::size_t item, const std::string& text);
+  void MarkChanged(std::size_t item);
   std::optional<std::size_t> ItemOf(const MentionRef& ref) const;
   std::string NoteIn(std::size_t item, const ActionItem& mention) const;
   void Merge(std::size_t into, std::size_t from, const RegisterEvent& event);
@@ -149,7 +154,13 @@ class RegisterReplay::Impl {
   std::vector<std::vector<std::size_t>> index_;
   std::map<MentionRef, std::size_t> mention_owner_;
   std::vector<std::size_t> due_at_next_;  // items whose awaits_next is set
-  std::set<std::size_t> changed_;         // items changed since TakeChanged
+  // The items changed since TakeChanged, each once.
+  std::vector<std::size_t> changed_;
+  std::vector<bool> is_changed_;  // per item
+  // FindMatch's scratch, per item: the words a mention shares with it, valid
+  // where the stamp is the mention's.
+  mutable std::vector<std::uint32_t> shared_, stamp_;
+  mutable std::uint32_t mention_stamp_ = 0;
 };
 
 namespace {
@@ -241,7 +252,16 @@ bool Replayer::HasWording(std::size_t item, const WordIds& words) const {
 // comparing their wordings.
 Replayer::Match Replayer::FindMatch(const WordIds& words, double threshold, std::size_t limit,
                                     bool review) const {
-  std::vector<std::size_t> found;  // each item once per mention word that finds it
+  // Each item once, with the number of the mention's words that find it.
+  std::vector<std::size_t> found;
+  if (shared_.size() < reg_.items.size()) {
+    shared_.resize(reg_.items.size());
+    stamp_.resize(reg_.items.size());
+  }
+  if (++mention_stamp_ == 0) {  // wrapped: no stamp may look current
+    std::fill(stamp_.begin(), stamp_.end(), 0);
+    mention_stamp_ = 1;
+  }
   std::size_t common_words = 0;
   for (std::uint32_t w : words) {
     if (w == kUnknownWord) continue;  // in no wording
@@ -249,18 +269,23 @@ Replayer::Match Replayer::FindMatch(const WordIds& words, double threshold, std:
       ++common_words;
       continue;
     }
-    for (std::size_t item : index_[w])
-      if (item < limit && !reg_.items[item].merged_into) found.push_back(item);
+    for (std::size_t item : index_[w]) {
+      if (item >= limit || reg_.items[item].merged_into) continue;
+      if (stamp_[item] != mention_stamp_) {
+        stamp_[item] = mention_stamp_;
+        shared_[item] = 0;
+        found.push_back(item);
+      }
+      ++shared_[item];
+    }
   }
-  std::sort(found.begin(), found.end());
+  // In no particular order: the scored are sorted by score, then item.
   std::vector<std::size_t> candidates;
-  for (auto run = found.begin(); run != found.end();) {
-    auto end = std::find_if(run, found.end(), [&](std::size_t i) { return i != *run; });
-    std::size_t shareable = static_cast<std::size_t>(end - run) + common_words;
+  for (std::size_t item : found) {
+    std::size_t shareable = shared_[item] + common_words;
     // A review naming a wording exactly matches even below the threshold.
-    if ((review && shareable >= words.size()) || CanReach(*run, words.size(), shareable, threshold))
-      candidates.push_back(*run);
-    run = end;
+    if ((review && shareable >= words.size()) || CanReach(item, words.size(), shareable, threshold))
+      candidates.push_back(item);
   }
   for (bool open : {true, false}) {
     if (!open && !review) break;
@@ -283,6 +308,19 @@ Replayer::Match Replayer::FindMatch(const WordIds& words, double threshold, std:
     return match;
   }
   return {};
+}
+
+void Replayer::MarkChanged(std::size_t item) {
+  if (is_changed_.size() <= item) is_changed_.resize(std::max(item + 1, reg_.items.size()));
+  if (is_changed_[item]) return;
+  is_changed_[item] = true;
+  changed_.push_back(item);
+}
+
+void Replayer::Reserve(std::size_t more) {
+  reg_.items.reserve(reg_.items.size() + more);
+  words_.reserve(reg_.items.size() + more);
+  sizes_.reserve(reg_.items.size() + more);
 }
 
 void Replayer::Remember(std::size_t item, const std::string& text) {
@@ -344,7 +382,7 @@ std::size_t Replayer::Create(const MeetingMentions& meeting, int position) {
   }
   Remember(index, std::string(SplitReviewStatus(mention.text).item));
   mention_owner_[{meeting.meeting_id, position}] = index;
-  changed_.insert(index);
+  MarkChanged(index);
   return index;
 }
 
@@ -384,8 +422,8 @@ std::string Replayer::NoteIn(std::size_t item, const ActionItem& mention) const 
 
 void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int position) {
   const ActionItem& mention = meeting.mentions[static_cast<std::size_t>(position)];
+  MarkChanged(index);
   RegisterItem& item = reg_.items[index];
-  changed_.insert(index);
   std::vector<std::string> changes;
   if (mention.due && mention.due != item.state.due) {
     changes.push_back(fmt::format("due {} -> {}", DueText(item.state.due), DueText(mention.due)));
@@ -437,7 +475,7 @@ void Replayer::ResolveNextMeetingDues(const MeetingMentions& meeting) {
     RegisterItem& item = reg_.items[waiting];
     if (!EqualsNoCase(item.awaits_next, meeting.key.kind)) return false;
     item.awaits_next.clear();
-    changed_.insert(waiting);
+    MarkChanged(waiting);
     if (item.merged_into || item.state.status != ActionStatus::kOpen || item.state.due) return true;
     item.state.due = meeting.date;
     item.history.push_back({meeting.date, meeting.key, std::nullopt,
@@ -511,7 +549,8 @@ std::optional<std::size_t> Replayer::ItemOf(const MentionRef& ref) const {
 void Replayer::Merge(std::size_t into, std::size_t from, const RegisterEvent& event) {
   RegisterItem& a = reg_.items[into];
   RegisterItem& b = reg_.items[from];
-  changed_.insert({into, from});
+  MarkChanged(into);
+  MarkChanged(from);
   for (const Owner& o : b.state.owners)
     if (std::find(a.state.owners.begin(), a.state.owners.end(), o) == a.state.owners.end())
       a.state.owners.push_back(o);
@@ -543,8 +582,8 @@ void Replayer::ApplyEvent(const RegisterEvent& event) {
     return;
   }
   if (merge) return Merge(*index, other, event);
+  MarkChanged(*index);
   RegisterItem& item = reg_.items[*index];
-  changed_.insert(*index);
   std::vector<std::string> changes;
   if (event.status && *event.status != item.state.status) {
     changes.push_back(StatusChange(*event.status));
@@ -641,6 +680,9 @@ bool InReplayOrder(const std::vector<MeetingMentions>& meetings,
 
 void RegisterReplay::ApplyAll(const std::vector<MeetingMentions>& meetings,
                               const std::vector<RegisterEvent>& events) {
+  std::size_t mentions = 0;
+  for (const MeetingMentions& m : meetings) mentions += m.mentions.size();
+  impl_->Reserve(mentions);
   InReplayOrder(
       meetings, events, [&](const MeetingMentions& m) { return impl_->ApplyMentions(m, nullptr); },
       [&](const RegisterEvent& e) { return ApplyEvent(e), true; });
