@@ -137,6 +137,11 @@ struct InputChange {
   std::optional<std::int64_t> recorded_event;
   bool replay = false;
   std::optional<Date> replay_from;
+  // Created meetings whose action mentions are not written yet, by meeting
+  // id (SQLite): the register update reads them from the batch, which
+  // outlives it, rather than back from the store, and writes each with the
+  // id of its item in one insert, rather than an insert and an update.
+  std::map<std::int64_t, const std::vector<ActionItem>*> unwritten_mentions;
   // Calls for a replay from `from`, or from an earlier date already asked.
   void ReplayFrom(Date from);
 };

@@ -403,6 +403,27 @@ std::vector<IndexedAction> IndexedActions(Backend backend, const std::string& ur
          << ", indexed " << (got == indexed.end() ? "nothing" : show(*got));
 }
 
+// Whether every mention is stored with the id of an item whose history has
+// its meeting: the item the replay took it to (both stores above write
+// mentions the same way, so comparing them cannot show this).
+::testing::AssertionResult MentionsNameTheirItems(Backend backend, const std::string& url) {
+  const std::string sql =
+      "SELECT count(*) FROM action_mentions a WHERE a.item_id IS NULL OR NOT EXISTS ("
+      "SELECT 1 FROM register_history h WHERE h.item_id = a.item_id "
+      "AND h.meeting_id = a.meeting_id)";
+  std::int64_t astray = 0;
+  if (backend == Backend::kSqlite) {
+    SQLite::Database db(url.substr(7), SQLite::OPEN_READONLY);
+    astray = db.execAndGet(sql).getInt64();
+  } else {
+    pqxx::connection connection(url);
+    pqxx::read_transaction tx(connection);
+    astray = tx.exec1(sql)[0].as<std::int64_t>();
+  }
+  if (astray == 0) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << astray << " mentions name no item of theirs";
+}
+
 TEST_P(RegisterPropertyTest, EveryStepEndsInTheRegisterAFullReplayMakes) {
   constexpr int kSteps = 60;
   for (unsigned seed : {1u, 2u}) {
@@ -424,6 +445,8 @@ TEST_P(RegisterPropertyTest, EveryStepEndsInTheRegisterAFullReplayMakes) {
       ASSERT_TRUE(OwnerNamesAreCurrent(*incremental_))
           << "seed " << seed << ", step " << step << " (" << what << ")";
       ASSERT_TRUE(SearchIndexIsCurrent(*incremental_, GetParam(), url_))
+          << "seed " << seed << ", step " << step << " (" << what << ")";
+      ASSERT_TRUE(MentionsNameTheirItems(GetParam(), url_))
           << "seed " << seed << ", step " << step << " (" << what << ")";
       ASSERT_TRUE(StoredAttendanceIsCurrent(*replayed_))
           << "seed " << seed << ", step " << step << " (" << what << ")";

@@ -223,38 +223,33 @@ std::optional<Id> ActionIdAt(Connection& st, Id meeting_id, std::size_t position
 
 // Writes each item over the stored one at the same position, keeping its id,
 // then adds the extra ones and deletes the leftovers (their owners cascade).
-// A new meeting (`stored` false) has none to look for.
-void WriteActions(Connection& st, Id meeting_id, bool stored,
-                  const std::vector<ActionItem>& actions) {
+// A new meeting's are written by the register update, with their items' ids
+// (InputChange::unwritten_mentions).
+void RewriteActions(Connection& st, Id meeting_id, const std::vector<ActionItem>& actions) {
   LentStatement update =
       st["UPDATE action_mentions SET text = ?, due = ?, status = ?, source = ?, "
          "raised_by = ?, raised_by_kind = ?, line = ?, written_status = ?, "
          "due_phrase = ? WHERE id = ?"];
-  LentStatement insert =
-      st["INSERT INTO action_mentions (text, due, status, source, raised_by, "
-         "raised_by_kind, line, written_status, due_phrase, meeting_id, "
-         "position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"];
   LentStatement owner =
       st["INSERT INTO action_mention_owners (action_id, position, name, kind) VALUES (?, ?, ?, ?)"];
+  std::optional<MentionWriter> added;
   for (std::size_t i = 0; i < actions.size(); ++i) {
-    ActionColumns c = ColumnsOf(actions[i]);
-    std::optional<Id> id = stored ? ActionIdAt(st, meeting_id, i) : std::nullopt;
-    if (id) {
-      Run(*update, c.text, c.due, c.status, c.source, c.raised_by, c.raised_by_kind, c.line,
-          c.written_status, c.due_phrase, *id);
-      Run(st, "DELETE FROM action_mention_owners WHERE action_id = ?", *id);
-    } else {
-      Run(*insert, c.text, c.due, c.status, c.source, c.raised_by, c.raised_by_kind, c.line,
-          c.written_status, c.due_phrase, meeting_id, i);
-      id = st.db.getLastInsertRowid();
+    std::optional<Id> id = ActionIdAt(st, meeting_id, i);
+    if (!id) {
+      if (!added) added.emplace(st.db);
+      added->Insert(meeting_id, i, actions[i], std::nullopt);
+      continue;
     }
+    ActionColumns c = ColumnsOf(actions[i]);
+    Run(*update, c.text, c.due, c.status, c.source, c.raised_by, c.raised_by_kind, c.line,
+        c.written_status, c.due_phrase, *id);
+    Run(st, "DELETE FROM action_mention_owners WHERE action_id = ?", *id);
     const std::vector<Owner>& owners = actions[i].owners;
     for (std::size_t j = 0; j < owners.size(); ++j)
       Run(*owner, *id, j, owners[j].name, OwnerKindName(owners[j].kind));
   }
-  if (stored)
-    Run(st, "DELETE FROM action_mentions WHERE meeting_id = ? AND position >= ?", meeting_id,
-        actions.size());
+  Run(st, "DELETE FROM action_mentions WHERE meeting_id = ? AND position >= ?", meeting_id,
+      actions.size());
 }
 
 // Writes a batch's meetings with the connection's kept statements, prepared
@@ -281,11 +276,12 @@ class MeetingWriter {
     WriteParticipants(st_, id, meeting);
     WriteAgenda(st_, id, meeting.agenda);
     WriteDecisions(st_, id, meeting.decisions);
-    WriteActions(st_, id, stored.has_value(), meeting.actions);
+    if (stored) RewriteActions(st_, id, meeting.actions);
     IndexMeeting(st_.db, st_.statements, id, stored.has_value());
     ImportOutcome outcome = stored ? ImportOutcome::kUpdated : ImportOutcome::kCreated;
     NoteImported(changes, group_id, id, outcome, stored ? stored->date : std::nullopt,
                  meeting.date);
+    if (!stored) changes[group_id].unwritten_mentions[id] = &meeting.actions;
     return outcome;
   }
 

@@ -101,6 +101,26 @@ INSERT INTO register_counter (id, next_item_id)
   VALUES (1, (SELECT coalesce(max(id), 0) + 1 FROM action_mentions));
 )sql";
 
+MentionWriter::MentionWriter(SQLite::Database& db)
+    : db_(db),
+      insert_(db,
+              "INSERT INTO action_mentions (text, due, status, source, raised_by, "
+              "raised_by_kind, line, written_status, due_phrase, meeting_id, position, item_id) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+      owner_(db,
+             "INSERT INTO action_mention_owners (action_id, position, name, kind) "
+             "VALUES (?, ?, ?, ?)") {}
+
+void MentionWriter::Insert(Id meeting_id, std::size_t position, const ActionItem& mention,
+                           std::optional<Id> item_id) {
+  ActionColumns c = ColumnsOf(mention);
+  Run(insert_, c.text, c.due, c.status, c.source, c.raised_by, c.raised_by_kind, c.line,
+      c.written_status, c.due_phrase, meeting_id, position, item_id);
+  Id id = db_.getLastInsertRowid();
+  for (std::size_t j = 0; j < mention.owners.size(); ++j)
+    Run(owner_, id, j, mention.owners[j].name, OwnerKindName(mention.owners[j].kind));
+}
+
 namespace {
 
 Owner OwnerAt(const SQLite::Statement& row, int name, int kind) {
@@ -262,14 +282,38 @@ StoredRegisterRows LoadStoredRows(SQLite::Database& db, Id group_id) {
 
 std::int64_t NextItemId(SQLite::Database& db);
 
+// The group's register inputs as stored, and the mentions of the meetings
+// the change created that are not written yet (InputChange::
+// unwritten_mentions) as the batch has them: what the store will hold.
 class StoredRegisterSource : public RegisterSource {
  public:
-  StoredRegisterSource(SQLite::Database& db, Id group_id) : db_(db), group_id_(group_id) {}
-  std::vector<MeetingMentions> Meetings() override { return LoadMeetingKeys(db_, group_id_); }
+  StoredRegisterSource(SQLite::Database& db, Id group_id, const InputChange& change)
+      : db_(db), group_id_(group_id), unwritten_(change.unwritten_mentions) {}
+  std::vector<MeetingMentions> Meetings() override {
+    meetings_ = LoadMeetingKeys(db_, group_id_);
+    return meetings_;
+  }
   std::vector<RegisterEvent> Events() override { return LoadEvents(db_, group_id_); }
   StoredRegisterRows StoredRows() override { return LoadStoredRows(db_, group_id_); }
   GroupMentions Mentions(const std::set<std::int64_t>* only) override {
-    return LoadGroupMentions(db_, group_id_, only);
+    if (unwritten_.empty()) return LoadGroupMentions(db_, group_id_, only);
+    if (meetings_.empty()) Meetings();
+    std::set<std::int64_t> stored;  // of `only`, those written
+    if (only)
+      for (std::int64_t id : *only)
+        if (!unwritten_.count(id)) stored.insert(id);
+    GroupMentions out;
+    if (!only || !stored.empty()) out = LoadGroupMentions(db_, group_id_, only ? &stored : nullptr);
+    for (const MeetingMentions& m : meetings_) {
+      auto it = unwritten_.find(m.meeting_id);
+      if (it == unwritten_.end() || it->second->empty()) continue;  // no row, as stored
+      if (only && !only->count(m.meeting_id)) continue;
+      out.meetings.push_back(m);
+      out.meetings.back().mentions = *it->second;
+    }
+    std::sort(out.meetings.begin(), out.meetings.end(),
+              [](const auto& a, const auto& b) { return a.meeting_id < b.meeting_id; });
+    return out;
   }
   std::int64_t NextItemId() override { return sqlite::NextItemId(db_); }
   std::optional<std::int64_t> Token() override {
@@ -282,6 +326,8 @@ class StoredRegisterSource : public RegisterSource {
  private:
   SQLite::Database& db_;
   Id group_id_;
+  const std::map<std::int64_t, const std::vector<ActionItem>*>& unwritten_;
+  std::vector<MeetingMentions> meetings_;  // as Meetings() read them
 };
 
 std::optional<std::string> OwnerName(const std::optional<Owner>& o) {
@@ -295,10 +341,14 @@ std::optional<std::string> IdOrNull(std::int64_t id) {
 }
 
 // The statements a rebuild writes with, prepared once for all its items.
+// The mentions of `unwritten` meetings are not stored yet: they are left to
+// WriteMentions.
 class RegisterWriter {
  public:
-  RegisterWriter(SQLite::Database& db, const MeetingIds& meetings)
+  RegisterWriter(SQLite::Database& db, const MeetingIds& meetings,
+                 const std::map<std::int64_t, const std::vector<ActionItem>*>& unwritten)
       : meetings_(meetings),
+        unwritten_(unwritten),
         item_(db,
               "INSERT INTO register_items (id, group_id, replay_position, origin_meeting_id, "
               "origin_position, text, due, status, source, raised_by, raised_by_kind, line, "
@@ -334,7 +384,7 @@ class RegisterWriter {
           h.change, h.words, h.who);
     }
     for (const MentionRef& ref : item.mentions)
-      Run(mention_, item.id, ref.meeting_id, ref.position);
+      if (!unwritten_.count(ref.meeting_id)) Run(mention_, item.id, ref.meeting_id, ref.position);
   }
 
   std::optional<std::string> MeetingIdOf(const std::optional<MeetingKey>& key) const {
@@ -344,8 +394,28 @@ class RegisterWriter {
 
  private:
   const MeetingIds& meetings_;
+  const std::map<std::int64_t, const std::vector<ActionItem>*>& unwritten_;
   SQLite::Statement item_, owner_, history_, match_text_, mention_;
 };
+
+// Writes the mentions of the meetings the change created, each with the id
+// of the item the replay took it to (`written`: the items the update wrote,
+// which hold every mention it applied).
+void WriteMentions(SQLite::Database& db, const InputChange& change, const Register& reg,
+                   const std::vector<std::size_t>& written) {
+  if (change.unwritten_mentions.empty()) return;
+  std::map<MentionRef, std::int64_t> item_of;
+  for (std::size_t i : written)
+    for (const MentionRef& ref : reg.items[i].mentions)
+      if (change.unwritten_mentions.count(ref.meeting_id)) item_of[ref] = reg.items[i].id;
+  MentionWriter writer(db);
+  for (const auto& [meeting_id, mentions] : change.unwritten_mentions)
+    for (std::size_t i = 0; i < mentions->size(); ++i) {
+      auto it = item_of.find({meeting_id, static_cast<int>(i)});
+      writer.Insert(meeting_id, i, (*mentions)[i],
+                    it == item_of.end() ? std::nullopt : std::optional<Id>(it->second));
+    }
+}
 
 // The notices from position `from` on.
 void WriteNotices(SQLite::Database& db, Id group_id, const Register& reg,
@@ -373,17 +443,18 @@ std::int64_t NextItemId(SQLite::Database& db) {
 
 void UpdateRegister(SQLite::Database& db, Id group_id, const InputChange& change,
                     RegisterCache& cache) {
-  StoredRegisterSource source(db, group_id);
+  StoredRegisterSource source(db, group_id, change);
   RegisterUpdate update = PlanRegisterUpdate(source, group_id, change, cache);
   const Register& reg = *update.reg;
   std::vector<std::int64_t> touched = update.diff.deleted;
   SQLite::Statement erase(db, "DELETE FROM register_items WHERE id = ?");
   for (std::int64_t id : update.diff.deleted) Run(erase, id);
-  RegisterWriter writer(db, update.meeting_ids);
+  RegisterWriter writer(db, update.meeting_ids, change.unwritten_mentions);
   for (std::size_t i : update.diff.written) {
     writer.Write(group_id, i, reg.items[i]);
     touched.push_back(reg.items[i].id);
   }
+  WriteMentions(db, change, reg, update.diff.written);
   WriteNotices(db, group_id, reg, update.meeting_ids, update.diff.notices_from);
   Run(db, "UPDATE register_counter SET next_item_id = ? WHERE id = 1", update.next_id);
   const std::vector<Owner> names = OwnerNamesOf(reg);

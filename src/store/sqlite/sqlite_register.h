@@ -1,6 +1,8 @@
 // The register in the SQLite schema: each meeting's mentions
-// (action_mentions, written by sqlite_import.cc) are replayed by the core
-// (core/register.h) into register_items, their owners and history.
+// (action_mentions) are replayed by the core (core/register.h) into
+// register_items, their owners and history. sqlite_import.cc rewrites a
+// re-imported meeting's mentions; a new meeting's are written here, after the
+// replay, each with its item's id (InputChange::unwritten_mentions).
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -17,6 +19,21 @@ namespace plenary::sqlite {
 
 // The migration that adds the register's tables (see migrations.cc).
 extern const std::string_view kRegisterSchema;
+
+// Writes a meeting's action mentions (action_mentions and their owners) with
+// statements prepared once.
+class MentionWriter {
+ public:
+  explicit MentionWriter(SQLite::Database& db);
+  // The mention at `position` of meeting `meeting_id`, of item `item_id`
+  // (none: not replayed yet).
+  void Insert(Id meeting_id, std::size_t position, const ActionItem& mention,
+              std::optional<Id> item_id);
+
+ private:
+  SQLite::Database& db_;
+  SQLite::Statement insert_, owner_;
+};
 
 // Brings the register of group `group_id` up to date after `change` to its
 // (going on from the register `cache` kept, when it is still the stored one)

@@ -29,6 +29,14 @@ void BindValue(SQLite::Statement& st, int index, const std::optional<std::string
   }
 }
 
+void BindValue(SQLite::Statement& st, int index, const std::optional<Id>& value) {
+  if (value) {
+    st.bind(index, *value);
+  } else {
+    st.bind(index);
+  }
+}
+
 std::optional<std::string> TextOrNull(const SQLite::Column& column) {
   if (column.isNull()) return std::nullopt;
   return column.getString();

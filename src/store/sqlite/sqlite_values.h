@@ -27,6 +27,7 @@ void BindValue(SQLite::Statement& st, int index, std::size_t value);
 void BindValue(SQLite::Statement& st, int index, const std::string& value);
 void BindValue(SQLite::Statement& st, int index, std::string_view value);
 void BindValue(SQLite::Statement& st, int index, const std::optional<std::string>& value);
+void BindValue(SQLite::Statement& st, int index, const std::optional<Id>& value);
 
 // Resets `st` and binds `values` to its parameters 1, 2, ...
 template <typename... Values>
