@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <chrono>
 #include <random>
 #include <string>
@@ -36,7 +37,16 @@ struct GroupShape {
   int first = 0;
   int pool = kMembers;
   std::string MemberName(int i) const { return fmt::format("Member {}", (first + i) % pool); }
+  // A word of this group's alone (a project's code name, say): in one new
+  // item of every kCodeNameEvery, in no other group's texts.
+  std::string CodeName() const {
+    std::string word = name;
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return word + "memo";
+  }
 };
+
+constexpr int kCodeNameEvery = 500;
 
 inline Roster BenchRoster(const GroupShape& shape = {}) {
   Roster r;
@@ -51,7 +61,10 @@ inline Roster BenchRoster(const GroupShape& shape = {}) {
 }
 
 // A group history of `meetings` meetings; the same seed for every group, so
-// that each group's texts are the same words (a common word is common in all).
+// that each group's texts are the same words (a common word is common in all,
+// and a word rare in one group is as rare in each), but for the group's code
+// name, which takes the third word's place in one new item of every
+// kCodeNameEvery: a word rare in the whole installation.
 inline ImportBatch History(int meetings, const GroupShape& shape = {}) {
   std::mt19937 random(42);
   ImportBatch batch;
@@ -65,8 +78,12 @@ inline ImportBatch History(int meetings, const GroupShape& shape = {}) {
     for (int i = 0; i < kMembers; i += 2) meeting.attendees.push_back(shape.MemberName(i));
     for (int i = 0; i < kNewItemsPerMeeting; ++i) {
       ActionItem item;
-      item.text = fmt::format("Prepare the {} {} {} paper on {} for the {} session.", Word(random),
-                              Word(random), Word(random), Word(random), Word(random));
+      std::string words[5];
+      for (std::string& w : words) w = Word(random);
+      if ((m * kNewItemsPerMeeting + i) % kCodeNameEvery == kCodeNameEvery / 2)
+        words[2] = shape.CodeName();
+      item.text = fmt::format("Prepare the {} {} {} paper on {} for the {} session.", words[0],
+                              words[1], words[2], words[3], words[4]);
       item.owners = {{shape.MemberName(static_cast<int>(random() % kMembers)), OwnerKind::kPerson}};
       item.due = Date{std::chrono::sys_days{meeting.date} + std::chrono::days{14}};
       item.line = i + 1;
