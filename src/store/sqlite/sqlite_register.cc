@@ -404,17 +404,18 @@ class RegisterWriter {
 void WriteMentions(SQLite::Database& db, const InputChange& change, const Register& reg,
                    const std::vector<std::size_t>& written) {
   if (change.unwritten_mentions.empty()) return;
-  std::map<MentionRef, std::int64_t> item_of;
+  std::map<std::int64_t, std::vector<std::optional<Id>>> items;  // by meeting, by position
+  for (const auto& [meeting_id, mentions] : change.unwritten_mentions)
+    items[meeting_id].resize(mentions->size());
   for (std::size_t i : written)
     for (const MentionRef& ref : reg.items[i].mentions)
-      if (change.unwritten_mentions.count(ref.meeting_id)) item_of[ref] = reg.items[i].id;
+      if (auto it = items.find(ref.meeting_id);
+          it != items.end() && static_cast<std::size_t>(ref.position) < it->second.size())
+        it->second[static_cast<std::size_t>(ref.position)] = reg.items[i].id;
   MentionWriter writer(db);
   for (const auto& [meeting_id, mentions] : change.unwritten_mentions)
-    for (std::size_t i = 0; i < mentions->size(); ++i) {
-      auto it = item_of.find({meeting_id, static_cast<int>(i)});
-      writer.Insert(meeting_id, i, (*mentions)[i],
-                    it == item_of.end() ? std::nullopt : std::optional<Id>(it->second));
-    }
+    for (std::size_t i = 0; i < mentions->size(); ++i)
+      writer.Insert(meeting_id, i, (*mentions)[i], items[meeting_id][i]);
 }
 
 // The notices from position `from` on.
