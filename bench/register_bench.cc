@@ -128,11 +128,17 @@ std::size_t RowCount(const Snapshot& snapshot) {
   return rows;
 }
 
-// Seconds per whole-history import on SQLite and per bare bulk insert.
+// Seconds per whole-history import on SQLite and per bare bulk insert: the
+// fastest of their iterations (kWholeRuns each), for the ratios.
 std::map<std::string, double>& Seconds() {
   static std::map<std::string, double> seconds;
   return seconds;
 }
+void KeepFastest(const std::string& what, double seconds) {
+  auto [it, added] = Seconds().emplace(what, seconds);
+  if (!added) it->second = std::min(it->second, seconds);
+}
+constexpr int kWholeRuns = 3;
 
 void ImportWholeHistory(benchmark::State& state, const Backend& backend) {
   ImportBatch batch = History(kMeetings);
@@ -146,7 +152,7 @@ void ImportWholeHistory(benchmark::State& state, const Backend& backend) {
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     state.PauseTiming();
     if (backend.server.empty()) {
-      Seconds()["import"] = took.count();
+      KeepFastest("import", took.count());
       if (auto rows = store->Export(); rows.ok()) WrittenRows() = std::move(rows).value();
       store.reset();
       SearchDocuments() = ReadTable(StoreFile(), "search_docs");
@@ -214,7 +220,7 @@ void BareSqliteBulkInsert(benchmark::State& state) {
     InsertRows(db, tables);
     sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-    Seconds()["bare"] = took.count();
+    KeepFastest("bare", took.count());
     state.PauseTiming();
     sqlite3_close(db);
     state.ResumeTiming();
@@ -266,7 +272,7 @@ void BareSqliteIntoStoreTables(benchmark::State& state) {
       return;
     }
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-    Seconds()["schema"] = took.count();
+    KeepFastest("schema", took.count());
     state.PauseTiming();
     sqlite3_close(db);
     state.ResumeTiming();
@@ -403,10 +409,10 @@ class SideBySideReporter : public benchmark::ConsoleReporter {
       double import = static_cast<double>(rows) / Seconds()["import"];
       double bare = static_cast<double>(rows) / Seconds()["bare"];
       fmt::print(
-          "\nwhole history on SQLite: {} rows, {:.0f} rows/s; bare SQLite bulk insert of the "
-          "same rows into plain tables (no keys, indexes or constraints): {:.0f} rows/s; "
-          "ratio {:.2f}\n",
-          rows, import, bare, import / bare);
+          "\nwhole history on SQLite (each figure the fastest of {} runs): {} rows, {:.0f} "
+          "rows/s; bare SQLite bulk insert of the same rows into plain tables (no keys, "
+          "indexes or constraints): {:.0f} rows/s; ratio {:.2f}\n",
+          kWholeRuns, rows, import, bare, import / bare);
     }
     if (Seconds().count("import") && Seconds().count("schema") && rows > 0) {
       fmt::print(
@@ -438,14 +444,14 @@ int main(int argc, char** argv) {
     auto name = [&](const char* bench) { return std::string(bench) + "/" + b.name; };
     benchmark::RegisterBenchmark(name("ImportWholeHistory").c_str(), ImportWholeHistory, b)
         ->Unit(benchmark::kMillisecond)
-        ->Iterations(1);
+        ->Iterations(b.server.empty() ? kWholeRuns : 1);
     if (b.server.empty()) {
       benchmark::RegisterBenchmark("BareSqliteBulkInsert/sqlite", BareSqliteBulkInsert)
           ->Unit(benchmark::kMillisecond)
-          ->Iterations(1);
+          ->Iterations(kWholeRuns);
       benchmark::RegisterBenchmark("BareSqliteIntoStoreTables/sqlite", BareSqliteIntoStoreTables)
           ->Unit(benchmark::kMillisecond)
-          ->Iterations(1);
+          ->Iterations(kWholeRuns);
     }
     benchmark::RegisterBenchmark(name("ImportOneMoreMeeting").c_str(), ImportOneMoreMeeting, b)
         ->Unit(benchmark::kMillisecond)
