@@ -132,7 +132,8 @@ TEST_P(ListQueryPlansTest, EveryListIsAnIndexRangeScan) {
 TEST_P(ListQueryPlansTest, SearchReadsTheNewestMatchesThroughItsIndex) {
   const auto queries = GetParam() == Backend::kSqlite ? sqlite::SearchQueriesForPlans()
                                                       : pg::SearchQueriesForPlans();
-  ASSERT_EQ(queries.size(), 3u);
+  // PostgreSQL first reads the groups' ids, which it is given as constants.
+  ASSERT_EQ(queries.size(), GetParam() == Backend::kSqlite ? 3u : 4u);
   for (const auto& [name, query] : queries)
     ExpectNoLargeTableReadWhole(name, query, GetParam() == Backend::kSqlite);
   if (GetParam() != Backend::kSqlite) return;

@@ -101,14 +101,23 @@ std::string FillStatements() {
   return sql;
 }
 
-// The matches of $1's words in the groups named by the JSON array $2. The
-// tsquery is written out (not taken from a CTE) so that the planner sees its
-// words: for a common word it walks the primary key backwards and stops at
-// the LIMIT, for a rare one it reads the GIN index and sorts the few matches.
+// The matches of $1's words in the groups whose ids are the array $2. The
+// tsquery and the ids are written out (not taken from a CTE or a subquery) so
+// that the planner sees both: for a common word it walks the primary key
+// backwards and stops at the LIMIT, for a rare one it reads the GIN index and
+// sorts the few matches, and either way it knows how much of the table the
+// groups hold. Given the groups' names in a subquery, over 50 groups it
+// looked each match's group up again (a common word's window: 1.8-2.5 ms,
+// against 0.6 ms with the ids), or ANDed the word's matches with the
+// groups' every document (25 ms).
 constexpr std::string_view kMatches =
     "FROM search_docs d WHERE d.words @@ plainto_tsquery('simple', plenary_fold($1)) "
-    "AND d.group_id IN (SELECT id FROM groups WHERE short_name_key IN "
-    "(SELECT lower(value COLLATE \"C\") FROM json_array_elements_text($2::json)))";
+    "AND d.group_id = ANY($2::bigint[])";
+
+// The ids of the groups named by the JSON array $1, as a bigint[] literal.
+constexpr std::string_view kGroupIds =
+    "SELECT coalesce(array_agg(id ORDER BY id), '{}')::text FROM groups WHERE short_name_key IN "
+    "(SELECT lower(value COLLATE \"C\") FROM json_array_elements_text($1::json))";
 
 // The hits of the documents listed in $2 (a bigint[] literal), highlighted
 // with the folded words and the words as typed, so that a query typed with
@@ -240,8 +249,9 @@ void RebuildSearchIndex(pqxx::transaction_base& tx) {
 }
 
 std::vector<std::pair<std::string, SqlQuery>> SearchQueriesForPlans() {
-  const std::string groups = R"(["G"])";
-  return {{"search: the newest matches", {WindowSql(), {"word", groups, 9, 1000}}},
+  const std::string groups = "{1}";
+  return {{"search: the groups' ids", {std::string(kGroupIds), {R"(["G"])"}}},
+          {"search: the newest matches", {WindowSql(), {"word", groups, 9, 1000}}},
           {"search: older matches", {OlderSql(), {"word", groups, 9, 21}}},
           {"search: the hits", {std::string(kHits), {"word", "{1,2,3}"}}}};
 }
@@ -249,7 +259,10 @@ std::vector<std::pair<std::string, SqlQuery>> SearchQueriesForPlans() {
 SearchResults SearchIndex(pqxx::transaction_base& tx, const SearchQuery& query,
                           const SearchCursor& cursor) {
   if (!HasSearchWords(query.text) || query.groups.empty() || query.limit <= 0) return {};
-  PgSearchSource source(tx, query.text, nlohmann::json(query.groups).dump());
+  std::string ids =
+      tx.exec_params1(std::string(kGroupIds), nlohmann::json(query.groups).dump())[0].c_str();
+  if (ids == "{}") return {};  // none of them exists
+  PgSearchSource source(tx, query.text, std::move(ids));
   return SearchPageOf(source, cursor,
                       static_cast<std::size_t>(std::min(query.limit, kMaxSearchHits)));
 }
