@@ -1,7 +1,9 @@
 // The register at the size of a long-lived group: 1,000 meetings, 20,000 items
 // (with reviews of earlier items), 30 members. Prints the time to import the
-// whole history, to import one more meeting into it, to re-import the last
-// meeting edited (a replay of the group), to make one manual change, and
+// whole history, to import one more meeting into it (in the process that
+// keeps the register, and in a store opened for the import, as `plenary
+// import` is), to re-import the last meeting edited (a replay of the group),
+// to make one manual change, and
 // per-query latency, for SQLite and, with PLENARY_BENCH_PG_URL, PostgreSQL,
 // side by side; then the rate of the whole-history import next to a bare
 // SQLite bulk insert of the same rows, measured in the same run, into plain
@@ -59,7 +61,7 @@ std::filesystem::path BenchDir() {
 }
 std::filesystem::path StoreFile() { return BenchDir() / "r.db"; }
 
-std::unique_ptr<Store> FreshStore(const Backend& backend) {
+std::unique_ptr<Store> FreshStore(const Backend& backend, std::string* opened_url = nullptr) {
   static int fresh = 0;
   std::string url;
   if (backend.server.empty()) {
@@ -79,6 +81,7 @@ std::unique_ptr<Store> FreshStore(const Backend& backend) {
     fmt::print(stderr, "register_bench: {}\n", store.error().message);
     std::exit(1);
   }
+  if (opened_url) *opened_url = url;
   return std::move(store).value();
 }
 
@@ -284,7 +287,9 @@ void BareSqliteIntoStoreTables(benchmark::State& state) {
 // meetings after them, one for each ImportOneMoreMeeting iteration.
 struct Loaded {
   std::unique_ptr<Store> store;
-  std::vector<MeetingImport> next;
+  std::string url;                   // to open the store again, as another process would
+  std::vector<MeetingImport> next;   // for ImportOneMoreMeeting
+  std::vector<MeetingImport> later;  // for ImportOneMoreMeetingInANewProcess, dated after
   std::size_t items = 0;
 };
 
@@ -294,10 +299,11 @@ Loaded& LoadedRegister(const Backend& backend) {
   static std::map<std::string, Loaded> loaded;
   Loaded& l = loaded[backend.name];
   if (l.store) return l;
-  ImportBatch batch = History(kMeetings + kMoreMeetings);
-  l.next.assign(batch.meetings.end() - kMoreMeetings, batch.meetings.end());
+  ImportBatch batch = History(kMeetings + 2 * kMoreMeetings);
+  l.later.assign(batch.meetings.end() - kMoreMeetings, batch.meetings.end());
+  l.next.assign(batch.meetings.end() - 2 * kMoreMeetings, batch.meetings.end() - kMoreMeetings);
   batch.meetings.resize(static_cast<std::size_t>(kMeetings));
-  l.store = FreshStore(backend);
+  l.store = FreshStore(backend, &l.url);
   if (!l.store->Import(batch).ok()) std::abort();
   l.items = l.store->Actions({})->size();
   return l;
@@ -313,6 +319,26 @@ void ImportOneMoreMeeting(benchmark::State& state, const Backend& backend) {
     if (!report.ok()) state.SkipWithError(report.error().message.c_str());
   }
   state.counters["register_items"] = static_cast<double>(l.items);
+}
+
+// The same in a store opened for it, as `plenary import` is: the register
+// kept in memory by a long-running process (`plenary serve`) is not there,
+// and the import reads it back from the store before extending it.
+void ImportOneMoreMeetingInANewProcess(benchmark::State& state, const Backend& backend) {
+  Loaded& l = LoadedRegister(backend);
+  std::size_t next = 0;
+  for (auto _ : state) {
+    if (next == l.later.size()) return state.SkipWithError("no meeting left to import");
+    state.PauseTiming();
+    auto store = OpenStore(l.url);
+    if (!store.ok()) return state.SkipWithError(store.error().message.c_str());
+    state.ResumeTiming();
+    auto report = (*store)->Import({std::nullopt, {l.later[next++]}});
+    if (!report.ok()) state.SkipWithError(report.error().message.c_str());
+    state.PauseTiming();
+    store->reset();
+    state.ResumeTiming();
+  }
 }
 
 // The last meeting's notes edited and imported again: the group is replayed
@@ -396,11 +422,11 @@ class SideBySideReporter : public benchmark::ConsoleReporter {
   void Finalize() override {
     ConsoleReporter::Finalize();
     std::vector<Backend> backends = Backends();
-    fmt::print("\n{:<24}", "register, " + std::to_string(kMeetings) + " meetings");
+    fmt::print("\n{:<36}", "register, " + std::to_string(kMeetings) + " meetings");
     for (const Backend& b : backends) fmt::print("{:>16}", b.name);
     fmt::print("\n");
     for (const std::string& bench : order_) {
-      fmt::print("{:<24}", bench);
+      fmt::print("{:<36}", bench);
       for (const Backend& b : backends) fmt::print("{:>16}", times_[bench][b.name]);
       fmt::print("\n");
     }
@@ -462,6 +488,12 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(name("ReimportLastMeeting").c_str(), ReimportLastMeeting, b)
         ->Unit(benchmark::kMillisecond)
         ->Iterations(2);
+    // After the writes through the kept store: its register is then read
+    // back on its next write.
+    benchmark::RegisterBenchmark(name("ImportOneMoreMeetingInANewProcess").c_str(),
+                                 ImportOneMoreMeetingInANewProcess, b)
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(kMoreMeetings);
     benchmark::RegisterBenchmark(name("OpenItems").c_str(), OpenItems, b)
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark(name("OneOwnersItems").c_str(), OneOwnersItems, b)
