@@ -118,7 +118,8 @@ class RegisterReplay::Impl {
   // A wording's content words as numbers (the same word, the same number),
   // sorted, repeats kept: what MatchScore counts, compared as integers.
   using WordIds = std::vector<std::uint32_t>;
-  // `words` (SortedWords) as numbers; a word no item has is kUnknownWord.
+  // `words` (MatchWords) as numbers, sorted; a word no item has is
+  // kUnknownWord.
   WordIds Known(const std::vector<std::string>& words) const;
   static constexpr std::uint32_t kUnknownWord = UINT32_MAX;
 
@@ -152,7 +153,12 @@ class RegisterReplay::Impl {
   // the count must not depend on the order wordings were added in (a resumed
   // replay adds them item by item).
   std::vector<std::vector<std::size_t>> index_;
-  std::map<MentionRef, std::size_t> mention_owner_;
+  struct MentionHash {
+    std::size_t operator()(const MentionRef& r) const {
+      return std::hash<std::int64_t>()(r.meeting_id * 65599 + r.position);
+    }
+  };
+  std::unordered_map<MentionRef, std::size_t, MentionHash> mention_owner_;
   std::vector<std::size_t> due_at_next_;  // items whose awaits_next is set
   // The items changed since TakeChanged, each once.
   std::vector<std::size_t> changed_;
@@ -173,6 +179,9 @@ RegisterReplay::Impl::Impl(Register start, const MatchRules& rules)
     : rules_(rules), reg_(std::move(start)) {
   words_.resize(reg_.items.size());
   sizes_.resize(reg_.items.size(), kNoWording);
+  std::size_t mentions = 0;
+  for (const RegisterItem& item : reg_.items) mentions += item.mentions.size();
+  mention_owner_.reserve(mentions);
   for (std::size_t i = 0; i < reg_.items.size(); ++i) {
     const RegisterItem& item = reg_.items[i];
     for (const std::string& text : item.match_texts) Index(i, text);
@@ -332,7 +341,7 @@ void Replayer::Remember(std::size_t item, const std::string& text) {
 
 void Replayer::Index(std::size_t item, const std::string& text) {
   WordIds words;
-  for (std::string& w : SortedWords(text)) {
+  for (std::string& w : MatchWords(text)) {
     auto [it, added] =
         word_ids_.try_emplace(std::move(w), static_cast<std::uint32_t>(index_.size()));
     if (added) index_.emplace_back();
@@ -401,7 +410,7 @@ std::string Replayer::NoteIn(std::size_t item, const ActionItem& mention) const 
   std::size_t naming = 0;
   double best = -1;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
-    double score = ScoreItem(item, Known(SortedWords(sentences[i])));
+    double score = ScoreItem(item, Known(MatchWords(sentences[i])));
     if (score > best) {
       best = score;
       naming = i;
@@ -410,7 +419,7 @@ std::string Replayer::NoteIn(std::size_t item, const ActionItem& mention) const 
   std::string note;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     if (i == naming) continue;
-    if (ScoreItem(item, Known(SortedWords(sentences[i]))) >= rules_.review_threshold) continue;
+    if (ScoreItem(item, Known(MatchWords(sentences[i]))) >= rules_.review_threshold) continue;
     std::string folded = FoldName(sentences[i]);
     bool known = std::any_of(
         reg_.items[item].match_texts.begin(), reg_.items[item].match_texts.end(),
@@ -517,8 +526,8 @@ bool Replayer::ApplyMentions(const MeetingMentions& meeting, const Guide* guide)
     } else {
       double threshold = mention.source == ActionSource::kReview ? rules_.review_threshold
                                                                  : rules_.new_row_threshold;
-      match = FindMatch(Known(SortedWords(SplitReviewStatus(mention.text).item)), threshold,
-                        earlier, mention.source == ActionSource::kReview);
+      match = FindMatch(Known(MatchWords(SplitReviewStatus(mention.text).item)), threshold, earlier,
+                        mention.source == ActionSource::kReview);
       bool applies = match.item && !match.ambiguous;
       if (went && *went != (applies ? *match.item : reg_.items.size())) return false;
     }
@@ -605,8 +614,12 @@ void Replayer::ApplyEvent(const RegisterEvent& event) {
       {event.effective, std::nullopt, event.id, Join(changes), event.note, event.who});
 }
 
+std::vector<std::string> MatchWords(std::string_view text) {
+  return ContentWords(WithoutRaisedOnDate(text));
+}
+
 std::vector<std::string> SortedWords(std::string_view text) {
-  std::vector<std::string> words = ContentWords(WithoutRaisedOnDate(text));
+  std::vector<std::string> words = MatchWords(text);
   std::sort(words.begin(), words.end());
   return words;
 }

@@ -106,7 +106,10 @@ struct MatchRules {
 // lists must be sorted and without repeats (SortedWords).
 double MatchScore(const std::vector<std::string>& mention, const std::vector<std::string>& item);
 // ContentWords of `text` without a leading raised-on date
-// (WithoutRaisedOnDate), sorted: the form MatchScore takes.
+// (WithoutRaisedOnDate), in the text's order: the words a mention and an
+// item's wording are compared by. SortedWords sorts them: the form
+// MatchScore takes (the replay numbers the words and sorts the numbers).
+std::vector<std::string> MatchWords(std::string_view text);
 std::vector<std::string> SortedWords(std::string_view text);
 
 // The order of the replay: meetings by date, kind, number and id; events by
