@@ -290,6 +290,7 @@ struct Loaded {
   std::string url;                   // to open the store again, as another process would
   std::vector<MeetingImport> next;   // for ImportOneMoreMeeting
   std::vector<MeetingImport> later;  // for ImportOneMoreMeetingInANewProcess, dated after
+  std::vector<MeetingImport> last;   // then imported through `store`, untimed
   std::size_t items = 0;
 };
 
@@ -299,9 +300,11 @@ Loaded& LoadedRegister(const Backend& backend) {
   static std::map<std::string, Loaded> loaded;
   Loaded& l = loaded[backend.name];
   if (l.store) return l;
-  ImportBatch batch = History(kMeetings + 2 * kMoreMeetings);
-  l.later.assign(batch.meetings.end() - kMoreMeetings, batch.meetings.end());
-  l.next.assign(batch.meetings.end() - 2 * kMoreMeetings, batch.meetings.end() - kMoreMeetings);
+  ImportBatch batch = History(kMeetings + 2 * kMoreMeetings + 1);
+  l.last.assign(batch.meetings.end() - 1, batch.meetings.end());
+  l.later.assign(batch.meetings.end() - 1 - kMoreMeetings, batch.meetings.end() - 1);
+  l.next.assign(batch.meetings.end() - 1 - 2 * kMoreMeetings,
+                batch.meetings.end() - 1 - kMoreMeetings);
   batch.meetings.resize(static_cast<std::size_t>(kMeetings));
   l.store = FreshStore(backend, &l.url);
   if (!l.store->Import(batch).ok()) std::abort();
@@ -339,13 +342,16 @@ void ImportOneMoreMeetingInANewProcess(benchmark::State& state, const Backend& b
     store->reset();
     state.ResumeTiming();
   }
+  // The kept store reads the register back once, so that the writes after
+  // are measured on a kept register again.
+  if (!l.store->Import({std::nullopt, l.last}).ok()) state.SkipWithError("the last import failed");
 }
 
 // The last meeting's notes edited and imported again: the group is replayed
 // and only the rows that differ are written.
 void ReimportLastMeeting(benchmark::State& state, const Backend& backend) {
   Loaded& l = LoadedRegister(backend);
-  MeetingImport last = l.next.back();
+  MeetingImport last = l.last.back();
   int version = 0;
   for (auto _ : state) {
     last.source.sha256 = "edited " + std::to_string(++version);
@@ -482,18 +488,18 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(name("ImportOneMoreMeeting").c_str(), ImportOneMoreMeeting, b)
         ->Unit(benchmark::kMillisecond)
         ->Iterations(kMoreMeetings);
+    // Before the manual changes, which are dated after every meeting: a
+    // meeting imported after them would be out of order, and replayed.
+    benchmark::RegisterBenchmark(name("ImportOneMoreMeetingInANewProcess").c_str(),
+                                 ImportOneMoreMeetingInANewProcess, b)
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(kMoreMeetings);
     benchmark::RegisterBenchmark(name("OneManualChange").c_str(), OneManualChange, b)
         ->Unit(benchmark::kMillisecond)
         ->Iterations(10);
     benchmark::RegisterBenchmark(name("ReimportLastMeeting").c_str(), ReimportLastMeeting, b)
         ->Unit(benchmark::kMillisecond)
         ->Iterations(2);
-    // After the writes through the kept store: its register is then read
-    // back on its next write.
-    benchmark::RegisterBenchmark(name("ImportOneMoreMeetingInANewProcess").c_str(),
-                                 ImportOneMoreMeetingInANewProcess, b)
-        ->Unit(benchmark::kMillisecond)
-        ->Iterations(kMoreMeetings);
     benchmark::RegisterBenchmark(name("OpenItems").c_str(), OpenItems, b)
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark(name("OneOwnersItems").c_str(), OneOwnersItems, b)
