@@ -235,21 +235,21 @@ StoredRegisterRows LoadStoredRows(SQLite::Database& db, Id group_id) {
   EachRow(db, group_id,
           "SELECT o.item_id, o.name, o.kind FROM register_item_owners o "
           "JOIN register_items r ON r.id = o.item_id WHERE r.group_id = ? "
-          "ORDER BY o.item_id, o.position",
+          "ORDER BY r.replay_position, o.position",
           [&](SQLite::Statement& row) {
             out.owners.push_back({row.getColumn(0).getInt64(), OwnerAt(row, 1, 2)});
           });
   EachRow(db, group_id,
           "SELECT t.item_id, t.text FROM register_match_texts t "
           "JOIN register_items r ON r.id = t.item_id WHERE r.group_id = ? "
-          "ORDER BY t.item_id, t.position",
+          "ORDER BY r.replay_position, t.position",
           [&](SQLite::Statement& row) {
             out.match_texts.push_back({row.getColumn(0).getInt64(), row.getColumn(1).getString()});
           });
   EachRow(db, group_id,
           "SELECT h.item_id, h.meeting_id, h.date, h.event_id, h.change, h.words, h.who "
           "FROM register_history h JOIN register_items r ON r.id = h.item_id "
-          "WHERE r.group_id = ? ORDER BY h.item_id, h.position",
+          "WHERE r.group_id = ? ORDER BY r.replay_position, h.position",
           [&](SQLite::Statement& row) {
             StoredRegisterRows::Change c{row.getColumn(0).getInt64(), {}, {}};
             if (!row.getColumn(1).isNull()) c.meeting_id = row.getColumn(1).getInt64();
