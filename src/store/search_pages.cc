@@ -63,7 +63,10 @@ SearchResults SearchPageOf(SearchSource& source, const SearchCursor& cursor, std
     for (std::size_t i = 0; i < older.size() && i < want; ++i) ids.push_back(older[i]);
     if (older.size() > want) page.next = SearchCursorText({0, 0, want == 0 ? oldest : ids.back()});
   }
-  page.hits = source.Hits(ids);
+  if (ids.empty()) return page;
+  std::map<std::int64_t, SearchHit> found = source.Hits(ids);
+  for (std::int64_t id : ids)
+    if (auto it = found.find(id); it != found.end()) page.hits.push_back(std::move(it->second));
   return page;
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,8 +44,9 @@ class SearchSource {
                                                               std::size_t count) = 0;
   // The newest `count` matches older than document `before`, newest first.
   virtual std::vector<std::int64_t> Older(std::int64_t before, std::size_t count) = 0;
-  // The hits of these documents, in this order.
-  virtual std::vector<SearchHit> Hits(const std::vector<std::int64_t>& ids) = 0;
+  // The hits of these documents (never none), by document, one that no
+  // longer matches left out; SearchPageOf puts them in the page's order.
+  virtual std::map<std::int64_t, SearchHit> Hits(const std::vector<std::int64_t>& ids) = 0;
 };
 
 // A page of `limit` hits from `cursor`, with the next page's cursor.

@@ -29,9 +29,9 @@ class FakeSource final : public SearchSource {
       ids.push_back(d);
     return ids;
   }
-  std::vector<SearchHit> Hits(const std::vector<std::int64_t>& ids) override {
-    std::vector<SearchHit> hits;
-    for (std::int64_t id : ids) hits.push_back({SearchKind::kAction, "G", "", "", id, "", {}});
+  std::map<std::int64_t, SearchHit> Hits(const std::vector<std::int64_t>& ids) override {
+    std::map<std::int64_t, SearchHit> hits;
+    for (std::int64_t id : ids) hits[id] = {SearchKind::kAction, "G", "", "", id, "", {}};
     return hits;
   }
   std::int64_t n_;

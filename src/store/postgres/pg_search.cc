@@ -167,8 +167,7 @@ class PgSearchSource final : public SearchSource {
     return ids;
   }
 
-  std::vector<SearchHit> Hits(const std::vector<std::int64_t>& ids) override {
-    if (ids.empty()) return {};
+  std::map<std::int64_t, SearchHit> Hits(const std::vector<std::int64_t>& ids) override {
     std::string list = "{";
     for (std::int64_t id : ids) list += (list.size() > 1 ? "," : "") + std::to_string(id);
     list += "}";
@@ -183,10 +182,7 @@ class PgSearchSource final : public SearchSource {
       SetMarkedSnippet(hit, row[7].c_str());
       found.emplace(row[0].as<std::int64_t>(), std::move(hit));
     }
-    std::vector<SearchHit> hits;
-    for (std::int64_t id : ids)
-      if (auto it = found.find(id); it != found.end()) hits.push_back(std::move(it->second));
-    return hits;
+    return found;
   }
 
  private:

@@ -189,8 +189,7 @@ class SqliteSearchSource final : public SearchSource {
     return ids;
   }
 
-  std::vector<SearchHit> Hits(const std::vector<std::int64_t>& ids) override {
-    if (ids.empty()) return {};
+  std::map<std::int64_t, SearchHit> Hits(const std::vector<std::int64_t>& ids) override {
     const auto [lowest, highest] = std::minmax_element(ids.begin(), ids.end());
     SQLite::Statement st(db_, std::string(kHitSql));
     Bind(st, match_, *lowest, *highest, nlohmann::json(ids).dump());
@@ -206,10 +205,7 @@ class SqliteSearchSource final : public SearchSource {
       SetMarkedSnippet(hit, st.getColumn(7).getString());
       found.emplace(st.getColumn(0).getInt64(), std::move(hit));
     }
-    std::vector<SearchHit> hits;
-    for (std::int64_t id : ids)
-      if (auto it = found.find(id); it != found.end()) hits.push_back(std::move(it->second));
-    return hits;
+    return found;
   }
 
  private:
