@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <set>
+#include <span>
+#include <stdexcept>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -80,6 +82,7 @@ bool NamesNextMeetingOf(std::string_view phrase, std::string_view kind) {
 class RegisterReplay::Impl {
  public:
   Impl(Register start, const MatchRules& rules);
+  Impl(PartialRegister start, RegisterItemLoader* loader, const MatchRules& rules);
 
   // How a replay that made `before` took each mention: the item it went to
   // (an index in `before`, which is the index this replay gives it), and the
@@ -107,6 +110,14 @@ class RegisterReplay::Impl {
   // Room for `more` items beyond those there (a replay of that many mentions).
   void Reserve(std::size_t more);
   Register Finish() { return std::move(reg_); }
+  bool Partial() const { return !loaded_.empty(); }
+  void SetLoader(RegisterItemLoader* loader) { loader_ = loader; }
+  std::vector<std::uint64_t> WordingWords(std::size_t item, std::size_t wording) const {
+    std::vector<std::uint64_t> hashes;
+    for (std::uint32_t w : words_[item].at(wording)) hashes.push_back(hash_of_[w]);
+    std::sort(hashes.begin(), hashes.end());
+    return hashes;
+  }
 
  private:
   struct Match {
@@ -121,6 +132,8 @@ class RegisterReplay::Impl {
   // `words` (MatchWords) as numbers, sorted; a word no item has is
   // kUnknownWord.
   WordIds Known(const std::vector<std::string>& words) const;
+  // Indexes a new wording of `item`, its words given as MatchWordHash.
+  void IndexWords(std::size_t item, std::span<const std::uint64_t> hashes);
   static constexpr std::uint32_t kUnknownWord = UINT32_MAX;
 
   Match FindMatch(const WordIds& words, double threshold, std::size_t limit, bool review) const;
@@ -136,7 +149,11 @@ class RegisterReplay::Impl {
   void Remember(std::size_t item, const std::string& text);
   void Index(std::size_t item, const std::string& text);
   void MarkChanged(std::size_t item);
-  std::optional<std::size_t> ItemOf(const MentionRef& ref) const;
+  // Loads `item` whole if the replay started partial and has not yet: before
+  // anything but its id, status, merge, awaits_next and words is read or
+  // changed.
+  void Fill(std::size_t item);
+  std::optional<std::size_t> ItemOf(const MentionRef& ref);
   std::string NoteIn(std::size_t item, const ActionItem& mention) const;
   void Merge(std::size_t into, std::size_t from, const RegisterEvent& event);
   void ResolveNextMeetingDues(const MeetingMentions& meeting);
@@ -147,7 +164,9 @@ class RegisterReplay::Impl {
   // Per item, the fewest and the most words of its wordings (CanReach).
   std::vector<std::pair<std::size_t, std::size_t>> sizes_;
   static constexpr std::pair<std::size_t, std::size_t> kNoWording{SIZE_MAX, 0};
-  std::unordered_map<std::string, std::uint32_t> word_ids_;
+  // Word numbers by MatchWordHash, and back.
+  std::unordered_map<std::uint64_t, std::uint32_t> word_ids_;
+  std::vector<std::uint64_t> hash_of_;
   // The items each content word (by its number) is in, once each: how many
   // there are decides whether a word is too common to find candidates by, so
   // the count must not depend on the order wordings were added in (a resumed
@@ -167,6 +186,11 @@ class RegisterReplay::Impl {
   // where the stamp is the mention's.
   mutable std::vector<std::uint32_t> shared_, stamp_;
   mutable std::uint32_t mention_stamp_ = 0;
+  // A partial replay (PartialRegister): which items are loaded, how, and
+  // (once an event needs it) each item's position by id. Empty otherwise.
+  std::vector<bool> loaded_;
+  RegisterItemLoader* loader_ = nullptr;
+  std::unordered_map<std::int64_t, std::size_t> position_of_id_;
 };
 
 namespace {
@@ -188,6 +212,42 @@ RegisterReplay::Impl::Impl(Register start, const MatchRules& rules)
     for (const MentionRef& ref : item.mentions) mention_owner_[ref] = i;
     if (!item.awaits_next.empty()) due_at_next_.push_back(i);
   }
+}
+
+// The same indexes from the wordings' words as stored: no text is read
+// again. The mentions of items not loaded are asked of the loader.
+RegisterReplay::Impl::Impl(PartialRegister start, RegisterItemLoader* loader,
+                           const MatchRules& rules)
+    : rules_(rules), reg_(std::move(start.reg)), loader_(loader) {
+  words_.resize(reg_.items.size());
+  sizes_.resize(reg_.items.size(), kNoWording);
+  loaded_.assign(reg_.items.size(), false);
+  if (loaded_.empty()) loaded_.push_back(true);  // partial all the same
+  std::size_t first = 0;
+  for (const PartialRegister::Wording& w : start.wordings) {
+    if (w.item >= reg_.items.size() || first + w.words > start.words.size())
+      throw std::invalid_argument("a partial register's wordings are not its items'");
+    IndexWords(w.item, std::span(start.words).subspan(first, w.words));
+    first += w.words;
+  }
+  for (std::size_t i = 0; i < reg_.items.size(); ++i)
+    if (!reg_.items[i].awaits_next.empty()) due_at_next_.push_back(i);
+}
+
+void Replayer::Fill(std::size_t item) {
+  if (item >= loaded_.size() || loaded_[item]) return;
+  if (!loader_) throw std::logic_error("a partial register replayed without its loader");
+  RegisterItem& skeleton = reg_.items[item];
+  RegisterItem whole = loader_->Load(skeleton.id);
+  if (whole.match_texts.size() != words_[item].size())
+    throw std::runtime_error("a stored item's match texts are not its wordings");
+  whole.id = skeleton.id;
+  whole.merged_into = skeleton.merged_into;
+  whole.merged_into_id = skeleton.merged_into_id;
+  whole.awaits_next = std::move(skeleton.awaits_next);
+  whole.state.status = skeleton.state.status;
+  skeleton = std::move(whole);
+  loaded_[item] = true;
 }
 
 namespace {
@@ -212,7 +272,7 @@ Replayer::WordIds Replayer::Known(const std::vector<std::string>& words) const {
   WordIds ids;
   ids.reserve(words.size());
   for (const std::string& w : words) {
-    auto it = word_ids_.find(w);
+    auto it = word_ids_.find(MatchWordHash(w));
     ids.push_back(it == word_ids_.end() ? kUnknownWord : it->second);
   }
   std::sort(ids.begin(), ids.end());
@@ -340,11 +400,18 @@ void Replayer::Remember(std::size_t item, const std::string& text) {
 }
 
 void Replayer::Index(std::size_t item, const std::string& text) {
+  IndexWords(item, MatchWordHashes(text));
+}
+
+void Replayer::IndexWords(std::size_t item, std::span<const std::uint64_t> hashes) {
   WordIds words;
-  for (std::string& w : MatchWords(text)) {
-    auto [it, added] =
-        word_ids_.try_emplace(std::move(w), static_cast<std::uint32_t>(index_.size()));
-    if (added) index_.emplace_back();
+  words.reserve(hashes.size());
+  for (std::uint64_t h : hashes) {
+    auto [it, added] = word_ids_.try_emplace(h, static_cast<std::uint32_t>(index_.size()));
+    if (added) {
+      index_.emplace_back();
+      hash_of_.push_back(h);
+    }
     words.push_back(it->second);
   }
   std::sort(words.begin(), words.end());
@@ -431,6 +498,7 @@ std::string Replayer::NoteIn(std::size_t item, const ActionItem& mention) const 
 
 void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int position) {
   const ActionItem& mention = meeting.mentions[static_cast<std::size_t>(position)];
+  Fill(index);
   MarkChanged(index);
   RegisterItem& item = reg_.items[index];
   std::vector<std::string> changes;
@@ -481,8 +549,9 @@ void Replayer::Apply(std::size_t index, const MeetingMentions& meeting, int posi
 // meeting of its meeting's kind, once the replay reaches one.
 void Replayer::ResolveNextMeetingDues(const MeetingMentions& meeting) {
   auto resolved = [&](std::size_t waiting) {
+    if (!EqualsNoCase(reg_.items[waiting].awaits_next, meeting.key.kind)) return false;
+    Fill(waiting);
     RegisterItem& item = reg_.items[waiting];
-    if (!EqualsNoCase(item.awaits_next, meeting.key.kind)) return false;
     item.awaits_next.clear();
     MarkChanged(waiting);
     if (item.merged_into || item.state.status != ActionStatus::kOpen || item.state.due) return true;
@@ -532,6 +601,8 @@ bool Replayer::ApplyMentions(const MeetingMentions& meeting, const Guide* guide)
       if (went && *went != (applies ? *match.item : reg_.items.size())) return false;
     }
     if (match.item && match.ambiguous) {
+      Fill(*match.item);
+      Fill(match.runner_up);
       reg_.diagnostics.push_back(
           {meeting.key, mention.line,
            fmt::format("'{}' could be '{}' or '{}'; recorded as a new item (merge it if it is "
@@ -547,15 +618,28 @@ bool Replayer::ApplyMentions(const MeetingMentions& meeting, const Guide* guide)
   return true;
 }
 
-std::optional<std::size_t> Replayer::ItemOf(const MentionRef& ref) const {
-  auto it = mention_owner_.find(ref);
-  if (it == mention_owner_.end()) return std::nullopt;
-  std::size_t index = it->second;
+std::optional<std::size_t> Replayer::ItemOf(const MentionRef& ref) {
+  std::size_t index = 0;
+  if (auto it = mention_owner_.find(ref); it != mention_owner_.end()) {
+    index = it->second;
+  } else {
+    // A partial replay knows the mentions it applied; the store the rest.
+    if (!Partial() || !loader_) return std::nullopt;
+    std::optional<std::int64_t> id = loader_->ItemOf(ref);
+    if (!id) return std::nullopt;
+    if (position_of_id_.empty())
+      for (std::size_t i = 0; i < reg_.items.size(); ++i) position_of_id_[reg_.items[i].id] = i;
+    auto at = position_of_id_.find(*id);
+    if (at == position_of_id_.end()) return std::nullopt;
+    index = at->second;
+  }
   while (reg_.items[index].merged_into) index = *reg_.items[index].merged_into;
   return index;
 }
 
 void Replayer::Merge(std::size_t into, std::size_t from, const RegisterEvent& event) {
+  Fill(into);
+  Fill(from);
   RegisterItem& a = reg_.items[into];
   RegisterItem& b = reg_.items[from];
   MarkChanged(into);
@@ -591,6 +675,7 @@ void Replayer::ApplyEvent(const RegisterEvent& event) {
     return;
   }
   if (merge) return Merge(*index, other, event);
+  Fill(*index);
   MarkChanged(*index);
   RegisterItem& item = reg_.items[*index];
   std::vector<std::string> changes;
@@ -612,6 +697,21 @@ void Replayer::ApplyEvent(const RegisterEvent& event) {
   if (changes.empty()) changes.push_back("note");
   item.history.push_back(
       {event.effective, std::nullopt, event.id, Join(changes), event.note, event.who});
+}
+
+std::uint64_t MatchWordHash(std::string_view word) {
+  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a, 64 bits
+  for (char c : word) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+std::vector<std::uint64_t> MatchWordHashes(std::string_view text) {
+  std::vector<std::uint64_t> hashes;
+  for (const std::string& w : MatchWords(text)) hashes.push_back(MatchWordHash(w));
+  return hashes;
 }
 
 std::vector<std::string> MatchWords(std::string_view text) {
@@ -655,7 +755,16 @@ bool ReplaysBefore(const RegisterEvent& event, const MeetingMentions& meeting) {
 
 RegisterReplay::RegisterReplay(Register start, const MatchRules& rules)
     : impl_(std::make_unique<Impl>(std::move(start), rules)) {}
+RegisterReplay::RegisterReplay(PartialRegister start, RegisterItemLoader* loader,
+                               const MatchRules& rules)
+    : impl_(std::make_unique<Impl>(std::move(start), loader, rules)) {}
 RegisterReplay::~RegisterReplay() = default;
+bool RegisterReplay::Partial() const { return impl_->Partial(); }
+void RegisterReplay::SetLoader(RegisterItemLoader* loader) { impl_->SetLoader(loader); }
+std::vector<std::uint64_t> RegisterReplay::WordingWords(std::size_t item,
+                                                        std::size_t wording) const {
+  return impl_->WordingWords(item, wording);
+}
 void RegisterReplay::ApplyMeeting(const MeetingMentions& meeting) { impl_->ApplyMeeting(meeting); }
 void RegisterReplay::ApplyEvent(const RegisterEvent& event) { impl_->ApplyEvent(event); }
 const Register& RegisterReplay::Current() const { return impl_->Current(); }
@@ -704,6 +813,7 @@ void RegisterReplay::ApplyAll(const std::vector<MeetingMentions>& meetings,
 bool RegisterReplay::ApplyAllAsBefore(const Register& before, Date from,
                                       const std::vector<MeetingMentions>& meetings,
                                       const std::vector<RegisterEvent>& events) {
+  if (impl_->Partial()) return false;  // it replays from empty
   Impl::Guide guide(before);
   return InReplayOrder(
       meetings, events,

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "plenary/model.h"
@@ -112,6 +113,53 @@ double MatchScore(const std::vector<std::string>& mention, const std::vector<std
 std::vector<std::string> MatchWords(std::string_view text);
 std::vector<std::string> SortedWords(std::string_view text);
 
+// A match word as the replay counts it: a 64-bit FNV-1a hash of its UTF-8
+// bytes, the same in every build, so that stores can keep a wording's words
+// (PartialRegister). Two words of one hash would count as one word: among
+// 100,000 distinct words the chance that any two share a hash is about 3 in
+// 10^10.
+std::uint64_t MatchWordHash(std::string_view word);
+// MatchWordHash of each of MatchWords(text), in order: a wording's words.
+std::vector<std::uint64_t> MatchWordHashes(std::string_view text);
+
+// What a replay needs of a stored register to go on from it without reading
+// every item whole: each item's id, status, merge and awaits_next, and the
+// words of its wordings; every notice. The rest of an item (its text,
+// owners, history, ...) is read when the replay first needs it, through a
+// RegisterItemLoader: a meeting after all others touches a few items of
+// thousands.
+struct PartialRegister {
+  // Items in replay order holding id, state.status, merged_into (and its
+  // id) and awaits_next; diagnostics whole.
+  Register reg;
+  // Every item's match texts' words (MatchWordHash; in any order, repeats
+  // kept: RegisterReplay::WordingWords gives them), an item's in the order
+  // of its match texts: each wording's item (its position in `reg`) and how
+  // many of `words`, one wording after the other, are its.
+  struct Wording {
+    std::size_t item = 0;
+    std::size_t words = 0;
+  };
+  std::vector<Wording> wordings;
+  std::vector<std::uint64_t> words;
+  void Add(std::size_t item, const std::vector<std::uint64_t>& wording) {
+    wordings.push_back({item, wording.size()});
+    words.insert(words.end(), wording.begin(), wording.end());
+  }
+};
+
+// How a replay started from a PartialRegister reads the rest of an item.
+class RegisterItemLoader {
+ public:
+  virtual ~RegisterItemLoader() = default;
+  // The stored item `id` whole: state with owners, status note, origin and
+  // its date, match texts (in the order of the PartialRegister's wordings),
+  // history; of its mentions only the first (its origin).
+  virtual RegisterItem Load(std::int64_t id) = 0;
+  // The id of the stored item a stored mention belongs to, if any.
+  virtual std::optional<std::int64_t> ItemOf(const MentionRef& ref) = 0;
+};
+
 // The order of the replay: meetings by date, kind, number and id; events by
 // effective date and id; a meeting before an event of the same day.
 bool ReplaysBefore(const MeetingMentions& a, const MeetingMentions& b);
@@ -127,6 +175,12 @@ bool ReplaysBefore(const RegisterEvent& event, const MeetingMentions& meeting);
 class RegisterReplay {
  public:
   explicit RegisterReplay(Register start = {}, const MatchRules& rules = {});
+  // Goes on from a partial register (items read through `loader` when they
+  // are first needed; see SetLoader). Such a replay can only be extended:
+  // ApplyMeeting, ApplyEvent and ApplyAll; its items not loaded stay as
+  // PartialRegister has them, and an item loaded holds only the mentions
+  // applied since, after its origin.
+  RegisterReplay(PartialRegister start, RegisterItemLoader* loader, const MatchRules& rules = {});
   ~RegisterReplay();
   RegisterReplay(const RegisterReplay&) = delete;
   RegisterReplay& operator=(const RegisterReplay&) = delete;
@@ -149,6 +203,14 @@ class RegisterReplay {
   bool ApplyAllAsBefore(const Register& before, Date from,
                         const std::vector<MeetingMentions>& meetings,
                         const std::vector<RegisterEvent>& events);
+  // Whether it started from a PartialRegister.
+  bool Partial() const;
+  // The loader of a partial replay for the inputs applied next (a kept
+  // replay is extended in later transactions); nullptr between them.
+  void SetLoader(RegisterItemLoader* loader);
+  // The words of item `item`'s match text `wording`, as PartialRegister
+  // takes them: sorted by value, repeats kept.
+  std::vector<std::uint64_t> WordingWords(std::size_t item, std::size_t wording) const;
   const Register& Current() const;
   // The register, for its owner to assign ids (AssignItemIds).
   Register& Ids();

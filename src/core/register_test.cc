@@ -303,6 +303,96 @@ TEST(Register, MergeKeepsBothHistoriesAndUnmergeRestoresExactly) {
     EXPECT_EQ(unmerged.items[i].id, before.items[i].id);
 }
 
+// A store's register as a partial replay takes it: each item's few columns
+// and the words of its match texts, the rest when asked (counted).
+class StoredItems : public RegisterItemLoader {
+ public:
+  explicit StoredItems(const Register& reg) : reg_(reg) {}
+  PartialRegister Partial() const {
+    PartialRegister partial;
+    for (std::size_t i = 0; i < reg_.items.size(); ++i) {
+      const RegisterItem& item = reg_.items[i];
+      RegisterItem& few = partial.reg.items.emplace_back();
+      few.id = item.id;
+      few.state.status = item.state.status;
+      few.merged_into = item.merged_into;
+      few.merged_into_id = item.merged_into_id;
+      few.awaits_next = item.awaits_next;
+      for (const std::string& text : item.match_texts) partial.Add(i, MatchWordHashes(text));
+    }
+    partial.reg.diagnostics = reg_.diagnostics;
+    return partial;
+  }
+  RegisterItem Load(std::int64_t id) override {
+    ++loads;
+    for (RegisterItem item : reg_.items)
+      if (item.id == id) {
+        item.mentions.resize(1);  // its origin: a store reads no more
+        return item;
+      }
+    ADD_FAILURE() << "no item " << id;
+    return {};
+  }
+  std::optional<std::int64_t> ItemOf(const MentionRef& ref) override {
+    for (const RegisterItem& item : reg_.items)
+      for (const MentionRef& m : item.mentions)
+        if (m == ref) return item.id;
+    return std::nullopt;
+  }
+  int loads = 0;
+
+ private:
+  const Register& reg_;
+};
+
+TEST(Register, APartialReplayLoadsOnlyWhatItTouchesAndWritesWhatAWholeOneWould) {
+  Register stored = ReplayRegister(Series(), {});
+  std::int64_t next = 1;
+  AssignItemIds(stored, {}, next);
+  const RegisterItem& venue = ItemWithText(stored, "Book a venue");
+  const RegisterItem& summary = ItemWithText(stored, "Prepare a one-page");
+  std::vector<MeetingMentions> meetings = {
+      Meeting(4, 18, D(2017, 7, 4),
+              {Mention("Provide SSR2-RT with response to the Terms of Reference. Sent.",
+                       ActionSource::kReview, std::nullopt, ActionStatus::kComplete),
+               Mention("Write a one-page SSR1 summary for the report.", ActionSource::kTable)})};
+  RegisterEvent reopened{8, RegisterEventKind::kSet, venue.mentions[0]};
+  reopened.status = ActionStatus::kOpen;
+  reopened.note = "a venue is needed after all";
+  reopened.effective = D(2017, 7, 5);
+  RegisterEvent merge{9, RegisterEventKind::kMerge, summary.mentions[0], MentionRef{4, 1}};
+  merge.effective = D(2017, 7, 5);
+  std::vector<RegisterEvent> events = {reopened, merge};
+
+  RegisterReplay whole(stored);
+  whole.ApplyAll(meetings, events);
+  std::int64_t whole_next = next;
+  AssignNewItemIds(whole.Ids(), stored.items.size(), whole_next);
+  StoredItems store(stored);
+  RegisterReplay partial(store.Partial(), &store);
+  ASSERT_TRUE(partial.Partial());
+  partial.ApplyAll(meetings, events);
+  std::int64_t partial_next = next;
+  AssignNewItemIds(partial.Ids(), stored.items.size(), partial_next);
+
+  const std::vector<std::size_t> changed = whole.TakeChanged();
+  ASSERT_EQ(partial.TakeChanged(), changed);
+  EXPECT_EQ(changed.size(), 4u);  // the response, the venue, the summary and the new item
+  EXPECT_EQ(store.loads, 3) << "only the items changed are read whole";
+  for (std::size_t i : changed) {
+    RegisterItem a = whole.Current().items[i], b = partial.Current().items[i];
+    // A loaded item holds its origin and the mentions applied since.
+    std::erase_if(a.mentions, [&](const MentionRef& m) {
+      return m != a.mentions.front() && m.meeting_id != 4;
+    });
+    EXPECT_EQ(a, b) << a.state.text;
+    for (std::size_t w = 0; w < a.match_texts.size(); ++w)
+      EXPECT_EQ(partial.WordingWords(i, w), whole.WordingWords(i, w));
+  }
+  EXPECT_EQ(partial.Current().diagnostics, whole.Current().diagnostics);
+  EXPECT_EQ(partial_next, whole_next);
+}
+
 TEST(Register, IdsSurviveAnEarlierMeetingImportedLater) {
   std::vector<MeetingMentions> meetings = Series();
   std::vector<MeetingMentions> later_only(meetings.begin() + 1, meetings.end());
