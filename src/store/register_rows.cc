@@ -88,11 +88,113 @@ std::vector<Owner> OwnerNamesOf(const Register& reg) {
   std::vector<Owner> owners;
   for (const auto& [name, ks] : kinds)
     for (OwnerKind k : ks) owners.push_back({std::string(name), k});
-  std::sort(owners.begin(), owners.end(), [](const Owner& a, const Owner& b) {
-    return std::pair(std::string_view(a.name), OwnerKindName(a.kind)) <
-           std::pair(std::string_view(b.name), OwnerKindName(b.kind));
-  });
+  std::sort(owners.begin(), owners.end(), OwnerNameBefore);
   return owners;
+}
+
+std::vector<std::uint64_t> ItemWords(const RegisterReplay& replay, std::size_t item) {
+  std::vector<std::uint64_t> numbers;
+  for (std::size_t i = 0; i < replay.Current().items[item].match_texts.size(); ++i) {
+    std::vector<std::uint64_t> words = replay.WordingWords(item, i);
+    numbers.push_back(words.size());
+    numbers.insert(numbers.end(), words.begin(), words.end());
+  }
+  return numbers;
+}
+
+std::vector<std::uint64_t> ItemWordsOfTexts(const std::vector<std::string>& match_texts) {
+  std::vector<std::uint64_t> numbers;
+  for (const std::string& text : match_texts) {
+    std::vector<std::uint64_t> words = MatchWordHashes(text);
+    std::sort(words.begin(), words.end());  // as WordingWords gives them
+    numbers.push_back(words.size());
+    numbers.insert(numbers.end(), words.begin(), words.end());
+  }
+  return numbers;
+}
+
+std::string WordsBlob(const std::vector<std::uint64_t>& numbers) {
+  std::string bytes(numbers.size() * 8, '\0');
+  for (std::size_t i = 0; i < numbers.size(); ++i)
+    for (std::size_t b = 0; b < 8; ++b)
+      bytes[i * 8 + b] = static_cast<char>((numbers[i] >> (8 * b)) & 0xff);
+  return bytes;
+}
+
+namespace {
+
+// Reads ItemWords' form, number by number from `next` (false: no more),
+// into `partial`'s wordings of `item`.
+template <typename Next>
+void AddWordings(PartialRegister& partial, std::size_t item, const Next& next) {
+  std::uint64_t count = 0;
+  while (next(count)) {
+    std::size_t words = 0;
+    for (std::uint64_t word = 0; words < count; ++words) {
+      if (!next(word)) throw CorruptRow("corrupt database: an item's match words");
+      partial.words.push_back(word);
+    }
+    partial.wordings.push_back({item, words});
+  }
+}
+
+}  // namespace
+
+void AddItemWords(PartialRegister& partial, std::size_t item,
+                  const std::vector<std::uint64_t>& numbers) {
+  std::size_t at = 0;
+  AddWordings(partial, item, [&](std::uint64_t& number) {
+    if (at == numbers.size()) return false;
+    number = numbers[at++];
+    return true;
+  });
+}
+
+void AddItemWordsBlob(PartialRegister& partial, std::size_t item, std::string_view blob) {
+  if (blob.size() % 8 != 0) throw CorruptRow("corrupt database: an item's match words");
+  std::size_t at = 0;
+  AddWordings(partial, item, [&](std::uint64_t& number) {
+    if (at == blob.size()) return false;
+    number = 0;
+    for (std::size_t b = 0; b < 8; ++b)
+      number |= static_cast<std::uint64_t>(static_cast<unsigned char>(blob[at + b])) << (8 * b);
+    at += 8;
+    return true;
+  });
+}
+
+bool OwnerNameBefore(const Owner& a, const Owner& b) {
+  return std::pair(std::string_view(a.name), OwnerKindName(a.kind)) <
+         std::pair(std::string_view(b.name), OwnerKindName(b.kind));
+}
+
+OwnerShare ShareOf(const RegisterItem& item) {
+  return {item.merged_into.has_value(), item.state.status, item.state.owners};
+}
+
+OwnerCounts CountsAfter(const OwnerCounts& kept, const std::vector<OwnerShare>& before,
+                        const std::vector<OwnerShare>& after) {
+  std::map<std::pair<std::vector<std::string>, ActionStatus>, std::int64_t> rows;
+  for (const OwnerCounts::Row& row : kept.rows) rows[{row.names, row.status}] += row.items;
+  // As OwnerCountsOf counts an item: once under each of its distinct names,
+  // and once under the set when it has two or more.
+  auto count = [&](const OwnerShare& share, std::int64_t sign) {
+    if (share.merged) return;
+    std::vector<std::string> names;
+    for (const Owner& o : share.owners) names.push_back(o.name);
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    for (const std::string& n : names) rows[{{n}, share.status}] += sign;
+    if (names.size() > 1) rows[{names, share.status}] += sign;
+  };
+  for (const OwnerShare& s : before) count(s, -1);
+  for (const OwnerShare& s : after) count(s, +1);
+  OwnerCounts counts;
+  for (auto& [key, items] : rows) {
+    if (items < 0) throw CorruptRow("corrupt database: groups.owner_counts is not its items'");
+    if (items > 0) counts.rows.push_back({key.first, key.second, items});
+  }
+  return counts;
 }
 
 namespace {
@@ -358,11 +460,37 @@ RegisterUpdate PlanRegisterUpdate(RegisterSource& source, std::int64_t group_id,
     (e.id == change.recorded_event ? tail.events : other_events).push_back(e);
   std::unique_ptr<RegisterReplay> replay;
   if (!change.replay && !AlwaysReplays() && IsTail(tail, other_meetings, other_events)) {
-    replay = kept ? std::move(kept) : std::make_unique<RegisterReplay>(
-                             AssembleStoredRegister(source.StoredRows(), meetings));
+    // Extended: from the stored register read in part when none is kept,
+    // the owner names and counts from those kept and the items it changes.
+    std::optional<RegisterSource::KeptOwners> owners = source.Kept();
+    if (kept)
+      replay = std::move(kept);
+    else if (owners)
+      replay = std::make_unique<RegisterReplay>(source.StoredPartial(), &source.Loader());
+    else
+      replay =
+          std::make_unique<RegisterReplay>(AssembleStoredRegister(source.StoredRows(), meetings));
+    if (replay->Partial()) {
+      if (!owners) throw CorruptRow("corrupt database: a kept register without its owner counts");
+      replay->SetLoader(&source.Loader());
+    }
     tail.meetings = source.Mentions(&change.created_meetings).meetings;
     update.diff = Extend(*replay, std::move(tail), update.next_id);
+    replay->SetLoader(nullptr);
+    const Register& reg = replay->Current();
+    if (owners) {
+      std::vector<OwnerShare> before = source.SharesOf(update.diff.deleted), after;
+      for (std::size_t i : update.diff.written) after.push_back(ShareOf(reg.items[i]));
+      update.owner_counts = CountsAfter(owners->counts, before, after);
+      update.owner_names = NamesAfter(owners->names, before, after, [&](const Owner& o) {
+        return source.OwnedElsewhere(o, update.diff.deleted);
+      });
+    } else {
+      update.owner_names = OwnerNamesOf(reg);
+      update.owner_counts = OwnerCountsOf(reg);
+    }
   } else {
+    if (kept && kept->Partial()) kept.reset();
     Register before =
         kept ? kept->Finish() : AssembleStoredRegister(source.StoredRows(), meetings);
     GroupMentions all = source.Mentions(nullptr);
@@ -382,9 +510,13 @@ RegisterUpdate PlanRegisterUpdate(RegisterSource& source, std::int64_t group_id,
     }
     AssignItemIds(replay->Ids(), all.previous, update.next_id);
     update.diff = DiffRegisters(before, replay->Current());
+    update.owner_names = OwnerNamesOf(replay->Current());
+    update.owner_counts = OwnerCountsOf(replay->Current());
   }
+  update.open_items = OpenItemsOf(replay->Current());
   update.token = cache.Keep(group_id, std::move(replay));
-  update.reg = &cache.Kept();
+  update.replay = &cache.Kept();
+  update.reg = &update.replay->Current();
   return update;
 }
 

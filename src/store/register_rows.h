@@ -82,6 +82,27 @@ struct OwnerCounts {
   friend bool operator==(const OwnerCounts&, const OwnerCounts&) = default;
 };
 OwnerCounts OwnerCountsOf(const Register& reg);
+
+// What an item adds to the owner names and counts above: nothing when it is
+// merged into another; its owners under its status otherwise.
+struct OwnerShare {
+  bool merged = false;
+  ActionStatus status = ActionStatus::kOpen;
+  std::vector<Owner> owners;
+};
+OwnerShare ShareOf(const RegisterItem& item);
+// The counts once items whose shares were `before` have `after` (items
+// created: no share before; an item's two shares in either list, in any
+// order): what OwnerCountsOf the register would give, from `kept`, what it
+// gave before. CorruptRow when `kept` does not hold the shares taken away.
+OwnerCounts CountsAfter(const OwnerCounts& kept, const std::vector<OwnerShare>& before,
+                        const std::vector<OwnerShare>& after);
+// The owner names likewise: a name one of `before` had and none of `after`
+// has stays when `owned_elsewhere` says another item has it.
+template <typename OwnedElsewhere>
+std::vector<Owner> NamesAfter(const std::vector<Owner>& kept, const std::vector<OwnerShare>& before,
+                              const std::vector<OwnerShare>& after,
+                              const OwnedElsewhere& owned_elsewhere);
 // groups.open_items: the register's open items not merged into another (the
 // group list's count, kept so that it is not a count over the group's items).
 std::int64_t OpenItemsOf(const Register& reg);
@@ -90,6 +111,21 @@ std::string OwnerCountsJson(const OwnerCounts& counts);
 // of the same names and status added, whatever order the text has (the
 // migration that fills the column writes sets in no set order).
 std::optional<OwnerCounts> ParseOwnerCounts(std::string_view text);
+
+// register_items.words: the words of an item's match texts, text by text in
+// their order, each as its number of words and then its words
+// (RegisterReplay::WordingWords): what a PartialRegister takes of the item,
+// in one value of its own row. SQLite keeps the numbers in a BLOB, 8 bytes
+// each, least significant first (WordsBlob); PostgreSQL in a bigint[], each
+// number's bits as a signed one.
+std::vector<std::uint64_t> ItemWords(const RegisterReplay& replay, std::size_t item);
+std::vector<std::uint64_t> ItemWordsOfTexts(const std::vector<std::string>& match_texts);
+std::string WordsBlob(const std::vector<std::uint64_t>& numbers);
+// The item at `item` of `partial` takes the wordings `numbers` (ItemWords'
+// form) or `blob` (WordsBlob's) hold. CorruptRow when they are not such.
+void AddItemWords(PartialRegister& partial, std::size_t item,
+                  const std::vector<std::uint64_t>& numbers);
+void AddItemWordsBlob(PartialRegister& partial, std::size_t item, std::string_view blob);
 
 // What a replay needs of a group, as a back end reads it: every meeting's
 // mentions (meetings in id order) and the item each mention belonged to in the
@@ -203,6 +239,24 @@ class RegisterSource {
   virtual std::int64_t NextItemId() = 0;
   // groups.register_token: what the last write of the register stored.
   virtual std::optional<std::int64_t> Token() = 0;
+  // What extending the stored register needs of it (a PartialRegister: each
+  // item's state in a few columns, its wordings' words, the notices), and
+  // what reads the rest of an item when the replay needs it, in this
+  // transaction.
+  virtual PartialRegister StoredPartial() = 0;
+  virtual RegisterItemLoader& Loader() = 0;
+  // groups.owner_names and groups.owner_counts as the last write of the
+  // register kept them; nullopt when they are not kept.
+  struct KeptOwners {
+    std::vector<Owner> names;
+    OwnerCounts counts;
+  };
+  virtual std::optional<KeptOwners> Kept() = 0;
+  // The shares of the stored items `ids` (OwnerShare), in any order.
+  virtual std::vector<OwnerShare> SharesOf(const std::vector<std::int64_t>& ids) = 0;
+  // Whether a stored item of the group other than `except`, not merged into
+  // another, has `owner` among its owners.
+  virtual bool OwnedElsewhere(const Owner& owner, const std::vector<std::int64_t>& except) = 0;
 };
 
 // The register of the group a Store wrote last, as its replay left it, with
@@ -219,7 +273,7 @@ class RegisterCache {
   std::unique_ptr<RegisterReplay> Take(std::int64_t group, std::optional<std::int64_t> stored);
   // Keeps `replay` for `group` under a new token, which it returns.
   std::int64_t Keep(std::int64_t group, std::unique_ptr<RegisterReplay> replay);
-  const Register& Kept() const { return replay_->Current(); }
+  const RegisterReplay& Kept() const { return *replay_; }
 
  private:
   std::int64_t group_ = 0;
@@ -260,6 +314,14 @@ inline constexpr std::string_view kHistoryNames =
 // comparison).
 struct RegisterUpdate {
   const Register* reg = nullptr;  // after the change, kept in the cache
+  // The replay that made it (its items' words: RegisterReplay::WordingWords).
+  // Items a partial replay did not load are as PartialRegister has them; the
+  // diff writes only items it loaded or created.
+  const RegisterReplay* replay = nullptr;
+  // groups.owner_names, owner_counts and open_items after the change.
+  std::vector<Owner> owner_names;
+  OwnerCounts owner_counts;
+  std::int64_t open_items = 0;
   MeetingIds meeting_ids;
   std::int64_t next_id = 0;  // the store's next unused item id afterwards
   RegisterDiff diff;
@@ -282,5 +344,26 @@ std::vector<RegisteredAction> FilterByOwner(std::vector<RegisteredAction> rows,
 
 // Likely duplicate pairs among the open items `open` (core FindDuplicates).
 std::vector<DuplicatePair> DuplicatesAmong(std::vector<RegisteredAction> open);
+
+// OwnerNamesOf's order: by name, then kind.
+bool OwnerNameBefore(const Owner& a, const Owner& b);
+
+template <typename OwnedElsewhere>
+std::vector<Owner> NamesAfter(const std::vector<Owner>& kept, const std::vector<OwnerShare>& before,
+                              const std::vector<OwnerShare>& after,
+                              const OwnedElsewhere& owned_elsewhere) {
+  auto held = [](const std::vector<OwnerShare>& shares) {
+    std::set<Owner, decltype(&OwnerNameBefore)> owners(&OwnerNameBefore);
+    for (const OwnerShare& s : shares)
+      if (!s.merged) owners.insert(s.owners.begin(), s.owners.end());
+    return owners;
+  };
+  const auto now = held(after), had = held(before);
+  auto names = held({});
+  for (const Owner& o : kept)
+    if (now.count(o) || !had.count(o) || owned_elsewhere(o)) names.insert(o);
+  names.insert(now.begin(), now.end());
+  return {names.begin(), names.end()};
+}
 
 }  // namespace plenary

@@ -514,6 +514,12 @@ CREATE INDEX person_owner_names_by_group ON person_owner_names (group_id);
 // As SQLite's migration 18: the group list's count of open items, kept by
 // every register update (a count over every group's items was 160 ms a read
 // of the group list in the million installation).
+// Each item's match words (see the SQLite migration 19), each number's bits
+// as a signed bigint.
+constexpr std::string_view kSchemaV19MatchWords = R"sql(
+ALTER TABLE register_items ADD COLUMN words bigint[];
+)sql";
+
 constexpr std::string_view kSchemaV18OpenItems = R"sql(
 ALTER TABLE groups ADD COLUMN open_items bigint;
 UPDATE groups SET open_items = (
@@ -560,6 +566,8 @@ const std::vector<PostgresMigration>& PostgresMigrations() {
       {17, "each roster person's owner names and item counts per group, for My items",
        kSchemaV17KeptPeople, pg::FillKeptPeople},
       {18, "each group's count of open items, kept by register updates", kSchemaV18OpenItems},
+      {19, "each item's match words, kept so that a register is extended without its texts",
+       kSchemaV19MatchWords, pg::FillItemWords},
   };
   return migrations;
 }

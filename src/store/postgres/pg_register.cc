@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -162,10 +163,230 @@ StoredRegisterRows LoadStoredRows(pqxx::transaction_base& tx, Id group_id) {
   return out;
 }
 
+// A bigint[] as PostgreSQL writes it ("{1,-2,3}") read as words
+// (WordsBlob's bits), added to `words`; CorruptRow for other text.
+void AppendWordsOfArray(std::string_view text, std::vector<std::uint64_t>& words) {
+  if (text.size() < 2 || text.front() != '{' || text.back() != '}')
+    throw CorruptRow("corrupt database: a match text's words");
+  const char* at = text.data() + 1;
+  const char* end = text.data() + text.size() - 1;
+  while (at < end) {
+    std::int64_t value = 0;
+    auto [next, error] = std::from_chars(at, end, value);
+    if (error != std::errc() || (next != end && *next != ','))
+      throw CorruptRow("corrupt database: a match text's words");
+    words.push_back(static_cast<std::uint64_t>(value));
+    at = next == end ? end : next + 1;
+  }
+}
+
+std::string WordsArray(const std::vector<std::uint64_t>& words) {
+  std::string text = "{";
+  for (std::uint64_t w : words) {
+    if (text.size() > 1) text += ',';
+    text += std::to_string(static_cast<std::int64_t>(w));
+  }
+  return text + "}";
+}
+
+// The notices of the group, in order, their meetings' keys from `meetings`.
+std::vector<RegisterDiagnostic> LoadNotices(pqxx::transaction_base& tx, Id group_id,
+                                            const std::vector<MeetingMentions>& meetings) {
+  StoredRegisterRows rows;
+  for (const pqxx::row& row :
+       tx.exec_params("SELECT meeting_id, line, message FROM register_notices WHERE group_id = $1 "
+                      "ORDER BY position",
+                      group_id))
+    rows.notices.push_back({IdOrNull(row[0]), row[1].as<int>(), row[2].c_str()});
+  return AssembleStoredRegister(std::move(rows), meetings).diagnostics;
+}
+
+constexpr const char* kMatchTextsOfItems =
+    "SELECT item_id, text FROM register_match_texts WHERE item_id = ANY($1::bigint[]) "
+    "ORDER BY item_id, position";
+
+// The match texts of the items `ids`, by item, in order.
+std::map<Id, std::vector<std::string>> MatchTextsOf(pqxx::transaction_base& tx,
+                                                    const std::vector<Id>& ids) {
+  std::map<Id, std::vector<std::string>> texts;
+  for (const pqxx::row& row : tx.exec_params(kMatchTextsOfItems, IdArray(ids)))
+    texts[row[0].as<Id>()].push_back(row[1].c_str());
+  return texts;
+}
+
+// What extending the group's register needs of it (PartialRegister; the
+// SQLite store's LoadPartialRegister says more).
+PartialRegister LoadPartialRegister(pqxx::transaction_base& tx, Id group_id,
+                                    const std::vector<MeetingMentions>& meetings) {
+  PartialRegister out;
+  pqxx::result items = tx.exec_params(
+      "SELECT r.id, r.status, r.merged_into, r.awaits_next, r.words, r.replay_position, "
+      "CASE WHEN r.merged_into IS NOT NULL THEN "
+      "(SELECT m.replay_position FROM register_items m WHERE m.id = r.merged_into) END "
+      "FROM register_items r WHERE r.group_id = $1 ORDER BY r.replay_position",
+      group_id);
+  out.reg.items.reserve(items.size());
+  std::vector<Id> without_words;
+  std::vector<std::uint64_t> numbers;
+  for (const pqxx::row& row : items) {
+    const std::size_t at = out.reg.items.size();
+    if (row[5].as<std::int64_t>() != static_cast<std::int64_t>(at))
+      throw CorruptRow("corrupt database: register items out of their places");
+    RegisterItem& item = out.reg.items.emplace_back();
+    item.id = row[0].as<Id>();
+    item.state.status = EnumAt(row[1], ParseActionStatus);
+    if (!row[2].is_null()) {
+      if (row[6].is_null()) throw CorruptRow("corrupt database: a register row names no item");
+      item.merged_into_id = row[2].as<Id>();
+      item.merged_into = row[6].as<std::size_t>();
+    }
+    if (row[3].size() > 0) item.awaits_next = row[3].c_str();
+    if (row[4].is_null()) {
+      without_words.push_back(item.id);
+      continue;
+    }
+    numbers.clear();
+    AppendWordsOfArray(std::string_view(row[4].c_str(), row[4].size()), numbers);
+    AddItemWords(out, at, numbers);
+  }
+  for (const RegisterItem& item : out.reg.items)
+    if (item.merged_into && *item.merged_into >= out.reg.items.size())
+      throw CorruptRow("corrupt database: a register row names no item");
+  if (!without_words.empty()) {
+    std::map<Id, std::vector<std::string>> texts = MatchTextsOf(tx, without_words);
+    for (std::size_t at = 0; at < out.reg.items.size(); ++at)
+      if (auto it = texts.find(out.reg.items[at].id); it != texts.end())
+        AddItemWords(out, at, ItemWordsOfTexts(it->second));
+  }
+  out.reg.diagnostics = LoadNotices(tx, group_id, meetings);
+  return out;
+}
+
+// Reads a stored item whole when a partial replay needs it
+// (RegisterItemLoader), in one statement: a round trip costs more than its
+// rows.
+class PgItemLoader : public RegisterItemLoader {
+ public:
+  PgItemLoader(pqxx::transaction_base& tx, const std::vector<MeetingMentions>& meetings) : tx_(tx) {
+    for (const MeetingMentions& m : meetings) by_id_[m.meeting_id] = &m;
+  }
+
+  RegisterItem Load(std::int64_t id) override {
+    pqxx::result rows = tx_.exec_params(
+        "SELECT r.origin_meeting_id, r.origin_position, r.text, r.due, r.status, r.source, "
+        "r.raised_by, r.raised_by_kind, r.line, r.written_status, r.due_phrase, r.status_note, "
+        "(SELECT json_agg(json_build_array(o.name, o.kind) ORDER BY o.position) "
+        " FROM register_item_owners o WHERE o.item_id = r.id), "
+        "(SELECT json_agg(t.text ORDER BY t.position) "
+        " FROM register_match_texts t WHERE t.item_id = r.id), "
+        "(SELECT json_agg(json_build_array(h.meeting_id, h.date, h.event_id, h.change, h.words, "
+        " h.who) ORDER BY h.position) FROM register_history h WHERE h.item_id = r.id) "
+        "FROM register_items r WHERE r.id = $1",
+        id);
+    if (rows.empty()) throw CorruptRow("corrupt database: a register row names no item");
+    const pqxx::row& row = rows[0];
+    RegisterItem item;
+    item.id = id;
+    const MeetingMentions& origin = Meeting(row[0].as<Id>());
+    item.origin = origin.key;
+    item.origin_date = origin.date;
+    item.mentions.push_back({origin.meeting_id, row[1].as<int>()});
+    item.state = ActionItemAt(row, 2);
+    item.status_note = TextOrNull(row[11]);
+    try {
+      for (const nlohmann::json& o : Json(row[12])) {
+        std::optional<OwnerKind> kind = ParseOwnerKind(o.at(1).get<std::string>());
+        if (!kind) Corrupt(row[12]);
+        item.state.owners.push_back({o.at(0).get<std::string>(), *kind});
+      }
+      for (const nlohmann::json& t : Json(row[13]))
+        item.match_texts.push_back(t.get<std::string>());
+      for (const nlohmann::json& h : Json(row[14])) {
+        ActionChange c;
+        if (!h.at(0).is_null()) c.meeting = Meeting(h.at(0).get<Id>()).key;
+        std::optional<Date> date = ParseIsoDate(h.at(1).get<std::string>());
+        if (!date) Corrupt(row[14]);
+        c.date = *date;
+        if (!h.at(2).is_null()) c.event_id = h.at(2).get<Id>();
+        c.change = h.at(3).get<std::string>();
+        c.words = h.at(4).get<std::string>();
+        c.who = h.at(5).get<std::string>();
+        item.history.push_back(std::move(c));
+      }
+    } catch (const nlohmann::json::exception&) {
+      throw CorruptRow("corrupt database: a register item's rows");
+    }
+    return item;
+  }
+
+  std::optional<std::int64_t> ItemOf(const MentionRef& ref) override {
+    pqxx::result row = tx_.exec_params(
+        "SELECT item_id FROM action_mentions WHERE meeting_id = $1 AND position = $2",
+        ref.meeting_id, ref.position);
+    if (row.empty()) return std::nullopt;
+    return IdOrNull(row[0][0]);
+  }
+
+ private:
+  static nlohmann::json Json(const pqxx::field& field) {
+    if (field.is_null()) return nlohmann::json::array();
+    return nlohmann::json::parse(field.c_str());
+  }
+  const MeetingMentions& Meeting(std::int64_t id) const {
+    auto it = by_id_.find(id);
+    if (it == by_id_.end()) throw CorruptRow("corrupt database: a register row names no meeting");
+    return *it->second;
+  }
+
+  pqxx::transaction_base& tx_;
+  std::unordered_map<std::int64_t, const MeetingMentions*> by_id_;
+};
+
 class StoredRegisterSource : public RegisterSource {
  public:
   StoredRegisterSource(pqxx::transaction_base& tx, Id group_id) : tx_(tx), group_id_(group_id) {}
-  std::vector<MeetingMentions> Meetings() override { return LoadMeetingKeys(tx_, group_id_); }
+  std::vector<MeetingMentions> Meetings() override {
+    meetings_ = LoadMeetingKeys(tx_, group_id_);
+    return meetings_;
+  }
+  PartialRegister StoredPartial() override {
+    return LoadPartialRegister(tx_, group_id_, meetings_);
+  }
+  RegisterItemLoader& Loader() override {
+    if (!loader_) loader_ = std::make_unique<PgItemLoader>(tx_, meetings_);
+    return *loader_;
+  }
+  std::optional<KeptOwners> Kept() override {
+    pqxx::result row =
+        tx_.exec_params("SELECT owner_names, owner_counts FROM groups WHERE id = $1", group_id_);
+    if (row.empty() || row[0][0].is_null() || row[0][1].is_null()) return std::nullopt;
+    return KeptOwners{KeptOwnerNames(row[0][0].c_str()), KeptOwnerCounts(row[0][1].c_str())};
+  }
+  std::vector<OwnerShare> SharesOf(const std::vector<std::int64_t>& ids) override {
+    std::vector<OwnerShare> shares;
+    if (ids.empty()) return shares;
+    Id last = 0;
+    for (const pqxx::row& row : tx_.exec_params(
+             "SELECT r.id, r.status, r.merged_into IS NOT NULL, o.name, o.kind "
+             "FROM register_items r LEFT JOIN register_item_owners o ON o.item_id = r.id "
+             "WHERE r.id = ANY($1::bigint[]) ORDER BY r.id, o.position",
+             IdArray(ids))) {
+      if (Id id = row[0].as<Id>(); shares.empty() || id != last) {
+        shares.push_back({row[2].as<bool>(), EnumAt(row[1], ParseActionStatus), {}});
+        last = id;
+      }
+      if (!row[3].is_null()) shares.back().owners.push_back(OwnerAt(row, 3));
+    }
+    return shares;
+  }
+  bool OwnedElsewhere(const Owner& owner, const std::vector<std::int64_t>& except) override {
+    return !tx_.exec_params(
+                   "SELECT 1 FROM register_item_owners o JOIN register_items r ON r.id = o.item_id "
+                   "WHERE o.name = $1 AND o.kind = $2 AND r.group_id = $3 "
+                   "AND r.merged_into IS NULL AND r.id <> ALL($4::bigint[]) LIMIT 1",
+                   owner.name, std::string(OwnerKindName(owner.kind)), group_id_, IdArray(except))
+                .empty();
+  }
   std::vector<RegisterEvent> Events() override { return LoadEvents(tx_, group_id_); }
   StoredRegisterRows StoredRows() override { return LoadStoredRows(tx_, group_id_); }
   GroupMentions Mentions(const std::set<std::int64_t>* only) override {
@@ -186,6 +407,8 @@ class StoredRegisterSource : public RegisterSource {
  private:
   pqxx::transaction_base& tx_;
   Id group_id_;
+  std::vector<MeetingMentions> meetings_;  // as Meetings() read them
+  std::unique_ptr<PgItemLoader> loader_;
 };
 
 // A nullable text as COPY takes it: a null pointer is NULL. The pointer is
@@ -205,14 +428,15 @@ std::optional<std::string> OwnerKindText(const std::optional<Owner>& o) {
 // The items, their owners and their histories, each table in one COPY: a
 // rebuild writes every item of the group, tens of thousands for a long-lived
 // group, and a statement per row costs a round trip each.
-void WriteItems(pqxx::transaction_base& tx, Id group_id, const std::vector<RegisterItem>& items,
+void WriteItems(pqxx::transaction_base& tx, Id group_id, const RegisterReplay& replay,
                 const std::vector<std::size_t>& written) {
+  const std::vector<RegisterItem>& items = replay.Current().items;
   pqxx::stream_to rows(
       tx, "register_items",
       std::vector<std::string>{"id", "group_id", "replay_position", "origin_meeting_id",
                                "origin_position", "text", "due", "status", "source", "raised_by",
                                "raised_by_kind", "line", "status_note", "merged_into",
-                               "written_status", "due_phrase", "awaits_next"});
+                               "written_status", "due_phrase", "awaits_next", "words"});
   for (std::size_t i : written) {
     const RegisterItem& item = items[i];
     const ActionItem& s = item.state;
@@ -225,7 +449,7 @@ void WriteItems(pqxx::transaction_base& tx, Id group_id, const std::vector<Regis
         s.text, Nullable(due), std::string(ActionStatusName(s.status)),
         std::string(ActionSourceName(s.source)), Nullable(raised_by), Nullable(raised_by_kind),
         s.line, Nullable(item.status_note), Nullable(merged), s.written_status, s.due_phrase,
-        item.awaits_next);
+        item.awaits_next, WordsArray(ItemWords(replay, i)));
   }
   rows.complete();
   pqxx::stream_to owners(tx, "register_item_owners",
@@ -298,7 +522,7 @@ void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& 
     tx.exec_params0("DELETE FROM register_items WHERE id = ANY($1::bigint[])",
                     IdArray(update.diff.deleted));
   if (!written.empty()) {
-    WriteItems(tx, group_id, reg.items, written);
+    WriteItems(tx, group_id, *update.replay, written);
     WriteHistories(tx, reg.items, written, update.meeting_ids);
     LinkMentions(tx, reg.items, written);
   }
@@ -311,15 +535,13 @@ void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& 
         "VALUES ($1, $2, $3, $4, $5)",
         group_id, i, Param(MeetingIdOf(update.meeting_ids, d.meeting)), d.line, d.message);
   }
-  tx.exec_params0("UPDATE register_counter SET next_item_id = $1 WHERE id = 1",
-                  update.next_id);
-  const std::vector<Owner> names = OwnerNamesOf(reg);
-  const OwnerCounts counts = OwnerCountsOf(reg);
+  tx.exec_params0("UPDATE register_counter SET next_item_id = $1 WHERE id = 1", update.next_id);
   tx.exec_params0(
       "UPDATE groups SET register_token = $1, owner_names = $2, owner_counts = $3, "
       "open_items = $4 WHERE id = $5",
-      update.token, EventOwnersJson(names), OwnerCountsJson(counts), OpenItemsOf(reg), group_id);
-  WriteKeptPeople(tx, group_id, names, counts);
+      update.token, EventOwnersJson(update.owner_names), OwnerCountsJson(update.owner_counts),
+      update.open_items, group_id);
+  WriteKeptPeople(tx, group_id, update.owner_names, update.owner_counts);
   std::vector<std::int64_t> touched = update.diff.deleted;
   for (std::size_t i : written) touched.push_back(reg.items[i].id);
   IndexGroupActions(tx, touched);
@@ -361,6 +583,22 @@ void RewriteKeptPeople(pqxx::transaction_base& tx, Id group_id) {
 void FillKeptPeople(pqxx::transaction_base& tx) {
   for (const pqxx::row& group : tx.exec("SELECT id FROM groups ORDER BY id"))
     RewriteKeptPeople(tx, group[0].as<Id>());
+}
+
+void FillItemWords(pqxx::transaction_base& tx) {
+  std::vector<Id> ids;
+  for (const pqxx::row& row : tx.exec("SELECT id FROM register_items WHERE words IS NULL"))
+    ids.push_back(row[0].as<Id>());
+  if (ids.empty()) return;
+  std::map<Id, std::vector<std::string>> texts = MatchTextsOf(tx, ids);
+  nlohmann::json rows = nlohmann::json::array();
+  for (Id id : ids)
+    rows.push_back({{"id", id}, {"words", WordsArray(ItemWordsOfTexts(texts[id]))}});
+  // One statement: an installation's items, a round trip each, would take minutes.
+  tx.exec_params0(
+      "UPDATE register_items r SET words = w.words::bigint[] FROM "
+      "json_to_recordset($1::json) AS w(id bigint, words text) WHERE r.id = w.id",
+      rows.dump());
 }
 
 void RebuildRegister(pqxx::transaction_base& tx, Id group_id, RegisterCache& cache) {

@@ -22,6 +22,9 @@ void UpdateRegister(pqxx::transaction_base& tx, Id group_id, const InputChange& 
                     RegisterCache& cache);
 // UpdateRegister with a replay of the whole group.
 void RebuildRegister(pqxx::transaction_base& tx, Id group_id, RegisterCache& cache);
+// Gives every register item without its match words (register_items.words:
+// after migration 19, or a restore) those of its match texts.
+void FillItemWords(pqxx::transaction_base& tx);
 // Rebuilds every group whose mentions are not in its stored register (after
 // schema migration 8). Returns whether there was one.
 bool RebuildStaleRegisters(pqxx::transaction_base& tx);

@@ -300,6 +300,7 @@ Status PostgresStore::Restore(const Snapshot& snapshot) {
       return Error::Conflict("the target store is not empty");
     pg::WriteSnapshot(tx, snapshot);
     pg::RebuildSearchIndex(tx);
+    pg::FillItemWords(tx);
     pg::RefreshStaleAttendance(tx);
     return true;
   });

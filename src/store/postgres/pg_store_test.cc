@@ -43,20 +43,28 @@ class PostgresStoreTest : public ::testing::Test {
     tx.commit();
   }
 
-  // Takes migration 18 off: no kept count of open items.
+  // Takes migration 19 off: items without their match words.
+  void BackToVersion18() {
+    Exec(
+        "ALTER TABLE register_items DROP COLUMN words; "
+        "DELETE FROM schema_migrations WHERE version = 19");
+  }
+
+  // Takes migrations 19 and 18 off: no kept count of open items.
   void BackToVersion17() {
+    BackToVersion18();
     Exec(
         "ALTER TABLE groups DROP COLUMN open_items; DELETE FROM schema_migrations WHERE version = "
         "18");
   }
 
-  // Takes migrations 18 and 17 off: no roster person's kept names and counts.
+  // Takes migrations 19 to 17 off: no roster person's kept names and counts.
   void BackToVersion16() {
     BackToVersion17();
     Exec("DROP TABLE person_owner_names; DELETE FROM schema_migrations WHERE version = 17");
   }
 
-  // Takes migrations 18 to 16 off: the full-text index with GIN's pending list.
+  // Takes migrations 19 to 16 off: the full-text index with GIN's pending list.
   void BackToVersion15() {
     BackToVersion16();
     Exec(
@@ -64,7 +72,7 @@ class PostgresStoreTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 16");
   }
 
-  // Takes migrations 18 to 15 off: each group's kept owner counts.
+  // Takes migrations 19 to 15 off: each group's kept owner counts.
   void BackToVersion14() {
     BackToVersion15();
     Exec(
@@ -72,7 +80,7 @@ class PostgresStoreTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 15");
   }
 
-  // Takes migrations 18 to 12 off, as a database of an earlier plenary would be.
+  // Takes migrations 19 to 12 off, as a database of an earlier plenary would be.
   void BackToVersion11() {
     BackToVersion14();
     Exec(
@@ -361,6 +369,22 @@ TEST_F(PostgresStoreTest, Version17GroupsGetTheirOpenItemsCountOnOpening) {
   EXPECT_EQ(static_cast<std::int64_t>(store->GroupSummaries()->at(0).open_actions), written);
   Exec("UPDATE groups SET open_items = NULL");  // as a restore leaves it
   EXPECT_EQ(static_cast<std::int64_t>(Open()->GroupSummaries()->at(0).open_actions), written);
+}
+
+// Schema 19 keeps each item's match words; a version 18 database gets them
+// on opening, as the register's writes give them.
+TEST_F(PostgresStoreTest, Version18ItemsGetTheirMatchWordsOnOpening) {
+  ImportABoardItemMergedAndReassigned(*Open());
+  ImportItemsOfSeveralOwners(*Open());
+  if (HasFatalFailure()) return;
+  const std::string kWords =
+      "SELECT string_agg(id || ':' || words::text, ' ' ORDER BY id) FROM register_items";
+  const std::string written = QueryText(kWords);
+  ASSERT_GT(QueryInt("SELECT count(*) FROM register_items WHERE cardinality(words) > 0"), 1);
+  BackToVersion18();
+  Open().reset();
+  EXPECT_EQ(QueryInt("SELECT max(version) FROM schema_migrations"), CurrentPostgresSchemaVersion());
+  EXPECT_EQ(QueryText(kWords), written);
 }
 
 // Schema 17 keeps each roster person's owner names and counts per group; a

@@ -563,6 +563,14 @@ UPDATE groups SET open_items = (
 WHERE register_token IS NOT NULL;
 )sql";
 
+// Each item's match words as the replay counts them (core MatchWordHash;
+// store/register_rows.h ItemWords), so that a register is extended from its
+// items' rows without reading their match texts again. Filled by
+// sqlite::FillItemWords; NULL is read as the words of the match texts.
+constexpr std::string_view kSchemaV19MatchWords = R"sql(
+ALTER TABLE register_items ADD COLUMN words BLOB;
+)sql";
+
 const std::vector<SqliteMigration>& SqliteMigrations() {
   static const std::vector<SqliteMigration> migrations{
       {1, "groups, rosters, meetings, agendas, decisions and action items", kSchemaV1},
@@ -600,6 +608,8 @@ const std::vector<SqliteMigration>& SqliteMigrations() {
       {17, "each roster person's owner names and item counts per group, for My items",
        kSchemaV17KeptPeople, sqlite::FillKeptPeople},
       {18, "each group's count of open items, kept by register updates", kSchemaV18OpenItems},
+      {19, "each item's match words, kept so that a register is extended without its texts",
+       kSchemaV19MatchWords, sqlite::FillItemWords},
   };
   return migrations;
 }

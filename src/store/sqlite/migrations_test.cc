@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/attendance.h"
+#include "core/register.h"
 #include "plenary/site.h"
 #include "plenary/store.h"
 #include "store/register_rows.h"
@@ -53,26 +54,34 @@ class MigrationsTest : public ::testing::Test {
     db.exec("INSERT INTO action_owners VALUES (7, 0, 'Staff', 'organisation')");
   }
 
-  // Takes migration 18 off: no kept count of open items.
+  // Takes migration 19 off: items without their match words.
+  static void BackToVersion18(SQLite::Database& db) {
+    db.exec(
+        "ALTER TABLE register_items DROP COLUMN words; "
+        "DELETE FROM schema_migrations WHERE version = 19");
+  }
+
+  // Takes migrations 19 and 18 off: no kept count of open items.
   static void BackToVersion17(SQLite::Database& db) {
+    BackToVersion18(db);
     db.exec(
         "ALTER TABLE groups DROP COLUMN open_items; DELETE FROM schema_migrations WHERE version = "
         "18");
   }
 
-  // Takes migrations 18 and 17 off: no roster person's kept names and counts.
+  // Takes migrations 19 to 17 off: no roster person's kept names and counts.
   static void BackToVersion16(SQLite::Database& db) {
     BackToVersion17(db);
     db.exec("DROP TABLE person_owner_names; DELETE FROM schema_migrations WHERE version = 17");
   }
 
-  // Takes migrations 18 to 16 off (16 is nothing on SQLite).
+  // Takes migrations 19 to 16 off (16 is nothing on SQLite).
   static void BackToVersion15(SQLite::Database& db) {
     BackToVersion16(db);
     db.exec("DELETE FROM schema_migrations WHERE version = 16");
   }
 
-  // Takes migrations 18 to 15 off: each group's kept owner counts.
+  // Takes migrations 19 to 15 off: each group's kept owner counts.
   static void BackToVersion14(SQLite::Database& db) {
     BackToVersion15(db);
     db.exec(
@@ -80,7 +89,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 15");
   }
 
-  // Takes migrations 18 to 14 off: My items' narrow index of register items.
+  // Takes migrations 19 to 14 off: My items' narrow index of register items.
   static void BackToVersion13(SQLite::Database& db) {
     BackToVersion14(db);
     db.exec(
@@ -88,7 +97,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 14");
   }
 
-  // Takes migrations 18 to 13 off: each CHECK's comparisons written back as
+  // Takes migrations 19 to 13 off: each CHECK's comparisons written back as
   // the IN list the earlier migrations made.
   static void BackToVersion12(SQLite::Database& db) {
     BackToVersion13(db);
@@ -142,7 +151,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 12");
   }
 
-  // Takes migrations 18 to 11 off.
+  // Takes migrations 19 to 11 off.
   static void BackToVersion10(SQLite::Database& db) {
     BackToVersion11(db);
     db.exec(
@@ -150,7 +159,7 @@ class MigrationsTest : public ::testing::Test {
         "DELETE FROM schema_migrations WHERE version = 11");
   }
 
-  // Takes migrations 18 to 10 off.
+  // Takes migrations 19 to 10 off.
   static void BackToVersion9(SQLite::Database& db) {
     BackToVersion10(db);
     db.exec(
@@ -368,6 +377,61 @@ TEST_F(MigrationsTest, Version7RegisterIsReplayedWithItsIdsAndThenExtended) {
   auto done = (*store)->Action(before[0].id);
   ASSERT_TRUE(done.ok());
   EXPECT_EQ(done->item.status, ActionStatus::kComplete);
+}
+
+// Schema 19 keeps each item's match words. A version 18 database gets them
+// when it is opened; an item without them (as a restore of an older export
+// might leave one) is matched through its match texts, and a meeting after
+// the others extends the register from either.
+TEST_F(MigrationsTest, Version18ItemsGetTheirMatchWordsAndAreMatchedWithoutThem) {
+  using namespace store_testing;
+  Meeting first = SmallMeeting("SSR2", 1, D(2017, 6, 1));
+  first.actions = {Item("Draft the terms of reference for the review team", {}),
+                   Item("Circulate the survey of the community to members", {})};
+  std::vector<RegisteredAction> items;
+  {
+    auto store = OpenStore(path_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    ASSERT_TRUE((*store)->Import({Ssr2Roster(), {Imported(first, "1")}}).ok());
+    items = *(*store)->Actions({});
+    ASSERT_EQ(items.size(), 2u);
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    BackToVersion18(db);
+  }
+  auto expected = [&](std::size_t i) {
+    return WordsBlob(ItemWordsOfTexts({first.actions[i].text}));
+  };
+  {
+    auto store = OpenStore(path_);  // migrates
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    SQLite::Statement words(db, "SELECT id, words FROM register_items ORDER BY replay_position");
+    for (std::size_t i = 0; i < 2; ++i) {
+      ASSERT_TRUE(words.executeStep());
+      EXPECT_EQ(words.getColumn(0).getInt64(), items[i].id);
+      EXPECT_EQ(words.getColumn(1).getString(), expected(i)) << i;
+    }
+    words.reset();
+    db.exec("UPDATE register_items SET words = NULL");
+  }
+  auto store = OpenStore(path_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  Meeting second = SmallMeeting("SSR2", 2, D(2017, 6, 8));
+  second.actions = {Item("Draft the terms of reference for the review team", {})};
+  second.actions[0].source = ActionSource::kReview;
+  second.actions[0].status = ActionStatus::kComplete;
+  ASSERT_TRUE((*store)->Import({std::nullopt, {Imported(second, "2")}}).ok());
+  EXPECT_EQ((*store)->Action(items[0].id)->item.status, ActionStatus::kComplete);
+  EXPECT_EQ((*store)->Actions({})->size(), 2u);
+  // The item the meeting changed is written again, with its words.
+  SQLite::Database db(path_);
+  EXPECT_EQ(
+      db.execAndGet("SELECT words FROM register_items WHERE id = " + std::to_string(items[0].id))
+          .getString(),
+      expected(0));
+  EXPECT_TRUE(
+      db.execAndGet("SELECT words FROM register_items WHERE id = " + std::to_string(items[1].id))
+          .isNull());
 }
 
 // Schema 12 gives the full-text index each document's group. A version 11

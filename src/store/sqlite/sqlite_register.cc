@@ -282,6 +282,154 @@ StoredRegisterRows LoadStoredRows(SQLite::Database& db, Id group_id) {
 
 std::int64_t NextItemId(SQLite::Database& db);
 
+// The notices of the group, in order, their meetings' keys from `meetings`.
+std::vector<RegisterDiagnostic> LoadNotices(SQLite::Database& db, Id group_id,
+                                            const std::vector<MeetingMentions>& meetings) {
+  StoredRegisterRows rows;
+  EachRow(db, group_id,
+          "SELECT meeting_id, line, message FROM register_notices WHERE group_id = ? "
+          "ORDER BY position",
+          [&](SQLite::Statement& row) {
+            StoredRegisterRows::Notice n;
+            if (!row.getColumn(0).isNull()) n.meeting_id = row.getColumn(0).getInt64();
+            n.line = row.getColumn(1).getInt();
+            n.message = row.getColumn(2).getString();
+            rows.notices.push_back(std::move(n));
+          });
+  return AssembleStoredRegister(std::move(rows), meetings).diagnostics;
+}
+
+// The match texts of item `id`, in order.
+std::vector<std::string> MatchTextsOf(SQLite::Statement& texts, Id id) {
+  std::vector<std::string> out;
+  Bind(texts, id);
+  while (texts.executeStep()) out.push_back(texts.getColumn(0).getString());
+  return out;
+}
+
+constexpr const char* kMatchTextsOfItem =
+    "SELECT text FROM register_match_texts WHERE item_id = ? ORDER BY position";
+
+// What extending the group's register needs of it (PartialRegister): each
+// item's row in a few columns, its match words among them (read from its
+// match texts where the row has none: a store restored, or written before
+// schema 19), the notices. An item's replay_position is its place in the
+// register, so a merge names the item it went into by that.
+PartialRegister LoadPartialRegister(SQLite::Database& db, Id group_id,
+                                    const std::vector<MeetingMentions>& meetings) {
+  PartialRegister out;
+  {  // room for them first: moving 20,000 items as the list grows costs more than counting
+    SQLite::Statement count(db, "SELECT count(*) FROM register_items WHERE group_id = ?");
+    Bind(count, group_id);
+    if (count.executeStep())
+      out.reg.items.reserve(static_cast<std::size_t>(count.getColumn(0).getInt64()));
+  }
+  std::vector<std::size_t> without_words;
+  EachRow(db, group_id,
+          "SELECT r.id, r.status, r.merged_into, r.awaits_next, r.words, r.replay_position, "
+          "CASE WHEN r.merged_into IS NOT NULL THEN "
+          "(SELECT m.replay_position FROM register_items m WHERE m.id = r.merged_into) END "
+          "FROM register_items r WHERE r.group_id = ? ORDER BY r.replay_position",
+          [&](SQLite::Statement& row) {
+            const std::size_t at = out.reg.items.size();
+            if (row.getColumn(5).getInt64() != static_cast<std::int64_t>(at))
+              throw CorruptRow("corrupt database: register items out of their places");
+            RegisterItem& item = out.reg.items.emplace_back();
+            item.id = row.getColumn(0).getInt64();
+            item.state.status = EnumAt(row.getColumn(1), ParseActionStatus);
+            if (!row.getColumn(2).isNull()) {
+              if (row.getColumn(6).isNull())
+                throw CorruptRow("corrupt database: a register row names no item");
+              item.merged_into_id = row.getColumn(2).getInt64();
+              item.merged_into = static_cast<std::size_t>(row.getColumn(6).getInt64());
+            }
+            if (row.getColumn(3).getBytes() > 0) item.awaits_next = row.getColumn(3).getString();
+            const SQLite::Column words = row.getColumn(4);
+            if (words.isNull())
+              without_words.push_back(at);
+            else
+              AddItemWordsBlob(out, at,
+                               {static_cast<const char*>(words.getBlob()),
+                                static_cast<std::size_t>(words.getBytes())});
+          });
+  for (const RegisterItem& item : out.reg.items)
+    if (item.merged_into && *item.merged_into >= out.reg.items.size())
+      throw CorruptRow("corrupt database: a register row names no item");
+  if (!without_words.empty()) {
+    SQLite::Statement texts(db, kMatchTextsOfItem);
+    for (std::size_t at : without_words)
+      AddItemWords(out, at, ItemWordsOfTexts(MatchTextsOf(texts, out.reg.items[at].id)));
+  }
+  out.reg.diagnostics = LoadNotices(db, group_id, meetings);
+  return out;
+}
+
+// Reads a stored item whole when a partial replay needs it (RegisterItemLoader).
+class SqliteItemLoader : public RegisterItemLoader {
+ public:
+  SqliteItemLoader(SQLite::Database& db, const std::vector<MeetingMentions>& meetings)
+      : meetings_(meetings),
+        item_(db,
+              "SELECT origin_meeting_id, origin_position, text, due, status, source, raised_by, "
+              "raised_by_kind, line, written_status, due_phrase, status_note "
+              "FROM register_items WHERE id = ?"),
+        owners_(db,
+                "SELECT name, kind FROM register_item_owners WHERE item_id = ? ORDER BY position"),
+        texts_(db, kMatchTextsOfItem),
+        history_(db,
+                 "SELECT meeting_id, date, event_id, change, words, who FROM register_history "
+                 "WHERE item_id = ? ORDER BY position"),
+        mention_(db, "SELECT item_id FROM action_mentions WHERE meeting_id = ? AND position = ?") {
+    for (const MeetingMentions& m : meetings_) by_id_[m.meeting_id] = &m;
+  }
+
+  RegisterItem Load(std::int64_t id) override {
+    RegisterItem item;
+    item.id = id;
+    Bind(item_, id);
+    if (!item_.executeStep()) throw CorruptRow("corrupt database: a register row names no item");
+    const MeetingMentions& origin = Meeting(item_.getColumn(0).getInt64());
+    item.origin = origin.key;
+    item.origin_date = origin.date;
+    item.mentions.push_back({origin.meeting_id, item_.getColumn(1).getInt()});
+    item.state = ActionItemAt(item_, 2);
+    item.status_note = TextOrNull(item_.getColumn(11));
+    Bind(owners_, id);
+    while (owners_.executeStep()) item.state.owners.push_back(OwnerAt(owners_, 0, 1));
+    item.match_texts = MatchTextsOf(texts_, id);
+    Bind(history_, id);
+    while (history_.executeStep()) {
+      ActionChange c;
+      if (!history_.getColumn(0).isNull())
+        c.meeting = Meeting(history_.getColumn(0).getInt64()).key;
+      c.date = DateAt(history_.getColumn(1));
+      if (!history_.getColumn(2).isNull()) c.event_id = history_.getColumn(2).getInt64();
+      c.change = history_.getColumn(3).getString();
+      c.words = history_.getColumn(4).getString();
+      c.who = history_.getColumn(5).getString();
+      item.history.push_back(std::move(c));
+    }
+    return item;
+  }
+
+  std::optional<std::int64_t> ItemOf(const MentionRef& ref) override {
+    Bind(mention_, ref.meeting_id, ref.position);
+    if (!mention_.executeStep() || mention_.getColumn(0).isNull()) return std::nullopt;
+    return mention_.getColumn(0).getInt64();
+  }
+
+ private:
+  const MeetingMentions& Meeting(std::int64_t id) const {
+    auto it = by_id_.find(id);
+    if (it == by_id_.end()) throw CorruptRow("corrupt database: a register row names no meeting");
+    return *it->second;
+  }
+
+  const std::vector<MeetingMentions>& meetings_;
+  std::unordered_map<std::int64_t, const MeetingMentions*> by_id_;
+  SQLite::Statement item_, owners_, texts_, history_, mention_;
+};
+
 // The group's register inputs as stored, and the mentions of the meetings
 // the change created that are not written yet (InputChange::
 // unwritten_mentions) as the batch has them: what the store will hold.
@@ -292,6 +440,50 @@ class StoredRegisterSource : public RegisterSource {
   std::vector<MeetingMentions> Meetings() override {
     meetings_ = LoadMeetingKeys(db_, group_id_);
     return meetings_;
+  }
+  PartialRegister StoredPartial() override {
+    return LoadPartialRegister(db_, group_id_, meetings_);
+  }
+  RegisterItemLoader& Loader() override {
+    if (!loader_) loader_ = std::make_unique<SqliteItemLoader>(db_, meetings_);
+    return *loader_;
+  }
+  std::optional<KeptOwners> Kept() override {
+    SQLite::Statement row(db_, "SELECT owner_names, owner_counts FROM groups WHERE id = ?");
+    Bind(row, group_id_);
+    if (!row.executeStep() || row.getColumn(0).isNull() || row.getColumn(1).isNull())
+      return std::nullopt;
+    return KeptOwners{KeptOwnerNames(row.getColumn(0).getString()),
+                      KeptOwnerCounts(row.getColumn(1).getString())};
+  }
+  std::vector<OwnerShare> SharesOf(const std::vector<std::int64_t>& ids) override {
+    std::vector<OwnerShare> shares;
+    if (ids.empty()) return shares;
+    SQLite::Statement rows(
+        db_,
+        "SELECT r.id, r.status, r.merged_into IS NOT NULL, o.name, o.kind FROM register_items r "
+        "LEFT JOIN register_item_owners o ON o.item_id = r.id "
+        "WHERE r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id, o.position");
+    Bind(rows, nlohmann::json(ids).dump());
+    Id last = 0;
+    while (rows.executeStep()) {
+      if (Id id = rows.getColumn(0).getInt64(); shares.empty() || id != last) {
+        shares.push_back(
+            {rows.getColumn(2).getInt() != 0, EnumAt(rows.getColumn(1), ParseActionStatus), {}});
+        last = id;
+      }
+      if (!rows.getColumn(3).isNull()) shares.back().owners.push_back(OwnerAt(rows, 3, 4));
+    }
+    return shares;
+  }
+  bool OwnedElsewhere(const Owner& owner, const std::vector<std::int64_t>& except) override {
+    SQLite::Statement row(
+        db_,
+        "SELECT 1 FROM register_item_owners o JOIN register_items r ON r.id = o.item_id "
+        "WHERE o.name = ? AND o.kind = ? AND r.group_id = ? AND r.merged_into IS NULL "
+        "AND r.id NOT IN (SELECT value FROM json_each(?)) LIMIT 1");
+    Bind(row, owner.name, OwnerKindName(owner.kind), group_id_, nlohmann::json(except).dump());
+    return row.executeStep();
   }
   std::vector<RegisterEvent> Events() override { return LoadEvents(db_, group_id_); }
   StoredRegisterRows StoredRows() override { return LoadStoredRows(db_, group_id_); }
@@ -328,6 +520,7 @@ class StoredRegisterSource : public RegisterSource {
   Id group_id_;
   const std::map<std::int64_t, const std::vector<ActionItem>*>& unwritten_;
   std::vector<MeetingMentions> meetings_;  // as Meetings() read them
+  std::unique_ptr<SqliteItemLoader> loader_;
 };
 
 std::optional<std::string> OwnerName(const std::optional<Owner>& o) {
@@ -352,8 +545,8 @@ class RegisterWriter {
         item_(db,
               "INSERT INTO register_items (id, group_id, replay_position, origin_meeting_id, "
               "origin_position, text, due, status, source, raised_by, raised_by_kind, line, "
-              "status_note, merged_into, written_status, due_phrase, awaits_next) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), ?, ?, ?)"),
+              "status_note, merged_into, written_status, due_phrase, awaits_next, words) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), ?, ?, ?, ?)"),
         owner_(db,
                "INSERT INTO register_item_owners (item_id, position, name, kind) "
                "VALUES (?, ?, ?, ?)"),
@@ -366,13 +559,15 @@ class RegisterWriter {
         mention_(db,
                  "UPDATE action_mentions SET item_id = ? WHERE meeting_id = ? AND position = ?") {}
 
-  void Write(Id group_id, std::size_t position, const RegisterItem& item) {
+  void Write(Id group_id, std::size_t position, const RegisterReplay& replay) {
+    const RegisterItem& item = replay.Current().items[position];
     const ActionItem& s = item.state;
     Run(item_, item.id, group_id, position, item.mentions.front().meeting_id,
         item.mentions.front().position, s.text, IsoDateOrNull(s.due),
         std::string(ActionStatusName(s.status)), std::string(ActionSourceName(s.source)),
         OwnerName(s.raised_by), OwnerKindText(s.raised_by), s.line, item.status_note,
-        IdOrNull(item.merged_into_id), s.written_status, s.due_phrase, item.awaits_next);
+        IdOrNull(item.merged_into_id), s.written_status, s.due_phrase, item.awaits_next,
+        BlobValue{WordsBlob(ItemWords(replay, position))});
     for (std::size_t i = 0; i < item.match_texts.size(); ++i)
       Run(match_text_, item.id, i, item.match_texts[i]);
     for (std::size_t i = 0; i < s.owners.size(); ++i)
@@ -452,19 +647,18 @@ void UpdateRegister(SQLite::Database& db, Id group_id, const InputChange& change
   for (std::int64_t id : update.diff.deleted) Run(erase, id);
   RegisterWriter writer(db, update.meeting_ids, change.unwritten_mentions);
   for (std::size_t i : update.diff.written) {
-    writer.Write(group_id, i, reg.items[i]);
+    writer.Write(group_id, i, *update.replay);
     touched.push_back(reg.items[i].id);
   }
   WriteMentions(db, change, reg, update.diff.written);
   WriteNotices(db, group_id, reg, update.meeting_ids, update.diff.notices_from);
   Run(db, "UPDATE register_counter SET next_item_id = ? WHERE id = 1", update.next_id);
-  const std::vector<Owner> names = OwnerNamesOf(reg);
-  const OwnerCounts counts = OwnerCountsOf(reg);
   Run(db,
       "UPDATE groups SET register_token = ?, owner_names = ?, owner_counts = ?, open_items = ? "
       "WHERE id = ?",
-      update.token, EventOwnersJson(names), OwnerCountsJson(counts), OpenItemsOf(reg), group_id);
-  WriteKeptPeople(db, group_id, names, counts);
+      update.token, EventOwnersJson(update.owner_names), OwnerCountsJson(update.owner_counts),
+      update.open_items, group_id);
+  WriteKeptPeople(db, group_id, update.owner_names, update.owner_counts);
   IndexGroupActions(db, group_id, touched);
 }
 
@@ -505,6 +699,16 @@ void FillKeptPeople(SQLite::Database& db) {
 
 void RebuildRegister(SQLite::Database& db, Id group_id, RegisterCache& cache) {
   UpdateRegister(db, group_id, InputChange{{}, std::nullopt, true}, cache);
+}
+
+void FillItemWords(SQLite::Database& db) {
+  std::vector<Id> ids;
+  SQLite::Statement without(db, "SELECT id FROM register_items WHERE words IS NULL ORDER BY id");
+  while (without.executeStep()) ids.push_back(without.getColumn(0).getInt64());
+  SQLite::Statement texts(db, kMatchTextsOfItem);
+  SQLite::Statement update(db, "UPDATE register_items SET words = ? WHERE id = ?");
+  for (Id id : ids)
+    Run(update, BlobValue{WordsBlob(ItemWordsOfTexts(MatchTextsOf(texts, id)))}, id);
 }
 
 bool RebuildStaleRegisters(SQLite::Database& db) {

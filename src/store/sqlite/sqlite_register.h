@@ -45,6 +45,9 @@ void UpdateRegister(SQLite::Database& db, Id group_id, const InputChange& change
                     RegisterCache& cache);
 // UpdateRegister with a replay of the whole group.
 void RebuildRegister(SQLite::Database& db, Id group_id, RegisterCache& cache);
+// Gives every register item without its match words (register_items.words:
+// after migration 19, or a restore) those of its match texts.
+void FillItemWords(SQLite::Database& db);
 // Rebuilds every group whose mentions have not been replayed yet (after a
 // schema upgrade). Returns whether anything was written.
 bool RebuildStaleRegisters(SQLite::Database& db);

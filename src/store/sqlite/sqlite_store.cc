@@ -448,6 +448,7 @@ Status SqliteStore::Restore(const Snapshot& snapshot) {
     if (any.executeStep()) return Error::Conflict("the target store is not empty");
     sqlite::WriteSnapshot(*db_, snapshot);
     sqlite::RebuildSearchIndex(*db_);
+    sqlite::FillItemWords(*db_);
     sqlite::RefreshStaleAttendance(*db_);
     transaction.commit();
     return true;

@@ -9,6 +9,10 @@ namespace plenary::sqlite {
 void BindValue(SQLite::Statement& st, int index, Id value) { st.bind(index, value); }
 void BindValue(SQLite::Statement& st, int index, int value) { st.bind(index, value); }
 
+void BindValue(SQLite::Statement& st, int index, const BlobValue& value) {
+  st.bind(index, value.bytes.data(), static_cast<int>(value.bytes.size()));
+}
+
 void BindValue(SQLite::Statement& st, int index, std::size_t value) {
   st.bind(index, static_cast<Id>(value));
 }

@@ -28,6 +28,11 @@ void BindValue(SQLite::Statement& st, int index, const std::string& value);
 void BindValue(SQLite::Statement& st, int index, std::string_view value);
 void BindValue(SQLite::Statement& st, int index, const std::optional<std::string>& value);
 void BindValue(SQLite::Statement& st, int index, const std::optional<Id>& value);
+// Bytes bound as a BLOB.
+struct BlobValue {
+  std::string bytes;
+};
+void BindValue(SQLite::Statement& st, int index, const BlobValue& value);
 
 // Resets `st` and binds `values` to its parameters 1, 2, ...
 template <typename... Values>
