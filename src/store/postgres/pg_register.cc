@@ -587,18 +587,25 @@ void FillKeptPeople(pqxx::transaction_base& tx) {
 
 void FillItemWords(pqxx::transaction_base& tx) {
   std::vector<Id> ids;
-  for (const pqxx::row& row : tx.exec("SELECT id FROM register_items WHERE words IS NULL"))
+  for (const pqxx::row& row :
+       tx.exec("SELECT id FROM register_items WHERE words IS NULL ORDER BY id"))
     ids.push_back(row[0].as<Id>());
-  if (ids.empty()) return;
-  std::map<Id, std::vector<std::string>> texts = MatchTextsOf(tx, ids);
-  nlohmann::json rows = nlohmann::json::array();
-  for (Id id : ids)
-    rows.push_back({{"id", id}, {"words", WordsArray(ItemWordsOfTexts(texts[id]))}});
-  // One statement: an installation's items, a round trip each, would take minutes.
-  tx.exec_params0(
-      "UPDATE register_items r SET words = w.words::bigint[] FROM "
-      "json_to_recordset($1::json) AS w(id bigint, words text) WHERE r.id = w.id",
-      rows.dump());
+  // A statement for 10,000 items: an installation's items, a round trip
+  // each, would take minutes, and all in one a document of hundreds of MB.
+  constexpr std::size_t kBatch = 10'000;
+  for (std::size_t first = 0; first < ids.size(); first += kBatch) {
+    const auto from = ids.begin() + static_cast<std::ptrdiff_t>(first);
+    const std::vector<Id> batch(
+        from, from + static_cast<std::ptrdiff_t>(std::min(kBatch, ids.size() - first)));
+    std::map<Id, std::vector<std::string>> texts = MatchTextsOf(tx, batch);
+    nlohmann::json rows = nlohmann::json::array();
+    for (Id id : batch)
+      rows.push_back({{"id", id}, {"words", WordsArray(ItemWordsOfTexts(texts[id]))}});
+    tx.exec_params0(
+        "UPDATE register_items r SET words = w.words::bigint[] FROM "
+        "json_to_recordset($1::json) AS w(id bigint, words text) WHERE r.id = w.id",
+        rows.dump());
+  }
 }
 
 void RebuildRegister(pqxx::transaction_base& tx, Id group_id, RegisterCache& cache) {
