@@ -153,6 +153,15 @@ class RegisterReplay::Impl {
   // anything but its id, status, merge, awaits_next and words is read or
   // changed.
   void Fill(std::size_t item);
+  // Fill of each of `items`, those not loaded read at once (LoadMany): the
+  // items a meeting is likely to touch, before it is applied.
+  void FillAll(const std::vector<std::size_t>& items);
+  void Install(std::size_t item, RegisterItem whole);
+  // The items applying `meeting` would read whole, as they stand: its
+  // mentions' matches (and runners-up) and the items waiting for a meeting
+  // of its kind. Applying a mention changes what the next ones match, so
+  // this is a guess; an item it misses is read when it is needed.
+  std::vector<std::size_t> LikelyTouched(const MeetingMentions& meeting) const;
   std::optional<std::size_t> ItemOf(const MentionRef& ref);
   std::string NoteIn(std::size_t item, const ActionItem& mention) const;
   void Merge(std::size_t into, std::size_t from, const RegisterEvent& event);
@@ -237,8 +246,43 @@ RegisterReplay::Impl::Impl(PartialRegister start, RegisterItemLoader* loader,
 void Replayer::Fill(std::size_t item) {
   if (item >= loaded_.size() || loaded_[item]) return;
   if (!loader_) throw std::logic_error("a partial register replayed without its loader");
+  Install(item, loader_->Load(reg_.items[item].id));
+}
+
+void Replayer::FillAll(const std::vector<std::size_t>& items) {
+  std::vector<std::size_t> missing;
+  std::vector<std::int64_t> ids;
+  for (std::size_t i : items)
+    if (i < loaded_.size() && !loaded_[i] &&
+        std::find(missing.begin(), missing.end(), i) == missing.end()) {
+      missing.push_back(i);
+      ids.push_back(reg_.items[i].id);
+    }
+  if (missing.empty()) return;
+  if (!loader_) throw std::logic_error("a partial register replayed without its loader");
+  std::vector<RegisterItem> loaded = loader_->LoadMany(ids);
+  if (loaded.size() != missing.size()) throw std::runtime_error("a stored item could not be read");
+  for (std::size_t k = 0; k < missing.size(); ++k) Install(missing[k], std::move(loaded[k]));
+}
+
+std::vector<std::size_t> Replayer::LikelyTouched(const MeetingMentions& meeting) const {
+  std::vector<std::size_t> items;
+  for (std::size_t waiting : due_at_next_)
+    if (EqualsNoCase(reg_.items[waiting].awaits_next, meeting.key.kind)) items.push_back(waiting);
+  for (const ActionItem& mention : meeting.mentions) {
+    bool review = mention.source == ActionSource::kReview;
+    Match match = FindMatch(Known(MatchWords(SplitReviewStatus(mention.text).item)),
+                            review ? rules_.review_threshold : rules_.new_row_threshold,
+                            reg_.items.size(), review);
+    if (match.item) items.push_back(*match.item);
+    if (match.ambiguous) items.push_back(match.runner_up);
+  }
+  return items;
+}
+
+void Replayer::Install(std::size_t item, RegisterItem whole) {
   RegisterItem& skeleton = reg_.items[item];
-  RegisterItem whole = loader_->Load(skeleton.id);
+  if (whole.id != skeleton.id) throw std::runtime_error("a stored item read as another");
   if (whole.match_texts.size() != words_[item].size())
     throw std::runtime_error("a stored item's match texts are not its wordings");
   whole.id = skeleton.id;
@@ -573,6 +617,7 @@ Replayer::Guide::Guide(const Register& reg) : before(&reg) {
 }
 
 bool Replayer::ApplyMentions(const MeetingMentions& meeting, const Guide* guide) {
+  if (Partial() && !guide) FillAll(LikelyTouched(meeting));
   ResolveNextMeetingDues(meeting);
   // Items this meeting creates are not candidates for its own other mentions:
   // within one meeting the importer has already joined what is the same.
@@ -755,6 +800,12 @@ bool ReplaysBefore(const RegisterEvent& event, const MeetingMentions& meeting) {
 
 RegisterReplay::RegisterReplay(Register start, const MatchRules& rules)
     : impl_(std::make_unique<Impl>(std::move(start), rules)) {}
+std::vector<RegisterItem> RegisterItemLoader::LoadMany(const std::vector<std::int64_t>& ids) {
+  std::vector<RegisterItem> items;
+  for (std::int64_t id : ids) items.push_back(Load(id));
+  return items;
+}
+
 RegisterReplay::RegisterReplay(PartialRegister start, RegisterItemLoader* loader,
                                const MatchRules& rules)
     : impl_(std::make_unique<Impl>(std::move(start), loader, rules)) {}

@@ -156,6 +156,9 @@ class RegisterItemLoader {
   // its date, match texts (in the order of the PartialRegister's wordings),
   // history; of its mentions only the first (its origin).
   virtual RegisterItem Load(std::int64_t id) = 0;
+  // Load of each of `ids`, in that order: a back end for which a statement
+  // is a round trip reads them in one.
+  virtual std::vector<RegisterItem> LoadMany(const std::vector<std::int64_t>& ids);
   // The id of the stored item a stored mention belongs to, if any.
   virtual std::optional<std::int64_t> ItemOf(const MentionRef& ref) = 0;
 };

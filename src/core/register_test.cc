@@ -333,6 +333,10 @@ class StoredItems : public RegisterItemLoader {
     ADD_FAILURE() << "no item " << id;
     return {};
   }
+  std::vector<RegisterItem> LoadMany(const std::vector<std::int64_t>& ids) override {
+    ++batches;
+    return RegisterItemLoader::LoadMany(ids);
+  }
   std::optional<std::int64_t> ItemOf(const MentionRef& ref) override {
     for (const RegisterItem& item : reg_.items)
       for (const MentionRef& m : item.mentions)
@@ -340,6 +344,7 @@ class StoredItems : public RegisterItemLoader {
     return std::nullopt;
   }
   int loads = 0;
+  int batches = 0;  // LoadMany
 
  private:
   const Register& reg_;
@@ -379,6 +384,7 @@ TEST(Register, APartialReplayLoadsOnlyWhatItTouchesAndWritesWhatAWholeOneWould) 
   ASSERT_EQ(partial.TakeChanged(), changed);
   EXPECT_EQ(changed.size(), 4u);  // the response, the venue, the summary and the new item
   EXPECT_EQ(store.loads, 3) << "only the items changed are read whole";
+  EXPECT_EQ(store.batches, 1) << "the meeting's, read before it is applied";
   for (std::size_t i : changed) {
     RegisterItem a = whole.Current().items[i], b = partial.Current().items[i];
     // A loaded item holds its origin and the mentions applied since.

@@ -271,41 +271,65 @@ class PgItemLoader : public RegisterItemLoader {
     for (const MeetingMentions& m : meetings) by_id_[m.meeting_id] = &m;
   }
 
-  RegisterItem Load(std::int64_t id) override {
-    pqxx::result rows = tx_.exec_params(
-        "SELECT r.origin_meeting_id, r.origin_position, r.text, r.due, r.status, r.source, "
-        "r.raised_by, r.raised_by_kind, r.line, r.written_status, r.due_phrase, r.status_note, "
-        "(SELECT json_agg(json_build_array(o.name, o.kind) ORDER BY o.position) "
-        " FROM register_item_owners o WHERE o.item_id = r.id), "
-        "(SELECT json_agg(t.text ORDER BY t.position) "
-        " FROM register_match_texts t WHERE t.item_id = r.id), "
-        "(SELECT json_agg(json_build_array(h.meeting_id, h.date, h.event_id, h.change, h.words, "
-        " h.who) ORDER BY h.position) FROM register_history h WHERE h.item_id = r.id) "
-        "FROM register_items r WHERE r.id = $1",
-        id);
-    if (rows.empty()) throw CorruptRow("corrupt database: a register row names no item");
-    const pqxx::row& row = rows[0];
+  RegisterItem Load(std::int64_t id) override { return std::move(LoadMany({id}).front()); }
+
+  std::vector<RegisterItem> LoadMany(const std::vector<std::int64_t>& ids) override {
+    std::unordered_map<std::int64_t, RegisterItem> read;
+    for (const pqxx::row& row : tx_.exec_params(
+             "SELECT r.id, r.origin_meeting_id, r.origin_position, r.text, r.due, r.status, "
+             "r.source, r.raised_by, r.raised_by_kind, r.line, r.written_status, r.due_phrase, "
+             "r.status_note, "
+             "(SELECT json_agg(json_build_array(o.name, o.kind) ORDER BY o.position) "
+             " FROM register_item_owners o WHERE o.item_id = r.id), "
+             "(SELECT json_agg(t.text ORDER BY t.position) "
+             " FROM register_match_texts t WHERE t.item_id = r.id), "
+             "(SELECT json_agg(json_build_array(h.meeting_id, h.date, h.event_id, h.change, "
+             " h.words, h.who) ORDER BY h.position) FROM register_history h "
+             " WHERE h.item_id = r.id) "
+             "FROM register_items r WHERE r.id = ANY($1::bigint[])",
+             IdArray(ids)))
+      read.emplace(row[0].as<Id>(), ItemAt(row));
+    std::vector<RegisterItem> items;
+    for (std::int64_t id : ids) {
+      auto it = read.find(id);
+      if (it == read.end()) throw CorruptRow("corrupt database: a register row names no item");
+      items.push_back(std::move(it->second));
+    }
+    return items;
+  }
+
+  std::optional<std::int64_t> ItemOf(const MentionRef& ref) override {
+    pqxx::result row = tx_.exec_params(
+        "SELECT item_id FROM action_mentions WHERE meeting_id = $1 AND position = $2",
+        ref.meeting_id, ref.position);
+    if (row.empty()) return std::nullopt;
+    return IdOrNull(row[0][0]);
+  }
+
+ private:
+  // An item as LoadMany's statement gives it.
+  RegisterItem ItemAt(const pqxx::row& row) const {
     RegisterItem item;
-    item.id = id;
-    const MeetingMentions& origin = Meeting(row[0].as<Id>());
+    item.id = row[0].as<Id>();
+    const MeetingMentions& origin = Meeting(row[1].as<Id>());
     item.origin = origin.key;
     item.origin_date = origin.date;
-    item.mentions.push_back({origin.meeting_id, row[1].as<int>()});
-    item.state = ActionItemAt(row, 2);
-    item.status_note = TextOrNull(row[11]);
+    item.mentions.push_back({origin.meeting_id, row[2].as<int>()});
+    item.state = ActionItemAt(row, 3);
+    item.status_note = TextOrNull(row[12]);
     try {
-      for (const nlohmann::json& o : Json(row[12])) {
+      for (const nlohmann::json& o : Json(row[13])) {
         std::optional<OwnerKind> kind = ParseOwnerKind(o.at(1).get<std::string>());
-        if (!kind) Corrupt(row[12]);
+        if (!kind) Corrupt(row[13]);
         item.state.owners.push_back({o.at(0).get<std::string>(), *kind});
       }
-      for (const nlohmann::json& t : Json(row[13]))
+      for (const nlohmann::json& t : Json(row[14]))
         item.match_texts.push_back(t.get<std::string>());
-      for (const nlohmann::json& h : Json(row[14])) {
+      for (const nlohmann::json& h : Json(row[15])) {
         ActionChange c;
         if (!h.at(0).is_null()) c.meeting = Meeting(h.at(0).get<Id>()).key;
         std::optional<Date> date = ParseIsoDate(h.at(1).get<std::string>());
-        if (!date) Corrupt(row[14]);
+        if (!date) Corrupt(row[15]);
         c.date = *date;
         if (!h.at(2).is_null()) c.event_id = h.at(2).get<Id>();
         c.change = h.at(3).get<std::string>();
@@ -319,15 +343,6 @@ class PgItemLoader : public RegisterItemLoader {
     return item;
   }
 
-  std::optional<std::int64_t> ItemOf(const MentionRef& ref) override {
-    pqxx::result row = tx_.exec_params(
-        "SELECT item_id FROM action_mentions WHERE meeting_id = $1 AND position = $2",
-        ref.meeting_id, ref.position);
-    if (row.empty()) return std::nullopt;
-    return IdOrNull(row[0][0]);
-  }
-
- private:
   static nlohmann::json Json(const pqxx::field& field) {
     if (field.is_null()) return nlohmann::json::array();
     return nlohmann::json::parse(field.c_str());
