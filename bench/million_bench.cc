@@ -410,7 +410,7 @@ Installation Place(const std::string& backend, int groups, const Options& o) {
   Installation in;
   in.groups = groups;
   in.label = groups == 1 ? "one group" : fmt::format("{} groups", groups);
-  const std::string name = fmt::format("million_{}_of_{}x{}_v2", groups, o.groups, o.meetings);
+  const std::string name = fmt::format("million_{}_of_{}x{}_v3", groups, o.groups, o.meetings);
   if (backend == "sqlite") {
     in.path = (std::filesystem::path(o.data) / (name + ".db")).string();
     in.url = in.path;
