@@ -672,9 +672,11 @@ std::optional<std::size_t> Replayer::ItemOf(const MentionRef& ref) {
     if (!Partial() || !loader_) return std::nullopt;
     std::optional<std::int64_t> id = loader_->ItemOf(ref);
     if (!id) return std::nullopt;
-    if (position_of_id_.empty())
-      for (std::size_t i = 0; i < reg_.items.size(); ++i) position_of_id_[reg_.items[i].id] = i;
     auto at = position_of_id_.find(*id);
+    if (at == position_of_id_.end()) {  // built on first use, again for items made since
+      for (std::size_t i = 0; i < reg_.items.size(); ++i) position_of_id_[reg_.items[i].id] = i;
+      at = position_of_id_.find(*id);
+    }
     if (at == position_of_id_.end()) return std::nullopt;
     index = at->second;
   }
