@@ -115,9 +115,8 @@ std::optional<OwnerCounts> ParseOwnerCounts(std::string_view text);
 // register_items.words: the words of an item's match texts, text by text in
 // their order, each as its number of words and then its words
 // (RegisterReplay::WordingWords): what a PartialRegister takes of the item,
-// in one value of its own row. SQLite keeps the numbers in a BLOB, 8 bytes
-// each, least significant first (WordsBlob); PostgreSQL in a bigint[], each
-// number's bits as a signed one.
+// in one value of its own row: 8 bytes each, least significant first
+// (WordsBlob), a BLOB in SQLite and a bytea in PostgreSQL.
 std::vector<std::uint64_t> ItemWords(const RegisterReplay& replay, std::size_t item);
 std::vector<std::uint64_t> ItemWordsOfTexts(const std::vector<std::string>& match_texts);
 std::string WordsBlob(const std::vector<std::uint64_t>& numbers);

@@ -485,17 +485,11 @@ std::vector<std::vector<std::string>> KeptOfGroups(Backend backend, const std::s
     texts[row[0]].push_back(row[1]);
   for (const auto& row : Rows(backend, url,
                               sqlite ? "SELECT id, hex(words) FROM register_items"
-                                     : "SELECT id, words::text FROM register_items")) {
-    std::string expected;
+                                     : "SELECT id, upper(words::text) FROM register_items")) {
     std::vector<std::uint64_t> numbers = ItemWordsOfTexts(texts[row[0]]);
-    if (sqlite) {
-      for (char c : WordsBlob(numbers))
-        expected += fmt::format("{:02X}", static_cast<unsigned char>(c));
-    } else {
-      for (std::uint64_t n : numbers)
-        expected += (expected.empty() ? "" : ",") + std::to_string(static_cast<std::int64_t>(n));
-      expected = "{" + expected + "}";
-    }
+    std::string expected = sqlite ? "" : "\\X";  // PostgreSQL's hex bytea
+    for (char c : WordsBlob(numbers))
+      expected += fmt::format("{:02X}", static_cast<unsigned char>(c));
     if (row[1] != expected)
       return ::testing::AssertionFailure()
              << "item " << row[0] << " has the words " << row[1] << ", not " << expected;

@@ -514,10 +514,9 @@ CREATE INDEX person_owner_names_by_group ON person_owner_names (group_id);
 // As SQLite's migration 18: the group list's count of open items, kept by
 // every register update (a count over every group's items was 160 ms a read
 // of the group list in the million installation).
-// Each item's match words (see the SQLite migration 19), each number's bits
-// as a signed bigint.
+// Each item's match words (see the SQLite migration 19), the same bytes.
 constexpr std::string_view kSchemaV19MatchWords = R"sql(
-ALTER TABLE register_items ADD COLUMN words bigint[];
+ALTER TABLE register_items ADD COLUMN words bytea;
 )sql";
 
 constexpr std::string_view kSchemaV18OpenItems = R"sql(

@@ -163,30 +163,38 @@ StoredRegisterRows LoadStoredRows(pqxx::transaction_base& tx, Id group_id) {
   return out;
 }
 
-// A bigint[] as PostgreSQL writes it ("{1,-2,3}") read as words
-// (WordsBlob's bits), added to `words`; CorruptRow for other text.
-void AppendWordsOfArray(std::string_view text, std::vector<std::uint64_t>& words) {
-  if (text.size() < 2 || text.front() != '{' || text.back() != '}')
-    throw CorruptRow("corrupt database: a match text's words");
-  const char* at = text.data() + 1;
-  const char* end = text.data() + text.size() - 1;
-  while (at < end) {
-    std::int64_t value = 0;
-    auto [next, error] = std::from_chars(at, end, value);
-    if (error != std::errc() || (next != end && *next != ','))
-      throw CorruptRow("corrupt database: a match text's words");
-    words.push_back(static_cast<std::uint64_t>(value));
-    at = next == end ? end : next + 1;
+// register_items.words as a bytea's text, "\x" and two hex digits a byte
+// (bytea_output = hex, pg_database sets it): WordsBlob's bytes.
+std::string HexBytea(const std::string& bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string text = "\\x";
+  text.reserve(2 + 2 * bytes.size());
+  for (char c : bytes) {
+    const auto b = static_cast<unsigned char>(c);
+    text += kDigits[b >> 4];
+    text += kDigits[b & 0xf];
   }
+  return text;
 }
 
-std::string WordsArray(const std::vector<std::uint64_t>& words) {
-  std::string text = "{";
-  for (std::uint64_t w : words) {
-    if (text.size() > 1) text += ',';
-    text += std::to_string(static_cast<std::int64_t>(w));
+// The bytes of a bytea's hex text; CorruptRow for other text.
+std::string BytesOfHex(std::string_view text) {
+  auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  if (text.size() < 2 || text[0] != '\\' || text[1] != 'x' || text.size() % 2 != 0)
+    throw CorruptRow("corrupt database: an item's match words");
+  std::string bytes;
+  bytes.reserve(text.size() / 2 - 1);
+  for (std::size_t i = 2; i < text.size(); i += 2) {
+    const int high = digit(text[i]), low = digit(text[i + 1]);
+    if (high < 0 || low < 0) throw CorruptRow("corrupt database: an item's match words");
+    bytes += static_cast<char>(high * 16 + low);
   }
-  return text + "}";
+  return bytes;
 }
 
 // The notices of the group, in order, their meetings' keys from `meetings`.
@@ -227,7 +235,6 @@ PartialRegister LoadPartialRegister(pqxx::transaction_base& tx, Id group_id,
       group_id);
   out.reg.items.reserve(items.size());
   std::vector<Id> without_words;
-  std::vector<std::uint64_t> numbers;
   for (const pqxx::row& row : items) {
     const std::size_t at = out.reg.items.size();
     if (row[5].as<std::int64_t>() != static_cast<std::int64_t>(at))
@@ -245,9 +252,7 @@ PartialRegister LoadPartialRegister(pqxx::transaction_base& tx, Id group_id,
       without_words.push_back(item.id);
       continue;
     }
-    numbers.clear();
-    AppendWordsOfArray(std::string_view(row[4].c_str(), row[4].size()), numbers);
-    AddItemWords(out, at, numbers);
+    AddItemWordsBlob(out, at, BytesOfHex(std::string_view(row[4].c_str(), row[4].size())));
   }
   for (const RegisterItem& item : out.reg.items)
     if (item.merged_into && *item.merged_into >= out.reg.items.size())
@@ -464,7 +469,7 @@ void WriteItems(pqxx::transaction_base& tx, Id group_id, const RegisterReplay& r
         s.text, Nullable(due), std::string(ActionStatusName(s.status)),
         std::string(ActionSourceName(s.source)), Nullable(raised_by), Nullable(raised_by_kind),
         s.line, Nullable(item.status_note), Nullable(merged), s.written_status, s.due_phrase,
-        item.awaits_next, WordsArray(ItemWords(replay, i)));
+        item.awaits_next, HexBytea(WordsBlob(ItemWords(replay, i))));
   }
   rows.complete();
   pqxx::stream_to owners(tx, "register_item_owners",
@@ -615,9 +620,9 @@ void FillItemWords(pqxx::transaction_base& tx) {
     std::map<Id, std::vector<std::string>> texts = MatchTextsOf(tx, batch);
     nlohmann::json rows = nlohmann::json::array();
     for (Id id : batch)
-      rows.push_back({{"id", id}, {"words", WordsArray(ItemWordsOfTexts(texts[id]))}});
+      rows.push_back({{"id", id}, {"words", HexBytea(WordsBlob(ItemWordsOfTexts(texts[id])))}});
     tx.exec_params0(
-        "UPDATE register_items r SET words = w.words::bigint[] FROM "
+        "UPDATE register_items r SET words = w.words::bytea FROM "
         "json_to_recordset($1::json) AS w(id bigint, words text) WHERE r.id = w.id",
         rows.dump());
   }
