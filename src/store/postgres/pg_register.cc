@@ -117,6 +117,17 @@ std::string ItemRowsOfGroup(std::string_view columns, std::string_view table,
       columns, table, order);
 }
 
+// The group's register_notices rows, in order.
+std::vector<StoredRegisterRows::Notice> LoadNoticeRows(pqxx::transaction_base& tx, Id group_id) {
+  std::vector<StoredRegisterRows::Notice> notices;
+  for (const pqxx::row& row :
+       tx.exec_params("SELECT meeting_id, line, message FROM register_notices WHERE group_id = $1 "
+                      "ORDER BY position",
+                      group_id))
+    notices.push_back({IdOrNull(row[0]), row[1].as<int>(), row[2].c_str()});
+  return notices;
+}
+
 StoredRegisterRows LoadStoredRows(pqxx::transaction_base& tx, Id group_id) {
   StoredRegisterRows out;
   for (const pqxx::row& row : tx.exec_params(
@@ -155,11 +166,7 @@ StoredRegisterRows LoadStoredRows(pqxx::transaction_base& tx, Id group_id) {
            "WHERE m.group_id = $1 AND a.item_id IS NOT NULL",
            group_id))
     out.mentions.push_back({row[0].as<Id>(), {row[1].as<Id>(), row[2].as<int>()}});
-  for (const pqxx::row& row : tx.exec_params(
-           "SELECT meeting_id, line, message FROM register_notices WHERE group_id = $1 "
-           "ORDER BY position",
-           group_id))
-    out.notices.push_back({IdOrNull(row[0]), row[1].as<int>(), row[2].c_str()});
+  out.notices = LoadNoticeRows(tx, group_id);
   return out;
 }
 
@@ -201,11 +208,7 @@ std::string BytesOfHex(std::string_view text) {
 std::vector<RegisterDiagnostic> LoadNotices(pqxx::transaction_base& tx, Id group_id,
                                             const std::vector<MeetingMentions>& meetings) {
   StoredRegisterRows rows;
-  for (const pqxx::row& row :
-       tx.exec_params("SELECT meeting_id, line, message FROM register_notices WHERE group_id = $1 "
-                      "ORDER BY position",
-                      group_id))
-    rows.notices.push_back({IdOrNull(row[0]), row[1].as<int>(), row[2].c_str()});
+  rows.notices = LoadNoticeRows(tx, group_id);
   return AssembleStoredRegister(std::move(rows), meetings).diagnostics;
 }
 

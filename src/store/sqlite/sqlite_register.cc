@@ -220,6 +220,22 @@ void EachRow(SQLite::Database& db, Id group_id, const char* sql, Read read) {
   while (rows.executeStep()) read(rows);
 }
 
+// The group's register_notices rows, in order.
+std::vector<StoredRegisterRows::Notice> LoadNoticeRows(SQLite::Database& db, Id group_id) {
+  std::vector<StoredRegisterRows::Notice> notices;
+  EachRow(db, group_id,
+          "SELECT meeting_id, line, message FROM register_notices WHERE group_id = ? "
+          "ORDER BY position",
+          [&](SQLite::Statement& row) {
+            StoredRegisterRows::Notice n;
+            if (!row.getColumn(0).isNull()) n.meeting_id = row.getColumn(0).getInt64();
+            n.line = row.getColumn(1).getInt();
+            n.message = row.getColumn(2).getString();
+            notices.push_back(std::move(n));
+          });
+  return notices;
+}
+
 StoredRegisterRows LoadStoredRows(SQLite::Database& db, Id group_id) {
   StoredRegisterRows out;
   EachRow(db, group_id,
@@ -267,16 +283,7 @@ StoredRegisterRows LoadStoredRows(SQLite::Database& db, Id group_id) {
             out.mentions.push_back({row.getColumn(0).getInt64(),
                                     {row.getColumn(1).getInt64(), row.getColumn(2).getInt()}});
           });
-  EachRow(db, group_id,
-          "SELECT meeting_id, line, message FROM register_notices WHERE group_id = ? "
-          "ORDER BY position",
-          [&](SQLite::Statement& row) {
-            StoredRegisterRows::Notice n;
-            if (!row.getColumn(0).isNull()) n.meeting_id = row.getColumn(0).getInt64();
-            n.line = row.getColumn(1).getInt();
-            n.message = row.getColumn(2).getString();
-            out.notices.push_back(std::move(n));
-          });
+  out.notices = LoadNoticeRows(db, group_id);
   return out;
 }
 
@@ -286,16 +293,7 @@ std::int64_t NextItemId(SQLite::Database& db);
 std::vector<RegisterDiagnostic> LoadNotices(SQLite::Database& db, Id group_id,
                                             const std::vector<MeetingMentions>& meetings) {
   StoredRegisterRows rows;
-  EachRow(db, group_id,
-          "SELECT meeting_id, line, message FROM register_notices WHERE group_id = ? "
-          "ORDER BY position",
-          [&](SQLite::Statement& row) {
-            StoredRegisterRows::Notice n;
-            if (!row.getColumn(0).isNull()) n.meeting_id = row.getColumn(0).getInt64();
-            n.line = row.getColumn(1).getInt();
-            n.message = row.getColumn(2).getString();
-            rows.notices.push_back(std::move(n));
-          });
+  rows.notices = LoadNoticeRows(db, group_id);
   return AssembleStoredRegister(std::move(rows), meetings).diagnostics;
 }
 
