@@ -23,11 +23,10 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url) {
     // owner names, 6-8 ms a group). No JIT compilation: it starts where a
     // plan's estimated cost passes jit_above_cost, which reading a group's
     // 20,000 items does, and compiling took 11 ms of a 30 ms statement.
-    // bytea as hex (register_items.words), whatever the server's default.
     pqxx::nontransaction(db->connection_)
         .exec(
             "SET datestyle = 'ISO, YMD'; SET client_min_messages = warning; "
-            "SET max_parallel_workers_per_gather = 0; SET jit = off; SET bytea_output = hex");
+            "SET max_parallel_workers_per_gather = 0; SET jit = off");
     if (Status migrated = MigratePostgresSchema(db->connection_); !migrated)
       return Error::Storage(
           fmt::format("{}: {}", RedactUrl(url), RedactPasswordIn(migrated.error().message, url)));

@@ -170,40 +170,6 @@ StoredRegisterRows LoadStoredRows(pqxx::transaction_base& tx, Id group_id) {
   return out;
 }
 
-// register_items.words as a bytea's text, "\x" and two hex digits a byte
-// (bytea_output = hex, pg_database sets it): WordsBlob's bytes.
-std::string HexBytea(const std::string& bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string text = "\\x";
-  text.reserve(2 + 2 * bytes.size());
-  for (char c : bytes) {
-    const auto b = static_cast<unsigned char>(c);
-    text += kDigits[b >> 4];
-    text += kDigits[b & 0xf];
-  }
-  return text;
-}
-
-// The bytes of a bytea's hex text; CorruptRow for other text.
-std::string BytesOfHex(std::string_view text) {
-  auto digit = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  if (text.size() < 2 || text[0] != '\\' || text[1] != 'x' || text.size() % 2 != 0)
-    throw CorruptRow("corrupt database: an item's match words");
-  std::string bytes;
-  bytes.reserve(text.size() / 2 - 1);
-  for (std::size_t i = 2; i < text.size(); i += 2) {
-    const int high = digit(text[i]), low = digit(text[i + 1]);
-    if (high < 0 || low < 0) throw CorruptRow("corrupt database: an item's match words");
-    bytes += static_cast<char>(high * 16 + low);
-  }
-  return bytes;
-}
-
 // The notices of the group, in order, their meetings' keys from `meetings`.
 std::vector<RegisterDiagnostic> LoadNotices(pqxx::transaction_base& tx, Id group_id,
                                             const std::vector<MeetingMentions>& meetings) {
@@ -255,7 +221,7 @@ PartialRegister LoadPartialRegister(pqxx::transaction_base& tx, Id group_id,
       without_words.push_back(item.id);
       continue;
     }
-    AddItemWordsBlob(out, at, BytesOfHex(std::string_view(row[4].c_str(), row[4].size())));
+    AddItemWordsBlob(out, at, tx.unesc_raw(row[4].c_str()));
   }
   for (const RegisterItem& item : out.reg.items)
     if (item.merged_into && *item.merged_into >= out.reg.items.size())
@@ -472,7 +438,7 @@ void WriteItems(pqxx::transaction_base& tx, Id group_id, const RegisterReplay& r
         s.text, Nullable(due), std::string(ActionStatusName(s.status)),
         std::string(ActionSourceName(s.source)), Nullable(raised_by), Nullable(raised_by_kind),
         s.line, Nullable(item.status_note), Nullable(merged), s.written_status, s.due_phrase,
-        item.awaits_next, HexBytea(WordsBlob(ItemWords(replay, i))));
+        item.awaits_next, tx.esc_raw(WordsBlob(ItemWords(replay, i))));
   }
   rows.complete();
   pqxx::stream_to owners(tx, "register_item_owners",
@@ -623,7 +589,7 @@ void FillItemWords(pqxx::transaction_base& tx) {
     std::map<Id, std::vector<std::string>> texts = MatchTextsOf(tx, batch);
     nlohmann::json rows = nlohmann::json::array();
     for (Id id : batch)
-      rows.push_back({{"id", id}, {"words", HexBytea(WordsBlob(ItemWordsOfTexts(texts[id])))}});
+      rows.push_back({{"id", id}, {"words", tx.esc_raw(WordsBlob(ItemWordsOfTexts(texts[id])))}});
     tx.exec_params0(
         "UPDATE register_items r SET words = w.words::bytea FROM "
         "json_to_recordset($1::json) AS w(id bigint, words text) WHERE r.id = w.id",
