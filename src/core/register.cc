@@ -164,7 +164,7 @@ class RegisterReplay::Impl {
   // Room for `more` items beyond those there (a replay of that many mentions).
   void Reserve(std::size_t more);
   Register Finish() { return std::move(reg_); }
-  bool Partial() const { return !loaded_.empty(); }
+  bool Partial() const { return partial_; }
   void SetLoader(RegisterItemLoader* loader) { loader_ = loader; }
   std::vector<std::uint64_t> WordingWords(std::size_t item, std::size_t wording) const {
     std::vector<std::uint64_t> hashes;
@@ -249,8 +249,10 @@ class RegisterReplay::Impl {
   // where the stamp is the mention's.
   mutable std::vector<std::uint32_t> shared_, stamp_;
   mutable std::uint32_t mention_stamp_ = 0;
-  // A partial replay (PartialRegister): which items are loaded, how, and
-  // (once an event needs it) each item's position by id. Empty otherwise.
+  // A partial replay (PartialRegister): which of the items it started with
+  // are loaded (those made since are whole), how, and (once an event needs
+  // it) each item's position by id.
+  bool partial_ = false;
   std::vector<bool> loaded_;
   RegisterItemLoader* loader_ = nullptr;
   std::unordered_map<std::int64_t, std::size_t> position_of_id_;
@@ -281,11 +283,10 @@ RegisterReplay::Impl::Impl(Register start, const MatchRules& rules)
 // again. The mentions of items not loaded are asked of the loader.
 RegisterReplay::Impl::Impl(PartialRegister start, RegisterItemLoader* loader,
                            const MatchRules& rules)
-    : rules_(rules), reg_(std::move(start.reg)), loader_(loader) {
+    : rules_(rules), reg_(std::move(start.reg)), partial_(true), loader_(loader) {
   words_.resize(reg_.items.size());
   sizes_.resize(reg_.items.size(), kNoWording);
   loaded_.assign(reg_.items.size(), false);
-  if (loaded_.empty()) loaded_.push_back(true);  // partial all the same
   std::size_t first = 0;
   for (const PartialRegister::Wording& w : start.wordings) {
     if (w.item >= reg_.items.size() || first + w.words > start.words.size())
@@ -339,7 +340,6 @@ void Replayer::Install(std::size_t item, RegisterItem whole) {
   if (whole.id != skeleton.id) throw std::runtime_error("a stored item read as another");
   if (whole.match_texts.size() != words_[item].size())
     throw std::runtime_error("a stored item's match texts are not its wordings");
-  whole.id = skeleton.id;
   whole.merged_into = skeleton.merged_into;
   whole.merged_into_id = skeleton.merged_into_id;
   whole.awaits_next = std::move(skeleton.awaits_next);

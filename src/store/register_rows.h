@@ -358,7 +358,7 @@ std::vector<Owner> NamesAfter(const std::vector<Owner>& kept, const std::vector<
     return owners;
   };
   const auto now = held(after), had = held(before);
-  auto names = held({});
+  std::set<Owner, decltype(&OwnerNameBefore)> names(&OwnerNameBefore);
   for (const Owner& o : kept)
     if (now.count(o) || !had.count(o) || owned_elsewhere(o)) names.insert(o);
   names.insert(now.begin(), now.end());
